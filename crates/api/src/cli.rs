@@ -1,0 +1,117 @@
+//! The `stages` command: serve, migrate, seed-demo, openapi.
+
+use crate::config::{Config, ConfigArgs};
+use crate::{db, demo, openapi, server};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "stages",
+    version,
+    about = "Internship agreements for French universities"
+)]
+struct Cli {
+    #[command(flatten)]
+    config: ConfigArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the API and the SPA.
+    Serve,
+    /// Apply pending database migrations.
+    Migrate,
+    /// Load the demo data into an empty database.
+    SeedDemo,
+    /// Print the OpenAPI document.
+    Openapi {
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+}
+
+pub fn main() -> ExitCode {
+    init_tracing();
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("stages: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("STAGES_LOG")
+        .unwrap_or_else(|_| EnvFilter::new("info,actix_server=warn"));
+    tracing_subscriber::fmt().with_env_filter(filter).init();
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    if let Command::Openapi { output } = &cli.command {
+        let json = openapi::document_json();
+        return match output {
+            Some(path) => std::fs::write(path, json).map_err(|e| e.to_string()),
+            None => {
+                print!("{json}");
+                Ok(())
+            }
+        };
+    }
+    let config = Config::load(&cli.config).map_err(|e| e.to_string())?;
+    let pool = db::connect(&config.database_url, 10).map_err(|e| e.to_string())?;
+    let mut conn = pool
+        .get()
+        .map_err(|e| format!("cannot open the database: {e}"))?;
+    match cli.command {
+        Command::Migrate => {
+            let applied = db::run_migrations(&mut conn).map_err(|e| e.to_string())?;
+            println!("{applied} migration(s) applied");
+            Ok(())
+        }
+        Command::SeedDemo => {
+            if demo::seed(&mut conn).map_err(|e| e.to_string())? {
+                println!(
+                    "Demo data loaded. Sign in with (password \"{}\"):",
+                    demo::DEMO_PASSWORD
+                );
+                for account in demo::DEMO_ACCOUNTS {
+                    println!("  {:<14} {}", account.username, account.what);
+                }
+            } else {
+                println!("The database already has data; demo data not loaded.");
+            }
+            Ok(())
+        }
+        Command::Serve => {
+            if db::has_pending_migrations(&mut conn).map_err(|e| e.to_string())? {
+                return Err("the database schema is not up to date: run `stages migrate`".into());
+            }
+            drop(conn);
+            serve(config, pool)
+        }
+        Command::Openapi { .. } => Ok(()),
+    }
+}
+
+fn serve(config: Config, pool: db::DbPool) -> Result<(), String> {
+    let bind = config.bind.clone();
+    let listener =
+        std::net::TcpListener::bind(&bind).map_err(|e| format!("cannot listen on {bind}: {e}"))?;
+    let state = server::state(config, pool).map_err(|e| e.to_string())?;
+    tracing::info!("Stages is serving on http://{bind}");
+    actix_web::rt::System::new()
+        .block_on(async move {
+            server::run(listener, state)
+                .map_err(|e| std::io::Error::other(e.to_string()))?
+                .await
+        })
+        .map_err(|e| e.to_string())
+}

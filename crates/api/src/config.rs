@@ -1,0 +1,233 @@
+//! Configuration: command-line flags win over environment variables, which
+//! win over the optional TOML file, which wins over the defaults.
+
+use clap::Args;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/stages.sqlite";
+pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
+pub const DEFAULT_DATA_DIR: &str = "data";
+pub const DEFAULT_WEB_DIR: &str = "dist";
+/// Lifetime of an access token: short, the refresh token renews it.
+pub const DEFAULT_ACCESS_TOKEN_MINUTES: i64 = 15;
+
+/// Settings shared by every sub-command.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ConfigArgs {
+    /// Optional TOML file with the same keys as the long flags (snake_case).
+    #[arg(long, env = "STAGES_CONFIG", global = true)]
+    pub config: Option<PathBuf>,
+    /// `sqlite://PATH` (embedded) or `postgres://USER@HOST:PORT/DB`.
+    #[arg(long = "database", env = "STAGES_DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+    /// Address and port the server listens on.
+    #[arg(long, env = "STAGES_BIND", global = true)]
+    pub bind: Option<String>,
+    /// Directory for the server's own files (JWT secret, uploads).
+    #[arg(long, env = "STAGES_DATA_DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+    /// Directory of the built SPA (Trunk's `dist`).
+    #[arg(long, env = "STAGES_WEB_DIR", global = true)]
+    pub web_dir: Option<PathBuf>,
+    /// Secret that signs access tokens (HS256). Generated and kept in the
+    /// data directory when absent.
+    #[arg(long, env = "STAGES_JWT_SECRET", global = true, hide_env_values = true)]
+    pub jwt_secret: Option<String>,
+    /// Identity source: `builtin`, or an LDAP URL such as `ldap://127.0.0.1:3389`.
+    #[arg(long, env = "STAGES_DIRECTORY", global = true)]
+    pub directory: Option<String>,
+}
+
+/// The same keys, read from the TOML file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    database_url: Option<String>,
+    bind: Option<String>,
+    data_dir: Option<PathBuf>,
+    web_dir: Option<PathBuf>,
+    jwt_secret: Option<String>,
+    directory: Option<String>,
+}
+
+/// Where users are authenticated and looked up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Directory {
+    /// Users and argon2 hashes in the database (embedded default, demo).
+    Builtin,
+    /// A university LDAP directory.
+    Ldap { url: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub bind: String,
+    pub data_dir: PathBuf,
+    pub web_dir: PathBuf,
+    pub jwt_secret: Option<String>,
+    pub directory: Directory,
+    pub access_token_minutes: i64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the configuration file {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("invalid configuration file {path}: {source}")]
+    Parse {
+        path: String,
+        source: Box<toml::de::Error>,
+    },
+    #[error("cannot keep the JWT secret in {path}: {source}")]
+    Secret {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+impl Config {
+    pub fn load(args: &ConfigArgs) -> Result<Self, ConfigError> {
+        let file = match &args.config {
+            Some(path) => read_file(path)?,
+            None => FileConfig::default(),
+        };
+        let directory = args
+            .directory
+            .clone()
+            .or(file.directory)
+            .unwrap_or_else(|| "builtin".to_owned());
+        Ok(Self {
+            database_url: args
+                .database_url
+                .clone()
+                .or(file.database_url)
+                .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
+            bind: args
+                .bind
+                .clone()
+                .or(file.bind)
+                .unwrap_or_else(|| DEFAULT_BIND.to_owned()),
+            data_dir: args
+                .data_dir
+                .clone()
+                .or(file.data_dir)
+                .unwrap_or_else(|| PathBuf::from(DEFAULT_DATA_DIR)),
+            web_dir: args
+                .web_dir
+                .clone()
+                .or(file.web_dir)
+                .unwrap_or_else(|| PathBuf::from(DEFAULT_WEB_DIR)),
+            jwt_secret: args.jwt_secret.clone().or(file.jwt_secret),
+            directory: if directory == "builtin" {
+                Directory::Builtin
+            } else {
+                Directory::Ldap { url: directory }
+            },
+            access_token_minutes: DEFAULT_ACCESS_TOKEN_MINUTES,
+        })
+    }
+
+    /// The configured secret, or the one kept in the data directory (created
+    /// on first use) so that tokens survive a restart.
+    pub fn jwt_secret(&self) -> Result<String, ConfigError> {
+        if let Some(secret) = &self.jwt_secret {
+            return Ok(secret.clone());
+        }
+        let path = self.data_dir.join("jwt-secret");
+        let to_err = |source| ConfigError::Secret {
+            path: path.display().to_string(),
+            source,
+        };
+        match std::fs::read_to_string(&path) {
+            Ok(secret) if !secret.trim().is_empty() => Ok(secret.trim().to_owned()),
+            _ => {
+                std::fs::create_dir_all(&self.data_dir).map_err(to_err)?;
+                let secret = random_secret();
+                std::fs::write(&path, &secret).map_err(to_err)?;
+                Ok(secret)
+            }
+        }
+    }
+}
+
+fn read_file(path: &Path) -> Result<FileConfig, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    toml::from_str(&text).map_err(|source| ConfigError::Parse {
+        path: path.display().to_string(),
+        source: Box::new(source),
+    })
+}
+
+fn random_secret() -> String {
+    use rand::Rng;
+    let bytes: [u8; 32] = rand::rng().random();
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_override_the_file_and_defaults_fill_the_rest() {
+        let dir = std::env::temp_dir().join(format!("stages-config-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let file = dir.join("stages.toml");
+        std::fs::write(
+            &file,
+            "bind = \"0.0.0.0:9000\"\ndatabase_url = \"sqlite://x.sqlite\"\n",
+        )
+        .expect("write config");
+        let args = ConfigArgs {
+            config: Some(file),
+            database_url: Some("postgres://db/stages".into()),
+            ..ConfigArgs::default()
+        };
+        let config = Config::load(&args).expect("config");
+        assert_eq!(config.database_url, "postgres://db/stages");
+        assert_eq!(config.bind, "0.0.0.0:9000");
+        assert_eq!(config.web_dir, PathBuf::from(DEFAULT_WEB_DIR));
+        assert_eq!(config.directory, Directory::Builtin);
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn unknown_keys_in_the_file_are_refused() {
+        let dir = std::env::temp_dir().join(format!("stages-config-bad-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let file = dir.join("stages.toml");
+        std::fs::write(&file, "bnid = \"x\"\n").expect("write config");
+        let args = ConfigArgs {
+            config: Some(file),
+            ..ConfigArgs::default()
+        };
+        assert!(matches!(
+            Config::load(&args),
+            Err(ConfigError::Parse { .. })
+        ));
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn generated_secret_is_kept_across_loads() {
+        let dir = std::env::temp_dir().join(format!("stages-secret-{}", std::process::id()));
+        let args = ConfigArgs {
+            data_dir: Some(dir.clone()),
+            ..ConfigArgs::default()
+        };
+        let config = Config::load(&args).expect("config");
+        let first = config.jwt_secret().expect("secret");
+        let second = config.jwt_secret().expect("secret");
+        assert_eq!(first, second);
+        assert_eq!(first.len(), 64);
+        std::fs::remove_dir_all(dir).ok();
+    }
+}

@@ -1,0 +1,331 @@
+//! The one error type of every handler, rendered as an RFC 9457
+//! `application/problem+json` body so that clients can act on `code` and on
+//! each violation's `rule` and `field` instead of parsing prose.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// Media type of every error response.
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// One broken rule, attached to the field it concerns.
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+pub struct ProblemViolation {
+    /// Rule identifier, e.g. `DUR-02` or `REQ-01`.
+    #[schema(example = "DUR-02")]
+    pub rule: String,
+    /// JSON path of the offending field in the request, e.g. `internship.end_date`.
+    #[schema(example = "internship.end_date")]
+    pub field: String,
+    /// `error` blocks the operation; `warning` informs.
+    #[schema(example = "error")]
+    pub severity: String,
+    /// Human-readable message in the caller's language.
+    #[schema(example = "Un stage ne peut dépasser 924 heures par an dans le même organisme.")]
+    pub message: String,
+}
+
+/// RFC 9457 problem details, with Stages' machine-readable extensions.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Problem {
+    /// URI reference identifying the problem type.
+    #[serde(rename = "type")]
+    #[schema(example = "urn:stages:problem:validation")]
+    pub problem_type: String,
+    /// Short summary of the problem type.
+    #[schema(example = "Invalid request")]
+    pub title: String,
+    /// HTTP status code.
+    #[schema(example = 422)]
+    pub status: u16,
+    /// Explanation specific to this occurrence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    /// Stable machine-readable code (the last segment of `type`).
+    #[schema(example = "validation")]
+    pub code: String,
+    /// Every rule the request broke, when the problem is about input.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub violations: Vec<ProblemViolation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    title: &'static str,
+    detail: Option<String>,
+    violations: Vec<ProblemViolation>,
+    retry_after_secs: Option<u64>,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, code: &'static str, title: &'static str) -> Self {
+        Self {
+            status,
+            code,
+            title,
+            detail: None,
+            violations: Vec::new(),
+            retry_after_secs: None,
+        }
+    }
+
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
+    }
+
+    /// Malformed input: one field broke one rule.
+    pub fn bad_request(field: &str, rule: &str, message: impl Into<String>) -> Self {
+        let message = message.into();
+        let mut err = Self::new(StatusCode::BAD_REQUEST, "bad_request", "Malformed request")
+            .with_detail(message.clone());
+        err.violations.push(ProblemViolation {
+            rule: rule.to_owned(),
+            field: field.to_owned(),
+            severity: "error".to_owned(),
+            message,
+        });
+        err
+    }
+
+    /// Well-formed input that breaks business rules.
+    pub fn unprocessable(violations: Vec<ProblemViolation>) -> Self {
+        let mut err = Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation",
+            "The request breaks one or more rules",
+        );
+        err.violations = violations;
+        err
+    }
+
+    pub fn unauthorized(detail: impl Into<String>) -> Self {
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "Authentication required",
+        )
+        .with_detail(detail)
+    }
+
+    pub fn forbidden(rule: &str, message: impl Into<String>) -> Self {
+        let message = message.into();
+        let mut err = Self::new(StatusCode::FORBIDDEN, "forbidden", "Not allowed")
+            .with_detail(message.clone());
+        err.violations.push(ProblemViolation {
+            rule: rule.to_owned(),
+            field: String::new(),
+            severity: "error".to_owned(),
+            message,
+        });
+        err
+    }
+
+    pub fn not_found() -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not_found", "Not found")
+    }
+
+    pub fn conflict(rule: &str, message: impl Into<String>) -> Self {
+        let message = message.into();
+        let mut err =
+            Self::new(StatusCode::CONFLICT, "conflict", "Conflict").with_detail(message.clone());
+        err.violations.push(ProblemViolation {
+            rule: rule.to_owned(),
+            field: String::new(),
+            severity: "error".to_owned(),
+            message,
+        });
+        err
+    }
+
+    pub fn too_many_requests(retry_after_secs: u64) -> Self {
+        let mut err = Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too_many_requests",
+            "Too many attempts",
+        )
+        .with_detail(format!("Try again in {retry_after_secs} s."));
+        err.retry_after_secs = Some(retry_after_secs);
+        err
+    }
+
+    pub fn payload_too_large(limit: usize) -> Self {
+        Self::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            "Request body too large",
+        )
+        .with_detail(format!("The body must not exceed {limit} bytes."))
+    }
+
+    pub fn unavailable(detail: impl Into<String>) -> Self {
+        Self::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            "Service unavailable",
+        )
+        .with_detail(detail)
+    }
+
+    /// A defect or an unexpected failure of a dependency: logged in full,
+    /// reported without internals.
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        tracing::error!(%cause, "internal error");
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "Internal error",
+        )
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    pub fn problem(&self) -> Problem {
+        Problem {
+            problem_type: format!("urn:stages:problem:{}", self.code),
+            title: self.title.to_owned(),
+            status: self.status.as_u16(),
+            detail: self.detail.clone(),
+            code: self.code.to_owned(),
+            violations: self.violations.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.title, self.status)?;
+        if let Some(detail) = &self.detail {
+            write!(f, ": {detail}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.status
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let mut response = HttpResponse::build(self.status);
+        response.insert_header((header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON)));
+        if let Some(secs) = self.retry_after_secs {
+            response.insert_header((header::RETRY_AFTER, secs.to_string()));
+        }
+        response.json(self.problem())
+    }
+}
+
+impl From<diesel::result::Error> for ApiError {
+    fn from(err: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match err {
+            Error::NotFound => Self::not_found(),
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => Self::conflict(
+                "DB-UNIQUE",
+                format!(
+                    "A record with the same key already exists ({}).",
+                    info.message()
+                ),
+            ),
+            other => Self::internal(other),
+        }
+    }
+}
+
+impl From<diesel::r2d2::PoolError> for ApiError {
+    fn from(err: diesel::r2d2::PoolError) -> Self {
+        tracing::warn!(%err, "database unreachable");
+        Self::unavailable("The database does not answer.")
+    }
+}
+
+impl From<actix_web::error::BlockingError> for ApiError {
+    fn from(err: actix_web::error::BlockingError) -> Self {
+        Self::internal(err)
+    }
+}
+
+/// Turns actix's JSON extractor failures into problems naming the field.
+pub fn json_error_handler(
+    err: actix_web::error::JsonPayloadError,
+    _req: &actix_web::HttpRequest,
+) -> actix_web::Error {
+    use actix_web::error::JsonPayloadError;
+    match err {
+        JsonPayloadError::OverflowKnownLength { limit, .. }
+        | JsonPayloadError::Overflow { limit } => ApiError::payload_too_large(limit).into(),
+        JsonPayloadError::ContentType => ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "Unsupported media type",
+        )
+        .with_detail("Send the body as application/json.")
+        .into(),
+        JsonPayloadError::Deserialize(e) => {
+            let field = serde_field_name(&e.to_string()).unwrap_or_default();
+            ApiError::bad_request(&field, "JSON-01", format!("Invalid JSON body: {e}")).into()
+        }
+        other => ApiError::bad_request("", "JSON-01", format!("Invalid JSON body: {other}")).into(),
+    }
+}
+
+/// serde names the offending field between backticks ("missing field `x`",
+/// "unknown field `y`"); surface it as the violation's field.
+fn serde_field_name(message: &str) -> Option<String> {
+    let start = message.find('`')? + 1;
+    let len = message[start..].find('`')?;
+    Some(message[start..start + len].to_owned())
+}
+
+/// Turns malformed query strings into problems.
+pub fn query_error_handler(
+    err: actix_web::error::QueryPayloadError,
+    _req: &actix_web::HttpRequest,
+) -> actix_web::Error {
+    let message = err.to_string();
+    let field = serde_field_name(&message).unwrap_or_default();
+    ApiError::bad_request(
+        &field,
+        "QUERY-01",
+        format!("Invalid query string: {message}"),
+    )
+    .into()
+}
+
+/// Turns malformed path segments (e.g. a non-numeric id) into problems.
+pub fn path_error_handler(
+    err: actix_web::error::PathError,
+    _req: &actix_web::HttpRequest,
+) -> actix_web::Error {
+    ApiError::bad_request("path", "PATH-01", format!("Invalid path parameter: {err}")).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problem_names_the_field_serde_complains_about() {
+        assert_eq!(
+            serde_field_name("missing field `password` at line 1 column 20"),
+            Some("password".to_owned())
+        );
+        assert_eq!(serde_field_name("expected value"), None);
+    }
+
+    #[test]
+    fn problem_type_follows_the_code() {
+        let problem = ApiError::not_found().problem();
+        assert_eq!(problem.problem_type, "urn:stages:problem:not_found");
+        assert_eq!(problem.status, 404);
+    }
+}

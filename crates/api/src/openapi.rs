@@ -1,0 +1,99 @@
+//! The OpenAPI document, generated from the handlers' annotations. The
+//! committed copy in `openapi/openapi.json` is checked against it by a test.
+
+use crate::error::{Problem, ProblemViolation};
+use crate::routes;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+/// Every route is served under this prefix.
+pub const API_PREFIX: &str = "/api";
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Stages API",
+        description = "Internship agreements (conventions de stage) of French universities: \
+                       from the student's draft to the signed PDF, amendments and evaluations. \
+                       Errors are RFC 9457 problems (`application/problem+json`) whose \
+                       `violations` name the rule and the field.",
+        license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
+    ),
+    paths(
+        routes::health::health,
+        routes::auth::login,
+        routes::me::me,
+    ),
+    components(schemas(Problem, ProblemViolation)),
+    modifiers(&ApiPrefix, &SecuritySchemes),
+    tags(
+        (name = "health", description = "Server status"),
+        (name = "auth", description = "Sign-in and the signed-in user"),
+    )
+)]
+pub struct ApiDoc;
+
+/// Handlers are mounted in an `/api` scope; their annotations only know the
+/// path inside it.
+struct ApiPrefix;
+
+impl Modify for ApiPrefix {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let paths = std::mem::take(&mut openapi.paths.paths);
+        openapi.paths.paths = paths
+            .into_iter()
+            .map(|(path, item)| (format!("{API_PREFIX}{path}"), item))
+            .collect();
+    }
+}
+
+struct SecuritySchemes;
+
+impl Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some("Access token from POST /api/auth/login"))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// The document as committed: pretty JSON with a final newline.
+pub fn document_json() -> String {
+    let mut json = ApiDoc::openapi()
+        .to_pretty_json()
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    json.push('\n');
+    json
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_path_is_under_the_api_prefix() {
+        let doc = ApiDoc::openapi();
+        assert!(doc.paths.paths.keys().all(|p| p.starts_with("/api/")));
+        assert!(doc.paths.paths.contains_key("/api/health"));
+    }
+
+    /// The committed document is what the code generates. Regenerate with
+    /// `cargo run -p stages-api -- openapi --output openapi/openapi.json`.
+    #[test]
+    fn committed_document_is_fresh() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi/openapi.json");
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            committed == document_json(),
+            "openapi/openapi.json is stale: run `cargo run -p stages-api -- openapi --output openapi/openapi.json`"
+        );
+    }
+}

@@ -1,0 +1,43 @@
+//! Liveness and database reachability, for load balancers and monitoring.
+
+use crate::error::{ApiError, Problem};
+use crate::state::AppState;
+use actix_web::{HttpResponse, get, web};
+use diesel::RunQueryDsl;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Health {
+    #[schema(example = "ok")]
+    pub status: String,
+    #[schema(example = "ok")]
+    pub database: String,
+    #[schema(example = "0.1.0")]
+    pub version: String,
+}
+
+/// Reports whether the server and its database answer.
+#[utoipa::path(
+    tag = "health",
+    operation_id = "get_health",
+    responses(
+        (status = 200, description = "Server and database answer", body = Health),
+        (status = 503, description = "The database does not answer", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/health")]
+pub async fn health(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    state
+        .db(|conn| {
+            diesel::sql_query("SELECT 1")
+                .execute(conn)
+                .map_err(|e| ApiError::unavailable(format!("The database does not answer: {e}")))
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(Health {
+        status: "ok".into(),
+        database: "ok".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+    }))
+}

@@ -1,0 +1,89 @@
+//! The HTTP server: routes, limits, the SPA and graceful shutdown.
+
+use crate::auth::token::TokenService;
+use crate::config::Config;
+use crate::db::{self, DbPool};
+use crate::error::{self, ApiError};
+use crate::openapi::{API_PREFIX, ApiDoc};
+use crate::routes;
+use crate::spa;
+use crate::state::AppState;
+use actix_web::dev::Server;
+use actix_web::{App, HttpServer, middleware, web};
+use std::net::TcpListener;
+use std::sync::Arc;
+use utoipa::OpenApi;
+use utoipa_swagger_ui::SwaggerUi;
+
+/// Largest JSON body accepted; a convention's longest texts fit well below.
+pub const JSON_LIMIT_BYTES: usize = 512 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
+    #[error(transparent)]
+    Db(#[from] db::DbError),
+    #[error(transparent)]
+    Token(#[from] crate::auth::token::TokenError),
+    #[error("cannot listen: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub fn state(config: Config, pool: DbPool) -> Result<AppState, StartError> {
+    let secret = config.jwt_secret()?;
+    let tokens = TokenService::new(secret.as_bytes(), config.access_token_minutes)?;
+    Ok(AppState {
+        pool,
+        tokens,
+        config: Arc::new(config),
+    })
+}
+
+/// Builds the server on an already bound listener (tests bind port 0).
+pub fn run(listener: TcpListener, state: AppState) -> Result<Server, StartError> {
+    let web_dir = state.config.web_dir.clone();
+    let serve_spa = web_dir.join("index.html").is_file();
+    if !serve_spa {
+        tracing::warn!(
+            "no SPA in {} (build it with `trunk build`); serving the API only",
+            web_dir.display()
+        );
+    }
+    let data = web::Data::new(state);
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(data.clone())
+            .app_data(
+                web::JsonConfig::default()
+                    .limit(JSON_LIMIT_BYTES)
+                    .error_handler(error::json_error_handler),
+            )
+            .app_data(web::PayloadConfig::default().limit(JSON_LIMIT_BYTES))
+            .app_data(web::QueryConfig::default().error_handler(error::query_error_handler))
+            .app_data(web::PathConfig::default().error_handler(error::path_error_handler))
+            .wrap(middleware::Compress::default())
+            .wrap(tracing_actix())
+            .service(web::redirect("/api/docs", "/api/docs/"))
+            .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", ApiDoc::openapi()))
+            .service(
+                web::scope(API_PREFIX)
+                    .configure(routes::configure)
+                    .default_service(web::to(|| async { Err::<(), _>(ApiError::not_found()) })),
+            )
+            .configure(|cfg| {
+                if serve_spa {
+                    cfg.service(spa::service(&web_dir));
+                }
+            })
+    })
+    .listen(listener)?
+    .shutdown_timeout(10)
+    .run();
+    Ok(server)
+}
+
+/// One line per request in the logs.
+fn tracing_actix() -> middleware::Logger {
+    middleware::Logger::new("%r %s %Dms").log_target("stages::http")
+}

@@ -1,0 +1,168 @@
+//! Test harness: the real server on a random port over a fresh database of
+//! either backend. PostgreSQL tests create their own database and drop it
+//! afterwards; SQLite tests use a file in a temporary directory.
+#![allow(dead_code, clippy::unwrap_used)]
+
+use diesel::Connection;
+use diesel::RunQueryDsl;
+use diesel::pg::PgConnection;
+use stages_api::config::{Config, Directory};
+use stages_api::{db, demo, server};
+use std::path::PathBuf;
+
+/// Server holding the test databases; `xtask test` points it at its own.
+pub fn postgres_admin_url() -> String {
+    std::env::var("STAGES_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A database that exists for one test.
+pub struct TestDb {
+    pub url: String,
+    backend: Backend,
+    name: String,
+    dir: PathBuf,
+}
+
+impl TestDb {
+    pub fn create(backend: Backend) -> Self {
+        use rand::Rng;
+        let name = format!("stages_test_{:016x}", rand::rng().random::<u64>());
+        let dir = std::env::temp_dir().join(&name);
+        std::fs::create_dir_all(&dir).unwrap();
+        let url = match backend {
+            Backend::Sqlite => format!("sqlite://{}", dir.join("stages.sqlite").display()),
+            Backend::Postgres => {
+                let admin = postgres_admin_url();
+                let mut conn = PgConnection::establish(&admin).unwrap_or_else(|e| {
+                    panic!("PostgreSQL is needed for the tests ({admin}): {e}")
+                });
+                diesel::sql_query(format!("CREATE DATABASE {name}"))
+                    .execute(&mut conn)
+                    .unwrap();
+                let (base, _) = admin.rsplit_once('/').unwrap();
+                format!("{base}/{name}")
+            }
+        };
+        Self {
+            url,
+            backend,
+            name,
+            dir,
+        }
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if self.backend == Backend::Postgres
+            && let Ok(mut conn) = PgConnection::establish(&postgres_admin_url())
+        {
+            let _ = diesel::sql_query(format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ))
+            .execute(&mut conn);
+        }
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// The running server and an HTTP client for it.
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub pool: db::DbPool,
+    pub db: TestDb,
+    handle: actix_web::dev::ServerHandle,
+}
+
+impl TestApp {
+    /// Migrated database with the demo accounts, server on a random port.
+    pub async fn spawn(backend: Backend) -> Self {
+        let db = TestDb::create(backend);
+        let pool = db::connect(&db.url, 4).unwrap();
+        {
+            let mut conn = pool.get().unwrap();
+            db::run_migrations(&mut conn).unwrap();
+            demo::seed(&mut conn).unwrap();
+        }
+        let config = Config {
+            database_url: db.url.clone(),
+            bind: "127.0.0.1:0".into(),
+            data_dir: db.dir.clone(),
+            web_dir: db.dir.join("no-spa"),
+            jwt_secret: Some("test secret".into()),
+            directory: Directory::Builtin,
+            access_token_minutes: 15,
+        };
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let state = server::state(config, pool.clone()).unwrap();
+        let server = server::run(listener, state).unwrap();
+        let handle = server.handle();
+        actix_web::rt::spawn(server);
+        Self {
+            base: format!("http://127.0.0.1:{port}"),
+            client: reqwest::Client::new(),
+            pool,
+            db,
+            handle,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Signs in and returns the access token.
+    pub async fn login(&self, username: &str) -> String {
+        let res = self
+            .client
+            .post(self.url("/api/auth/login"))
+            .json(&serde_json::json!({"username": username, "password": demo::DEMO_PASSWORD}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "login of {username}");
+        let body: serde_json::Value = res.json().await.unwrap();
+        body["access_token"].as_str().unwrap().to_owned()
+    }
+
+    pub async fn stop(self) {
+        self.handle.stop(false).await;
+    }
+}
+
+/// Runs each listed test once per backend: `name::sqlite` and
+/// `name::postgres`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                use super::*;
+
+                #[actix_web::test]
+                async fn sqlite() {
+                    let app = common::TestApp::spawn(common::Backend::Sqlite).await;
+                    super::$name(&app).await;
+                    app.stop().await;
+                }
+
+                #[actix_web::test]
+                async fn postgres() {
+                    let app = common::TestApp::spawn(common::Backend::Postgres).await;
+                    super::$name(&app).await;
+                    app.stop().await;
+                }
+            }
+        )*
+    };
+}
