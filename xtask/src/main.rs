@@ -1,1 +1,44 @@
-fn main() {}
+//! The project's two commands, as plain cargo:
+//!
+//! - `cargo xtask run`: install what is missing, build the SPA and the API,
+//!   prepare the embedded database with demo data, serve on
+//!   http://127.0.0.1:8080.
+//! - `cargo xtask test`: install what the tests need, start throwaway
+//!   services, run every check and test, stop what it started.
+
+mod process;
+mod run;
+mod services;
+mod test;
+mod tools;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => run::run(&args[1..]),
+        Some("test") => test::test(&args[1..]),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask run    build and serve Stages with demo data on http://127.0.0.1:8080\n\
+                 \x20      cargo xtask test   run every check and test (what CI runs)"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root, whatever directory cargo was started from.
+pub fn root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(PathBuf::from).unwrap_or(manifest)
+}

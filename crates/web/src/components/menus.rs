@@ -1,0 +1,67 @@
+//! The two menus of P-Stage's home page (user guide §3): the top menu and
+//! the side menu, whose entries depend on the user's roles.
+
+use crate::api::Me;
+use crate::i18n::use_i18n;
+use crate::session::use_session;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn TopMenu(me: Me) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let sign_out = move |_| {
+        session.sign_out();
+        navigate("/login", Default::default());
+    };
+    view! {
+        <header class="top-bar">
+            <a class="brand" href="/">
+                <span class="brand-name">{move || i18n.t("app-name")}</span>
+                <span class="brand-tagline">{move || i18n.t("app-tagline")}</span>
+            </a>
+            <nav class="top-menu" aria-label="Menu principal">
+                <A href="/">{move || i18n.t("menu-home")}</A>
+                <A href="/tickets/new">{move || i18n.t("menu-report-problem")}</A>
+                <button class="link-button" id="sign-out" on:click=sign_out>
+                    {move || i18n.t("menu-sign-out")}
+                </button>
+                <button
+                    class="lang-switch"
+                    id="lang-switch"
+                    title=move || i18n.t("menu-language-title")
+                    on:click=move |_| i18n.toggle()
+                >
+                    {move || i18n.t("menu-language")}
+                </button>
+            </nav>
+            <span class="user-name">{me.display_name}</span>
+        </header>
+    }
+}
+
+#[component]
+pub fn SideMenu(me: Me) -> impl IntoView {
+    let i18n = use_i18n();
+    let staff = me.is_staff();
+    view! {
+        <nav class="side-menu" aria-label=move || i18n.t("menu-side-title")>
+            <ul>
+                {staff.then(|| view! {
+                    <li><A href="/centres">{move || i18n.t("menu-centres")}</A></li>
+                })}
+                <li><A href="/conventions">{move || i18n.t("menu-conventions")}</A></li>
+                <li><A href="/organisations">{move || i18n.t("menu-organisations")}</A></li>
+                <li><A href="/offers">{move || i18n.t("menu-offers")}</A></li>
+                <li><A href="/evaluations">{move || i18n.t("menu-evaluations")}</A></li>
+                {staff.then(|| view! {
+                    <li><A href="/nomenclatures">{move || i18n.t("menu-nomenclatures")}</A></li>
+                })}
+                <li><A href="/documents">{move || i18n.t("menu-documents")}</A></li>
+            </ul>
+        </nav>
+    }
+}

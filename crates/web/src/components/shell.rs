@@ -1,0 +1,41 @@
+//! The frame around every signed-in page: top menu, side menu, content.
+//! Signed-out visitors are sent to the sign-in page.
+
+use crate::components::menus::{SideMenu, TopMenu};
+use crate::i18n::use_i18n;
+use crate::session::{SessionState, use_session};
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, Redirect};
+
+#[component]
+pub fn Shell() -> impl IntoView {
+    let session = use_session();
+    let i18n = use_i18n();
+    move || match session.state.get() {
+        SessionState::Checking => view! {
+            <p class="loading" role="status">{move || i18n.t("loading")}</p>
+        }
+        .into_any(),
+        SessionState::SignedOut => view! { <Redirect path="/login" /> }.into_any(),
+        SessionState::Unreachable(_) => view! {
+            <div class="error-panel" role="alert">
+                <p>{move || i18n.t("error-network")}</p>
+                <button on:click=move |_| session.refresh()>{move || i18n.t("error-retry")}</button>
+            </div>
+        }
+        .into_any(),
+        SessionState::SignedIn(me) => view! {
+            <div class="app">
+                <TopMenu me=me.clone() />
+                <div class="app-body">
+                    <SideMenu me=me />
+                    <main id="main" class="content">
+                        <Outlet />
+                    </main>
+                </div>
+                <footer class="app-footer">{move || i18n.t("footer-text")}</footer>
+            </div>
+        }
+        .into_any(),
+    }
+}

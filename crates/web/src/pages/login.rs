@@ -1,0 +1,84 @@
+//! Sign-in with the university account.
+
+use crate::api::{self, ApiError};
+use crate::i18n::use_i18n;
+use crate::session::{SessionState, use_session};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn Login() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let pending = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+
+    Effect::new({
+        let navigate = navigate.clone();
+        move |_| {
+            if matches!(session.state.get(), SessionState::SignedIn(_)) {
+                navigate("/", Default::default());
+            }
+        }
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        error.set(None);
+        let (user, pass) = (username.get_untracked(), password.get_untracked());
+        spawn_local(async move {
+            match api::login(&user, &pass).await {
+                Ok(res) => session.signed_in(res.access_token, res.user),
+                Err(ApiError::Problem(p)) if p.status == 401 => {
+                    error.set(Some(i18n.t("login-failed")))
+                }
+                Err(ApiError::Problem(p)) => error.set(Some(p.detail.unwrap_or(p.title))),
+                Err(ApiError::Network(_)) => error.set(Some(i18n.t("error-network"))),
+            }
+            pending.set(false);
+        });
+    };
+
+    view! {
+        <main class="standalone login">
+            <h1>{move || i18n.t("app-name")} " — " {move || i18n.t("login-title")}</h1>
+            <p>{move || i18n.t("login-intro")}</p>
+            <form on:submit=submit>
+                <label for="username">{move || i18n.t("login-username")}</label>
+                <input
+                    id="username"
+                    name="username"
+                    autocomplete="username"
+                    required
+                    prop:value=username
+                    on:input=move |ev| username.set(event_target_value(&ev))
+                />
+                <label for="password">{move || i18n.t("login-password")}</label>
+                <input
+                    id="password"
+                    name="password"
+                    type="password"
+                    autocomplete="current-password"
+                    required
+                    prop:value=password
+                    on:input=move |ev| password.set(event_target_value(&ev))
+                />
+                {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                <button type="submit" id="login-submit" disabled=move || pending.get()>
+                    {move || if pending.get() { i18n.t("login-pending") } else { i18n.t("login-submit") }}
+                </button>
+            </form>
+            <button class="lang-switch" on:click=move |_| i18n.toggle()>
+                {move || i18n.t("menu-language")}
+            </button>
+        </main>
+    }
+}

@@ -1,0 +1,82 @@
+//! The home page of the user guide (§3) in a real browser: sign-in, the two
+//! menus by role, the welcome text and notice, the language switch.
+
+use stages_e2e::{Browser, Server};
+
+const STAFF_SIDE_MENU: [&str; 7] = [
+    "Centres de gestion",
+    "Conventions de stage",
+    "Établissements d'accueil",
+    "Offres de stage et d'emploi",
+    "Évaluations des stages",
+    "Tables de nomenclature",
+    "Documents utiles",
+];
+
+#[tokio::test]
+async fn manager_signs_in_and_finds_the_home_page_menus() {
+    let server = Server::start();
+    let browser = Browser::start().await;
+
+    browser
+        .client
+        .goto(&server.url("/"))
+        .await
+        .expect("open the SPA");
+    // Signed out: the SPA sends the visitor to the sign-in page.
+    browser.text("#username").await;
+    browser.screenshot("login").await;
+    browser.sign_in(&server, "gestionnaire").await;
+
+    let top = browser.text(".top-menu").await;
+    for item in ["Accueil", "Signaler un problème", "Déconnexion"] {
+        assert!(top.contains(item), "top menu lacks {item:?}: {top:?}");
+    }
+    let side = browser.text(".side-menu").await;
+    for item in STAFF_SIDE_MENU {
+        assert!(side.contains(item), "side menu lacks {item:?}: {side:?}");
+    }
+    let welcome = browser.text(".welcome").await;
+    assert!(welcome.starts_with("Bienvenue sur l'application de gestion des conventions"));
+    let notice = browser.text(".notice").await;
+    assert!(notice.contains("Données personnelles"));
+    assert!(
+        browser
+            .text(".user-name")
+            .await
+            .contains("Géraldine Baviere")
+    );
+    browser.screenshot("home-manager").await;
+
+    browser.click("#lang-switch").await;
+    browser
+        .wait_for_text(".side-menu", "Internship agreements")
+        .await;
+    browser.screenshot("home-manager-en").await;
+    browser.click("#lang-switch").await;
+    browser
+        .wait_for_text(".side-menu", "Conventions de stage")
+        .await;
+
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn student_menu_has_no_staff_entries_and_sign_out_returns_to_login() {
+    let server = Server::start();
+    let browser = Browser::start().await;
+
+    browser.sign_in(&server, "etudiant").await;
+    let side = browser.text(".side-menu").await;
+    assert!(side.contains("Conventions de stage"));
+    assert!(!side.contains("Centres de gestion"), "{side:?}");
+    assert!(!side.contains("Tables de nomenclature"), "{side:?}");
+    browser.screenshot("home-student").await;
+
+    browser.click("#sign-out").await;
+    browser.text("#username").await;
+    let url = browser.client.current_url().await.expect("url");
+    assert_eq!(url.path(), "/login");
+
+    browser.close().await;
+}

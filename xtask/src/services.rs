@@ -1,0 +1,242 @@
+//! Throwaway services for a test run: a PostgreSQL database (on the
+//! machine's server, or on a cluster started for the run when none answers)
+//! and an OpenLDAP `slapd` loaded with the project's test directory. Each is
+//! stopped when its guard is dropped, also when a step fails.
+
+use crate::process::{free_port, output, run};
+use crate::root;
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+fn answers(port: u16) -> bool {
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    TcpStream::connect_timeout(&addr, Duration::from_millis(500)).is_ok()
+}
+
+fn temp_dir(name: &str) -> Result<PathBuf, String> {
+    let dir = std::env::temp_dir().join(format!("stages-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    Ok(dir)
+}
+
+/// A PostgreSQL server for the run and the database created for it.
+pub struct Postgres {
+    pub port: u16,
+    /// The run's database: migrated once, then copied by each test.
+    pub database: String,
+    cluster: Option<PathBuf>,
+}
+
+impl Postgres {
+    /// URL of the server's maintenance database, from which tests create
+    /// and drop their own.
+    pub fn admin_url(&self) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+    }
+
+    pub fn database_url(&self) -> String {
+        format!(
+            "postgres://postgres@127.0.0.1:{}/{}",
+            self.port, self.database
+        )
+    }
+
+    fn psql(&self, sql: &str) -> Result<String, String> {
+        output(Command::new("psql").args([
+            "-h",
+            "127.0.0.1",
+            "-p",
+            &self.port.to_string(),
+            "-U",
+            "postgres",
+            "-d",
+            "postgres",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-qAtc",
+            sql,
+        ]))
+    }
+
+    /// Uses the server on 127.0.0.1:5432 when one answers; otherwise starts
+    /// a cluster of its own on a free port.
+    pub fn start() -> Result<Self, String> {
+        let (port, cluster) = if answers(5432) {
+            (5432, None)
+        } else {
+            let (port, dir) = start_cluster()?;
+            (port, Some(dir))
+        };
+        let mut pg = Self {
+            port,
+            database: format!("stages_run_{}", std::process::id()),
+            cluster,
+        };
+        pg.psql(&format!(
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            pg.database
+        ))?;
+        pg.psql(&format!("CREATE DATABASE {}", pg.database))
+            .inspect_err(|_| pg.database.clear())?;
+        Ok(pg)
+    }
+}
+
+fn start_cluster() -> Result<(u16, PathBuf), String> {
+    let bin = postgres_bin_dir()?;
+    let dir = temp_dir("pg")?;
+    run(Command::new("chown")
+        .args(["-R", "postgres:postgres"])
+        .arg(&dir))?;
+    let data = dir.join("data");
+    run(Command::new("runuser")
+        .args(["-u", "postgres", "--"])
+        .arg(bin.join("initdb"))
+        .args([
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "-U",
+            "postgres",
+            "-D",
+        ])
+        .arg(&data))?;
+    let port = free_port()?;
+    let options = format!(
+        "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
+        dir.display()
+    );
+    run(Command::new("runuser")
+        .args(["-u", "postgres", "--"])
+        .arg(bin.join("pg_ctl"))
+        .args(["-w", "-l"])
+        .arg(dir.join("log"))
+        .arg("-D")
+        .arg(&data)
+        .args(["-o", &options, "start"]))?;
+    Ok((port, dir))
+}
+
+fn postgres_bin_dir() -> Result<PathBuf, String> {
+    let base = Path::new("/usr/lib/postgresql");
+    let mut versions: Vec<PathBuf> = std::fs::read_dir(base)
+        .map_err(|e| format!("PostgreSQL is not installed ({}): {e}", base.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path().join("bin")))
+        .filter(|bin| bin.join("initdb").is_file())
+        .collect();
+    versions.sort();
+    versions
+        .pop()
+        .ok_or_else(|| "no initdb under /usr/lib/postgresql".to_owned())
+}
+
+impl Drop for Postgres {
+    fn drop(&mut self) {
+        if !self.database.is_empty() {
+            let _ = self.psql(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.database
+            ));
+        }
+        if let Some(dir) = &self.cluster {
+            if let Ok(bin) = postgres_bin_dir() {
+                let _ = run(Command::new("runuser")
+                    .args(["-u", "postgres", "--"])
+                    .arg(bin.join("pg_ctl"))
+                    .arg("-D")
+                    .arg(dir.join("data"))
+                    .args(["-m", "fast", "stop"]));
+            }
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+/// Suffix and accounts of the test directory (`e2e/ldap/directory.ldif`).
+pub const LDAP_BASE_DN: &str = "dc=univ-demo,dc=fr";
+pub const LDAP_SERVICE_DN: &str = "cn=stages,ou=services,dc=univ-demo,dc=fr";
+pub const LDAP_SERVICE_PASSWORD: &str = "stages-service-secret";
+
+/// An OpenLDAP server on a loopback port, loaded offline with `slapadd`.
+pub struct Slapd {
+    pub port: u16,
+    dir: PathBuf,
+}
+
+impl Slapd {
+    pub fn url(&self) -> String {
+        format!("ldap://127.0.0.1:{}", self.port)
+    }
+
+    pub fn start() -> Result<Self, String> {
+        let dir = temp_dir("slapd")?;
+        let ldap = root().join("e2e").join("ldap");
+        let db = dir.join("db");
+        std::fs::create_dir_all(&db).map_err(|e| e.to_string())?;
+        let conf = dir.join("slapd.conf");
+        let text = format!(
+            "include /etc/ldap/schema/core.schema\n\
+             include /etc/ldap/schema/cosine.schema\n\
+             include /etc/ldap/schema/inetorgperson.schema\n\
+             include /etc/ldap/schema/nis.schema\n\
+             include {schema}\n\
+             modulepath /usr/lib/ldap\n\
+             moduleload back_mdb\n\
+             pidfile {pid}\n\
+             database mdb\n\
+             maxsize 104857600\n\
+             suffix \"{LDAP_BASE_DN}\"\n\
+             rootdn \"cn=admin,{LDAP_BASE_DN}\"\n\
+             rootpw admin-secret\n\
+             directory {db}\n\
+             index objectClass,uid eq\n\
+             index cn,sn,givenName eq,sub\n\
+             access to attrs=userPassword by anonymous auth by self write by * none\n\
+             access to * by dn.exact=\"{LDAP_SERVICE_DN}\" read by self read by * none\n",
+            schema = ldap.join("eduperson.schema").display(),
+            pid = dir.join("slapd.pid").display(),
+            db = db.display(),
+        );
+        std::fs::write(&conf, text).map_err(|e| e.to_string())?;
+        run(Command::new("/usr/sbin/slapadd")
+            .arg("-q")
+            .arg("-f")
+            .arg(&conf)
+            .arg("-l")
+            .arg(ldap.join("directory.ldif")))?;
+        let port = free_port()?;
+        run(Command::new("/usr/sbin/slapd")
+            .arg("-f")
+            .arg(&conf)
+            .arg("-h")
+            .arg(format!("ldap://127.0.0.1:{port}/")))?;
+        let slapd = Self { port, dir };
+        for _ in 0..50 {
+            if answers(port) {
+                return Ok(slapd);
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Err(format!("slapd does not answer on port {port}"))
+    }
+}
+
+impl Drop for Slapd {
+    fn drop(&mut self) {
+        if let Ok(pid) = std::fs::read_to_string(self.dir.join("slapd.pid")) {
+            let _ = Command::new("kill").arg(pid.trim()).status();
+            for _ in 0..50 {
+                if !answers(self.port) {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
