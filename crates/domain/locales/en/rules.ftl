@@ -1,0 +1,117 @@
+# Stages rule messages — English (French is the reference).
+# One entry per key the stages-domain crate emits; the arguments are those
+# the rule provides. Amounts and hours come as exact decimals ("1417.50");
+# dates as YYYY-MM-DD.
+
+field-required = This field is required.
+text-too-long = This text is longer than { $max } characters.
+
+## Identifiers
+
+id-siret-format = A SIRET number has 14 digits.
+id-siret-all-zero = A SIRET number cannot be all zeros.
+id-siret-checksum = This SIRET number is not valid (wrong check digit).
+id-siren-format = A SIREN number has 9 digits.
+id-siren-all-zero = A SIREN number cannot be all zeros.
+id-siren-checksum = This SIREN number is not valid (wrong check digit).
+id-naf-format = A NAF code looks like 62.01Z (NAF rev. 2) or 62.10Y (NAF 2025).
+id-postal-code-format = A French postcode has 5 digits and starts with a department number.
+id-ine-format = An INE has 11 characters (9 digits and 2 letters, 10 digits and a letter, or 10 characters and a digit).
+id-ine-checksum = This INE is not valid (wrong check character).
+id-phone-format = Invalid phone number: 10 digits starting with 0, or international format (+33…).
+fmt-email = Invalid e-mail address.
+fmt-country = A country is given by its two-letter ISO code (FR, DE…).
+fmt-currency = A currency is given by its three-letter ISO code (EUR, CHF…).
+fmt-academic-year = An academic year looks like 2025-2026.
+fmt-convention-number = A convention number looks like 2026-000123.
+fmt-days-per-week = Days worked per week range from 0.5 to 6, in half days.
+fmt-validation-order = A validation level can be listed only once.
+
+## Convention rules
+
+id-03-siret-required = The SIRET number is required for a host in France.
+id-04-naf-or-activity-required = Give the NAF code or, failing that, the host's main activity.
+id-10-amount-not-positive = The stipend amount must be positive.
+id-10-daily-hours-range = Hours per day must be between 0 and { $max }.
+id-10-part-time-percentage = The part-time percentage must be between { $min } % and { $max } %.
+conv-03-start-not-in-future = The internship starts on { $start }: every party must sign the agreement before the first day, or the intern is not covered.
+conv-04-teaching-hours = The curriculum must include at least { $min } teaching hours a year ({ $hours } h given).
+conv-07-end-after-academic-year = For academic year { $academic_year }, the internship must end on { $limit } at the latest.
+dur-02-max-hours-per-host = An internship cannot exceed { $max } hours (6 months) at the same host in the teaching year: { $hours } h in total, { $other_hours } h of them in other agreements.
+dur-03-waiting-period = A waiting period of one third of the previous internship on this post ({ $days } days) applies: the earliest start is { $earliest }.
+dur-04-weekly-hours-above-legal = { $hours } h a week exceed the employees' maximum working week ({ $max } h).
+dur-04-daily-hours-above-legal = { $hours } h a day exceed the employees' maximum working day ({ $max } h).
+dur-05-end-before-start = The end date is before the start date.
+dur-05-period-inverted = This period ends before it starts.
+dur-05-period-outside = This period must lie between { $start } and { $end }.
+dur-05-periods-overlap = This period overlaps an earlier one.
+dur-05-weekly-hours-above-cap = { $hours } h a week: the weekly presence cannot exceed { $max } h.
+saf-07-minor-weekly-hours = The intern is a minor: presence is limited to { $max } h a week ({ $hours } h given).
+ovl-01-overlap = The dates overlap { $count ->
+    [one] another agreement
+   *[other] { $count } other agreements
+} of the student.
+grat-01-stipend-mandatory = Beyond { $threshold } hours of presence at the same host ({ $hours } h), a stipend is mandatory from the first day.
+grat-02-below-minimum = The stipend is worth { $hourly } € an hour, below the legal minimum of { $minimum } € for { $year }.
+grat-02-rate-unknown = The application does not know the minimum hourly rate for { $year } yet; check the amount.
+grat-04-stipend-now-mandatory = With this amendment, presence reaches { $hours } h, beyond { $threshold } h: a stipend becomes mandatory, back-paid from the first day.
+grat-04-catch-up-from-first-day = With this amendment, presence reaches { $hours } h, beyond { $threshold } h: the stipend is due from the first day (back pay owed).
+grat-05-public-host-above-rate = A public body cannot pay more than the legal rate: { $hourly } € an hour for a rate of { $rate } €.
+grat-05-public-host-below-rate = A public body pays the stipend at the legal rate ({ $rate } € an hour); { $hourly } € given.
+grat-11-public-host-indemnity = In continuing education, a public body cannot pay an indemnity unless a specific text provides for it.
+abs-02-leave-required = For an internship over { $threshold } hours ({ $hours } h), the agreement must provide for leave and authorised absences.
+enc-01-supervisor-overloaded = This academic supervisor already follows { $ongoing } interns; the limit is { $max }.
+enc-02-tutor-overloaded = This tutor already supervises { $ongoing } interns; the limit is { $max }.
+enc-03-host-quota = The host ({ $headcount } people) already has { $ongoing } interns; its quota is { $quota }.
+eval-01-answer-type = This answer does not match the question.
+eval-01-scale-range = The rating must be between { $min } and { $max }.
+avn-02-no-change = An amendment must contain at least one change.
+avn-02-duplicate-change = This change ({ $kind }) is already in the amendment.
+avn-02-termination-outside = The termination date must lie between { $start } and { $end }.
+avn-02-service-needs-tutor = A change of host service requires naming a tutor.
+att-01-incomplete = The certificate cannot be issued: dates, hours or stipend are incomplete.
+
+## Lifecycle
+
+wf-01-already-created = This agreement has already been created.
+wf-02-steps-incomplete = Steps to complete before creation: { $steps }.
+wf-03-out-of-order = Validations follow the management centre's order: { $expected ->
+    [pedagogical] the pedagogical validation
+    [administrative_check] the administrative check
+   *[administrative] the administrative validation
+} comes first.
+wf-04-level-not-enabled = This validation level ({ $level }) is not used by the management centre.
+wf-05-level-already-given = This validation level ({ $level }) has already been given.
+wf-06-blocking-violations = { $count ->
+    [one] One error blocks
+   *[other] { $count } errors block
+} validation.
+wf-07-not-last-level = Only the last validation given can be withdrawn ({ $last }).
+wf-08-level-not-given = This validation level ({ $level }) has not been given.
+wf-09-reason-required = Give the reason for sending it back.
+wf-10-already-validated = The agreement is validated: any change requires an amendment.
+wf-11-not-created = The agreement has not been created yet.
+wf-12-terminated = The internship was ended by a termination amendment.
+not-validated = The agreement is not validated yet.
+amendment-exists = The agreement has an amendment: it can no longer be un-validated or deleted.
+amendment-validated = This amendment is validated: it can no longer be changed or deleted.
+
+## Permissions
+
+perm-01-not-related = You have no access to this agreement.
+perm-02-student-never-validates = A student does not validate their own agreement.
+perm-03-supervisor-pedagogical-only = The academic supervisor acts only on the pedagogical validation.
+perm-04-role-not-allowed = Your role does not allow this action.
+perm-05-student-edit-until-first-validation = Validation has started: ask your management centre to change the agreement.
+perm-06-print-condition = Printing is possible { $condition ->
+    [always] from creation
+    [after_pedagogical] after the pedagogical validation
+    [after_administrative] after the administrative validation
+    [after_both] after both the pedagogical and the administrative validation
+   *[after_administrative_check] after the administrative check
+}.
+perm-07-amendment-not-validated = The amendment can be printed only after the management centre validates it.
+perm-08-evaluation-before-end = The evaluation opens after the internship ends ({ $end }).
+perm-08-evaluation-end-unknown = The evaluation opens after the internship ends.
+perm-09-evaluation-not-yours = This evaluation form is filled in by someone else.
+perm-10-students-may-not-create = Your management centre does not let students create their agreement.

@@ -1,0 +1,117 @@
+# Messages des règles de Stages — français (référence).
+# Une entrée par clé émise par le crate stages-domain ; les arguments sont
+# ceux que la règle fournit. Les montants et heures arrivent en décimal
+# exact (« 1417.50 ») ; les dates au format AAAA-MM-JJ.
+
+field-required = Ce champ est obligatoire.
+text-too-long = Ce texte dépasse { $max } caractères.
+
+## Identifiants
+
+id-siret-format = Le numéro SIRET compte 14 chiffres.
+id-siret-all-zero = Un numéro SIRET ne peut pas être composé uniquement de zéros.
+id-siret-checksum = Ce numéro SIRET n'est pas valide (clé de contrôle incorrecte).
+id-siren-format = Le numéro SIREN compte 9 chiffres.
+id-siren-all-zero = Un numéro SIREN ne peut pas être composé uniquement de zéros.
+id-siren-checksum = Ce numéro SIREN n'est pas valide (clé de contrôle incorrecte).
+id-naf-format = Le code NAF s'écrit sous la forme 62.01Z (NAF rév. 2) ou 62.10Y (NAF 2025).
+id-postal-code-format = Un code postal français compte 5 chiffres et commence par un numéro de département.
+id-ine-format = L'INE compte 11 caractères (9 chiffres et 2 lettres, 10 chiffres et une lettre, ou 10 caractères et un chiffre).
+id-ine-checksum = Cet INE n'est pas valide (clé de contrôle incorrecte).
+id-phone-format = Numéro de téléphone invalide : 10 chiffres commençant par 0, ou format international (+33…).
+fmt-email = Adresse électronique invalide.
+fmt-country = Le pays s'indique par son code ISO à deux lettres (FR, DE…).
+fmt-currency = La devise s'indique par son code ISO à trois lettres (EUR, CHF…).
+fmt-academic-year = L'année universitaire s'écrit sous la forme 2025-2026.
+fmt-convention-number = Le numéro de convention s'écrit sous la forme 2026-000123.
+fmt-days-per-week = Le nombre de jours travaillés par semaine va de 0,5 à 6, par demi-journée.
+fmt-validation-order = Un niveau de validation ne peut figurer qu'une fois.
+
+## Règles de la convention
+
+id-03-siret-required = Le numéro SIRET est obligatoire pour un organisme situé en France.
+id-04-naf-or-activity-required = Indiquez le code NAF ou, à défaut, l'activité principale de l'organisme.
+id-10-amount-not-positive = Le montant de la gratification doit être positif.
+id-10-daily-hours-range = Le nombre d'heures par jour doit être compris entre 0 et { $max } heures.
+id-10-part-time-percentage = La quotité de temps partiel doit être comprise entre { $min } % et { $max } %.
+conv-03-start-not-in-future = Le stage commence le { $start } : la convention doit être signée par toutes les parties avant le premier jour, faute de quoi le stagiaire n'est pas couvert.
+conv-04-teaching-hours = La formation doit comporter au moins { $min } heures d'enseignement par an ({ $hours } h indiquées).
+conv-07-end-after-academic-year = Pour l'année universitaire { $academic_year }, le stage doit se terminer au plus tard le { $limit }.
+dur-02-max-hours-per-host = Le stage ne peut dépasser { $max } heures (6 mois) dans le même organisme au cours de l'année d'enseignement : { $hours } h au total, dont { $other_hours } h dans d'autres conventions.
+dur-03-waiting-period = Un délai de carence d'un tiers de la durée du stage précédent sur ce poste ({ $days } jours) s'impose : début possible à partir du { $earliest }.
+dur-04-weekly-hours-above-legal = { $hours } h par semaine dépassent la durée maximale de travail des salariés ({ $max } h).
+dur-04-daily-hours-above-legal = { $hours } h par jour dépassent la durée quotidienne maximale des salariés ({ $max } h).
+dur-05-end-before-start = La date de fin précède la date de début.
+dur-05-period-inverted = La fin de cette période précède son début.
+dur-05-period-outside = Cette période doit se situer entre le { $start } et le { $end }.
+dur-05-periods-overlap = Cette période chevauche une période précédente.
+dur-05-weekly-hours-above-cap = { $hours } h par semaine : la durée hebdomadaire ne peut dépasser { $max } h.
+saf-07-minor-weekly-hours = Le stagiaire est mineur : sa présence est limitée à { $max } h par semaine ({ $hours } h indiquées).
+ovl-01-overlap = Les dates chevauchent { $count ->
+    [one] une autre convention
+   *[other] { $count } autres conventions
+} de l'étudiant.
+grat-01-stipend-mandatory = Au-delà de { $threshold } heures de présence dans le même organisme ({ $hours } h), la gratification est obligatoire dès le premier jour.
+grat-02-below-minimum = La gratification équivaut à { $hourly } € de l'heure, sous le minimum légal de { $minimum } € pour { $year }.
+grat-02-rate-unknown = Le taux horaire minimal de { $year } n'est pas encore connu de l'application ; vérifiez le montant.
+grat-04-stipend-now-mandatory = Avec cet avenant, la présence atteint { $hours } h, au-delà de { $threshold } h : la gratification devient obligatoire, avec rappel depuis le premier jour.
+grat-04-catch-up-from-first-day = Avec cet avenant, la présence atteint { $hours } h, au-delà de { $threshold } h : la gratification est due depuis le premier jour (rappel à verser).
+grat-05-public-host-above-rate = Un organisme public ne peut verser plus que le taux légal : { $hourly } € de l'heure pour un taux de { $rate } €.
+grat-05-public-host-below-rate = Un organisme public verse la gratification au taux légal ({ $rate } € de l'heure) ; { $hourly } € indiqués.
+grat-11-public-host-indemnity = En formation continue, un organisme public ne peut pas verser d'indemnité sauf texte particulier.
+abs-02-leave-required = Pour un stage de plus de { $threshold } heures ({ $hours } h), la convention doit prévoir des congés et autorisations d'absence.
+enc-01-supervisor-overloaded = Cet enseignant référent suit déjà { $ongoing } stagiaires ; la limite est de { $max }.
+enc-02-tutor-overloaded = Ce tuteur encadre déjà { $ongoing } stagiaires ; la limite est de { $max }.
+enc-03-host-quota = L'organisme ({ $headcount } personnes) accueille déjà { $ongoing } stagiaires ; son quota est de { $quota }.
+eval-01-answer-type = Cette réponse ne correspond pas à la question.
+eval-01-scale-range = La note doit être comprise entre { $min } et { $max }.
+avn-02-no-change = Un avenant doit comporter au moins une modification.
+avn-02-duplicate-change = Cette modification ({ $kind }) figure déjà dans l'avenant.
+avn-02-termination-outside = La date de rupture doit se situer entre le { $start } et le { $end }.
+avn-02-service-needs-tutor = Un changement de service d'accueil impose de désigner un tuteur.
+att-01-incomplete = L'attestation ne peut être établie : dates, horaires ou gratification incomplets.
+
+## Cycle de vie
+
+wf-01-already-created = Cette convention a déjà été créée.
+wf-02-steps-incomplete = Étapes à compléter avant la création : { $steps }.
+wf-03-out-of-order = Les validations suivent l'ordre du centre de gestion : { $expected ->
+    [pedagogical] la validation pédagogique
+    [administrative_check] la vérification administrative
+   *[administrative] la validation administrative
+} doit être donnée d'abord.
+wf-04-level-not-enabled = Ce niveau de validation ({ $level }) n'est pas utilisé par le centre de gestion.
+wf-05-level-already-given = Ce niveau de validation ({ $level }) a déjà été donné.
+wf-06-blocking-violations = { $count ->
+    [one] Une erreur bloque
+   *[other] { $count } erreurs bloquent
+} la validation.
+wf-07-not-last-level = Seule la dernière validation donnée peut être retirée ({ $last }).
+wf-08-level-not-given = Ce niveau de validation ({ $level }) n'a pas été donné.
+wf-09-reason-required = Indiquez le motif du refus.
+wf-10-already-validated = La convention est validée : toute modification passe par un avenant.
+wf-11-not-created = La convention n'est pas encore créée.
+wf-12-terminated = Le stage a été interrompu par un avenant de rupture.
+not-validated = La convention n'est pas encore validée.
+amendment-exists = La convention a un avenant : elle ne peut plus être dévalidée ni supprimée.
+amendment-validated = Cet avenant est validé : il ne peut plus être modifié ni supprimé.
+
+## Droits
+
+perm-01-not-related = Vous n'avez pas accès à cette convention.
+perm-02-student-never-validates = Un étudiant ne valide pas sa propre convention.
+perm-03-supervisor-pedagogical-only = L'enseignant référent n'intervient que sur la validation pédagogique.
+perm-04-role-not-allowed = Votre rôle ne permet pas cette action.
+perm-05-student-edit-until-first-validation = La validation a commencé : adressez-vous à votre centre de gestion pour modifier la convention.
+perm-06-print-condition = L'impression est possible { $condition ->
+    [always] dès la création
+    [after_pedagogical] après la validation pédagogique
+    [after_administrative] après la validation administrative
+    [after_both] après les validations pédagogique et administrative
+   *[after_administrative_check] après la vérification administrative
+}.
+perm-07-amendment-not-validated = L'avenant ne pourra être imprimé qu'après sa validation par le centre de gestion.
+perm-08-evaluation-before-end = L'évaluation sera disponible après la fin du stage ({ $end }).
+perm-08-evaluation-end-unknown = L'évaluation sera disponible après la fin du stage.
+perm-09-evaluation-not-yours = Ce questionnaire d'évaluation est rempli par une autre personne.
+perm-10-students-may-not-create = Votre centre de gestion ne permet pas aux étudiants de créer leur convention.

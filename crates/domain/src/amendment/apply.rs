@@ -1,0 +1,87 @@
+//! Folding validated amendments into the effective convention.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{Amendment, AmendmentChange};
+use crate::model::{Convention, Internship};
+
+/// How an early termination ended the internship.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Termination {
+    /// Last day of presence.
+    pub date: NaiveDate,
+    /// Circumstances.
+    pub comment: String,
+}
+
+/// The convention as it stands after its validated amendments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EffectiveConvention {
+    /// Content with every validated change applied; after a termination its
+    /// end date is the termination date.
+    pub convention: Convention,
+    /// Set when an amendment ended it early.
+    pub termination: Option<Termination>,
+}
+
+/// Applies the validated amendments among `amendments`, in the given order
+/// (the order they were validated in); others are ignored.
+pub fn apply(convention: &Convention, amendments: &[Amendment]) -> EffectiveConvention {
+    let mut effective = EffectiveConvention {
+        convention: convention.clone(),
+        termination: None,
+    };
+    for amendment in amendments.iter().filter(|a| a.is_validated()) {
+        apply_one(&mut effective, amendment);
+    }
+    effective
+}
+
+/// Applies one amendment whatever its state (used to preview a proposed one).
+pub(super) fn apply_one(effective: &mut EffectiveConvention, amendment: &Amendment) {
+    for change in &amendment.changes {
+        let c = &mut effective.convention;
+        match change {
+            AmendmentChange::Termination { date, comment } => {
+                let end = c.internship.end.map_or(*date, |end| end.min(*date));
+                c.internship.end = Some(end);
+                clip_to_end(&mut c.internship, end);
+                effective.termination = Some(Termination {
+                    date: *date,
+                    comment: comment.clone(),
+                });
+            }
+            AmendmentChange::Dates { start, end } => {
+                c.internship.start = Some(*start);
+                c.internship.end = Some(*end);
+            }
+            AmendmentChange::Interruptions { periods } => {
+                c.internship.interruptions.clone_from(periods)
+            }
+            AmendmentChange::HostService { service } => c.host_service = Some(service.clone()),
+            AmendmentChange::Subject { subject } => c.internship.subject.clone_from(subject),
+            AmendmentChange::Supervisor { supervisor } => c.supervisor = Some(supervisor.clone()),
+            AmendmentChange::Tutor { tutor } => c.tutor = Some(tutor.clone()),
+            AmendmentChange::Stipend { paid, terms } => {
+                c.internship.stipend_paid = Some(*paid);
+                c.internship.stipend = terms.clone();
+            }
+            // Free text binds the parties but changes no field.
+            AmendmentChange::Other { .. } => {}
+        }
+    }
+}
+
+/// After a termination, periods beyond the new end no longer exist and those
+/// straddling it stop there.
+fn clip_to_end(internship: &mut Internship, end: NaiveDate) {
+    internship.interruptions.retain(|p| p.start <= end);
+    for period in &mut internship.interruptions {
+        period.end = period.end.min(end);
+    }
+    internship.schedule_periods.retain(|p| p.start <= end);
+    for period in &mut internship.schedule_periods {
+        period.end = period.end.min(end);
+    }
+}

@@ -1,0 +1,423 @@
+//! The workflow state of one convention and its transitions.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{ConventionNumber, Refusal};
+use crate::amendment::{Amendment, AmendmentChange};
+use crate::messages::MessageKey;
+use crate::model::{CentreSettings, EvaluationKind, ValidationLevel, WizardStep};
+use crate::permissions::{Relation, roles};
+use crate::violation::{Violation, has_errors};
+
+/// Where a convention stands, derived from its [`Workflow`] and the centre's
+/// enabled levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Being entered, no number yet.
+    Draft,
+    /// Created with a number, no validation given.
+    Created,
+    /// Sent back by a manager or the supervisor; editable, reason kept.
+    Rejected,
+    /// Some enabled levels given, not all.
+    InValidation,
+    /// Every enabled level given; changes go through amendments.
+    Validated,
+    /// Ended before its end date by a validated termination amendment.
+    TerminatedEarly,
+}
+
+/// Why a convention was sent back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rejection {
+    /// Reason given by the person who rejected it.
+    pub reason: String,
+    /// Day of the rejection.
+    pub on: NaiveDate,
+}
+
+/// The workflow state the database stores next to the content.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Workflow {
+    /// Assigned at creation; `None` while a draft.
+    pub number: Option<ConventionNumber>,
+    /// Levels given, in the order they were given.
+    pub validations: Vec<ValidationLevel>,
+    /// The last rejection, kept after the convention is corrected.
+    pub rejection: Option<Rejection>,
+    /// Amendments that exist, validated or not (AVN-04 counts both).
+    pub amendments: u32,
+    /// Set by a validated termination amendment.
+    pub terminated_on: Option<NaiveDate>,
+}
+
+impl Workflow {
+    /// A new draft.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The derived status.
+    pub fn status(&self, centre: &CentreSettings) -> Status {
+        if self.number.is_none() {
+            Status::Draft
+        } else if self.terminated_on.is_some() {
+            Status::TerminatedEarly
+        } else if self.all_levels_given(centre) {
+            Status::Validated
+        } else if !self.validations.is_empty() {
+            Status::InValidation
+        } else if self.rejection.is_some() {
+            Status::Rejected
+        } else {
+            Status::Created
+        }
+    }
+
+    /// Validated (or terminated after validation): content is frozen.
+    pub fn is_validated(&self, centre: &CentreSettings) -> bool {
+        matches!(
+            self.status(centre),
+            Status::Validated | Status::TerminatedEarly
+        )
+    }
+
+    fn all_levels_given(&self, centre: &CentreSettings) -> bool {
+        centre
+            .validation_levels
+            .levels()
+            .iter()
+            .all(|level| self.validations.contains(level))
+    }
+
+    fn has_enabled_validation(&self, centre: &CentreSettings) -> bool {
+        self.validations
+            .iter()
+            .any(|level| centre.validation_levels.is_enabled(*level))
+    }
+
+    fn require_created(&self) -> Result<(), Refusal> {
+        match self.number {
+            Some(_) => Ok(()),
+            None => Err(Refusal::new("WF-11", MessageKey::Wf11NotCreated)),
+        }
+    }
+
+    fn require_not_validated(&self, centre: &CentreSettings) -> Result<(), Refusal> {
+        if self.is_validated(centre) {
+            Err(Refusal::new("WF-10", MessageKey::Wf10AlreadyValidated))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Draft → created: assigns the number. Refused while a data step has a
+    /// blocking violation (the complete check of [`crate::rules::check`]);
+    /// the refusal lists the steps to finish.
+    pub fn create(
+        &self,
+        actor: Relation,
+        centre: &CentreSettings,
+        violations: &[Violation],
+        number: ConventionNumber,
+    ) -> Result<Self, Refusal> {
+        roles::may_create(actor, centre)?;
+        if self.number.is_some() {
+            return Err(Refusal::new("WF-01", MessageKey::Wf01AlreadyCreated));
+        }
+        let mut incomplete: Vec<WizardStep> = violations
+            .iter()
+            .filter(|v| v.is_error())
+            .filter_map(|v| WizardStep::of_field(&v.field))
+            .collect();
+        incomplete.sort_unstable();
+        incomplete.dedup();
+        if has_errors(violations) {
+            let steps: Vec<String> = incomplete.iter().map(|s| s.number().to_string()).collect();
+            return Err(Refusal::new("WF-02", MessageKey::Wf02StepsIncomplete)
+                .with_arg("steps", steps.join(", ")));
+        }
+        Ok(Self {
+            number: Some(number),
+            ..self.clone()
+        })
+    }
+
+    /// Gives one validation level. Levels are given in the centre's order,
+    /// each once, and only when the convention has no blocking violation.
+    pub fn validate(
+        &self,
+        actor: Relation,
+        level: ValidationLevel,
+        centre: &CentreSettings,
+        violations: &[Violation],
+    ) -> Result<Self, Refusal> {
+        roles::may_validate_level(actor, level)?;
+        self.require_created()?;
+        self.require_not_validated(centre)?;
+        if !centre.validation_levels.is_enabled(level) {
+            return Err(Refusal::new("WF-04", MessageKey::Wf04LevelNotEnabled)
+                .with_arg("level", level.as_str()));
+        }
+        if self.validations.contains(&level) {
+            return Err(Refusal::new("WF-05", MessageKey::Wf05LevelAlreadyGiven)
+                .with_arg("level", level.as_str()));
+        }
+        let expected = centre
+            .validation_levels
+            .levels()
+            .iter()
+            .find(|l| !self.validations.contains(l));
+        if let Some(expected) = expected
+            && *expected != level
+        {
+            return Err(Refusal::new("WF-03", MessageKey::Wf03OutOfOrder)
+                .with_arg("expected", expected.as_str()));
+        }
+        let errors = violations.iter().filter(|v| v.is_error()).count();
+        if errors > 0 {
+            return Err(Refusal::new("WF-06", MessageKey::Wf06BlockingViolations)
+                .with_arg("count", u32::try_from(errors).unwrap_or(u32::MAX)));
+        }
+        let mut next = self.clone();
+        next.validations.push(level);
+        Ok(next)
+    }
+
+    /// Withdraws a level: only the last one given, and never once an
+    /// amendment exists (AVN-04), since the amendment was signed on the
+    /// strength of the validated convention.
+    pub fn unvalidate(&self, actor: Relation, level: ValidationLevel) -> Result<Self, Refusal> {
+        roles::may_validate_level(actor, level)?;
+        self.require_created()?;
+        if self.amendments > 0 || self.terminated_on.is_some() {
+            return Err(Refusal::new("AVN-04", MessageKey::AmendmentExists));
+        }
+        match self.validations.last() {
+            None => Err(Refusal::new("WF-08", MessageKey::Wf08LevelNotGiven)
+                .with_arg("level", level.as_str())),
+            Some(_) if !self.validations.contains(&level) => {
+                Err(Refusal::new("WF-08", MessageKey::Wf08LevelNotGiven)
+                    .with_arg("level", level.as_str()))
+            }
+            Some(last) if *last != level => {
+                Err(Refusal::new("WF-07", MessageKey::Wf07NotLastLevel)
+                    .with_arg("last", last.as_str()))
+            }
+            Some(_) => {
+                let mut next = self.clone();
+                next.validations.pop();
+                Ok(next)
+            }
+        }
+    }
+
+    /// Sends the convention back for correction: every level given so far is
+    /// withdrawn (the content will change, so they no longer hold) and the
+    /// reason is kept for the student to read.
+    pub fn reject(
+        &self,
+        actor: Relation,
+        reason: &str,
+        today: NaiveDate,
+        centre: &CentreSettings,
+    ) -> Result<Self, Refusal> {
+        roles::may_reject(actor, self, centre)?;
+        self.require_created()?;
+        self.require_not_validated(centre)?;
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(Refusal::new("WF-09", MessageKey::Wf09ReasonRequired));
+        }
+        Ok(Self {
+            validations: Vec::new(),
+            rejection: Some(Rejection {
+                reason: reason.to_owned(),
+                on: today,
+            }),
+            ..self.clone()
+        })
+    }
+
+    /// Whether the content may be edited now (by this actor). Students edit
+    /// until any enabled level is given; managers and admins until the
+    /// convention is validated; after that, only amendments change it.
+    pub fn check_edit(&self, actor: Relation, centre: &CentreSettings) -> Result<(), Refusal> {
+        roles::may_edit(actor)?;
+        self.require_not_validated(centre)?;
+        if actor == Relation::OwnerStudent && self.has_enabled_validation(centre) {
+            return Err(Refusal::new(
+                "PERM-05",
+                MessageKey::Perm05StudentEditUntilFirstValidation,
+            ));
+        }
+        Ok(())
+    }
+
+    /// Whether the convention may be deleted: same as editing, and never once
+    /// an amendment exists (AVN-04).
+    pub fn check_delete(&self, actor: Relation, centre: &CentreSettings) -> Result<(), Refusal> {
+        if self.amendments > 0 {
+            return Err(Refusal::new("AVN-04", MessageKey::AmendmentExists));
+        }
+        self.check_edit(actor, centre)
+    }
+
+    /// Whether the agreement may be printed: managers and admins once it is
+    /// created, students and supervisors per the centre's print condition. A
+    /// condition naming a level the centre does not use is met once the
+    /// convention is validated.
+    pub fn check_print(&self, actor: Relation, centre: &CentreSettings) -> Result<(), Refusal> {
+        roles::may_view(actor)?;
+        self.require_created()?;
+        if roles::is_staff(actor) {
+            return Ok(());
+        }
+        let validated = self.is_validated(centre);
+        let met = centre
+            .print_condition
+            .required_levels()
+            .iter()
+            .all(|level| {
+                self.validations.contains(level)
+                    || (!centre.validation_levels.is_enabled(*level) && validated)
+            });
+        if met {
+            Ok(())
+        } else {
+            Err(Refusal::new("PERM-06", MessageKey::Perm06PrintCondition)
+                .with_arg("condition", centre.print_condition.as_str()))
+        }
+    }
+
+    /// Whether an amendment may be written: only on a validated convention
+    /// (AVN-01, AVN-04) that has not been terminated.
+    pub fn check_new_amendment(
+        &self,
+        actor: Relation,
+        centre: &CentreSettings,
+    ) -> Result<(), Refusal> {
+        roles::may_write_amendment(actor)?;
+        if self.terminated_on.is_some() {
+            return Err(Refusal::new("WF-12", MessageKey::Wf12Terminated));
+        }
+        if !self.is_validated(centre) {
+            return Err(Refusal::new("AVN-04", MessageKey::NotValidated));
+        }
+        Ok(())
+    }
+
+    /// Records a new (not yet validated) amendment.
+    pub fn add_amendment(&self, actor: Relation, centre: &CentreSettings) -> Result<Self, Refusal> {
+        self.check_new_amendment(actor, centre)?;
+        Ok(Self {
+            amendments: self.amendments + 1,
+            ..self.clone()
+        })
+    }
+
+    /// Whether an amendment may still be edited or deleted: only until it is
+    /// validated (AVN-04).
+    pub fn check_amendment_edit(
+        &self,
+        actor: Relation,
+        amendment: &Amendment,
+    ) -> Result<(), Refusal> {
+        roles::may_write_amendment(actor)?;
+        if amendment.is_validated() {
+            return Err(Refusal::new("AVN-04", MessageKey::AmendmentValidated));
+        }
+        Ok(())
+    }
+
+    /// Forgets a deleted, not yet validated amendment.
+    pub fn remove_amendment(
+        &self,
+        actor: Relation,
+        amendment: &Amendment,
+    ) -> Result<Self, Refusal> {
+        self.check_amendment_edit(actor, amendment)?;
+        Ok(Self {
+            amendments: self.amendments.saturating_sub(1),
+            ..self.clone()
+        })
+    }
+
+    /// Validates an amendment (managers and admins), refused while the
+    /// effective convention it produces has blocking violations (AVN-03;
+    /// see [`crate::amendment::check`]). A termination ends the convention.
+    pub fn validate_amendment(
+        &self,
+        actor: Relation,
+        amendment: &Amendment,
+        violations: &[Violation],
+        today: NaiveDate,
+        centre: &CentreSettings,
+    ) -> Result<(Self, Amendment), Refusal> {
+        roles::may_validate_amendment(actor)?;
+        if amendment.is_validated() {
+            return Err(Refusal::new("AVN-04", MessageKey::AmendmentValidated));
+        }
+        if !self.is_validated(centre) {
+            return Err(Refusal::new("AVN-04", MessageKey::NotValidated));
+        }
+        if self.terminated_on.is_some() {
+            return Err(Refusal::new("WF-12", MessageKey::Wf12Terminated));
+        }
+        let errors = violations.iter().filter(|v| v.is_error()).count();
+        if errors > 0 {
+            return Err(Refusal::new("WF-06", MessageKey::Wf06BlockingViolations)
+                .with_arg("count", u32::try_from(errors).unwrap_or(u32::MAX)));
+        }
+        let mut next = self.clone();
+        for change in &amendment.changes {
+            if let AmendmentChange::Termination { date, .. } = change {
+                next.terminated_on = Some(*date);
+            }
+        }
+        let mut validated = amendment.clone();
+        validated.validated_on = Some(today);
+        Ok((next, validated))
+    }
+
+    /// Whether this actor may fill the evaluation of `kind` today: only on a
+    /// validated convention; the student's only after the (effective) end
+    /// date, since it asks how the internship went.
+    pub fn check_evaluation(
+        &self,
+        actor: Relation,
+        kind: EvaluationKind,
+        internship_end: Option<NaiveDate>,
+        today: NaiveDate,
+        centre: &CentreSettings,
+    ) -> Result<(), Refusal> {
+        roles::may_fill_evaluation(actor, kind)?;
+        if !self.is_validated(centre) {
+            return Err(Refusal::new("WF-13", MessageKey::NotValidated));
+        }
+        if kind == EvaluationKind::Student {
+            let end = match (internship_end, self.terminated_on) {
+                (Some(end), Some(stop)) => Some(end.min(stop)),
+                (end, stop) => end.or(stop),
+            };
+            match end {
+                Some(end) if today > end => {}
+                Some(end) => {
+                    return Err(
+                        Refusal::new("PERM-08", MessageKey::Perm08EvaluationBeforeEnd)
+                            .with_arg("end", end),
+                    );
+                }
+                None => {
+                    return Err(Refusal::new(
+                        "PERM-08",
+                        MessageKey::Perm08EvaluationEndUnknown,
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}

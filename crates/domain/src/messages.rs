@@ -1,0 +1,230 @@
+//! Message keys and the message texts, shipped as data.
+//!
+//! Every key the crate can emit (violations, refusals, identifier errors) is
+//! a variant of [`MessageKey`], declared once below with the names of its
+//! placeables. The texts are Fluent files, French being the reference:
+//! [`RULES_FTL_FR`] and [`RULES_FTL_EN`]. Tests check that both files hold
+//! exactly these keys with exactly these placeables, and that they load in
+//! a Fluent bundle.
+
+/// The French messages (reference), `locales/fr/rules.ftl`.
+pub const RULES_FTL_FR: &str = include_str!("../locales/fr/rules.ftl");
+
+/// The English messages, `locales/en/rules.ftl`.
+pub const RULES_FTL_EN: &str = include_str!("../locales/en/rules.ftl");
+
+macro_rules! message_keys {
+    ($($variant:ident = $key:literal [$($arg:literal),*],)*) => {
+        /// A fluent message key the crate can emit.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum MessageKey {
+            $(
+                #[doc = concat!("`", $key, "`")]
+                $variant,
+            )*
+        }
+
+        impl MessageKey {
+            /// Every key, in declaration order.
+            pub const ALL: &'static [MessageKey] = &[$(MessageKey::$variant),*];
+
+            /// The fluent message id.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(MessageKey::$variant => $key,)*
+                }
+            }
+
+            /// The names of the message's placeables (`$max` → `"max"`).
+            pub const fn args(self) -> &'static [&'static str] {
+                match self {
+                    $(MessageKey::$variant => &[$($arg),*],)*
+                }
+            }
+        }
+    };
+}
+
+message_keys! {
+    FieldRequired = "field-required" [],
+    TextTooLong = "text-too-long" ["max"],
+
+    IdSiretFormat = "id-siret-format" [],
+    IdSiretAllZero = "id-siret-all-zero" [],
+    IdSiretChecksum = "id-siret-checksum" [],
+    IdSirenFormat = "id-siren-format" [],
+    IdSirenAllZero = "id-siren-all-zero" [],
+    IdSirenChecksum = "id-siren-checksum" [],
+    IdNafFormat = "id-naf-format" [],
+    IdPostalCodeFormat = "id-postal-code-format" [],
+    IdIneFormat = "id-ine-format" [],
+    IdIneChecksum = "id-ine-checksum" [],
+    IdPhoneFormat = "id-phone-format" [],
+    FmtEmail = "fmt-email" [],
+    FmtCountry = "fmt-country" [],
+    FmtCurrency = "fmt-currency" [],
+    FmtAcademicYear = "fmt-academic-year" [],
+    FmtConventionNumber = "fmt-convention-number" [],
+    FmtDaysPerWeek = "fmt-days-per-week" [],
+    FmtValidationOrder = "fmt-validation-order" [],
+
+    Id03SiretRequired = "id-03-siret-required" [],
+    Id04NafOrActivityRequired = "id-04-naf-or-activity-required" [],
+    Id10AmountNotPositive = "id-10-amount-not-positive" [],
+    Id10DailyHoursRange = "id-10-daily-hours-range" ["max"],
+    Id10PartTimePercentage = "id-10-part-time-percentage" ["min", "max"],
+    Conv03StartNotInFuture = "conv-03-start-not-in-future" ["start"],
+    Conv04TeachingHours = "conv-04-teaching-hours" ["hours", "min"],
+    Conv07EndAfterAcademicYear = "conv-07-end-after-academic-year" ["limit", "academic_year"],
+    Dur02MaxHoursPerHost = "dur-02-max-hours-per-host" ["hours", "other_hours", "max"],
+    Dur03WaitingPeriod = "dur-03-waiting-period" ["earliest", "days"],
+    Dur04WeeklyHoursAboveLegal = "dur-04-weekly-hours-above-legal" ["hours", "max"],
+    Dur04DailyHoursAboveLegal = "dur-04-daily-hours-above-legal" ["hours", "max"],
+    Dur05EndBeforeStart = "dur-05-end-before-start" [],
+    Dur05PeriodInverted = "dur-05-period-inverted" [],
+    Dur05PeriodOutside = "dur-05-period-outside" ["start", "end"],
+    Dur05PeriodsOverlap = "dur-05-periods-overlap" [],
+    Dur05WeeklyHoursAboveCap = "dur-05-weekly-hours-above-cap" ["hours", "max"],
+    Saf07MinorWeeklyHours = "saf-07-minor-weekly-hours" ["hours", "max"],
+    Ovl01Overlap = "ovl-01-overlap" ["count"],
+    Grat01StipendMandatory = "grat-01-stipend-mandatory" ["hours", "threshold"],
+    Grat02BelowMinimum = "grat-02-below-minimum" ["hourly", "minimum", "year"],
+    Grat02RateUnknown = "grat-02-rate-unknown" ["year"],
+    Grat04StipendNowMandatory = "grat-04-stipend-now-mandatory" ["hours", "threshold"],
+    Grat04CatchUpFromFirstDay = "grat-04-catch-up-from-first-day" ["hours", "threshold"],
+    Grat05PublicHostAboveRate = "grat-05-public-host-above-rate" ["hourly", "rate"],
+    Grat05PublicHostBelowRate = "grat-05-public-host-below-rate" ["hourly", "rate"],
+    Grat11PublicHostIndemnity = "grat-11-public-host-indemnity" [],
+    Abs02LeaveRequired = "abs-02-leave-required" ["hours", "threshold"],
+    Enc01SupervisorOverloaded = "enc-01-supervisor-overloaded" ["ongoing", "max"],
+    Enc02TutorOverloaded = "enc-02-tutor-overloaded" ["ongoing", "max"],
+    Enc03HostQuota = "enc-03-host-quota" ["ongoing", "quota", "headcount"],
+    Eval01AnswerType = "eval-01-answer-type" [],
+    Eval01ScaleRange = "eval-01-scale-range" ["min", "max"],
+    Avn02NoChange = "avn-02-no-change" [],
+    Avn02DuplicateChange = "avn-02-duplicate-change" ["kind"],
+    Avn02TerminationOutside = "avn-02-termination-outside" ["start", "end"],
+    Avn02ServiceNeedsTutor = "avn-02-service-needs-tutor" [],
+    Att01Incomplete = "att-01-incomplete" [],
+
+    Wf01AlreadyCreated = "wf-01-already-created" [],
+    Wf02StepsIncomplete = "wf-02-steps-incomplete" ["steps"],
+    Wf03OutOfOrder = "wf-03-out-of-order" ["expected"],
+    Wf04LevelNotEnabled = "wf-04-level-not-enabled" ["level"],
+    Wf05LevelAlreadyGiven = "wf-05-level-already-given" ["level"],
+    Wf06BlockingViolations = "wf-06-blocking-violations" ["count"],
+    Wf07NotLastLevel = "wf-07-not-last-level" ["last"],
+    Wf08LevelNotGiven = "wf-08-level-not-given" ["level"],
+    Wf09ReasonRequired = "wf-09-reason-required" [],
+    Wf10AlreadyValidated = "wf-10-already-validated" [],
+    Wf11NotCreated = "wf-11-not-created" [],
+    Wf12Terminated = "wf-12-terminated" [],
+    NotValidated = "not-validated" [],
+    AmendmentExists = "amendment-exists" [],
+    AmendmentValidated = "amendment-validated" [],
+    Perm01NotRelated = "perm-01-not-related" [],
+    Perm02StudentNeverValidates = "perm-02-student-never-validates" [],
+    Perm03SupervisorPedagogicalOnly = "perm-03-supervisor-pedagogical-only" [],
+    Perm04RoleNotAllowed = "perm-04-role-not-allowed" [],
+    Perm05StudentEditUntilFirstValidation = "perm-05-student-edit-until-first-validation" [],
+    Perm06PrintCondition = "perm-06-print-condition" ["condition"],
+    Perm07AmendmentNotValidated = "perm-07-amendment-not-validated" [],
+    Perm08EvaluationBeforeEnd = "perm-08-evaluation-before-end" ["end"],
+    Perm08EvaluationEndUnknown = "perm-08-evaluation-end-unknown" [],
+    Perm09EvaluationNotYours = "perm-09-evaluation-not-yours" [],
+    Perm10StudentsMayNotCreate = "perm-10-students-may-not-create" [],
+}
+
+impl MessageKey {
+    /// The key with this fluent id, if the crate emits it.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|k| k.as_str() == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    /// Message id → placeable names, read from a Fluent file: a message
+    /// starts at column 0 with `id =`, continues on indented lines.
+    fn messages(ftl: &str) -> BTreeMap<String, BTreeSet<String>> {
+        let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut current: Option<String> = None;
+        for line in ftl.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            if !line.starts_with(' ')
+                && let Some((id, _)) = line.split_once(" =")
+            {
+                current = Some(id.trim().to_owned());
+                out.entry(id.trim().to_owned()).or_default();
+            }
+            if let Some(id) = &current {
+                let vars = out.entry(id.clone()).or_default();
+                for part in line.split('$').skip(1) {
+                    let name: String = part
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                        .collect();
+                    vars.insert(name);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_key_is_in_both_files_with_its_placeables() {
+        for (lang, ftl) in [("fr", RULES_FTL_FR), ("en", RULES_FTL_EN)] {
+            let found = messages(ftl);
+            for key in MessageKey::ALL {
+                let vars = found
+                    .get(key.as_str())
+                    .unwrap_or_else(|| panic!("{lang}: missing {}", key.as_str()));
+                let declared: BTreeSet<String> =
+                    key.args().iter().map(|s| (*s).to_owned()).collect();
+                assert_eq!(vars, &declared, "{lang}: placeables of {}", key.as_str());
+            }
+            for id in found.keys() {
+                assert!(
+                    MessageKey::from_id(id).is_some(),
+                    "{lang}: {id} is never emitted"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn files_load_and_format_in_fluent() {
+        use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+        for (lang, ftl) in [("fr", RULES_FTL_FR), ("en", RULES_FTL_EN)] {
+            let resource = FluentResource::try_new(ftl.to_owned())
+                .unwrap_or_else(|(_, errors)| panic!("{lang}: {errors:?}"));
+            let mut bundle = FluentBundle::new(vec![lang.parse().unwrap()]);
+            bundle.set_use_isolating(false);
+            bundle.add_resource(resource).unwrap();
+            for key in MessageKey::ALL {
+                let message = bundle.get_message(key.as_str()).unwrap();
+                let mut args = FluentArgs::new();
+                for name in key.args() {
+                    args.set(*name, "1");
+                }
+                let mut errors = vec![];
+                let text =
+                    bundle.format_pattern(message.value().unwrap(), Some(&args), &mut errors);
+                assert!(errors.is_empty(), "{lang} {}: {errors:?}", key.as_str());
+                assert!(!text.trim().is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn ids_are_unique() {
+        let ids: BTreeSet<&str> = MessageKey::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(ids.len(), MessageKey::ALL.len());
+    }
+}

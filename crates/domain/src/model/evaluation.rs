@@ -1,0 +1,96 @@
+//! Evaluation forms (student, supervisor, tutor) and their answers.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Whose evaluation a form is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvaluationKind {
+    /// The student rates the internship and the host (after the end date).
+    Student,
+    /// The supervisor assesses the follow-up and the defence.
+    Supervisor,
+    /// The tutor assesses the intern (through a link, without an account).
+    Tutor,
+}
+
+/// The kind of answer a question expects.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum QuestionKind {
+    /// Yes or no.
+    YesNo,
+    /// One of the options.
+    SingleChoice {
+        /// Allowed option codes.
+        options: Vec<String>,
+    },
+    /// Any number of the options.
+    MultiChoice {
+        /// Allowed option codes.
+        options: Vec<String>,
+    },
+    /// Free text.
+    Text,
+    /// A five-point scale (1 = excellent … 5 = insufficient, or agreement).
+    Scale,
+}
+
+/// One question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Question {
+    /// Stable code, the key of its answer (e.g. `etu_ii_3`).
+    pub code: String,
+    /// Wording.
+    pub text: String,
+    /// Expected answer.
+    pub kind: QuestionKind,
+    /// Whether the form cannot be submitted without it.
+    pub required: bool,
+}
+
+/// A titled group of questions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// Title, e.g. "Pendant le stage".
+    pub title: String,
+    /// Questions in display order.
+    pub questions: Vec<Question>,
+}
+
+/// A centre's evaluation form of one kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvaluationForm {
+    /// Whose form it is.
+    pub kind: EvaluationKind,
+    /// Sections in display order.
+    pub sections: Vec<Section>,
+}
+
+/// One answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+pub enum Answer {
+    /// Yes or no.
+    YesNo(bool),
+    /// One option code.
+    Choice(String),
+    /// Several option codes.
+    Choices(Vec<String>),
+    /// Free text.
+    Text(String),
+    /// 1–5.
+    Scale(u8),
+}
+
+/// The answers to one form for one convention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvaluationAnswers {
+    /// Which form.
+    pub kind: EvaluationKind,
+    /// Answers by question code.
+    pub answers: BTreeMap<String, Answer>,
+    /// Whether the form has been submitted (then read-only).
+    pub submitted: bool,
+}

@@ -1,0 +1,357 @@
+//! What a caller may do with a convention, and why not.
+//!
+//! [`permissions`] is the one function the API and the SPA ask. It is computed
+//! by dry-running the transitions of [`crate::lifecycle::Workflow`], so the
+//! summary and the transitions cannot disagree. Every denial carries a reason
+//! (id and message key) that the UI shows next to the disabled button.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::amendment::Amendment;
+use crate::lifecycle::{Refusal, Workflow};
+use crate::model::{CentreSettings, EvaluationKind, ValidationLevel, WizardStep};
+
+/// The caller's relation to the convention, established by the API from the
+/// session (role) and the convention (owner, supervisor uid, centre).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// The student whose convention it is.
+    OwnerStudent,
+    /// Its academic supervisor.
+    Supervisor,
+    /// A manager of its management centre.
+    CentreManager,
+    /// An administrator.
+    Admin,
+    /// Its workplace tutor, through the evaluation link (no account).
+    Tutor,
+    /// Anyone else.
+    None,
+}
+
+/// Allowed, or denied with a reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "decision", rename_all = "snake_case")]
+pub enum Decision {
+    /// The action is allowed.
+    Allowed,
+    /// The action is denied.
+    Denied {
+        /// Why, for the UI.
+        reason: Refusal,
+    },
+}
+
+impl Decision {
+    /// Whether the action is allowed.
+    pub fn is_allowed(&self) -> bool {
+        matches!(self, Self::Allowed)
+    }
+}
+
+impl<T> From<Result<T, Refusal>> for Decision {
+    fn from(result: Result<T, Refusal>) -> Self {
+        match result {
+            Ok(_) => Self::Allowed,
+            Err(reason) => Self::Denied { reason },
+        }
+    }
+}
+
+/// A decision about one validation level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LevelDecision {
+    /// The level.
+    pub level: ValidationLevel,
+    /// Whether the caller may act on it now.
+    pub decision: Decision,
+}
+
+/// A decision about one evaluation form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvaluationDecision {
+    /// The form.
+    pub kind: EvaluationKind,
+    /// Whether the caller may fill it now.
+    pub decision: Decision,
+}
+
+/// Everything a caller may do with a convention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Permissions {
+    /// See it.
+    pub view: Decision,
+    /// Change its content.
+    pub edit: Decision,
+    /// The steps that may be changed (empty when `edit` is denied).
+    pub editable_steps: Vec<WizardStep>,
+    /// Delete it.
+    pub delete: Decision,
+    /// Give each enabled level, in the centre's order.
+    pub validate: Vec<LevelDecision>,
+    /// Withdraw each enabled level.
+    pub unvalidate: Vec<LevelDecision>,
+    /// Send it back with a reason.
+    pub reject: Decision,
+    /// Print the agreement.
+    pub print: Decision,
+    /// Write an amendment.
+    pub create_amendment: Decision,
+    /// Fill each evaluation form.
+    pub evaluations: Vec<EvaluationDecision>,
+}
+
+/// Everything a caller may do with one amendment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AmendmentPermissions {
+    /// Change or delete it.
+    pub edit: Decision,
+    /// Validate it.
+    pub validate: Decision,
+    /// Print it: only once validated (P-Stage guide §7).
+    pub print: Decision,
+}
+
+/// What `relation` may do with a convention in state `workflow`, whose
+/// internship ends on `internship_end`, under the centre's `settings`, today.
+pub fn permissions(
+    relation: Relation,
+    workflow: &Workflow,
+    internship_end: Option<NaiveDate>,
+    centre: &CentreSettings,
+    today: NaiveDate,
+) -> Permissions {
+    let levels = centre.validation_levels.levels();
+    let edit: Decision = workflow.check_edit(relation, centre).into();
+    let editable_steps = if edit.is_allowed() {
+        WizardStep::DATA_STEPS.to_vec()
+    } else {
+        Vec::new()
+    };
+    Permissions {
+        view: roles::may_view(relation).into(),
+        edit,
+        editable_steps,
+        delete: workflow.check_delete(relation, centre).into(),
+        validate: levels
+            .iter()
+            .map(|&level| LevelDecision {
+                level,
+                decision: workflow.validate(relation, level, centre, &[]).into(),
+            })
+            .collect(),
+        unvalidate: levels
+            .iter()
+            .map(|&level| LevelDecision {
+                level,
+                decision: workflow.unvalidate(relation, level).into(),
+            })
+            .collect(),
+        reject: workflow.reject(relation, "-", today, centre).into(),
+        print: workflow.check_print(relation, centre).into(),
+        create_amendment: workflow.check_new_amendment(relation, centre).into(),
+        evaluations: [
+            EvaluationKind::Student,
+            EvaluationKind::Supervisor,
+            EvaluationKind::Tutor,
+        ]
+        .into_iter()
+        .map(|kind| EvaluationDecision {
+            kind,
+            decision: workflow
+                .check_evaluation(relation, kind, internship_end, today, centre)
+                .into(),
+        })
+        .collect(),
+    }
+}
+
+/// What `relation` may do with `amendment` of a convention in state `workflow`.
+pub fn amendment_permissions(
+    relation: Relation,
+    workflow: &Workflow,
+    amendment: &Amendment,
+    centre: &CentreSettings,
+    today: NaiveDate,
+) -> AmendmentPermissions {
+    let print = roles::may_view(relation).and_then(|()| {
+        if amendment.is_validated() {
+            Ok(())
+        } else {
+            Err(Refusal::new(
+                "PERM-07",
+                crate::messages::MessageKey::Perm07AmendmentNotValidated,
+            ))
+        }
+    });
+    AmendmentPermissions {
+        edit: workflow.check_amendment_edit(relation, amendment).into(),
+        validate: workflow
+            .validate_amendment(relation, amendment, &[], today, centre)
+            .into(),
+        print: print.into(),
+    }
+}
+
+/// Whether `relation` may start a new convention in this centre: students
+/// only where the centre allows it; managers and admins always.
+pub fn may_create_convention(relation: Relation, centre: &CentreSettings) -> Decision {
+    roles::may_create(relation, centre).into()
+}
+
+/// Role checks, independent of the convention's state.
+pub(crate) mod roles {
+    use super::Relation;
+    use crate::lifecycle::{Refusal, Workflow};
+    use crate::messages::MessageKey;
+    use crate::model::{CentreSettings, EvaluationKind, ValidationLevel};
+
+    fn not_related() -> Refusal {
+        Refusal::new("PERM-01", MessageKey::Perm01NotRelated)
+    }
+
+    fn role_not_allowed() -> Refusal {
+        Refusal::new("PERM-04", MessageKey::Perm04RoleNotAllowed)
+    }
+
+    /// Managers of the centre and admins.
+    pub(crate) fn is_staff(relation: Relation) -> bool {
+        matches!(relation, Relation::CentreManager | Relation::Admin)
+    }
+
+    pub(crate) fn may_view(relation: Relation) -> Result<(), Refusal> {
+        match relation {
+            Relation::OwnerStudent
+            | Relation::Supervisor
+            | Relation::CentreManager
+            | Relation::Admin => Ok(()),
+            Relation::Tutor | Relation::None => Err(not_related()),
+        }
+    }
+
+    pub(crate) fn may_create(relation: Relation, centre: &CentreSettings) -> Result<(), Refusal> {
+        match relation {
+            Relation::OwnerStudent if centre.students_may_create => Ok(()),
+            Relation::OwnerStudent => Err(Refusal::new(
+                "PERM-10",
+                MessageKey::Perm10StudentsMayNotCreate,
+            )),
+            Relation::CentreManager | Relation::Admin => Ok(()),
+            Relation::Supervisor => Err(role_not_allowed()),
+            Relation::Tutor | Relation::None => Err(not_related()),
+        }
+    }
+
+    /// Content is entered by the student and the centre; the supervisor
+    /// reads and validates (ESUP-Stage's ENS role).
+    pub(crate) fn may_edit(relation: Relation) -> Result<(), Refusal> {
+        match relation {
+            Relation::OwnerStudent | Relation::CentreManager | Relation::Admin => Ok(()),
+            Relation::Supervisor => Err(role_not_allowed()),
+            Relation::Tutor | Relation::None => Err(not_related()),
+        }
+    }
+
+    /// A student never validates; a supervisor gives only the pedagogical
+    /// level; managers and admins give every level.
+    pub(crate) fn may_validate_level(
+        relation: Relation,
+        level: ValidationLevel,
+    ) -> Result<(), Refusal> {
+        match relation {
+            Relation::CentreManager | Relation::Admin => Ok(()),
+            Relation::Supervisor if level == ValidationLevel::Pedagogical => Ok(()),
+            Relation::Supervisor => Err(Refusal::new(
+                "PERM-03",
+                MessageKey::Perm03SupervisorPedagogicalOnly,
+            )),
+            Relation::OwnerStudent => Err(Refusal::new(
+                "PERM-02",
+                MessageKey::Perm02StudentNeverValidates,
+            )),
+            Relation::Tutor | Relation::None => Err(not_related()),
+        }
+    }
+
+    /// Managers and admins reject at any level; the supervisor only while
+    /// the pedagogical validation, which is theirs, is still to be given.
+    pub(crate) fn may_reject(
+        relation: Relation,
+        workflow: &Workflow,
+        centre: &CentreSettings,
+    ) -> Result<(), Refusal> {
+        match relation {
+            Relation::CentreManager | Relation::Admin => Ok(()),
+            Relation::Supervisor => {
+                let pedagogical = ValidationLevel::Pedagogical;
+                if centre.validation_levels.is_enabled(pedagogical)
+                    && !workflow.validations.contains(&pedagogical)
+                {
+                    Ok(())
+                } else {
+                    Err(Refusal::new(
+                        "PERM-03",
+                        MessageKey::Perm03SupervisorPedagogicalOnly,
+                    ))
+                }
+            }
+            Relation::OwnerStudent => Err(role_not_allowed()),
+            Relation::Tutor | Relation::None => Err(not_related()),
+        }
+    }
+
+    /// Student, supervisor and centre may propose an amendment.
+    pub(crate) fn may_write_amendment(relation: Relation) -> Result<(), Refusal> {
+        match relation {
+            Relation::OwnerStudent
+            | Relation::Supervisor
+            | Relation::CentreManager
+            | Relation::Admin => Ok(()),
+            Relation::Tutor | Relation::None => Err(not_related()),
+        }
+    }
+
+    /// The centre validates amendments (P-Stage guide §7).
+    pub(crate) fn may_validate_amendment(relation: Relation) -> Result<(), Refusal> {
+        match relation {
+            Relation::CentreManager | Relation::Admin => Ok(()),
+            Relation::OwnerStudent => Err(Refusal::new(
+                "PERM-02",
+                MessageKey::Perm02StudentNeverValidates,
+            )),
+            Relation::Supervisor => Err(role_not_allowed()),
+            Relation::Tutor | Relation::None => Err(not_related()),
+        }
+    }
+
+    /// Each form has its authors: the student theirs; the supervisor theirs;
+    /// the tutor theirs through the link; managers and admins may fill the
+    /// supervisor's and the tutor's on their behalf (ESUP-Stage), never the
+    /// student's, which is the student's own opinion.
+    pub(crate) fn may_fill_evaluation(
+        relation: Relation,
+        kind: EvaluationKind,
+    ) -> Result<(), Refusal> {
+        let allowed = match kind {
+            EvaluationKind::Student => relation == Relation::OwnerStudent,
+            EvaluationKind::Supervisor => matches!(
+                relation,
+                Relation::Supervisor | Relation::CentreManager | Relation::Admin
+            ),
+            EvaluationKind::Tutor => matches!(
+                relation,
+                Relation::Tutor | Relation::CentreManager | Relation::Admin
+            ),
+        };
+        match (allowed, relation) {
+            (true, _) => Ok(()),
+            (false, Relation::None) => Err(not_related()),
+            (false, _) => Err(Refusal::new(
+                "PERM-09",
+                MessageKey::Perm09EvaluationNotYours,
+            )),
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! Evaluation answers against their form (EVAL-01).
+
+use crate::messages::MessageKey;
+use crate::model::{Answer, EvaluationAnswers, EvaluationForm, QuestionKind};
+use crate::violation::Violation;
+
+/// Checks answers against the form: each answer has the question's type and
+/// allowed values; on submission every required question is answered. An
+/// unsubmitted form may be incomplete (it is saved as a draft).
+pub fn check_answers(form: &EvaluationForm, answers: &EvaluationAnswers) -> Vec<Violation> {
+    let mut violations = Vec::new();
+    for question in form.sections.iter().flat_map(|s| &s.questions) {
+        let field = format!("answers.{}", question.code);
+        let Some(answer) = answers.answers.get(&question.code) else {
+            if question.required && answers.submitted {
+                violations.push(Violation::error(
+                    "EVAL-01",
+                    field,
+                    MessageKey::FieldRequired,
+                ));
+            }
+            continue;
+        };
+        let fits = match (&question.kind, answer) {
+            (QuestionKind::YesNo, Answer::YesNo(_)) | (QuestionKind::Text, Answer::Text(_)) => true,
+            (QuestionKind::SingleChoice { options }, Answer::Choice(choice)) => {
+                options.contains(choice)
+            }
+            (QuestionKind::MultiChoice { options }, Answer::Choices(choices)) => {
+                choices.iter().all(|c| options.contains(c))
+            }
+            (QuestionKind::Scale, Answer::Scale(value)) => {
+                if !(1..=5).contains(value) {
+                    violations.push(
+                        Violation::error("EVAL-01", field.clone(), MessageKey::Eval01ScaleRange)
+                            .with_arg("min", 1u32)
+                            .with_arg("max", 5u32),
+                    );
+                }
+                true
+            }
+            _ => false,
+        };
+        if !fits {
+            violations.push(Violation::error(
+                "EVAL-01",
+                field,
+                MessageKey::Eval01AnswerType,
+            ));
+        }
+    }
+    violations
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::model::{EvaluationKind, Question, Section};
+    use std::collections::BTreeMap;
+
+    fn form() -> EvaluationForm {
+        EvaluationForm {
+            kind: EvaluationKind::Tutor,
+            sections: vec![Section {
+                title: "Savoir-être".to_owned(),
+                questions: vec![
+                    Question {
+                        code: "ent_1".to_owned(),
+                        text: "Adaptation au milieu professionnel".to_owned(),
+                        kind: QuestionKind::Scale,
+                        required: true,
+                    },
+                    Question {
+                        code: "ent_2".to_owned(),
+                        text: "Accueilleriez-vous un autre stagiaire ?".to_owned(),
+                        kind: QuestionKind::SingleChoice {
+                            options: vec!["oui".to_owned(), "non".to_owned()],
+                        },
+                        required: false,
+                    },
+                ],
+            }],
+        }
+    }
+
+    #[test]
+    fn submitted_form_needs_required_answers_of_the_right_type() {
+        let mut answers = EvaluationAnswers {
+            kind: EvaluationKind::Tutor,
+            answers: BTreeMap::new(),
+            submitted: false,
+        };
+        assert!(
+            check_answers(&form(), &answers).is_empty(),
+            "a draft may be empty"
+        );
+        answers.submitted = true;
+        let v = check_answers(&form(), &answers);
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].field, "answers.ent_1");
+        answers.answers.insert("ent_1".to_owned(), Answer::Scale(6));
+        answers
+            .answers
+            .insert("ent_2".to_owned(), Answer::Choice("peut-être".to_owned()));
+        let keys: Vec<_> = check_answers(&form(), &answers)
+            .into_iter()
+            .map(|v| v.message_key)
+            .collect();
+        assert_eq!(keys, ["eval-01-scale-range", "eval-01-answer-type"]);
+        answers.answers.insert("ent_1".to_owned(), Answer::Scale(2));
+        answers
+            .answers
+            .insert("ent_2".to_owned(), Answer::Choice("oui".to_owned()));
+        assert!(check_answers(&form(), &answers).is_empty());
+    }
+}

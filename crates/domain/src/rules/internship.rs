@@ -1,0 +1,360 @@
+//! Step 5: content, dates, hours and durations (CONV-03, CONV-07, CONV-08,
+//! DUR-02…05, SAF-07, OVL-01, ABS-02), then the stipend.
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use super::report::Report;
+use super::{CheckContext, CheckMode, PreviousInternship, limits, stipend};
+use crate::duration::{Presence, presence};
+use crate::messages::MessageKey;
+use crate::model::{Convention, Internship, Period, WorkingTime};
+use crate::stipend::THRESHOLD_MINUTES;
+use crate::violation::{Decimal, Violation};
+
+pub(super) fn check(convention: &Convention, ctx: &CheckContext, report: &mut Report) {
+    let internship = &convention.internship;
+    check_content(internship, report);
+    check_dates(convention, ctx, report);
+    check_schedule(convention, report);
+    check_working_time(internship, report);
+
+    let Some((start, end)) = internship.dates() else {
+        stipend::check_terms(internship, report);
+        return;
+    };
+    let Some(schedule) = internship.schedule() else {
+        stipend::check_terms(internship, report);
+        return;
+    };
+    let presence = presence(start, end, &internship.interruptions, &schedule);
+    let cumulative = presence.minutes + ctx.same_host_minutes;
+    check_max_per_host(&presence, ctx, report);
+    check_leave(convention, &presence, report);
+    stipend::check(convention, &schedule, &presence, cumulative, report);
+}
+
+fn check_content(i: &Internship, report: &mut Report) {
+    report.require(
+        "FORM-01",
+        "internship.convention_type",
+        i.convention_type.is_some(),
+    );
+    report.require("FORM-01", "internship.theme", i.theme.is_some());
+    report.require("FORM-01", "internship.language", i.language.is_some());
+    report.require_text(
+        "FORM-01",
+        "internship.subject",
+        &i.subject,
+        limits::LONG_TEXT_CHARS,
+    );
+    report.require_text(
+        "CONV-08",
+        "internship.tasks",
+        &i.tasks,
+        limits::SHORT_TEXT_CHARS,
+    );
+    report.require_text(
+        "CONV-08",
+        "internship.skills",
+        &i.skills,
+        limits::SHORT_TEXT_CHARS,
+    );
+    if let Some(details) = &i.details {
+        report.max_length("internship.details", details, limits::LONG_TEXT_CHARS);
+    }
+    let supervised = i
+        .supervision_mode
+        .as_deref()
+        .is_some_and(|s| !s.trim().is_empty());
+    report.require("CONV-08", "internship.supervision_mode", supervised);
+    report.require(
+        "FORM-01",
+        "internship.work_to_deliver",
+        i.work_to_deliver.is_some(),
+    );
+    report.require(
+        "FORM-01",
+        "internship.validation_mode",
+        i.validation_mode.is_some(),
+    );
+    report.require(
+        "FORM-01",
+        "internship.confidentiality",
+        i.confidentiality.is_some(),
+    );
+    report.require(
+        "FORM-01",
+        "internship.found_through",
+        i.found_through.is_some(),
+    );
+    if let Some(terms) = &i.leave_terms {
+        report.max_length("internship.leave_terms", terms, limits::SHORT_TEXT_CHARS);
+    }
+}
+
+/// DUR-05 for a list of periods: each in order, inside the internship, and
+/// not overlapping an earlier one.
+fn check_periods(
+    periods: impl Iterator<Item = Period>,
+    bounds: Option<(NaiveDate, NaiveDate)>,
+    field: &str,
+    report: &mut Report,
+) {
+    let mut seen: Vec<Period> = Vec::new();
+    for (index, period) in periods.enumerate() {
+        let path = format!("{field}[{index}]");
+        if period.is_inverted() {
+            report.push(Violation::error(
+                "DUR-05",
+                format!("{path}.end"),
+                MessageKey::Dur05PeriodInverted,
+            ));
+            continue;
+        }
+        if let Some((start, end)) = bounds
+            && !period.is_within(start, end)
+        {
+            report.push(
+                Violation::error("DUR-05", path.clone(), MessageKey::Dur05PeriodOutside)
+                    .with_arg("start", start)
+                    .with_arg("end", end),
+            );
+        }
+        if seen.iter().any(|earlier| earlier.overlaps(&period)) {
+            report.push(Violation::error(
+                "DUR-05",
+                path,
+                MessageKey::Dur05PeriodsOverlap,
+            ));
+        }
+        seen.push(period);
+    }
+}
+
+fn check_dates(convention: &Convention, ctx: &CheckContext, report: &mut Report) {
+    let i = &convention.internship;
+    // CONV-08 5°: start and end dates.
+    report.require("CONV-08", "internship.start", i.start.is_some());
+    report.require("CONV-08", "internship.end", i.end.is_some());
+    if let (Some(start), Some(end)) = (i.start, i.end)
+        && end < start
+    {
+        report.push(Violation::error(
+            "DUR-05",
+            "internship.end",
+            MessageKey::Dur05EndBeforeStart,
+        ));
+    }
+    let bounds = i.dates();
+    check_periods(
+        i.interruptions.iter().copied(),
+        bounds,
+        "internship.interruptions",
+        report,
+    );
+
+    let Some((start, end)) = bounds else {
+        return;
+    };
+    // CONV-03: an internship must not start before the agreement is signed;
+    // the check cannot see signatures, so it warns when the start is not in
+    // the future. Irrelevant once running (amendments).
+    if ctx.mode != CheckMode::Amendment && start <= ctx.today {
+        report.push(
+            Violation::warning(
+                "CONV-03",
+                "internship.start",
+                MessageKey::Conv03StartNotInFuture,
+            )
+            .with_arg("start", start),
+        );
+    }
+    // CONV-07: within the academic year, at the latest 31 December of the
+    // calendar year in which it ends.
+    if let Some(enrolment) = &convention.student.enrolment
+        && let Some(limit) = enrolment.academic_year.latest_internship_end()
+        && end > limit
+    {
+        report.push(
+            Violation::error(
+                "CONV-07",
+                "internship.end",
+                MessageKey::Conv07EndAfterAcademicYear,
+            )
+            .with_arg("limit", limit)
+            .with_arg("academic_year", enrolment.academic_year.to_string()),
+        );
+    }
+    // OVL-01: one internship at a time, unless the centre allows overlaps.
+    if ctx.overlapping_conventions > 0 && !ctx.centre.overlaps_allowed {
+        report.push(
+            Violation::error("OVL-01", "internship.start", MessageKey::Ovl01Overlap)
+                .with_arg("count", ctx.overlapping_conventions),
+        );
+    }
+    if let Some(previous) = &ctx.previous_on_same_post {
+        check_waiting_period(previous, start, report);
+    }
+}
+
+/// DUR-03: after an intern on the same post, the host waits a third of that
+/// internship's length (in calendar days, rounded up) before the next one,
+/// unless the previous intern cut it short.
+fn check_waiting_period(previous: &PreviousInternship, start: NaiveDate, report: &mut Report) {
+    if previous.ended_early_by_intern || previous.end < previous.start {
+        return;
+    }
+    let length = (previous.end - previous.start).num_days() + 1;
+    let waiting = u64::try_from(length).unwrap_or(0).div_ceil(3);
+    let Some(earliest) = previous.end.checked_add_days(Days::new(waiting + 1)) else {
+        return;
+    };
+    if start < earliest {
+        report.push(
+            Violation::error("DUR-03", "internship.start", MessageKey::Dur03WaitingPeriod)
+                .with_arg("earliest", earliest)
+                .with_arg("days", i64::try_from(waiting).unwrap_or(i64::MAX)),
+        );
+    }
+}
+
+fn check_schedule(convention: &Convention, report: &mut Report) {
+    let i = &convention.internship;
+    let Some(regular) = i.regular_schedule else {
+        report.missing("FORM-01", "internship.regular_schedule");
+        return;
+    };
+    if !regular {
+        // CONV-08 6°: the presence must be stated, here period by period.
+        report.require(
+            "CONV-08",
+            "internship.schedule_periods",
+            !i.schedule_periods.is_empty(),
+        );
+        check_periods(
+            i.schedule_periods.iter().map(|p| p.period()),
+            i.dates(),
+            "internship.schedule_periods",
+            report,
+        );
+        for (index, period) in i.schedule_periods.iter().enumerate() {
+            let field = format!("internship.schedule_periods[{index}].minutes_per_day");
+            if period.minutes_per_day == 0 || period.minutes_per_day > 24 * 60 {
+                report.push(
+                    Violation::error("ID-10", field, MessageKey::Id10DailyHoursRange)
+                        .with_arg("max", 24u32),
+                );
+            } else if period.minutes_per_day > limits::DAILY_WARNING_MINUTES {
+                report.push(
+                    Violation::warning("DUR-04", field, MessageKey::Dur04DailyHoursAboveLegal)
+                        .with_arg(
+                            "hours",
+                            Decimal::hours_from_minutes(u64::from(period.minutes_per_day)),
+                        )
+                        .with_arg("max", limits::DAILY_WARNING_MINUTES / 60),
+                );
+            }
+        }
+        return;
+    }
+    let field = "internship.weekly_minutes";
+    let weekly = match i.weekly_minutes {
+        Some(weekly) if weekly > 0 => weekly,
+        _ => {
+            // CONV-08 6°: weekly effective presence.
+            report.missing("CONV-08", field);
+            return;
+        }
+    };
+    let hours = Decimal::hours_from_minutes(u64::from(weekly));
+    if weekly > limits::WEEKLY_MAX_MINUTES {
+        report.push(
+            Violation::error("DUR-05", field, MessageKey::Dur05WeeklyHoursAboveCap)
+                .with_arg("hours", hours.clone())
+                .with_arg("max", limits::WEEKLY_MAX_MINUTES / 60),
+        );
+    } else if weekly > limits::WEEKLY_WARNING_MINUTES {
+        report.push(
+            Violation::warning("DUR-04", field, MessageKey::Dur04WeeklyHoursAboveLegal)
+                .with_arg("hours", hours.clone())
+                .with_arg("max", limits::WEEKLY_WARNING_MINUTES / 60),
+        );
+    }
+    // SAF-07: a minor's presence is capped at 35 h a week.
+    if weekly > limits::MINOR_WEEKLY_MAX_MINUTES
+        && let (Some(birth), Some(start)) = (convention.student.student.birth_date, i.start)
+        && is_minor_on(birth, start)
+    {
+        report.push(
+            Violation::warning("SAF-07", field, MessageKey::Saf07MinorWeeklyHours)
+                .with_arg("hours", hours)
+                .with_arg("max", limits::MINOR_WEEKLY_MAX_MINUTES / 60),
+        );
+    }
+}
+
+/// Whether someone born on `birth` is under 18 on `day`.
+fn is_minor_on(birth: NaiveDate, day: NaiveDate) -> bool {
+    let had_birthday = (day.month(), day.day()) >= (birth.month(), birth.day());
+    let age = day.year() - birth.year() - i32::from(!had_birthday);
+    age < 18
+}
+
+fn check_working_time(i: &Internship, report: &mut Report) {
+    match i.working_time {
+        None => report.missing("FORM-01", "internship.working_time"),
+        Some(WorkingTime::FullTime) => {}
+        Some(WorkingTime::PartTime) => match i.part_time_percentage {
+            None => report.missing("FORM-01", "internship.part_time_percentage"),
+            Some(p) if !(1..=100).contains(&p) => report.push(
+                Violation::error(
+                    "ID-10",
+                    "internship.part_time_percentage",
+                    MessageKey::Id10PartTimePercentage,
+                )
+                .with_arg("min", 1u32)
+                .with_arg("max", 100u32),
+            ),
+            Some(_) => {}
+        },
+    }
+}
+
+/// DUR-02: at most 924 h at the same host in the academic year, all
+/// conventions of the student together.
+fn check_max_per_host(presence: &Presence, ctx: &CheckContext, report: &mut Report) {
+    let total = presence.minutes + ctx.same_host_minutes;
+    if total > limits::MAX_MINUTES_PER_HOST_YEAR {
+        report.push(
+            Violation::error("DUR-02", "internship.end", MessageKey::Dur02MaxHoursPerHost)
+                .with_arg("hours", Decimal::hours_from_minutes(total))
+                .with_arg(
+                    "other_hours",
+                    Decimal::hours_from_minutes(ctx.same_host_minutes),
+                )
+                .with_arg("max", 924u32),
+        );
+    }
+}
+
+/// ABS-02: an internship over two months (308 h) in France must provide for
+/// leave. The law speaks of the internship's own length, so this one's
+/// presence counts, not the cumulation with other conventions.
+fn check_leave(convention: &Convention, presence: &Presence, report: &mut Report) {
+    let i = &convention.internship;
+    let provided = i.leave_days.is_some()
+        || i.leave_terms
+            .as_deref()
+            .is_some_and(|t| !t.trim().is_empty());
+    if convention.is_in_france() && presence.minutes > THRESHOLD_MINUTES && !provided {
+        report.push(
+            Violation::error(
+                "ABS-02",
+                "internship.leave_days",
+                MessageKey::Abs02LeaveRequired,
+            )
+            .with_arg("hours", Decimal::hours_from_minutes(presence.minutes))
+            .with_arg("threshold", 308u32),
+        );
+    }
+}

@@ -1,0 +1,231 @@
+//! Every statutory and form rule, returning **all** violations at once.
+//!
+//! [`check`] checks a whole convention, [`check_step`] one wizard step, and
+//! [`completion`] tells which steps are complete. The database supplies what a
+//! single convention cannot know (other conventions, counts) through
+//! [`CheckContext`].
+//!
+//! Severity per rule (error blocks creation and validation, warning informs):
+//!
+//! | rule | what | severity |
+//! |---|---|---|
+//! | FORM-01 | a field the forms require (P-Stage / ESUP-Stage) is missing | error (warning in draft mode) |
+//! | CONV-08 | a mandatory mention of D124-4 is missing | error (warning in draft mode) |
+//! | CONV-03 | the internship starts today or earlier: it must be signed before | warning |
+//! | CONV-04 | curriculum under 200 teaching hours (not for gap years, CONV-05) | error |
+//! | CONV-07 | end after 31 December of the year the academic year ends | error |
+//! | ID-03 | SIRET missing for a host in France | error |
+//! | ID-04 | neither NAF code nor main activity | error |
+//! | ID-05 | French address with a malformed postcode | error |
+//! | ID-10 | number out of range (part-time %, daily hours, amount) | error |
+//! | FMT-03 | text longer than the limit (1 000 / 30 000 / 255) | error |
+//! | DUR-02 | more than 924 h at the same host in the academic year | error |
+//! | DUR-03 | waiting period on the same post not observed | error |
+//! | DUR-04 | weekly presence above 48 h, or daily above 10 h | warning |
+//! | DUR-05 | dates incoherent, interruptions outside or overlapping, weekly presence above 84 h | error |
+//! | SAF-07 | a minor above 35 h a week | warning |
+//! | OVL-01 | dates overlap another internship of the student (unless the centre allows it) | error |
+//! | GRAT-01 | more than 308 h and no stipend | error |
+//! | GRAT-02 | stipend under the legal minimum when due | error |
+//! | GRAT-02 | the rate table does not know a year of the internship | warning |
+//! | GRAT-05 | public-law host paying above the legal rate | error |
+//! | GRAT-05 | public-law host paying below it while optional | warning |
+//! | GRAT-10 | stipend paid but amount, currency, basis, unit or mode missing | error |
+//! | GRAT-11 | public-law host paying a continuing-education intern | warning |
+//! | ABS-02 | more than 308 h and no leave provision | error |
+//! | ENC-01 | supervisor would follow more than 24 ongoing interns | error |
+//! | ENC-02 | tutor already has 3 ongoing interns | error |
+//! | ENC-03 | host over its intern quota | error |
+//!
+//! The amendment rules (AVN-02, GRAT-04) are in [`crate::amendment`]; the
+//! evaluation rule (EVAL-01) in [`check_answers`].
+//!
+//! `FORM-*`, `FMT-*`, `OVL-*`, `EVAL-*`, `WF-*` and `PERM-*` are this
+//! project's ids, for rules the regulation notes do not number.
+
+mod address;
+mod contacts;
+mod evaluation;
+mod internship;
+mod organisation;
+mod report;
+mod stipend;
+mod student;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{CentreSettings, Convention, WizardStep};
+use crate::violation::{Violation, has_errors};
+
+pub use evaluation::check_answers;
+use report::Report;
+
+/// The numbers the rules use, named: statutory limits and the text limits of
+/// the forms (ESUP-Stage `max-length-input.ts`).
+pub mod limits {
+    /// Tasks, skills, leave terms.
+    pub const SHORT_TEXT_CHARS: usize = 1_000;
+    /// Subject, details and other long texts.
+    pub const LONG_TEXT_CHARS: usize = 30_000;
+    /// Amendment title (AVN-02).
+    pub const TITLE_CHARS: usize = 255;
+    /// DUR-02: 6 months = 132 days of 7 h.
+    pub const MAX_MINUTES_PER_HOST_YEAR: u64 = 924 * 60;
+    /// CONV-04: teaching hours per year of the curriculum.
+    pub const MIN_TEACHING_HOURS: u32 = 200;
+    /// DUR-04: weekly presence above which a warning is shown.
+    pub const WEEKLY_WARNING_MINUTES: u32 = 48 * 60;
+    /// DUR-05: weekly presence above which the form refuses (P-Stage).
+    pub const WEEKLY_MAX_MINUTES: u32 = 84 * 60;
+    /// DUR-04: daily presence above which a warning is shown.
+    pub const DAILY_WARNING_MINUTES: u32 = 10 * 60;
+    /// SAF-07: weekly presence of a minor.
+    pub const MINOR_WEEKLY_MAX_MINUTES: u32 = 35 * 60;
+    /// ENC-01: interns followed at once by one supervisor.
+    pub const SUPERVISOR_MAX_ONGOING: u32 = 24;
+    /// ENC-02: interns followed at once by one tutor.
+    pub const TUTOR_MAX_ONGOING: u32 = 3;
+    /// ENC-03: quota of a host with fewer than 20 people.
+    pub const SMALL_HOST_QUOTA: u32 = 3;
+    /// ENC-03: headcount from which the quota is a percentage.
+    pub const QUOTA_HEADCOUNT_THRESHOLD: u32 = 20;
+    /// ENC-03: the percentage.
+    pub const QUOTA_PERCENT: u32 = 15;
+}
+
+/// How strict the check is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckMode {
+    /// Saving a draft: missing fields are warnings, so each step can be saved
+    /// before the next is filled; malformed or incoherent data stay errors.
+    Draft,
+    /// Creating or validating: everything required.
+    #[default]
+    Complete,
+    /// Re-checking the effective convention after an amendment (AVN-03):
+    /// as complete, without the rules that concern signing before the start.
+    Amendment,
+}
+
+/// The previous internship on the same post at the same host (DUR-03).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviousInternship {
+    /// Its first day.
+    pub start: NaiveDate,
+    /// Its last day (effective, after any termination).
+    pub end: NaiveDate,
+    /// Whether it ended early at the intern's initiative: then no waiting
+    /// period is owed.
+    pub ended_early_by_intern: bool,
+}
+
+/// What the database provides for a check.
+///
+/// The curriculum hours, the academic year and the host's headcount are in
+/// the convention itself (the agreement must state them, CONV-08), so they
+/// are read from there, not from here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckContext {
+    /// Today (CONV-03).
+    pub today: NaiveDate,
+    /// The settings of the convention's centre.
+    pub centre: CentreSettings,
+    /// How strict to be.
+    pub mode: CheckMode,
+    /// DUR-02, GRAT-01: effective minutes of the same student's *other*
+    /// conventions with the same host (same SIREN) in the same academic year.
+    pub same_host_minutes: u64,
+    /// DUR-03: the previous internship on the same post, if any.
+    pub previous_on_same_post: Option<PreviousInternship>,
+    /// ENC-01: other ongoing conventions of the supervisor (`None`: unknown).
+    pub supervisor_ongoing: Option<u32>,
+    /// ENC-02: other ongoing conventions of the tutor when this one starts.
+    pub tutor_ongoing: Option<u32>,
+    /// ENC-03: other interns of the host in progress during the internship
+    /// (the busiest week).
+    pub host_ongoing_interns: Option<u32>,
+    /// OVL-01: the student's other created conventions whose dates overlap.
+    pub overlapping_conventions: u32,
+}
+
+impl CheckContext {
+    /// A complete-mode context with nothing known from the database.
+    pub fn new(today: NaiveDate, centre: CentreSettings) -> Self {
+        Self {
+            today,
+            centre,
+            mode: CheckMode::Complete,
+            same_host_minutes: 0,
+            previous_on_same_post: None,
+            supervisor_ongoing: None,
+            tutor_ongoing: None,
+            host_ongoing_interns: None,
+            overlapping_conventions: 0,
+        }
+    }
+}
+
+/// Checks the whole convention; every violation of every step.
+pub fn check(convention: &Convention, ctx: &CheckContext) -> Vec<Violation> {
+    let mut report = Report::new(ctx.mode);
+    for step in WizardStep::DATA_STEPS {
+        check_into(step, convention, ctx, &mut report);
+    }
+    report.finish()
+}
+
+/// Checks one step (the summary step has no data and no violation).
+pub fn check_step(step: WizardStep, convention: &Convention, ctx: &CheckContext) -> Vec<Violation> {
+    let mut report = Report::new(ctx.mode);
+    check_into(step, convention, ctx, &mut report);
+    report.finish()
+}
+
+fn check_into(step: WizardStep, convention: &Convention, ctx: &CheckContext, report: &mut Report) {
+    match step {
+        WizardStep::Student => student::check(convention, report),
+        WizardStep::Organisation => organisation::check(convention, ctx, report),
+        WizardStep::HostService => contacts::check_host_service(convention, report),
+        WizardStep::Tutor => contacts::check_tutor(convention, ctx, report),
+        WizardStep::Internship => internship::check(convention, ctx, report),
+        WizardStep::Supervisor => contacts::check_supervisor(convention, ctx, report),
+        WizardStep::Signatory => contacts::check_signatory(convention, report),
+        WizardStep::Summary => {}
+    }
+}
+
+/// Which data steps are complete (no error in complete mode).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Completion {
+    /// Steps without a blocking violation.
+    pub complete: Vec<WizardStep>,
+    /// Steps with at least one.
+    pub incomplete: Vec<WizardStep>,
+}
+
+/// Per-step completion of a draft, shown as the wizard's progress.
+pub fn completion(convention: &Convention, ctx: &CheckContext) -> Completion {
+    let strict = CheckContext {
+        mode: CheckMode::Complete,
+        ..ctx.clone()
+    };
+    let (complete, incomplete) = WizardStep::DATA_STEPS
+        .into_iter()
+        .partition(|step| !has_errors(&check_step(*step, convention, &strict)));
+    Completion {
+        complete,
+        incomplete,
+    }
+}
+
+/// ENC-03: how many interns a host may have at once. Integer maths, so that
+/// 15 % of 20 is exactly 3: ceil(15·E/100) from 20 people up, 3 below.
+pub fn host_quota(headcount: u32) -> u32 {
+    if headcount >= limits::QUOTA_HEADCOUNT_THRESHOLD {
+        (limits::QUOTA_PERCENT * headcount).div_ceil(100)
+    } else {
+        limits::SMALL_HOST_QUOTA
+    }
+}

@@ -1,0 +1,287 @@
+//! Stipend arithmetic (GRAT-01, GRAT-02, GRAT-05, GRAT-07).
+//!
+//! Everything is integer: amounts in cents, presence in minutes, and the
+//! minutes one unit of payment stands for as an exact fraction, so that
+//! 693,00 € a month for 35 h a week compares *equal* to 4,50 € an hour.
+
+use serde::{Deserialize, Serialize};
+
+use crate::duration::{PRESENCE_DAYS_PER_MONTH, Presence};
+use crate::model::{Schedule, StipendUnit};
+
+/// Minimum hourly stipend per calendar year, in cents: 15 % of the hourly
+/// social-security ceiling (GRAT-02). To add a year, append a line.
+pub const MIN_HOURLY_RATES_CENTS: [(i32, i64); 8] = [
+    (2019, 375),
+    (2020, 390),
+    (2021, 390),
+    (2022, 390),
+    (2023, 405),
+    (2024, 435),
+    (2025, 435),
+    (2026, 450),
+];
+
+/// Above this presence (at the same host, in the same academic year) the
+/// stipend is mandatory: 2 months = 44 days of 7 h = 308 h (GRAT-01). The
+/// threshold is strict: 308 h exactly leaves it optional.
+pub const THRESHOLD_MINUTES: u64 = 308 * 60;
+
+/// The minimum hourly rate of a calendar year, if the table knows it.
+pub fn min_hourly_rate_cents(year: i32) -> Option<i64> {
+    MIN_HOURLY_RATES_CENTS
+        .iter()
+        .find(|(y, _)| *y == year)
+        .map(|(_, rate)| *rate)
+}
+
+/// GRAT-01: whether a stipend is due for this much presence.
+pub fn is_mandatory(total_minutes: u64) -> bool {
+    total_minutes > THRESHOLD_MINUTES
+}
+
+/// A year the rate table does not cover yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("no minimum hourly rate known for {year}")]
+pub struct UnknownRate {
+    /// The year missing from [`MIN_HOURLY_RATES_CENTS`].
+    pub year: i32,
+}
+
+/// The legal minimum for the whole presence, in cents: each year's minutes
+/// at that year's rate, so the minimum rises when the rate changes during the
+/// internship. Rounded up to the cent, since it is a floor.
+pub fn legal_minimum_cents(presence: &Presence) -> Result<i64, UnknownRate> {
+    let mut cent_minutes: i128 = 0;
+    for year in &presence.by_year {
+        let rate = min_hourly_rate_cents(year.year).ok_or(UnknownRate { year: year.year })?;
+        cent_minutes += i128::from(rate) * i128::from(year.minutes);
+    }
+    Ok(i64::try_from((cent_minutes + 59) / 60).unwrap_or(i64::MAX))
+}
+
+/// The highest rate of the years with presence, and its year: a single
+/// hourly amount must reach it to be legal every day of the internship.
+pub fn highest_rate_cents(presence: &Presence) -> Result<Option<(i32, i64)>, UnknownRate> {
+    let mut highest: Option<(i32, i64)> = None;
+    for year in &presence.by_year {
+        let rate = min_hourly_rate_cents(year.year).ok_or(UnknownRate { year: year.year })?;
+        if highest.is_none_or(|(_, r)| rate > r) {
+            highest = Some((year.year, rate));
+        }
+    }
+    Ok(highest)
+}
+
+/// The minutes of presence one unit of payment stands for, as an exact
+/// fraction `numerator / denominator`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitMinutes {
+    /// Numerator, in minutes.
+    pub numerator: u64,
+    /// Denominator, never zero.
+    pub denominator: u64,
+}
+
+/// How many minutes of presence one `unit` pays for.
+///
+/// * hour: 60;
+/// * regular schedule: a day is the weekly presence divided by the days worked
+///   per week (28 h over 4 days: 7 h); a week is the weekly presence; a month
+///   is 22 days of one fifth of the week (D124-6's 22-day month, and the
+///   official 154 h month at 35 h/week, so 693 € = 154 h × 4,50 €);
+/// * irregular schedule: the same with the average day worked.
+///
+/// `None` when the schedule gives no presence to divide by.
+pub fn unit_minutes(
+    unit: StipendUnit,
+    schedule: &Schedule,
+    presence: &Presence,
+) -> Option<UnitMinutes> {
+    let (numerator, denominator) = match (unit, schedule) {
+        (StipendUnit::Hour, _) => (60, 1),
+        (
+            StipendUnit::Day,
+            Schedule::Regular {
+                weekly_minutes,
+                days_per_week,
+            },
+        ) => (
+            u64::from(*weekly_minutes) * 2,
+            u64::from(days_per_week.half_days()),
+        ),
+        (StipendUnit::Week, Schedule::Regular { weekly_minutes, .. }) => {
+            (u64::from(*weekly_minutes), 1)
+        }
+        (StipendUnit::Month, Schedule::Regular { weekly_minutes, .. }) => {
+            (u64::from(*weekly_minutes) * PRESENCE_DAYS_PER_MONTH, 5)
+        }
+        (unit, Schedule::Irregular { .. }) => {
+            let days_per_unit = match unit {
+                StipendUnit::Day => 1,
+                StipendUnit::Week => 5,
+                _ => PRESENCE_DAYS_PER_MONTH,
+            };
+            (
+                presence.minutes * days_per_unit,
+                u64::from(presence.working_days),
+            )
+        }
+    };
+    (numerator > 0 && denominator > 0).then_some(UnitMinutes {
+        numerator,
+        denominator,
+    })
+}
+
+/// Compares `amount_cents` per unit with `rate_cents` per hour, exactly:
+/// `Less` when the amount is below the rate.
+pub fn compare_with_hourly_rate(
+    amount_cents: i64,
+    unit: UnitMinutes,
+    rate_cents: i64,
+) -> std::cmp::Ordering {
+    // amount / (num / den) per minute vs rate / 60 per minute.
+    let left = i128::from(amount_cents) * 60 * i128::from(unit.denominator);
+    let right = i128::from(rate_cents) * i128::from(unit.numerator);
+    left.cmp(&right)
+}
+
+/// The hourly equivalent of an amount, rounded to the nearest cent; for
+/// display (comparisons use [`compare_with_hourly_rate`]).
+pub fn hourly_cents(amount_cents: i64, unit: UnitMinutes) -> i64 {
+    round_div(
+        i128::from(amount_cents) * 60 * i128::from(unit.denominator),
+        i128::from(unit.numerator),
+    )
+}
+
+/// The total paid for `minutes` of presence at `amount_cents` per unit,
+/// rounded to the nearest cent. Applied to the presence up to an early
+/// termination it gives the prorated stipend (GRAT-07).
+pub fn total_cents(amount_cents: i64, unit: UnitMinutes, minutes: u64) -> i64 {
+    round_div(
+        i128::from(amount_cents) * i128::from(minutes) * i128::from(unit.denominator),
+        i128::from(unit.numerator),
+    )
+}
+
+/// Rounds half away from zero; `den` is positive.
+fn round_div(num: i128, den: i128) -> i64 {
+    let half = den / 2;
+    let q = if num >= 0 {
+        (num + half) / den
+    } else {
+        (num - half) / den
+    };
+    i64::try_from(q).unwrap_or(if q > 0 { i64::MAX } else { i64::MIN })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::duration::{YearMinutes, presence};
+    use crate::model::DaysPerWeek;
+    use chrono::NaiveDate;
+    use std::cmp::Ordering;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn regular(weekly_hours: u32, half_days: u8) -> Schedule {
+        Schedule::Regular {
+            weekly_minutes: weekly_hours * 60,
+            days_per_week: DaysPerWeek::from_half_days(half_days).unwrap(),
+        }
+    }
+
+    fn one_year(year: i32, hours: u64) -> Presence {
+        Presence {
+            minutes: hours * 60,
+            working_days: 0,
+            by_year: vec![YearMinutes {
+                year,
+                minutes: hours * 60,
+            }],
+        }
+    }
+
+    #[test]
+    fn rate_table() {
+        assert_eq!(min_hourly_rate_cents(2019), Some(375));
+        assert_eq!(min_hourly_rate_cents(2022), Some(390));
+        assert_eq!(min_hourly_rate_cents(2023), Some(405));
+        assert_eq!(min_hourly_rate_cents(2025), Some(435));
+        assert_eq!(min_hourly_rate_cents(2026), Some(450));
+        assert_eq!(min_hourly_rate_cents(2018), None);
+    }
+
+    #[test]
+    fn threshold_is_strict() {
+        assert!(!is_mandatory(307 * 60));
+        assert!(!is_mandatory(308 * 60));
+        assert!(is_mandatory(308 * 60 + 1));
+        assert!(is_mandatory(309 * 60));
+    }
+
+    #[test]
+    fn regulation_vector_315h_in_2026() {
+        // 35 h × 8 weeks = 280 h: optional; × 9 weeks = 315 h: mandatory.
+        let eight = presence(d(2026, 1, 5), d(2026, 2, 27), &[], &regular(35, 10));
+        assert!(!is_mandatory(eight.minutes));
+        let nine = presence(d(2026, 1, 5), d(2026, 3, 6), &[], &regular(35, 10));
+        assert!(is_mandatory(nine.minutes));
+        assert_eq!(legal_minimum_cents(&nine), Ok(141_750));
+    }
+
+    #[test]
+    fn minimum_rises_with_the_rate() {
+        // 2025-12-01 to 2026-01-30: December at 4.35, January at 4.50.
+        let p = presence(d(2025, 12, 1), d(2026, 1, 30), &[], &regular(35, 10));
+        let dec = p.by_year[0].minutes;
+        let jan = p.by_year[1].minutes;
+        assert_eq!(dec, 22 * 420, "December 2025: 23 weekdays minus Christmas");
+        assert_eq!(
+            jan,
+            21 * 420,
+            "January 2026 (to the 30th): 22 weekdays minus 1 January"
+        );
+        let expected = (dec as i64 * 435 + jan as i64 * 450 + 59) / 60;
+        assert_eq!(legal_minimum_cents(&p), Ok(expected));
+        assert_eq!(highest_rate_cents(&p), Ok(Some((2026, 450))));
+        assert_eq!(
+            legal_minimum_cents(&one_year(2031, 10)),
+            Err(UnknownRate { year: 2031 })
+        );
+    }
+
+    #[test]
+    fn monthly_and_daily_conversions() {
+        let p = one_year(2026, 0);
+        let month = unit_minutes(StipendUnit::Month, &regular(35, 10), &p).unwrap();
+        // 693,00 € per month at 35 h/week is exactly 4,50 € per hour.
+        assert_eq!(
+            compare_with_hourly_rate(69_300, month, 450),
+            Ordering::Equal
+        );
+        assert_eq!(compare_with_hourly_rate(69_299, month, 450), Ordering::Less);
+        assert_eq!(hourly_cents(69_300, month), 450);
+        // 30 € a day, 28 h over 4 days: 7 h days, 4,29 € an hour.
+        let day = unit_minutes(StipendUnit::Day, &regular(28, 8), &p).unwrap();
+        assert_eq!(hourly_cents(3_000, day), 429);
+        let week = unit_minutes(StipendUnit::Week, &regular(35, 10), &p).unwrap();
+        assert_eq!(hourly_cents(15_750, week), 450);
+        assert_eq!(unit_minutes(StipendUnit::Week, &regular(0, 10), &p), None);
+    }
+
+    #[test]
+    fn prorated_total_on_early_termination() {
+        // 693 €/month, stopped after 22 days of 7 h (one D124-6 month): 693 €.
+        let month = unit_minutes(StipendUnit::Month, &regular(35, 10), &one_year(2026, 0)).unwrap();
+        assert_eq!(total_cents(69_300, month, 154 * 60), 69_300);
+        // Half of it for 77 h.
+        assert_eq!(total_cents(69_300, month, 77 * 60), 34_650);
+    }
+}
