@@ -10,6 +10,7 @@ use crate::ids::{Email, Phone};
 /// It has no link to another organisation: an amendment can change the service
 /// but not the host (AVN-02: a new host is a new convention).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct HostService {
     /// Department or site name.
     pub name: String,
@@ -32,6 +33,7 @@ pub enum Civility {
 /// A person of the host: the workplace tutor (step 4) or the signatory who
 /// represents the host (step 7), who may be the same person.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Contact {
     /// Form of address.
     pub civility: Option<Civility>,
@@ -50,6 +52,7 @@ pub struct Contact {
 /// The academic supervisor (*enseignant référent*, step 6), found in the
 /// directory.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Supervisor {
     /// Directory uid: identifies the supervisor for ENC-01 counts.
     pub uid: String,

@@ -74,6 +74,7 @@ impl WizardStep {
 /// [`crate::lifecycle::Workflow`], so that editing content and moving through
 /// the workflow are separate, separately permitted acts.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Convention {
     /// Step 1.
     pub student: StudentStep,

@@ -100,6 +100,7 @@ pub enum PaymentMode {
 
 /// The stipend's terms; all required once a stipend is paid (GRAT-10).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct StipendTerms {
     /// Amount per `unit`, in cents.
     pub amount_cents: Option<i64>,
@@ -145,6 +146,7 @@ pub enum InternshipOrigin {
 /// weekly hours before choosing regular or irregular; [`Internship::schedule`]
 /// builds the typed [`Schedule`] once the data allow it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Internship {
     /// Type of agreement.
     pub convention_type: Option<ConventionType>,

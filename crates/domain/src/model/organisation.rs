@@ -37,6 +37,7 @@ impl OrganisationKind {
 
 /// The host organisation (*établissement d'accueil*).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Organisation {
     /// Company name (*raison sociale*).
     pub name: String,

@@ -22,6 +22,7 @@ pub struct NomenclatureRef {
 /// There is deliberately no social-security number: the agreement does not
 /// need it and it must not be collected (ID-08, RGPD-05).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Student {
     /// University student number.
     pub student_number: String,
@@ -41,6 +42,7 @@ pub struct Student {
 
 /// Health-insurance affiliation (CPAM): name and address of the fund.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct HealthInsurance {
     /// Name of the fund, e.g. "CPAM de Meurthe-et-Moselle".
     pub fund: String,
@@ -69,6 +71,7 @@ pub struct Enrolment {
 
 /// Step 1 of the wizard: the student and what they enter for this agreement.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct StudentStep {
     /// Identity from the directory.
     pub student: Student,

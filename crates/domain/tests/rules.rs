@@ -1,0 +1,626 @@
+//! Every statutory rule at its boundaries, through the public entry points.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::*;
+use stages_domain::duration::effective_minutes;
+use stages_domain::ids::{Country, Currency};
+use stages_domain::model::*;
+use stages_domain::rules::{self, CheckContext, CheckMode, PreviousInternship, host_quota};
+use stages_domain::violation::{Severity, has_errors};
+
+#[test]
+fn the_realistic_convention_is_clean() {
+    let c = convention();
+    let v = check(&c, &context());
+    assert!(v.is_empty(), "{v:#?}");
+    let i = &c.internship;
+    let schedule = i.schedule().unwrap();
+    assert_eq!(
+        effective_minutes(
+            i.start.unwrap(),
+            i.end.unwrap(),
+            &i.interruptions,
+            &schedule
+        ),
+        602 * 60
+    );
+    let completion = rules::completion(&c, &context());
+    assert_eq!(completion.complete, WizardStep::DATA_STEPS.to_vec());
+    assert!(completion.incomplete.is_empty());
+}
+
+#[test]
+fn an_empty_draft_warns_and_a_complete_check_blocks() {
+    let empty = Convention::default();
+    let draft = CheckContext {
+        mode: CheckMode::Draft,
+        ..context()
+    };
+    let v = check(&empty, &draft);
+    assert!(!v.is_empty());
+    assert!(v.iter().all(|v| v.severity == Severity::Warning), "{v:#?}");
+    // Each step reports on its own fields.
+    for step in WizardStep::DATA_STEPS {
+        let step_violations = rules::check_step(step, &empty, &context());
+        assert!(has_errors(&step_violations), "{step:?}");
+        assert!(
+            step_violations
+                .iter()
+                .all(|v| WizardStep::of_field(&v.field) == Some(step)),
+            "{step:?}: {step_violations:#?}"
+        );
+    }
+    assert!(rules::check_step(WizardStep::Summary, &empty, &context()).is_empty());
+    let completion = rules::completion(&empty, &draft);
+    assert!(completion.complete.is_empty());
+    assert_eq!(completion.incomplete.len(), 7);
+}
+
+#[test]
+fn a_draft_keeps_incoherent_data_as_errors() {
+    let mut c = convention();
+    c.internship.end = Some(d(2026, 4, 1));
+    let draft = CheckContext {
+        mode: CheckMode::Draft,
+        ..context()
+    };
+    let v = check(&c, &draft);
+    assert_eq!(
+        rules_and_fields(&v),
+        [("DUR-05".into(), "internship.end".into())]
+    );
+    assert!(has_errors(&v));
+}
+
+#[test]
+fn grat_01_stipend_mandatory_strictly_above_308_hours() {
+    // 280 h here, the rest in other conventions with the same host.
+    for (other_hours, mandatory) in [(27, false), (28, false), (29, true)] {
+        let mut c = eight_weeks(35 * 60);
+        c.internship.stipend_paid = Some(false);
+        c.internship.stipend = StipendTerms::default();
+        let ctx = CheckContext {
+            same_host_minutes: other_hours * 60,
+            ..context()
+        };
+        let v = check(&c, &ctx);
+        assert_eq!(
+            has_rule(&v, "GRAT-01"),
+            mandatory,
+            "{} h",
+            280 + other_hours
+        );
+        if mandatory {
+            let grat = v.iter().find(|v| v.rule == "GRAT-01").unwrap();
+            assert_eq!(grat.field, "internship.stipend_paid");
+            assert_eq!(serde_json::to_value(&grat.args["hours"]).unwrap(), "309");
+        }
+    }
+}
+
+#[test]
+fn grat_02_minimum_rate_of_2026() {
+    // 9 weeks at 35 h from 5 January 2026 = 315 h: mandatory.
+    let mut c = eight_weeks(35 * 60);
+    c.internship.end = Some(d(2026, 3, 6));
+    c.internship.stipend.unit = Some(StipendUnit::Hour);
+    for (cents, ok) in [(449, false), (450, true)] {
+        c.internship.stipend.amount_cents = Some(cents);
+        let v = check(&c, &context());
+        assert_eq!(!has_rule(&v, "GRAT-02"), ok, "{cents}: {v:#?}");
+    }
+    c.internship.stipend.unit = Some(StipendUnit::Month);
+    for (cents, ok) in [(69_299, false), (69_300, true)] {
+        c.internship.stipend.amount_cents = Some(cents);
+        let v = check(&c, &context());
+        assert_eq!(!has_rule(&v, "GRAT-02"), ok, "{cents}: {v:#?}");
+    }
+    c.internship.stipend.amount_cents = Some(69_299);
+    let v = check(&c, &context());
+    let below = v.iter().find(|v| v.rule == "GRAT-02").unwrap();
+    assert_eq!(
+        serde_json::to_value(&below.args).unwrap()["minimum"],
+        "4.50"
+    );
+    assert_eq!(serde_json::to_value(&below.args).unwrap()["year"], 2026);
+    // Below the threshold a stipend is optional and has no minimum (GRAT-06).
+    let mut optional = eight_weeks(35 * 60);
+    optional.internship.stipend.amount_cents = Some(10_000);
+    assert!(check(&optional, &context()).is_empty());
+}
+
+#[test]
+fn grat_02_warns_when_the_rate_table_ends() {
+    let mut c = convention();
+    c.student.enrolment.as_mut().unwrap().academic_year = AcademicYear::starting(2030);
+    c.internship.start = Some(d(2031, 4, 14));
+    c.internship.end = Some(d(2031, 8, 22));
+    c.internship.interruptions.clear();
+    let v = check(&c, &context());
+    assert_eq!(
+        rules_and_fields(&v),
+        [("GRAT-02".into(), "internship.stipend.amount_cents".into())]
+    );
+    assert_eq!(v[0].severity, Severity::Warning);
+}
+
+#[test]
+fn grat_05_public_hosts_pay_the_legal_rate_exactly() {
+    let mut c = eight_weeks(35 * 60);
+    c.internship.end = Some(d(2026, 3, 6));
+    c.organisation.as_mut().unwrap().kind = Some(OrganisationKind::PublicEstablishment);
+    c.internship.stipend.unit = Some(StipendUnit::Hour);
+    c.internship.stipend.amount_cents = Some(450);
+    assert!(check(&c, &context()).is_empty());
+    c.internship.stipend.amount_cents = Some(451);
+    let v = check(&c, &context());
+    assert_eq!(
+        rules_and_fields(&v),
+        [("GRAT-05".into(), "internship.stipend.amount_cents".into())]
+    );
+    assert!(has_errors(&v));
+    // Optional stipend below the rate: a warning, not an error.
+    let mut short = eight_weeks(35 * 60);
+    short.organisation.as_mut().unwrap().kind = Some(OrganisationKind::PublicAdministration);
+    short.internship.stipend.unit = Some(StipendUnit::Hour);
+    short.internship.stipend.amount_cents = Some(400);
+    let v = check(&short, &context());
+    assert_eq!(v.len(), 1);
+    assert_eq!(
+        (v[0].rule.as_str(), v[0].severity),
+        ("GRAT-05", Severity::Warning)
+    );
+}
+
+#[test]
+fn grat_10_terms_required_when_a_stipend_is_paid() {
+    let mut c = convention();
+    c.internship.stipend = StipendTerms::default();
+    let fields: Vec<String> = check(&c, &context())
+        .into_iter()
+        .filter(|v| v.rule == "GRAT-10")
+        .map(|v| v.field)
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "internship.stipend.amount_cents",
+            "internship.stipend.currency",
+            "internship.stipend.basis",
+            "internship.stipend.unit",
+            "internship.stipend.payment_mode"
+        ]
+    );
+    c.internship.stipend_paid = Some(false);
+    assert!(!has_rule(&check(&c, &context()), "GRAT-10"));
+}
+
+#[test]
+fn abs_02_leave_required_strictly_above_308_hours() {
+    // 8 weeks = 40 working days; weekly minutes chosen so the total lands
+    // just under, on, and over 308 h.
+    for (weekly, required) in [(2302, false), (2310, false), (2318, true)] {
+        let mut c = eight_weeks(weekly);
+        c.internship.leave_days = None;
+        c.internship.stipend_paid = Some(false);
+        c.internship.stipend = StipendTerms::default();
+        let v = check(&c, &context());
+        assert_eq!(has_rule(&v, "ABS-02"), required, "weekly {weekly}: {v:#?}");
+        // GRAT-01 follows the same threshold.
+        assert_eq!(has_rule(&v, "GRAT-01"), required);
+    }
+    let mut with_terms = eight_weeks(2318);
+    with_terms.internship.leave_days = None;
+    with_terms.internship.leave_terms = Some("Selon le règlement de l'entreprise".into());
+    assert!(!has_rule(&check(&with_terms, &context()), "ABS-02"));
+}
+
+#[test]
+fn dur_02_at_most_924_hours_per_host_and_year() {
+    // 280 h here.
+    for (other, ok) in [(644, true), (645, false)] {
+        let ctx = CheckContext {
+            same_host_minutes: other * 60,
+            ..context()
+        };
+        let v = check(&eight_weeks(35 * 60), &ctx);
+        assert_eq!(!has_rule(&v, "DUR-02"), ok, "{} h", 280 + other);
+        if !ok {
+            let dur = v.iter().find(|v| v.rule == "DUR-02").unwrap();
+            assert_eq!(dur.field, "internship.end");
+            let args = serde_json::to_value(&dur.args).unwrap();
+            assert_eq!(args["hours"], "925");
+            assert_eq!(args["other_hours"], "645");
+            assert_eq!(args["max"], 924);
+        }
+    }
+}
+
+#[test]
+fn dur_03_waiting_period_of_a_third() {
+    // Previous: 90 days (1 Oct – 29 Dec 2025) → 30 days of waiting: the next
+    // may start on 29 January 2026 at the earliest.
+    let previous = PreviousInternship {
+        start: d(2025, 10, 1),
+        end: d(2025, 12, 29),
+        ended_early_by_intern: false,
+    };
+    let ctx = CheckContext {
+        previous_on_same_post: Some(previous),
+        ..context()
+    };
+    for (start, ok) in [(d(2026, 1, 28), false), (d(2026, 1, 29), true)] {
+        let mut c = eight_weeks(35 * 60);
+        c.internship.start = Some(start);
+        let v = check(&c, &ctx);
+        assert_eq!(!has_rule(&v, "DUR-03"), ok, "{start}");
+        if !ok {
+            let args = serde_json::to_value(&v[0].args).unwrap();
+            assert_eq!(args["earliest"], "2026-01-29");
+            assert_eq!(args["days"], 30);
+        }
+    }
+    let waived = CheckContext {
+        previous_on_same_post: Some(PreviousInternship {
+            ended_early_by_intern: true,
+            ..previous
+        }),
+        ..context()
+    };
+    let mut c = eight_weeks(35 * 60);
+    c.internship.start = Some(d(2026, 1, 5));
+    assert!(!has_rule(&check(&c, &waived), "DUR-03"));
+}
+
+#[test]
+fn weekly_hours_warn_above_48_and_refuse_above_84() {
+    let cases = [
+        (48 * 60, None),
+        (48 * 60 + 30, Some(("DUR-04", Severity::Warning))),
+        (84 * 60, Some(("DUR-04", Severity::Warning))),
+        (84 * 60 + 30, Some(("DUR-05", Severity::Error))),
+    ];
+    for (weekly, expected) in cases {
+        let mut c = convention();
+        c.internship.weekly_minutes = Some(weekly);
+        let v = check(&c, &context());
+        let found: Vec<(&str, Severity)> = v
+            .iter()
+            .filter(|v| v.field == "internship.weekly_minutes")
+            .map(|v| (v.rule.as_str(), v.severity))
+            .collect();
+        assert_eq!(
+            found,
+            expected.into_iter().collect::<Vec<_>>(),
+            "{weekly} min"
+        );
+    }
+    let mut c = convention();
+    c.internship.weekly_minutes = Some(84 * 60 + 30);
+    let v = check(&c, &context());
+    let args = serde_json::to_value(&v.iter().find(|v| v.rule == "DUR-05").unwrap().args).unwrap();
+    assert_eq!(args["hours"], "84.5");
+}
+
+#[test]
+fn saf_07_a_minor_is_limited_to_35_hours() {
+    let mut c = convention();
+    c.student.student.birth_date = Some(d(2008, 4, 14));
+    c.internship.weekly_minutes = Some(36 * 60);
+    assert!(
+        has_rule(&check(&c, &context()), "SAF-07"),
+        "17 on 13 April 2026"
+    );
+    c.student.student.birth_date = Some(d(2008, 4, 13));
+    assert!(
+        !has_rule(&check(&c, &context()), "SAF-07"),
+        "18 on the first day"
+    );
+}
+
+#[test]
+fn enc_01_supervisor_follows_at_most_24() {
+    for (others, ok) in [(23, true), (24, false)] {
+        let ctx = CheckContext {
+            supervisor_ongoing: Some(others),
+            ..context()
+        };
+        let v = check(&convention(), &ctx);
+        assert_eq!(v.is_empty(), ok, "{others} others");
+        if !ok {
+            assert_eq!(
+                rules_and_fields(&v),
+                [("ENC-01".into(), "supervisor".into())]
+            );
+        }
+    }
+}
+
+#[test]
+fn enc_02_tutor_3_ok_4_refused() {
+    // Two others + this one = 3: allowed; three others = a 4th: refused.
+    for (others, ok) in [(2, true), (3, false)] {
+        let ctx = CheckContext {
+            tutor_ongoing: Some(others),
+            ..context()
+        };
+        let v = check(&convention(), &ctx);
+        assert_eq!(v.is_empty(), ok, "{others} others");
+        if !ok {
+            assert_eq!(rules_and_fields(&v), [("ENC-02".into(), "tutor".into())]);
+        }
+    }
+}
+
+#[test]
+fn enc_03_host_quota() {
+    let quotas: Vec<u32> = [19, 20, 21, 100, 101].into_iter().map(host_quota).collect();
+    assert_eq!(quotas, [3, 3, 4, 15, 16]);
+    // Three interns already there.
+    for (headcount, ok) in [(19, false), (20, false), (21, true)] {
+        let mut c = convention();
+        c.organisation.as_mut().unwrap().headcount = Some(headcount);
+        let ctx = CheckContext {
+            host_ongoing_interns: Some(3),
+            ..context()
+        };
+        let v = check(&c, &ctx);
+        assert_eq!(v.is_empty(), ok, "headcount {headcount}: {v:#?}");
+        if !ok {
+            assert_eq!(
+                rules_and_fields(&v),
+                [("ENC-03".into(), "organisation.headcount".into())]
+            );
+        }
+    }
+}
+
+#[test]
+fn conv_04_curriculum_of_200_hours_except_gap_years() {
+    for (hours, ok) in [(199, false), (200, true)] {
+        let mut c = convention();
+        c.student.enrolment.as_mut().unwrap().teaching_hours = Some(hours);
+        assert_eq!(
+            !has_rule(&check(&c, &context()), "CONV-04"),
+            ok,
+            "{hours} h"
+        );
+    }
+    let mut gap = convention();
+    gap.student.enrolment.as_mut().unwrap().teaching_hours = None;
+    gap.internship.convention_type = Some(ConventionType::GapYear);
+    assert!(check(&gap, &context()).is_empty());
+}
+
+#[test]
+fn conv_07_ends_by_31_december_of_the_year_the_academic_year_ends() {
+    let mut c = convention();
+    c.internship.end = Some(d(2026, 12, 31));
+    assert!(!has_rule(&check(&c, &context()), "CONV-07"));
+    c.internship.end = Some(d(2027, 1, 1));
+    let v = check(&c, &context());
+    let conv = v.iter().find(|v| v.rule == "CONV-07").unwrap();
+    let args = serde_json::to_value(&conv.args).unwrap();
+    assert_eq!(args["limit"], "2026-12-31");
+    assert_eq!(args["academic_year"], "2025-2026");
+}
+
+#[test]
+fn conv_03_warns_when_the_start_is_not_in_the_future() {
+    let ctx = CheckContext {
+        today: d(2026, 4, 13),
+        ..context()
+    };
+    let v = check(&convention(), &ctx);
+    assert_eq!(
+        rules_and_fields(&v),
+        [("CONV-03".into(), "internship.start".into())]
+    );
+    assert_eq!(v[0].severity, Severity::Warning);
+}
+
+#[test]
+fn dur_05_dates_and_interruptions_are_coherent() {
+    let mut c = convention();
+    c.internship.interruptions = vec![
+        Period {
+            start: d(2026, 5, 11),
+            end: d(2026, 5, 15),
+        },
+        Period {
+            start: d(2026, 6, 5),
+            end: d(2026, 6, 1),
+        },
+        Period {
+            start: d(2026, 5, 14),
+            end: d(2026, 5, 20),
+        },
+        Period {
+            start: d(2026, 8, 17),
+            end: d(2026, 8, 28),
+        },
+    ];
+    let v = check(&c, &context());
+    assert_eq!(
+        rules_and_fields(&v),
+        [
+            ("DUR-05".into(), "internship.interruptions[1].end".into()),
+            ("DUR-05".into(), "internship.interruptions[2]".into()),
+            ("DUR-05".into(), "internship.interruptions[3]".into()),
+        ]
+    );
+    assert_eq!(v[1].message_key, "dur-05-periods-overlap");
+    assert_eq!(v[2].message_key, "dur-05-period-outside");
+}
+
+#[test]
+fn irregular_schedule_periods_are_checked_like_interruptions() {
+    let mut c = eight_weeks(35 * 60);
+    c.internship.regular_schedule = Some(false);
+    c.internship.weekly_minutes = None;
+    c.internship.schedule_periods = vec![
+        SchedulePeriod {
+            start: d(2026, 1, 5),
+            end: d(2026, 1, 30),
+            minutes_per_day: 7 * 60,
+        },
+        SchedulePeriod {
+            start: d(2026, 2, 2),
+            end: d(2026, 2, 27),
+            minutes_per_day: 11 * 60,
+        },
+        SchedulePeriod {
+            start: d(2026, 2, 2),
+            end: d(2026, 2, 3),
+            minutes_per_day: 0,
+        },
+    ];
+    // 360 h: the stipend is due; 693 € a month would be 3,50 € an hour with
+    // 9-hour days on average, so pay by the hour here.
+    c.internship.stipend.unit = Some(StipendUnit::Hour);
+    c.internship.stipend.amount_cents = Some(450);
+    let v = check(&c, &context());
+    assert_eq!(
+        rules_and_fields(&v),
+        [
+            ("DUR-05".into(), "internship.schedule_periods[2]".into()),
+            (
+                "DUR-04".into(),
+                "internship.schedule_periods[1].minutes_per_day".into()
+            ),
+            (
+                "ID-10".into(),
+                "internship.schedule_periods[2].minutes_per_day".into()
+            ),
+        ]
+    );
+    c.internship.schedule_periods.clear();
+    let v = check(&c, &context());
+    assert_eq!(
+        rules_and_fields(&v),
+        [("CONV-08".into(), "internship.schedule_periods".into())]
+    );
+}
+
+#[test]
+fn part_time_needs_a_percentage_from_1_to_100() {
+    let mut c = convention();
+    c.internship.working_time = Some(WorkingTime::PartTime);
+    assert_eq!(
+        rules_and_fields(&check(&c, &context())),
+        [("FORM-01".into(), "internship.part_time_percentage".into())]
+    );
+    for (percentage, ok) in [(0, false), (1, true), (80, true), (100, true), (101, false)] {
+        c.internship.part_time_percentage = Some(percentage);
+        let v = check(&c, &context());
+        assert_eq!(v.is_empty(), ok, "{percentage} %");
+        if !ok {
+            assert_eq!(v[0].rule, "ID-10");
+        }
+    }
+}
+
+#[test]
+fn ovl_01_overlap_unless_the_centre_allows_it() {
+    let mut ctx = CheckContext {
+        overlapping_conventions: 1,
+        ..context()
+    };
+    assert_eq!(
+        rules_and_fields(&check(&convention(), &ctx)),
+        [("OVL-01".into(), "internship.start".into())]
+    );
+    ctx.centre.overlaps_allowed = true;
+    assert!(check(&convention(), &ctx).is_empty());
+}
+
+#[test]
+fn host_identity_in_france_and_abroad() {
+    let mut c = convention();
+    let org = c.organisation.as_mut().unwrap();
+    org.siret = None;
+    org.naf = None;
+    org.main_activity = None;
+    org.address.postal_code = "5400".into();
+    assert_eq!(
+        rules_and_fields(&check(&c, &context())),
+        [
+            ("ID-05".into(), "organisation.address.postal_code".into()),
+            ("ID-03".into(), "organisation.siret".into()),
+            ("ID-04".into(), "organisation.naf".into()),
+        ]
+    );
+
+    // A host in Germany: no SIRET, free postcode, and French stipend, leave
+    // and quota rules do not apply.
+    let mut abroad = convention();
+    let germany = Some(Country::parse("DE").unwrap());
+    for address in [
+        &mut abroad.organisation.as_mut().unwrap().address,
+        &mut abroad.host_service.as_mut().unwrap().address,
+    ] {
+        address.country = germany.clone();
+        address.postal_code = "10115".into();
+    }
+    let org = abroad.organisation.as_mut().unwrap();
+    org.siret = None;
+    org.naf = None;
+    org.headcount = Some(10);
+    abroad.internship.leave_days = None;
+    abroad.internship.stipend_paid = Some(false);
+    abroad.internship.stipend = StipendTerms::default();
+    let ctx = CheckContext {
+        host_ongoing_interns: Some(5),
+        ..context()
+    };
+    assert!(check(&abroad, &ctx).is_empty());
+    // A stipend in another currency is not compared with the euro minimum.
+    abroad.internship.stipend_paid = Some(true);
+    abroad.internship.stipend = convention().internship.stipend;
+    abroad.internship.stipend.currency = Some(Currency::parse("CHF").unwrap());
+    abroad.internship.stipend.amount_cents = Some(100);
+    assert!(check(&abroad, &ctx).is_empty());
+}
+
+#[test]
+fn mandatory_mentions_and_text_limits() {
+    let mut c = convention();
+    c.internship.tasks = " ".into();
+    c.internship.skills = "x".repeat(1001);
+    c.internship.supervision_mode = None;
+    c.tutor.as_mut().unwrap().last_name.clear();
+    c.supervisor = None;
+    let v = check(&c, &context());
+    assert_eq!(
+        rules_and_fields(&v),
+        [
+            ("CONV-08".into(), "tutor.last_name".into()),
+            ("CONV-08".into(), "internship.tasks".into()),
+            ("FMT-03".into(), "internship.skills".into()),
+            ("CONV-08".into(), "internship.supervision_mode".into()),
+            ("CONV-08".into(), "supervisor".into()),
+        ]
+    );
+    assert_eq!(serde_json::to_value(&v[2].args).unwrap()["max"], 1000);
+}
+
+#[test]
+fn continuing_education_has_no_stipend_regime() {
+    let mut c = convention();
+    c.internship.convention_type = Some(ConventionType::ContinuingEducation);
+    c.internship.stipend_paid = Some(false);
+    c.internship.stipend = StipendTerms::default();
+    assert!(check(&c, &context()).is_empty(), "no GRAT-01 for 602 h");
+    c.internship.stipend_paid = Some(true);
+    c.internship.stipend = convention().internship.stipend;
+    c.organisation.as_mut().unwrap().kind = Some(OrganisationKind::PublicAdministration);
+    let v = check(&c, &context());
+    assert_eq!(v.len(), 1);
+    assert_eq!(
+        (v[0].rule.as_str(), v[0].severity),
+        ("GRAT-11", Severity::Warning)
+    );
+}
