@@ -4,6 +4,19 @@
 //! by dry-running the transitions of [`crate::lifecycle::Workflow`], so the
 //! summary and the transitions cannot disagree. Every denial carries a reason
 //! (id and message key) that the UI shows next to the disabled button.
+//!
+//! | id | denial |
+//! |---|---|
+//! | PERM-01 | not related to the convention |
+//! | PERM-02 | a student never validates (convention or amendment) |
+//! | PERM-03 | a supervisor acts on the pedagogical level only |
+//! | PERM-04 | the role does not allow it |
+//! | PERM-05 | a student edits only until the first validation |
+//! | PERM-06 | the centre's print condition is not met |
+//! | PERM-07 | an amendment prints only once validated |
+//! | PERM-08 | the student's evaluation opens after the end date |
+//! | PERM-09 | someone else's evaluation form |
+//! | PERM-10 | the centre does not let students create conventions |
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -149,6 +162,7 @@ pub fn permissions(
                 decision: workflow.unvalidate(relation, level).into(),
             })
             .collect(),
+        // Dry run: any non-blank reason, so only role and state decide.
         reject: workflow.reject(relation, "-", today, centre).into(),
         print: workflow.check_print(relation, centre).into(),
         create_amendment: workflow.check_new_amendment(relation, centre).into(),

@@ -13,6 +13,24 @@
 //! `PERM-*` for roles) and message key. The permission summary of
 //! [`crate::permissions`] is computed by dry-running these same transitions,
 //! so the buttons the UI shows and what the API accepts cannot disagree.
+//!
+//! | id | refusal |
+//! |---|---|
+//! | WF-01 | already created |
+//! | WF-02 | a data step still has an error (the steps are listed) |
+//! | WF-03 | level out of the centre's order |
+//! | WF-04 | level not enabled by the centre |
+//! | WF-05 | level already given |
+//! | WF-06 | blocking violations |
+//! | WF-07 | only the last level given can be withdrawn |
+//! | WF-08 | level not given |
+//! | WF-09 | a rejection needs a reason |
+//! | WF-10 | validated: changes go through amendments |
+//! | WF-11 | still a draft |
+//! | WF-12 | terminated early |
+//! | WF-13 | evaluations open once validated |
+//! | AVN-04 | amendments only on a validated convention; none once one exists for un-validating or deleting; a validated amendment is read-only |
+//! | PERM-* | the caller's role, see [`crate::permissions`] |
 
 mod number;
 mod refusal;
