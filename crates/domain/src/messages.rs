@@ -223,6 +223,35 @@ mod tests {
     }
 
     #[test]
+    fn french_selectors_render_the_words_users_read() {
+        use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+        let resource = FluentResource::try_new(RULES_FTL_FR.to_owned()).unwrap();
+        let mut bundle = FluentBundle::new(vec!["fr".parse().unwrap()]);
+        bundle.set_use_isolating(false);
+        bundle.add_resource(resource).unwrap();
+        let render = |key: MessageKey, name: &str, value: fluent_bundle::FluentValue<'static>| {
+            let mut args = FluentArgs::new();
+            args.set(name.to_owned(), value);
+            let pattern = bundle.get_message(key.as_str()).unwrap().value().unwrap();
+            bundle
+                .format_pattern(pattern, Some(&args), &mut vec![])
+                .into_owned()
+        };
+        assert_eq!(
+            render(MessageKey::Ovl01Overlap, "count", 1.into()),
+            "Les dates chevauchent une autre convention de l'étudiant."
+        );
+        assert_eq!(
+            render(MessageKey::Ovl01Overlap, "count", 2.into()),
+            "Les dates chevauchent 2 autres conventions de l'étudiant."
+        );
+        assert!(
+            render(MessageKey::Wf03OutOfOrder, "expected", "pedagogical".into())
+                .contains("la validation pédagogique doit être donnée d'abord")
+        );
+    }
+
+    #[test]
     fn ids_are_unique() {
         let ids: BTreeSet<&str> = MessageKey::ALL.iter().map(|k| k.as_str()).collect();
         assert_eq!(ids.len(), MessageKey::ALL.len());
