@@ -16,3 +16,318 @@ diesel::table! {
         updated_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    nomenclatures (kind, code) {
+        kind -> Text,
+        code -> Text,
+        label -> Text,
+        label_en -> Nullable<Text>,
+        position -> Integer,
+        active -> Bool,
+        system -> Bool,
+        version -> Integer,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    search_terms (kind, term, entity_id) {
+        kind -> Text,
+        term -> Text,
+        entity_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    centres (id) {
+        id -> BigInt,
+        name -> Text,
+        level -> Text,
+        is_fallback -> Bool,
+        street -> Text,
+        postal_code -> Text,
+        city -> Text,
+        country_code -> Text,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        signatory_name -> Nullable<Text>,
+        signatory_position -> Nullable<Text>,
+        settings -> Text,
+        logo -> Nullable<Binary>,
+        logo_media_type -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    centre_staff (centre_id, user_id) {
+        centre_id -> BigInt,
+        user_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    centre_routes (id) {
+        id -> BigInt,
+        centre_id -> BigInt,
+        kind -> Text,
+        code -> Text,
+    }
+}
+
+diesel::table! {
+    students (id) {
+        id -> BigInt,
+        student_number -> Text,
+        ine -> Nullable<Text>,
+        last_name -> Text,
+        first_name -> Text,
+        email -> Nullable<Text>,
+        user_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    enrolments (id) {
+        id -> BigInt,
+        student_id -> BigInt,
+        academic_year -> Text,
+        programme_code -> Text,
+        programme_label -> Text,
+        faculty_code -> Text,
+        faculty_label -> Text,
+        teaching_hours -> Nullable<Integer>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    organisations (id) {
+        id -> BigInt,
+        name -> Text,
+        siret -> Nullable<Text>,
+        siren -> Nullable<Text>,
+        naf_code -> Nullable<Text>,
+        activity -> Nullable<Text>,
+        headcount -> Text,
+        organisation_type -> Text,
+        legal_status -> Nullable<Text>,
+        street -> Text,
+        street2 -> Nullable<Text>,
+        postal_code -> Text,
+        city -> Text,
+        country_code -> Text,
+        department -> Nullable<Text>,
+        phone -> Text,
+        email -> Nullable<Text>,
+        website -> Nullable<Text>,
+        active -> Bool,
+        created_by -> Nullable<BigInt>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    host_services (id) {
+        id -> BigInt,
+        organisation_id -> BigInt,
+        name -> Text,
+        street -> Text,
+        postal_code -> Text,
+        city -> Text,
+        country_code -> Text,
+        phone -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    contacts (id) {
+        id -> BigInt,
+        host_service_id -> BigInt,
+        civility -> Nullable<Text>,
+        last_name -> Text,
+        first_name -> Text,
+        position -> Text,
+        email -> Text,
+        phone -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    supervisors (id) {
+        id -> BigInt,
+        uid -> Text,
+        last_name -> Text,
+        first_name -> Text,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        department -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    convention_counters (year) {
+        year -> Integer,
+        last_value -> BigInt,
+    }
+}
+
+diesel::table! {
+    conventions (id) {
+        id -> BigInt,
+        number -> Nullable<Text>,
+        status -> Text,
+        centre_id -> BigInt,
+        student_id -> BigInt,
+        created_by -> BigInt,
+        academic_year -> Text,
+        programme_code -> Nullable<Text>,
+        organisation_id -> Nullable<BigInt>,
+        host_service_id -> Nullable<BigInt>,
+        tutor_id -> Nullable<BigInt>,
+        signatory_id -> Nullable<BigInt>,
+        supervisor_id -> Nullable<BigInt>,
+        start_date -> Nullable<Date>,
+        end_date -> Nullable<Date>,
+        effective_minutes -> Nullable<BigInt>,
+        stipend_paid -> Nullable<Bool>,
+        stipend_hourly_cents -> Nullable<BigInt>,
+        country_code -> Nullable<Text>,
+        department -> Nullable<Text>,
+        language -> Nullable<Text>,
+        content -> Text,
+        workflow -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        submitted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    convention_interruptions (convention_id, position) {
+        convention_id -> BigInt,
+        position -> Integer,
+        start_date -> Date,
+        end_date -> Date,
+    }
+}
+
+diesel::table! {
+    convention_schedule_periods (convention_id, position) {
+        convention_id -> BigInt,
+        position -> Integer,
+        start_date -> Date,
+        end_date -> Date,
+        daily_minutes -> Integer,
+    }
+}
+
+diesel::table! {
+    validation_history (id) {
+        id -> BigInt,
+        convention_id -> BigInt,
+        action -> Text,
+        level -> Nullable<Text>,
+        reason -> Nullable<Text>,
+        actor_id -> Nullable<BigInt>,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    amendments (id) {
+        id -> BigInt,
+        convention_id -> BigInt,
+        position -> Integer,
+        title -> Text,
+        reason -> Text,
+        changes -> Text,
+        validated_at -> Nullable<Timestamp>,
+        validated_by -> Nullable<BigInt>,
+        created_by -> BigInt,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        entity -> Text,
+        entity_id -> BigInt,
+        action -> Text,
+        actor_id -> Nullable<BigInt>,
+        at -> Timestamp,
+        before_state -> Nullable<Text>,
+        after_state -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    tickets (id) {
+        id -> BigInt,
+        author_id -> BigInt,
+        subject -> Text,
+        body -> Text,
+        page -> Nullable<Text>,
+        convention_id -> Nullable<BigInt>,
+        organisation_id -> Nullable<BigInt>,
+        status -> Text,
+        answer -> Nullable<Text>,
+        answered_by -> Nullable<BigInt>,
+        answered_at -> Nullable<Timestamp>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(centre_staff -> centres (centre_id));
+diesel::joinable!(centre_staff -> users (user_id));
+diesel::joinable!(centre_routes -> centres (centre_id));
+diesel::joinable!(enrolments -> students (student_id));
+diesel::joinable!(host_services -> organisations (organisation_id));
+diesel::joinable!(contacts -> host_services (host_service_id));
+diesel::joinable!(conventions -> centres (centre_id));
+diesel::joinable!(conventions -> students (student_id));
+diesel::joinable!(conventions -> organisations (organisation_id));
+diesel::joinable!(validation_history -> conventions (convention_id));
+diesel::joinable!(amendments -> conventions (convention_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    users,
+    nomenclatures,
+    search_terms,
+    centres,
+    centre_staff,
+    centre_routes,
+    students,
+    enrolments,
+    organisations,
+    host_services,
+    contacts,
+    supervisors,
+    conventions,
+    convention_interruptions,
+    convention_schedule_periods,
+    validation_history,
+    amendments,
+    audit_log,
+    tickets,
+);
