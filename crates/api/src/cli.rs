@@ -1,7 +1,7 @@
 //! The `stages` command: serve, migrate, seed-demo, openapi.
 
 use crate::config::{Config, ConfigArgs};
-use crate::{db, demo, openapi, server};
+use crate::{db, demo, openapi, reference, server};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -73,7 +73,8 @@ fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Command::Migrate => {
             let applied = db::run_migrations(&mut conn).map_err(|e| e.to_string())?;
-            println!("{applied} migration(s) applied");
+            let values = reference::sync(&mut conn).map_err(|e| e.to_string())?;
+            println!("{applied} migration(s) applied, {values} reference value(s) added");
             Ok(())
         }
         Command::SeedDemo => {

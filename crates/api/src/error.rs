@@ -8,6 +8,9 @@ use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::i18n::{self, Lang};
+use stages_domain::{Refusal, Violation};
+
 /// Media type of every error response.
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
@@ -154,6 +157,15 @@ impl ApiError {
         err
     }
 
+    pub fn unsupported_media_type() -> Self {
+        Self::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "Unsupported media type",
+        )
+        .with_detail("Send the body as application/json.")
+    }
+
     pub fn payload_too_large(limit: usize) -> Self {
         Self::new(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -187,6 +199,45 @@ impl ApiError {
         self.code
     }
 
+    /// The domain's violations, worded in `lang`: 422 when any blocks.
+    pub fn from_violations(violations: &[Violation], lang: Lang) -> Self {
+        Self::unprocessable(
+            violations
+                .iter()
+                .map(|v| problem_violation(v, lang))
+                .collect(),
+        )
+    }
+
+    /// A transition or permission the domain refused: 403 when the caller's
+    /// role forbids it (`PERM-*`), 409 when the convention's state does.
+    pub fn refused(refusal: &Refusal, lang: Lang) -> Self {
+        let message = i18n::message(lang, &refusal.message_key, &refusal.args);
+        if refusal.rule.starts_with("PERM-") {
+            Self::forbidden(&refusal.rule, message)
+        } else {
+            Self::conflict(&refusal.rule, message)
+        }
+    }
+
+    pub fn precondition_failed(detail: impl Into<String>) -> Self {
+        Self::new(
+            StatusCode::PRECONDITION_FAILED,
+            "precondition_failed",
+            "Stale version",
+        )
+        .with_detail(detail)
+    }
+
+    pub fn precondition_required() -> Self {
+        Self::new(
+            StatusCode::PRECONDITION_REQUIRED,
+            "precondition_required",
+            "If-Match required",
+        )
+        .with_detail("Send the ETag of the version you read in an If-Match header.")
+    }
+
     pub fn problem(&self) -> Problem {
         Problem {
             problem_type: format!("urn:stages:problem:{}", self.code),
@@ -196,6 +247,20 @@ impl ApiError {
             code: self.code.to_owned(),
             violations: self.violations.clone(),
         }
+    }
+}
+
+/// One domain violation as the API reports it.
+pub fn problem_violation(v: &Violation, lang: Lang) -> ProblemViolation {
+    ProblemViolation {
+        rule: v.rule.clone(),
+        field: v.field.clone(),
+        severity: match v.severity {
+            stages_domain::Severity::Error => "error",
+            stages_domain::Severity::Warning => "warning",
+        }
+        .to_owned(),
+        message: i18n::message(lang, &v.message_key, &v.args),
     }
 }
 
@@ -263,13 +328,7 @@ pub fn json_error_handler(
     match err {
         JsonPayloadError::OverflowKnownLength { limit, .. }
         | JsonPayloadError::Overflow { limit } => ApiError::payload_too_large(limit).into(),
-        JsonPayloadError::ContentType => ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
-            "Unsupported media type",
-        )
-        .with_detail("Send the body as application/json.")
-        .into(),
+        JsonPayloadError::ContentType => ApiError::unsupported_media_type().into(),
         JsonPayloadError::Deserialize(e) => {
             let field = serde_field_name(&e.to_string()).unwrap_or_default();
             ApiError::bad_request(&field, "JSON-01", format!("Invalid JSON body: {e}")).into()

@@ -2,15 +2,27 @@
 //! world (database, directory, mail, documents). Business decisions belong
 //! to `stages-domain`.
 
+pub mod audit;
 pub mod auth;
+pub mod caller;
+pub mod centres;
 pub mod cli;
+pub mod concurrency;
 pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod extract;
+pub mod fields;
+pub mod i18n;
 pub mod openapi;
+pub mod pagination;
+pub mod reference;
 pub mod routes;
+pub mod search;
 pub mod server;
 pub mod spa;
 pub mod state;
+pub mod students;
+pub mod text;
 pub mod users;

@@ -1,7 +1,7 @@
 //! Users of Stages: people who sign in (students, supervisors, staff,
 //! admins). Workplace tutors are contacts, not users.
 
-use crate::auth::Role;
+use crate::auth::{Role, role_of_affiliation};
 use crate::db::AnyConnection;
 use crate::db::schema::users;
 use chrono::NaiveDateTime;
@@ -28,9 +28,7 @@ impl User {
     /// Roles the user acts with, from the directory affiliation and the
     /// admin flag.
     pub fn roles(&self) -> Vec<Role> {
-        let mut roles: Vec<Role> = Role::from_affiliation(&self.affiliation)
-            .into_iter()
-            .collect();
+        let mut roles: Vec<Role> = role_of_affiliation(&self.affiliation).into_iter().collect();
         if self.is_admin {
             roles.push(Role::Admin);
         }

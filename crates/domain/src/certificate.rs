@@ -12,6 +12,7 @@ use crate::stipend::{total_cents, unit_minutes};
 
 /// What the host certifies: the effective duration and the total stipend.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Certificate {
     /// First day.
     pub start: NaiveDate,

@@ -39,6 +39,7 @@ pub const PRESENCE_DAYS_PER_MONTH: u64 = 22;
 /// Presence in one calendar year, for figures that change on 1 January (the
 /// stipend's minimum hourly rate, GRAT-02).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct YearMinutes {
     /// Calendar year.
     pub year: i32,
@@ -48,6 +49,7 @@ pub struct YearMinutes {
 
 /// The result of counting presence.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Presence {
     /// Total effective presence, in minutes.
     pub minutes: u64,
@@ -67,6 +69,7 @@ impl Presence {
 /// A duration in D124-6 units: `months` of 22 days, `days` of 7 hours, and the
 /// remaining `minutes` (always under 7 hours).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DurationBreakdown {
     /// Whole months of 22 days of 7 hours.
     pub months: u64,

@@ -11,11 +11,13 @@
 //! * [`calendar`], [`duration`], [`stipend`]: the arithmetic of the law.
 //! * [`rules`]: every check, returning all [`violation::Violation`]s at once.
 //! * [`lifecycle`]: the convention state machine.
-//! * [`permissions`]: what a caller may do, and why not.
+//! * [`permissions`]: what a caller may do with a convention, and why not.
+//! * [`access`]: roles, who may act on the records around conventions, routing.
 //! * [`amendment`]: typed changes and the effective convention.
 //! * [`certificate`]: the end-of-internship figures.
 //! * [`messages`]: message keys and their French and English texts.
 
+pub mod access;
 pub mod amendment;
 pub mod calendar;
 pub mod certificate;

@@ -133,6 +133,11 @@ message_keys! {
     Perm08EvaluationEndUnknown = "perm-08-evaluation-end-unknown" [],
     Perm09EvaluationNotYours = "perm-09-evaluation-not-yours" [],
     Perm10StudentsMayNotCreate = "perm-10-students-may-not-create" [],
+    Perm11AdminOnly = "perm-11-admin-only" [],
+    Perm12StaffOnly = "perm-12-staff-only" [],
+    Perm13NotYourRecord = "perm-13-not-your-record" [],
+    Perm14NotCentreManager = "perm-14-not-centre-manager" [],
+    Route01NoCentre = "route-01-no-centre" ["programme"],
 }
 
 impl MessageKey {

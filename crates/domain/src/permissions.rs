@@ -28,6 +28,7 @@ use crate::model::{CentreSettings, EvaluationKind, ValidationLevel, WizardStep};
 /// The caller's relation to the convention, established by the API from the
 /// session (role) and the convention (owner, supervisor uid, centre).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
     /// The student whose convention it is.
@@ -46,6 +47,7 @@ pub enum Relation {
 
 /// Allowed, or denied with a reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "decision", rename_all = "snake_case")]
 pub enum Decision {
     /// The action is allowed.
@@ -75,6 +77,7 @@ impl<T> From<Result<T, Refusal>> for Decision {
 
 /// A decision about one validation level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LevelDecision {
     /// The level.
     pub level: ValidationLevel,
@@ -84,6 +87,7 @@ pub struct LevelDecision {
 
 /// A decision about one evaluation form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EvaluationDecision {
     /// The form.
     pub kind: EvaluationKind,
@@ -93,6 +97,7 @@ pub struct EvaluationDecision {
 
 /// Everything a caller may do with a convention.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Permissions {
     /// See it.
     pub view: Decision,
@@ -118,6 +123,7 @@ pub struct Permissions {
 
 /// Everything a caller may do with one amendment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AmendmentPermissions {
     /// Change or delete it.
     pub edit: Decision,

@@ -42,6 +42,7 @@ pub fn is_mandatory(total_minutes: u64) -> bool {
 
 /// A year the rate table does not cover yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[error("no minimum hourly rate known for {year}")]
 pub struct UnknownRate {
     /// The year missing from [`MIN_HOURLY_RATES_CENTS`].
@@ -76,6 +77,7 @@ pub fn highest_rate_cents(presence: &Presence) -> Result<Option<(i32, i64)>, Unk
 /// The minutes of presence one unit of payment stands for, as an exact
 /// fraction `numerator / denominator`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UnitMinutes {
     /// Numerator, in minutes.
     pub numerator: u64,

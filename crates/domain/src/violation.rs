@@ -12,6 +12,7 @@ use std::fmt;
 
 /// Whether a violation blocks the action (error) or only informs (warning).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Blocks creation, validation or the amendment.
@@ -24,6 +25,7 @@ pub enum Severity {
 /// so that JSON never rounds it and the reader's locale formats it (fluent
 /// turns it into `1 417,50` in French).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct Decimal(String);
 
@@ -87,6 +89,7 @@ impl fmt::Display for Decimal {
 /// Untagged in JSON: an integer is a JSON number, a decimal and a text are
 /// JSON strings (a string that reads as a decimal comes back as `Decimal`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(untagged)]
 pub enum ArgValue {
     /// A count or a whole number (days, interns, headcount).
@@ -135,6 +138,7 @@ impl From<chrono::NaiveDate> for ArgValue {
 
 /// One broken rule on one field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Violation {
     /// Rule id from `regulation.md` (`DUR-02`) or a project id (`FMT-03`).
     pub rule: String,

@@ -16,7 +16,7 @@ CREATE TABLE nomenclatures (
 -- a range scan on (kind, term) answers a name search on both backends.
 CREATE TABLE search_terms (
     kind TEXT NOT NULL,
-    term TEXT NOT NULL,
+    term TEXT COLLATE "C" NOT NULL,
     entity_id BIGINT NOT NULL,
     PRIMARY KEY (kind, term, entity_id)
 );
@@ -115,6 +115,7 @@ CREATE TABLE organisations (
     updated_at TIMESTAMP NOT NULL
 );
 CREATE UNIQUE INDEX organisations_active_siret ON organisations (siret) WHERE active AND siret IS NOT NULL;
+CREATE INDEX organisations_name ON organisations (name, id);
 CREATE INDEX organisations_siren ON organisations (siren);
 CREATE INDEX organisations_naf ON organisations (naf_code);
 CREATE INDEX organisations_department ON organisations (department);
@@ -129,6 +130,7 @@ CREATE TABLE host_services (
     city TEXT NOT NULL,
     country_code TEXT NOT NULL,
     phone TEXT,
+    created_by BIGINT REFERENCES users (id) ON DELETE SET NULL,
     version INTEGER NOT NULL DEFAULT 1,
     created_at TIMESTAMP NOT NULL,
     updated_at TIMESTAMP NOT NULL
@@ -144,6 +146,7 @@ CREATE TABLE contacts (
     position TEXT NOT NULL,
     email TEXT NOT NULL,
     phone TEXT NOT NULL,
+    created_by BIGINT REFERENCES users (id) ON DELETE SET NULL,
     version INTEGER NOT NULL DEFAULT 1,
     created_at TIMESTAMP NOT NULL,
     updated_at TIMESTAMP NOT NULL

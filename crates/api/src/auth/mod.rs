@@ -8,30 +8,17 @@ use crate::error::ApiError;
 use crate::state::AppState;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
-use serde::{Deserialize, Serialize};
 use std::future::{Ready, ready};
-use utoipa::ToSchema;
 
-/// What a user may act as. Derived from the directory affiliation and from
-/// the database (admin flag; centre membership for managers).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Student,
-    Supervisor,
-    Manager,
-    Admin,
-}
+pub use stages_domain::access::Role;
 
-impl Role {
-    /// Directory affiliation (eduPersonAffiliation) → role.
-    pub fn from_affiliation(affiliation: &str) -> Option<Self> {
-        match affiliation {
-            "student" => Some(Self::Student),
-            "faculty" => Some(Self::Supervisor),
-            "staff" => Some(Self::Manager),
-            _ => None,
-        }
+/// Directory affiliation (eduPersonAffiliation) → role.
+pub fn role_of_affiliation(affiliation: &str) -> Option<Role> {
+    match affiliation {
+        "student" => Some(Role::Student),
+        "faculty" => Some(Role::Supervisor),
+        "staff" => Some(Role::Manager),
+        _ => None,
     }
 }
 

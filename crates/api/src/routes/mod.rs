@@ -1,13 +1,29 @@
 //! HTTP routes under `/api`, one module per resource.
 
 pub mod auth;
+pub mod centres;
 pub mod health;
 pub mod me;
+pub mod nomenclatures;
+pub mod students;
 
 use actix_web::web;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(health::health)
         .service(auth::login)
-        .service(me::me);
+        .service(me::me)
+        .service(nomenclatures::list_kinds)
+        .service(nomenclatures::list_values)
+        .service(nomenclatures::create_value)
+        .service(nomenclatures::update_value)
+        .service(centres::list)
+        .service(centres::create)
+        .service(centres::get)
+        .service(centres::update)
+        .service(centres::set_organisation)
+        .service(centres::upload_logo)
+        .service(centres::get_logo)
+        .service(students::list)
+        .service(students::get);
 }

@@ -8,6 +8,7 @@ use crate::model::{Convention, Internship};
 
 /// How an early termination ended the internship.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Termination {
     /// Last day of presence.
     pub date: NaiveDate,
@@ -17,6 +18,7 @@ pub struct Termination {
 
 /// The convention as it stands after its validated amendments.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EffectiveConvention {
     /// Content with every validated change applied; after a termination its
     /// end date is the termination date.

@@ -19,6 +19,7 @@ pub use check::check;
 
 /// One change an amendment makes (AVN-02).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum AmendmentChange {
     /// Early termination (*rupture*): the internship ends on `date`.
@@ -93,6 +94,7 @@ impl AmendmentChange {
 
 /// An amendment: a title, the reason, and its changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Amendment {
     /// Title, at most 255 characters.
     pub title: String,

@@ -17,6 +17,7 @@ fn upper_letters(input: &str, len: usize) -> Option<String> {
 ///
 /// Only the shape is checked; that the code exists is the country table's job.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct Country(String);
 
@@ -45,6 +46,7 @@ string_identifier!(Country);
 
 /// An ISO 4217 currency code, e.g. `EUR`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct Currency(String);
 

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 /// The regulation has no rule id for e-mails; `FMT-01` is this project's id.
 /// Deliverability is the mail adapter's question, not this parser's.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct Email(String);
 

@@ -10,6 +10,7 @@ const BEA_ALPHABET: &[u8; 23] = b"ABCDEFGHJKLMNPRSTUVWXYZ";
 /// Which of the four INE families an identifier belongs to. The shapes are
 /// disjoint, so the form follows from the characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum IneForm {
     /// INE-RNIE (since 2018): 9 digits + 2 letters; no public key algorithm.
@@ -25,6 +26,7 @@ pub enum IneForm {
 
 /// An INE in upper case, 11 characters, of one of the four known forms.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct Ine(String);
 

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 /// on 1 January 2027, and during 2026 Sirene shows both (ID-04). The two
 /// suffix alphabets are disjoint, so the revision follows from the code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NafRevision {
     /// NAF rév. 2 (2008): suffixes A–F and Z, e.g. `62.01Z`.
@@ -23,6 +24,7 @@ pub enum NafRevision {
 /// The parser checks the shape and the suffix alphabet; whether the code exists
 /// in the nomenclature table is a database question, answered by the API.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct NafCode(String);
 

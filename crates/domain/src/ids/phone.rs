@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 /// because overseas numbers (`0262…`) have their own country codes (+262…),
 /// and guessing would corrupt them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct Phone(String);
 

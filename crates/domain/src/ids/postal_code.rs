@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 /// Foreign addresses keep a free-text postcode; the rules apply this parser only
 /// when the address is in France (see `rules`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct PostalCode(String);
 

@@ -55,6 +55,7 @@ fn digits_of(
 /// what lets La Poste's head office (Luhn) and its branches (sum) through, which
 /// neither P-Stage nor ESUP-Stage gets fully right.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct Siret(String);
 
@@ -91,6 +92,7 @@ string_identifier!(Siret);
 
 /// A French legal-entity number: 9 digits passing Luhn (ID-01).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct Siren(String);
 

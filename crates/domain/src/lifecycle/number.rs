@@ -9,6 +9,7 @@ use crate::messages::MessageKey;
 /// A convention number, assigned at creation: the year and a sequence
 /// number within that year, printed `2026-000123`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct ConventionNumber {
     year: u16,

@@ -10,6 +10,7 @@ use crate::violation::ArgValue;
 /// `PERM-02`, `AVN-04`), the fluent message key the UI shows, and its
 /// arguments.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[error("{rule}: {message_key}")]
 pub struct Refusal {
     /// Rule or reason id.

@@ -13,6 +13,7 @@ use crate::violation::{Violation, has_errors};
 /// Where a convention stands, derived from its [`Workflow`] and the centre's
 /// enabled levels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Being entered, no number yet.
@@ -31,6 +32,7 @@ pub enum Status {
 
 /// Why a convention was sent back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Rejection {
     /// Reason given by the person who rejected it.
     pub reason: String,
@@ -40,6 +42,7 @@ pub struct Rejection {
 
 /// The workflow state the database stores next to the content.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Workflow {
     /// Assigned at creation; `None` while a draft.
     pub number: Option<ConventionNumber>,

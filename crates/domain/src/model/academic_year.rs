@@ -11,6 +11,7 @@ use crate::messages::MessageKey;
 /// Canonical form `2025-2026` (URL-safe); `2025/2026`, the label P-Stage and
 /// ESUP-Stage show, is accepted too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct AcademicYear {
     start_year: i32,

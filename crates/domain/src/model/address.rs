@@ -10,6 +10,7 @@ use crate::ids::Country;
 /// in France it must be a `PostalCode` (ID-05), abroad it is free (ESUP: up to
 /// 10 characters). The rules check it against the country.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct Address {
     /// Number and street.

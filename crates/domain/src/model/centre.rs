@@ -8,6 +8,7 @@ use crate::messages::MessageKey;
 
 /// A validation level a centre may enable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ValidationLevel {
     /// *Validation pédagogique*, usually by the supervisor.
@@ -33,6 +34,7 @@ impl ValidationLevel {
 /// Each level appears at most once; the list may be empty (a centre that
 /// validates nothing: a convention is validated as soon as it is created).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "Vec<ValidationLevel>", into = "Vec<ValidationLevel>")]
 pub struct ValidationOrder(Vec<ValidationLevel>);
 
@@ -90,6 +92,7 @@ impl From<ValidationOrder> for Vec<ValidationLevel> {
 /// When students and supervisors may print the agreement (ESUP-Stage's
 /// `conditionValidationImpression` 0–4). Managers and admins may always print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PrintCondition {
     /// 0: as soon as the convention is created.
@@ -133,6 +136,7 @@ impl PrintCondition {
 
 /// The switches of a centre that change what the domain allows.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CentreSettings {
     /// Enabled validation levels, in order.
     pub validation_levels: ValidationOrder,
@@ -159,6 +163,7 @@ impl Default for CentreSettings {
 
 /// Level at which a centre sits; exactly one is the establishment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CentreLevel {
     /// The whole university; receives conventions no other centre claims.
@@ -171,6 +176,7 @@ pub enum CentreLevel {
 
 /// A management centre: owns conventions; its settings drive the workflow.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ManagementCentre {
     /// Name.
     pub name: String,

@@ -10,6 +10,7 @@ use crate::ids::{Email, Phone};
 /// It has no link to another organisation: an amendment can change the service
 /// but not the host (AVN-02: a new host is a new convention).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct HostService {
     /// Department or site name.
@@ -22,6 +23,7 @@ pub struct HostService {
 
 /// Form of address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Civility {
     /// Madame.
@@ -33,6 +35,7 @@ pub enum Civility {
 /// A person of the host: the workplace tutor (step 4) or the signatory who
 /// represents the host (step 7), who may be the same person.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct Contact {
     /// Form of address.
@@ -52,6 +55,7 @@ pub struct Contact {
 /// The academic supervisor (*enseignant référent*, step 6), found in the
 /// directory.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct Supervisor {
     /// Directory uid: identifies the supervisor for ENC-01 counts.

@@ -7,6 +7,7 @@ use crate::ids::Country;
 
 /// The steps of the creation wizard (P-Stage's order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum WizardStep {
     /// 1: student, enrolment, address, insurance.
@@ -74,6 +75,7 @@ impl WizardStep {
 /// [`crate::lifecycle::Workflow`], so that editing content and moving through
 /// the workflow are separate, separately permitted acts.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct Convention {
     /// Step 1.

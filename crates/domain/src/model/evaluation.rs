@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 /// Whose evaluation a form is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EvaluationKind {
     /// The student rates the internship and the host (after the end date).
@@ -17,6 +18,7 @@ pub enum EvaluationKind {
 
 /// The kind of answer a question expects.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum QuestionKind {
     /// Yes or no.
@@ -39,6 +41,7 @@ pub enum QuestionKind {
 
 /// One question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Question {
     /// Stable code, the key of its answer (e.g. `etu_ii_3`).
     pub code: String,
@@ -52,6 +55,7 @@ pub struct Question {
 
 /// A titled group of questions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Section {
     /// Title, e.g. "Pendant le stage".
     pub title: String,
@@ -61,6 +65,7 @@ pub struct Section {
 
 /// A centre's evaluation form of one kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EvaluationForm {
     /// Whose form it is.
     pub kind: EvaluationKind,
@@ -70,6 +75,7 @@ pub struct EvaluationForm {
 
 /// One answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
 pub enum Answer {
     /// Yes or no.
@@ -86,6 +92,7 @@ pub enum Answer {
 
 /// The answers to one form for one convention.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EvaluationAnswers {
     /// Which form.
     pub kind: EvaluationKind,

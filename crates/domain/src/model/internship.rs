@@ -8,6 +8,7 @@ use crate::ids::Currency;
 
 /// Type of agreement; it selects the template and some rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ConventionType {
     /// Initial training, internship required by the curriculum.
@@ -24,6 +25,7 @@ pub enum ConventionType {
 
 /// Language of the agreement (ABR-07): one template per language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AgreementLanguage {
     /// French.
@@ -40,6 +42,7 @@ pub enum AgreementLanguage {
 
 /// Full or part time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum WorkingTime {
     /// Full time.
@@ -50,6 +53,7 @@ pub enum WorkingTime {
 
 /// Continuous presence, or alternating with school periods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PresenceType {
     /// Every working day of the period.
@@ -60,6 +64,7 @@ pub enum PresenceType {
 
 /// Whether a stipend amount is gross or net.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StipendBasis {
     /// Before contributions.
@@ -74,6 +79,7 @@ pub enum StipendBasis {
 /// an intern yearly, and a yearly figure cannot be compared with a monthly
 /// legal minimum without guessing the working weeks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StipendUnit {
     /// Per hour of presence.
@@ -88,6 +94,7 @@ pub enum StipendUnit {
 
 /// How the stipend is paid (GRAT-10).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentMode {
     /// Bank transfer.
@@ -100,6 +107,7 @@ pub enum PaymentMode {
 
 /// The stipend's terms; all required once a stipend is paid (GRAT-10).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct StipendTerms {
     /// Amount per `unit`, in cents.
@@ -116,6 +124,7 @@ pub struct StipendTerms {
 
 /// Subject confidentiality (SAF-05).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Confidentiality {
     /// No restriction.
@@ -128,6 +137,7 @@ pub enum Confidentiality {
 
 /// How the internship was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum InternshipOrigin {
     /// Answer to an offer.
@@ -146,6 +156,7 @@ pub enum InternshipOrigin {
 /// weekly hours before choosing regular or irregular; [`Internship::schedule`]
 /// builds the typed [`Schedule`] once the data allow it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct Internship {
     /// Type of agreement.

@@ -40,6 +40,7 @@ pub use ticket::{Ticket, TicketCategory, TicketStatus};
 
 /// Money: integer cents and a currency, never a float.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Money {
     /// Amount in cents (1 417,50 € = 141750).
     pub amount_cents: i64,

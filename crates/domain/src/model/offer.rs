@@ -8,6 +8,7 @@ use crate::ids::{Email, Siret};
 
 /// What an offer is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OfferKind {
     /// Internship.
@@ -22,6 +23,7 @@ pub enum OfferKind {
 
 /// Contract type of a job or apprenticeship offer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ContractType {
     /// Fixed-term (CDD).
@@ -38,6 +40,7 @@ pub enum ContractType {
 
 /// Where an offer stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OfferStatus {
     /// Being written.
@@ -56,6 +59,7 @@ pub enum OfferStatus {
 
 /// An offer published to students.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Offer {
     /// What it is for.
     pub kind: OfferKind,

@@ -8,6 +8,7 @@ use crate::ids::{Email, NafCode, Phone, Siret};
 /// Kind of host organisation. Only the distinction public law / private law
 /// carries rules (GRAT-05, GRAT-11); the rest is for statistics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OrganisationKind {
     /// Private company.
@@ -37,6 +38,7 @@ impl OrganisationKind {
 
 /// The host organisation (*établissement d'accueil*).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct Organisation {
     /// Company name (*raison sociale*).

@@ -11,6 +11,7 @@ use crate::messages::MessageKey;
 /// and the rules report it on its field (DUR-05); the duration count treats an
 /// inverted period as empty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Period {
     /// First day.
     pub start: NaiveDate,
@@ -37,6 +38,7 @@ impl Period {
 
 /// A period of an irregular schedule with its daily presence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SchedulePeriod {
     /// First day.
     pub start: NaiveDate,
@@ -59,6 +61,7 @@ impl SchedulePeriod {
 /// Working days per week, in half days from 0.5 to 6 (the values ESUP-Stage
 /// offers). JSON carries the number (`4.5`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "f64", into = "f64")]
 pub struct DaysPerWeek(u8);
 
@@ -101,6 +104,7 @@ impl From<DaysPerWeek> for f64 {
 
 /// How presence is spread over the internship.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Schedule {
     /// The same weekly presence every week.

@@ -10,6 +10,7 @@ use crate::ids::{Email, Ine, Phone};
 /// chosen: a convention keeps the labels it was signed with even if the list
 /// is renamed later.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NomenclatureRef {
     /// Stable code in the reference list.
     pub code: String,
@@ -22,6 +23,7 @@ pub struct NomenclatureRef {
 /// There is deliberately no social-security number: the agreement does not
 /// need it and it must not be collected (ID-08, RGPD-05).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct Student {
     /// University student number.
@@ -42,6 +44,7 @@ pub struct Student {
 
 /// Health-insurance affiliation (CPAM): name and address of the fund.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct HealthInsurance {
     /// Name of the fund, e.g. "CPAM de Meurthe-et-Moselle".
@@ -54,6 +57,7 @@ pub struct HealthInsurance {
 
 /// The enrolment that frames the internship (the *cadre du stage*).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Enrolment {
     /// Academic year of enrolment (CONV-07 limits the end date by it).
     pub academic_year: AcademicYear,
@@ -71,6 +75,7 @@ pub struct Enrolment {
 
 /// Step 1 of the wizard: the student and what they enter for this agreement.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct StudentStep {
     /// Identity from the directory.

@@ -6,6 +6,7 @@ use crate::lifecycle::ConventionNumber;
 
 /// What a ticket is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TicketCategory {
     /// A convention (creation, change, deletion).
@@ -18,6 +19,7 @@ pub enum TicketCategory {
 
 /// Whether a ticket still needs an answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TicketStatus {
     /// Waiting for the helpdesk.
@@ -30,6 +32,7 @@ pub enum TicketStatus {
 
 /// A problem reported to the helpdesk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Ticket {
     /// Category.
     pub category: TicketCategory,

@@ -48,6 +48,7 @@ mod contacts;
 mod evaluation;
 mod internship;
 mod organisation;
+mod records;
 mod report;
 mod stipend;
 mod student;
@@ -59,6 +60,7 @@ use crate::model::{CentreSettings, Convention, WizardStep};
 use crate::violation::{Violation, has_errors};
 
 pub use evaluation::check_answers;
+pub use records::{check_contact, check_host_service, check_organisation};
 use report::Report;
 
 /// The numbers the rules use, named: statutory limits and the text limits of
@@ -96,6 +98,7 @@ pub mod limits {
 
 /// How strict the check is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CheckMode {
     /// Saving a draft: missing fields are warnings, so each step can be saved
@@ -111,6 +114,7 @@ pub enum CheckMode {
 
 /// The previous internship on the same post at the same host (DUR-03).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PreviousInternship {
     /// Its first day.
     pub start: NaiveDate,
@@ -127,6 +131,7 @@ pub struct PreviousInternship {
 /// the convention itself (the agreement must state them, CONV-08), so they
 /// are read from there, not from here.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CheckContext {
     /// Today (CONV-03).
     pub today: NaiveDate,
@@ -198,6 +203,7 @@ fn check_into(step: WizardStep, convention: &Convention, ctx: &CheckContext, rep
 
 /// Which data steps are complete (no error in complete mode).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Completion {
     /// Steps without a blocking violation.
     pub complete: Vec<WizardStep>,

@@ -1,0 +1,93 @@
+//! The append-only audit log: who changed what, when, and the record before
+//! and after, written in the same transaction as the change.
+
+use crate::db::AnyConnection;
+use crate::db::schema::audit_log;
+use diesel::prelude::*;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entity {
+    Convention,
+    Amendment,
+    Organisation,
+    HostService,
+    Contact,
+    Centre,
+    Nomenclature,
+    Ticket,
+}
+
+impl Entity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Entity::Convention => "convention",
+            Entity::Amendment => "amendment",
+            Entity::Organisation => "organisation",
+            Entity::HostService => "host_service",
+            Entity::Contact => "contact",
+            Entity::Centre => "centre",
+            Entity::Nomenclature => "nomenclature",
+            Entity::Ticket => "ticket",
+        }
+    }
+}
+
+/// Records one change. `before` is `None` for a creation, `after` for a
+/// deletion.
+pub fn record<B: Serialize, A: Serialize>(
+    conn: &mut AnyConnection,
+    entity: Entity,
+    entity_id: i64,
+    action: &str,
+    actor_id: Option<i64>,
+    before: Option<&B>,
+    after: Option<&A>,
+) -> QueryResult<()> {
+    diesel::insert_into(audit_log::table)
+        .values((
+            audit_log::entity.eq(entity.as_str()),
+            audit_log::entity_id.eq(entity_id),
+            audit_log::action.eq(action),
+            audit_log::actor_id.eq(actor_id),
+            audit_log::at.eq(chrono::Utc::now().naive_utc()),
+            audit_log::before_state.eq(before.and_then(|b| serde_json::to_string(b).ok())),
+            audit_log::after_state.eq(after.and_then(|a| serde_json::to_string(a).ok())),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// One entry of a record's history.
+#[derive(Debug, Clone, Queryable, Serialize, utoipa::ToSchema)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub action: String,
+    pub actor_id: Option<i64>,
+    pub at: chrono::NaiveDateTime,
+    /// The record before the change (JSON), absent for a creation.
+    pub before_state: Option<String>,
+    /// The record after the change (JSON), absent for a deletion.
+    pub after_state: Option<String>,
+}
+
+/// The history of one record, oldest first.
+pub fn history(
+    conn: &mut AnyConnection,
+    entity: Entity,
+    entity_id: i64,
+) -> QueryResult<Vec<AuditEntry>> {
+    audit_log::table
+        .filter(audit_log::entity.eq(entity.as_str()))
+        .filter(audit_log::entity_id.eq(entity_id))
+        .order(audit_log::id.asc())
+        .select((
+            audit_log::id,
+            audit_log::action,
+            audit_log::actor_id,
+            audit_log::at,
+            audit_log::before_state,
+            audit_log::after_state,
+        ))
+        .load(conn)
+}

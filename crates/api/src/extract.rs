@@ -1,0 +1,149 @@
+//! Request extractors: a JSON body whose errors name the field (and the
+//! domain rule when an identifier does not parse), and the caller's
+//! language.
+
+use crate::error::{ApiError, ProblemViolation};
+use crate::i18n::{self, Lang};
+use crate::server::JSON_LIMIT_BYTES;
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest, web};
+use futures_util::future::LocalBoxFuture;
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use std::future::{Ready, ready};
+
+/// A JSON request body. Unlike actix's, a failure reports the JSON path of
+/// the offending field, and an identifier refused by the domain (`ID-01:
+/// id-siret-checksum`) comes back as that rule's violation, worded.
+#[derive(Debug)]
+pub struct Json<T>(pub T);
+
+impl<T> Json<T> {
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let lang = Lang::from_request(req);
+        let is_json = req
+            .headers()
+            .get(actix_web::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|ct| ct.starts_with("application/json") || ct.contains("+json"));
+        let body = web::Bytes::from_request(req, payload);
+        Box::pin(async move {
+            if !is_json {
+                return Err(ApiError::unsupported_media_type());
+            }
+            let bytes =
+                body.await
+                    .map_err(|e| match e.as_error::<actix_web::error::PayloadError>() {
+                        Some(actix_web::error::PayloadError::Overflow) => {
+                            ApiError::payload_too_large(JSON_LIMIT_BYTES)
+                        }
+                        _ => ApiError::bad_request(
+                            "",
+                            "JSON-01",
+                            format!("Cannot read the body: {e}"),
+                        ),
+                    })?;
+            parse(&bytes, lang).map(Json)
+        })
+    }
+}
+
+/// Deserialises `bytes`, turning a failure into a problem naming the field.
+pub fn parse<T: DeserializeOwned>(bytes: &[u8], lang: Lang) -> Result<T, ApiError> {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(de).map_err(|err| {
+        let path = err.path().to_string();
+        let field = if path == "." { String::new() } else { path };
+        let inner = err.into_inner();
+        let text = inner.to_string();
+        match domain_rule(&text) {
+            Some((rule, key)) => ApiError::unprocessable(vec![ProblemViolation {
+                rule: rule.to_owned(),
+                field,
+                severity: "error".to_owned(),
+                message: i18n::message(lang, key, &BTreeMap::new()),
+            }]),
+            None => ApiError::bad_request(&field, "JSON-01", format!("Invalid JSON body: {text}")),
+        }
+    })
+}
+
+/// The domain's parse errors read `RULE: message-key` (e.g. `ID-01:
+/// id-siret-checksum`), possibly followed by serde's position.
+fn domain_rule(text: &str) -> Option<(&str, &str)> {
+    let (rule, rest) = text.split_once(": ")?;
+    let key = rest.split(" at line ").next()?.trim();
+    let is_rule = !rule.is_empty()
+        && rule.contains('-')
+        && rule
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
+    let is_key = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    (is_rule && is_key).then_some((rule, key))
+}
+
+impl FromRequest for Lang {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        ready(Ok(Lang::from_request(req)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Org {
+        siret: stages_domain::ids::Siret,
+        inner: Inner,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Inner {
+        count: u32,
+    }
+
+    #[test]
+    fn a_refused_identifier_is_the_domain_rule_on_its_field() {
+        let err = parse::<Org>(
+            br#"{"siret": "73282932000075", "inner": {"count": 1}}"#,
+            Lang::Fr,
+        )
+        .expect_err("bad SIRET");
+        let problem = err.problem();
+        assert_eq!(problem.status, 422);
+        assert_eq!(problem.violations[0].field, "siret");
+        assert!(problem.violations[0].rule.starts_with("ID-"));
+        assert!(problem.violations[0].message.contains("SIRET"));
+    }
+
+    #[test]
+    fn a_wrong_type_names_the_nested_field() {
+        let err = parse::<Org>(
+            br#"{"siret": "73282932000074", "inner": {"count": "x"}}"#,
+            Lang::Fr,
+        )
+        .expect_err("bad count");
+        let problem = err.problem();
+        assert_eq!(problem.status, 400);
+        assert_eq!(problem.violations[0].field, "inner.count");
+        assert_eq!(problem.violations[0].rule, "JSON-01");
+    }
+}

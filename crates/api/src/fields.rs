@@ -1,0 +1,149 @@
+//! Checking a request's fields: every problem of every field is collected,
+//! then reported at once (422) with the rule and the field, in the caller's
+//! language. Identifiers go through the domain's parsers.
+
+use crate::error::{ApiError, ProblemViolation, problem_violation};
+use crate::i18n::Lang;
+use stages_domain::ids::IdError;
+use stages_domain::{MessageKey, Violation};
+
+pub struct Fields {
+    lang: Lang,
+    violations: Vec<Violation>,
+}
+
+impl Fields {
+    pub fn new(lang: Lang) -> Self {
+        Self {
+            lang,
+            violations: Vec::new(),
+        }
+    }
+
+    /// A required text of at most `max` characters; returns it trimmed.
+    pub fn text(&mut self, field: &str, value: &str, max: usize) -> String {
+        let trimmed = value.trim();
+        if trimmed.is_empty() {
+            self.violations.push(Violation::error(
+                "FORM-01",
+                field,
+                MessageKey::FieldRequired,
+            ));
+        } else {
+            self.max_len(field, trimmed, max);
+        }
+        trimmed.to_owned()
+    }
+
+    /// An optional text: blank becomes `None`.
+    pub fn optional_text(
+        &mut self,
+        field: &str,
+        value: Option<&str>,
+        max: usize,
+    ) -> Option<String> {
+        let trimmed = value.map(str::trim).filter(|v| !v.is_empty())?;
+        self.max_len(field, trimmed, max);
+        Some(trimmed.to_owned())
+    }
+
+    fn max_len(&mut self, field: &str, value: &str, max: usize) {
+        if value.chars().count() > max {
+            self.violations.push(
+                Violation::error("FMT-03", field, MessageKey::TextTooLong)
+                    .with_arg("max", u32::try_from(max).unwrap_or(u32::MAX)),
+            );
+        }
+    }
+
+    /// A required identifier parsed by the domain.
+    pub fn id<T>(
+        &mut self,
+        field: &str,
+        value: &str,
+        parse: fn(&str) -> Result<T, IdError>,
+    ) -> Option<T> {
+        if value.trim().is_empty() {
+            self.violations.push(Violation::error(
+                "FORM-01",
+                field,
+                MessageKey::FieldRequired,
+            ));
+            return None;
+        }
+        self.parsed(field, value, parse)
+    }
+
+    /// An optional identifier: blank is `None`, anything else must parse.
+    pub fn optional_id<T>(
+        &mut self,
+        field: &str,
+        value: Option<&str>,
+        parse: fn(&str) -> Result<T, IdError>,
+    ) -> Option<T> {
+        let value = value.map(str::trim).filter(|v| !v.is_empty())?;
+        self.parsed(field, value, parse)
+    }
+
+    fn parsed<T>(
+        &mut self,
+        field: &str,
+        value: &str,
+        parse: fn(&str) -> Result<T, IdError>,
+    ) -> Option<T> {
+        match parse(value) {
+            Ok(parsed) => Some(parsed),
+            Err(err) => {
+                self.violations.push(err.to_violation(field));
+                None
+            }
+        }
+    }
+
+    /// Adds violations found by a domain check.
+    pub fn extend(&mut self, violations: impl IntoIterator<Item = Violation>) {
+        self.violations.extend(violations);
+    }
+
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    /// `Ok` when no error was found; otherwise the 422 problem.
+    pub fn finish(self) -> Result<Vec<ProblemViolation>, ApiError> {
+        if stages_domain::violation::has_errors(&self.violations) {
+            Err(ApiError::from_violations(&self.violations, self.lang))
+        } else {
+            Ok(self
+                .violations
+                .iter()
+                .map(|v| problem_violation(v, self.lang))
+                .collect())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use stages_domain::ids::{Email, Siret};
+
+    #[test]
+    fn every_bad_field_is_reported_at_once() {
+        let mut fields = Fields::new(Lang::Fr);
+        fields.text("name", "  ", 10);
+        fields.id("siret", "73282932000075", Siret::parse);
+        fields.optional_id("email", Some("not an email"), Email::parse);
+        fields.optional_id("website", Some(""), Email::parse);
+        let problem = fields.finish().expect_err("three errors").problem();
+        let found: Vec<(&str, &str)> = problem
+            .violations
+            .iter()
+            .map(|v| (v.field.as_str(), v.rule.as_str()))
+            .collect();
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(found[0], ("name", "FORM-01"));
+        assert_eq!(found[1].0, "siret");
+        assert_eq!(found[2], ("email", "FMT-01"));
+    }
+}

@@ -1,0 +1,577 @@
+//! Management centres (Centres de gestion): read by every signed-in user;
+//! created by administrators; details and settings changed by the centre's
+//! managers too; staff and routing by administrators.
+
+use crate::audit::{self, Entity};
+use crate::auth::Caller;
+use crate::caller;
+use crate::centres::{self as repo, Centre, CentreRoute, level_code, route_kind_code};
+use crate::concurrency;
+use crate::db::schema::{centre_routes, centre_staff, centres, users};
+use crate::error::{ApiError, Problem};
+use crate::extract::Json;
+use crate::fields::Fields;
+use crate::i18n::Lang;
+use crate::state::AppState;
+use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
+use diesel::prelude::*;
+use serde::Deserialize;
+use stages_domain::access;
+use stages_domain::ids::{Country, Email, Phone, PostalCode};
+use stages_domain::model::{CentreLevel, CentreSettings};
+use utoipa::ToSchema;
+
+const MAX_NAME: usize = 255;
+/// A logo is printed small on the agreement; larger files are refused.
+pub const MAX_LOGO_BYTES: usize = 512 * 1024;
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "name": "Centre de gestion UFR Lettres",
+    "level": "faculty",
+    "is_fallback": false,
+    "street": "40 avenue du Recteur Pineau",
+    "postal_code": "86000",
+    "city": "Poitiers",
+    "country_code": "FR",
+    "email": "stages-lettres@univ-demo.fr",
+    "phone": "05 49 45 30 00",
+    "signatory_name": "Anne Leroy",
+    "signatory_position": "Directrice de l'UFR",
+    "settings": {"validation_levels": ["pedagogical", "administrative"], "print_condition": "after_both", "students_may_create": true, "overlaps_allowed": false}
+}))]
+pub struct CentreInput {
+    pub name: String,
+    pub level: CentreLevel,
+    #[serde(default)]
+    pub is_fallback: bool,
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
+    pub country_code: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub signatory_name: Option<String>,
+    pub signatory_position: Option<String>,
+    pub settings: CentreSettings,
+}
+
+struct CheckedCentre {
+    name: String,
+    street: String,
+    postal_code: String,
+    city: String,
+    country_code: String,
+    email: Option<String>,
+    phone: Option<String>,
+    signatory_name: Option<String>,
+    signatory_position: Option<String>,
+    settings: String,
+}
+
+fn check(input: &CentreInput, lang: Lang) -> Result<CheckedCentre, ApiError> {
+    let mut f = Fields::new(lang);
+    let name = f.text("name", &input.name, MAX_NAME);
+    let street = f.text("street", &input.street, MAX_NAME);
+    let city = f.text("city", &input.city, MAX_NAME);
+    let country = f.id("country_code", &input.country_code, Country::parse);
+    let postal_code = if country.as_ref().is_some_and(Country::is_french_territory) {
+        f.id("postal_code", &input.postal_code, PostalCode::parse)
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_default()
+    } else {
+        f.text("postal_code", &input.postal_code, 16)
+    };
+    let email = f
+        .optional_id("email", input.email.as_deref(), Email::parse)
+        .map(|e| e.as_str().to_owned());
+    let phone = f
+        .optional_id("phone", input.phone.as_deref(), Phone::parse)
+        .map(|p| p.as_str().to_owned());
+    let signatory_name =
+        f.optional_text("signatory_name", input.signatory_name.as_deref(), MAX_NAME);
+    let signatory_position = f.optional_text(
+        "signatory_position",
+        input.signatory_position.as_deref(),
+        MAX_NAME,
+    );
+    f.finish()?;
+    Ok(CheckedCentre {
+        name,
+        street,
+        postal_code,
+        city,
+        country_code: country.map(|c| c.as_str().to_owned()).unwrap_or_default(),
+        email,
+        phone,
+        signatory_name,
+        signatory_position,
+        settings: serde_json::to_string(&input.settings).map_err(ApiError::internal)?,
+    })
+}
+
+/// Lists the management centres.
+#[utoipa::path(
+    tag = "centres",
+    operation_id = "list_centres",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Every centre", body = Vec<Centre>),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/centres")]
+pub async fn list(state: web::Data<AppState>, _caller: Caller) -> Result<HttpResponse, ApiError> {
+    let list = state
+        .db(|conn| {
+            let ids: Vec<i64> = centres::table
+                .order(centres::name)
+                .select(centres::id)
+                .load(conn)?;
+            ids.into_iter()
+                .map(|id| repo::load(conn, id))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(list))
+}
+
+/// Returns one centre.
+#[utoipa::path(
+    tag = "centres",
+    operation_id = "get_centre",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Centre id")),
+    responses(
+        (status = 200, description = "The centre", body = Centre, headers(("ETag" = String, description = "Version"))),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such centre", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/centres/{id}")]
+pub async fn get(
+    state: web::Data<AppState>,
+    _caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let centre = state.db(move |conn| repo::load(conn, id)).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(concurrency::etag(centre.version))
+        .json(centre))
+}
+
+/// Only one centre receives the conventions no other centre manages.
+fn clear_other_fallbacks(conn: &mut crate::db::AnyConnection, keep: i64) -> QueryResult<usize> {
+    diesel::update(
+        centres::table
+            .filter(centres::id.ne(keep))
+            .filter(centres::is_fallback.eq(true)),
+    )
+    .set(centres::is_fallback.eq(false))
+    .execute(conn)
+}
+
+/// Creates a centre (administrators).
+#[utoipa::path(
+    tag = "centres",
+    operation_id = "create_centre",
+    security(("bearer" = [])),
+    request_body = CentreInput,
+    responses(
+        (status = 201, description = "Created", body = Centre),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A centre has this name", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/centres")]
+pub async fn create(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    body: Json<CentreInput>,
+) -> Result<HttpResponse, ApiError> {
+    access::may_manage_reference_data(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
+    let input = body.into_inner();
+    let c = check(&input, lang)?;
+    let centre = state
+        .db(move |conn| {
+            conn.transaction(|conn| {
+                let now = chrono::Utc::now().naive_utc();
+                let id: i64 = diesel::insert_into(centres::table)
+                    .values((
+                        centres::name.eq(&c.name),
+                        centres::level.eq(level_code(input.level)),
+                        centres::is_fallback.eq(input.is_fallback),
+                        centres::street.eq(&c.street),
+                        centres::postal_code.eq(&c.postal_code),
+                        centres::city.eq(&c.city),
+                        centres::country_code.eq(&c.country_code),
+                        centres::email.eq(&c.email),
+                        centres::phone.eq(&c.phone),
+                        centres::signatory_name.eq(&c.signatory_name),
+                        centres::signatory_position.eq(&c.signatory_position),
+                        centres::settings.eq(&c.settings),
+                        centres::version.eq(1),
+                        centres::created_at.eq(now),
+                        centres::updated_at.eq(now),
+                    ))
+                    .returning(centres::id)
+                    .get_result(conn)?;
+                if input.is_fallback {
+                    clear_other_fallbacks(conn, id)?;
+                }
+                let centre = repo::load(conn, id)?;
+                audit::record(
+                    conn,
+                    Entity::Centre,
+                    id,
+                    "create",
+                    Some(caller.user_id),
+                    None::<&()>,
+                    Some(&centre),
+                )?;
+                Ok::<_, ApiError>(centre)
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Created()
+        .insert_header(concurrency::etag(centre.version))
+        .json(centre))
+}
+
+/// Updates a centre's details and settings (administrators, or the
+/// centre's managers). Only an administrator may make it the fallback.
+#[utoipa::path(
+    tag = "centres",
+    operation_id = "update_centre",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Centre id"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    request_body = CentreInput,
+    responses(
+        (status = 200, description = "Updated", body = Centre),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a manager of this centre", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such centre", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/centres/{id}")]
+pub async fn update(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    body: Json<CentreInput>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let expected = concurrency::expected_version(&req)?;
+    let input = body.into_inner();
+    let c = check(&input, lang)?;
+    let centre = state
+        .db(move |conn| {
+            let ctx = caller::load(conn, &caller)?;
+            conn.transaction(|conn| {
+                let before = repo::load(conn, id)?;
+                access::may_edit_centre(&ctx.roles, ctx.manages(id))
+                    .map_err(|r| ApiError::refused(&r, lang))?;
+                if input.is_fallback != before.is_fallback {
+                    access::may_manage_reference_data(&ctx.roles)
+                        .map_err(|r| ApiError::refused(&r, lang))?;
+                }
+                concurrency::check_version(expected, before.version)?;
+                diesel::update(centres::table.find(id))
+                    .set((
+                        centres::name.eq(&c.name),
+                        centres::level.eq(level_code(input.level)),
+                        centres::is_fallback.eq(input.is_fallback),
+                        centres::street.eq(&c.street),
+                        centres::postal_code.eq(&c.postal_code),
+                        centres::city.eq(&c.city),
+                        centres::country_code.eq(&c.country_code),
+                        centres::email.eq(&c.email),
+                        centres::phone.eq(&c.phone),
+                        centres::signatory_name.eq(&c.signatory_name),
+                        centres::signatory_position.eq(&c.signatory_position),
+                        centres::settings.eq(&c.settings),
+                        centres::version.eq(before.version + 1),
+                        centres::updated_at.eq(chrono::Utc::now().naive_utc()),
+                    ))
+                    .execute(conn)?;
+                if input.is_fallback {
+                    clear_other_fallbacks(conn, id)?;
+                }
+                let after = repo::load(conn, id)?;
+                audit::record(
+                    conn,
+                    Entity::Centre,
+                    id,
+                    "update",
+                    Some(caller.user_id),
+                    Some(&before),
+                    Some(&after),
+                )?;
+                Ok::<_, ApiError>(after)
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(concurrency::etag(centre.version))
+        .json(centre))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"staff": [3], "routes": [{"kind": "faculty", "code": "UFR-ST"}, {"kind": "programme", "code": "M1-INFO"}]}))]
+pub struct Organisation {
+    /// User ids of the centre's managers.
+    pub staff: Vec<i64>,
+    /// Programmes and faculties whose conventions the centre manages.
+    pub routes: Vec<CentreRoute>,
+}
+
+/// Replaces a centre's staff and routing rules (administrators). A
+/// programme or faculty belongs to one centre only.
+#[utoipa::path(
+    tag = "centres",
+    operation_id = "set_centre_organisation",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Centre id"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    request_body = Organisation,
+    responses(
+        (status = 200, description = "Updated", body = Centre),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such centre", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A route belongs to another centre", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Unknown user", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/centres/{id}/organisation")]
+pub async fn set_organisation(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    body: Json<Organisation>,
+) -> Result<HttpResponse, ApiError> {
+    access::may_manage_reference_data(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
+    let id = id.into_inner();
+    let expected = concurrency::expected_version(&req)?;
+    let body = body.into_inner();
+    for (i, route) in body.routes.iter().enumerate() {
+        if route.code.trim().is_empty() || route.code.len() > 64 {
+            return Err(ApiError::bad_request(
+                &format!("routes[{i}].code"),
+                "FORM-01",
+                "A route needs a code of 1 to 64 characters.",
+            ));
+        }
+    }
+    let centre = state
+        .db(move |conn| {
+            conn.transaction(|conn| {
+                let before = repo::load(conn, id)?;
+                concurrency::check_version(expected, before.version)?;
+                let known: i64 = users::table
+                    .filter(users::id.eq_any(&body.staff))
+                    .count()
+                    .get_result(conn)?;
+                let mut wanted = body.staff.clone();
+                wanted.sort_unstable();
+                wanted.dedup();
+                if usize::try_from(known).unwrap_or(0) != wanted.len() {
+                    return Err(ApiError::unprocessable(vec![
+                        crate::error::ProblemViolation {
+                            rule: "FORM-02".into(),
+                            field: "staff".into(),
+                            severity: "error".into(),
+                            message: "Unknown user id in the staff list.".into(),
+                        },
+                    ]));
+                }
+                diesel::delete(centre_staff::table.filter(centre_staff::centre_id.eq(id)))
+                    .execute(conn)?;
+                for user in &wanted {
+                    diesel::insert_into(centre_staff::table)
+                        .values((
+                            centre_staff::centre_id.eq(id),
+                            centre_staff::user_id.eq(user),
+                        ))
+                        .execute(conn)?;
+                }
+                diesel::delete(centre_routes::table.filter(centre_routes::centre_id.eq(id)))
+                    .execute(conn)?;
+                for route in &body.routes {
+                    diesel::insert_into(centre_routes::table)
+                        .values((
+                            centre_routes::centre_id.eq(id),
+                            centre_routes::kind.eq(route_kind_code(route.kind)),
+                            centre_routes::code.eq(route.code.trim()),
+                        ))
+                        .execute(conn)
+                        .map_err(|e| match e {
+                            diesel::result::Error::DatabaseError(
+                                diesel::result::DatabaseErrorKind::UniqueViolation,
+                                _,
+                            ) => ApiError::conflict(
+                                "ROUTE-02",
+                                format!(
+                                    "{} is already managed by another centre.",
+                                    route.code.trim()
+                                ),
+                            ),
+                            other => other.into(),
+                        })?;
+                }
+                diesel::update(centres::table.find(id))
+                    .set((
+                        centres::version.eq(before.version + 1),
+                        centres::updated_at.eq(chrono::Utc::now().naive_utc()),
+                    ))
+                    .execute(conn)?;
+                let after = repo::load(conn, id)?;
+                audit::record(
+                    conn,
+                    Entity::Centre,
+                    id,
+                    "organisation",
+                    Some(caller.user_id),
+                    Some(&before),
+                    Some(&after),
+                )?;
+                Ok(after)
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(concurrency::etag(centre.version))
+        .json(centre))
+}
+
+fn logo_media_type(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else {
+        None
+    }
+}
+
+/// Uploads the centre's logo, printed on its agreements (PNG or JPEG, at
+/// most 512 KB; the body is the image itself).
+#[utoipa::path(
+    tag = "centres",
+    operation_id = "upload_centre_logo",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Centre id")),
+    request_body(content = Vec<u8>, content_type = "image/png", description = "PNG or JPEG image"),
+    responses(
+        (status = 204, description = "Stored"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a manager of this centre", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such centre", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Image too large", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not a PNG or JPEG image", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/centres/{id}/logo")]
+pub async fn upload_logo(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    id: web::Path<i64>,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    if body.len() > MAX_LOGO_BYTES {
+        return Err(ApiError::payload_too_large(MAX_LOGO_BYTES));
+    }
+    let media_type = logo_media_type(&body).ok_or_else(|| {
+        ApiError::unprocessable(vec![crate::error::ProblemViolation {
+            rule: "FMT-04".into(),
+            field: "logo".into(),
+            severity: "error".into(),
+            message: "The logo must be a PNG or JPEG image.".into(),
+        }])
+    })?;
+    state
+        .db(move |conn| {
+            let ctx = caller::load(conn, &caller)?;
+            repo::find_row(conn, id)?;
+            access::may_edit_centre(&ctx.roles, ctx.manages(id))
+                .map_err(|r| ApiError::refused(&r, lang))?;
+            diesel::update(centres::table.find(id))
+                .set((
+                    centres::logo.eq(Some(body.to_vec())),
+                    centres::logo_media_type.eq(Some(media_type)),
+                    centres::updated_at.eq(chrono::Utc::now().naive_utc()),
+                ))
+                .execute(conn)?;
+            audit::record(
+                conn,
+                Entity::Centre,
+                id,
+                "logo",
+                Some(caller.user_id),
+                None::<&()>,
+                Some(&media_type),
+            )?;
+            Ok(())
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Returns the centre's logo.
+#[utoipa::path(
+    tag = "centres",
+    operation_id = "get_centre_logo",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Centre id")),
+    responses(
+        (status = 200, description = "The image", content_type = "image/png", body = Vec<u8>),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such centre, or no logo", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/centres/{id}/logo")]
+pub async fn get_logo(
+    state: web::Data<AppState>,
+    _caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let (bytes, media_type) = state
+        .db(move |conn| {
+            let row: (Option<Vec<u8>>, Option<String>) = centres::table
+                .find(id)
+                .select((centres::logo, centres::logo_media_type))
+                .first(conn)?;
+            match row {
+                (Some(bytes), Some(media_type)) => Ok((bytes, media_type)),
+                _ => Err(ApiError::not_found()),
+            }
+        })
+        .await?;
+    Ok(HttpResponse::Ok().content_type(media_type).body(bytes))
+}

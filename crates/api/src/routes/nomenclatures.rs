@@ -1,0 +1,383 @@
+//! Reference tables (Tables de nomenclature): read by everyone, changed by
+//! administrators. A value is never deleted, only deactivated: conventions
+//! keep the label they were signed with, and old records keep resolving.
+
+use crate::audit::{self, Entity};
+use crate::auth::Caller;
+use crate::concurrency;
+use crate::db::schema::nomenclatures;
+use crate::error::{ApiError, Problem};
+use crate::extract::Json;
+use crate::i18n::Lang;
+use crate::pagination::{Page, PageParams};
+use crate::reference;
+use crate::state::AppState;
+use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use stages_domain::access;
+use utoipa::{IntoParams, ToSchema};
+
+/// Longest code and label accepted.
+const MAX_CODE: usize = 32;
+const MAX_LABEL: usize = 255;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NomenclatureKind {
+    #[schema(example = "theme")]
+    pub kind: String,
+    #[schema(example = "Thématiques de stage")]
+    pub title: String,
+    /// System lists are tied to behaviour: labels can change, codes cannot
+    /// be added.
+    pub system: bool,
+    pub values: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Queryable, Selectable, ToSchema)]
+#[diesel(table_name = nomenclatures)]
+pub struct NomenclatureValue {
+    #[schema(example = "theme")]
+    pub kind: String,
+    #[schema(example = "computing")]
+    pub code: String,
+    #[schema(example = "Informatique, numérique")]
+    pub label: String,
+    #[schema(example = "Computing, digital")]
+    pub label_en: Option<String>,
+    pub position: i32,
+    pub active: bool,
+    pub system: bool,
+    pub version: i32,
+}
+
+/// Lists the reference tables.
+#[utoipa::path(
+    tag = "nomenclatures",
+    operation_id = "list_nomenclature_kinds",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The reference tables", body = Vec<NomenclatureKind>),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/nomenclatures")]
+pub async fn list_kinds(
+    state: web::Data<AppState>,
+    _caller: Caller,
+    lang: Lang,
+) -> Result<HttpResponse, ApiError> {
+    let counts: Vec<(String, i64)> = state
+        .db(|conn| {
+            Ok(nomenclatures::table
+                .group_by(nomenclatures::kind)
+                .select((nomenclatures::kind, diesel::dsl::count_star()))
+                .load(conn)?)
+        })
+        .await?;
+    let kinds: Vec<NomenclatureKind> = reference::KINDS
+        .iter()
+        .map(|k| NomenclatureKind {
+            kind: k.code.to_owned(),
+            title: match lang {
+                Lang::Fr => k.title_fr,
+                Lang::En => k.title_en,
+            }
+            .to_owned(),
+            system: k.system,
+            values: counts
+                .iter()
+                .find(|(kind, _)| kind == k.code)
+                .map_or(0, |(_, n)| *n),
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(kinds))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ValuesQuery {
+    /// Words of the code or label (case- and accent-insensitive).
+    pub q: Option<String>,
+    /// Include deactivated values (default: only active ones).
+    #[serde(default)]
+    pub include_inactive: bool,
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+}
+
+fn known_kind(kind: &str) -> Result<&'static reference::Kind, ApiError> {
+    reference::kind(kind).ok_or_else(ApiError::not_found)
+}
+
+/// Lists the values of a reference table, in display order.
+#[utoipa::path(
+    tag = "nomenclatures",
+    operation_id = "list_nomenclature_values",
+    security(("bearer" = [])),
+    params(("kind" = String, Path, description = "The table, e.g. `theme`"), ValuesQuery),
+    responses(
+        (status = 200, description = "One page of values", body = Page<NomenclatureValue>),
+        (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such table", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/nomenclatures/{kind}")]
+pub async fn list_values(
+    state: web::Data<AppState>,
+    _caller: Caller,
+    kind: web::Path<String>,
+    query: web::Query<ValuesQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let kind = known_kind(&kind)?.code;
+    let query = query.into_inner();
+    let page = PageParams {
+        limit: query.limit,
+        cursor: query.cursor.clone(),
+    };
+    let limit = page.limit()?;
+    let after: Option<(i32, String)> = page.after()?;
+    let rows = state
+        .db(move |conn| {
+            let mut q = nomenclatures::table
+                .filter(nomenclatures::kind.eq(kind))
+                .select(NomenclatureValue::as_select())
+                .into_boxed();
+            if !query.include_inactive {
+                q = q.filter(nomenclatures::active.eq(true));
+            }
+            if let Some((position, code)) = after {
+                q = q.filter(
+                    nomenclatures::position
+                        .gt(position)
+                        .or(nomenclatures::position
+                            .eq(position)
+                            .and(nomenclatures::code.gt(code))),
+                );
+            }
+            let words = query
+                .q
+                .as_deref()
+                .map(crate::text::terms)
+                .unwrap_or_default();
+            let rows: Vec<NomenclatureValue> = if words.is_empty() {
+                q.order((nomenclatures::position, nomenclatures::code))
+                    .limit(limit + 1)
+                    .load(conn)?
+            } else {
+                // Reference tables are small (at most a few thousand rows):
+                // filter the words in memory, after accent folding.
+                q.order((nomenclatures::position, nomenclatures::code))
+                    .load::<NomenclatureValue>(conn)?
+                    .into_iter()
+                    .filter(|v| {
+                        let haystack = crate::text::normalise(&format!(
+                            "{} {} {}",
+                            v.code,
+                            v.label,
+                            v.label_en.as_deref().unwrap_or("")
+                        ));
+                        words.iter().all(|w| haystack.contains(w.as_str()))
+                    })
+                    .take(usize::try_from(limit + 1).unwrap_or(usize::MAX))
+                    .collect()
+            };
+            Ok(rows)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(Page::from_rows(rows, limit, |v| {
+        (v.position, v.code.clone())
+    })))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"code": "agri", "label": "Agriculture, agroalimentaire", "label_en": "Agriculture, food"}))]
+pub struct NewValue {
+    pub code: String,
+    pub label: String,
+    pub label_en: Option<String>,
+}
+
+fn check_text(field: &str, value: &str, max: usize) -> Result<(), ApiError> {
+    if value.trim().is_empty() || value.chars().count() > max {
+        Err(ApiError::bad_request(
+            field,
+            "FORM-01",
+            format!("{field} must have 1 to {max} characters."),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// Adds a value to a reference table (administrators).
+#[utoipa::path(
+    tag = "nomenclatures",
+    operation_id = "create_nomenclature_value",
+    security(("bearer" = [])),
+    params(("kind" = String, Path, description = "The table, e.g. `theme`")),
+    request_body = NewValue,
+    responses(
+        (status = 201, description = "Created", body = NomenclatureValue),
+        (status = 400, description = "Malformed value", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such table", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The code exists, or the table is a system table", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/nomenclatures/{kind}")]
+pub async fn create_value(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    kind: web::Path<String>,
+    body: Json<NewValue>,
+) -> Result<HttpResponse, ApiError> {
+    access::may_manage_reference_data(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
+    let kind = known_kind(&kind)?;
+    if kind.system {
+        return Err(ApiError::conflict(
+            "NOM-01",
+            "This table's codes are tied to behaviour: only their labels can change.",
+        ));
+    }
+    let value = body.into_inner();
+    let code = value.code.trim().to_owned();
+    check_text("code", &code, MAX_CODE)?;
+    check_text("label", &value.label, MAX_LABEL)?;
+    if let Some(en) = &value.label_en {
+        check_text("label_en", en, MAX_LABEL)?;
+    }
+    let kind_code = kind.code;
+    let created = state
+        .db(move |conn| {
+            conn.transaction(|conn| {
+                let position: Option<i32> = nomenclatures::table
+                    .filter(nomenclatures::kind.eq(kind_code))
+                    .select(diesel::dsl::max(nomenclatures::position))
+                    .first(conn)?;
+                diesel::insert_into(nomenclatures::table)
+                    .values((
+                        nomenclatures::kind.eq(kind_code),
+                        nomenclatures::code.eq(&code),
+                        nomenclatures::label.eq(value.label.trim()),
+                        nomenclatures::label_en.eq(value.label_en.as_deref().map(str::trim)),
+                        nomenclatures::position.eq(position.unwrap_or(0) + 1),
+                        nomenclatures::active.eq(true),
+                        nomenclatures::system.eq(false),
+                        nomenclatures::version.eq(1),
+                        nomenclatures::updated_at.eq(chrono::Utc::now().naive_utc()),
+                    ))
+                    .execute(conn)?;
+                let created: NomenclatureValue = nomenclatures::table
+                    .find((kind_code, &code))
+                    .select(NomenclatureValue::as_select())
+                    .first(conn)?;
+                audit::record(
+                    conn,
+                    Entity::Nomenclature,
+                    0,
+                    "create",
+                    Some(caller.user_id),
+                    None::<&()>,
+                    Some(&created),
+                )?;
+                Ok::<_, ApiError>(created)
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Created()
+        .insert_header(concurrency::etag(created.version))
+        .json(created))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"label": "Informatique, numérique, données", "label_en": "Computing, digital, data", "active": true}))]
+pub struct ValueUpdate {
+    pub label: String,
+    pub label_en: Option<String>,
+    pub active: bool,
+}
+
+/// Renames or (de)activates a value (administrators). Existing conventions
+/// keep the label they were created with.
+#[utoipa::path(
+    tag = "nomenclatures",
+    operation_id = "update_nomenclature_value",
+    security(("bearer" = [])),
+    params(
+        ("kind" = String, Path, description = "The table"),
+        ("code" = String, Path, description = "The value's code"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    request_body = ValueUpdate,
+    responses(
+        (status = 200, description = "Updated", body = NomenclatureValue),
+        (status = 400, description = "Malformed value", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such value", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/nomenclatures/{kind}/{code}")]
+pub async fn update_value(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    body: Json<ValueUpdate>,
+) -> Result<HttpResponse, ApiError> {
+    access::may_manage_reference_data(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
+    let expected = concurrency::expected_version(&req)?;
+    let (kind, code) = path.into_inner();
+    let kind = known_kind(&kind)?.code;
+    let update = body.into_inner();
+    check_text("label", &update.label, MAX_LABEL)?;
+    if let Some(en) = &update.label_en {
+        check_text("label_en", en, MAX_LABEL)?;
+    }
+    let updated = state
+        .db(move |conn| {
+            conn.transaction(|conn| {
+                let before: NomenclatureValue = nomenclatures::table
+                    .find((kind, &code))
+                    .select(NomenclatureValue::as_select())
+                    .first(conn)?;
+                concurrency::check_version(expected, before.version)?;
+                diesel::update(nomenclatures::table.find((kind, &code)))
+                    .set((
+                        nomenclatures::label.eq(update.label.trim()),
+                        nomenclatures::label_en.eq(update.label_en.as_deref().map(str::trim)),
+                        nomenclatures::active.eq(update.active),
+                        nomenclatures::version.eq(before.version + 1),
+                        nomenclatures::updated_at.eq(chrono::Utc::now().naive_utc()),
+                    ))
+                    .execute(conn)?;
+                let after: NomenclatureValue = nomenclatures::table
+                    .find((kind, &code))
+                    .select(NomenclatureValue::as_select())
+                    .first(conn)?;
+                audit::record(
+                    conn,
+                    Entity::Nomenclature,
+                    0,
+                    "update",
+                    Some(caller.user_id),
+                    Some(&before),
+                    Some(&after),
+                )?;
+                Ok::<_, ApiError>(after)
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(concurrency::etag(updated.version))
+        .json(updated))
+}

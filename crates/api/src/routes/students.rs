@@ -1,0 +1,133 @@
+//! The student registry as callers may see it (step 1 of the wizard).
+
+use crate::auth::Caller;
+use crate::caller;
+use crate::db::schema::students;
+use crate::error::{ApiError, Problem};
+use crate::pagination::{Page, PageParams};
+use crate::search::Kind;
+use crate::state::AppState;
+use crate::students::{self as repo, Student, StudentRow};
+use crate::text;
+use crate::word_ids;
+use actix_web::{HttpResponse, get, web};
+use diesel::prelude::*;
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct StudentQuery {
+    /// Student number, or words of the name ("mart cam").
+    pub q: Option<String>,
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+}
+
+/// Searches the students the caller may see, by number or name.
+#[utoipa::path(
+    tag = "students",
+    operation_id = "search_students",
+    security(("bearer" = [])),
+    params(StudentQuery),
+    responses(
+        (status = 200, description = "One page of students, by name", body = Page<Student>),
+        (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/students")]
+pub async fn list(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: web::Query<StudentQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let query = query.into_inner();
+    let page = PageParams {
+        limit: query.limit,
+        cursor: query.cursor.clone(),
+    };
+    let limit = page.limit()?;
+    let after: Option<(String, String, i64)> = page.after()?;
+    let students = state
+        .db(move |conn| {
+            let ctx = caller::load(conn, &caller)?;
+            let mut q = students::table.select(StudentRow::as_select()).into_boxed();
+            if let Some(visible) = repo::visible(conn, &ctx)? {
+                q = q.filter(visible);
+            }
+            if let Some(text) = query.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+                if text.chars().all(|c| c.is_ascii_digit()) {
+                    q = q.filter(students::student_number.eq(text.to_owned()));
+                } else {
+                    for word in text::query_terms(text) {
+                        q = q.filter(students::id.eq_any(word_ids!(Kind::Student, &word)));
+                    }
+                }
+            }
+            if let Some((last, first, id)) = after {
+                q = q.filter(
+                    students::last_name
+                        .gt(last.clone())
+                        .or(students::last_name.eq(last).and(
+                            students::first_name
+                                .gt(first.clone())
+                                .or(students::first_name.eq(first).and(students::id.gt(id))),
+                        )),
+                );
+            }
+            let rows: Vec<StudentRow> = q
+                .order((students::last_name, students::first_name, students::id))
+                .limit(limit + 1)
+                .load(conn)?;
+            let page = Page::from_rows(rows, limit, |s| {
+                (s.last_name.clone(), s.first_name.clone(), s.id)
+            });
+            let next_cursor = page.next_cursor;
+            let items = page
+                .items
+                .into_iter()
+                .map(|row| repo::with_enrolments(conn, row))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Page { items, next_cursor })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(students))
+}
+
+/// Returns a student with their enrolments; 404 when the caller may not see
+/// them, so that existence does not leak.
+#[utoipa::path(
+    tag = "students",
+    operation_id = "get_student",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Student id")),
+    responses(
+        (status = 200, description = "The student", body = Student),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such student, or not visible", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/students/{id}")]
+pub async fn get(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let student = state
+        .db(move |conn| {
+            let ctx = caller::load(conn, &caller)?;
+            let mut q = students::table
+                .filter(students::id.eq(id))
+                .select(StudentRow::as_select())
+                .into_boxed();
+            if let Some(visible) = repo::visible(conn, &ctx)? {
+                q = q.filter(visible);
+            }
+            let row = q.first(conn).optional()?.ok_or_else(ApiError::not_found)?;
+            repo::with_enrolments(conn, row)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(student))
+}

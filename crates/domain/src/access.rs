@@ -1,0 +1,208 @@
+//! Who may act on the records around conventions (reference tables,
+//! centres, host organisations, tickets), and which centre manages a
+//! convention. Conventions themselves are in [`crate::permissions`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::lifecycle::Refusal;
+use crate::messages::MessageKey;
+
+/// What a person acts as, from the directory (affiliation) and from the
+/// database (admin flag, centre membership).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Enrolled student.
+    Student,
+    /// Teaching staff: academic supervisor.
+    Supervisor,
+    /// Staff of a management centre.
+    Manager,
+    /// Administrator of the whole installation.
+    Admin,
+}
+
+fn has(roles: &[Role], role: Role) -> bool {
+    roles.contains(&role)
+}
+
+/// Managers and administrators.
+pub fn is_staff(roles: &[Role]) -> bool {
+    has(roles, Role::Manager) || has(roles, Role::Admin)
+}
+
+/// Reference tables (nomenclatures) and the list of centres change with the
+/// whole institution: administrators only.
+pub fn may_manage_reference_data(roles: &[Role]) -> Result<(), Refusal> {
+    if has(roles, Role::Admin) {
+        Ok(())
+    } else {
+        Err(Refusal::new("PERM-11", MessageKey::Perm11AdminOnly))
+    }
+}
+
+/// A centre's details and settings: its administrators, and the managers
+/// of that centre. Its staff list and routing stay with administrators
+/// ([`may_manage_reference_data`]), or a manager could take over another
+/// centre's programmes.
+pub fn may_edit_centre(roles: &[Role], manages_this_centre: bool) -> Result<(), Refusal> {
+    if has(roles, Role::Admin) || (has(roles, Role::Manager) && manages_this_centre) {
+        Ok(())
+    } else {
+        Err(Refusal::new("PERM-14", MessageKey::Perm14NotCentreManager))
+    }
+}
+
+/// Anyone signed in may record a host organisation, a service or a contact
+/// (seed §4.2: "il vous sera proposé de le créer").
+pub fn may_create_host_record(roles: &[Role]) -> Result<(), Refusal> {
+    if roles.is_empty() {
+        Err(Refusal::new("PERM-04", MessageKey::Perm04RoleNotAllowed))
+    } else {
+        Ok(())
+    }
+}
+
+/// Staff correct any host record. Others only one they created and nobody
+/// else changed since (ESUP-Stage's owner rule), so that a student cannot
+/// rewrite an organisation other conventions rely on; they report errors
+/// through a ticket instead (seed §4.2).
+pub fn may_edit_host_record(
+    roles: &[Role],
+    created_by_caller: bool,
+    changed_by_someone_else: bool,
+) -> Result<(), Refusal> {
+    if is_staff(roles) || (created_by_caller && !changed_by_someone_else) {
+        Ok(())
+    } else {
+        Err(Refusal::new("PERM-13", MessageKey::Perm13NotYourRecord))
+    }
+}
+
+/// Deactivating an organisation, reading a record's change history, and
+/// answering or closing tickets are staff work.
+pub fn may_do_staff_work(roles: &[Role]) -> Result<(), Refusal> {
+    if is_staff(roles) {
+        Ok(())
+    } else {
+        Err(Refusal::new("PERM-12", MessageKey::Perm12StaffOnly))
+    }
+}
+
+/// A ticket is read by its author and by staff.
+pub fn may_view_ticket(roles: &[Role], is_author: bool) -> Result<(), Refusal> {
+    if is_author || is_staff(roles) {
+        Ok(())
+    } else {
+        Err(Refusal::new("PERM-01", MessageKey::Perm01NotRelated))
+    }
+}
+
+/// What a centre manages: a programme (étape) or a whole faculty (UFR).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RouteKind {
+    /// One programme, by its code.
+    Programme,
+    /// Every programme of a faculty, by its code.
+    Faculty,
+}
+
+/// One routing rule: conventions of this programme or faculty go to `centre`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Route<C> {
+    /// Programme or faculty.
+    pub kind: RouteKind,
+    /// Its code in the student information system.
+    pub code: String,
+    /// The centre.
+    pub centre: C,
+}
+
+/// The centre that manages a convention of this enrolment: the centre of
+/// the programme, else of the faculty, else the institution's fallback
+/// centre (ESUP-Stage's "établissement" centre for orphan conventions).
+pub fn route_convention<C: Clone>(
+    programme: &str,
+    faculty: &str,
+    routes: &[Route<C>],
+    fallback: Option<C>,
+) -> Result<C, Refusal> {
+    let find = |kind: RouteKind, code: &str| {
+        routes
+            .iter()
+            .find(|r| r.kind == kind && r.code == code)
+            .map(|r| r.centre.clone())
+    };
+    find(RouteKind::Programme, programme)
+        .or_else(|| find(RouteKind::Faculty, faculty))
+        .or(fallback)
+        .ok_or_else(|| {
+            Refusal::new("ROUTE-01", MessageKey::Route01NoCentre).with_arg("programme", programme)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn routes() -> Vec<Route<u32>> {
+        vec![
+            Route {
+                kind: RouteKind::Faculty,
+                code: "UFR-ST".into(),
+                centre: 1,
+            },
+            Route {
+                kind: RouteKind::Programme,
+                code: "M1-INFO".into(),
+                centre: 2,
+            },
+        ]
+    }
+
+    #[test]
+    fn programme_beats_faculty_which_beats_the_fallback() {
+        assert_eq!(
+            route_convention("M1-INFO", "UFR-ST", &routes(), Some(9)),
+            Ok(2)
+        );
+        assert_eq!(
+            route_convention("L3-MATH", "UFR-ST", &routes(), Some(9)),
+            Ok(1)
+        );
+        assert_eq!(
+            route_convention("L1-HIST", "UFR-LLSH", &routes(), Some(9)),
+            Ok(9)
+        );
+        let refusal =
+            route_convention("L1-HIST", "UFR-LLSH", &routes(), None).expect_err("no centre");
+        assert_eq!(refusal.rule, "ROUTE-01");
+    }
+
+    #[test]
+    fn students_edit_only_their_untouched_records() {
+        let student = [Role::Student];
+        assert!(may_edit_host_record(&student, true, false).is_ok());
+        assert_eq!(
+            may_edit_host_record(&student, true, true).map_err(|r| r.rule),
+            Err("PERM-13".to_owned())
+        );
+        assert!(may_edit_host_record(&student, false, false).is_err());
+        assert!(may_edit_host_record(&[Role::Manager], false, true).is_ok());
+    }
+
+    #[test]
+    fn only_admins_change_reference_data_and_managers_their_centre() {
+        assert!(may_manage_reference_data(&[Role::Admin]).is_ok());
+        assert!(may_manage_reference_data(&[Role::Manager]).is_err());
+        assert!(may_edit_centre(&[Role::Manager], true).is_ok());
+        assert!(may_edit_centre(&[Role::Manager], false).is_err());
+        assert!(may_edit_centre(&[Role::Student], true).is_err());
+        assert!(may_do_staff_work(&[Role::Supervisor]).is_err());
+        assert!(may_view_ticket(&[Role::Student], true).is_ok());
+        assert!(may_view_ticket(&[Role::Student], false).is_err());
+    }
+}
