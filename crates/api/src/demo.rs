@@ -1,9 +1,22 @@
 //! Demo data for a fresh database: the accounts a newcomer signs in with.
 
 use crate::auth::password;
+use crate::centres::{level_code, route_kind_code};
 use crate::db::AnyConnection;
+use crate::db::schema::{
+    centre_routes, centre_staff, centres, enrolments, students, users as users_table,
+};
+use crate::error::ApiError;
+use crate::i18n::Lang;
+use crate::organisations::{self, ContactInput, HostServiceInput, OrganisationInput};
+use crate::search::{self, Kind};
 use crate::users::{self, NewUser};
-use diesel::Connection;
+use diesel::prelude::*;
+use stages_domain::access::RouteKind;
+use stages_domain::model::{
+    CentreLevel, CentreSettings, Civility, OrganisationKind, PrintCondition, ValidationLevel,
+    ValidationOrder,
+};
 
 /// Password of every demo account.
 pub const DEMO_PASSWORD: &str = "demo";
@@ -47,6 +60,24 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
         what: "manager of the Sciences centre",
     },
     DemoAccount {
+        username: "gestionnaire2",
+        display_name: "Marc Petit",
+        email: "marc.petit@univ-demo.fr",
+        affiliation: "staff",
+        student_number: None,
+        is_admin: false,
+        what: "manager of the Humanities centre",
+    },
+    DemoAccount {
+        username: "etudiant2",
+        display_name: "Léa Durand",
+        email: "lea.durand@etu.univ-demo.fr",
+        affiliation: "student",
+        student_number: Some("22405678"),
+        is_admin: false,
+        what: "student (L3 Langues étrangères appliquées)",
+    },
+    DemoAccount {
         username: "admin",
         display_name: "Alex Moreau",
         email: "alex.moreau@univ-demo.fr",
@@ -63,6 +94,20 @@ pub enum DemoError {
     Db(#[from] diesel::result::Error),
     #[error("cannot hash a demo password: {0}")]
     Hash(String),
+    #[error("invalid demo record: {0}")]
+    Record(String),
+}
+
+impl From<ApiError> for DemoError {
+    fn from(err: ApiError) -> Self {
+        let problem = err.problem();
+        let violations: Vec<String> = problem
+            .violations
+            .iter()
+            .map(|v| format!("{} {}: {}", v.rule, v.field, v.message))
+            .collect();
+        Self::Record(format!("{} {}", problem.title, violations.join("; ")))
+    }
 }
 
 /// Loads the demo data unless the database already has users; returns
@@ -92,7 +137,487 @@ pub fn seed(conn: &mut AnyConnection) -> Result<bool, DemoError> {
                 },
             )?;
         }
+        let user_id = |conn: &mut AnyConnection, name: &str| -> QueryResult<i64> {
+            users_table::table
+                .filter(users_table::username.eq(name))
+                .select(users_table::id)
+                .first(conn)
+        };
+        let admin = user_id(conn, "admin")?;
+        let sciences = insert_centre(conn, &SCIENCES, now)?;
+        let humanities = insert_centre(conn, &HUMANITIES, now)?;
+        let university = insert_centre(conn, &UNIVERSITY, now)?;
+        for (centre, manager) in [
+            (sciences, "gestionnaire"),
+            (humanities, "gestionnaire2"),
+            (university, "admin"),
+        ] {
+            let manager = user_id(conn, manager)?;
+            diesel::insert_into(centre_staff::table)
+                .values((
+                    centre_staff::centre_id.eq(centre),
+                    centre_staff::user_id.eq(manager),
+                ))
+                .execute(conn)?;
+        }
+        for (centre, kind, code) in [
+            (sciences, RouteKind::Faculty, "UFR-ST"),
+            (humanities, RouteKind::Faculty, "UFR-LLSH"),
+        ] {
+            diesel::insert_into(centre_routes::table)
+                .values((
+                    centre_routes::centre_id.eq(centre),
+                    centre_routes::kind.eq(route_kind_code(kind)),
+                    centre_routes::code.eq(code),
+                ))
+                .execute(conn)?;
+        }
+        for student in STUDENTS {
+            insert_student(conn, student, now)?;
+        }
+        for organisation in ORGANISATIONS {
+            insert_organisation(conn, organisation, admin)?;
+        }
         Ok::<_, DemoError>(())
     })?;
     Ok(true)
+}
+
+struct DemoCentre {
+    name: &'static str,
+    level: CentreLevel,
+    is_fallback: bool,
+    street: &'static str,
+    postal_code: &'static str,
+    city: &'static str,
+    email: &'static str,
+    phone: &'static str,
+    signatory_name: &'static str,
+    signatory_position: &'static str,
+    levels: &'static [ValidationLevel],
+    print_condition: PrintCondition,
+}
+
+const SCIENCES: DemoCentre = DemoCentre {
+    name: "Centre de gestion UFR Sciences et Technologies",
+    level: CentreLevel::Faculty,
+    is_fallback: false,
+    street: "16 route de Gray",
+    postal_code: "25030",
+    city: "Besançon",
+    email: "stages-st@univ-demo.fr",
+    phone: "03 81 66 66 66",
+    signatory_name: "Claire Fontaine",
+    signatory_position: "Directrice de l'UFR Sciences et Technologies",
+    levels: &[
+        ValidationLevel::Pedagogical,
+        ValidationLevel::Administrative,
+    ],
+    print_condition: PrintCondition::AfterPedagogical,
+};
+
+const HUMANITIES: DemoCentre = DemoCentre {
+    name: "Centre de gestion UFR Lettres, Langues et Sciences humaines",
+    level: CentreLevel::Faculty,
+    is_fallback: false,
+    street: "30 rue Mégevand",
+    postal_code: "25030",
+    city: "Besançon",
+    email: "stages-llsh@univ-demo.fr",
+    phone: "03 81 66 53 00",
+    signatory_name: "Olivier Garnier",
+    signatory_position: "Directeur de l'UFR Lettres, Langues et Sciences humaines",
+    levels: &[
+        ValidationLevel::Pedagogical,
+        ValidationLevel::AdministrativeCheck,
+        ValidationLevel::Administrative,
+    ],
+    print_condition: PrintCondition::AfterBoth,
+};
+
+const UNIVERSITY: DemoCentre = DemoCentre {
+    name: "Université de démonstration – service des stages",
+    level: CentreLevel::Establishment,
+    is_fallback: true,
+    street: "1 rue Claude Goudimel",
+    postal_code: "25000",
+    city: "Besançon",
+    email: "stages@univ-demo.fr",
+    phone: "03 81 66 50 00",
+    signatory_name: "Isabelle Roux",
+    signatory_position: "Présidente de l'université",
+    levels: &[ValidationLevel::Administrative],
+    print_condition: PrintCondition::AfterAdministrative,
+};
+
+fn insert_centre(
+    conn: &mut AnyConnection,
+    c: &DemoCentre,
+    now: chrono::NaiveDateTime,
+) -> Result<i64, DemoError> {
+    let settings = CentreSettings {
+        validation_levels: ValidationOrder::new(c.levels.to_vec())
+            .map_err(|e| DemoError::Record(e.to_string()))?,
+        print_condition: c.print_condition,
+        students_may_create: true,
+        overlaps_allowed: false,
+    };
+    let settings =
+        serde_json::to_string(&settings).map_err(|e| DemoError::Record(e.to_string()))?;
+    Ok(diesel::insert_into(centres::table)
+        .values((
+            centres::name.eq(c.name),
+            centres::level.eq(level_code(c.level)),
+            centres::is_fallback.eq(c.is_fallback),
+            centres::street.eq(c.street),
+            centres::postal_code.eq(c.postal_code),
+            centres::city.eq(c.city),
+            centres::country_code.eq("FR"),
+            centres::email.eq(c.email),
+            centres::phone.eq(c.phone),
+            centres::signatory_name.eq(c.signatory_name),
+            centres::signatory_position.eq(c.signatory_position),
+            centres::settings.eq(settings),
+            centres::version.eq(1),
+            centres::created_at.eq(now),
+            centres::updated_at.eq(now),
+        ))
+        .returning(centres::id)
+        .get_result(conn)?)
+}
+
+/// (academic year, programme code, label, faculty code, label, teaching hours)
+type DemoEnrolment = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    i32,
+);
+
+struct DemoStudent {
+    number: &'static str,
+    last_name: &'static str,
+    first_name: &'static str,
+    email: &'static str,
+    username: Option<&'static str>,
+    /// (academic year, programme code, label, faculty code, label, hours)
+    enrolments: &'static [DemoEnrolment],
+}
+
+const STUDENTS: &[DemoStudent] = &[
+    DemoStudent {
+        number: "22401234",
+        last_name: "Martin",
+        first_name: "Camille",
+        email: "camille.martin@etu.univ-demo.fr",
+        username: Some("etudiant"),
+        enrolments: &[
+            (
+                "2026-2027",
+                "M1-INFO",
+                "Master 1 Informatique",
+                "UFR-ST",
+                "UFR Sciences et Technologies",
+                450,
+            ),
+            (
+                "2025-2026",
+                "L3-INFO",
+                "Licence 3 Informatique",
+                "UFR-ST",
+                "UFR Sciences et Technologies",
+                520,
+            ),
+        ],
+    },
+    DemoStudent {
+        number: "22405678",
+        last_name: "Durand",
+        first_name: "Léa",
+        email: "lea.durand@etu.univ-demo.fr",
+        username: Some("etudiant2"),
+        enrolments: &[(
+            "2026-2027",
+            "L3-LEA",
+            "Licence 3 Langues étrangères appliquées",
+            "UFR-LLSH",
+            "UFR Lettres, Langues et Sciences humaines",
+            480,
+        )],
+    },
+    DemoStudent {
+        number: "22409012",
+        last_name: "Nguyen",
+        first_name: "Thomas",
+        email: "thomas.nguyen@etu.univ-demo.fr",
+        username: None,
+        enrolments: &[(
+            "2026-2027",
+            "M2-MATH",
+            "Master 2 Mathématiques appliquées",
+            "UFR-ST",
+            "UFR Sciences et Technologies",
+            380,
+        )],
+    },
+];
+
+fn insert_student(
+    conn: &mut AnyConnection,
+    s: &DemoStudent,
+    now: chrono::NaiveDateTime,
+) -> Result<(), DemoError> {
+    let user_id: Option<i64> = match s.username {
+        Some(name) => users_table::table
+            .filter(users_table::username.eq(name))
+            .select(users_table::id)
+            .first(conn)
+            .optional()?,
+        None => None,
+    };
+    let id: i64 = diesel::insert_into(students::table)
+        .values((
+            students::student_number.eq(s.number),
+            students::last_name.eq(s.last_name),
+            students::first_name.eq(s.first_name),
+            students::email.eq(s.email),
+            students::user_id.eq(user_id),
+            students::created_at.eq(now),
+            students::updated_at.eq(now),
+        ))
+        .returning(students::id)
+        .get_result(conn)?;
+    search::index(conn, Kind::Student, id, &[s.last_name, s.first_name])?;
+    for &(year, code, label, faculty, faculty_label, hours) in s.enrolments {
+        diesel::insert_into(enrolments::table)
+            .values((
+                enrolments::student_id.eq(id),
+                enrolments::academic_year.eq(year),
+                enrolments::programme_code.eq(code),
+                enrolments::programme_label.eq(label),
+                enrolments::faculty_code.eq(faculty),
+                enrolments::faculty_label.eq(faculty_label),
+                enrolments::teaching_hours.eq(Some(hours)),
+                enrolments::created_at.eq(now),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// (civility, last name, first name, position, e-mail, phone)
+type DemoContact = (
+    Civility,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+struct DemoOrganisation {
+    name: &'static str,
+    siret: Option<&'static str>,
+    naf: Option<&'static str>,
+    activity: Option<&'static str>,
+    headcount: u32,
+    kind: OrganisationKind,
+    legal_status: Option<&'static str>,
+    street: &'static str,
+    postal_code: &'static str,
+    city: &'static str,
+    country: &'static str,
+    phone: &'static str,
+    email: &'static str,
+    /// (service name, [(civility, last name, first name, position, email, phone)])
+    services: &'static [(&'static str, &'static [DemoContact])],
+}
+
+const ORGANISATIONS: &[DemoOrganisation] = &[
+    DemoOrganisation {
+        name: "Société Générale d'Ingénierie",
+        siret: Some("73282932000074"),
+        naf: Some("71.12B"),
+        activity: None,
+        headcount: 120,
+        kind: OrganisationKind::PrivateCompany,
+        legal_status: Some("57"),
+        street: "12 rue de la République",
+        postal_code: "25000",
+        city: "Besançon",
+        country: "FR",
+        phone: "03 81 00 00 00",
+        email: "contact@sgi-ingenierie.fr",
+        services: &[
+            (
+                "Direction des systèmes d'information",
+                &[
+                    (
+                        Civility::Ms,
+                        "Lefèvre",
+                        "Sophie",
+                        "Responsable des systèmes d'information",
+                        "sophie.lefevre@sgi-ingenierie.fr",
+                        "03 81 00 00 02",
+                    ),
+                    (
+                        Civility::Mr,
+                        "Garcia",
+                        "Hugo",
+                        "Ingénieur développement",
+                        "hugo.garcia@sgi-ingenierie.fr",
+                        "03 81 00 00 03",
+                    ),
+                ],
+            ),
+            (
+                "Direction générale",
+                &[(
+                    Civility::Mr,
+                    "Dupont",
+                    "Marc",
+                    "Président",
+                    "marc.dupont@sgi-ingenierie.fr",
+                    "03 81 00 00 01",
+                )],
+            ),
+        ],
+    },
+    DemoOrganisation {
+        name: "Mairie de Besançon",
+        siret: Some("13000548100010"),
+        naf: Some("84.11Z"),
+        activity: None,
+        headcount: 3500,
+        kind: OrganisationKind::PublicAdministration,
+        legal_status: Some("72"),
+        street: "2 rue Mégevand",
+        postal_code: "25000",
+        city: "Besançon",
+        country: "FR",
+        phone: "03 81 61 50 50",
+        email: "accueil@besancon-demo.fr",
+        services: &[(
+            "Service communication",
+            &[(
+                Civility::Ms,
+                "Bernard",
+                "Julie",
+                "Cheffe du service communication",
+                "julie.bernard@besancon-demo.fr",
+                "03 81 61 50 60",
+            )],
+        )],
+    },
+    DemoOrganisation {
+        name: "Association Les Petits Débrouillards de Franche-Comté",
+        siret: Some("40483304800030"),
+        naf: Some("94.99Z"),
+        activity: None,
+        headcount: 12,
+        kind: OrganisationKind::Association,
+        legal_status: Some("92"),
+        street: "8 rue de Vesoul",
+        postal_code: "25000",
+        city: "Besançon",
+        country: "FR",
+        phone: "03 81 50 00 10",
+        email: "fc@debrouillards-demo.org",
+        services: &[(
+            "Animation scientifique",
+            &[(
+                Civility::Mr,
+                "Roussel",
+                "Antoine",
+                "Coordinateur",
+                "antoine.roussel@debrouillards-demo.org",
+                "03 81 50 00 11",
+            )],
+        )],
+    },
+    DemoOrganisation {
+        name: "Bäckerei Müller GmbH",
+        siret: None,
+        naf: None,
+        activity: Some("Boulangerie-pâtisserie"),
+        headcount: 45,
+        kind: OrganisationKind::PrivateCompany,
+        legal_status: None,
+        street: "Friedrichstraße 12",
+        postal_code: "10117",
+        city: "Berlin",
+        country: "DE",
+        phone: "+49 30 1234567",
+        email: "info@baeckerei-mueller-demo.de",
+        services: &[(
+            "Verwaltung",
+            &[(
+                Civility::Ms,
+                "Schäfer",
+                "Anna",
+                "Geschäftsführerin",
+                "anna.schaefer@baeckerei-mueller-demo.de",
+                "+49 30 1234568",
+            )],
+        )],
+    },
+];
+
+fn insert_organisation(
+    conn: &mut AnyConnection,
+    o: &DemoOrganisation,
+    admin: i64,
+) -> Result<(), DemoError> {
+    let input = OrganisationInput {
+        name: o.name.into(),
+        siret: o.siret.map(Into::into),
+        naf_code: o.naf.map(Into::into),
+        activity: o.activity.map(Into::into),
+        headcount: Some(o.headcount),
+        kind: Some(o.kind),
+        legal_status_code: o.legal_status.map(Into::into),
+        street: o.street.into(),
+        street2: None,
+        postal_code: o.postal_code.into(),
+        city: o.city.into(),
+        country_code: Some(o.country.into()),
+        phone: Some(o.phone.into()),
+        email: Some(o.email.into()),
+        website: None,
+    };
+    let checked = organisations::check(&input, Lang::Fr)?;
+    let label =
+        organisations::legal_status_label(conn, checked.legal_status_code.as_deref(), Lang::Fr)?;
+    let organisation = organisations::insert(conn, &checked, label.as_deref(), admin)?;
+    for &(name, contacts) in o.services {
+        let service = organisations::check_service(
+            &HostServiceInput {
+                name: name.into(),
+                street: o.street.into(),
+                postal_code: o.postal_code.into(),
+                city: o.city.into(),
+                country_code: Some(o.country.into()),
+                phone: None,
+            },
+            Lang::Fr,
+        )?;
+        let service = organisations::insert_service(conn, organisation.id, &service, admin)?;
+        for &(civility, last_name, first_name, position, email, phone) in contacts {
+            let contact = organisations::check_contact(
+                &ContactInput {
+                    civility: Some(civility),
+                    last_name: last_name.into(),
+                    first_name: first_name.into(),
+                    position: position.into(),
+                    email: email.into(),
+                    phone: phone.into(),
+                },
+                Lang::Fr,
+            )?;
+            organisations::insert_contact(conn, service.id, &contact, admin)?;
+        }
+    }
+    Ok(())
 }

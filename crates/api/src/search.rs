@@ -11,6 +11,7 @@ use diesel::prelude::*;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Organisation,
+    OrganisationAddress,
     Student,
     Supervisor,
     HostService,
@@ -20,6 +21,7 @@ impl Kind {
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Organisation => "organisation",
+            Kind::OrganisationAddress => "organisation_address",
             Kind::Student => "student",
             Kind::Supervisor => "supervisor",
             Kind::HostService => "host_service",

@@ -100,10 +100,7 @@ pub type StudentFilter =
 /// a supervisor the students they supervise; a manager the students enrolled
 /// in what their centres manage (everyone for the fallback centre's
 /// managers); an administrator everyone.
-pub fn visible(
-    conn: &mut AnyConnection,
-    ctx: &Context,
-) -> Result<Option<StudentFilter>, ApiError> {
+pub fn visible(conn: &mut AnyConnection, ctx: &Context) -> Result<Option<StudentFilter>, ApiError> {
     if ctx.is_admin() {
         return Ok(None);
     }

@@ -28,7 +28,7 @@
 
 use std::sync::LazyLock;
 
-use genpdf::fonts::{FontData, FontFamily};
+use genpdf::fonts::{FontCache, FontData, FontFamily};
 use printpdf::BuiltinFont;
 
 use super::DocumentError;
@@ -55,6 +55,25 @@ static FAMILY: LazyLock<Result<FontFamily<FontData>, String>> = LazyLock::new(||
 /// The font family every document is set in.
 pub(super) fn family() -> Result<FontFamily<FontData>, DocumentError> {
     FAMILY.clone().map_err(DocumentError::Font)
+}
+
+/// Widths of text genpdf does not lay out (the footer).
+pub(super) struct Measure {
+    cache: FontCache,
+}
+
+impl Measure {
+    pub(super) fn new() -> Result<Self, DocumentError> {
+        Ok(Self {
+            cache: FontCache::new(family()?),
+        })
+    }
+
+    /// The width of `text` in regular type of `size` points, in points.
+    pub(super) fn width_pt(&self, text: &str, size: u8) -> f64 {
+        let font = self.cache.default_font_family().regular;
+        f64::from(font.str_width(&self.cache, text, size)) * 72.0 / 25.4
+    }
 }
 
 /// The characters `WinAnsiEncoding` assigns to bytes 0x80–0x9F.

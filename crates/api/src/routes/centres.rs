@@ -334,7 +334,7 @@ pub async fn update(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"staff": [3], "routes": [{"kind": "faculty", "code": "UFR-ST"}, {"kind": "programme", "code": "M1-INFO"}]}))]
-pub struct Organisation {
+pub struct CentreOrganisation {
     /// User ids of the centre's managers.
     pub staff: Vec<i64>,
     /// Programmes and faculties whose conventions the centre manages.
@@ -351,7 +351,7 @@ pub struct Organisation {
         ("id" = i64, Path, description = "Centre id"),
         ("If-Match" = String, Header, description = "ETag of the version read"),
     ),
-    request_body = Organisation,
+    request_body = CentreOrganisation,
     responses(
         (status = 200, description = "Updated", body = Centre),
         (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
@@ -371,7 +371,7 @@ pub async fn set_organisation(
     lang: Lang,
     req: HttpRequest,
     id: web::Path<i64>,
-    body: Json<Organisation>,
+    body: Json<CentreOrganisation>,
 ) -> Result<HttpResponse, ApiError> {
     access::may_manage_reference_data(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
     let id = id.into_inner();

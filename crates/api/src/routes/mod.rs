@@ -5,6 +5,8 @@ pub mod centres;
 pub mod health;
 pub mod me;
 pub mod nomenclatures;
+pub mod organisations;
+pub mod services;
 pub mod students;
 
 use actix_web::web;
@@ -25,5 +27,18 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(centres::upload_logo)
         .service(centres::get_logo)
         .service(students::list)
-        .service(students::get);
+        .service(students::get)
+        .service(organisations::search)
+        .service(organisations::create)
+        .service(organisations::get)
+        .service(organisations::update)
+        .service(organisations::deactivate)
+        .service(organisations::history)
+        .service(services::list_services)
+        .service(services::create_service)
+        .service(services::update_service)
+        .service(services::delete_service)
+        .service(services::list_contacts)
+        .service(services::create_contact)
+        .service(services::update_contact);
 }

@@ -1,0 +1,726 @@
+//! Host organisations (établissements d'accueil), their services and
+//! contacts: the records a convention's steps 2, 3, 4 and 7 select.
+
+use crate::audit::Entity;
+use crate::db::AnyConnection;
+use crate::db::schema::{audit_log, contacts, host_services, organisations};
+use crate::error::ApiError;
+use crate::fields::Fields;
+use crate::i18n::Lang;
+use crate::search::{self, Kind};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use stages_domain::ids::{Country, Email, NafCode, Phone, PostalCode, Siret};
+use stages_domain::model::{
+    Address, Civility, Contact, HostService, NomenclatureRef, Organisation as DomainOrganisation,
+    OrganisationKind,
+};
+use utoipa::ToSchema;
+
+pub const MAX_NAME: usize = 150;
+pub const MAX_TEXT: usize = 255;
+
+#[derive(Debug, Clone, Serialize, Queryable, Selectable, ToSchema)]
+#[diesel(table_name = organisations)]
+pub struct OrganisationRow {
+    pub id: i64,
+    #[schema(example = "Société Générale d'Ingénierie")]
+    pub name: String,
+    #[schema(example = "73282932000074")]
+    pub siret: Option<String>,
+    #[schema(example = "732829320")]
+    pub siren: Option<String>,
+    #[schema(example = "71.12B")]
+    pub naf_code: Option<String>,
+    pub activity: Option<String>,
+    #[schema(example = 120)]
+    pub headcount: i32,
+    #[schema(example = "private_company")]
+    pub kind: String,
+    #[schema(example = "57")]
+    pub legal_status_code: Option<String>,
+    #[schema(example = "Société par actions simplifiée (SAS)")]
+    pub legal_status_label: Option<String>,
+    pub street: String,
+    pub street2: Option<String>,
+    #[schema(example = "25000")]
+    pub postal_code: String,
+    #[schema(example = "Besançon")]
+    pub city: String,
+    #[schema(example = "FR")]
+    pub country_code: String,
+    #[schema(example = "25")]
+    pub department: Option<String>,
+    pub phone: String,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    /// Deactivated organisations stay on the conventions that name them but
+    /// are no longer offered.
+    pub active: bool,
+    #[serde(skip)]
+    pub created_by: Option<i64>,
+    pub version: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl OrganisationRow {
+    /// The domain's view, as a convention snapshots it.
+    pub fn to_domain(&self) -> DomainOrganisation {
+        DomainOrganisation {
+            name: self.name.clone(),
+            siret: self.siret.as_deref().and_then(|s| Siret::parse(s).ok()),
+            naf: self
+                .naf_code
+                .as_deref()
+                .and_then(|s| NafCode::parse(s).ok()),
+            main_activity: self.activity.clone(),
+            headcount: u32::try_from(self.headcount).ok(),
+            kind: serde_json::from_value(serde_json::Value::String(self.kind.clone())).ok(),
+            legal_status: match (&self.legal_status_code, &self.legal_status_label) {
+                (Some(code), Some(label)) => Some(NomenclatureRef {
+                    code: code.clone(),
+                    label: label.clone(),
+                }),
+                _ => None,
+            },
+            address: Address {
+                street: self.street.clone(),
+                building: self.street2.clone(),
+                postal_code: self.postal_code.clone(),
+                city: self.city.clone(),
+                country: Country::parse(&self.country_code).ok(),
+            },
+            phone: Phone::parse(&self.phone).ok(),
+            email: self.email.as_deref().and_then(|e| Email::parse(e).ok()),
+            website: self.website.clone(),
+        }
+    }
+}
+
+/// An organisation as created or updated (seed §4.2's mandatory fields:
+/// name, SIRET in France, headcount, type, NAF code or activity, postal
+/// address, phone).
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "name": "Société Générale d'Ingénierie",
+    "siret": "732 829 320 00074",
+    "naf_code": "71.12B",
+    "headcount": 120,
+    "kind": "private_company",
+    "legal_status_code": "57",
+    "street": "12 rue de la République",
+    "postal_code": "25000",
+    "city": "Besançon",
+    "country_code": "FR",
+    "phone": "03 81 00 00 00",
+    "email": "contact@sgi-ingenierie.fr"
+}))]
+pub struct OrganisationInput {
+    pub name: String,
+    pub siret: Option<String>,
+    pub naf_code: Option<String>,
+    /// Main activity in words, when there is no NAF code (foreign hosts).
+    pub activity: Option<String>,
+    pub headcount: Option<u32>,
+    pub kind: Option<OrganisationKind>,
+    /// Code of the `legal_status` reference table.
+    pub legal_status_code: Option<String>,
+    pub street: String,
+    pub street2: Option<String>,
+    pub postal_code: String,
+    pub city: String,
+    /// ISO 3166 code; France when absent.
+    pub country_code: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+}
+
+/// A checked organisation, ready to store.
+pub struct CheckedOrganisation {
+    pub domain: DomainOrganisation,
+    pub name: String,
+    pub siret: Option<String>,
+    pub siren: Option<String>,
+    pub naf_code: Option<String>,
+    pub activity: Option<String>,
+    pub headcount: i32,
+    pub kind: String,
+    pub legal_status_code: Option<String>,
+    pub street: String,
+    pub street2: Option<String>,
+    pub postal_code: String,
+    pub city: String,
+    pub country_code: String,
+    pub department: Option<String>,
+    pub phone: String,
+    pub email: Option<String>,
+    pub website: Option<String>,
+}
+
+/// The department of a French postal code: Corsica is 2A/2B, overseas
+/// departments have three digits.
+fn department_of(postal_code: &str) -> Option<String> {
+    let digits: String = postal_code.chars().take(3).collect();
+    match digits.get(..2)? {
+        "20" => Some(if postal_code < "20200" { "2A" } else { "2B" }.to_owned()),
+        "97" | "98" => Some(digits),
+        two => Some(two.to_owned()),
+    }
+}
+
+/// Parses and checks an organisation: identifiers through the domain's
+/// parsers, then the domain's step-2 rules; every problem at once.
+pub fn check(input: &OrganisationInput, lang: Lang) -> Result<CheckedOrganisation, ApiError> {
+    let mut f = Fields::new(lang);
+    let name = f.text("name", &input.name, MAX_NAME);
+    let country = match input
+        .country_code
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        Some(code) => f.id("country_code", code, Country::parse),
+        None => Some(Country::france()),
+    };
+    let in_france = country.as_ref().is_none_or(Country::is_french_territory);
+    let siret = f.optional_id("siret", input.siret.as_deref(), Siret::parse);
+    let naf = f.optional_id("naf_code", input.naf_code.as_deref(), NafCode::parse);
+    let activity = f.optional_text("activity", input.activity.as_deref(), MAX_TEXT);
+    let street = f.text("street", &input.street, MAX_TEXT);
+    let street2 = f.optional_text("street2", input.street2.as_deref(), MAX_TEXT);
+    let postal_code = if in_france {
+        f.id("postal_code", &input.postal_code, PostalCode::parse)
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_default()
+    } else {
+        f.optional_text("postal_code", Some(&input.postal_code), 16)
+            .unwrap_or_default()
+    };
+    let city = f.text("city", &input.city, MAX_TEXT);
+    let phone = f.optional_id("phone", input.phone.as_deref(), Phone::parse);
+    let email = f.optional_id("email", input.email.as_deref(), Email::parse);
+    let website = f.optional_text("website", input.website.as_deref(), MAX_TEXT);
+    let legal_status_code =
+        f.optional_text("legal_status_code", input.legal_status_code.as_deref(), 32);
+    let domain = DomainOrganisation {
+        name: name.clone(),
+        siret: siret.clone(),
+        naf: naf.clone(),
+        main_activity: activity.clone(),
+        headcount: input.headcount,
+        kind: input.kind,
+        legal_status: None,
+        address: Address {
+            street: street.clone(),
+            building: street2.clone(),
+            postal_code: postal_code.clone(),
+            city: city.clone(),
+            country: country.clone(),
+        },
+        phone: phone.clone(),
+        email: email.clone(),
+        website: website.clone(),
+    };
+    // Fields that failed to parse are already reported; keep the domain's
+    // "required" findings for the others only.
+    let reported: Vec<String> = f.violations().iter().map(|v| v.field.clone()).collect();
+    let domain_findings = stages_domain::rules::check_organisation(&domain)
+        .into_iter()
+        .map(|mut v| {
+            v.field = match v.field.as_str() {
+                "naf" => "naf_code".to_owned(),
+                "address.street" => "street".to_owned(),
+                "address.postal_code" => "postal_code".to_owned(),
+                "address.city" => "city".to_owned(),
+                "address.country" => "country_code".to_owned(),
+                "kind" | "headcount" | "phone" | "siret" | "name" => v.field,
+                other => other.to_owned(),
+            };
+            v
+        })
+        .filter(|v| !reported.contains(&v.field))
+        .collect::<Vec<_>>();
+    f.extend(domain_findings);
+    f.finish()?;
+    let kind = input
+        .kind
+        .and_then(|k| serde_json::to_value(k).ok())
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    Ok(CheckedOrganisation {
+        department: if in_france {
+            department_of(&postal_code)
+        } else {
+            None
+        },
+        siren: siret.as_ref().map(|s| s.siren().as_str().to_owned()),
+        siret: siret.map(|s| s.as_str().to_owned()),
+        naf_code: naf.map(|n| n.as_str().to_owned()),
+        activity,
+        headcount: input
+            .headcount
+            .and_then(|h| i32::try_from(h).ok())
+            .unwrap_or_default(),
+        kind,
+        legal_status_code,
+        street,
+        street2,
+        postal_code,
+        city,
+        country_code: country.map(|c| c.as_str().to_owned()).unwrap_or_default(),
+        phone: phone.map(|p| p.as_str().to_owned()).unwrap_or_default(),
+        email: email.map(|e| e.as_str().to_owned()),
+        website,
+        domain,
+        name,
+    })
+}
+
+pub fn find(conn: &mut AnyConnection, id: i64) -> Result<OrganisationRow, ApiError> {
+    organisations::table
+        .find(id)
+        .select(OrganisationRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// The label of a legal status, checked against the reference table.
+pub fn legal_status_label(
+    conn: &mut AnyConnection,
+    code: Option<&str>,
+    lang: Lang,
+) -> Result<Option<String>, ApiError> {
+    let Some(code) = code else {
+        return Ok(None);
+    };
+    crate::nomenclature::label(conn, "legal_status", code)?
+        .map(Some)
+        .ok_or_else(|| crate::nomenclature::unknown("legal_status_code", code, lang))
+}
+
+/// Refuses a second active organisation with the same SIRET (409).
+pub fn ensure_siret_free(
+    conn: &mut AnyConnection,
+    siret: Option<&str>,
+    except: Option<i64>,
+) -> Result<(), ApiError> {
+    let Some(siret) = siret else {
+        return Ok(());
+    };
+    let mut q = organisations::table
+        .filter(organisations::siret.eq(siret))
+        .filter(organisations::active.eq(true))
+        .select(organisations::id)
+        .into_boxed();
+    if let Some(id) = except {
+        q = q.filter(organisations::id.ne(id));
+    }
+    match q.first::<i64>(conn).optional()? {
+        Some(existing) => Err(ApiError::conflict(
+            "ORG-01",
+            format!(
+                "An active organisation already has the SIRET {siret} (organisation {existing})."
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Stores a checked organisation and indexes its words.
+pub fn insert(
+    conn: &mut AnyConnection,
+    c: &CheckedOrganisation,
+    legal_status_label: Option<&str>,
+    actor: i64,
+) -> Result<OrganisationRow, ApiError> {
+    let now = chrono::Utc::now().naive_utc();
+    let id: i64 = diesel::insert_into(organisations::table)
+        .values((
+            organisations::name.eq(&c.name),
+            organisations::siret.eq(&c.siret),
+            organisations::siren.eq(&c.siren),
+            organisations::naf_code.eq(&c.naf_code),
+            organisations::activity.eq(&c.activity),
+            organisations::headcount.eq(c.headcount),
+            organisations::kind.eq(&c.kind),
+            organisations::legal_status_code.eq(&c.legal_status_code),
+            organisations::legal_status_label.eq(&legal_status_label),
+            organisations::street.eq(&c.street),
+            organisations::street2.eq(&c.street2),
+            organisations::postal_code.eq(&c.postal_code),
+            organisations::city.eq(&c.city),
+            organisations::country_code.eq(&c.country_code),
+            organisations::department.eq(&c.department),
+            organisations::phone.eq(&c.phone),
+            organisations::email.eq(&c.email),
+            organisations::website.eq(&c.website),
+            organisations::active.eq(true),
+            organisations::created_by.eq(actor),
+            organisations::version.eq(1),
+            organisations::created_at.eq(now),
+            organisations::updated_at.eq(now),
+        ))
+        .returning(organisations::id)
+        .get_result(conn)?;
+    let row = find(conn, id)?;
+    reindex(conn, &row)?;
+    Ok(row)
+}
+
+/// Keeps the name and address words searchable.
+pub fn reindex(conn: &mut AnyConnection, row: &OrganisationRow) -> QueryResult<()> {
+    search::index(conn, Kind::Organisation, row.id, &[&row.name])?;
+    search::index(
+        conn,
+        Kind::OrganisationAddress,
+        row.id,
+        &[
+            &row.street,
+            row.street2.as_deref().unwrap_or(""),
+            &row.postal_code,
+            &row.city,
+        ],
+    )
+}
+
+/// Whether someone other than `creator` changed the record since its
+/// creation (the audit log tells).
+pub fn changed_by_someone_else(
+    conn: &mut AnyConnection,
+    entity: Entity,
+    id: i64,
+    creator: Option<i64>,
+) -> QueryResult<bool> {
+    let others: i64 = audit_log::table
+        .filter(audit_log::entity.eq(entity.as_str()))
+        .filter(audit_log::entity_id.eq(id))
+        .filter(audit_log::action.ne("create"))
+        .filter(
+            audit_log::actor_id
+                .ne(creator.unwrap_or(-1))
+                .or(audit_log::actor_id.is_null()),
+        )
+        .count()
+        .get_result(conn)?;
+    Ok(others > 0)
+}
+
+#[derive(Debug, Clone, Serialize, Queryable, Selectable, ToSchema)]
+#[diesel(table_name = host_services)]
+pub struct HostServiceRow {
+    pub id: i64,
+    pub organisation_id: i64,
+    #[schema(example = "Direction des systèmes d'information")]
+    pub name: String,
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
+    pub country_code: String,
+    pub phone: Option<String>,
+    #[serde(skip)]
+    pub created_by: Option<i64>,
+    pub version: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl HostServiceRow {
+    pub fn to_domain(&self) -> HostService {
+        HostService {
+            name: self.name.clone(),
+            address: Address {
+                street: self.street.clone(),
+                building: None,
+                postal_code: self.postal_code.clone(),
+                city: self.city.clone(),
+                country: Country::parse(&self.country_code).ok(),
+            },
+            phone: self.phone.as_deref().and_then(|p| Phone::parse(p).ok()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "name": "Direction des systèmes d'information",
+    "street": "12 rue de la République",
+    "postal_code": "25000",
+    "city": "Besançon",
+    "country_code": "FR",
+    "phone": "03 81 00 00 01"
+}))]
+pub struct HostServiceInput {
+    pub name: String,
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
+    pub country_code: Option<String>,
+    pub phone: Option<String>,
+}
+
+pub struct CheckedHostService {
+    pub name: String,
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
+    pub country_code: String,
+    pub phone: Option<String>,
+}
+
+pub fn check_service(input: &HostServiceInput, lang: Lang) -> Result<CheckedHostService, ApiError> {
+    let mut f = Fields::new(lang);
+    let name = f.text("name", &input.name, MAX_NAME);
+    let street = f.text("street", &input.street, MAX_TEXT);
+    let city = f.text("city", &input.city, MAX_TEXT);
+    let country = match input
+        .country_code
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        Some(code) => f.id("country_code", code, Country::parse),
+        None => Some(Country::france()),
+    };
+    let postal_code = if country.as_ref().is_none_or(Country::is_french_territory) {
+        f.id("postal_code", &input.postal_code, PostalCode::parse)
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_default()
+    } else {
+        f.optional_text("postal_code", Some(&input.postal_code), 16)
+            .unwrap_or_default()
+    };
+    let phone = f.optional_id("phone", input.phone.as_deref(), Phone::parse);
+    f.finish()?;
+    Ok(CheckedHostService {
+        name,
+        street,
+        postal_code,
+        city,
+        country_code: country.map(|c| c.as_str().to_owned()).unwrap_or_default(),
+        phone: phone.map(|p| p.as_str().to_owned()),
+    })
+}
+
+/// Stores a checked service of `organisation` and indexes its name.
+pub fn insert_service(
+    conn: &mut AnyConnection,
+    organisation: i64,
+    c: &CheckedHostService,
+    actor: i64,
+) -> Result<HostServiceRow, ApiError> {
+    let now = chrono::Utc::now().naive_utc();
+    let id: i64 = diesel::insert_into(host_services::table)
+        .values((
+            host_services::organisation_id.eq(organisation),
+            host_services::name.eq(&c.name),
+            host_services::street.eq(&c.street),
+            host_services::postal_code.eq(&c.postal_code),
+            host_services::city.eq(&c.city),
+            host_services::country_code.eq(&c.country_code),
+            host_services::phone.eq(&c.phone),
+            host_services::created_by.eq(actor),
+            host_services::version.eq(1),
+            host_services::created_at.eq(now),
+            host_services::updated_at.eq(now),
+        ))
+        .returning(host_services::id)
+        .get_result(conn)?;
+    let row = find_service(conn, id)?;
+    search::index(conn, Kind::HostService, id, &[&row.name])?;
+    Ok(row)
+}
+
+pub fn find_service(conn: &mut AnyConnection, id: i64) -> Result<HostServiceRow, ApiError> {
+    host_services::table
+        .find(id)
+        .select(HostServiceRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(ApiError::not_found)
+}
+
+#[derive(Debug, Clone, Serialize, Queryable, Selectable, ToSchema)]
+#[diesel(table_name = contacts)]
+pub struct ContactRow {
+    pub id: i64,
+    pub host_service_id: i64,
+    #[schema(example = "ms")]
+    pub civility: Option<String>,
+    #[schema(example = "Lefèvre")]
+    pub last_name: String,
+    #[schema(example = "Sophie")]
+    pub first_name: String,
+    #[schema(example = "Responsable des systèmes d'information")]
+    pub position: String,
+    pub email: String,
+    pub phone: String,
+    #[serde(skip)]
+    pub created_by: Option<i64>,
+    pub version: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl ContactRow {
+    pub fn to_domain(&self) -> Contact {
+        Contact {
+            civility: self
+                .civility
+                .as_deref()
+                .and_then(|c| serde_json::from_value(serde_json::Value::String(c.to_owned())).ok()),
+            last_name: self.last_name.clone(),
+            first_name: self.first_name.clone(),
+            email: Email::parse(&self.email).ok(),
+            phone: Phone::parse(&self.phone).ok(),
+            position: self.position.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "civility": "ms",
+    "last_name": "Lefèvre",
+    "first_name": "Sophie",
+    "position": "Responsable des systèmes d'information",
+    "email": "sophie.lefevre@sgi-ingenierie.fr",
+    "phone": "03 81 00 00 02"
+}))]
+pub struct ContactInput {
+    pub civility: Option<Civility>,
+    pub last_name: String,
+    pub first_name: String,
+    pub position: String,
+    pub email: String,
+    pub phone: String,
+}
+
+pub struct CheckedContact {
+    pub civility: Option<String>,
+    pub last_name: String,
+    pub first_name: String,
+    pub position: String,
+    pub email: String,
+    pub phone: String,
+}
+
+pub fn check_contact(input: &ContactInput, lang: Lang) -> Result<CheckedContact, ApiError> {
+    let mut f = Fields::new(lang);
+    let last_name = f.text("last_name", &input.last_name, 50);
+    let first_name = f.text("first_name", &input.first_name, 50);
+    let position = f.text("position", &input.position, 100);
+    let email = f.id("email", &input.email, Email::parse);
+    let phone = f.id("phone", &input.phone, Phone::parse);
+    f.finish()?;
+    Ok(CheckedContact {
+        civility: input
+            .civility
+            .and_then(|c| serde_json::to_value(c).ok())
+            .and_then(|v| v.as_str().map(str::to_owned)),
+        last_name,
+        first_name,
+        position,
+        email: email.map(|e| e.as_str().to_owned()).unwrap_or_default(),
+        phone: phone.map(|p| p.as_str().to_owned()).unwrap_or_default(),
+    })
+}
+
+/// Stores a checked contact of `service`.
+pub fn insert_contact(
+    conn: &mut AnyConnection,
+    service: i64,
+    c: &CheckedContact,
+    actor: i64,
+) -> Result<ContactRow, ApiError> {
+    let now = chrono::Utc::now().naive_utc();
+    let id: i64 = diesel::insert_into(contacts::table)
+        .values((
+            contacts::host_service_id.eq(service),
+            contacts::civility.eq(&c.civility),
+            contacts::last_name.eq(&c.last_name),
+            contacts::first_name.eq(&c.first_name),
+            contacts::position.eq(&c.position),
+            contacts::email.eq(&c.email),
+            contacts::phone.eq(&c.phone),
+            contacts::created_by.eq(actor),
+            contacts::version.eq(1),
+            contacts::created_at.eq(now),
+            contacts::updated_at.eq(now),
+        ))
+        .returning(contacts::id)
+        .get_result(conn)?;
+    let row = find_contact(conn, id)?;
+    Ok(row)
+}
+
+pub fn find_contact(conn: &mut AnyConnection, id: i64) -> Result<ContactRow, ApiError> {
+    contacts::table
+        .find(id)
+        .select(ContactRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(ApiError::not_found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn departments_follow_the_postal_code() {
+        assert_eq!(department_of("25000").as_deref(), Some("25"));
+        assert_eq!(department_of("20000").as_deref(), Some("2A"));
+        assert_eq!(department_of("20200").as_deref(), Some("2B"));
+        assert_eq!(department_of("97400").as_deref(), Some("974"));
+    }
+
+    #[test]
+    fn every_missing_field_of_the_seed_is_reported() {
+        let input = OrganisationInput {
+            name: String::new(),
+            siret: None,
+            naf_code: None,
+            activity: None,
+            headcount: None,
+            kind: None,
+            legal_status_code: None,
+            street: String::new(),
+            street2: None,
+            postal_code: String::new(),
+            city: String::new(),
+            country_code: None,
+            phone: None,
+            email: None,
+            website: None,
+        };
+        let problem = check(&input, Lang::Fr)
+            .err()
+            .map(|e| e.problem())
+            .expect("invalid");
+        let fields: Vec<&str> = problem
+            .violations
+            .iter()
+            .map(|v| v.field.as_str())
+            .collect();
+        for field in [
+            "name",
+            "siret",
+            "naf_code",
+            "headcount",
+            "kind",
+            "street",
+            "postal_code",
+            "city",
+            "phone",
+        ] {
+            assert!(fields.contains(&field), "{field} not in {fields:?}");
+        }
+    }
+}

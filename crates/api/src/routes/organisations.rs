@@ -1,0 +1,457 @@
+//! Host organisations (Établissements d'accueil, seed §4.2): search by name
+//! and department, SIRET, activity, phone, address or service; create with
+//! the mandatory fields; correct with an audit trail.
+
+use crate::audit::{self, AuditEntry, Entity};
+use crate::auth::Caller;
+use crate::concurrency;
+use crate::db::schema::{host_services, organisations};
+use crate::error::{ApiError, Problem};
+use crate::extract::Json;
+use crate::i18n::Lang;
+use crate::organisations::{self as repo, OrganisationInput, OrganisationRow};
+use crate::pagination::{Page, PageParams};
+use crate::search::Kind;
+use crate::state::AppState;
+use crate::text;
+use crate::word_ids;
+use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
+use diesel::prelude::*;
+use serde::Deserialize;
+use stages_domain::access;
+use stages_domain::ids::{NafCode, Phone, Siret};
+use utoipa::IntoParams;
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct OrganisationQuery {
+    /// Words of the name (raison sociale), case- and accent-insensitive.
+    pub name: Option<String>,
+    /// French department number, to narrow a name search ("25", "2A", "974").
+    pub department: Option<String>,
+    /// SIRET (14 digits) or SIREN (9 digits).
+    pub siret: Option<String>,
+    /// NAF code ("62.01Z") or its beginning ("62").
+    pub naf: Option<String>,
+    pub phone: Option<String>,
+    /// Words of the street, postal code or city.
+    pub address: Option<String>,
+    /// Words of the name of one of its services.
+    pub service: Option<String>,
+    /// Include deactivated organisations (staff only).
+    #[serde(default)]
+    pub include_inactive: bool,
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+}
+
+fn bad(field: &str, message: &str) -> ApiError {
+    ApiError::bad_request(field, "SEARCH-01", message)
+}
+
+/// Searches host organisations; every criterion given must match.
+#[utoipa::path(
+    tag = "organisations",
+    operation_id = "search_organisations",
+    security(("bearer" = [])),
+    params(OrganisationQuery),
+    responses(
+        (status = 200, description = "One page of organisations, by name", body = Page<OrganisationRow>),
+        (status = 400, description = "Malformed criterion", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/organisations")]
+pub async fn search(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: web::Query<OrganisationQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let query = query.into_inner();
+    let page = PageParams {
+        limit: query.limit,
+        cursor: query.cursor.clone(),
+    };
+    let limit = page.limit()?;
+    let after: Option<(String, i64)> = page.after()?;
+    let siret = query
+        .siret
+        .as_deref()
+        .map(|s| s.chars().filter(char::is_ascii_digit).collect::<String>());
+    if let Some(digits) = &siret {
+        match digits.len() {
+            14 => {
+                Siret::parse(digits).map_err(|_| bad("siret", "Not a valid SIRET."))?;
+            }
+            9 => {}
+            _ => {
+                return Err(bad(
+                    "siret",
+                    "Give a SIRET (14 digits) or a SIREN (9 digits).",
+                ));
+            }
+        }
+    }
+    let naf = match query
+        .naf
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        Some(n) if n.len() >= 5 => Some(
+            NafCode::parse(n)
+                .map_err(|_| bad("naf", "Not a NAF code."))?
+                .as_str()
+                .to_owned(),
+        ),
+        Some(n) if n.chars().all(|c| c.is_ascii_digit() || c == '.') => Some(n.to_owned()),
+        Some(_) => {
+            return Err(bad(
+                "naf",
+                "Give a NAF code (62.01Z) or its first digits (62).",
+            ));
+        }
+        None => None,
+    };
+    let phone = match query
+        .phone
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        Some(p) => Some(
+            Phone::parse(p)
+                .map_err(|_| bad("phone", "Not a phone number."))?
+                .as_str()
+                .to_owned(),
+        ),
+        None => None,
+    };
+    let staff = access::is_staff(&caller.roles);
+    let organisations = state
+        .db(move |conn| {
+            let mut q = organisations::table
+                .select(OrganisationRow::as_select())
+                .into_boxed();
+            if !(query.include_inactive && staff) {
+                q = q.filter(organisations::active.eq(true));
+            }
+            for word in text::query_terms(query.name.as_deref().unwrap_or("")) {
+                q = q.filter(organisations::id.eq_any(word_ids!(Kind::Organisation, &word)));
+            }
+            for word in text::query_terms(query.address.as_deref().unwrap_or("")) {
+                q = q.filter(organisations::id.eq_any(word_ids!(Kind::OrganisationAddress, &word)));
+            }
+            for word in text::query_terms(query.service.as_deref().unwrap_or("")) {
+                q = q.filter(
+                    organisations::id.eq_any(
+                        host_services::table
+                            .filter(host_services::id.eq_any(word_ids!(Kind::HostService, &word)))
+                            .select(host_services::organisation_id),
+                    ),
+                );
+            }
+            if let Some(d) = query
+                .department
+                .as_deref()
+                .map(str::trim)
+                .filter(|d| !d.is_empty())
+            {
+                q = q.filter(organisations::department.eq(d.to_uppercase()));
+            }
+            match siret.as_deref() {
+                Some(s) if s.len() == 14 => q = q.filter(organisations::siret.eq(s.to_owned())),
+                Some(s) => q = q.filter(organisations::siren.eq(s.to_owned())),
+                None => {}
+            }
+            if let Some(naf) = naf {
+                q = q.filter(
+                    organisations::naf_code
+                        .ge(naf.clone())
+                        .and(organisations::naf_code.lt(text::prefix_end(&naf))),
+                );
+            }
+            if let Some(phone) = phone {
+                q = q.filter(organisations::phone.eq(phone));
+            }
+            if let Some((name, id)) = after {
+                q = q.filter(
+                    organisations::name
+                        .gt(name.clone())
+                        .or(organisations::name.eq(name).and(organisations::id.gt(id))),
+                );
+            }
+            let rows: Vec<OrganisationRow> = q
+                .order((organisations::name, organisations::id))
+                .limit(limit + 1)
+                .load(conn)?;
+            Ok(Page::from_rows(rows, limit, |o| (o.name.clone(), o.id)))
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(organisations))
+}
+
+/// Returns one organisation.
+#[utoipa::path(
+    tag = "organisations",
+    operation_id = "get_organisation",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Organisation id")),
+    responses(
+        (status = 200, description = "The organisation", body = OrganisationRow, headers(("ETag" = String, description = "Version"))),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/organisations/{id}")]
+pub async fn get(
+    state: web::Data<AppState>,
+    _caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let row = state.db(move |conn| repo::find(conn, id)).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(concurrency::etag(row.version))
+        .json(row))
+}
+
+/// Records a host organisation. A second active organisation with the same
+/// SIRET is refused (409).
+#[utoipa::path(
+    tag = "organisations",
+    operation_id = "create_organisation",
+    security(("bearer" = [])),
+    request_body = OrganisationInput,
+    responses(
+        (status = 201, description = "Created", body = OrganisationRow),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "An active organisation has this SIRET", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Missing or invalid fields, with their rules", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/organisations")]
+pub async fn create(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    body: Json<OrganisationInput>,
+) -> Result<HttpResponse, ApiError> {
+    access::may_create_host_record(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
+    let input = body.into_inner();
+    let c = repo::check(&input, lang)?;
+    let row = state
+        .db(move |conn| {
+            conn.transaction(|conn| {
+                let label = repo::legal_status_label(conn, c.legal_status_code.as_deref(), lang)?;
+                repo::ensure_siret_free(conn, c.siret.as_deref(), None)?;
+                let row = repo::insert(conn, &c, label.as_deref(), caller.user_id)?;
+                audit::record(
+                    conn,
+                    Entity::Organisation,
+                    row.id,
+                    "create",
+                    Some(caller.user_id),
+                    None::<&()>,
+                    Some(&row),
+                )?;
+                Ok::<_, ApiError>(row)
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Created()
+        .insert_header(concurrency::etag(row.version))
+        .json(row))
+}
+
+/// Corrects an organisation. Staff may correct any; others only one they
+/// created and nobody else changed since (they report errors by ticket).
+#[utoipa::path(
+    tag = "organisations",
+    operation_id = "update_organisation",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Organisation id"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    request_body = OrganisationInput,
+    responses(
+        (status = 200, description = "Updated", body = OrganisationRow),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed to change this record", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "An active organisation has this SIRET", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Missing or invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/organisations/{id}")]
+pub async fn update(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    body: Json<OrganisationInput>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let expected = concurrency::expected_version(&req)?;
+    let input = body.into_inner();
+    let row = state
+        .db(move |conn| {
+            conn.transaction(|conn| {
+                let before = repo::find(conn, id)?;
+                let touched = repo::changed_by_someone_else(
+                    conn,
+                    Entity::Organisation,
+                    id,
+                    before.created_by,
+                )?;
+                access::may_edit_host_record(
+                    &caller.roles,
+                    before.created_by == Some(caller.user_id),
+                    touched,
+                )
+                .map_err(|r| ApiError::refused(&r, lang))?;
+                concurrency::check_version(expected, before.version)?;
+                let c = repo::check(&input, lang)?;
+                let label = repo::legal_status_label(conn, c.legal_status_code.as_deref(), lang)?;
+                if before.active {
+                    repo::ensure_siret_free(conn, c.siret.as_deref(), Some(id))?;
+                }
+                diesel::update(organisations::table.find(id))
+                    .set((
+                        organisations::name.eq(&c.name),
+                        organisations::siret.eq(&c.siret),
+                        organisations::siren.eq(&c.siren),
+                        organisations::naf_code.eq(&c.naf_code),
+                        organisations::activity.eq(&c.activity),
+                        organisations::headcount.eq(c.headcount),
+                        organisations::kind.eq(&c.kind),
+                        organisations::legal_status_code.eq(&c.legal_status_code),
+                        organisations::legal_status_label.eq(&label),
+                        organisations::street.eq(&c.street),
+                        organisations::street2.eq(&c.street2),
+                        organisations::postal_code.eq(&c.postal_code),
+                        organisations::city.eq(&c.city),
+                        organisations::country_code.eq(&c.country_code),
+                        organisations::department.eq(&c.department),
+                        organisations::phone.eq(&c.phone),
+                        organisations::email.eq(&c.email),
+                        organisations::website.eq(&c.website),
+                        organisations::version.eq(before.version + 1),
+                        organisations::updated_at.eq(chrono::Utc::now().naive_utc()),
+                    ))
+                    .execute(conn)?;
+                let after = repo::find(conn, id)?;
+                repo::reindex(conn, &after)?;
+                audit::record(
+                    conn,
+                    Entity::Organisation,
+                    id,
+                    "update",
+                    Some(caller.user_id),
+                    Some(&before),
+                    Some(&after),
+                )?;
+                Ok::<_, ApiError>(after)
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(concurrency::etag(row.version))
+        .json(row))
+}
+
+/// Deactivates an organisation (staff): it is no longer offered, and the
+/// conventions that name it keep it.
+#[utoipa::path(
+    tag = "organisations",
+    operation_id = "deactivate_organisation",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Organisation id"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    responses(
+        (status = 204, description = "Deactivated"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Staff only", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/organisations/{id}")]
+pub async fn deactivate(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    access::may_do_staff_work(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
+    let id = id.into_inner();
+    let expected = concurrency::expected_version(&req)?;
+    state
+        .db(move |conn| {
+            conn.transaction(|conn| {
+                let before = repo::find(conn, id)?;
+                concurrency::check_version(expected, before.version)?;
+                diesel::update(organisations::table.find(id))
+                    .set((
+                        organisations::active.eq(false),
+                        organisations::version.eq(before.version + 1),
+                        organisations::updated_at.eq(chrono::Utc::now().naive_utc()),
+                    ))
+                    .execute(conn)?;
+                let after = repo::find(conn, id)?;
+                audit::record(
+                    conn,
+                    Entity::Organisation,
+                    id,
+                    "deactivate",
+                    Some(caller.user_id),
+                    Some(&before),
+                    Some(&after),
+                )?;
+                Ok::<_, ApiError>(())
+            })
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The changes made to an organisation, oldest first (staff).
+#[utoipa::path(
+    tag = "organisations",
+    operation_id = "get_organisation_history",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Organisation id")),
+    responses(
+        (status = 200, description = "The audit trail", body = Vec<AuditEntry>),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Staff only", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/organisations/{id}/history")]
+pub async fn history(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    access::may_do_staff_work(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
+    let id = id.into_inner();
+    let entries = state
+        .db(move |conn| {
+            repo::find(conn, id)?;
+            Ok(audit::history(conn, Entity::Organisation, id)?)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(entries))
+}
