@@ -11,6 +11,7 @@ pub mod concurrency;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod documents;
 pub mod error;
 pub mod extract;
 pub mod fields;

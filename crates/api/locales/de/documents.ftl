@@ -32,8 +32,6 @@ duration-breakdown = { $months } { $months ->
     } und { $rest }
 from-to = vom { $start } bis zum { $end }
 counting-rule = Die Dauer wird nach tatsächlicher Anwesenheit berechnet: Je 7 Stunden Anwesenheit, zusammenhängend oder nicht, zählen als ein Tag und je 22 Tage als ein Monat (Artikel L124-18 und D124-6 des französischen Bildungsgesetzbuchs).
-yes = ja
-no = nein
 civility-ms = Frau
 civility-mr = Herr
 
@@ -55,6 +53,8 @@ label-activity = Tätigkeit:
 label-legal-status = Rechtsform:
 label-website = Website:
 label-department = Fachbereich:
+label-supervisor = Betreuende/r Lehrende/r:
+label-tutor = Praktikumsbetreuer/in:
 label-institution = Hochschule:
 label-centre = Verwaltungsstelle:
 label-programme = Studiengang:
@@ -132,6 +132,7 @@ stipend-optional = Die Anwesenheit übersteigt 308 Stunden nicht: Die Vergütung
 stipend-abroad = Das Praktikum findet im Ausland statt: Das französische gesetzliche Minimum gilt nicht.
 stipend-continuing-education = Praktikum der Weiterbildung: Die Vergütungsregelung gilt nicht.
 leave-days-value = { $days } Tage
+duration-value = { $hours }, das heißt { $breakdown }
 
 ## Vertrag
 
@@ -216,7 +217,6 @@ certificate-host = Die aufnehmende Einrichtung
 certificate-certifies = bescheinigt, dass der/die nachstehende Praktikant/in
 certificate-internship = im Rahmen des folgenden Studiengangs ein Praktikum absolviert hat
 certificate-terminated-early = Das Praktikum wurde vorzeitig beendet.
-certificate-duration-value = { $hours }, das heißt { $breakdown }
 certificate-no-stipend = es wurde keine Vergütung gezahlt
 certificate-pension = Der Praktikant kann innerhalb von zwei Jahren nach Ende des Praktikums beantragen, dass dieser Zeitraum bis zu zwei Quartalen für die Rente berücksichtigt wird (Artikel L351-17 des französischen Sozialversicherungsgesetzbuchs).
 certificate-representative = Der/die Vertreter/in der aufnehmenden Einrichtung

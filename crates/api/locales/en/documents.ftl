@@ -32,8 +32,6 @@ duration-breakdown = { $months } { $months ->
     } and { $rest }
 from-to = from { $start } to { $end }
 counting-rule = The duration is counted in effective presence: every 7 hours of presence, consecutive or not, count as one day and every 22 days as one month (articles L124-18 and D124-6 of the French Education Code).
-yes = yes
-no = no
 civility-ms = Ms
 civility-mr = Mr
 
@@ -55,6 +53,8 @@ label-activity = Activity:
 label-legal-status = Legal status:
 label-website = Website:
 label-department = Department:
+label-supervisor = Academic supervisor:
+label-tutor = Internship tutor:
 label-institution = Institution:
 label-centre = Management centre:
 label-programme = Programme:
@@ -132,6 +132,7 @@ stipend-optional = The presence does not exceed 308 hours: the stipend is option
 stipend-abroad = The internship takes place abroad: the French legal minimum does not apply.
 stipend-continuing-education = Continuing-education internship: the stipend regime does not apply.
 leave-days-value = { $days } days
+duration-value = { $hours }, that is { $breakdown }
 
 ## Agreement
 
@@ -216,7 +217,6 @@ certificate-host = The host organisation
 certificate-certifies = certifies that the intern below
 certificate-internship = completed an internship as part of the following programme
 certificate-terminated-early = The internship ended early.
-certificate-duration-value = { $hours }, that is { $breakdown }
 certificate-no-stipend = no stipend was paid
 certificate-pension = The intern may ask for this internship to count towards their pension, up to two quarters, within two years of its end (article L351-17 of the French Social Security Code).
 certificate-representative = The host organisation's representative

@@ -32,8 +32,6 @@ duration-breakdown = { $months } { $months ->
     } y { $rest }
 from-to = del { $start } al { $end }
 counting-rule = La duración se cuenta en presencia efectiva: cada 7 horas de presencia, consecutivas o no, cuentan como un día y cada 22 días como un mes (artículos L124-18 y D124-6 del Código de Educación francés).
-yes = sí
-no = no
 civility-ms = Sra.
 civility-mr = Sr.
 
@@ -55,6 +53,8 @@ label-activity = Actividad:
 label-legal-status = Forma jurídica:
 label-website = Sitio web:
 label-department = Departamento:
+label-supervisor = Profesor tutor:
+label-tutor = Tutor de prácticas:
 label-institution = Centro de enseñanza:
 label-centre = Centro de gestión:
 label-programme = Estudios:
@@ -132,6 +132,7 @@ stipend-optional = La presencia no supera las 308 horas: la gratificación es op
 stipend-abroad = Las prácticas se realizan en el extranjero: no se aplica el mínimo legal francés.
 stipend-continuing-education = Prácticas de formación continua: no se aplica el régimen de gratificación.
 leave-days-value = { $days } días
+duration-value = { $hours }, es decir, { $breakdown }
 
 ## Convenio
 
@@ -216,7 +217,6 @@ certificate-host = La entidad de acogida
 certificate-certifies = certifica que el estudiante indicado a continuación
 certificate-internship = ha realizado unas prácticas en el marco de los siguientes estudios
 certificate-terminated-early = Las prácticas terminaron de forma anticipada.
-certificate-duration-value = { $hours }, es decir, { $breakdown }
 certificate-no-stipend = no se abonó ninguna gratificación
 certificate-pension = El estudiante puede solicitar que este período se tenga en cuenta para su jubilación, hasta dos trimestres, en los dos años siguientes al final de las prácticas (artículo L351-17 del Código de la Seguridad Social francés).
 certificate-representative = El representante de la entidad de acogida

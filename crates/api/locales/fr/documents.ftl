@@ -29,8 +29,6 @@ duration-breakdown = { $months } mois, { $days } { $days ->
     } et { $rest }
 from-to = du { $start } au { $end }
 counting-rule = La durée est comptée en présence effective : chaque période de 7 heures de présence, consécutives ou non, compte pour un jour et chaque période de 22 jours pour un mois (articles L124-18 et D124-6 du code de l’éducation).
-yes = oui
-no = non
 civility-ms = Mme
 civility-mr = M.
 
@@ -52,6 +50,8 @@ label-activity = Activité :
 label-legal-status = Statut juridique :
 label-website = Site web :
 label-department = Affectation :
+label-supervisor = Enseignant référent :
+label-tutor = Tuteur de stage :
 label-institution = Établissement :
 label-centre = Centre de gestion :
 label-programme = Formation :
@@ -129,6 +129,7 @@ stipend-optional = La présence ne dépasse pas 308 heures : la gratification es
 stipend-abroad = Le stage se déroule à l’étranger : le minimum légal français ne s’applique pas.
 stipend-continuing-education = Stage de formation continue : le régime de la gratification ne s’applique pas.
 leave-days-value = { $days } jours
+duration-value = { $hours }, soit { $breakdown }
 
 ## Convention
 
@@ -213,7 +214,6 @@ certificate-host = L’organisme d’accueil
 certificate-certifies = certifie que le stagiaire ci-dessous
 certificate-internship = a effectué un stage dans le cadre de la formation suivante
 certificate-terminated-early = Le stage a pris fin de manière anticipée.
-certificate-duration-value = { $hours }, soit { $breakdown }
 certificate-no-stipend = aucune gratification n’a été versée
 certificate-pension = Le stagiaire peut demander la prise en compte de cette période de stage au titre de l’assurance vieillesse, dans la limite de deux trimestres, dans les deux ans suivant la fin du stage (article L351-17 du code de la sécurité sociale).
 certificate-representative = Le représentant de l’organisme d’accueil

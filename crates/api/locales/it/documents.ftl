@@ -32,8 +32,6 @@ duration-breakdown = { $months } { $months ->
     } e { $rest }
 from-to = dal { $start } al { $end }
 counting-rule = La durata è calcolata in presenza effettiva: ogni 7 ore di presenza, consecutive o meno, valgono un giorno e ogni 22 giorni un mese (articoli L124-18 e D124-6 del Codice dell’istruzione francese).
-yes = sì
-no = no
 civility-ms = Sig.ra
 civility-mr = Sig.
 
@@ -55,6 +53,8 @@ label-activity = Attività:
 label-legal-status = Forma giuridica:
 label-website = Sito web:
 label-department = Afferenza:
+label-supervisor = Tutor accademico:
+label-tutor = Tutor aziendale:
 label-institution = Ateneo:
 label-centre = Centro di gestione:
 label-programme = Corso di studi:
@@ -132,6 +132,7 @@ stipend-optional = La presenza non supera le 308 ore: l’indennità è facoltat
 stipend-abroad = Il tirocinio si svolge all’estero: il minimo legale francese non si applica.
 stipend-continuing-education = Tirocinio di formazione continua: il regime dell’indennità non si applica.
 leave-days-value = { $days } giorni
+duration-value = { $hours }, ossia { $breakdown }
 
 ## Convenzione
 
@@ -216,7 +217,6 @@ certificate-host = Il soggetto ospitante
 certificate-certifies = attesta che il tirocinante indicato di seguito
 certificate-internship = ha svolto un tirocinio nell’ambito del seguente corso di studi
 certificate-terminated-early = Il tirocinio si è concluso anticipatamente.
-certificate-duration-value = { $hours }, ossia { $breakdown }
 certificate-no-stipend = non è stata versata alcuna indennità
 certificate-pension = Il tirocinante può chiedere che questo periodo sia computato ai fini pensionistici, fino a due trimestri, entro due anni dalla fine del tirocinio (articolo L351-17 del Codice della previdenza sociale francese).
 certificate-representative = Il rappresentante del soggetto ospitante

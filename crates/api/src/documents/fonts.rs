@@ -137,12 +137,18 @@ pub(super) fn drawable(text: &str) -> String {
             continue;
         }
         match c {
-            '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'
-            | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => {}
+            '\u{AD}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}' => {}
             '\u{2010}' | '\u{2011}' | '\u{2212}' => out.push('-'),
             c if c.is_whitespace() || c.is_control() => out.push(' '),
             c => match deunicode::deunicode_char(c) {
-                Some(ascii) if !ascii.is_empty() && ascii.chars().all(|a| win_ansi(a).is_some()) => {
+                Some(ascii)
+                    if !ascii.is_empty() && ascii.chars().all(|a| win_ansi(a).is_some()) =>
+                {
                     out.push_str(ascii)
                 }
                 _ => out.push('?'),
@@ -168,7 +174,11 @@ mod tests {
         assert_eq!(drawable("a\u{A0}b\u{202F}c\td\ne"), "a b c d e");
         assert_eq!(drawable("co\u{AD}op\u{200F}\u{202E}"), "coop");
         assert_eq!(drawable("\u{1}\u{7F}"), "  ");
-        assert!(drawable("😀 مرحبا 中文").chars().all(|c| win_ansi(c).is_some()));
+        assert!(
+            drawable("😀 مرحبا 中文")
+                .chars()
+                .all(|c| win_ansi(c).is_some())
+        );
     }
 
     #[test]

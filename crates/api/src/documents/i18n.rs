@@ -67,8 +67,6 @@ keys! {
     DurationBreakdown = "duration-breakdown",
     FromTo = "from-to",
     CountingRule = "counting-rule",
-    Yes = "yes",
-    No = "no",
     CivilityMs = "civility-ms",
     CivilityMr = "civility-mr",
     // Field labels.
@@ -88,6 +86,8 @@ keys! {
     LabelLegalStatus = "label-legal-status",
     LabelWebsite = "label-website",
     LabelDepartment = "label-department",
+    LabelSupervisor = "label-supervisor",
+    LabelTutor = "label-tutor",
     LabelInstitution = "label-institution",
     LabelCentre = "label-centre",
     LabelProgramme = "label-programme",
@@ -163,6 +163,7 @@ keys! {
     StipendAbroad = "stipend-abroad",
     StipendContinuingEducation = "stipend-continuing-education",
     LeaveDaysValue = "leave-days-value",
+    DurationValue = "duration-value",
     // Convention.
     ConventionTitle = "convention-title",
     ConventionSubtitle = "convention-subtitle",
@@ -239,7 +240,6 @@ keys! {
     CertificateCertifies = "certificate-certifies",
     CertificateInternship = "certificate-internship",
     CertificateTerminatedEarly = "certificate-terminated-early",
-    CertificateDurationValue = "certificate-duration-value",
     CertificateNoStipend = "certificate-no-stipend",
     CertificatePension = "certificate-pension",
     CertificateRepresentative = "certificate-representative",
@@ -269,11 +269,26 @@ impl Key {
 
 /// The resources, in the order of [`index`].
 const RESOURCES: [(&str, LanguageIdentifier); 5] = [
-    (include_str!("../../locales/fr/documents.ftl"), langid!("fr")),
-    (include_str!("../../locales/en/documents.ftl"), langid!("en")),
-    (include_str!("../../locales/de/documents.ftl"), langid!("de")),
-    (include_str!("../../locales/es/documents.ftl"), langid!("es")),
-    (include_str!("../../locales/it/documents.ftl"), langid!("it")),
+    (
+        include_str!("../../locales/fr/documents.ftl"),
+        langid!("fr"),
+    ),
+    (
+        include_str!("../../locales/en/documents.ftl"),
+        langid!("en"),
+    ),
+    (
+        include_str!("../../locales/de/documents.ftl"),
+        langid!("de"),
+    ),
+    (
+        include_str!("../../locales/es/documents.ftl"),
+        langid!("es"),
+    ),
+    (
+        include_str!("../../locales/it/documents.ftl"),
+        langid!("it"),
+    ),
 ];
 
 fn index(language: AgreementLanguage) -> usize {
@@ -413,6 +428,11 @@ impl Words {
         }
     }
 
+    /// `,` or `.`.
+    pub(super) fn decimal_separator(&self) -> char {
+        self.numbers().decimal
+    }
+
     /// `1 417 500`, `1,417,500`, `1.417.500`; Spanish leaves four digits
     /// alone (`1417`).
     pub(super) fn integer(&self, n: u64) -> String {
@@ -487,7 +507,10 @@ impl Words {
             0 => self.with(Key::Hours, vec![("hours", hours.into())]),
             rest => self.with(
                 Key::HoursMinutes,
-                vec![("hours", hours.into()), ("minutes", rest.to_string().into())],
+                vec![
+                    ("hours", hours.into()),
+                    ("minutes", rest.to_string().into()),
+                ],
             ),
         }
     }
@@ -527,7 +550,12 @@ mod tests {
             bundle.add_resource(resource).unwrap();
             let missing: Vec<_> = Key::ALL
                 .iter()
-                .filter(|key| bundle.get_message(key.id()).and_then(|m| m.value()).is_none())
+                .filter(|key| {
+                    bundle
+                        .get_message(key.id())
+                        .and_then(|m| m.value())
+                        .is_none()
+                })
                 .map(|key| key.id())
                 .collect();
             assert!(missing.is_empty(), "{lang} misses {missing:?}");
@@ -542,21 +570,52 @@ mod tests {
                 let pattern = words.bundle.get_message(key.id()).unwrap().value().unwrap();
                 let mut args = FluentArgs::new();
                 for name in [
-                    "number", "page", "pages", "day", "month", "year", "hours", "minutes",
-                    "rest", "start", "end", "title", "label", "value", "percentage", "amount",
-                    "basis", "unit", "rates", "rate", "place", "date", "index", "comment",
-                    "duration", "breakdown", "days", "months", "mode",
+                    "number",
+                    "page",
+                    "pages",
+                    "day",
+                    "month",
+                    "year",
+                    "hours",
+                    "minutes",
+                    "rest",
+                    "start",
+                    "end",
+                    "title",
+                    "label",
+                    "value",
+                    "percentage",
+                    "amount",
+                    "basis",
+                    "unit",
+                    "rates",
+                    "rate",
+                    "place",
+                    "date",
+                    "index",
+                    "comment",
+                    "duration",
+                    "breakdown",
+                    "days",
+                    "months",
+                    "mode",
                 ] {
                     args.set(name, FluentValue::from(2u64));
                 }
                 let mut errors = Vec::new();
-                let text = words.bundle.format_pattern(pattern, Some(&args), &mut errors);
+                let text = words
+                    .bundle
+                    .format_pattern(pattern, Some(&args), &mut errors);
                 assert!(errors.is_empty(), "{language:?} {}: {errors:?}", key.id());
                 let unprintable: String = text
                     .chars()
                     .filter(|&c| super::super::fonts::win_ansi(c).is_none())
                     .collect();
-                assert!(unprintable.is_empty(), "{language:?} {}: {unprintable:?}", key.id());
+                assert!(
+                    unprintable.is_empty(),
+                    "{language:?} {}: {unprintable:?}",
+                    key.id()
+                );
             }
         }
     }

@@ -17,6 +17,7 @@ use genpdf::style::{Color, Style, StyledString};
 use genpdf::{Alignment, Context, Element, Margins, Mm, PageDecorator, Position, RenderResult};
 
 use super::fonts::drawable;
+use super::i18n::Words;
 use super::logo;
 use super::{DocumentError, Letterhead};
 
@@ -125,11 +126,13 @@ impl Element for Text {
         style: Style,
     ) -> Result<RenderResult, GenpdfError> {
         let width = area.size().width;
-        let paragraph = match &mut self.paragraph {
-            Some(paragraph) => paragraph,
-            None => self.paragraph.insert(self.fit(context, width, style)),
-        };
-        paragraph.render(context, area, style)
+        if self.paragraph.is_none() {
+            self.paragraph = Some(self.fit(context, width, style));
+        }
+        match &mut self.paragraph {
+            Some(paragraph) => paragraph.render(context, area, style),
+            None => Ok(RenderResult::default()),
+        }
     }
 }
 
@@ -206,11 +209,14 @@ impl Sheet {
 
     /// The letterhead: the logo if it decodes, then the institution, the
     /// centre and its address.
-    pub(super) fn letterhead(&mut self, letterhead: &Letterhead) {
+    pub(super) fn letterhead(&mut self, letterhead: &Letterhead, words: &Words) {
         let mut lines = LinearLayout::vertical();
-        lines.push(Text::new(&letterhead.institution, Style::new().bold().with_font_size(11)));
+        lines.push(Text::new(
+            &letterhead.institution,
+            Style::new().bold().with_font_size(11),
+        ));
         lines.push(Text::new(&letterhead.centre, Style::new().bold()));
-        for line in letterhead.lines() {
+        for line in letterhead.lines(words) {
             lines.push(Text::new(&line, Style::new().with_font_size(SMALL_SIZE)));
         }
         match letterhead.logo.as_ref().and_then(logo::image) {
@@ -281,9 +287,10 @@ impl Sheet {
         self.root.push(Break::new(lines));
     }
 
-    /// Framed signature boxes, two per row.
+    /// Framed signature boxes, two per row (one box spans the width).
     pub(super) fn signatures(&mut self, boxes: Vec<SignatureBox>, date_and_signature: &str) {
-        let mut table = TableLayout::new(vec![1, 1]);
+        let columns = boxes.len().clamp(1, 2);
+        let mut table = TableLayout::new(vec![1; columns]);
         table.set_cell_decorator(FrameCellDecorator::new(true, true, false));
         let mut cells: Vec<LinearLayout> = boxes
             .into_iter()
@@ -304,17 +311,17 @@ impl Sheet {
                 cell
             })
             .collect();
-        if cells.len() % 2 == 1 {
+        while cells.len() % columns != 0 {
             cells.push(LinearLayout::vertical());
         }
-        let mut cells = cells.into_iter();
-        while let (Some(left), Some(right)) = (cells.next(), cells.next()) {
-            // Two cells for two columns: the push cannot fail.
-            let _ = table
-                .row()
-                .element(left.padded(Margins::all(2)))
-                .element(right.padded(Margins::all(2)))
-                .push();
+        let mut cells = cells.into_iter().peekable();
+        while cells.peek().is_some() {
+            let mut row = table.row();
+            for cell in cells.by_ref().take(columns) {
+                row.push_element(cell.padded(Margins::all(2)));
+            }
+            // Rows are filled to the number of columns: the push cannot fail.
+            let _ = row.push();
         }
         self.root.push(table);
     }

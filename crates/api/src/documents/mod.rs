@@ -30,7 +30,9 @@ use chrono::NaiveDate;
 use stages_domain::Refusal;
 use stages_domain::amendment::Amendment;
 use stages_domain::lifecycle::ConventionNumber;
-use stages_domain::model::{AcademicYear, Address, AgreementLanguage, Convention, ManagementCentre};
+use stages_domain::model::{
+    AcademicYear, Address, AgreementLanguage, Convention, ManagementCentre,
+};
 
 pub use amendment::render_amendment;
 pub use certificate::render_certificate;

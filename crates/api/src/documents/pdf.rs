@@ -79,14 +79,19 @@ pub(super) fn finish(
     set_title(&mut pdf, title)?;
     pdf.compress();
     let mut out = Vec::new();
-    pdf.save_to(&mut out).map_err(broken)?;
+    pdf.save_to(&mut out)
+        .map_err(|e| DocumentError::Pdf(e.to_string()))?;
     Ok(out)
 }
 
 /// Registers the footer font in the page's font resources. printpdf shares
 /// one font dictionary between pages, referenced from each page's
 /// resources; anything else means printpdf changed and is reported.
-fn add_footer_font(pdf: &mut Document, page: ObjectId, font: ObjectId) -> Result<(), DocumentError> {
+fn add_footer_font(
+    pdf: &mut Document,
+    page: ObjectId,
+    font: ObjectId,
+) -> Result<(), DocumentError> {
     let reference = |pdf: &Document, holder: ObjectId, key: &[u8]| {
         pdf.get_dictionary(holder)
             .and_then(|dict| dict.get(key))
@@ -204,8 +209,12 @@ mod tests {
 
     #[test]
     fn the_footer_is_one_text_object() {
-        let operations = String::from_utf8(footer_operations("Page 1 / 2", 100.0)).unwrap_or_default();
+        let operations =
+            String::from_utf8(footer_operations("Page 1 / 2", 100.0)).unwrap_or_default();
         assert!(operations.contains("/StagesFooter 8 Tf"), "{operations}");
-        assert!(operations.contains("<506167652031202F2032> Tj"), "{operations}");
+        assert!(
+            operations.contains("<506167652031202F2032> Tj"),
+            "{operations}"
+        );
     }
 }

@@ -1,21 +1,27 @@
 //! What the three documents print alike: names, addresses, periods, the
 //! stipend terms, the letterhead lines, and the finishing of the PDF.
 
+use chrono::NaiveDate;
 use stages_domain::ids::Currency;
 use stages_domain::lifecycle::ConventionNumber;
 use stages_domain::model::{
-    Address, Civility, Contact, HostService, PaymentMode, Period, StipendBasis, StipendTerms,
-    StipendUnit, Student, Supervisor,
+    Address, Civility, Contact, Convention, HostService, PaymentMode, Period, StipendBasis,
+    StipendTerms, StipendUnit, Student, Supervisor,
 };
 
 use super::fonts::{self, drawable};
 use super::i18n::{Key, Words};
-use super::layout::{self, DASH, Header, Sheet};
-use super::{DocumentError, Letterhead, pdf};
+use super::layout::{self, DASH, Header, Sheet, SignatureBox};
+use super::{DocumentError, Letterhead, Signatory, pdf};
 
 /// `value`, or an empty string for `None`.
 pub(super) fn or_empty(value: Option<&str>) -> &str {
     value.unwrap_or_default()
+}
+
+/// `text`, or a dash when blank.
+pub(super) fn or_dash(text: &str) -> &str {
+    if text.trim().is_empty() { DASH } else { text }
 }
 
 /// `Ms Camille Martin`.
@@ -40,7 +46,12 @@ pub(super) fn person(
 }
 
 pub(super) fn contact_name(words: &Words, contact: &Contact) -> String {
-    person(words, contact.civility, &contact.first_name, &contact.last_name)
+    person(
+        words,
+        contact.civility,
+        &contact.first_name,
+        &contact.last_name,
+    )
 }
 
 pub(super) fn supervisor_name(words: &Words, supervisor: &Supervisor) -> String {
@@ -82,7 +93,10 @@ pub(super) fn address(address: &Address) -> String {
 
 /// A service and where it is.
 pub(super) fn service(service: &HostService) -> String {
-    join(" – ", [service.name.as_str(), address(&service.address).as_str()])
+    join(
+        " – ",
+        [service.name.as_str(), address(&service.address).as_str()],
+    )
 }
 
 /// Interruption periods, `; `-separated; empty when there are none.
@@ -168,6 +182,58 @@ impl Letterhead {
     }
 }
 
+/// "Done at … on …" and the five signature boxes of the agreement and its
+/// amendments: student, institution, host, tutor, supervisor.
+pub(super) fn signature_section(
+    sheet: &mut Sheet,
+    words: &Words,
+    convention: &Convention,
+    institution: &Signatory,
+    letterhead: &Letterhead,
+    today: NaiveDate,
+) {
+    sheet.heading(&words.get(Key::SignaturesTitle));
+    sheet.paragraphs(&words.with(
+        Key::DoneAt,
+        vec![
+            ("place", or_dash(&letterhead.address.city).into()),
+            ("date", words.date(today).into()),
+        ],
+    ));
+    sheet.space(0.5);
+    let signatory = convention.signatory.clone().unwrap_or_default();
+    let tutor = convention.tutor.clone().unwrap_or_default();
+    let supervisor = convention.supervisor.clone().unwrap_or_default();
+    let boxes = vec![
+        SignatureBox {
+            role: words.get(Key::SignStudent),
+            name: student_name(words, &convention.student.student),
+            position: String::new(),
+        },
+        SignatureBox {
+            role: words.get(Key::SignInstitution),
+            name: institution.name.clone(),
+            position: institution.position.clone(),
+        },
+        SignatureBox {
+            role: words.get(Key::SignHost),
+            name: contact_name(words, &signatory),
+            position: signatory.position,
+        },
+        SignatureBox {
+            role: words.get(Key::SignTutor),
+            name: contact_name(words, &tutor),
+            position: tutor.position,
+        },
+        SignatureBox {
+            role: words.get(Key::SignSupervisor),
+            name: supervisor_name(words, &supervisor),
+            position: supervisor.department.unwrap_or_default(),
+        },
+    ];
+    sheet.signatures(boxes, &words.get(Key::SignDateSignature));
+}
+
 /// Lays out and finishes a document: header with the centre and the
 /// number, footer "page n / N", `title` in the PDF's metadata.
 pub(super) fn render(
@@ -179,7 +245,10 @@ pub(super) fn render(
 ) -> Result<Vec<u8>, DocumentError> {
     let header = Header {
         left: letterhead.centre.clone(),
-        right: words.with(Key::HeaderNumber, vec![("number", number.to_string().into())]),
+        right: words.with(
+            Key::HeaderNumber,
+            vec![("number", number.to_string().into())],
+        ),
     };
     let raw = layout::layout(sheet, header)?;
     let measure = fonts::Measure::new()?;
