@@ -159,9 +159,10 @@ impl PageDecorator for Header {
             MARGIN_BOTTOM,
             MARGIN_SIDE,
         ));
-        let left: String = match self.left.char_indices().nth(HEADER_CHARS) {
-            Some((cut, _)) => format!("{}…", &self.left[..cut]),
-            None => self.left.clone(),
+        let left = drawable(&self.left);
+        let left = match left.char_indices().nth(HEADER_CHARS) {
+            Some((cut, _)) => format!("{}…", &left[..cut]),
+            None => left,
         };
         let small = Style::new().with_font_size(SMALL_SIZE).with_color(GREY);
         let mut table = TableLayout::new(vec![3, 2]);
@@ -223,7 +224,11 @@ impl Sheet {
             Some(image) => {
                 let mut table = TableLayout::new(vec![2, 5]);
                 // The row always has two cells, as the table has two columns.
-                let _ = table.row().element(image).element(lines).push();
+                let _ = table
+                    .row()
+                    .element(image.padded(Margins::trbl(0, 4, 0, 0)))
+                    .element(lines)
+                    .push();
                 self.root.push(table);
             }
             None => self.root.push(lines),

@@ -22,7 +22,7 @@ const MAX_SOURCE_SIDE: u32 = 4096;
 const MAX_PIXELS: (u32, u32) = (600, 240);
 
 /// The box the logo is printed in, in millimetres.
-const BOX_MM: (f64, f64) = (50.0, 20.0);
+const BOX_MM: (f64, f64) = (45.0, 20.0);
 
 /// The logo as an image element sized to fit its box, if it decodes.
 pub(super) fn image(logo: &Logo) -> Option<Image> {

@@ -76,7 +76,7 @@ impl LogoType {
     }
 }
 
-/// A centre's logo as uploaded. Printed at most 50 × 20 mm; a logo that
+/// A centre's logo as uploaded. Printed at most 45 × 20 mm; a logo that
 /// does not decode is left out, never an error.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Logo {
