@@ -37,6 +37,10 @@ pub struct ConfigArgs {
     /// Identity source: `builtin`, or an LDAP URL such as `ldap://127.0.0.1:3389`.
     #[arg(long, env = "STAGES_DIRECTORY", global = true)]
     pub directory: Option<String>,
+    /// Pretend today is this date (YYYY-MM-DD), for demonstrations and
+    /// tests of date-bound rules; the server's date otherwise.
+    #[arg(long, env = "STAGES_TODAY", global = true)]
+    pub today: Option<chrono::NaiveDate>,
 }
 
 /// The same keys, read from the TOML file.
@@ -49,6 +53,7 @@ struct FileConfig {
     web_dir: Option<PathBuf>,
     jwt_secret: Option<String>,
     directory: Option<String>,
+    today: Option<chrono::NaiveDate>,
 }
 
 /// Where users are authenticated and looked up.
@@ -69,6 +74,7 @@ pub struct Config {
     pub jwt_secret: Option<String>,
     pub directory: Directory,
     pub access_token_minutes: i64,
+    pub today: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -129,6 +135,7 @@ impl Config {
                 Directory::Ldap { url: directory }
             },
             access_token_minutes: DEFAULT_ACCESS_TOKEN_MINUTES,
+            today: args.today.or(file.today),
         })
     }
 

@@ -23,7 +23,9 @@ pub const DEMO_PASSWORD: &str = "demo";
 
 pub struct DemoAccount {
     pub username: &'static str,
-    pub display_name: &'static str,
+    pub first_name: &'static str,
+    pub last_name: &'static str,
+    pub department: Option<&'static str>,
     pub email: &'static str,
     pub affiliation: &'static str,
     pub student_number: Option<&'static str>,
@@ -34,7 +36,9 @@ pub struct DemoAccount {
 pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
     DemoAccount {
         username: "etudiant",
-        display_name: "Camille Martin",
+        first_name: "Camille",
+        last_name: "Martin",
+        department: None,
         email: "camille.martin@etu.univ-demo.fr",
         affiliation: "student",
         student_number: Some("22401234"),
@@ -43,7 +47,9 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
     },
     DemoAccount {
         username: "enseignant",
-        display_name: "Paul Durand",
+        first_name: "Paul",
+        last_name: "Durand",
+        department: Some("UFR Sciences et Technologies"),
         email: "paul.durand@univ-demo.fr",
         affiliation: "faculty",
         student_number: None,
@@ -52,7 +58,9 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
     },
     DemoAccount {
         username: "gestionnaire",
-        display_name: "Géraldine Baviere",
+        first_name: "Géraldine",
+        last_name: "Baviere",
+        department: None,
         email: "geraldine.baviere@univ-demo.fr",
         affiliation: "staff",
         student_number: None,
@@ -60,8 +68,21 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
         what: "manager of the Sciences centre",
     },
     DemoAccount {
+        username: "enseignant2",
+        first_name: "Hélène",
+        last_name: "Lefèvre",
+        department: Some("UFR Lettres, Langues et Sciences humaines"),
+        email: "helene.lefevre@univ-demo.fr",
+        affiliation: "faculty",
+        student_number: None,
+        is_admin: false,
+        what: "academic supervisor (humanities)",
+    },
+    DemoAccount {
         username: "gestionnaire2",
-        display_name: "Marc Petit",
+        first_name: "Marc",
+        last_name: "Petit",
+        department: None,
         email: "marc.petit@univ-demo.fr",
         affiliation: "staff",
         student_number: None,
@@ -70,7 +91,9 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
     },
     DemoAccount {
         username: "etudiant2",
-        display_name: "Léa Durand",
+        first_name: "Léa",
+        last_name: "Durand",
+        department: None,
         email: "lea.durand@etu.univ-demo.fr",
         affiliation: "student",
         student_number: Some("22405678"),
@@ -79,7 +102,9 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
     },
     DemoAccount {
         username: "admin",
-        display_name: "Alex Moreau",
+        first_name: "Alex",
+        last_name: "Moreau",
+        department: None,
         email: "alex.moreau@univ-demo.fr",
         affiliation: "staff",
         student_number: None,
@@ -120,11 +145,15 @@ pub fn seed(conn: &mut AnyConnection) -> Result<bool, DemoError> {
     let now = chrono::Utc::now().naive_utc();
     conn.transaction(|conn| {
         for account in DEMO_ACCOUNTS {
-            users::insert(
+            let display_name = format!("{} {}", account.first_name, account.last_name);
+            let id = users::insert(
                 conn,
                 &NewUser {
                     username: account.username,
-                    display_name: account.display_name,
+                    display_name: &display_name,
+                    first_name: account.first_name,
+                    last_name: account.last_name,
+                    department: account.department,
                     email: Some(account.email),
                     password_hash: Some(&hash),
                     source: "builtin",
@@ -135,6 +164,12 @@ pub fn seed(conn: &mut AnyConnection) -> Result<bool, DemoError> {
                     created_at: now,
                     updated_at: now,
                 },
+            )?;
+            search::index(
+                conn,
+                Kind::User,
+                id,
+                &[account.first_name, account.last_name],
             )?;
         }
         let user_id = |conn: &mut AnyConnection, name: &str| -> QueryResult<i64> {

@@ -13,7 +13,7 @@ pub enum Kind {
     Organisation,
     OrganisationAddress,
     Student,
-    Supervisor,
+    User,
     HostService,
 }
 
@@ -23,7 +23,7 @@ impl Kind {
             Kind::Organisation => "organisation",
             Kind::OrganisationAddress => "organisation_address",
             Kind::Student => "student",
-            Kind::Supervisor => "supervisor",
+            Kind::User => "user",
             Kind::HostService => "host_service",
         }
     }

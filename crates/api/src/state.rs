@@ -14,6 +14,13 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Today's date, as the rules see it.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.config
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
     /// Runs blocking database work off the async workers with a pooled
     /// connection. A pool that cannot hand out a connection means the
     /// database is down: 503, not 500.

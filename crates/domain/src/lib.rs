@@ -8,7 +8,8 @@
 //!
 //! * [`ids`]: identifiers that can only be built by parsing (SIRET, NAF, INE…).
 //! * [`model`]: the entities of the eight wizard steps and beyond.
-//! * [`calendar`], [`duration`], [`stipend`]: the arithmetic of the law.
+//! * [`calendar`], [`duration`], [`stipend`]: the arithmetic of the law;
+//!   [`figures`] sums it up for a convention.
 //! * [`rules`]: every check, returning all [`violation::Violation`]s at once.
 //! * [`lifecycle`]: the convention state machine.
 //! * [`permissions`]: what a caller may do with a convention, and why not.
@@ -22,6 +23,7 @@ pub mod amendment;
 pub mod calendar;
 pub mod certificate;
 pub mod duration;
+pub mod figures;
 pub mod ids;
 pub mod lifecycle;
 pub mod messages;

@@ -64,6 +64,20 @@ impl Decision {
     pub fn is_allowed(&self) -> bool {
         matches!(self, Self::Allowed)
     }
+
+    /// `Ok` when allowed, the refusal otherwise.
+    pub fn into_result(self) -> Result<(), Refusal> {
+        match self {
+            Self::Allowed => Ok(()),
+            Self::Denied { reason } => Err(reason),
+        }
+    }
+}
+
+/// Whether `relation` may see a convention at all; the API answers "not
+/// found" otherwise, so that another person's convention does not leak.
+pub fn may_view(relation: Relation) -> Result<(), Refusal> {
+    roles::may_view(relation)
 }
 
 impl<T> From<Result<T, Refusal>> for Decision {

@@ -245,6 +245,9 @@ CREATE TABLE amendments (
     title TEXT NOT NULL,
     reason TEXT NOT NULL,
     changes TEXT NOT NULL,
+    -- The records a service or tutor change names, applied on validation.
+    host_service_id BIGINT REFERENCES host_services (id),
+    tutor_id BIGINT REFERENCES contacts (id),
     validated_at TIMESTAMP,
     validated_by BIGINT REFERENCES users (id) ON DELETE SET NULL,
     created_by BIGINT NOT NULL REFERENCES users (id),

@@ -1,13 +1,17 @@
 //! HTTP routes under `/api`, one module per resource.
 
+pub mod amendments;
 pub mod auth;
 pub mod centres;
+pub mod conventions;
 pub mod health;
 pub mod me;
 pub mod nomenclatures;
 pub mod organisations;
 pub mod services;
+pub mod steps;
 pub mod students;
+pub mod supervisors;
 
 use actix_web::web;
 
@@ -40,5 +44,28 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(services::delete_service)
         .service(services::list_contacts)
         .service(services::create_contact)
-        .service(services::update_contact);
+        .service(services::update_contact)
+        .service(conventions::search)
+        .service(conventions::create_draft)
+        .service(conventions::get)
+        .service(conventions::submit)
+        .service(conventions::remove)
+        .service(conventions::validate)
+        .service(conventions::unvalidate)
+        .service(conventions::reject)
+        .service(conventions::history)
+        .service(steps::save_student)
+        .service(steps::save_organisation)
+        .service(steps::save_host_service)
+        .service(steps::save_tutor)
+        .service(steps::save_internship)
+        .service(steps::save_supervisor)
+        .service(steps::save_signatory)
+        .service(supervisors::search)
+        .service(amendments::list_amendments)
+        .service(amendments::create)
+        .service(amendments::get)
+        .service(amendments::update)
+        .service(amendments::remove)
+        .service(amendments::validate);
 }

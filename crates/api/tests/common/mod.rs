@@ -107,6 +107,7 @@ impl TestApp {
             jwt_secret: Some("test secret".into()),
             directory: Directory::Builtin,
             access_token_minutes: 15,
+            today: None,
         };
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();

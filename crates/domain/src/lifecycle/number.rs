@@ -9,7 +9,6 @@ use crate::messages::MessageKey;
 /// A convention number, assigned at creation: the year and a sequence
 /// number within that year, printed `2026-000123`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct ConventionNumber {
     year: u16,
@@ -98,3 +97,19 @@ mod tests {
         assert!(ConventionNumber::new(-1, 1).is_err());
     }
 }
+
+/// Serialised as a string, so documented as one.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for ConventionNumber {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some(r"^\d{4}-\d{6}$"))
+            .description(Some("Convention number: year of creation and a sequence."))
+            .examples(["2026-000123"])
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for ConventionNumber {}

@@ -11,7 +11,6 @@ use crate::messages::MessageKey;
 /// Canonical form `2025-2026` (URL-safe); `2025/2026`, the label P-Stage and
 /// ESUP-Stage show, is accepted too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct AcademicYear {
     start_year: i32,
@@ -110,3 +109,19 @@ mod tests {
         );
     }
 }
+
+/// Serialised as a string, so documented as one.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for AcademicYear {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some(r"^\d{4}-\d{4}$"))
+            .description(Some("Academic year, from September to August."))
+            .examples(["2026-2027"])
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for AcademicYear {}

@@ -36,6 +36,7 @@ impl ValidationLevel {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "Vec<ValidationLevel>", into = "Vec<ValidationLevel>")]
+#[cfg_attr(feature = "openapi", schema(value_type = Vec<ValidationLevel>))]
 pub struct ValidationOrder(Vec<ValidationLevel>);
 
 impl ValidationOrder {

@@ -63,6 +63,7 @@ impl SchedulePeriod {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "f64", into = "f64")]
+#[cfg_attr(feature = "openapi", schema(value_type = f64))]
 pub struct DaysPerWeek(u8);
 
 impl DaysPerWeek {

@@ -1,0 +1,546 @@
+//! Conventions in the database: the content as the domain's document, the
+//! workflow state, the columns that scope, search and count them, and the
+//! facts the domain's rules need from other conventions.
+
+use crate::caller::Context;
+use crate::centres;
+use crate::db::AnyConnection;
+use crate::db::schema::{
+    amendments, convention_counters, convention_interruptions, convention_schedule_periods,
+    conventions, organisations,
+};
+use crate::error::ApiError;
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use serde::Serialize;
+use stages_domain::amendment::{self, Amendment};
+use stages_domain::figures;
+use stages_domain::lifecycle::{ConventionNumber, Status, Workflow};
+use stages_domain::model::{CentreSettings, Convention, Period, SchedulePeriod};
+use stages_domain::permissions::Relation;
+use stages_domain::rules::{CheckContext, CheckMode, PreviousInternship};
+use utoipa::ToSchema;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = conventions)]
+pub struct ConventionRow {
+    pub id: i64,
+    pub number: Option<String>,
+    pub status: String,
+    pub centre_id: i64,
+    pub student_id: i64,
+    pub created_by: i64,
+    pub academic_year: String,
+    pub programme_code: Option<String>,
+    pub organisation_id: Option<i64>,
+    pub host_service_id: Option<i64>,
+    pub tutor_id: Option<i64>,
+    pub signatory_id: Option<i64>,
+    pub supervisor_id: Option<i64>,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub effective_minutes: Option<i64>,
+    pub stipend_paid: Option<bool>,
+    pub stipend_hourly_cents: Option<i64>,
+    pub country_code: Option<String>,
+    pub department: Option<String>,
+    pub language: Option<String>,
+    pub content: String,
+    pub workflow: String,
+    pub version: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub submitted_at: Option<NaiveDateTime>,
+}
+
+/// The parties a convention names, by record id.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Parties {
+    pub organisation_id: Option<i64>,
+    pub host_service_id: Option<i64>,
+    pub tutor_id: Option<i64>,
+    pub signatory_id: Option<i64>,
+    pub supervisor_id: Option<i64>,
+}
+
+/// A convention with its decoded content and its centre's settings.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub row: ConventionRow,
+    pub content: Convention,
+    pub workflow: Workflow,
+    pub parties: Parties,
+    pub settings: CentreSettings,
+    pub centre_name: String,
+}
+
+impl Loaded {
+    pub fn status(&self) -> Status {
+        self.workflow.status(&self.settings)
+    }
+
+    pub fn relation(&self, ctx: &Context) -> Relation {
+        ctx.relation(
+            self.row.centre_id,
+            self.row.student_id,
+            self.parties.supervisor_id,
+        )
+    }
+}
+
+pub fn status_code(status: Status) -> String {
+    serde_json::to_value(status)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn decode<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, ApiError> {
+    serde_json::from_str(json).map_err(ApiError::internal)
+}
+
+fn encode<T: Serialize>(value: &T) -> Result<String, ApiError> {
+    serde_json::to_string(value).map_err(ApiError::internal)
+}
+
+pub fn load(conn: &mut AnyConnection, id: i64) -> Result<Loaded, ApiError> {
+    let row: ConventionRow = conventions::table
+        .find(id)
+        .select(ConventionRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(ApiError::not_found)?;
+    let mut content: Convention = decode(&row.content)?;
+    content.internship.interruptions = convention_interruptions::table
+        .filter(convention_interruptions::convention_id.eq(id))
+        .order(convention_interruptions::position)
+        .select((
+            convention_interruptions::start_date,
+            convention_interruptions::end_date,
+        ))
+        .load::<(NaiveDate, NaiveDate)>(conn)?
+        .into_iter()
+        .map(|(start, end)| Period { start, end })
+        .collect();
+    content.internship.schedule_periods = convention_schedule_periods::table
+        .filter(convention_schedule_periods::convention_id.eq(id))
+        .order(convention_schedule_periods::position)
+        .select((
+            convention_schedule_periods::start_date,
+            convention_schedule_periods::end_date,
+            convention_schedule_periods::daily_minutes,
+        ))
+        .load::<(NaiveDate, NaiveDate, i32)>(conn)?
+        .into_iter()
+        .map(|(start, end, minutes)| SchedulePeriod {
+            start,
+            end,
+            minutes_per_day: u32::try_from(minutes).unwrap_or_default(),
+        })
+        .collect();
+    let centre = centres::find_row(conn, row.centre_id)?;
+    Ok(Loaded {
+        workflow: decode(&row.workflow)?,
+        parties: Parties {
+            organisation_id: row.organisation_id,
+            host_service_id: row.host_service_id,
+            tutor_id: row.tutor_id,
+            signatory_id: row.signatory_id,
+            supervisor_id: row.supervisor_id,
+        },
+        settings: centre.settings()?,
+        centre_name: centre.name,
+        content,
+        row,
+    })
+}
+
+/// The columns derived from the content, recomputed on every save.
+struct Derived {
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    effective_minutes: Option<i64>,
+    stipend_paid: Option<bool>,
+    stipend_hourly_cents: Option<i64>,
+    country_code: Option<String>,
+    department: Option<String>,
+    language: Option<String>,
+}
+
+fn derive(content: &Convention, organisation_department: Option<String>) -> Derived {
+    let figures = figures::figures(&content.internship);
+    let country = content
+        .host_service
+        .as_ref()
+        .and_then(|s| s.address.country.clone())
+        .or_else(|| {
+            content
+                .organisation
+                .as_ref()
+                .and_then(|o| o.address.country.clone())
+        });
+    Derived {
+        start: content.internship.start,
+        end: content.internship.end,
+        effective_minutes: figures
+            .as_ref()
+            .and_then(|f| i64::try_from(f.effective_minutes).ok()),
+        stipend_paid: content.internship.stipend_paid,
+        stipend_hourly_cents: figures.as_ref().and_then(|f| f.stipend_hourly_cents),
+        country_code: country.map(|c| c.as_str().to_owned()),
+        department: organisation_department,
+        language: content
+            .internship
+            .language
+            .and_then(|l| serde_json::to_value(l).ok())
+            .and_then(|v| v.as_str().map(str::to_owned)),
+    }
+}
+
+fn organisation_department(
+    conn: &mut AnyConnection,
+    organisation: Option<i64>,
+) -> Result<Option<String>, ApiError> {
+    let Some(id) = organisation else {
+        return Ok(None);
+    };
+    Ok(organisations::table
+        .find(id)
+        .select(organisations::department)
+        .first::<Option<String>>(conn)
+        .optional()?
+        .flatten())
+}
+
+fn write_children(conn: &mut AnyConnection, id: i64, content: &Convention) -> QueryResult<()> {
+    diesel::delete(
+        convention_interruptions::table.filter(convention_interruptions::convention_id.eq(id)),
+    )
+    .execute(conn)?;
+    for (position, period) in content.internship.interruptions.iter().enumerate() {
+        diesel::insert_into(convention_interruptions::table)
+            .values((
+                convention_interruptions::convention_id.eq(id),
+                convention_interruptions::position.eq(i32::try_from(position).unwrap_or(i32::MAX)),
+                convention_interruptions::start_date.eq(period.start),
+                convention_interruptions::end_date.eq(period.end),
+            ))
+            .execute(conn)?;
+    }
+    diesel::delete(
+        convention_schedule_periods::table
+            .filter(convention_schedule_periods::convention_id.eq(id)),
+    )
+    .execute(conn)?;
+    for (position, period) in content.internship.schedule_periods.iter().enumerate() {
+        diesel::insert_into(convention_schedule_periods::table)
+            .values((
+                convention_schedule_periods::convention_id.eq(id),
+                convention_schedule_periods::position
+                    .eq(i32::try_from(position).unwrap_or(i32::MAX)),
+                convention_schedule_periods::start_date.eq(period.start),
+                convention_schedule_periods::end_date.eq(period.end),
+                convention_schedule_periods::daily_minutes
+                    .eq(i32::try_from(period.minutes_per_day).unwrap_or(i32::MAX)),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// The content as stored in the JSON column: the periods live in their own
+/// tables.
+fn stored_content(content: &Convention) -> Result<String, ApiError> {
+    let mut stored = content.clone();
+    stored.internship.interruptions.clear();
+    stored.internship.schedule_periods.clear();
+    encode(&stored)
+}
+
+/// Inserts a new draft; returns its id.
+pub fn insert_draft(
+    conn: &mut AnyConnection,
+    centre_id: i64,
+    student_id: i64,
+    created_by: i64,
+    academic_year: &str,
+    programme_code: &str,
+    content: &Convention,
+) -> Result<i64, ApiError> {
+    let now = chrono::Utc::now().naive_utc();
+    let workflow = Workflow::new();
+    let id: i64 = diesel::insert_into(conventions::table)
+        .values((
+            conventions::status.eq(status_code(Status::Draft)),
+            conventions::centre_id.eq(centre_id),
+            conventions::student_id.eq(student_id),
+            conventions::created_by.eq(created_by),
+            conventions::academic_year.eq(academic_year),
+            conventions::programme_code.eq(programme_code),
+            conventions::content.eq(stored_content(content)?),
+            conventions::workflow.eq(encode(&workflow)?),
+            conventions::version.eq(1),
+            conventions::created_at.eq(now),
+            conventions::updated_at.eq(now),
+        ))
+        .returning(conventions::id)
+        .get_result(conn)?;
+    write_children(conn, id, content)?;
+    Ok(id)
+}
+
+/// Writes the content, parties and workflow of `loaded`, bumping the
+/// version; the caller checked the version it was read at. The derived
+/// columns (dates, hours, stipend) are those of the effective convention.
+pub fn save(conn: &mut AnyConnection, loaded: &Loaded) -> Result<(), ApiError> {
+    let department = organisation_department(conn, loaded.parties.organisation_id)?;
+    // Searches, counts and statistics see the internship as amended.
+    let effective = effective(conn, loaded)?;
+    let d = derive(&effective.convention, department);
+    let id = loaded.row.id;
+    let submitted_at = match (loaded.row.submitted_at, &loaded.workflow.number) {
+        (None, Some(_)) => Some(chrono::Utc::now().naive_utc()),
+        (at, _) => at,
+    };
+    diesel::update(conventions::table.find(id))
+        .set((
+            conventions::number.eq(loaded.workflow.number.map(|n| n.to_string())),
+            conventions::status.eq(status_code(loaded.status())),
+            conventions::academic_year.eq(&loaded.row.academic_year),
+            conventions::programme_code.eq(&loaded.row.programme_code),
+            conventions::centre_id.eq(loaded.row.centre_id),
+            conventions::organisation_id.eq(loaded.parties.organisation_id),
+            conventions::host_service_id.eq(loaded.parties.host_service_id),
+            conventions::tutor_id.eq(loaded.parties.tutor_id),
+            conventions::signatory_id.eq(loaded.parties.signatory_id),
+            conventions::supervisor_id.eq(loaded.parties.supervisor_id),
+            conventions::start_date.eq(d.start),
+            conventions::end_date.eq(d.end),
+            conventions::effective_minutes.eq(d.effective_minutes),
+            conventions::stipend_paid.eq(d.stipend_paid),
+            conventions::stipend_hourly_cents.eq(d.stipend_hourly_cents),
+            conventions::country_code.eq(d.country_code),
+            conventions::department.eq(d.department),
+            conventions::language.eq(d.language),
+            conventions::content.eq(stored_content(&loaded.content)?),
+            conventions::workflow.eq(encode(&loaded.workflow)?),
+            conventions::version.eq(loaded.row.version + 1),
+            conventions::updated_at.eq(chrono::Utc::now().naive_utc()),
+            conventions::submitted_at.eq(submitted_at),
+        ))
+        .execute(conn)?;
+    write_children(conn, id, &loaded.content)?;
+    Ok(())
+}
+
+/// The next convention number of `year`: one counter row per year, bumped
+/// inside the caller's transaction, so two creations never share a number.
+pub fn next_number(conn: &mut AnyConnection, year: i32) -> Result<ConventionNumber, ApiError> {
+    let updated = diesel::update(convention_counters::table.find(year))
+        .set(convention_counters::last_value.eq(convention_counters::last_value + 1))
+        .returning(convention_counters::last_value)
+        .get_result::<i64>(conn)
+        .optional()?;
+    let value = match updated {
+        Some(value) => value,
+        None => {
+            diesel::insert_into(convention_counters::table)
+                .values((
+                    convention_counters::year.eq(year),
+                    convention_counters::last_value.eq(1_i64),
+                ))
+                .execute(conn)?;
+            1
+        }
+    };
+    let seq = u32::try_from(value).map_err(ApiError::internal)?;
+    ConventionNumber::new(year, seq).map_err(ApiError::internal)
+}
+
+/// An amendment as stored.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = amendments)]
+pub struct AmendmentRow {
+    pub id: i64,
+    pub convention_id: i64,
+    pub position: i32,
+    pub title: String,
+    pub reason: String,
+    pub changes: String,
+    pub host_service_id: Option<i64>,
+    pub tutor_id: Option<i64>,
+    pub validated_at: Option<NaiveDateTime>,
+    pub validated_by: Option<i64>,
+    pub created_by: i64,
+    pub version: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl AmendmentRow {
+    pub fn to_domain(&self) -> Result<Amendment, ApiError> {
+        Ok(Amendment {
+            title: self.title.clone(),
+            reason: self.reason.clone(),
+            changes: decode(&self.changes)?,
+            validated_on: self.validated_at.map(|at| at.date()),
+        })
+    }
+}
+
+/// The convention's amendments, in order.
+pub fn amendments_of(
+    conn: &mut AnyConnection,
+    convention: i64,
+) -> Result<Vec<(AmendmentRow, Amendment)>, ApiError> {
+    let rows: Vec<AmendmentRow> = amendments::table
+        .filter(amendments::convention_id.eq(convention))
+        .order(amendments::position)
+        .select(AmendmentRow::as_select())
+        .load(conn)?;
+    rows.into_iter()
+        .map(|row| {
+            let amendment = row.to_domain()?;
+            Ok((row, amendment))
+        })
+        .collect()
+}
+
+/// The convention after its validated amendments.
+pub fn effective(
+    conn: &mut AnyConnection,
+    loaded: &Loaded,
+) -> Result<amendment::EffectiveConvention, ApiError> {
+    let list: Vec<Amendment> = amendments_of(conn, loaded.row.id)?
+        .into_iter()
+        .map(|(_, a)| a)
+        .collect();
+    Ok(amendment::apply(&loaded.content, &list))
+}
+
+fn count(q: i64) -> u32 {
+    u32::try_from(q).unwrap_or(u32::MAX)
+}
+
+/// What the rules need from the rest of the database: the same student's
+/// time at the same host this year (DUR-02), the previous intern on the
+/// same post (DUR-03), the supervisor's, tutor's and host's other interns
+/// at the start date (ENC-01..03), and overlapping internships (OVL-01).
+/// Drafts of other conventions do not count: nothing is agreed yet.
+pub fn check_context(
+    conn: &mut AnyConnection,
+    loaded: &Loaded,
+    today: NaiveDate,
+    mode: CheckMode,
+) -> Result<CheckContext, ApiError> {
+    let mut ctx = CheckContext::new(today, loaded.settings.clone());
+    ctx.mode = mode;
+    let id = loaded.row.id;
+    let agreed = conventions::number.is_not_null();
+    let start = loaded.content.internship.start;
+    let end = loaded.content.internship.end;
+
+    let siren = loaded
+        .content
+        .organisation
+        .as_ref()
+        .and_then(|o| o.siret.as_ref())
+        .map(|s| s.siren().as_str().to_owned());
+    // The same host is the same legal entity (SIREN), whichever of its
+    // establishments (SIRET) the other convention named.
+    let same_host = conventions::organisation_id
+        .eq_any(
+            organisations::table
+                .filter(organisations::siren.eq(siren.unwrap_or_default()))
+                .select(organisations::id.nullable()),
+        )
+        .or(conventions::organisation_id.eq(loaded.parties.organisation_id.unwrap_or(-1)));
+    if loaded.parties.organisation_id.is_some() {
+        // Summed here: a sum of BIGINT is NUMERIC on PostgreSQL and INTEGER
+        // on SQLite, and a student has few conventions.
+        let minutes: Vec<Option<i64>> = conventions::table
+            .filter(conventions::id.ne(id))
+            .filter(agreed)
+            .filter(conventions::student_id.eq(loaded.row.student_id))
+            .filter(conventions::academic_year.eq(&loaded.row.academic_year))
+            .filter(same_host)
+            .select(conventions::effective_minutes)
+            .load(conn)?;
+        let total: i64 = minutes.into_iter().flatten().sum();
+        ctx.same_host_minutes = u64::try_from(total).unwrap_or(0);
+    }
+
+    if let (Some(start), Some(end)) = (start, end) {
+        let ongoing_at_start = conventions::start_date
+            .le(start)
+            .and(conventions::end_date.ge(start));
+        if let Some(supervisor) = loaded.parties.supervisor_id {
+            let n: i64 = conventions::table
+                .filter(conventions::id.ne(id))
+                .filter(agreed)
+                .filter(conventions::supervisor_id.eq(supervisor))
+                .filter(ongoing_at_start)
+                .count()
+                .get_result(conn)?;
+            ctx.supervisor_ongoing = Some(count(n));
+        }
+        if let Some(tutor) = loaded.parties.tutor_id {
+            let n: i64 = conventions::table
+                .filter(conventions::id.ne(id))
+                .filter(agreed)
+                .filter(conventions::tutor_id.eq(tutor))
+                .filter(ongoing_at_start)
+                .count()
+                .get_result(conn)?;
+            ctx.tutor_ongoing = Some(count(n));
+        }
+        if let Some(organisation) = loaded.parties.organisation_id {
+            let n: i64 = conventions::table
+                .filter(conventions::id.ne(id))
+                .filter(agreed)
+                .filter(conventions::organisation_id.eq(organisation))
+                .filter(ongoing_at_start)
+                .count()
+                .get_result(conn)?;
+            ctx.host_ongoing_interns = Some(count(n));
+        }
+        let overlapping: i64 = conventions::table
+            .filter(conventions::id.ne(id))
+            .filter(agreed)
+            .filter(conventions::student_id.eq(loaded.row.student_id))
+            .filter(conventions::start_date.le(end))
+            .filter(conventions::end_date.ge(start))
+            .count()
+            .get_result(conn)?;
+        ctx.overlapping_conventions = count(overlapping);
+
+        // DUR-03: the same post is the same service with the same subject.
+        if let Some(service) = loaded.parties.host_service_id {
+            let previous: Vec<(String, NaiveDate, NaiveDate)> = conventions::table
+                .filter(conventions::id.ne(id))
+                .filter(agreed)
+                .filter(conventions::host_service_id.eq(service))
+                .filter(conventions::end_date.lt(start))
+                .order(conventions::end_date.desc())
+                .select((
+                    conventions::content,
+                    conventions::start_date.assume_not_null(),
+                    conventions::end_date.assume_not_null(),
+                ))
+                .limit(20)
+                .load(conn)?;
+            let subject = crate::text::normalise(loaded.content.internship.subject.trim());
+            ctx.previous_on_same_post = previous.into_iter().find_map(|(json, start, end)| {
+                let other: Convention = serde_json::from_str(&json).ok()?;
+                (!subject.is_empty()
+                    && crate::text::normalise(other.internship.subject.trim()) == subject)
+                    .then_some(PreviousInternship {
+                        start,
+                        end,
+                        ended_early_by_intern: false,
+                    })
+            });
+        }
+    }
+    Ok(ctx)
+}

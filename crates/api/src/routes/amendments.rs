@@ -1,0 +1,819 @@
+//! Amendments (Avenants, seed §7): written on a validated convention, with
+//! a title, a reason and typed changes (AVN-02); editable and deletable
+//! until validated; once validated they apply to the effective convention,
+//! on which every rule runs again (AVN-03).
+
+use super::conventions::{ConventionView, load_visible, respond, transition};
+use crate::audit::{self, Entity};
+use crate::auth::Caller;
+use crate::caller::Context;
+use crate::concurrency;
+use crate::conventions::{self as repo, AmendmentRow, Loaded};
+use crate::db::AnyConnection;
+use crate::db::schema::amendments;
+use crate::directory;
+use crate::error::{ApiError, Problem, ProblemViolation, problem_violation};
+use crate::extract::Json;
+use crate::i18n::Lang;
+use crate::organisations as records;
+use crate::state::AppState;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use stages_domain::amendment::{self, Amendment, AmendmentChange};
+use stages_domain::ids::Email;
+use stages_domain::model::{Period, StipendTerms, Supervisor};
+use stages_domain::permissions::{self, AmendmentPermissions, Relation};
+use stages_domain::rules::CheckMode;
+use utoipa::ToSchema;
+
+/// One change, as the client sends it: records by id, the server takes
+/// their current content.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ChangeInput {
+    /// Early termination (rupture) on `date`.
+    Termination {
+        date: NaiveDate,
+        comment: String,
+    },
+    /// New start and end dates.
+    Dates {
+        start: NaiveDate,
+        end: NaiveDate,
+    },
+    /// The new complete list of interruptions.
+    Interruptions {
+        periods: Vec<Period>,
+    },
+    /// Another service of the same organisation (with a `tutor` change).
+    HostService {
+        host_service_id: i64,
+    },
+    Subject {
+        subject: String,
+    },
+    /// Another academic supervisor, by directory uid.
+    Supervisor {
+        uid: String,
+    },
+    /// Another workplace tutor, a contact of the (new) service.
+    Tutor {
+        contact_id: i64,
+    },
+    Stipend {
+        paid: bool,
+        terms: StipendTerms,
+    },
+    Other {
+        description: String,
+    },
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "title": "Prolongation du stage",
+    "reason": "Le projet confié à la stagiaire a pris deux semaines de retard.",
+    "changes": [{"kind": "dates", "start": "2027-03-01", "end": "2027-06-11"}]
+}))]
+pub struct AmendmentInput {
+    pub title: String,
+    pub reason: String,
+    pub changes: Vec<ChangeInput>,
+}
+
+/// An amendment with what the caller may do with it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AmendmentView {
+    pub id: i64,
+    pub convention_id: i64,
+    /// 1 for the convention's first amendment.
+    pub position: i32,
+    pub title: String,
+    pub reason: String,
+    pub changes: Vec<AmendmentChange>,
+    pub validated_on: Option<NaiveDate>,
+    pub validated_by: Option<i64>,
+    pub version: i32,
+    pub permissions: AmendmentPermissions,
+    /// Rules the convention would break with this amendment (AVN-03).
+    pub violations: Vec<ProblemViolation>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// The changes with their records' content, and the ids of the service
+/// and tutor they name (applied to the convention on validation).
+struct Resolved {
+    changes: Vec<AmendmentChange>,
+    records: (Option<i64>, Option<i64>),
+}
+
+/// Resolves the changes' record ids into the records' content.
+fn resolve(
+    conn: &mut AnyConnection,
+    loaded: &Loaded,
+    input: &[ChangeInput],
+    people: &[(String, directory::Person)],
+    lang: Lang,
+) -> Result<Resolved, ApiError> {
+    let invalid = |field: String, rule: &str, fr: &str, en: &str| {
+        ApiError::unprocessable(vec![ProblemViolation {
+            rule: rule.into(),
+            field,
+            severity: "error".into(),
+            message: match lang {
+                Lang::Fr => fr.into(),
+                Lang::En => en.into(),
+            },
+        }])
+    };
+    let new_service = input.iter().find_map(|c| match c {
+        ChangeInput::HostService { host_service_id } => Some(*host_service_id),
+        _ => None,
+    });
+    let mut service_id = None;
+    let mut tutor_id = None;
+    let mut changes = Vec::with_capacity(input.len());
+    for (i, change) in input.iter().enumerate() {
+        let field = |name: &str| format!("changes[{i}].{name}");
+        changes.push(match change.clone() {
+            ChangeInput::Termination { date, comment } => AmendmentChange::Termination { date, comment },
+            ChangeInput::Dates { start, end } => AmendmentChange::Dates { start, end },
+            ChangeInput::Interruptions { periods } => AmendmentChange::Interruptions { periods },
+            ChangeInput::Subject { subject } => AmendmentChange::Subject { subject },
+            ChangeInput::Stipend { paid, terms } => AmendmentChange::Stipend { paid, terms },
+            ChangeInput::Other { description } => AmendmentChange::Other { description },
+            ChangeInput::HostService { host_service_id } => {
+                let service = records::find_service(conn, host_service_id)
+                    .ok()
+                    .filter(|s| Some(s.organisation_id) == loaded.parties.organisation_id)
+                    .ok_or_else(|| invalid(
+                        field("host_service_id"),
+                        "AVN-02",
+                        "Le nouveau lieu doit être un service du même établissement d'accueil ; changer d'établissement demande une nouvelle convention.",
+                        "The new place must be a service of the same host; another host needs a new convention.",
+                    ))?;
+                service_id = Some(service.id);
+                AmendmentChange::HostService { service: service.to_domain() }
+            }
+            ChangeInput::Tutor { contact_id } => {
+                let of_service = new_service.or(loaded.parties.host_service_id);
+                let contact = records::find_contact(conn, contact_id)
+                    .ok()
+                    .filter(|c| Some(c.host_service_id) == of_service)
+                    .ok_or_else(|| invalid(
+                        field("contact_id"),
+                        "REF-03",
+                        "Le tuteur doit être un contact du service d'accueil.",
+                        "The tutor must be a contact of the host service.",
+                    ))?;
+                tutor_id = Some(contact.id);
+                AmendmentChange::Tutor { tutor: contact.to_domain() }
+            }
+            ChangeInput::Supervisor { uid } => {
+                let person = people
+                    .iter()
+                    .find(|(u, _)| *u == uid)
+                    .map(|(_, p)| p.clone())
+                    .ok_or_else(|| invalid(
+                        field("uid"),
+                        "REF-04",
+                        "Cette personne ne figure pas parmi les enseignants de l'annuaire.",
+                        "This person is not among the teaching staff of the directory.",
+                    ))?;
+                AmendmentChange::Supervisor {
+                    supervisor: Supervisor {
+                        uid: person.uid,
+                        last_name: person.last_name,
+                        first_name: person.first_name,
+                        email: person.email.as_deref().and_then(|e| Email::parse(e).ok()),
+                        phone: None,
+                        department: person.department,
+                    },
+                }
+            }
+        });
+    }
+    Ok(Resolved {
+        changes,
+        records: (service_id, tutor_id),
+    })
+}
+
+/// Directory look-ups happen before the transaction.
+async fn people_of(
+    state: &AppState,
+    input: &[ChangeInput],
+) -> Result<Vec<(String, directory::Person)>, ApiError> {
+    let mut people = Vec::new();
+    for change in input {
+        if let ChangeInput::Supervisor { uid } = change
+            && let Some(person) = directory::find_supervisor(state, uid.trim().to_owned()).await?
+        {
+            people.push((uid.clone(), person));
+        }
+    }
+    Ok(people)
+}
+
+/// The rules' verdict on `proposed`, given the other validated amendments.
+fn check(
+    conn: &mut AnyConnection,
+    loaded: &Loaded,
+    others: &[Amendment],
+    proposed: &Amendment,
+    today: NaiveDate,
+) -> Result<Vec<stages_domain::Violation>, ApiError> {
+    let ctx = repo::check_context(conn, loaded, today, CheckMode::Amendment)?;
+    Ok(amendment::check(&loaded.content, others, proposed, &ctx))
+}
+
+fn validated_except(list: &[(AmendmentRow, Amendment)], except: Option<i64>) -> Vec<Amendment> {
+    list.iter()
+        .filter(|(row, a)| Some(row.id) != except && a.is_validated())
+        .map(|(_, a)| a.clone())
+        .collect()
+}
+
+fn to_view(
+    row: &AmendmentRow,
+    amendment: &Amendment,
+    loaded: &Loaded,
+    relation: Relation,
+    violations: &[stages_domain::Violation],
+    today: NaiveDate,
+    lang: Lang,
+) -> AmendmentView {
+    AmendmentView {
+        id: row.id,
+        convention_id: row.convention_id,
+        position: row.position,
+        title: row.title.clone(),
+        reason: row.reason.clone(),
+        changes: amendment.changes.clone(),
+        validated_on: amendment.validated_on,
+        validated_by: row.validated_by,
+        version: row.version,
+        permissions: permissions::amendment_permissions(
+            relation,
+            &loaded.workflow,
+            amendment,
+            &loaded.settings,
+            today,
+        ),
+        violations: violations
+            .iter()
+            .map(|v| problem_violation(v, lang))
+            .collect(),
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+    }
+}
+
+fn list_views(
+    conn: &mut AnyConnection,
+    loaded: &Loaded,
+    relation: Relation,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<Vec<AmendmentView>, ApiError> {
+    let list = repo::amendments_of(conn, loaded.row.id)?;
+    let mut views = Vec::with_capacity(list.len());
+    for (row, amendment) in &list {
+        let violations = if amendment.is_validated() {
+            Vec::new()
+        } else {
+            check(
+                conn,
+                loaded,
+                &validated_except(&list, Some(row.id)),
+                amendment,
+                today,
+            )?
+        };
+        views.push(to_view(
+            row,
+            amendment,
+            loaded,
+            relation,
+            &violations,
+            today,
+            lang,
+        ));
+    }
+    Ok(views)
+}
+
+/// Lists a convention's amendments, in order.
+#[utoipa::path(
+    tag = "amendments",
+    operation_id = "list_amendments",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Convention id")),
+    responses(
+        (status = 200, description = "The amendments", body = Vec<AmendmentView>),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/conventions/{id}/amendments")]
+pub async fn list_amendments(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let today = state.today();
+    let views = state
+        .db(move |conn| {
+            let (_, loaded, relation) = load_visible(conn, &caller, id)?;
+            list_views(conn, &loaded, relation, today, lang)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(views))
+}
+
+fn refuse_errors(violations: &[stages_domain::Violation], lang: Lang) -> Result<(), ApiError> {
+    if stages_domain::violation::has_errors(violations) {
+        Err(ApiError::from_violations(violations, lang))
+    } else {
+        Ok(())
+    }
+}
+
+/// Writes an amendment on a validated convention (If-Match: the
+/// convention's version). Refused with every violation when the amended
+/// convention would break a rule.
+#[utoipa::path(
+    tag = "amendments",
+    operation_id = "create_amendment",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Convention id"),
+        ("If-Match" = String, Header, description = "ETag of the convention read"),
+    ),
+    request_body = AmendmentInput,
+    responses(
+        (status = 201, description = "Created; the convention with its new amendment", body = ConventionView),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The caller's role may not write amendments", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The convention is not validated, or terminated", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The amendment or the amended convention breaks rules", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/conventions/{id}/amendments")]
+pub async fn create(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    body: Json<AmendmentInput>,
+) -> Result<HttpResponse, ApiError> {
+    let input = body.into_inner();
+    let people = people_of(&state, &input.changes).await?;
+    let today = state.today();
+    let view = transition(
+        &state,
+        caller,
+        lang,
+        &req,
+        id.into_inner(),
+        "amendment_create",
+        move |conn, ctx, loaded, relation| {
+            loaded.workflow = loaded
+                .workflow
+                .add_amendment(relation, &loaded.settings)
+                .map_err(|r| ApiError::refused(&r, lang))?;
+            let resolved = resolve(conn, loaded, &input.changes, &people, lang)?;
+            let (service_id, tutor_id) = resolved.records;
+            let changes = resolved.changes;
+            let proposed = Amendment {
+                title: input.title.trim().to_owned(),
+                reason: input.reason.trim().to_owned(),
+                changes,
+                validated_on: None,
+            };
+            let list = repo::amendments_of(conn, loaded.row.id)?;
+            let violations = check(
+                conn,
+                loaded,
+                &validated_except(&list, None),
+                &proposed,
+                today,
+            )?;
+            refuse_errors(&violations, lang)?;
+            let position = i32::try_from(list.len() + 1).unwrap_or(i32::MAX);
+            insert(
+                conn,
+                loaded.row.id,
+                position,
+                &proposed,
+                (service_id, tutor_id),
+                ctx,
+            )?;
+            Ok(())
+        },
+    )
+    .await?;
+    Ok(respond(StatusCode::CREATED, &view))
+}
+
+fn insert(
+    conn: &mut AnyConnection,
+    convention: i64,
+    position: i32,
+    a: &Amendment,
+    (service_id, tutor_id): (Option<i64>, Option<i64>),
+    ctx: &Context,
+) -> Result<i64, ApiError> {
+    let now = chrono::Utc::now().naive_utc();
+    let changes = serde_json::to_string(&a.changes).map_err(ApiError::internal)?;
+    let id = diesel::insert_into(amendments::table)
+        .values((
+            amendments::convention_id.eq(convention),
+            amendments::position.eq(position),
+            amendments::title.eq(&a.title),
+            amendments::reason.eq(&a.reason),
+            amendments::changes.eq(changes),
+            amendments::host_service_id.eq(service_id),
+            amendments::tutor_id.eq(tutor_id),
+            amendments::created_by.eq(ctx.user_id),
+            amendments::version.eq(1),
+            amendments::created_at.eq(now),
+            amendments::updated_at.eq(now),
+        ))
+        .returning(amendments::id)
+        .get_result(conn)?;
+    audit::record(
+        conn,
+        Entity::Amendment,
+        id,
+        "create",
+        Some(ctx.user_id),
+        None::<&()>,
+        Some(a),
+    )?;
+    Ok(id)
+}
+
+fn find(conn: &mut AnyConnection, id: i64) -> Result<AmendmentRow, ApiError> {
+    amendments::table
+        .find(id)
+        .select(AmendmentRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// Loads an amendment and its convention, which the caller must see.
+fn load_amendment(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    id: i64,
+) -> Result<(Context, Loaded, Relation, AmendmentRow, Amendment), ApiError> {
+    let row = find(conn, id)?;
+    let (ctx, loaded, relation) = load_visible(conn, caller, row.convention_id)?;
+    let amendment = row.to_domain()?;
+    Ok((ctx, loaded, relation, row, amendment))
+}
+
+/// Returns one amendment.
+#[utoipa::path(
+    tag = "amendments",
+    operation_id = "get_amendment",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Amendment id")),
+    responses(
+        (status = 200, description = "The amendment", body = AmendmentView, headers(("ETag" = String, description = "Version"))),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such amendment, or not visible", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/amendments/{id}")]
+pub async fn get(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let today = state.today();
+    let view = state
+        .db(move |conn| {
+            let (_, loaded, relation, row, amendment) = load_amendment(conn, &caller, id)?;
+            let violations = if amendment.is_validated() {
+                Vec::new()
+            } else {
+                let list = repo::amendments_of(conn, loaded.row.id)?;
+                check(
+                    conn,
+                    &loaded,
+                    &validated_except(&list, Some(id)),
+                    &amendment,
+                    today,
+                )?
+            };
+            Ok(to_view(
+                &row,
+                &amendment,
+                &loaded,
+                relation,
+                &violations,
+                today,
+                lang,
+            ))
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(concurrency::etag(view.version))
+        .json(view))
+}
+
+/// Changes an amendment that is not validated yet.
+#[utoipa::path(
+    tag = "amendments",
+    operation_id = "update_amendment",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Amendment id"),
+        ("If-Match" = String, Header, description = "ETag of the amendment read"),
+    ),
+    request_body = AmendmentInput,
+    responses(
+        (status = 200, description = "Updated", body = AmendmentView),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The caller's role may not write amendments", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such amendment, or not visible", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already validated", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The amendment or the amended convention breaks rules", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/amendments/{id}")]
+pub async fn update(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    body: Json<AmendmentInput>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let expected = concurrency::expected_version(&req)?;
+    let input = body.into_inner();
+    let people = people_of(&state, &input.changes).await?;
+    let today = state.today();
+    let view = state
+        .db(move |conn| {
+            conn.transaction(|conn| {
+                let (ctx, loaded, relation, row, before) = load_amendment(conn, &caller, id)?;
+                concurrency::check_version(expected, row.version)?;
+                loaded
+                    .workflow
+                    .check_amendment_edit(relation, &before)
+                    .map_err(|r| ApiError::refused(&r, lang))?;
+                let resolved = resolve(conn, &loaded, &input.changes, &people, lang)?;
+                let (service_id, tutor_id) = resolved.records;
+                let changes = resolved.changes;
+                let proposed = Amendment {
+                    title: input.title.trim().to_owned(),
+                    reason: input.reason.trim().to_owned(),
+                    changes,
+                    validated_on: None,
+                };
+                let list = repo::amendments_of(conn, loaded.row.id)?;
+                let violations = check(
+                    conn,
+                    &loaded,
+                    &validated_except(&list, Some(id)),
+                    &proposed,
+                    today,
+                )?;
+                refuse_errors(&violations, lang)?;
+                diesel::update(amendments::table.find(id))
+                    .set((
+                        amendments::title.eq(&proposed.title),
+                        amendments::reason.eq(&proposed.reason),
+                        amendments::changes
+                            .eq(serde_json::to_string(&proposed.changes)
+                                .map_err(ApiError::internal)?),
+                        amendments::host_service_id.eq(service_id),
+                        amendments::tutor_id.eq(tutor_id),
+                        amendments::version.eq(row.version + 1),
+                        amendments::updated_at.eq(chrono::Utc::now().naive_utc()),
+                    ))
+                    .execute(conn)?;
+                audit::record(
+                    conn,
+                    Entity::Amendment,
+                    id,
+                    "update",
+                    Some(ctx.user_id),
+                    Some(&before),
+                    Some(&proposed),
+                )?;
+                let row = find(conn, id)?;
+                Ok(to_view(
+                    &row,
+                    &proposed,
+                    &loaded,
+                    relation,
+                    &violations,
+                    today,
+                    lang,
+                ))
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(concurrency::etag(view.version))
+        .json(view))
+}
+
+/// Deletes an amendment that is not validated yet.
+#[utoipa::path(
+    tag = "amendments",
+    operation_id = "delete_amendment",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Amendment id"),
+        ("If-Match" = String, Header, description = "ETag of the amendment read"),
+    ),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The caller's role may not write amendments", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such amendment, or not visible", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already validated", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/amendments/{id}")]
+pub async fn remove(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let expected = concurrency::expected_version(&req)?;
+    state
+        .db(move |conn| {
+            conn.transaction(|conn| {
+                let (ctx, mut loaded, relation, row, amendment) =
+                    load_amendment(conn, &caller, id)?;
+                concurrency::check_version(expected, row.version)?;
+                loaded.workflow = loaded
+                    .workflow
+                    .remove_amendment(relation, &amendment)
+                    .map_err(|r| ApiError::refused(&r, lang))?;
+                diesel::delete(amendments::table.find(id)).execute(conn)?;
+                // Later amendments keep their order without a gap.
+                diesel::update(
+                    amendments::table
+                        .filter(amendments::convention_id.eq(loaded.row.id))
+                        .filter(amendments::position.gt(row.position)),
+                )
+                .set(amendments::position.eq(amendments::position - 1))
+                .execute(conn)?;
+                repo::save(conn, &loaded)?;
+                audit::record(
+                    conn,
+                    Entity::Amendment,
+                    id,
+                    "delete",
+                    Some(ctx.user_id),
+                    Some(&amendment),
+                    None::<&Amendment>,
+                )?;
+                Ok(())
+            })
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Validates an amendment (managers and admins): it then applies to the
+/// effective convention; a termination ends the internship.
+#[utoipa::path(
+    tag = "amendments",
+    operation_id = "validate_amendment",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Amendment id"),
+        ("If-Match" = String, Header, description = "ETag of the amendment read"),
+    ),
+    responses(
+        (status = 200, description = "Validated", body = AmendmentView),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The caller's role may not validate amendments", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such amendment, or not visible", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already validated, convention terminated, or blocking violations", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/amendments/{id}/validate")]
+pub async fn validate(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let expected = concurrency::expected_version(&req)?;
+    let today = state.today();
+    let view = state
+        .db(move |conn| {
+            conn.transaction(|conn| {
+                let (ctx, mut loaded, relation, row, amendment) =
+                    load_amendment(conn, &caller, id)?;
+                concurrency::check_version(expected, row.version)?;
+                let list = repo::amendments_of(conn, loaded.row.id)?;
+                let violations = check(
+                    conn,
+                    &loaded,
+                    &validated_except(&list, Some(id)),
+                    &amendment,
+                    today,
+                )?;
+                let (workflow, validated) = loaded
+                    .workflow
+                    .validate_amendment(relation, &amendment, &violations, today, &loaded.settings)
+                    .map_err(|r| ApiError::refused(&r, lang))?;
+                loaded.workflow = workflow;
+                diesel::update(amendments::table.find(id))
+                    .set((
+                        amendments::validated_at.eq(chrono::Utc::now().naive_utc()),
+                        amendments::validated_by.eq(ctx.user_id),
+                        amendments::version.eq(row.version + 1),
+                        amendments::updated_at.eq(chrono::Utc::now().naive_utc()),
+                    ))
+                    .execute(conn)?;
+                // The convention's parties follow the amendment: counts of a
+                // tutor's or supervisor's interns see who follows them now.
+                for change in &validated.changes {
+                    match change {
+                        AmendmentChange::Supervisor { supervisor } => {
+                            let person = directory::Person {
+                                uid: supervisor.uid.clone(),
+                                first_name: supervisor.first_name.clone(),
+                                last_name: supervisor.last_name.clone(),
+                                email: supervisor.email.as_ref().map(|e| e.as_str().to_owned()),
+                                department: supervisor.department.clone(),
+                            };
+                            loaded.parties.supervisor_id =
+                                Some(directory::upsert_supervisor(conn, &person)?);
+                        }
+                        AmendmentChange::HostService { .. } => {
+                            loaded.parties.host_service_id = row.host_service_id;
+                        }
+                        AmendmentChange::Tutor { .. } => {
+                            loaded.parties.tutor_id = row.tutor_id;
+                        }
+                        _ => {}
+                    }
+                }
+                repo::save(conn, &loaded)?;
+                audit::record(
+                    conn,
+                    Entity::Amendment,
+                    id,
+                    "validate",
+                    Some(ctx.user_id),
+                    Some(&amendment),
+                    Some(&validated),
+                )?;
+                let row = find(conn, id)?;
+                let loaded = repo::load(conn, loaded.row.id)?;
+                Ok(to_view(
+                    &row,
+                    &validated,
+                    &loaded,
+                    relation,
+                    &[],
+                    today,
+                    lang,
+                ))
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(concurrency::etag(view.version))
+        .json(view))
+}

@@ -1,0 +1,654 @@
+//! Saving the wizard's steps (seed §4.1–4.7). Each step is saved on its
+//! own while the convention is editable; what the step still lacks comes
+//! back as warnings in the convention's `violations` (errors for what is
+//! wrong). Steps that name a record (organisation, service, tutor,
+//! supervisor, signatory) take its id: the convention keeps a snapshot of
+//! the record as it was selected.
+
+use super::conventions::{ConventionView, respond, transition};
+use crate::auth::Caller;
+use crate::caller::Context;
+use crate::centres;
+use crate::conventions::Loaded;
+use crate::db::AnyConnection;
+use crate::db::schema::enrolments;
+use crate::directory::{self, Person};
+use crate::error::{ApiError, Problem, ProblemViolation};
+use crate::extract::Json;
+use crate::i18n::Lang;
+use crate::nomenclature;
+use crate::organisations as records;
+use crate::state::AppState;
+use crate::students::EnrolmentRow;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, put, web};
+use diesel::prelude::*;
+use serde::Deserialize;
+use stages_domain::ids::{Email, Phone};
+use stages_domain::model::{
+    AcademicYear, Address, Enrolment, HealthInsurance, Internship, NomenclatureRef, Supervisor,
+};
+use stages_domain::permissions::Relation;
+use utoipa::ToSchema;
+
+fn refused(r: &stages_domain::Refusal, lang: Lang) -> ApiError {
+    ApiError::refused(r, lang)
+}
+
+/// The content may change now (domain: editable until validated; students
+/// until the first validation).
+fn check_edit(loaded: &Loaded, relation: Relation, lang: Lang) -> Result<(), ApiError> {
+    loaded
+        .workflow
+        .check_edit(relation, &loaded.settings)
+        .map_err(|r| refused(&r, lang))
+}
+
+fn invalid(field: &str, rule: &str, fr: &str, en: &str, lang: Lang) -> ApiError {
+    ApiError::unprocessable(vec![ProblemViolation {
+        rule: rule.into(),
+        field: field.into(),
+        severity: "error".into(),
+        message: match lang {
+            Lang::Fr => fr.into(),
+            Lang::En => en.into(),
+        },
+    }])
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnrolmentChoice {
+    #[schema(example = "2026-2027")]
+    pub academic_year: String,
+    #[schema(example = "M1-INFO")]
+    pub programme_code: String,
+}
+
+/// Step 1: the student's contact details and health insurance; while a
+/// draft, the enrolment may be changed (it decides the centre).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "address": {"street": "4 rue des Jardins", "postal_code": "25000", "city": "Besançon", "country": "FR"},
+    "personal_email": "camille.martin@example.org",
+    "mobile_phone": "06 12 34 56 78",
+    "health_insurance": {"fund": "CPAM du Doubs"},
+    "enrolment": {"academic_year": "2026-2027", "programme_code": "M1-INFO"}
+}))]
+pub struct StudentStepInput {
+    pub address: Address,
+    pub personal_email: Option<Email>,
+    pub phone: Option<Phone>,
+    pub mobile_phone: Option<Phone>,
+    pub health_insurance: HealthInsurance,
+    pub enrolment: Option<EnrolmentChoice>,
+}
+
+fn enrolment_of(
+    conn: &mut AnyConnection,
+    student: i64,
+    choice: &EnrolmentChoice,
+    lang: Lang,
+) -> Result<(AcademicYear, EnrolmentRow), ApiError> {
+    let year = AcademicYear::parse(choice.academic_year.trim()).map_err(|e| {
+        ApiError::from_violations(&[e.to_violation("enrolment.academic_year")], lang)
+    })?;
+    let row = enrolments::table
+        .filter(enrolments::student_id.eq(student))
+        .filter(enrolments::academic_year.eq(year.to_string()))
+        .filter(enrolments::programme_code.eq(choice.programme_code.trim()))
+        .select(EnrolmentRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| {
+            invalid(
+                "enrolment.programme_code",
+                "ENR-01",
+                "Cette inscription n'est pas celle de l'étudiant pour cette année universitaire.",
+                "The student has no such enrolment for this academic year.",
+                lang,
+            )
+        })?;
+    Ok((year, row))
+}
+
+/// Saves step 1 (Étudiant).
+#[utoipa::path(
+    tag = "conventions",
+    operation_id = "save_student_step",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Convention id"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    request_body = StudentStepInput,
+    responses(
+        (status = 200, description = "Saved; remaining gaps are warnings", body = ConventionView),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The caller may not edit it", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Validated: amendments only", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid value", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/conventions/{id}/student")]
+pub async fn save_student(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    body: Json<StudentStepInput>,
+) -> Result<HttpResponse, ApiError> {
+    let input = body.into_inner();
+    let view = transition(
+        &state,
+        caller,
+        lang,
+        &req,
+        id.into_inner(),
+        "student",
+        move |conn, _, loaded, relation| {
+            check_edit(loaded, relation, lang)?;
+            if let Some(choice) = &input.enrolment {
+                let (year, row) = enrolment_of(conn, loaded.row.student_id, choice, lang)?;
+                let unchanged = loaded.row.academic_year == year.to_string()
+                    && loaded.row.programme_code.as_deref() == Some(row.programme_code.as_str());
+                if !unchanged {
+                    if loaded.workflow.number.is_some() {
+                        return Err(invalid(
+                            "enrolment",
+                            "ENR-02",
+                            "L'inscription d'une convention créée ne change plus.",
+                            "A created convention keeps its enrolment.",
+                            lang,
+                        ));
+                    }
+                    let centre = centres::route(conn, &row.programme_code, &row.faculty_code)?
+                        .map_err(|r| refused(&r, lang))?;
+                    loaded.row.centre_id = centre;
+                    loaded.settings = centres::find_row(conn, centre)?.settings()?;
+                    loaded.row.academic_year = year.to_string();
+                    loaded.row.programme_code = Some(row.programme_code.clone());
+                }
+                loaded.content.student.enrolment = Some(Enrolment {
+                    academic_year: year,
+                    programme: NomenclatureRef {
+                        code: row.programme_code,
+                        label: row.programme_label,
+                    },
+                    faculty: NomenclatureRef {
+                        code: row.faculty_code,
+                        label: row.faculty_label,
+                    },
+                    teaching_hours: row.teaching_hours.and_then(|h| u32::try_from(h).ok()),
+                    teaching_element: None,
+                });
+            }
+            let step = &mut loaded.content.student;
+            step.address = input.address;
+            step.personal_email = input.personal_email;
+            step.phone = input.phone;
+            step.mobile_phone = input.mobile_phone;
+            step.health_insurance = input.health_insurance;
+            Ok(())
+        },
+    )
+    .await?;
+    Ok(respond(StatusCode::OK, &view))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"organisation_id": 1}))]
+pub struct OrganisationChoice {
+    pub organisation_id: i64,
+}
+
+/// Saves step 2 (Établissement d'accueil): another organisation clears the
+/// service, the tutor and the signatory, which belonged to the previous one.
+#[utoipa::path(
+    tag = "conventions",
+    operation_id = "save_organisation_step",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Convention id"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    request_body = OrganisationChoice,
+    responses(
+        (status = 200, description = "Saved", body = ConventionView),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The caller may not edit it", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Validated: amendments only", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No such active organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/conventions/{id}/organisation")]
+pub async fn save_organisation(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    body: Json<OrganisationChoice>,
+) -> Result<HttpResponse, ApiError> {
+    let choice = body.into_inner().organisation_id;
+    let view = transition(
+        &state,
+        caller,
+        lang,
+        &req,
+        id.into_inner(),
+        "organisation",
+        move |conn, _, loaded, relation| {
+            check_edit(loaded, relation, lang)?;
+            let row = records::find(conn, choice)
+                .ok()
+                .filter(|o| o.active)
+                .ok_or_else(|| {
+                    invalid(
+                        "organisation_id",
+                        "REF-01",
+                        "Cet établissement d'accueil n'existe pas ou n'est plus actif.",
+                        "No such active host organisation.",
+                        lang,
+                    )
+                })?;
+            if loaded.parties.organisation_id != Some(row.id) {
+                loaded.parties.host_service_id = None;
+                loaded.parties.tutor_id = None;
+                loaded.parties.signatory_id = None;
+                loaded.content.host_service = None;
+                loaded.content.tutor = None;
+                loaded.content.signatory = None;
+            }
+            loaded.parties.organisation_id = Some(row.id);
+            loaded.content.organisation = Some(row.to_domain());
+            Ok(())
+        },
+    )
+    .await?;
+    Ok(respond(StatusCode::OK, &view))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"host_service_id": 1}))]
+pub struct HostServiceChoice {
+    pub host_service_id: i64,
+}
+
+/// Saves step 3 (Service d'accueil): a service of the chosen organisation;
+/// another service clears the tutor, a contact of the previous one.
+#[utoipa::path(
+    tag = "conventions",
+    operation_id = "save_host_service_step",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Convention id"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    request_body = HostServiceChoice,
+    responses(
+        (status = 200, description = "Saved", body = ConventionView),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The caller may not edit it", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Validated: amendments only", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not a service of the organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/conventions/{id}/host-service")]
+pub async fn save_host_service(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    body: Json<HostServiceChoice>,
+) -> Result<HttpResponse, ApiError> {
+    let choice = body.into_inner().host_service_id;
+    let view = transition(
+        &state,
+        caller,
+        lang,
+        &req,
+        id.into_inner(),
+        "host_service",
+        move |conn, _, loaded, relation| {
+            check_edit(loaded, relation, lang)?;
+            let service = records::find_service(conn, choice)
+                .ok()
+                .filter(|s| Some(s.organisation_id) == loaded.parties.organisation_id)
+                .ok_or_else(|| {
+                    invalid(
+                        "host_service_id",
+                        "REF-02",
+                        "Choisissez un service de l'établissement d'accueil de la convention.",
+                        "Choose a service of the convention's host organisation.",
+                        lang,
+                    )
+                })?;
+            if loaded.parties.host_service_id != Some(service.id) {
+                loaded.parties.tutor_id = None;
+                loaded.content.tutor = None;
+            }
+            loaded.parties.host_service_id = Some(service.id);
+            loaded.content.host_service = Some(service.to_domain());
+            Ok(())
+        },
+    )
+    .await?;
+    Ok(respond(StatusCode::OK, &view))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"contact_id": 1}))]
+pub struct ContactChoice {
+    pub contact_id: i64,
+}
+
+/// Saves step 4 (Tuteur professionnel): a contact of the chosen service.
+#[utoipa::path(
+    tag = "conventions",
+    operation_id = "save_tutor_step",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Convention id"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    request_body = ContactChoice,
+    responses(
+        (status = 200, description = "Saved", body = ConventionView),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The caller may not edit it", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Validated: amendments only", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not a contact of the service", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/conventions/{id}/tutor")]
+pub async fn save_tutor(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    body: Json<ContactChoice>,
+) -> Result<HttpResponse, ApiError> {
+    let choice = body.into_inner().contact_id;
+    let view = transition(
+        &state,
+        caller,
+        lang,
+        &req,
+        id.into_inner(),
+        "tutor",
+        move |conn, _, loaded, relation| {
+            check_edit(loaded, relation, lang)?;
+            let contact = records::find_contact(conn, choice)
+                .ok()
+                .filter(|c| Some(c.host_service_id) == loaded.parties.host_service_id)
+                .ok_or_else(|| {
+                    invalid(
+                        "contact_id",
+                        "REF-03",
+                        "Choisissez un contact du service d'accueil de la convention.",
+                        "Choose a contact of the convention's host service.",
+                        lang,
+                    )
+                })?;
+            loaded.parties.tutor_id = Some(contact.id);
+            loaded.content.tutor = Some(contact.to_domain());
+            Ok(())
+        },
+    )
+    .await?;
+    Ok(respond(StatusCode::OK, &view))
+}
+
+/// The labels of the reference values the internship names, as the tables
+/// hold them now: the convention keeps them even if a table changes later.
+fn snapshot_labels(
+    conn: &mut AnyConnection,
+    internship: &mut Internship,
+    lang: Lang,
+) -> Result<(), ApiError> {
+    for (kind, field, value) in [
+        ("theme", "theme", &mut internship.theme),
+        (
+            "work_to_deliver",
+            "work_to_deliver",
+            &mut internship.work_to_deliver,
+        ),
+        (
+            "validation_mode",
+            "validation_mode",
+            &mut internship.validation_mode,
+        ),
+    ] {
+        if let Some(reference) = value {
+            let label = nomenclature::label(conn, kind, &reference.code)?.ok_or_else(|| {
+                nomenclature::unknown(&format!("{field}.code"), &reference.code, lang)
+            })?;
+            reference.label = label;
+        }
+    }
+    Ok(())
+}
+
+/// Saves step 5 (Informations stage): every internship field. Dates,
+/// schedule and stipend are checked by the domain; the figures (effective
+/// hours, legal minimum) come back with the convention.
+#[utoipa::path(
+    tag = "conventions",
+    operation_id = "save_internship_step",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Convention id"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    request_body = Internship,
+    responses(
+        (status = 200, description = "Saved; gaps are warnings, broken rules errors", body = ConventionView),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The caller may not edit it", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Validated: amendments only", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Unknown reference value or invalid identifier", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/conventions/{id}/internship")]
+pub async fn save_internship(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    body: Json<Internship>,
+) -> Result<HttpResponse, ApiError> {
+    let mut input = body.into_inner();
+    let view = transition(
+        &state,
+        caller,
+        lang,
+        &req,
+        id.into_inner(),
+        "internship",
+        move |conn, _, loaded, relation| {
+            check_edit(loaded, relation, lang)?;
+            snapshot_labels(conn, &mut input, lang)?;
+            loaded.content.internship = input;
+            Ok(())
+        },
+    )
+    .await?;
+    Ok(respond(StatusCode::OK, &view))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"uid": "enseignant"}))]
+pub struct SupervisorChoice {
+    /// Directory identifier, from `GET /api/supervisors`.
+    pub uid: String,
+}
+
+/// Saves step 6 (Enseignant référent): a member of the teaching staff found
+/// in the directory.
+#[utoipa::path(
+    tag = "conventions",
+    operation_id = "save_supervisor_step",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Convention id"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    request_body = SupervisorChoice,
+    responses(
+        (status = 200, description = "Saved", body = ConventionView),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The caller may not edit it", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Validated: amendments only", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not a member of the teaching staff", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The directory does not answer", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/conventions/{id}/supervisor")]
+pub async fn save_supervisor(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    body: Json<SupervisorChoice>,
+) -> Result<HttpResponse, ApiError> {
+    let uid = body.into_inner().uid.trim().to_owned();
+    let person: Person = directory::find_supervisor(&state, uid)
+        .await?
+        .ok_or_else(|| {
+            invalid(
+                "uid",
+                "REF-04",
+                "Cette personne ne figure pas parmi les enseignants de l'annuaire.",
+                "This person is not among the teaching staff of the directory.",
+                lang,
+            )
+        })?;
+    let view = transition(
+        &state,
+        caller,
+        lang,
+        &req,
+        id.into_inner(),
+        "supervisor",
+        move |conn, _, loaded, relation| {
+            check_edit(loaded, relation, lang)?;
+            let supervisor_id = directory::upsert_supervisor(conn, &person)?;
+            loaded.parties.supervisor_id = Some(supervisor_id);
+            loaded.content.supervisor = Some(Supervisor {
+                uid: person.uid,
+                last_name: person.last_name,
+                first_name: person.first_name,
+                email: person.email.as_deref().and_then(|e| Email::parse(e).ok()),
+                phone: None,
+                department: person.department,
+            });
+            Ok(())
+        },
+    )
+    .await?;
+    Ok(respond(StatusCode::OK, &view))
+}
+
+/// Saves step 7 (Signataire): a contact of any service of the organisation,
+/// who signs for the host.
+#[utoipa::path(
+    tag = "conventions",
+    operation_id = "save_signatory_step",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Convention id"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    request_body = ContactChoice,
+    responses(
+        (status = 200, description = "Saved", body = ConventionView),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The caller may not edit it", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Validated: amendments only", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not a contact of the organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/conventions/{id}/signatory")]
+pub async fn save_signatory(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    body: Json<ContactChoice>,
+) -> Result<HttpResponse, ApiError> {
+    let choice = body.into_inner().contact_id;
+    let view = transition(
+        &state,
+        caller,
+        lang,
+        &req,
+        id.into_inner(),
+        "signatory",
+        move |conn, _: &Context, loaded, relation| {
+            check_edit(loaded, relation, lang)?;
+            let contact = records::find_contact(conn, choice).ok();
+            let service = match &contact {
+                Some(c) => records::find_service(conn, c.host_service_id).ok(),
+                None => None,
+            };
+            match (contact, service) {
+                (Some(contact), Some(service))
+                    if Some(service.organisation_id) == loaded.parties.organisation_id =>
+                {
+                    loaded.parties.signatory_id = Some(contact.id);
+                    loaded.content.signatory = Some(contact.to_domain());
+                    Ok(())
+                }
+                _ => Err(invalid(
+                    "contact_id",
+                    "REF-05",
+                    "Choisissez un contact de l'établissement d'accueil de la convention.",
+                    "Choose a contact of the convention's host organisation.",
+                    lang,
+                )),
+            }
+        },
+    )
+    .await?;
+    Ok(respond(StatusCode::OK, &view))
+}

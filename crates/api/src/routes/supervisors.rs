@@ -1,0 +1,47 @@
+//! Searching the directory for an academic supervisor (step 6).
+
+use crate::auth::Caller;
+use crate::directory::{self, MIN_QUERY_CHARS, Person};
+use crate::error::{ApiError, Problem};
+use crate::state::AppState;
+use actix_web::{HttpResponse, get, web};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SupervisorQuery {
+    /// Name, or its beginning (at least 2 characters).
+    pub q: String,
+}
+
+/// Searches the teaching staff by name (at most 50 results).
+#[utoipa::path(
+    tag = "supervisors",
+    operation_id = "search_supervisors",
+    security(("bearer" = [])),
+    params(SupervisorQuery),
+    responses(
+        (status = 200, description = "Matching teaching staff, by name", body = Vec<Person>),
+        (status = 400, description = "Query shorter than 2 characters", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The directory does not answer", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/supervisors")]
+pub async fn search(
+    state: web::Data<AppState>,
+    _caller: Caller,
+    query: web::Query<SupervisorQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let q = query.into_inner().q;
+    if q.trim().chars().count() < MIN_QUERY_CHARS {
+        return Err(ApiError::bad_request(
+            "q",
+            "SEARCH-02",
+            format!("Type at least {MIN_QUERY_CHARS} characters of the name."),
+        ));
+    }
+    let people = directory::search_supervisors(&state, q.trim()).await?;
+    Ok(HttpResponse::Ok().json(people))
+}

@@ -1,0 +1,570 @@
+//! The whole life of a convention through HTTP, on both backends: the
+//! student fills the eight steps, creates it, the supervisor and the
+//! manager validate it, it freezes, an amendment extends it.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::TestApp;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+/// A signed-in user's client calls.
+struct As<'a> {
+    app: &'a TestApp,
+    token: String,
+}
+
+impl<'a> As<'a> {
+    async fn new(app: &'a TestApp, username: &str) -> Self {
+        Self {
+            app,
+            token: app.login(username).await,
+        }
+    }
+
+    async fn get(&self, path: &str) -> (StatusCode, Value) {
+        let res = self
+            .app
+            .client
+            .get(self.app.url(path))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .unwrap();
+        let status = res.status();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+
+    async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        version: Option<i64>,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        let mut req = self
+            .app
+            .client
+            .request(method, self.app.url(path))
+            .bearer_auth(&self.token);
+        if let Some(v) = version {
+            req = req.header("If-Match", format!("\"{v}\""));
+        }
+        if let Some(body) = body {
+            req = req.json(&body);
+        }
+        let res = req.send().await.unwrap();
+        let status = res.status();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+
+    async fn put(&self, path: &str, version: i64, body: Value) -> (StatusCode, Value) {
+        self.send(reqwest::Method::PUT, path, Some(version), Some(body))
+            .await
+    }
+
+    async fn post(
+        &self,
+        path: &str,
+        version: Option<i64>,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        self.send(reqwest::Method::POST, path, version, body).await
+    }
+}
+
+fn version(v: &Value) -> i64 {
+    v["version"].as_i64().unwrap()
+}
+
+fn rules(problem: &Value) -> Vec<String> {
+    problem["violations"]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .map(|v| v["rule"].as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn internship() -> Value {
+    json!({
+        "convention_type": "initial_mandatory",
+        "theme": {"code": "computing", "label": "ignored: the server takes the table's label"},
+        "language": "fr",
+        "subject": "Refonte de l'outil de suivi des chantiers",
+        "tasks": "Analyse des besoins, développement d'une application web, tests.",
+        "skills": "Conduite de projet, développement web, travail en équipe.",
+        "start": "2027-01-04",
+        "end": "2027-03-26",
+        "interruptions": [],
+        "regular_schedule": true,
+        "weekly_minutes": 2100,
+        "days_per_week": 5,
+        "schedule_periods": [],
+        "working_time": "full_time",
+        "presence_type": "continuous",
+        "leave_days": 5,
+        "stipend_paid": true,
+        "stipend": {"amount_cents": 70000, "currency": "EUR", "basis": "gross", "unit": "month", "payment_mode": "bank_transfer"},
+        "supervision_mode": "Point hebdomadaire avec le tuteur, visite de l'enseignant à mi-parcours.",
+        "work_to_deliver": {"code": "report", "label": ""},
+        "validation_mode": {"code": "defence", "label": ""},
+        "confidentiality": "none",
+        "night_sunday_holiday_work": "Aucun",
+        "found_through": "spontaneous_application",
+        "benefits": "Titres-restaurant"
+    })
+}
+
+/// Fills the seven data steps of a new draft as the student; returns the
+/// convention.
+async fn fill_a_convention(student: &As<'_>) -> Value {
+    let (status, conv) = student
+        .post(
+            "/api/conventions",
+            None,
+            Some(json!({"academic_year": "2026-2027", "programme_code": "M1-INFO"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{conv}");
+    assert_eq!(conv["status"], "draft");
+    assert_eq!(
+        conv["centre"]["name"],
+        "Centre de gestion UFR Sciences et Technologies"
+    );
+    assert_eq!(conv["content"]["student"]["student"]["last_name"], "Martin");
+    let id = conv["id"].as_i64().unwrap();
+    let path = |step: &str| format!("/api/conventions/{id}/{step}");
+
+    let (status, conv) = student
+        .put(
+            &path("student"),
+            version(&conv),
+            json!({
+                "address": {"street": "4 rue des Jardins", "postal_code": "25000", "city": "Besançon", "country": "FR"},
+                "personal_email": "camille.martin@example.org",
+                "mobile_phone": "06 12 34 56 78",
+                "health_insurance": {"fund": "CPAM du Doubs"}
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+
+    let (_, found) = student.get("/api/organisations?name=ingenierie").await;
+    let org = found["items"][0]["id"].as_i64().unwrap();
+    let (status, conv) = student
+        .put(
+            &path("organisation"),
+            version(&conv),
+            json!({"organisation_id": org}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    assert_eq!(
+        conv["content"]["organisation"]["name"],
+        "Société Générale d'Ingénierie"
+    );
+
+    let (_, services) = student
+        .get(&format!("/api/organisations/{org}/services"))
+        .await;
+    let service_id = |name: &str| {
+        services
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == name)
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    };
+    let dsi = service_id("Direction des systèmes d'information");
+    let (status, conv) = student
+        .put(
+            &path("host-service"),
+            version(&conv),
+            json!({"host_service_id": dsi}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+
+    let (_, contacts) = student.get(&format!("/api/services/{dsi}/contacts")).await;
+    let tutor = contacts[0]["id"].as_i64().unwrap();
+    let (status, conv) = student
+        .put(&path("tutor"), version(&conv), json!({"contact_id": tutor}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+
+    let (status, conv) = student
+        .put(&path("internship"), version(&conv), internship())
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    assert_eq!(
+        conv["content"]["internship"]["theme"]["label"],
+        "Informatique, numérique"
+    );
+    // 12 weeks of 35 h without public holidays: 420 h, above 308 h.
+    assert_eq!(conv["figures"]["effective_minutes"], 420 * 60);
+    assert_eq!(conv["figures"]["stipend_mandatory"], true);
+
+    let (_, people) = student.get("/api/supervisors?q=dur").await;
+    assert_eq!(people[0]["uid"], "enseignant");
+    let (status, conv) = student
+        .put(
+            &path("supervisor"),
+            version(&conv),
+            json!({"uid": "enseignant"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+
+    let direction = service_id("Direction générale");
+    let (_, contacts) = student
+        .get(&format!("/api/services/{direction}/contacts"))
+        .await;
+    let signatory = contacts[0]["id"].as_i64().unwrap();
+    let (status, conv) = student
+        .put(
+            &path("signatory"),
+            version(&conv),
+            json!({"contact_id": signatory}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    conv
+}
+
+async fn a_convention_lives_from_draft_to_amendment(app: &TestApp) {
+    let student = As::new(app, "etudiant").await;
+    let conv = fill_a_convention(&student).await;
+    let id = conv["id"].as_i64().unwrap();
+    assert_eq!(
+        conv["completion"]["incomplete"],
+        json!([]),
+        "{}",
+        conv["violations"]
+    );
+    let errors: Vec<&Value> = conv["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["severity"] == "error")
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+
+    // Step 8: create. A stale version is refused, then the number comes.
+    let (status, _) = student
+        .post(
+            &format!("/api/conventions/{id}/submit"),
+            Some(version(&conv) - 1),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::PRECONDITION_FAILED);
+    let (status, _) = student
+        .post(&format!("/api/conventions/{id}/submit"), None, None)
+        .await;
+    assert_eq!(status, StatusCode::PRECONDITION_REQUIRED);
+    let (status, conv) = student
+        .post(
+            &format!("/api/conventions/{id}/submit"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    let number = conv["number"].as_str().unwrap().to_owned();
+    assert!(number.starts_with("20") && number.len() == 11, "{number}");
+    assert_eq!(conv["status"], "created");
+
+    // A student never validates their own convention.
+    let (status, problem) = student
+        .post(
+            &format!("/api/conventions/{id}/validations/pedagogical"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{problem}");
+    assert_eq!(rules(&problem), vec!["PERM-02"]);
+
+    // The manager of another centre and another student do not see it.
+    for outsider in ["gestionnaire2", "etudiant2"] {
+        let other = As::new(app, outsider).await;
+        let (status, _) = other.get(&format!("/api/conventions/{id}")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{outsider}");
+        let (_, found) = other.get(&format!("/api/conventions?q={number}")).await;
+        assert_eq!(found["items"], json!([]), "{outsider}");
+    }
+
+    // The manager finds it by number, by student number and by name.
+    let manager = As::new(app, "gestionnaire").await;
+    for q in [number.as_str(), "22401234", "martin cam"] {
+        let (status, found) = manager
+            .get(&format!("/api/conventions?q={}", q.replace(' ', "%20")))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(found["items"][0]["id"], id, "query {q}");
+    }
+
+    // Levels go in the centre's order: administrative waits for pedagogical.
+    let (status, problem) = manager
+        .post(
+            &format!("/api/conventions/{id}/validations/administrative"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{problem}");
+    assert_eq!(rules(&problem), vec!["WF-03"]);
+
+    let supervisor = As::new(app, "enseignant").await;
+    let (status, conv) = supervisor
+        .post(
+            &format!("/api/conventions/{id}/validations/pedagogical"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    assert_eq!(conv["status"], "in_validation");
+
+    // Once a level is given the student can no longer edit.
+    let (status, problem) = student
+        .put(
+            &format!("/api/conventions/{id}/internship"),
+            version(&conv),
+            internship(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{problem}");
+    assert_eq!(rules(&problem), vec!["PERM-05"]);
+
+    let (status, conv) = manager
+        .post(
+            &format!("/api/conventions/{id}/validations/administrative"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    assert_eq!(conv["status"], "validated");
+
+    // Validated: deleting is refused with the reason; amendments open.
+    let (status, problem) = student
+        .send(
+            reqwest::Method::DELETE,
+            &format!("/api/conventions/{id}"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert!(
+        status == StatusCode::CONFLICT || status == StatusCode::FORBIDDEN,
+        "{status} {problem}"
+    );
+    assert!(!problem["detail"].as_str().unwrap_or("").is_empty());
+    let (_, student_view) = student.get(&format!("/api/conventions/{id}")).await;
+    assert_eq!(
+        student_view["permissions"]["create_amendment"]["decision"],
+        "allowed"
+    );
+
+    let (status, conv) = student
+        .post(
+            &format!("/api/conventions/{id}/amendments"),
+            Some(version(&conv)),
+            Some(json!({
+                "title": "Prolongation du stage",
+                "reason": "Le projet a pris deux semaines de retard.",
+                "changes": [{"kind": "dates", "start": "2027-01-04", "end": "2027-04-09"}]
+            })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{conv}");
+    let (_, list) = student
+        .get(&format!("/api/conventions/{id}/amendments"))
+        .await;
+    let amendment = list[0].clone();
+    assert_eq!(amendment["title"], "Prolongation du stage");
+    assert_eq!(amendment["permissions"]["print"]["decision"], "denied");
+    let amendment_id = amendment["id"].as_i64().unwrap();
+
+    // With an amendment, no level can be withdrawn (AVN-04).
+    let (status, problem) = manager
+        .send(
+            reqwest::Method::DELETE,
+            &format!("/api/conventions/{id}/validations/administrative"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{problem}");
+    assert_eq!(rules(&problem), vec!["AVN-04"]);
+
+    let (status, _) = student
+        .post(
+            &format!("/api/amendments/{amendment_id}/validate"),
+            Some(version(&amendment)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, validated) = manager
+        .post(
+            &format!("/api/amendments/{amendment_id}/validate"),
+            Some(version(&amendment)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{validated}");
+    assert_eq!(validated["permissions"]["print"]["decision"], "allowed");
+
+    // The effective convention ends two weeks later; the signed one does not.
+    let (_, conv) = manager.get(&format!("/api/conventions/{id}")).await;
+    assert_eq!(conv["content"]["internship"]["end"], "2027-03-26");
+    assert_eq!(conv["effective"]["internship"]["end"], "2027-04-09");
+    // Fourteen weeks of 35 h, less Easter Monday (29 March 2027).
+    assert_eq!(conv["figures"]["effective_minutes"], 2100 * 14 - 7 * 60);
+
+    let (_, history) = manager.get(&format!("/api/conventions/{id}/history")).await;
+    let actions: Vec<&str> = history["validations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(actions, vec!["validate", "validate"]);
+    assert!(history["changes"].as_array().unwrap().len() >= 10);
+}
+
+async fn a_rejected_convention_goes_back_to_the_student_with_the_reason(app: &TestApp) {
+    let student = As::new(app, "etudiant").await;
+    let conv = fill_a_convention(&student).await;
+    let id = conv["id"].as_i64().unwrap();
+    let (_, conv) = student
+        .post(
+            &format!("/api/conventions/{id}/submit"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    let manager = As::new(app, "gestionnaire").await;
+    let (status, problem) = manager
+        .post(
+            &format!("/api/conventions/{id}/reject"),
+            Some(version(&conv)),
+            Some(json!({"reason": "  "})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{problem}");
+    assert_eq!(rules(&problem), vec!["WF-09"]);
+    let (status, conv) = manager
+        .post(
+            &format!("/api/conventions/{id}/reject"),
+            Some(version(&conv)),
+            Some(json!({"reason": "Le sujet doit être précisé."})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    let (_, mine) = student.get(&format!("/api/conventions/{id}")).await;
+    assert_eq!(mine["status"], "rejected");
+    assert_eq!(
+        mine["workflow"]["rejection"]["reason"],
+        "Le sujet doit être précisé."
+    );
+    assert_eq!(mine["permissions"]["edit"]["decision"], "allowed");
+    // While nothing is validated the student may delete it.
+    let (status, _) = student
+        .send(
+            reqwest::Method::DELETE,
+            &format!("/api/conventions/{id}"),
+            Some(version(&mine)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, _) = student.get(&format!("/api/conventions/{id}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+async fn steps_report_rules_at_their_fields(app: &TestApp) {
+    let student = As::new(app, "etudiant").await;
+    let (_, conv) = student
+        .post(
+            "/api/conventions",
+            None,
+            Some(json!({"academic_year": "2026-2027", "programme_code": "M1-INFO"})),
+        )
+        .await;
+    let id = conv["id"].as_i64().unwrap();
+    let mut bad = internship();
+    bad["weekly_minutes"] = json!(85 * 60);
+    bad["end"] = json!("2026-12-01");
+    let (status, conv) = student
+        .put(
+            &format!("/api/conventions/{id}/internship"),
+            version(&conv),
+            bad,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "a draft keeps what was typed");
+    let found: Vec<(String, String, String)> = conv["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            (
+                v["rule"].as_str().unwrap().to_owned(),
+                v["field"].as_str().unwrap().to_owned(),
+                v["severity"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert!(
+        found
+            .iter()
+            .any(|(r, f, s)| r == "DUR-05" && f == "internship.weekly_minutes" && s == "error"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(r, f, s)| r == "DUR-05" && f.starts_with("internship.end") && s == "error"),
+        "{found:?}"
+    );
+    // Creating with broken rules is refused with every violation.
+    let (status, problem) = student
+        .post(
+            &format!("/api/conventions/{id}/submit"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert!(rules(&problem).contains(&"DUR-05".to_owned()));
+    // A malformed identifier names its field and rule.
+    let (status, problem) = student
+        .put(
+            &format!("/api/conventions/{id}/student"),
+            version(&conv),
+            json!({
+                "address": {"street": "x", "postal_code": "25000", "city": "y"},
+                "personal_email": "not-an-email",
+                "health_insurance": {"fund": "CPAM"}
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert_eq!(problem["violations"][0]["field"], "personal_email");
+    assert_eq!(problem["violations"][0]["rule"], "FMT-01");
+}
+
+on_both_backends!(
+    a_convention_lives_from_draft_to_amendment,
+    a_rejected_convention_goes_back_to_the_student_with_the_reason,
+    steps_report_rules_at_their_fields,
+);
