@@ -72,6 +72,11 @@ pub const API_PREFIX: &str = "/api";
         routes::amendments::update,
         routes::amendments::remove,
         routes::amendments::validate,
+        routes::tickets::create,
+        routes::tickets::list_tickets,
+        routes::tickets::get,
+        routes::tickets::answer_ticket,
+        routes::tickets::close_ticket,
     ),
     components(schemas(Problem, ProblemViolation)),
     modifiers(&ApiPrefix, &SecuritySchemes),
@@ -85,6 +90,7 @@ pub const API_PREFIX: &str = "/api";
         (name = "supervisors", description = "Academic supervisors from the university directory"),
         (name = "conventions", description = "Internship agreements: the wizard's steps, creation, validation, search"),
         (name = "amendments", description = "Amendments (avenants) of validated conventions"),
+        (name = "tickets", description = "Helpdesk: Signaler un problème"),
     )
 )]
 pub struct ApiDoc;

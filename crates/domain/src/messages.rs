@@ -138,6 +138,7 @@ message_keys! {
     Perm13NotYourRecord = "perm-13-not-your-record" [],
     Perm14NotCentreManager = "perm-14-not-centre-manager" [],
     Route01NoCentre = "route-01-no-centre" ["programme"],
+    Tkt01Closed = "tkt-01-closed" [],
 }
 
 impl MessageKey {

@@ -12,6 +12,7 @@ pub mod services;
 pub mod steps;
 pub mod students;
 pub mod supervisors;
+pub mod tickets;
 
 use actix_web::web;
 
@@ -67,5 +68,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(amendments::get)
         .service(amendments::update)
         .service(amendments::remove)
-        .service(amendments::validate);
+        .service(amendments::validate)
+        .service(tickets::create)
+        .service(tickets::list_tickets)
+        .service(tickets::get)
+        .service(tickets::answer_ticket)
+        .service(tickets::close_ticket);
 }

@@ -3,6 +3,8 @@
 //! afterwards; SQLite tests use a file in a temporary directory.
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod flows;
+
 use diesel::Connection;
 use diesel::RunQueryDsl;
 use diesel::pg::PgConnection;

@@ -120,3 +120,4 @@ perm-12-staff-only = This action is reserved for managers and administrators.
 perm-13-not-your-record = You may only change records you created and nobody else has changed since: report the error with "Report a problem".
 perm-14-not-centre-manager = You do not manage this management centre.
 route-01-no-centre = No management centre manages the programme { $programme }: contact the registrar.
+tkt-01-closed = This report is closed: file a new one if the problem persists.

@@ -120,3 +120,4 @@ perm-12-staff-only = Cette action est réservée aux gestionnaires et aux admini
 perm-13-not-your-record = Vous ne pouvez modifier que les fiches que vous avez créées et que personne d'autre n'a modifiées depuis : signalez l'erreur avec « Signaler un problème ».
 perm-14-not-centre-manager = Vous ne gérez pas ce centre de gestion.
 route-01-no-centre = Aucun centre de gestion ne gère la formation { $programme } : contactez la scolarité.
+tkt-01-closed = Ce signalement est clos : déposez-en un nouveau si le problème persiste.

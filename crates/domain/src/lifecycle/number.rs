@@ -73,6 +73,22 @@ impl From<ConventionNumber> for String {
     }
 }
 
+/// Serialised as a string, so documented as one.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for ConventionNumber {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some(r"^\d{4}-\d{6}$"))
+            .description(Some("Convention number: year of creation and a sequence."))
+            .examples(["2026-000123"])
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for ConventionNumber {}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -97,19 +113,3 @@ mod tests {
         assert!(ConventionNumber::new(-1, 1).is_err());
     }
 }
-
-/// Serialised as a string, so documented as one.
-#[cfg(feature = "openapi")]
-impl utoipa::PartialSchema for ConventionNumber {
-    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        utoipa::openapi::ObjectBuilder::new()
-            .schema_type(utoipa::openapi::schema::Type::String)
-            .pattern(Some(r"^\d{4}-\d{6}$"))
-            .description(Some("Convention number: year of creation and a sequence."))
-            .examples(["2026-000123"])
-            .into()
-    }
-}
-
-#[cfg(feature = "openapi")]
-impl utoipa::ToSchema for ConventionNumber {}

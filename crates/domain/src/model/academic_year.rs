@@ -84,6 +84,22 @@ impl From<AcademicYear> for String {
     }
 }
 
+/// Serialised as a string, so documented as one.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for AcademicYear {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some(r"^\d{4}-\d{4}$"))
+            .description(Some("Academic year, from September to August."))
+            .examples(["2026-2027"])
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for AcademicYear {}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -109,19 +125,3 @@ mod tests {
         );
     }
 }
-
-/// Serialised as a string, so documented as one.
-#[cfg(feature = "openapi")]
-impl utoipa::PartialSchema for AcademicYear {
-    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        utoipa::openapi::ObjectBuilder::new()
-            .schema_type(utoipa::openapi::schema::Type::String)
-            .pattern(Some(r"^\d{4}-\d{4}$"))
-            .description(Some("Academic year, from September to August."))
-            .examples(["2026-2027"])
-            .into()
-    }
-}
-
-#[cfg(feature = "openapi")]
-impl utoipa::ToSchema for AcademicYear {}

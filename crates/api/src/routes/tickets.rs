@@ -1,0 +1,453 @@
+//! Helpdesk tickets (Signaler un problème, seed §12): any signed-in user
+//! reports a problem, optionally about a convention or an organisation;
+//! staff answer and close them.
+
+use super::conventions::load_visible;
+use crate::audit::{self, Entity};
+use crate::auth::Caller;
+use crate::concurrency;
+use crate::db::AnyConnection;
+use crate::db::schema::tickets;
+use crate::error::{ApiError, Problem};
+use crate::extract::Json;
+use crate::fields::Fields;
+use crate::i18n::Lang;
+use crate::organisations as records;
+use crate::pagination::{Page, PageParams};
+use crate::state::AppState;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use stages_domain::access;
+use stages_domain::model::TicketStatus;
+use utoipa::{IntoParams, ToSchema};
+
+const MAX_SUBJECT: usize = 200;
+const MAX_BODY: usize = 10_000;
+const MAX_PAGE: usize = 500;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = tickets)]
+struct TicketRow {
+    id: i64,
+    author_id: i64,
+    subject: String,
+    body: String,
+    page: Option<String>,
+    convention_id: Option<i64>,
+    organisation_id: Option<i64>,
+    status: String,
+    answer: Option<String>,
+    answered_by: Option<i64>,
+    answered_at: Option<NaiveDateTime>,
+    version: i32,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+}
+
+/// A ticket as its author and staff read it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Ticket {
+    pub id: i64,
+    pub author_id: i64,
+    #[schema(example = "Adresse de l'entreprise erronée")]
+    pub subject: String,
+    pub body: String,
+    /// The screen the user was on.
+    #[schema(example = "/organisations/12")]
+    pub page: Option<String>,
+    pub convention_id: Option<i64>,
+    pub organisation_id: Option<i64>,
+    pub status: TicketStatus,
+    pub answer: Option<String>,
+    pub answered_by: Option<i64>,
+    pub answered_at: Option<NaiveDateTime>,
+    pub version: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+fn status_code(status: TicketStatus) -> &'static str {
+    match status {
+        TicketStatus::Open => "open",
+        TicketStatus::Answered => "answered",
+        TicketStatus::Closed => "closed",
+    }
+}
+
+fn status_of(code: &str) -> Result<TicketStatus, ApiError> {
+    match code {
+        "open" => Ok(TicketStatus::Open),
+        "answered" => Ok(TicketStatus::Answered),
+        "closed" => Ok(TicketStatus::Closed),
+        other => Err(ApiError::internal(format!("unknown ticket status {other}"))),
+    }
+}
+
+fn to_api(row: TicketRow) -> Result<Ticket, ApiError> {
+    Ok(Ticket {
+        status: status_of(&row.status)?,
+        id: row.id,
+        author_id: row.author_id,
+        subject: row.subject,
+        body: row.body,
+        page: row.page,
+        convention_id: row.convention_id,
+        organisation_id: row.organisation_id,
+        answer: row.answer,
+        answered_by: row.answered_by,
+        answered_at: row.answered_at,
+        version: row.version,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+    })
+}
+
+fn find(conn: &mut AnyConnection, id: i64) -> Result<TicketRow, ApiError> {
+    tickets::table
+        .find(id)
+        .select(TicketRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// The ticket, when the caller may read it (404 otherwise).
+fn find_visible(conn: &mut AnyConnection, caller: &Caller, id: i64) -> Result<TicketRow, ApiError> {
+    let row = find(conn, id)?;
+    access::may_view_ticket(&caller.roles, row.author_id == caller.user_id)
+        .map_err(|_| ApiError::not_found())?;
+    Ok(row)
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "subject": "Adresse de l'entreprise erronée",
+    "body": "Le code postal de la Société Générale d'Ingénierie est 25000, pas 25030.",
+    "page": "/organisations/1",
+    "organisation_id": 1
+}))]
+pub struct NewTicket {
+    pub subject: String,
+    pub body: String,
+    pub page: Option<String>,
+    pub convention_id: Option<i64>,
+    pub organisation_id: Option<i64>,
+}
+
+/// Reports a problem.
+#[utoipa::path(
+    tag = "tickets",
+    operation_id = "create_ticket",
+    security(("bearer" = [])),
+    request_body = NewTicket,
+    responses(
+        (status = 201, description = "Recorded", body = Ticket),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Missing subject or text, or unknown convention or organisation", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/tickets")]
+pub async fn create(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    body: Json<NewTicket>,
+) -> Result<HttpResponse, ApiError> {
+    let input = body.into_inner();
+    let mut f = Fields::new(lang);
+    let subject = f.text("subject", &input.subject, MAX_SUBJECT);
+    let text = f.text("body", &input.body, MAX_BODY);
+    let page = f.optional_text("page", input.page.as_deref(), MAX_PAGE);
+    f.finish()?;
+    let ticket = state
+        .db(move |conn| {
+            // A ticket names only what its author may see.
+            if let Some(id) = input.convention_id {
+                load_visible(conn, &caller, id).map_err(|_| {
+                    ApiError::bad_request("convention_id", "REF-06", "No such convention.")
+                })?;
+            }
+            if let Some(id) = input.organisation_id {
+                records::find(conn, id).map_err(|_| {
+                    ApiError::bad_request("organisation_id", "REF-01", "No such organisation.")
+                })?;
+            }
+            conn.transaction(|conn| {
+                let now = chrono::Utc::now().naive_utc();
+                let id: i64 = diesel::insert_into(tickets::table)
+                    .values((
+                        tickets::author_id.eq(caller.user_id),
+                        tickets::subject.eq(&subject),
+                        tickets::body.eq(&text),
+                        tickets::page.eq(&page),
+                        tickets::convention_id.eq(input.convention_id),
+                        tickets::organisation_id.eq(input.organisation_id),
+                        tickets::status.eq(status_code(TicketStatus::Open)),
+                        tickets::version.eq(1),
+                        tickets::created_at.eq(now),
+                        tickets::updated_at.eq(now),
+                    ))
+                    .returning(tickets::id)
+                    .get_result(conn)?;
+                let ticket = to_api(find(conn, id)?)?;
+                audit::record(
+                    conn,
+                    Entity::Ticket,
+                    id,
+                    "create",
+                    Some(caller.user_id),
+                    None::<&()>,
+                    Some(&ticket),
+                )?;
+                Ok(ticket)
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Created()
+        .insert_header(concurrency::etag(ticket.version))
+        .json(ticket))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TicketQuery {
+    pub status: Option<TicketStatus>,
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+}
+
+/// Lists tickets: staff see every ticket, others their own; newest first.
+#[utoipa::path(
+    tag = "tickets",
+    operation_id = "list_tickets",
+    security(("bearer" = [])),
+    params(TicketQuery),
+    responses(
+        (status = 200, description = "One page of tickets", body = Page<Ticket>),
+        (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/tickets")]
+pub async fn list_tickets(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: web::Query<TicketQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let query = query.into_inner();
+    let params = PageParams {
+        limit: query.limit,
+        cursor: query.cursor,
+    };
+    let limit = params.limit()?;
+    let after: Option<i64> = params.after()?;
+    let staff = access::is_staff(&caller.roles);
+    let page = state
+        .db(move |conn| {
+            let mut q = tickets::table.select(TicketRow::as_select()).into_boxed();
+            if !staff {
+                q = q.filter(tickets::author_id.eq(caller.user_id));
+            }
+            if let Some(status) = query.status {
+                q = q.filter(tickets::status.eq(status_code(status)));
+            }
+            if let Some(after) = after {
+                q = q.filter(tickets::id.lt(after));
+            }
+            let rows: Vec<TicketRow> = q.order(tickets::id.desc()).limit(limit + 1).load(conn)?;
+            let page = Page::from_rows(rows, limit, |t| t.id);
+            Ok(Page {
+                items: page
+                    .items
+                    .into_iter()
+                    .map(to_api)
+                    .collect::<Result<Vec<_>, _>>()?,
+                next_cursor: page.next_cursor,
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(page))
+}
+
+/// Returns one ticket (its author or staff).
+#[utoipa::path(
+    tag = "tickets",
+    operation_id = "get_ticket",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Ticket id")),
+    responses(
+        (status = 200, description = "The ticket", body = Ticket, headers(("ETag" = String, description = "Version"))),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such ticket, or not the caller's", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/tickets/{id}")]
+pub async fn get(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let ticket = state
+        .db(move |conn| to_api(find_visible(conn, &caller, id)?))
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(concurrency::etag(ticket.version))
+        .json(ticket))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"answer": "C'est corrigé, merci."}))]
+pub struct TicketAnswer {
+    pub answer: String,
+}
+
+/// Answers a ticket (staff).
+#[utoipa::path(
+    tag = "tickets",
+    operation_id = "answer_ticket",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Ticket id"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    request_body = TicketAnswer,
+    responses(
+        (status = 200, description = "Answered", body = Ticket),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Staff only", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such ticket", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Closed", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Empty answer", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/tickets/{id}/answer")]
+pub async fn answer_ticket(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    body: Json<TicketAnswer>,
+) -> Result<HttpResponse, ApiError> {
+    access::may_do_staff_work(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
+    let id = id.into_inner();
+    let expected = concurrency::expected_version(&req)?;
+    let mut f = Fields::new(lang);
+    let text = f.text("answer", &body.into_inner().answer, MAX_BODY);
+    f.finish()?;
+    let ticket = change(
+        &state,
+        caller,
+        lang,
+        id,
+        expected,
+        "answer",
+        move |status| status.answer().map(|next| (next, Some(text))),
+    )
+    .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(concurrency::etag(ticket.version))
+        .json(ticket))
+}
+
+/// Closes a ticket (its author or staff).
+#[utoipa::path(
+    tag = "tickets",
+    operation_id = "close_ticket",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Ticket id"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    responses(
+        (status = 200, description = "Closed", body = Ticket),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such ticket, or not the caller's", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already closed", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/tickets/{id}/close")]
+pub async fn close_ticket(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let expected = concurrency::expected_version(&req)?;
+    let ticket = change(&state, caller, lang, id, expected, "close", |status| {
+        status.close().map(|next| (next, None))
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(concurrency::etag(ticket.version))
+        .json(ticket))
+}
+
+/// Applies a status transition of the domain, with its audit record.
+async fn change<F>(
+    state: &AppState,
+    caller: Caller,
+    lang: Lang,
+    id: i64,
+    expected: i32,
+    action: &'static str,
+    transition: F,
+) -> Result<Ticket, ApiError>
+where
+    F: FnOnce(TicketStatus) -> Result<(TicketStatus, Option<String>), stages_domain::Refusal>
+        + Send
+        + 'static,
+{
+    state
+        .db(move |conn| {
+            conn.transaction(|conn| {
+                let row = find_visible(conn, &caller, id)?;
+                concurrency::check_version(expected, row.version)?;
+                let before = to_api(row.clone())?;
+                let (next, answer) =
+                    transition(before.status).map_err(|r| ApiError::refused(&r, lang))?;
+                let now = chrono::Utc::now().naive_utc();
+                diesel::update(tickets::table.find(id))
+                    .set((
+                        tickets::status.eq(status_code(next)),
+                        tickets::version.eq(row.version + 1),
+                        tickets::updated_at.eq(now),
+                    ))
+                    .execute(conn)?;
+                if let Some(answer) = answer {
+                    diesel::update(tickets::table.find(id))
+                        .set((
+                            tickets::answer.eq(answer),
+                            tickets::answered_by.eq(caller.user_id),
+                            tickets::answered_at.eq(now),
+                        ))
+                        .execute(conn)?;
+                }
+                let after = to_api(find(conn, id)?)?;
+                audit::record(
+                    conn,
+                    Entity::Ticket,
+                    id,
+                    action,
+                    Some(caller.user_id),
+                    Some(&before),
+                    Some(&after),
+                )?;
+                Ok(after)
+            })
+        })
+        .await
+}
