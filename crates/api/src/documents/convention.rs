@@ -366,7 +366,7 @@ fn dates(sheet: &mut Sheet, doc: &ConventionDocument, words: &Words, figures: &F
 fn days_per_week(words: &Words, days: DaysPerWeek) -> String {
     let half_days = days.half_days();
     let whole = words.integer(u64::from(half_days / 2));
-    if half_days % 2 == 0 {
+    if half_days.is_multiple_of(2) {
         whole
     } else {
         format!("{whole}{}5", words.decimal_separator())

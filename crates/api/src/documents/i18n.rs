@@ -443,7 +443,7 @@ impl Words {
         }
         let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
         for (i, digit) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push_str(format.group);
             }
             out.push(digit);

@@ -316,7 +316,7 @@ impl Sheet {
                 cell
             })
             .collect();
-        while cells.len() % columns != 0 {
+        while !cells.len().is_multiple_of(columns) {
             cells.push(LinearLayout::vertical());
         }
         let mut cells = cells.into_iter().peekable();

@@ -172,7 +172,7 @@ fn one_byte_strings(content: &[u8]) -> Vec<u8> {
 
 fn is_two_byte_text(hex: &[u8]) -> bool {
     !hex.is_empty()
-        && hex.len() % 4 == 0
+        && hex.len().is_multiple_of(4)
         && hex.iter().all(u8::is_ascii_hexdigit)
         && hex.chunks(4).all(|group| group.starts_with(b"00"))
 }
