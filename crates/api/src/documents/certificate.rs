@@ -6,7 +6,7 @@ use stages_domain::amendment::{EffectiveConvention, apply};
 use stages_domain::certificate::{Certificate, certificate};
 
 use super::i18n::{Key, Words};
-use super::layout::{Sheet, SignatureBox};
+use super::layout::{Sheet, SignatureBox, signatures_height};
 use super::shared::{address, contact_name, or_dash, or_empty, periods, render, student_name};
 use super::{CertificateDocument, DocumentError};
 
@@ -135,16 +135,17 @@ fn sheet(
         .filter(|city| !city.trim().is_empty())
         .unwrap_or(organisation.address.city.as_str());
     sheet.space(0.5);
-    sheet.paragraphs(&words.with(
+    let mut section = Sheet::new();
+    section.paragraphs(&words.with(
         Key::DoneAt,
         vec![
             ("place", or_dash(place).into()),
             ("date", words.date(doc.today).into()),
         ],
     ));
-    sheet.space(0.5);
+    section.space(0.5);
     let representative = c.signatory.clone().unwrap_or_default();
-    sheet.signatures(
+    section.signatures(
         vec![SignatureBox {
             role: words.get(Key::CertificateRepresentative),
             name: contact_name(words, &representative),
@@ -152,5 +153,6 @@ fn sheet(
         }],
         &words.get(Key::SignDateSignature),
     );
+    sheet.keep_together(section, signatures_height(1));
     sheet
 }

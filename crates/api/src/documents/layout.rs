@@ -14,7 +14,9 @@ use genpdf::elements::{Break, FrameCellDecorator, LinearLayout, Paragraph, Table
 use genpdf::error::Error as GenpdfError;
 use genpdf::render::Area;
 use genpdf::style::{Color, Style, StyledString};
-use genpdf::{Alignment, Context, Element, Margins, Mm, PageDecorator, Position, RenderResult};
+use genpdf::{
+    Alignment, Context, Element, Margins, Mm, PageDecorator, Position, RenderResult, Size,
+};
 
 use super::fonts::drawable;
 use super::i18n::Words;
@@ -183,6 +185,38 @@ impl PageDecorator for Header {
     }
 }
 
+/// A block that reads as one (the signatures): when less than `height` is
+/// left on the page, it starts on the next one instead of being cut.
+///
+/// genpdf cannot measure an element before rendering it, so `height` is an
+/// estimate, kept below a page's height: at the top of a page the block
+/// always renders, with page breaks inside if it must.
+struct KeepTogether {
+    inner: LinearLayout,
+    height: Mm,
+    moved: bool,
+}
+
+impl Element for KeepTogether {
+    fn render(
+        &mut self,
+        context: &Context,
+        area: Area<'_>,
+        style: Style,
+    ) -> Result<RenderResult, GenpdfError> {
+        if !self.moved && area.size().height < self.height {
+            self.moved = true;
+            // Nothing printed here, the rest on the next page.
+            return Ok(RenderResult {
+                size: Size::new(0, 0),
+                has_more: true,
+            });
+        }
+        self.moved = true;
+        self.inner.render(context, area, style)
+    }
+}
+
 /// A signature box: the role, the signatory's name and position, and room
 /// to sign.
 pub(super) struct SignatureBox {
@@ -287,6 +321,16 @@ impl Sheet {
         self.paragraphs(text);
     }
 
+    /// Adds `block`, moved to the next page when less than `height_mm`
+    /// millimetres are left on this one.
+    pub(super) fn keep_together(&mut self, block: Sheet, height_mm: f64) {
+        self.root.push(KeepTogether {
+            inner: block.root,
+            height: Mm::from(height_mm),
+            moved: false,
+        });
+    }
+
     /// Vertical space, in lines.
     pub(super) fn space(&mut self, lines: f64) {
         self.root.push(Break::new(lines));
@@ -330,6 +374,13 @@ impl Sheet {
         }
         self.root.push(table);
     }
+}
+
+/// About how tall a signature section is: its heading and "done at" line,
+/// then rows of two boxes of five lines and room to sign.
+pub(super) fn signatures_height(boxes: usize) -> f64 {
+    let rows = boxes.div_ceil(2);
+    20.0 + 42.0 * rows as f64
 }
 
 /// Line breaks and runs of spaces become single spaces.

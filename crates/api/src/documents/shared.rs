@@ -192,15 +192,16 @@ pub(super) fn signature_section(
     letterhead: &Letterhead,
     today: NaiveDate,
 ) {
-    sheet.heading(&words.get(Key::SignaturesTitle));
-    sheet.paragraphs(&words.with(
+    let mut section = Sheet::new();
+    section.heading(&words.get(Key::SignaturesTitle));
+    section.paragraphs(&words.with(
         Key::DoneAt,
         vec![
             ("place", or_dash(&letterhead.address.city).into()),
             ("date", words.date(today).into()),
         ],
     ));
-    sheet.space(0.5);
+    section.space(0.5);
     let signatory = convention.signatory.clone().unwrap_or_default();
     let tutor = convention.tutor.clone().unwrap_or_default();
     let supervisor = convention.supervisor.clone().unwrap_or_default();
@@ -231,7 +232,9 @@ pub(super) fn signature_section(
             position: supervisor.department.unwrap_or_default(),
         },
     ];
-    sheet.signatures(boxes, &words.get(Key::SignDateSignature));
+    let height = layout::signatures_height(boxes.len());
+    section.signatures(boxes, &words.get(Key::SignDateSignature));
+    sheet.keep_together(section, height);
 }
 
 /// Lays out and finishes a document: header with the centre and the
