@@ -1,7 +1,7 @@
 //! The `stages` command: serve, migrate, seed-demo, openapi.
 
 use crate::config::{Config, ConfigArgs};
-use crate::{db, demo, openapi, reference, server};
+use crate::{db, demo, openapi, reference, scale, server};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,7 +26,12 @@ enum Command {
     /// Apply pending database migrations.
     Migrate,
     /// Load the demo data into an empty database.
-    SeedDemo,
+    SeedDemo {
+        /// Also generate N organisations, N conventions and N/2 students
+        /// (for benchmarks).
+        #[arg(long)]
+        scale: Option<usize>,
+    },
     /// Print the OpenAPI document.
     Openapi {
         /// Write to this file instead of standard output.
@@ -77,17 +82,24 @@ fn run(cli: Cli) -> Result<(), String> {
             println!("{applied} migration(s) applied, {values} reference value(s) added");
             Ok(())
         }
-        Command::SeedDemo => {
+        Command::SeedDemo { scale } => {
             if demo::seed(&mut conn).map_err(|e| e.to_string())? {
-                println!(
-                    "Demo data loaded. Sign in with (password \"{}\"):",
-                    demo::DEMO_PASSWORD
-                );
-                for account in demo::DEMO_ACCOUNTS {
-                    println!("  {:<14} {}", account.username, account.what);
-                }
+                println!("Demo data loaded.");
             } else {
-                println!("The database already has data; demo data not loaded.");
+                println!("The database already has data; demo data not loaded again.");
+            }
+            println!("Demo accounts (password \"{}\"):", demo::DEMO_PASSWORD);
+            for account in demo::DEMO_ACCOUNTS {
+                println!("  {:<14} {}", account.username, account.what);
+            }
+            if let Some(n) = scale {
+                let start = std::time::Instant::now();
+                let written = scale::seed(&mut conn, n).map_err(|e| e.to_string())?;
+                println!(
+                    "{written} conventions, {written} organisations and {} students generated in {:.1} s",
+                    (written / 2).max(1),
+                    start.elapsed().as_secs_f64()
+                );
             }
             Ok(())
         }

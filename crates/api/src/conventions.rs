@@ -357,6 +357,23 @@ pub fn next_number(conn: &mut AnyConnection, year: i32) -> Result<ConventionNumb
     ConventionNumber::new(year, seq).map_err(ApiError::internal)
 }
 
+/// Sets the last number given in `year` (bulk loads that number their own
+/// conventions).
+pub fn set_counter(conn: &mut AnyConnection, year: i32, last: i64) -> QueryResult<()> {
+    let updated = diesel::update(convention_counters::table.find(year))
+        .set(convention_counters::last_value.eq(last))
+        .execute(conn)?;
+    if updated == 0 {
+        diesel::insert_into(convention_counters::table)
+            .values((
+                convention_counters::year.eq(year),
+                convention_counters::last_value.eq(last),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
 /// An amendment as stored.
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = amendments)]

@@ -24,6 +24,7 @@ pub mod organisations;
 pub mod pagination;
 pub mod reference;
 pub mod routes;
+pub mod scale;
 pub mod search;
 pub mod server;
 pub mod spa;

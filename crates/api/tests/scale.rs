@@ -1,0 +1,46 @@
+//! The benchmark volume loads on both backends and is searchable like
+//! records entered by hand.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::TestApp;
+use common::flows::As;
+use diesel::prelude::*;
+use stages_api::db::schema::{conventions, organisations, students};
+
+async fn a_generated_volume_is_consistent_and_searchable(app: &TestApp) {
+    let mut conn = app.pool.get().unwrap();
+    let before: i64 = conventions::table.count().get_result(&mut conn).unwrap();
+    assert_eq!(stages_api::scale::seed(&mut conn, 120).unwrap(), 120);
+    // A second run adds to the first without colliding.
+    stages_api::scale::seed(&mut conn, 30).unwrap();
+    let count = |conn: &mut stages_api::db::AnyConnection| -> (i64, i64, i64) {
+        (
+            conventions::table.count().get_result(conn).unwrap(),
+            organisations::table.count().get_result(conn).unwrap(),
+            students::table.count().get_result(conn).unwrap(),
+        )
+    };
+    let (c, o, s) = count(&mut conn);
+    assert_eq!(c - before, 150);
+    assert!(o >= 150 && s >= 75);
+    drop(conn);
+
+    let admin = As::new(app, "admin").await;
+    let (_, page) = admin.get("/api/conventions?q=martin&limit=5").await;
+    for item in page["items"].as_array().unwrap() {
+        assert_eq!(item["student_last_name"], "Martin");
+    }
+    let (_, orgs) = admin.get("/api/organisations?name=societe&limit=3").await;
+    assert!(!orgs["items"].as_array().unwrap().is_empty());
+    // The generated conventions read back like any other.
+    let id = page["items"][0]["id"].as_i64();
+    if let Some(id) = id {
+        let (status, conv) = admin.get(&format!("/api/conventions/{id}")).await;
+        assert_eq!(status, reqwest::StatusCode::OK, "{conv}");
+        assert!(conv["figures"]["effective_minutes"].as_i64().unwrap() > 0);
+    }
+}
+
+on_both_backends!(a_generated_volume_is_consistent_and_searchable);
