@@ -6,6 +6,7 @@
 //! - `cargo xtask test`: install what the tests need, start throwaway
 //!   services, run every check and test, stop what it started.
 
+mod bench;
 mod process;
 mod run;
 mod services;
@@ -20,10 +21,13 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("run") => run::run(&args[1..]),
         Some("test") => test::test(&args[1..]),
+        Some("bench-search") => bench::bench_search(&args[1..]),
         _ => {
             eprintln!(
                 "usage: cargo xtask run    build and serve Stages with demo data on http://127.0.0.1:8080\n\
-                 \x20      cargo xtask test   run every check and test (what CI runs)"
+                 \x20      cargo xtask test   run every check and test (what CI runs)\n\
+                 \x20      cargo xtask bench-search [--scale N] [--backend sqlite|postgres] [--seconds S] [--reuse]\n\
+                 \x20                         the search load benchmark of BENCHMARKS.md"
             );
             return ExitCode::from(2);
         }

@@ -1,7 +1,7 @@
 //! The `stages` command: serve, migrate, seed-demo, openapi.
 
 use crate::config::{Config, ConfigArgs};
-use crate::{db, demo, openapi, reference, scale, server};
+use crate::{bench, db, demo, openapi, reference, scale, server};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,6 +31,21 @@ enum Command {
         /// (for benchmarks).
         #[arg(long)]
         scale: Option<usize>,
+    },
+    /// Time the SQL of a search endpoint straight on the database (for
+    /// BENCHMARKS.md); prints percentiles as JSON.
+    #[command(hide = true)]
+    BenchSql {
+        #[arg(long, value_enum)]
+        search: bench::Search,
+        /// Comma-separated words to search, used in turn.
+        #[arg(long)]
+        words: String,
+        /// Centre managed by the caller (conventions search).
+        #[arg(long, default_value_t = 1)]
+        centre: i64,
+        #[arg(long, default_value_t = 1000)]
+        iterations: usize,
     },
     /// Print the OpenAPI document.
     Openapi {
@@ -101,6 +116,21 @@ fn run(cli: Cli) -> Result<(), String> {
                     start.elapsed().as_secs_f64()
                 );
             }
+            Ok(())
+        }
+        Command::BenchSql {
+            search,
+            words,
+            centre,
+            iterations,
+        } => {
+            let words: Vec<String> = words.split(',').map(str::to_owned).collect();
+            let report = bench::run(&mut conn, search, &words, centre, iterations)
+                .map_err(|e| e.to_string())?;
+            println!(
+                "{}",
+                serde_json::to_string(&report).map_err(|e| e.to_string())?
+            );
             Ok(())
         }
         Command::Serve => {

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod bench;
 pub mod caller;
 pub mod centres;
 pub mod cli;

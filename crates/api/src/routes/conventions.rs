@@ -600,6 +600,8 @@ pub async fn search(
                     students::first_name,
                 ))
                 .load(conn)?;
+            let mut settings: std::collections::HashMap<i64, stages_domain::model::CentreSettings> =
+                std::collections::HashMap::new();
             let mut items = Vec::with_capacity(page.items.len());
             for row in page.items {
                 let (number, last, first) = names
@@ -611,11 +613,18 @@ pub async fn search(
                     serde_json::from_str(&row.content).map_err(ApiError::internal)?;
                 let workflow: Workflow =
                     serde_json::from_str(&row.workflow).map_err(ApiError::internal)?;
-                let settings = centres::find_row(conn, row.centre_id)?.settings()?;
+                let centre_settings = match settings.get(&row.centre_id) {
+                    Some(s) => s.clone(),
+                    None => {
+                        let s = centres::find_row(conn, row.centre_id)?.settings()?;
+                        settings.insert(row.centre_id, s.clone());
+                        s
+                    }
+                };
                 items.push(ConventionSummary {
                     id: row.id,
                     number: row.number,
-                    status: workflow.status(&settings),
+                    status: workflow.status(&centre_settings),
                     centre_id: row.centre_id,
                     student_id: row.student_id,
                     student_number: number,
