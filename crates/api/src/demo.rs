@@ -14,8 +14,8 @@ use crate::users::{self, NewUser};
 use diesel::prelude::*;
 use stages_domain::access::RouteKind;
 use stages_domain::model::{
-    CentreLevel, CentreSettings, Civility, OrganisationKind, PrintCondition, ValidationLevel,
-    ValidationOrder,
+    CentreLevel, CentreSettings, Civility, Convention, OrganisationKind, PrintCondition,
+    ValidationLevel, ValidationOrder,
 };
 
 /// Password of every demo account.
@@ -213,6 +213,9 @@ pub fn seed(conn: &mut AnyConnection) -> Result<bool, DemoError> {
         for organisation in ORGANISATIONS {
             insert_organisation(conn, organisation, admin)?;
         }
+        for convention in CONVENTIONS {
+            insert_convention(conn, convention, admin)?;
+        }
         Ok::<_, DemoError>(())
     })?;
     Ok(true)
@@ -380,6 +383,21 @@ const STUDENTS: &[DemoStudent] = &[
             "UFR-LLSH",
             "UFR Lettres, Langues et Sciences humaines",
             480,
+        )],
+    },
+    DemoStudent {
+        number: "22407777",
+        last_name: "Moreau",
+        first_name: "Inès",
+        email: "ines.moreau@etu.univ-demo.fr",
+        username: None,
+        enrolments: &[(
+            "2026-2027",
+            "M1-INFO",
+            "Master 1 Informatique",
+            "UFR-ST",
+            "UFR Sciences et Technologies",
+            450,
         )],
     },
     DemoStudent {
@@ -654,5 +672,271 @@ fn insert_organisation(
             organisations::insert_contact(conn, service.id, &contact, admin)?;
         }
     }
+    Ok(())
+}
+
+/// A demo convention: who, where, when, and how far it went.
+struct DemoConvention {
+    student: &'static str,
+    programme: &'static str,
+    organisation: &'static str,
+    service: &'static str,
+    tutor: &'static str,
+    signatory: Option<&'static str>,
+    supervisor: Option<&'static str>,
+    subject: &'static str,
+    start: (i32, u32, u32),
+    end: (i32, u32, u32),
+    /// Levels given; `None` keeps it a draft.
+    validations: Option<&'static [ValidationLevel]>,
+}
+
+const CONVENTIONS: &[DemoConvention] = &[
+    DemoConvention {
+        student: "22407777",
+        programme: "M1-INFO",
+        organisation: "Société Générale d'Ingénierie",
+        service: "Direction des systèmes d'information",
+        tutor: "Garcia",
+        signatory: Some("Dupont"),
+        supervisor: Some("enseignant"),
+        subject: "Refonte de l'outil de suivi des chantiers",
+        start: (2027, 1, 4),
+        end: (2027, 3, 26),
+        validations: Some(&[ValidationLevel::Pedagogical]),
+    },
+    DemoConvention {
+        student: "22409012",
+        programme: "M2-MATH",
+        organisation: "Mairie de Besançon",
+        service: "Service communication",
+        tutor: "Bernard",
+        signatory: Some("Bernard"),
+        supervisor: Some("enseignant"),
+        subject: "Analyse statistique de la fréquentation des services municipaux",
+        start: (2027, 2, 1),
+        end: (2027, 6, 30),
+        validations: Some(&[
+            ValidationLevel::Pedagogical,
+            ValidationLevel::Administrative,
+        ]),
+    },
+    DemoConvention {
+        student: "22405678",
+        programme: "L3-LEA",
+        organisation: "Bäckerei Müller GmbH",
+        service: "Verwaltung",
+        tutor: "Schäfer",
+        signatory: None,
+        supervisor: None,
+        subject: "Traduction des supports de vente en français",
+        start: (2027, 4, 6),
+        end: (2027, 6, 25),
+        validations: None,
+    },
+];
+
+fn insert_convention(
+    conn: &mut AnyConnection,
+    c: &DemoConvention,
+    admin: i64,
+) -> Result<(), DemoError> {
+    use crate::conventions as repo;
+    use crate::db::schema::{contacts, host_services, organisations as orgs};
+    use stages_domain::ids::Currency;
+    use stages_domain::lifecycle::Workflow;
+    use stages_domain::model::{
+        AgreementLanguage, Confidentiality, ConventionType, DaysPerWeek, Enrolment,
+        HealthInsurance, Internship, InternshipOrigin, NomenclatureRef, PaymentMode, StipendBasis,
+        StipendTerms, StipendUnit, Student, StudentStep, Supervisor, WorkingTime,
+    };
+    let record = |e: String| DemoError::Record(e);
+    let date = |(y, m, d): (i32, u32, u32)| {
+        chrono::NaiveDate::from_ymd_opt(y, m, d)
+            .ok_or_else(|| record(format!("bad date {y}-{m}-{d}")))
+    };
+    let student = students::table
+        .filter(students::student_number.eq(c.student))
+        .select(crate::students::StudentRow::as_select())
+        .first(conn)?;
+    let enrolment = enrolments::table
+        .filter(enrolments::student_id.eq(student.id))
+        .filter(enrolments::programme_code.eq(c.programme))
+        .select(crate::students::EnrolmentRow::as_select())
+        .first(conn)?;
+    let centre = crate::centres::route(conn, &enrolment.programme_code, &enrolment.faculty_code)?
+        .map_err(|r| record(r.to_string()))?;
+    let organisation: i64 = orgs::table
+        .filter(orgs::name.eq(c.organisation))
+        .select(orgs::id)
+        .first(conn)?;
+    let organisation = organisations::find(conn, organisation)?;
+    let service: i64 = host_services::table
+        .filter(host_services::organisation_id.eq(organisation.id))
+        .filter(host_services::name.eq(c.service))
+        .select(host_services::id)
+        .first(conn)?;
+    let service = organisations::find_service(conn, service)?;
+    let contact = |conn: &mut AnyConnection,
+                   last_name: &str|
+     -> Result<organisations::ContactRow, DemoError> {
+        let id: i64 = contacts::table
+            .inner_join(host_services::table)
+            .filter(host_services::organisation_id.eq(organisation.id))
+            .filter(contacts::last_name.eq(last_name))
+            .select(contacts::id)
+            .first(conn)?;
+        Ok(organisations::find_contact(conn, id)?)
+    };
+    let tutor = contact(conn, c.tutor)?;
+    let signatory = match c.signatory {
+        Some(name) => Some(contact(conn, name)?),
+        None => None,
+    };
+    let year = stages_domain::model::AcademicYear::parse(&enrolment.academic_year)
+        .map_err(|e| record(e.to_string()))?;
+    let content = Convention {
+        student: StudentStep {
+            student: Student {
+                student_number: student.student_number.clone(),
+                last_name: student.last_name.clone(),
+                first_name: student.first_name.clone(),
+                university_email: student
+                    .email
+                    .as_deref()
+                    .and_then(|e| stages_domain::ids::Email::parse(e).ok()),
+                ..Student::default()
+            },
+            enrolment: Some(Enrolment {
+                academic_year: year,
+                programme: NomenclatureRef {
+                    code: enrolment.programme_code.clone(),
+                    label: enrolment.programme_label.clone(),
+                },
+                faculty: NomenclatureRef {
+                    code: enrolment.faculty_code.clone(),
+                    label: enrolment.faculty_label.clone(),
+                },
+                teaching_hours: enrolment.teaching_hours.and_then(|h| u32::try_from(h).ok()),
+                teaching_element: None,
+            }),
+            address: stages_domain::model::Address {
+                street: "4 rue des Jardins".into(),
+                building: None,
+                postal_code: "25000".into(),
+                city: "Besançon".into(),
+                country: Some(stages_domain::ids::Country::france()),
+            },
+            personal_email: stages_domain::ids::Email::parse("etudiant.demo@example.org").ok(),
+            mobile_phone: stages_domain::ids::Phone::parse("06 12 34 56 78").ok(),
+            health_insurance: HealthInsurance {
+                fund: "CPAM du Doubs".into(),
+                region: None,
+                address: None,
+            },
+            ..StudentStep::default()
+        },
+        organisation: Some(organisation.to_domain()),
+        host_service: Some(service.to_domain()),
+        tutor: Some(tutor.to_domain()),
+        signatory: signatory.as_ref().map(organisations::ContactRow::to_domain),
+        supervisor: None,
+        internship: Internship {
+            convention_type: Some(ConventionType::InitialMandatory),
+            theme: Some(NomenclatureRef {
+                code: "computing".into(),
+                label: "Informatique, numérique".into(),
+            }),
+            language: Some(AgreementLanguage::Fr),
+            subject: c.subject.into(),
+            tasks: "Analyse des besoins, réalisation, tests et documentation.".into(),
+            skills: "Conduite de projet, travail en équipe, communication écrite.".into(),
+            start: Some(date(c.start)?),
+            end: Some(date(c.end)?),
+            regular_schedule: Some(true),
+            weekly_minutes: Some(35 * 60),
+            days_per_week: Some(DaysPerWeek::FIVE),
+            working_time: Some(WorkingTime::FullTime),
+            leave_days: Some(5),
+            stipend_paid: Some(true),
+            stipend: StipendTerms {
+                amount_cents: Some(70_000),
+                currency: Currency::parse("EUR").ok(),
+                basis: Some(StipendBasis::Gross),
+                unit: Some(StipendUnit::Month),
+                payment_mode: Some(PaymentMode::BankTransfer),
+            },
+            supervision_mode: Some(
+                "Point hebdomadaire avec le tuteur, visite de l'enseignant à mi-parcours.".into(),
+            ),
+            work_to_deliver: Some(NomenclatureRef {
+                code: "report".into(),
+                label: "Rapport de stage".into(),
+            }),
+            validation_mode: Some(NomenclatureRef {
+                code: "defence".into(),
+                label: "Soutenance".into(),
+            }),
+            confidentiality: Some(Confidentiality::None),
+            night_sunday_holiday_work: Some("Aucun".into()),
+            found_through: Some(InternshipOrigin::SpontaneousApplication),
+            benefits: Some("Titres-restaurant".into()),
+            ..Internship::default()
+        },
+    };
+    let id = repo::insert_draft(
+        conn,
+        centre,
+        student.id,
+        admin,
+        &enrolment.academic_year,
+        &enrolment.programme_code,
+        &content,
+    )?;
+    let mut loaded = repo::load(conn, id)?;
+    loaded.parties.organisation_id = Some(organisation.id);
+    loaded.parties.host_service_id = Some(service.id);
+    loaded.parties.tutor_id = Some(tutor.id);
+    loaded.parties.signatory_id = signatory.as_ref().map(|s| s.id);
+    if let Some(uid) = c.supervisor {
+        let person: (String, String, String, Option<String>, Option<String>) = users_table::table
+            .filter(users_table::username.eq(uid))
+            .select((
+                users_table::username,
+                users_table::first_name,
+                users_table::last_name,
+                users_table::email,
+                users_table::department,
+            ))
+            .first(conn)?;
+        let person = crate::directory::Person {
+            uid: person.0,
+            first_name: person.1,
+            last_name: person.2,
+            email: person.3,
+            department: person.4,
+        };
+        loaded.parties.supervisor_id = Some(crate::directory::upsert_supervisor(conn, &person)?);
+        loaded.content.supervisor = Some(Supervisor {
+            uid: person.uid,
+            last_name: person.last_name,
+            first_name: person.first_name,
+            email: person
+                .email
+                .as_deref()
+                .and_then(|e| stages_domain::ids::Email::parse(e).ok()),
+            phone: None,
+            department: person.department,
+        });
+    }
+    if let Some(levels) = c.validations {
+        let number = repo::next_number(conn, 2026)?;
+        loaded.workflow = Workflow {
+            number: Some(number),
+            validations: levels.to_vec(),
+            ..Workflow::default()
+        };
+    }
+    repo::save(conn, &loaded)?;
     Ok(())
 }
