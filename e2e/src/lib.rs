@@ -82,8 +82,24 @@ impl Server {
         let port = free_port();
         let dir = std::env::temp_dir().join(format!("stages-e2e-{port}-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("temp dir: {e}"));
+        // Sign-in goes through the test directory when `cargo xtask test`
+        // started one; demo accounts with a local password work either way.
+        let ldap: Vec<(&str, String)> = [
+            ("STAGES_DIRECTORY", "STAGES_TEST_LDAP_URL"),
+            ("STAGES_LDAP_BASE_DN", "STAGES_TEST_LDAP_BASE_DN"),
+            ("STAGES_LDAP_BIND_DN", "STAGES_TEST_LDAP_BIND_DN"),
+            (
+                "STAGES_LDAP_BIND_PASSWORD",
+                "STAGES_TEST_LDAP_BIND_PASSWORD",
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(to, from)| std::env::var(from).ok().map(|v| (to, v)))
+        .collect();
         let command = |sub: &str| {
             let mut cmd = Command::new(&bin);
+            cmd.envs(ldap.iter().map(|(k, v)| (*k, v.as_str())))
+                .env("STAGES_LDAP_STUDENT_NUMBER_ATTRIBUTE", "employeeNumber");
             cmd.arg(sub)
                 .env(
                     "STAGES_DATABASE_URL",
@@ -238,7 +254,8 @@ impl Browser {
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
-    /// Signs in through the login page with a demo account.
+    /// Signs in through the login page with a demo account (password
+    /// `demo`, in the built-in accounts and in the test directory alike).
     pub async fn sign_in(&self, server: &Server, username: &str) {
         self.client
             .goto(&server.url("/login"))

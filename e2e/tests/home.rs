@@ -80,3 +80,30 @@ async fn student_menu_has_no_staff_entries_and_sign_out_returns_to_login() {
 
     browser.close().await;
 }
+
+/// A student of the university directory signs in through LDAP; the
+/// session survives a reload (refresh-token cookie) and ends at sign-out.
+#[tokio::test]
+async fn a_directory_student_signs_in_and_the_session_survives_a_reload() {
+    assert!(
+        std::env::var("STAGES_TEST_LDAP_URL").is_ok(),
+        "this journey needs the test directory: run `cargo xtask test`"
+    );
+    let server = Server::start();
+    let browser = Browser::start().await;
+
+    browser.sign_in(&server, "cmartin").await;
+    assert!(browser.text(".user-name").await.contains("Camille Martin"));
+    let side = browser.text(".side-menu").await;
+    assert!(!side.contains("Centres de gestion"), "{side:?}");
+
+    browser.client.refresh().await.expect("reload");
+    assert!(browser.text(".user-name").await.contains("Camille Martin"));
+    browser.screenshot("home-ldap-student-after-reload").await;
+
+    browser.click("#sign-out").await;
+    browser.text("#username").await;
+    browser.client.refresh().await.expect("reload");
+    browser.text("#username").await;
+    browser.close().await;
+}

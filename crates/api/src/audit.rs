@@ -16,6 +16,7 @@ pub enum Entity {
     Centre,
     Nomenclature,
     Ticket,
+    User,
 }
 
 impl Entity {
@@ -29,6 +30,7 @@ impl Entity {
             Entity::Centre => "centre",
             Entity::Nomenclature => "nomenclature",
             Entity::Ticket => "ticket",
+            Entity::User => "user",
         }
     }
 }

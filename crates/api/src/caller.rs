@@ -73,8 +73,10 @@ pub fn load(conn: &mut AnyConnection, caller: &Caller) -> Result<Context, ApiErr
             .optional()?;
         match (by_user, student_number) {
             (Some(id), _) => Some(id),
+            // A record nobody signed in to yet is found by its number.
             (None, Some(number)) => students::table
                 .filter(students::student_number.eq(number))
+                .filter(students::user_id.is_null())
                 .select(students::id)
                 .first(conn)
                 .optional()?,

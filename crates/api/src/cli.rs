@@ -1,7 +1,7 @@
 //! The `stages` command: serve, migrate, seed-demo, openapi.
 
 use crate::config::{Config, ConfigArgs};
-use crate::{bench, db, demo, openapi, reference, scale, server};
+use crate::{bench, db, demo, openapi, reference, registry, scale, server};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,6 +32,9 @@ enum Command {
         #[arg(long)]
         scale: Option<usize>,
     },
+    /// Import data exported by other systems.
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Time the SQL of a search endpoint straight on the database (for
     /// BENCHMARKS.md); prints percentiles as JSON.
     #[command(hide = true)]
@@ -52,6 +55,16 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(long)]
         output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportCommand {
+    /// Students and enrolments from the student information system's CSV
+    /// export (idempotent; bad lines are reported and skipped).
+    Enrolments {
+        /// The CSV file (header line; `;` or `,` separated).
+        file: PathBuf,
     },
 }
 
@@ -117,6 +130,29 @@ fn run(cli: Cli) -> Result<(), String> {
                 );
             }
             Ok(())
+        }
+        Command::Import(ImportCommand::Enrolments { file }) => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            let report = registry::import(&mut conn, &text).map_err(|e| e.to_string())?;
+            println!(
+                "{} line(s): {} student(s) created, {} updated; {} enrolment(s) created, {} updated; {} unchanged; {} refused",
+                report.lines,
+                report.students_created,
+                report.students_updated,
+                report.enrolments_created,
+                report.enrolments_updated,
+                report.unchanged,
+                report.errors.len()
+            );
+            for error in &report.errors {
+                println!("  line {}: {}: {}", error.line, error.field, error.message);
+            }
+            if report.errors.is_empty() {
+                Ok(())
+            } else {
+                Err(format!("{} line(s) refused", report.errors.len()))
+            }
         }
         Command::BenchSql {
             search,

@@ -1,6 +1,7 @@
 //! Configuration: command-line flags win over environment variables, which
 //! win over the optional TOML file, which wins over the defaults.
 
+use crate::auth::Role;
 use clap::Args;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -37,6 +38,34 @@ pub struct ConfigArgs {
     /// Identity source: `builtin`, or an LDAP URL such as `ldap://127.0.0.1:3389`.
     #[arg(long, env = "STAGES_DIRECTORY", global = true)]
     pub directory: Option<String>,
+    /// LDAP: where people are (`ou=people,dc=univ,dc=fr` or the suffix).
+    #[arg(long, env = "STAGES_LDAP_BASE_DN", global = true)]
+    pub ldap_base_dn: Option<String>,
+    /// LDAP: the service account Stages searches with.
+    #[arg(long, env = "STAGES_LDAP_BIND_DN", global = true)]
+    pub ldap_bind_dn: Option<String>,
+    #[arg(
+        long,
+        env = "STAGES_LDAP_BIND_PASSWORD",
+        global = true,
+        hide_env_values = true
+    )]
+    pub ldap_bind_password: Option<String>,
+    /// LDAP: filter finding a person by sign-in name; `{username}` is
+    /// replaced by the escaped name. Default `(uid={username})`.
+    #[arg(long, env = "STAGES_LDAP_USER_FILTER", global = true)]
+    pub ldap_user_filter: Option<String>,
+    /// LDAP: filter selecting academic supervisors. Default
+    /// `(eduPersonAffiliation=faculty)`.
+    #[arg(long, env = "STAGES_LDAP_SUPERVISOR_FILTER", global = true)]
+    pub ldap_supervisor_filter: Option<String>,
+    /// LDAP: attribute holding the student number. Default `supannEtuId`.
+    #[arg(long, env = "STAGES_LDAP_STUDENT_NUMBER_ATTRIBUTE", global = true)]
+    pub ldap_student_number_attribute: Option<String>,
+    /// Directory affiliation → role, e.g.
+    /// `student=student,faculty=supervisor,staff=manager` (the default).
+    #[arg(long, env = "STAGES_AFFILIATION_ROLES", global = true)]
+    pub affiliation_roles: Option<String>,
     /// Pretend today is this date (YYYY-MM-DD), for demonstrations and
     /// tests of date-bound rules; the server's date otherwise.
     #[arg(long, env = "STAGES_TODAY", global = true)]
@@ -54,6 +83,13 @@ struct FileConfig {
     jwt_secret: Option<String>,
     directory: Option<String>,
     today: Option<chrono::NaiveDate>,
+    ldap_base_dn: Option<String>,
+    ldap_bind_dn: Option<String>,
+    ldap_bind_password: Option<String>,
+    ldap_user_filter: Option<String>,
+    ldap_supervisor_filter: Option<String>,
+    ldap_student_number_attribute: Option<String>,
+    affiliation_roles: Option<String>,
 }
 
 /// Where users are authenticated and looked up.
@@ -62,8 +98,21 @@ pub enum Directory {
     /// Users and argon2 hashes in the database (embedded default, demo).
     Builtin,
     /// A university LDAP directory.
-    Ldap { url: String },
+    Ldap(LdapConfig),
 }
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LdapConfig {
+    pub url: String,
+    pub base_dn: String,
+    pub bind_dn: Option<String>,
+    pub bind_password: Option<String>,
+    pub user_filter: String,
+    pub supervisor_filter: String,
+    pub student_number_attribute: String,
+}
+
+pub const DEFAULT_AFFILIATION_ROLES: &str = "student=student,faculty=supervisor,staff=manager";
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -73,6 +122,8 @@ pub struct Config {
     pub web_dir: PathBuf,
     pub jwt_secret: Option<String>,
     pub directory: Directory,
+    /// Directory affiliation → role.
+    pub affiliation_roles: Vec<(String, Role)>,
     pub access_token_minutes: i64,
     pub today: Option<chrono::NaiveDate>,
 }
@@ -89,6 +140,12 @@ pub enum ConfigError {
         path: String,
         source: Box<toml::de::Error>,
     },
+    #[error(
+        "invalid affiliation mapping {0:?}: write affiliation=role pairs, roles student, supervisor, manager or admin"
+    )]
+    AffiliationRoles(String),
+    #[error("the LDAP directory needs a base DN (STAGES_LDAP_BASE_DN)")]
+    LdapBaseDn,
     #[error("cannot keep the JWT secret in {path}: {source}")]
     Secret {
         path: String,
@@ -107,6 +164,31 @@ impl Config {
             .clone()
             .or(file.directory)
             .unwrap_or_else(|| "builtin".to_owned());
+        let pick = |flag: &Option<String>, file: Option<String>| flag.clone().or(file);
+        let directory = if directory == "builtin" {
+            Directory::Builtin
+        } else {
+            Directory::Ldap(LdapConfig {
+                url: directory,
+                base_dn: pick(&args.ldap_base_dn, file.ldap_base_dn)
+                    .ok_or(ConfigError::LdapBaseDn)?,
+                bind_dn: pick(&args.ldap_bind_dn, file.ldap_bind_dn),
+                bind_password: pick(&args.ldap_bind_password, file.ldap_bind_password),
+                user_filter: pick(&args.ldap_user_filter, file.ldap_user_filter)
+                    .unwrap_or_else(|| "(uid={username})".to_owned()),
+                supervisor_filter: pick(&args.ldap_supervisor_filter, file.ldap_supervisor_filter)
+                    .unwrap_or_else(|| "(eduPersonAffiliation=faculty)".to_owned()),
+                student_number_attribute: pick(
+                    &args.ldap_student_number_attribute,
+                    file.ldap_student_number_attribute,
+                )
+                .unwrap_or_else(|| "supannEtuId".to_owned()),
+            })
+        };
+        let affiliation_roles = parse_affiliation_roles(
+            &pick(&args.affiliation_roles, file.affiliation_roles)
+                .unwrap_or_else(|| DEFAULT_AFFILIATION_ROLES.to_owned()),
+        )?;
         Ok(Self {
             database_url: args
                 .database_url
@@ -129,11 +211,8 @@ impl Config {
                 .or(file.web_dir)
                 .unwrap_or_else(|| PathBuf::from(DEFAULT_WEB_DIR)),
             jwt_secret: args.jwt_secret.clone().or(file.jwt_secret),
-            directory: if directory == "builtin" {
-                Directory::Builtin
-            } else {
-                Directory::Ldap { url: directory }
-            },
+            directory,
+            affiliation_roles,
             access_token_minutes: DEFAULT_ACCESS_TOKEN_MINUTES,
             today: args.today.or(file.today),
         })
@@ -160,6 +239,21 @@ impl Config {
             }
         }
     }
+}
+
+/// `student=student,faculty=supervisor` → pairs.
+pub fn parse_affiliation_roles(text: &str) -> Result<Vec<(String, Role)>, ConfigError> {
+    text.split(',')
+        .filter(|pair| !pair.trim().is_empty())
+        .map(|pair| {
+            let (affiliation, role) = pair
+                .split_once('=')
+                .ok_or_else(|| ConfigError::AffiliationRoles(text.to_owned()))?;
+            let role = serde_json::from_value(serde_json::Value::String(role.trim().to_owned()))
+                .map_err(|_| ConfigError::AffiliationRoles(text.to_owned()))?;
+            Ok((affiliation.trim().to_owned(), role))
+        })
+        .collect()
 }
 
 fn read_file(path: &Path) -> Result<FileConfig, ConfigError> {
@@ -203,6 +297,10 @@ mod tests {
         assert_eq!(config.bind, "0.0.0.0:9000");
         assert_eq!(config.web_dir, PathBuf::from(DEFAULT_WEB_DIR));
         assert_eq!(config.directory, Directory::Builtin);
+        assert_eq!(
+            config.affiliation_roles[1],
+            ("faculty".to_owned(), Role::Supervisor)
+        );
         std::fs::remove_dir_all(dir).ok();
     }
 
@@ -236,5 +334,24 @@ mod tests {
         assert_eq!(first, second);
         assert_eq!(first.len(), 64);
         std::fs::remove_dir_all(dir).ok();
+    }
+}
+
+#[cfg(test)]
+mod mapping_tests {
+    use super::*;
+
+    #[test]
+    fn affiliations_map_to_roles_and_bad_mappings_are_refused() {
+        let roles = parse_affiliation_roles("student=student, employee=manager").expect("valid");
+        assert_eq!(
+            roles,
+            vec![
+                ("student".into(), Role::Student),
+                ("employee".into(), Role::Manager)
+            ]
+        );
+        assert!(parse_affiliation_roles("student").is_err());
+        assert!(parse_affiliation_roles("student=dean").is_err());
     }
 }

@@ -238,6 +238,17 @@ impl ApiError {
         .with_detail("Send the ETag of the version you read in an If-Match header.")
     }
 
+    /// The problem response, also setting `cookie` (e.g. clearing a
+    /// refresh token that no longer works).
+    pub fn error_response_with_cookie(
+        &self,
+        cookie: actix_web::cookie::Cookie<'static>,
+    ) -> HttpResponse {
+        let mut response = self.error_response();
+        let _ = response.add_cookie(&cookie);
+        response
+    }
+
     pub fn problem(&self) -> Problem {
         Problem {
             problem_type: format!("urn:stages:problem:{}", self.code),
@@ -339,7 +350,7 @@ pub fn json_error_handler(
 
 /// serde names the offending field between backticks ("missing field `x`",
 /// "unknown field `y`"); surface it as the violation's field.
-fn serde_field_name(message: &str) -> Option<String> {
+pub(crate) fn serde_field_name(message: &str) -> Option<String> {
     let start = message.find('`')? + 1;
     let len = message[start..].find('`')?;
     Some(message[start..start + len].to_owned())

@@ -62,9 +62,19 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8], lang: Lang) -> Result<T, ApiErro
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     serde_path_to_error::deserialize(de).map_err(|err| {
         let path = err.path().to_string();
-        let field = if path == "." { String::new() } else { path };
         let inner = err.into_inner();
         let text = inner.to_string();
+        // A missing field is reported at its parent: name the field itself.
+        let missing = text
+            .starts_with("missing field")
+            .then(|| crate::error::serde_field_name(&text))
+            .flatten();
+        let field = match (path.as_str(), missing) {
+            (".", Some(name)) => name,
+            (".", None) => String::new(),
+            (parent, Some(name)) => format!("{parent}.{name}"),
+            (path, None) => path.to_owned(),
+        };
         match domain_rule(&text) {
             Some((rule, key)) => ApiError::unprocessable(vec![ProblemViolation {
                 rule: rule.to_owned(),
@@ -132,6 +142,13 @@ mod tests {
         assert_eq!(problem.violations[0].field, "siret");
         assert!(problem.violations[0].rule.starts_with("ID-"));
         assert!(problem.violations[0].message.contains("SIRET"));
+    }
+
+    #[test]
+    fn a_missing_field_is_named_with_its_parents() {
+        let err = parse::<Org>(br#"{"siret": "73282932000074", "inner": {}}"#, Lang::Fr)
+            .expect_err("missing count");
+        assert_eq!(err.problem().violations[0].field, "inner.count");
     }
 
     #[test]

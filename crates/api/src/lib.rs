@@ -24,6 +24,7 @@ pub mod openapi;
 pub mod organisations;
 pub mod pagination;
 pub mod reference;
+pub mod registry;
 pub mod routes;
 pub mod scale;
 pub mod search;

@@ -3,7 +3,7 @@
 
 use crate::error::{Problem, ProblemViolation};
 use crate::routes;
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 /// Every route is served under this prefix.
@@ -22,6 +22,12 @@ pub const API_PREFIX: &str = "/api";
     paths(
         routes::health::health,
         routes::auth::login,
+        routes::auth::refresh_session,
+        routes::auth::logout,
+        routes::api_tokens::create,
+        routes::api_tokens::list,
+        routes::api_tokens::revoke,
+        routes::registry::import,
         routes::me::me,
         routes::nomenclatures::list_kinds,
         routes::nomenclatures::list_values,
@@ -91,6 +97,7 @@ pub const API_PREFIX: &str = "/api";
         (name = "conventions", description = "Internship agreements: the wizard's steps, creation, validation, search"),
         (name = "amendments", description = "Amendments (avenants) of validated conventions"),
         (name = "tickets", description = "Helpdesk: Signaler un problème"),
+        (name = "admin", description = "Administration: personal API tokens, enrolment imports"),
     )
 )]
 pub struct ApiDoc;
@@ -124,6 +131,38 @@ impl Modify for SecuritySchemes {
                     .build(),
             ),
         );
+        components.add_security_scheme(
+            "api_token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("stg_…")
+                    .description(Some(
+                        "Personal API token (POST /api/admin/api-tokens): scope `read` for GET, `write` for the rest",
+                    ))
+                    .build(),
+            ),
+        );
+        // Every operation that takes an access token also takes an API token.
+        let api_token = SecurityRequirement::new("api_token", Vec::<String>::new());
+        for item in openapi.paths.paths.values_mut() {
+            for operation in [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                if let Some(security) = &mut operation.security
+                    && !security.is_empty()
+                {
+                    security.push(api_token.clone());
+                }
+            }
+        }
     }
 }
 

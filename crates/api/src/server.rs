@@ -37,6 +37,7 @@ pub fn state(config: Config, pool: DbPool) -> Result<AppState, StartError> {
         pool,
         tokens,
         config: Arc::new(config),
+        throttle: Arc::default(),
     })
 }
 

@@ -1,5 +1,6 @@
 //! Shared state handed to every handler.
 
+use crate::auth::throttle::Throttle;
 use crate::auth::token::TokenService;
 use crate::config::Config;
 use crate::db::{AnyConnection, DbPool};
@@ -11,6 +12,7 @@ pub struct AppState {
     pub pool: DbPool,
     pub tokens: TokenService,
     pub config: Arc<Config>,
+    pub throttle: Arc<Throttle>,
 }
 
 impl AppState {

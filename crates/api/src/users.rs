@@ -1,9 +1,11 @@
 //! Users of Stages: people who sign in (students, supervisors, staff,
 //! admins). Workplace tutors are contacts, not users.
 
-use crate::auth::{Role, role_of_affiliation};
+use crate::auth::{Role, roles_of};
 use crate::db::AnyConnection;
 use crate::db::schema::users;
+use crate::directory::ldap::DirectoryUser;
+use crate::search::{self, Kind};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -28,14 +30,10 @@ pub struct User {
 }
 
 impl User {
-    /// Roles the user acts with, from the directory affiliation and the
-    /// admin flag.
-    pub fn roles(&self) -> Vec<Role> {
-        let mut roles: Vec<Role> = role_of_affiliation(&self.affiliation).into_iter().collect();
-        if self.is_admin {
-            roles.push(Role::Admin);
-        }
-        roles
+    /// Roles the user acts with: the directory affiliations (comma-separated
+    /// in `affiliation`) through the configured mapping, and the admin flag.
+    pub fn roles(&self, mapping: &[(String, Role)]) -> Vec<Role> {
+        roles_of(&self.affiliation, mapping, self.is_admin)
     }
 }
 
@@ -83,4 +81,66 @@ pub fn insert(conn: &mut AnyConnection, user: &NewUser<'_>) -> QueryResult<i64> 
 
 pub fn count(conn: &mut AnyConnection) -> QueryResult<i64> {
     users::table.count().get_result(conn)
+}
+
+/// The user record of someone who signed in through the directory: created
+/// on first sign-in, refreshed from the directory afterwards. The admin
+/// flag and the active flag stay under the administrators' control. A
+/// student is linked to their registry record by student number: the
+/// directory is the authority on who holds a number.
+pub fn upsert_from_directory(
+    conn: &mut AnyConnection,
+    person: &DirectoryUser,
+) -> QueryResult<User> {
+    use crate::db::schema::students;
+    let now = chrono::Utc::now().naive_utc();
+    let affiliations = person.affiliations.join(",");
+    let id = match find_by_username(conn, &person.uid)? {
+        Some(existing) => {
+            diesel::update(users::table.find(existing.id))
+                .set((
+                    users::display_name.eq(&person.display_name),
+                    users::first_name.eq(&person.first_name),
+                    users::last_name.eq(&person.last_name),
+                    users::department.eq(&person.department),
+                    users::email.eq(&person.email),
+                    users::affiliation.eq(&affiliations),
+                    users::student_number.eq(&person.student_number),
+                    users::updated_at.eq(now),
+                ))
+                .execute(conn)?;
+            existing.id
+        }
+        None => insert(
+            conn,
+            &NewUser {
+                username: &person.uid,
+                display_name: &person.display_name,
+                first_name: &person.first_name,
+                last_name: &person.last_name,
+                department: person.department.as_deref(),
+                email: person.email.as_deref(),
+                password_hash: None,
+                source: "ldap",
+                affiliation: &affiliations,
+                student_number: person.student_number.as_deref(),
+                is_admin: false,
+                active: true,
+                created_at: now,
+                updated_at: now,
+            },
+        )?,
+    };
+    search::index(
+        conn,
+        Kind::User,
+        id,
+        &[&person.first_name, &person.last_name],
+    )?;
+    if let Some(number) = &person.student_number {
+        diesel::update(students::table.filter(students::student_number.eq(number)))
+            .set(students::user_id.eq(id))
+            .execute(conn)?;
+    }
+    find(conn, id)?.ok_or(diesel::result::Error::NotFound)
 }

@@ -32,14 +32,19 @@ pub fn is_staff(roles: &[Role]) -> bool {
     has(roles, Role::Manager) || has(roles, Role::Admin)
 }
 
-/// Reference tables (nomenclatures) and the list of centres change with the
-/// whole institution: administrators only.
-pub fn may_manage_reference_data(roles: &[Role]) -> Result<(), Refusal> {
+/// Work on the installation itself: API tokens, enrolment imports.
+pub fn may_administer(roles: &[Role]) -> Result<(), Refusal> {
     if has(roles, Role::Admin) {
         Ok(())
     } else {
         Err(Refusal::new("PERM-11", MessageKey::Perm11AdminOnly))
     }
+}
+
+/// Reference tables (nomenclatures) and the list of centres change with the
+/// whole institution: administrators only.
+pub fn may_manage_reference_data(roles: &[Role]) -> Result<(), Refusal> {
+    may_administer(roles)
 }
 
 /// A centre's details and settings: its administrators, and the managers

@@ -1,7 +1,7 @@
 //! Typed client of the Stages API. Every call returns either the decoded
 //! body or an [`ApiError`] carrying the server's problem details.
 
-use gloo_net::http::{Request, RequestBuilder, Response};
+use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -72,6 +72,8 @@ struct LoginRequest<'a> {
 #[derive(Debug, Clone, Deserialize)]
 pub struct LoginResponse {
     pub access_token: String,
+    /// Seconds until the access token expires.
+    pub expires_in: i64,
     pub user: Me,
 }
 
@@ -90,10 +92,6 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> 
     }
 }
 
-fn authorised(builder: RequestBuilder, token: &str) -> RequestBuilder {
-    builder.header("Authorization", &format!("Bearer {token}"))
-}
-
 pub async fn login(username: &str, password: &str) -> Result<LoginResponse, ApiError> {
     let response = Request::post("/api/auth/login")
         .json(&LoginRequest { username, password })
@@ -104,10 +102,25 @@ pub async fn login(username: &str, password: &str) -> Result<LoginResponse, ApiE
     decode(response).await
 }
 
-pub async fn me(token: &str) -> Result<Me, ApiError> {
-    let response = authorised(Request::get("/api/me"), token)
+/// A new access token from the refresh-token cookie (the session survives
+/// a reload without keeping any token in the page's storage).
+pub async fn refresh() -> Result<LoginResponse, ApiError> {
+    let response = Request::post("/api/auth/refresh")
         .send()
         .await
         .map_err(|e| ApiError::Network(e.to_string()))?;
     decode(response).await
+}
+
+/// Revokes the session's refresh token and clears its cookie.
+pub async fn logout() -> Result<(), ApiError> {
+    let response = Request::post("/api/auth/logout")
+        .send()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(ApiError::Network(format!("HTTP {}", response.status())))
+    }
 }

@@ -1,19 +1,20 @@
 //! The signed-in user, shared by every component. The access token lives in
-//! session storage so that a reload keeps the user signed in within the tab.
+//! memory only; the session itself is the refresh-token cookie (HttpOnly,
+//! out of reach of scripts), which restores it after a reload and renews
+//! the access token before it expires.
 
-use crate::api::{self, ApiError, Me};
+use crate::api::{self, ApiError, LoginResponse, Me};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-const TOKEN_KEY: &str = "stages.token";
+use std::time::Duration;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SessionState {
-    /// Checking a stored token with the server.
+    /// Asking the server whether the browser has a session.
     Checking,
     SignedOut,
     SignedIn(Me),
-    /// The server could not be reached while checking the stored token.
+    /// The server could not be reached while checking the session.
     Unreachable(String),
 }
 
@@ -23,58 +24,63 @@ pub struct Session {
     token: RwSignal<Option<String>>,
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
-}
-
 impl Session {
     fn new() -> Self {
-        let token = storage().and_then(|s| s.get_item(TOKEN_KEY).ok().flatten());
-        let state = if token.is_some() {
-            SessionState::Checking
-        } else {
-            SessionState::SignedOut
-        };
         let session = Self {
-            state: RwSignal::new(state),
-            token: RwSignal::new(token),
+            state: RwSignal::new(SessionState::Checking),
+            token: RwSignal::new(None),
         };
-        session.refresh();
+        session.restore();
         session
     }
 
-    /// Re-reads the signed-in user from the server with the stored token.
-    pub fn refresh(&self) {
-        let Some(token) = self.token.get_untracked() else {
-            return;
-        };
+    /// Asks for a new access token with the refresh cookie.
+    pub fn restore(&self) {
         let this = *self;
         this.state.set(SessionState::Checking);
         spawn_local(async move {
-            match api::me(&token).await {
-                Ok(me) => this.state.set(SessionState::SignedIn(me)),
+            match api::refresh().await {
+                Ok(res) => this.signed_in(res),
                 Err(ApiError::Network(message)) => {
                     this.state.set(SessionState::Unreachable(message))
                 }
-                Err(ApiError::Problem(_)) => this.sign_out(),
+                Err(ApiError::Problem(_)) => this.forget(),
             }
         });
     }
 
-    pub fn signed_in(&self, token: String, me: Me) {
-        if let Some(s) = storage() {
-            let _ = s.set_item(TOKEN_KEY, &token);
-        }
-        self.token.set(Some(token));
-        self.state.set(SessionState::SignedIn(me));
+    pub fn signed_in(&self, res: LoginResponse) {
+        self.token.set(Some(res.access_token));
+        self.state.set(SessionState::SignedIn(res.user));
+        // Renew a minute before expiry, while the page is open.
+        let this = *self;
+        let delay = Duration::from_secs(u64::try_from(res.expires_in - 60).unwrap_or(30).max(30));
+        set_timeout(
+            move || {
+                if matches!(this.state.get_untracked(), SessionState::SignedIn(_)) {
+                    spawn_local(async move {
+                        match api::refresh().await {
+                            Ok(res) => this.signed_in(res),
+                            Err(_) => this.forget(),
+                        }
+                    });
+                }
+            },
+            delay,
+        );
+    }
+
+    fn forget(&self) {
+        self.token.set(None);
+        self.state.set(SessionState::SignedOut);
     }
 
     pub fn sign_out(&self) {
-        if let Some(s) = storage() {
-            let _ = s.remove_item(TOKEN_KEY);
-        }
-        self.token.set(None);
-        self.state.set(SessionState::SignedOut);
+        let this = *self;
+        spawn_local(async move {
+            let _ = api::logout().await;
+            this.forget();
+        });
     }
 
     pub fn me(&self) -> Option<Me> {

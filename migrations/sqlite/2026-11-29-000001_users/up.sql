@@ -9,9 +9,10 @@ CREATE TABLE users (
     password_hash TEXT,
     source TEXT NOT NULL,
     affiliation TEXT NOT NULL,
-    student_number TEXT UNIQUE,
+    student_number TEXT,
     is_admin BOOLEAN NOT NULL DEFAULT FALSE,
     active BOOLEAN NOT NULL DEFAULT TRUE,
     created_at TIMESTAMP NOT NULL,
     updated_at TIMESTAMP NOT NULL
 );
+CREATE INDEX users_student_number ON users (student_number);

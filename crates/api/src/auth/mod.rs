@@ -1,25 +1,35 @@
-//! Who is calling: sign-in, access tokens and the request extractor that
-//! every protected handler takes.
+//! Who is calling: sign-in, access tokens, refresh tokens, personal API
+//! tokens, and the request extractor that every protected handler takes.
 
+pub mod api_tokens;
 pub mod password;
+pub mod refresh;
+pub mod throttle;
 pub mod token;
 
 use crate::error::ApiError;
 use crate::state::AppState;
 use actix_web::dev::Payload;
+use actix_web::http::Method;
 use actix_web::{FromRequest, HttpRequest, web};
-use std::future::{Ready, ready};
+use futures_util::future::LocalBoxFuture;
 
 pub use stages_domain::access::Role;
 
-/// Directory affiliation (eduPersonAffiliation) → role.
-pub fn role_of_affiliation(affiliation: &str) -> Option<Role> {
-    match affiliation {
-        "student" => Some(Role::Student),
-        "faculty" => Some(Role::Supervisor),
-        "staff" => Some(Role::Manager),
-        _ => None,
+/// The roles of a person with these directory affiliations (comma-separated
+/// as stored), under the configured mapping.
+pub fn roles_of(affiliations: &str, mapping: &[(String, Role)], is_admin: bool) -> Vec<Role> {
+    let mut roles: Vec<Role> = affiliations
+        .split(',')
+        .map(str::trim)
+        .filter_map(|a| mapping.iter().find(|(aff, _)| aff == a).map(|(_, r)| *r))
+        .collect();
+    if is_admin {
+        roles.push(Role::Admin);
     }
+    roles.sort();
+    roles.dedup();
+    roles
 }
 
 /// The authenticated caller of a request.
@@ -37,35 +47,62 @@ impl Caller {
 
 impl FromRequest for Caller {
     type Error = ApiError;
-    type Future = Ready<Result<Self, Self::Error>>;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
-        ready(authenticate(req))
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let header = req
+            .headers()
+            .get(actix_web::http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let reads_only = matches!(*req.method(), Method::GET | Method::HEAD);
+        Box::pin(async move {
+            let state = state.ok_or_else(|| ApiError::internal("application state missing"))?;
+            let header = header.ok_or_else(|| {
+                ApiError::unauthorized("Send an access token: Authorization: Bearer …")
+            })?;
+            let token = header
+                .strip_prefix("Bearer ")
+                .ok_or_else(|| ApiError::unauthorized("The Authorization scheme must be Bearer."))?
+                .trim()
+                .to_owned();
+            if token.starts_with(api_tokens::PREFIX) {
+                return api_tokens::authenticate(&state, token, reads_only).await;
+            }
+            let claims = state
+                .tokens
+                .verify(&token)
+                .ok_or_else(|| ApiError::unauthorized("The access token is invalid or expired."))?;
+            let user_id = claims
+                .sub
+                .parse()
+                .map_err(|_| ApiError::unauthorized("The access token is invalid or expired."))?;
+            Ok(Caller {
+                user_id,
+                roles: claims.roles,
+            })
+        })
     }
 }
 
-fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
-    let state = req
-        .app_data::<web::Data<AppState>>()
-        .ok_or_else(|| ApiError::internal("application state missing"))?;
-    let header = req
-        .headers()
-        .get(actix_web::http::header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .ok_or_else(|| ApiError::unauthorized("Send an access token: Authorization: Bearer …"))?;
-    let token = header
-        .strip_prefix("Bearer ")
-        .ok_or_else(|| ApiError::unauthorized("The Authorization scheme must be Bearer."))?;
-    let claims = state
-        .tokens
-        .verify(token.trim())
-        .ok_or_else(|| ApiError::unauthorized("The access token is invalid or expired."))?;
-    let user_id = claims
-        .sub
-        .parse()
-        .map_err(|_| ApiError::unauthorized("The access token is invalid or expired."))?;
-    Ok(Caller {
-        user_id,
-        roles: claims.roles,
-    })
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn affiliations_give_roles_through_the_mapping() {
+        let mapping =
+            crate::config::parse_affiliation_roles(crate::config::DEFAULT_AFFILIATION_ROLES)
+                .expect("default mapping");
+        assert_eq!(
+            roles_of("faculty,employee,member", &mapping, false),
+            vec![Role::Supervisor]
+        );
+        assert_eq!(
+            roles_of("staff", &mapping, true),
+            vec![Role::Manager, Role::Admin]
+        );
+        assert!(roles_of("affiliate", &mapping, false).is_empty());
+    }
 }

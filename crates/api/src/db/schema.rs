@@ -317,6 +317,7 @@ diesel::joinable!(conventions -> students (student_id));
 diesel::joinable!(conventions -> organisations (organisation_id));
 diesel::joinable!(validation_history -> conventions (convention_id));
 diesel::joinable!(amendments -> conventions (convention_id));
+diesel::joinable!(refresh_tokens -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -338,4 +339,34 @@ diesel::allow_tables_to_appear_in_same_query!(
     amendments,
     audit_log,
     tickets,
+    refresh_tokens,
+    api_tokens,
 );
+
+diesel::table! {
+    refresh_tokens (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        token_hash -> Text,
+        family -> Text,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    api_tokens (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        name -> Text,
+        token_hash -> Text,
+        scopes -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        expires_at -> Nullable<Timestamp>,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}

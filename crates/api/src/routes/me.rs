@@ -24,9 +24,9 @@ pub struct Me {
     pub student_number: Option<String>,
 }
 
-impl From<User> for Me {
-    fn from(user: User) -> Self {
-        let roles = user.roles();
+impl Me {
+    pub fn new(user: User, mapping: &[(String, Role)]) -> Self {
+        let roles = user.roles(mapping);
         Self {
             id: user.id,
             username: user.username,
@@ -55,5 +55,5 @@ pub async fn me(state: web::Data<AppState>, caller: Caller) -> Result<HttpRespon
         .await?
         .filter(|u| u.active)
         .ok_or_else(|| ApiError::unauthorized("The account no longer exists or is disabled."))?;
-    Ok(HttpResponse::Ok().json(Me::from(user)))
+    Ok(HttpResponse::Ok().json(Me::new(user, &state.config.affiliation_roles)))
 }

@@ -1,6 +1,7 @@
 //! HTTP routes under `/api`, one module per resource.
 
 pub mod amendments;
+pub mod api_tokens;
 pub mod auth;
 pub mod centres;
 pub mod conventions;
@@ -8,6 +9,7 @@ pub mod health;
 pub mod me;
 pub mod nomenclatures;
 pub mod organisations;
+pub mod registry;
 pub mod services;
 pub mod steps;
 pub mod students;
@@ -19,6 +21,12 @@ use actix_web::web;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(health::health)
         .service(auth::login)
+        .service(auth::refresh_session)
+        .service(auth::logout)
+        .service(api_tokens::create)
+        .service(api_tokens::list)
+        .service(api_tokens::revoke)
+        .service(registry::import)
         .service(me::me)
         .service(nomenclatures::list_kinds)
         .service(nomenclatures::list_values)

@@ -8,7 +8,9 @@ pub mod flows;
 use diesel::Connection;
 use diesel::RunQueryDsl;
 use diesel::pg::PgConnection;
-use stages_api::config::{Config, Directory};
+use stages_api::config::{
+    Config, DEFAULT_AFFILIATION_ROLES, Directory, LdapConfig, parse_affiliation_roles,
+};
 use stages_api::{db, demo, server};
 use std::path::PathBuf;
 
@@ -93,6 +95,11 @@ pub struct TestApp {
 impl TestApp {
     /// Migrated database with the demo accounts, server on a random port.
     pub async fn spawn(backend: Backend) -> Self {
+        Self::spawn_with(backend, Directory::Builtin).await
+    }
+
+    /// The same, with another identity source.
+    pub async fn spawn_with(backend: Backend, directory: Directory) -> Self {
         let db = TestDb::create(backend);
         let pool = db::connect(&db.url, 4).unwrap();
         {
@@ -107,7 +114,8 @@ impl TestApp {
             data_dir: db.dir.clone(),
             web_dir: db.dir.join("no-spa"),
             jwt_secret: Some("test secret".into()),
-            directory: Directory::Builtin,
+            directory,
+            affiliation_roles: parse_affiliation_roles(DEFAULT_AFFILIATION_ROLES).unwrap(),
             access_token_minutes: 15,
             today: None,
         };
@@ -146,6 +154,25 @@ impl TestApp {
 
     pub async fn stop(self) {
         self.handle.stop(false).await;
+    }
+}
+
+/// The test directory `cargo xtask test` starts (e2e/ldap/directory.ldif),
+/// reached at `url` (a proxy in front of it, in the outage test).
+pub fn ldap_config(url: Option<String>) -> LdapConfig {
+    let var = |name: &str| {
+        std::env::var(name).unwrap_or_else(|_| {
+            panic!("{name} is not set: run the LDAP tests through `cargo xtask test`, which starts slapd")
+        })
+    };
+    LdapConfig {
+        url: url.unwrap_or_else(|| var("STAGES_TEST_LDAP_URL")),
+        base_dn: var("STAGES_TEST_LDAP_BASE_DN"),
+        bind_dn: Some(var("STAGES_TEST_LDAP_BIND_DN")),
+        bind_password: Some(var("STAGES_TEST_LDAP_BIND_PASSWORD")),
+        user_filter: "(uid={username})".into(),
+        supervisor_filter: "(eduPersonAffiliation=faculty)".into(),
+        student_number_attribute: "employeeNumber".into(),
     }
 }
 

@@ -20,7 +20,7 @@ pub fn Shell() -> impl IntoView {
         SessionState::Unreachable(_) => view! {
             <div class="error-panel" role="alert">
                 <p>{move || i18n.t("error-network")}</p>
-                <button on:click=move |_| session.refresh()>{move || i18n.t("error-retry")}</button>
+                <button on:click=move |_| session.restore()>{move || i18n.t("error-retry")}</button>
             </div>
         }
         .into_any(),

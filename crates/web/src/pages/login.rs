@@ -36,7 +36,7 @@ pub fn Login() -> impl IntoView {
         let (user, pass) = (username.get_untracked(), password.get_untracked());
         spawn_local(async move {
             match api::login(&user, &pass).await {
-                Ok(res) => session.signed_in(res.access_token, res.user),
+                Ok(res) => session.signed_in(res),
                 Err(ApiError::Problem(p)) if p.status == 401 => {
                     error.set(Some(i18n.t("login-failed")))
                 }

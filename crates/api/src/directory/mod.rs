@@ -1,20 +1,22 @@
-//! The university directory: who the academic supervisors are (step 6).
-//! With the built-in source the users table is the directory; the LDAP
-//! source asks the university's server.
+//! The university directory: who people are (sign-in, roles) and who the
+//! academic supervisors are (step 6). The built-in source is the users
+//! table; the LDAP source asks the university's server, with every piece of
+//! user input escaped.
 
+mod builtin;
+pub mod ldap;
+
+use crate::config::Directory;
 use crate::db::AnyConnection;
-use crate::db::schema::{supervisors, users};
+use crate::db::schema::supervisors;
 use crate::error::ApiError;
-use crate::search::Kind;
 use crate::state::AppState;
-use crate::text;
-use crate::word_ids;
 use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 /// Longest result list of a supervisor search.
-pub const MAX_RESULTS: i64 = 50;
+pub const MAX_RESULTS: i32 = 50;
 /// Shortest name searched: fewer characters match half the directory.
 pub const MIN_QUERY_CHARS: usize = 2;
 
@@ -34,66 +36,31 @@ pub struct Person {
     pub department: Option<String>,
 }
 
-type PersonRow = (String, String, String, Option<String>, Option<String>);
-
-fn person((uid, first_name, last_name, email, department): PersonRow) -> Person {
-    Person {
-        uid,
-        first_name,
-        last_name,
-        email,
-        department,
-    }
+/// The directory does not answer: sign-in through it is impossible for
+/// now, everything else keeps working.
+pub fn unavailable(cause: impl std::fmt::Display) -> ApiError {
+    tracing::warn!(%cause, "directory unavailable");
+    ApiError::unavailable("The university directory does not answer; try again in a few minutes.")
 }
 
 /// Teaching staff whose name matches every word of `query`, by name.
 pub async fn search_supervisors(state: &AppState, query: &str) -> Result<Vec<Person>, ApiError> {
-    let words = text::query_terms(query);
-    state
-        .db(move |conn| {
-            let mut q = users::table
-                .filter(users::affiliation.eq("faculty"))
-                .filter(users::active.eq(true))
-                .into_boxed();
-            for word in &words {
-                q = q.filter(users::id.eq_any(word_ids!(Kind::User, word)));
-            }
-            let rows: Vec<PersonRow> = q
-                .order((users::last_name, users::first_name))
-                .limit(MAX_RESULTS)
-                .select((
-                    users::username,
-                    users::first_name,
-                    users::last_name,
-                    users::email,
-                    users::department,
-                ))
-                .load(conn)?;
-            Ok(rows.into_iter().map(person).collect())
-        })
-        .await
+    match &state.config.directory {
+        Directory::Builtin => builtin::search_supervisors(state, query).await,
+        Directory::Ldap(config) => ldap::search_supervisors(config, query)
+            .await
+            .map_err(unavailable),
+    }
 }
 
 /// One member of the teaching staff, by uid.
 pub async fn find_supervisor(state: &AppState, uid: String) -> Result<Option<Person>, ApiError> {
-    state
-        .db(move |conn| {
-            let row: Option<PersonRow> = users::table
-                .filter(users::affiliation.eq("faculty"))
-                .filter(users::active.eq(true))
-                .filter(users::username.eq(uid))
-                .select((
-                    users::username,
-                    users::first_name,
-                    users::last_name,
-                    users::email,
-                    users::department,
-                ))
-                .first(conn)
-                .optional()?;
-            Ok(row.map(person))
-        })
-        .await
+    match &state.config.directory {
+        Directory::Builtin => builtin::find_supervisor(state, uid).await,
+        Directory::Ldap(config) => ldap::find_supervisor(config, &uid)
+            .await
+            .map_err(unavailable),
+    }
 }
 
 /// Keeps the selected supervisor in the supervisors table (refreshed from

@@ -1,0 +1,136 @@
+//! Personal API tokens for integrations and client scripts: created by an
+//! administrator for a user, shown once, stored hashed, revocable. A token
+//! acts with its user's roles, limited by its scopes: `read` allows GET
+//! and HEAD only, `write` everything.
+
+use super::refresh::{hash, random_secret};
+use super::{Caller, roles_of};
+use crate::db::schema::{api_tokens, users};
+use crate::error::ApiError;
+use crate::state::AppState;
+use diesel::prelude::*;
+
+/// Every API token starts with this, so the extractor knows it is not a
+/// JWT and secret scanners recognise it.
+pub const PREFIX: &str = "stg_";
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    Read,
+    Write,
+}
+
+pub fn new_token() -> String {
+    format!("{PREFIX}{}", random_secret())
+}
+
+pub fn encode_scopes(scopes: &[Scope]) -> String {
+    let mut names: Vec<&str> = scopes
+        .iter()
+        .map(|s| match s {
+            Scope::Read => "read",
+            Scope::Write => "write",
+        })
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names.join(",")
+}
+
+pub fn decode_scopes(text: &str) -> Vec<Scope> {
+    text.split(',')
+        .filter_map(|s| match s {
+            "read" => Some(Scope::Read),
+            "write" => Some(Scope::Write),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The caller behind an API token, or 401; 403 when the token may not
+/// make this kind of request.
+pub async fn authenticate(
+    state: &AppState,
+    token: String,
+    reads_only: bool,
+) -> Result<Caller, ApiError> {
+    let mapping = state.config.affiliation_roles.clone();
+    state
+        .db(move |conn| {
+            let now = chrono::Utc::now().naive_utc();
+            let found: Option<(
+                i64,
+                i64,
+                String,
+                Option<chrono::NaiveDateTime>,
+                Option<chrono::NaiveDateTime>,
+            )> = api_tokens::table
+                .filter(api_tokens::token_hash.eq(hash(&token)))
+                .select((
+                    api_tokens::id,
+                    api_tokens::user_id,
+                    api_tokens::scopes,
+                    api_tokens::expires_at,
+                    api_tokens::revoked_at,
+                ))
+                .first(conn)
+                .optional()?;
+            let refused =
+                || ApiError::unauthorized("The API token is invalid, expired or revoked.");
+            let (id, user_id, scopes, expires_at, revoked_at) = found.ok_or_else(refused)?;
+            if revoked_at.is_some() || expires_at.is_some_and(|at| at <= now) {
+                return Err(refused());
+            }
+            let (affiliation, is_admin, active): (String, bool, bool) = users::table
+                .find(user_id)
+                .select((users::affiliation, users::is_admin, users::active))
+                .first(conn)?;
+            if !active {
+                return Err(refused());
+            }
+            let scopes = decode_scopes(&scopes);
+            if !reads_only && !scopes.contains(&Scope::Write) {
+                return Err(ApiError::forbidden(
+                    "SCOPE-01",
+                    "This API token may only read: its scopes lack `write`.",
+                ));
+            }
+            diesel::update(api_tokens::table.find(id))
+                .set(api_tokens::last_used_at.eq(now))
+                .execute(conn)?;
+            Ok(Caller {
+                user_id,
+                roles: roles_of(&affiliation, &mapping, is_admin),
+            })
+        })
+        .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_prefixed_random_and_hashed() {
+        let (a, b) = (new_token(), new_token());
+        assert!(a.starts_with(PREFIX) && a.len() > 40);
+        assert_ne!(a, b);
+        assert_eq!(hash(&a).len(), 64);
+        assert_ne!(hash(&a), hash(&b));
+    }
+
+    #[test]
+    fn scopes_round_trip() {
+        assert_eq!(
+            encode_scopes(&[Scope::Write, Scope::Read, Scope::Read]),
+            "read,write"
+        );
+        assert_eq!(
+            decode_scopes("read,write,other"),
+            vec![Scope::Read, Scope::Write]
+        );
+    }
+}

@@ -1,0 +1,392 @@
+//! Importing the student registry: identity and enrolments exported by the
+//! student information system (Apogée, Pégase…) as CSV. Idempotent: the
+//! same file twice changes nothing the second time. Every line is checked
+//! whole before anything of it is written; a bad line is reported with its
+//! number and reason and the others go in.
+
+use crate::db::AnyConnection;
+use crate::db::schema::{enrolments, students};
+use crate::search::{self, Kind};
+use diesel::prelude::*;
+use serde::Serialize;
+use stages_domain::ids::{Email, Ine};
+use stages_domain::model::AcademicYear;
+use utoipa::ToSchema;
+
+/// The columns, in the header's order or any other (found by name).
+pub const COLUMNS: [&str; 11] = [
+    "student_number",
+    "last_name",
+    "first_name",
+    "email",
+    "ine",
+    "academic_year",
+    "programme_code",
+    "programme_label",
+    "faculty_code",
+    "faculty_label",
+    "teaching_hours",
+];
+
+/// Columns that may be left empty.
+const OPTIONAL: [&str; 3] = ["email", "ine", "teaching_hours"];
+
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+pub struct LineError {
+    /// Line number in the file (the header is line 1).
+    pub line: u64,
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, ToSchema, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Data lines read.
+    pub lines: u64,
+    pub students_created: u64,
+    pub students_updated: u64,
+    pub enrolments_created: u64,
+    pub enrolments_updated: u64,
+    /// Lines already up to date.
+    pub unchanged: u64,
+    pub errors: Vec<LineError>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("the file is not CSV with a header line: {0}")]
+    Format(String),
+    #[error("the header lacks the column {0} (expected: {columns})", columns = COLUMNS.join(", "))]
+    MissingColumn(&'static str),
+    #[error("database error: {0}")]
+    Db(#[from] diesel::result::Error),
+}
+
+/// One checked line.
+struct Record {
+    student_number: String,
+    last_name: String,
+    first_name: String,
+    email: Option<String>,
+    ine: Option<String>,
+    academic_year: String,
+    programme_code: String,
+    programme_label: String,
+    faculty_code: String,
+    faculty_label: String,
+    teaching_hours: Option<i32>,
+}
+
+/// Semicolons (the usual export of French tools) or commas.
+fn delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or_default();
+    if header.matches(';').count() >= header.matches(',').count() {
+        b';'
+    } else {
+        b','
+    }
+}
+
+fn check(fields: &[(&'static str, String)], line: u64) -> Result<Record, LineError> {
+    let get = |name: &str| {
+        fields
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.trim().to_owned())
+            .unwrap_or_default()
+    };
+    let fail = |field: &str, message: &str| LineError {
+        line,
+        field: field.to_owned(),
+        message: message.to_owned(),
+    };
+    for name in COLUMNS {
+        if !OPTIONAL.contains(&name) && get(name).is_empty() {
+            return Err(fail(name, "required"));
+        }
+    }
+    let number = get("student_number");
+    if number.len() > 20 || !number.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(fail(
+            "student_number",
+            "letters and digits only, at most 20",
+        ));
+    }
+    let email = match get("email") {
+        e if e.is_empty() => None,
+        e => Some(
+            Email::parse(&e)
+                .map_err(|_| fail("email", "not an e-mail address"))?
+                .as_str()
+                .to_owned(),
+        ),
+    };
+    let ine = match get("ine") {
+        i if i.is_empty() => None,
+        i => Some(
+            Ine::parse(&i)
+                .map_err(|_| fail("ine", "not a valid INE (ID-06)"))?
+                .as_str()
+                .to_owned(),
+        ),
+    };
+    let year = AcademicYear::parse(&get("academic_year"))
+        .map_err(|_| fail("academic_year", "write the academic year as 2026-2027"))?;
+    let teaching_hours = match get("teaching_hours") {
+        h if h.is_empty() => None,
+        h => Some(
+            h.parse::<i32>()
+                .ok()
+                .filter(|h| (0..=5000).contains(h))
+                .ok_or_else(|| fail("teaching_hours", "a number of hours, 0 to 5000"))?,
+        ),
+    };
+    for name in [
+        "last_name",
+        "first_name",
+        "programme_label",
+        "faculty_label",
+    ] {
+        if get(name).chars().count() > 255 {
+            return Err(fail(name, "at most 255 characters"));
+        }
+    }
+    for name in ["programme_code", "faculty_code"] {
+        if get(name).chars().count() > 64 {
+            return Err(fail(name, "at most 64 characters"));
+        }
+    }
+    Ok(Record {
+        student_number: number,
+        last_name: get("last_name"),
+        first_name: get("first_name"),
+        email,
+        ine,
+        academic_year: year.to_string(),
+        programme_code: get("programme_code"),
+        programme_label: get("programme_label"),
+        faculty_code: get("faculty_code"),
+        faculty_label: get("faculty_label"),
+        teaching_hours,
+    })
+}
+
+type StudentState = (i64, String, String, Option<String>, Option<String>);
+
+/// Writes one checked line (student, then enrolment) in one transaction.
+fn apply(conn: &mut AnyConnection, r: &Record, report: &mut ImportReport) -> QueryResult<()> {
+    let now = chrono::Utc::now().naive_utc();
+    conn.transaction(|conn| {
+        let existing: Option<StudentState> = students::table
+            .filter(students::student_number.eq(&r.student_number))
+            .select((
+                students::id,
+                students::last_name,
+                students::first_name,
+                students::email,
+                students::ine,
+            ))
+            .first(conn)
+            .optional()?;
+        let mut changed = false;
+        let id = match existing {
+            Some((id, last, first, email, ine)) => {
+                if (
+                    last.as_str(),
+                    first.as_str(),
+                    email.as_deref(),
+                    ine.as_deref(),
+                ) != (
+                    r.last_name.as_str(),
+                    r.first_name.as_str(),
+                    r.email.as_deref(),
+                    r.ine.as_deref(),
+                ) {
+                    diesel::update(students::table.find(id))
+                        .set((
+                            students::last_name.eq(&r.last_name),
+                            students::first_name.eq(&r.first_name),
+                            students::email.eq(&r.email),
+                            students::ine.eq(&r.ine),
+                            students::updated_at.eq(now),
+                        ))
+                        .execute(conn)?;
+                    report.students_updated += 1;
+                    changed = true;
+                }
+                id
+            }
+            None => {
+                let id = diesel::insert_into(students::table)
+                    .values((
+                        students::student_number.eq(&r.student_number),
+                        students::last_name.eq(&r.last_name),
+                        students::first_name.eq(&r.first_name),
+                        students::email.eq(&r.email),
+                        students::ine.eq(&r.ine),
+                        students::created_at.eq(now),
+                        students::updated_at.eq(now),
+                    ))
+                    .returning(students::id)
+                    .get_result(conn)?;
+                report.students_created += 1;
+                changed = true;
+                id
+            }
+        };
+        if changed {
+            search::index(conn, Kind::Student, id, &[&r.last_name, &r.first_name])?;
+        }
+        let enrolment: Option<(i64, String, String, String, Option<i32>)> = enrolments::table
+            .filter(enrolments::student_id.eq(id))
+            .filter(enrolments::academic_year.eq(&r.academic_year))
+            .filter(enrolments::programme_code.eq(&r.programme_code))
+            .select((
+                enrolments::id,
+                enrolments::programme_label,
+                enrolments::faculty_code,
+                enrolments::faculty_label,
+                enrolments::teaching_hours,
+            ))
+            .first(conn)
+            .optional()?;
+        match enrolment {
+            Some((eid, label, faculty, faculty_label, hours)) => {
+                if (
+                    label.as_str(),
+                    faculty.as_str(),
+                    faculty_label.as_str(),
+                    hours,
+                ) != (
+                    r.programme_label.as_str(),
+                    r.faculty_code.as_str(),
+                    r.faculty_label.as_str(),
+                    r.teaching_hours,
+                ) {
+                    diesel::update(enrolments::table.find(eid))
+                        .set((
+                            enrolments::programme_label.eq(&r.programme_label),
+                            enrolments::faculty_code.eq(&r.faculty_code),
+                            enrolments::faculty_label.eq(&r.faculty_label),
+                            enrolments::teaching_hours.eq(r.teaching_hours),
+                        ))
+                        .execute(conn)?;
+                    report.enrolments_updated += 1;
+                    changed = true;
+                }
+            }
+            None => {
+                diesel::insert_into(enrolments::table)
+                    .values((
+                        enrolments::student_id.eq(id),
+                        enrolments::academic_year.eq(&r.academic_year),
+                        enrolments::programme_code.eq(&r.programme_code),
+                        enrolments::programme_label.eq(&r.programme_label),
+                        enrolments::faculty_code.eq(&r.faculty_code),
+                        enrolments::faculty_label.eq(&r.faculty_label),
+                        enrolments::teaching_hours.eq(r.teaching_hours),
+                        enrolments::created_at.eq(now),
+                    ))
+                    .execute(conn)?;
+                report.enrolments_created += 1;
+                changed = true;
+            }
+        }
+        if !changed {
+            report.unchanged += 1;
+        }
+        Ok(())
+    })
+}
+
+/// Imports a CSV export of the student information system.
+pub fn import(conn: &mut AnyConnection, text: &str) -> Result<ImportReport, ImportError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter(text))
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| ImportError::Format(e.to_string()))?
+        .clone();
+    let mut positions = Vec::with_capacity(COLUMNS.len());
+    for name in COLUMNS {
+        let at = headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name));
+        match (at, OPTIONAL.contains(&name)) {
+            (Some(i), _) => positions.push((name, Some(i))),
+            (None, true) => positions.push((name, None)),
+            (None, false) => return Err(ImportError::MissingColumn(name)),
+        }
+    }
+    let mut report = ImportReport::default();
+    for (index, result) in reader.records().enumerate() {
+        let line = u64::try_from(index).unwrap_or(u64::MAX) + 2;
+        report.lines += 1;
+        let record = match result {
+            Ok(record) => record,
+            Err(e) => {
+                report.errors.push(LineError {
+                    line,
+                    field: String::new(),
+                    message: format!("unreadable line: {e}"),
+                });
+                continue;
+            }
+        };
+        let fields: Vec<(&'static str, String)> = positions
+            .iter()
+            .map(|(name, at)| {
+                (
+                    *name,
+                    at.and_then(|i| record.get(i))
+                        .unwrap_or_default()
+                        .to_owned(),
+                )
+            })
+            .collect();
+        match check(&fields, line) {
+            Ok(checked) => apply(conn, &checked, &mut report)?,
+            Err(error) => report.errors.push(error),
+        }
+    }
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn semicolons_or_commas() {
+        assert_eq!(delimiter("a;b;c\n1;2;3"), b';');
+        assert_eq!(delimiter("a,b,c"), b',');
+    }
+
+    #[test]
+    fn a_line_is_checked_whole() {
+        let fields = |year: &str, email: &str| -> Vec<(&'static str, String)> {
+            COLUMNS
+                .iter()
+                .map(|c| {
+                    let v = match *c {
+                        "academic_year" => year.to_owned(),
+                        "email" => email.to_owned(),
+                        "ine" | "teaching_hours" => String::new(),
+                        other => format!("x{other}").replace('_', ""),
+                    };
+                    (*c, v)
+                })
+                .collect()
+        };
+        assert!(check(&fields("2026-2027", ""), 2).is_ok());
+        let bad = check(&fields("2026", ""), 7).err().expect("bad year");
+        assert_eq!((bad.line, bad.field.as_str()), (7, "academic_year"));
+        let bad = check(&fields("2026-2027", "nope"), 3)
+            .err()
+            .expect("bad email");
+        assert_eq!(bad.field, "email");
+    }
+}

@@ -1,0 +1,267 @@
+//! Personal API tokens (administrators): for integrations and the client
+//! scripts generated from the OpenAPI document.
+
+use crate::audit::{self, Entity};
+use crate::auth::Caller;
+use crate::auth::api_tokens::{Scope, decode_scopes, encode_scopes, new_token};
+use crate::auth::refresh::hash;
+use crate::db::schema::{api_tokens, users};
+use crate::error::{ApiError, Problem};
+use crate::extract::Json;
+use crate::i18n::Lang;
+use crate::state::AppState;
+use actix_web::{HttpResponse, delete, get, post, web};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use stages_domain::access;
+use utoipa::ToSchema;
+
+/// Longest lifetime of a token, in days.
+const MAX_DAYS: i64 = 730;
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"user_id": 3, "name": "Import des établissements", "scopes": ["read", "write"], "expires_in_days": 90}))]
+pub struct NewApiToken {
+    /// The user the token acts as.
+    pub user_id: i64,
+    pub name: String,
+    pub scopes: Vec<Scope>,
+    /// Lifetime in days (at most 730); no expiry when absent.
+    pub expires_in_days: Option<i64>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ApiToken {
+    pub id: i64,
+    pub user_id: i64,
+    pub name: String,
+    pub scopes: Vec<Scope>,
+    pub created_at: NaiveDateTime,
+    pub expires_at: Option<NaiveDateTime>,
+    pub last_used_at: Option<NaiveDateTime>,
+    pub revoked_at: Option<NaiveDateTime>,
+}
+
+/// The token, shown this once.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CreatedApiToken {
+    #[serde(flatten)]
+    pub info: ApiToken,
+    /// Send as `Authorization: Bearer stg_…`. Not shown again.
+    #[schema(example = "stg_3q2-7wEXAMPLEk1bV0lS9p7m1RnXyPq4T8hY5Gv2c0dQ")]
+    pub token: String,
+}
+
+type Row = (
+    i64,
+    i64,
+    String,
+    String,
+    NaiveDateTime,
+    Option<NaiveDateTime>,
+    Option<NaiveDateTime>,
+    Option<NaiveDateTime>,
+);
+
+fn to_api(row: Row) -> ApiToken {
+    let (id, user_id, name, scopes, created_at, expires_at, last_used_at, revoked_at) = row;
+    ApiToken {
+        id,
+        user_id,
+        name,
+        scopes: decode_scopes(&scopes),
+        created_at,
+        expires_at,
+        last_used_at,
+        revoked_at,
+    }
+}
+
+fn columns() -> (
+    api_tokens::id,
+    api_tokens::user_id,
+    api_tokens::name,
+    api_tokens::scopes,
+    api_tokens::created_at,
+    api_tokens::expires_at,
+    api_tokens::last_used_at,
+    api_tokens::revoked_at,
+) {
+    (
+        api_tokens::id,
+        api_tokens::user_id,
+        api_tokens::name,
+        api_tokens::scopes,
+        api_tokens::created_at,
+        api_tokens::expires_at,
+        api_tokens::last_used_at,
+        api_tokens::revoked_at,
+    )
+}
+
+/// Creates a personal API token for a user; the token is in this answer
+/// only.
+#[utoipa::path(
+    tag = "admin",
+    operation_id = "create_api_token",
+    security(("bearer" = [])),
+    request_body = NewApiToken,
+    responses(
+        (status = 201, description = "Created; copy the token now", body = CreatedApiToken),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Administrators only", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Unknown user, no scope or bad lifetime", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/admin/api-tokens")]
+pub async fn create(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    body: Json<NewApiToken>,
+) -> Result<HttpResponse, ApiError> {
+    access::may_administer(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
+    let input = body.into_inner();
+    let name = input.name.trim().to_owned();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(ApiError::bad_request(
+            "name",
+            "FORM-01",
+            "Give the token a name of 1 to 100 characters.",
+        ));
+    }
+    if input.scopes.is_empty() {
+        return Err(ApiError::bad_request(
+            "scopes",
+            "SCOPE-02",
+            "Give at least one scope: read or write.",
+        ));
+    }
+    if input
+        .expires_in_days
+        .is_some_and(|d| !(1..=MAX_DAYS).contains(&d))
+    {
+        return Err(ApiError::bad_request(
+            "expires_in_days",
+            "SCOPE-03",
+            format!("A token lives 1 to {MAX_DAYS} days."),
+        ));
+    }
+    let created = state
+        .db(move |conn| {
+            users::table
+                .find(input.user_id)
+                .select(users::id)
+                .first::<i64>(conn)
+                .optional()?
+                .ok_or_else(|| ApiError::bad_request("user_id", "REF-07", "No such user."))?;
+            let token = new_token();
+            let now = chrono::Utc::now().naive_utc();
+            let id: i64 = diesel::insert_into(api_tokens::table)
+                .values((
+                    api_tokens::user_id.eq(input.user_id),
+                    api_tokens::name.eq(&name),
+                    api_tokens::token_hash.eq(hash(&token)),
+                    api_tokens::scopes.eq(encode_scopes(&input.scopes)),
+                    api_tokens::created_by.eq(caller.user_id),
+                    api_tokens::created_at.eq(now),
+                    api_tokens::expires_at.eq(input
+                        .expires_in_days
+                        .map(|d| now + chrono::Duration::days(d))),
+                ))
+                .returning(api_tokens::id)
+                .get_result(conn)?;
+            let info = to_api(api_tokens::table.find(id).select(columns()).first(conn)?);
+            audit::record(
+                conn,
+                Entity::User,
+                input.user_id,
+                "api_token_create",
+                Some(caller.user_id),
+                None::<&()>,
+                Some(&info),
+            )?;
+            Ok(CreatedApiToken { info, token })
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(created))
+}
+
+/// Lists the API tokens (without their secrets).
+#[utoipa::path(
+    tag = "admin",
+    operation_id = "list_api_tokens",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Every token, newest first", body = Vec<ApiToken>),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Administrators only", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/admin/api-tokens")]
+pub async fn list(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+) -> Result<HttpResponse, ApiError> {
+    access::may_administer(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
+    let tokens = state
+        .db(|conn| {
+            let rows: Vec<Row> = api_tokens::table
+                .order(api_tokens::id.desc())
+                .select(columns())
+                .load(conn)?;
+            Ok(rows.into_iter().map(to_api).collect::<Vec<_>>())
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(tokens))
+}
+
+/// Revokes an API token: it stops working at once.
+#[utoipa::path(
+    tag = "admin",
+    operation_id = "revoke_api_token",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Token id")),
+    responses(
+        (status = 204, description = "Revoked"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Administrators only", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such token", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/admin/api-tokens/{id}")]
+pub async fn revoke(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    access::may_administer(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
+    let id = id.into_inner();
+    state
+        .db(move |conn| {
+            let now = chrono::Utc::now().naive_utc();
+            let updated = diesel::update(api_tokens::table.find(id))
+                .set(api_tokens::revoked_at.eq(now))
+                .execute(conn)?;
+            if updated == 0 {
+                return Err(ApiError::not_found());
+            }
+            audit::record(
+                conn,
+                Entity::User,
+                id,
+                "api_token_revoke",
+                Some(caller.user_id),
+                None::<&()>,
+                Some(&id),
+            )?;
+            Ok(())
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,366 @@
+//! Sign-in and the directory: the built-in source and a real OpenLDAP
+//! (started by `cargo xtask test`), tokens, refresh rotation, throttling,
+//! personal API tokens, the registry import.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::flows::As;
+use common::{Backend, TestApp, ldap_config};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use stages_api::config::Directory;
+
+async fn login(app: &TestApp, username: &str, password: &str) -> (StatusCode, Value) {
+    let res = app
+        .client
+        .post(app.url("/api/auth/login"))
+        .json(&json!({"username": username, "password": password}))
+        .send()
+        .await
+        .unwrap();
+    let status = res.status();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+async fn ldap_app() -> TestApp {
+    TestApp::spawn_with(Backend::Sqlite, Directory::Ldap(ldap_config(None))).await
+}
+
+#[actix_web::test]
+async fn ldap_people_sign_in_with_their_directory_roles() {
+    let app = ldap_app().await;
+    let (status, body) = login(&app, "cmartin", "demo").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["user"]["display_name"], "Camille Martin");
+    assert_eq!(body["user"]["roles"], json!(["student"]));
+    assert_eq!(body["user"]["student_number"], "22401234");
+    let (_, body) = login(&app, "pdurand", "demo").await;
+    assert_eq!(body["user"]["roles"], json!(["supervisor"]));
+    // Local accounts (demo, emergency admin) keep working beside LDAP.
+    let (status, _) = login(&app, "admin", "demo").await;
+    assert_eq!(status, StatusCode::OK);
+    // The LDAP student is linked to the registry by student number: they
+    // see their own record and can start a convention.
+    let student = As::new(&app, "cmartin").await;
+    let (_, students) = student.get("/api/students").await;
+    assert_eq!(students["items"][0]["student_number"], "22401234");
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn wrong_password_and_unknown_user_look_the_same_and_injection_finds_nobody() {
+    let app = ldap_app().await;
+    let (s1, b1) = login(&app, "cmartin", "wrong").await;
+    let (s2, b2) = login(&app, "nobody", "demo").await;
+    let (s3, b3) = login(&app, "*)(uid=*", "demo").await;
+    let (s4, b4) = login(&app, "*", "demo").await;
+    for (status, body) in [(s1, &b1), (s2, &b2), (s3, &b3), (s4, &b4)] {
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
+        assert_eq!(body, &b1);
+    }
+    // A former staff member, affiliate only: right password, no access.
+    let (status, body) = login(&app, "ancien", "demo").await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert_eq!(body["violations"][0]["rule"], "ACCOUNT-01");
+
+    let student = As::new(&app, "cmartin").await;
+    let (status, people) = student.get("/api/supervisors?q=%2A%29%28uid%3D%2A").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(people, json!([]));
+    let (_, people) = student.get("/api/supervisors?q=lef").await;
+    assert_eq!(people[0]["uid"], "hlefevre");
+    assert_eq!(people[0]["last_name"], "Lefèvre");
+    let (_, people) = student.get("/api/supervisors?q=durand").await;
+    let uids: Vec<&str> = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["uid"].as_str().unwrap())
+        .collect();
+    assert_eq!(uids, vec!["pdurand"], "students are not supervisors");
+    let (status, _) = student.get("/api/supervisors?q=d").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    app.stop().await;
+}
+
+/// Forwards connections to the real directory once started: the outage
+/// ends without restarting Stages.
+async fn proxy(listener: tokio::net::TcpListener, target: String) {
+    loop {
+        let Ok((mut inbound, _)) = listener.accept().await else {
+            return;
+        };
+        let target = target.clone();
+        tokio::spawn(async move {
+            if let Ok(mut outbound) = tokio::net::TcpStream::connect(target).await {
+                let _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound).await;
+            }
+        });
+    }
+}
+
+#[actix_web::test]
+async fn a_directory_outage_answers_503_and_heals_without_restart() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let real = ldap_config(None).url;
+    let target = real
+        .trim_start_matches("ldap://")
+        .trim_end_matches('/')
+        .to_owned();
+    let app = TestApp::spawn_with(
+        Backend::Sqlite,
+        Directory::Ldap(ldap_config(Some(format!("ldap://127.0.0.1:{port}")))),
+    )
+    .await;
+    let manager = As::new(&app, "gestionnaire").await;
+
+    let (status, body) = login(&app, "cmartin", "demo").await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
+    assert!(body["detail"].as_str().unwrap().contains("directory"));
+    // Everything else keeps working with valid tokens.
+    let (status, _) = manager.get("/api/conventions").await;
+    assert_eq!(status, StatusCode::OK);
+
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+        .await
+        .unwrap();
+    let forwarding = tokio::spawn(proxy(listener, target));
+    let (status, body) = login(&app, "cmartin", "demo").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    forwarding.abort();
+    app.stop().await;
+}
+
+async fn tampered_expired_and_unsigned_tokens_are_refused(app: &TestApp) {
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let token = app.login("etudiant").await;
+    let mut parts: Vec<String> = token.split('.').map(str::to_owned).collect();
+    let mut claims: Value = serde_json::from_slice(&b64.decode(&parts[1]).unwrap()).unwrap();
+    claims["roles"] = json!(["admin"]);
+    parts[1] = b64.encode(claims.to_string());
+    let tampered = parts.join(".");
+    let unsigned = format!(
+        "{}.{}.",
+        b64.encode(r#"{"alg":"none","typ":"JWT"}"#),
+        parts[1]
+    );
+    claims["roles"] = json!(["student"]);
+    claims["exp"] = json!(chrono::Utc::now().timestamp() - 3600);
+    let expired = format!(
+        "{}.{}.",
+        b64.encode(r#"{"alg":"HS256","typ":"JWT"}"#),
+        b64.encode(claims.to_string())
+    );
+    for bad in [tampered, unsigned, expired, "stg_not-a-token".to_owned()] {
+        let res = app
+            .client
+            .get(app.url("/api/me"))
+            .bearer_auth(&bad)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{bad}");
+    }
+}
+
+async fn refresh_tokens_rotate_and_a_replay_ends_the_session(app: &TestApp) {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let res = client
+        .post(app.url("/api/auth/login"))
+        .json(&json!({"username": "etudiant", "password": "demo"}))
+        .send()
+        .await
+        .unwrap();
+    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_owned();
+    for attribute in ["HttpOnly", "Secure", "SameSite=Strict", "Path=/api/auth"] {
+        assert!(cookie.contains(attribute), "{cookie}");
+    }
+    let first = cookie.split(';').next().unwrap().to_owned();
+    // The cookie store does not send Secure cookies over http; send it by hand.
+    let refresh = |value: String| {
+        let url = app.url("/api/auth/refresh");
+        async move {
+            reqwest::Client::new()
+                .post(url)
+                .header("Cookie", value)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let res = refresh(first.clone()).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let second = res.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    assert_ne!(first, second);
+    let body: Value = res.json().await.unwrap();
+    assert!(body["access_token"].as_str().unwrap().len() > 20);
+    // The first token again: refused, and its whole sign-in with it.
+    assert_eq!(refresh(first).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        refresh(second.clone()).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    // Sign-out revokes the new sign-in's token.
+    let res = client
+        .post(app.url("/api/auth/login"))
+        .json(&json!({"username": "etudiant", "password": "demo"}))
+        .send()
+        .await
+        .unwrap();
+    let third = res.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let res = reqwest::Client::new()
+        .post(app.url("/api/auth/logout"))
+        .header("Cookie", third.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_eq!(refresh(third).await.status(), StatusCode::UNAUTHORIZED);
+}
+
+async fn repeated_failures_are_throttled(app: &TestApp) {
+    for _ in 0..5 {
+        let (status, _) = login(app, "etudiant", "wrong").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    let res = app
+        .client
+        .post(app.url("/api/auth/login"))
+        .json(&json!({"username": "etudiant", "password": "demo"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = res.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(wait > 0 && wait <= 900);
+    // Another user from elsewhere is not affected.
+    let (status, _) = login(app, "etudiant2", "demo").await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+async fn api_tokens_act_with_their_scopes_until_revoked(app: &TestApp) {
+    let admin = As::new(app, "admin").await;
+    let manager = As::new(app, "gestionnaire").await;
+    let (_, me) = manager.get("/api/me").await;
+    let (status, _) = manager
+        .post(
+            "/api/admin/api-tokens",
+            None,
+            Some(json!({"user_id": me["id"], "name": "x", "scopes": ["read"]})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, created) = admin
+        .post(
+            "/api/admin/api-tokens",
+            None,
+            Some(json!({"user_id": me["id"], "name": "Export annuel", "scopes": ["read"], "expires_in_days": 30})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let token = created["token"].as_str().unwrap().to_owned();
+    assert!(token.starts_with("stg_"));
+    let call = |method: reqwest::Method, path: &str| {
+        app.client
+            .request(method, app.url(path))
+            .bearer_auth(&token)
+            .json(&json!({"subject": "x", "body": "y"}))
+            .send()
+    };
+    let res = call(reqwest::Method::GET, "/api/me").await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let me_by_token: Value = res.json().await.unwrap();
+    assert_eq!(me_by_token["username"], "gestionnaire");
+    assert_eq!(me_by_token["roles"], json!(["manager"]));
+    let res = call(reqwest::Method::POST, "/api/tickets").await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let (_, list) = admin.get("/api/admin/api-tokens").await;
+    assert!(list[0].get("token").is_none(), "never shown again");
+    let id = created["id"].as_i64().unwrap();
+    let (status, _) = admin
+        .send(
+            reqwest::Method::DELETE,
+            &format!("/api/admin/api-tokens/{id}"),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let res = call(reqwest::Method::GET, "/api/me").await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+}
+
+async fn the_registry_import_is_idempotent_and_reports_bad_lines(app: &TestApp) {
+    let csv = "student_number;last_name;first_name;email;ine;academic_year;programme_code;programme_label;faculty_code;faculty_label;teaching_hours\n\
+               31000001;Weiß;Jürgen;j.weiss@etu.univ-demo.fr;;2026-2027;M1-INFO;Master 1 Informatique;UFR-ST;UFR Sciences et Technologies;450\n\
+               31000002;Núñez;Inés;not-an-email;;2026-2027;M1-INFO;Master 1 Informatique;UFR-ST;UFR Sciences et Technologies;450\n\
+               31000003;Dupuis;Éloïse;;;2026;L3-LEA;Licence 3 LEA;UFR-LLSH;UFR LLSH;\n\
+               22401234;Martin;Camille;camille.martin@etu.univ-demo.fr;;2027-2028;M2-INFO;Master 2 Informatique;UFR-ST;UFR Sciences et Technologies;400\n";
+    let post = |body: &'static str, token: String| {
+        app.client
+            .post(app.url("/api/admin/enrolments"))
+            .bearer_auth(token)
+            .header("content-type", "text/csv")
+            .body(body)
+            .send()
+    };
+    let admin = app.login("admin").await;
+    let report: Value = post(csv, admin.clone())
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(report["lines"], 4);
+    assert_eq!(report["students_created"], 1);
+    assert_eq!(report["enrolments_created"], 2);
+    let errors: Vec<(i64, &str)> = report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["line"].as_i64().unwrap(), e["field"].as_str().unwrap()))
+        .collect();
+    assert_eq!(errors, vec![(3, "email"), (4, "academic_year")]);
+    let again: Value = post(csv, admin).await.unwrap().json().await.unwrap();
+    assert_eq!(again["unchanged"], 2);
+    assert_eq!(again["students_created"], 0);
+    assert_eq!(again["enrolments_created"], 0);
+    let manager = As::new(app, "gestionnaire").await;
+    let (_, found) = manager.get("/api/students?q=weiss").await;
+    assert_eq!(found["items"][0]["first_name"], "Jürgen");
+    let res = post(csv, app.login("gestionnaire").await).await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+}
+
+on_both_backends!(
+    tampered_expired_and_unsigned_tokens_are_refused,
+    refresh_tokens_rotate_and_a_replay_ends_the_session,
+    repeated_failures_are_throttled,
+    api_tokens_act_with_their_scopes_until_revoked,
+    the_registry_import_is_idempotent_and_reports_bad_lines,
+);
