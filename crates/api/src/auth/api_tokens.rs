@@ -50,6 +50,15 @@ pub fn decode_scopes(text: &str) -> Vec<Scope> {
         .collect()
 }
 
+/// id, user, scopes, expiry, revocation.
+type TokenRow = (
+    i64,
+    i64,
+    String,
+    Option<chrono::NaiveDateTime>,
+    Option<chrono::NaiveDateTime>,
+);
+
 /// The caller behind an API token, or 401; 403 when the token may not
 /// make this kind of request.
 pub async fn authenticate(
@@ -61,13 +70,7 @@ pub async fn authenticate(
     state
         .db(move |conn| {
             let now = chrono::Utc::now().naive_utc();
-            let found: Option<(
-                i64,
-                i64,
-                String,
-                Option<chrono::NaiveDateTime>,
-                Option<chrono::NaiveDateTime>,
-            )> = api_tokens::table
+            let found: Option<TokenRow> = api_tokens::table
                 .filter(api_tokens::token_hash.eq(hash(&token)))
                 .select((
                     api_tokens::id,

@@ -58,16 +58,19 @@ pub enum Rotation {
     Refused,
 }
 
+/// id, user, family, expiry, use, revocation.
+type TokenRow = (
+    i64,
+    i64,
+    String,
+    NaiveDateTime,
+    Option<NaiveDateTime>,
+    Option<NaiveDateTime>,
+);
+
 /// Exchanges a refresh token for a new one of the same family.
 pub fn rotate(conn: &mut AnyConnection, token: &str, now: NaiveDateTime) -> QueryResult<Rotation> {
-    let row: Option<(
-        i64,
-        i64,
-        String,
-        NaiveDateTime,
-        Option<NaiveDateTime>,
-        Option<NaiveDateTime>,
-    )> = refresh_tokens::table
+    let row: Option<TokenRow> = refresh_tokens::table
         .filter(refresh_tokens::token_hash.eq(hash(token)))
         .select((
             refresh_tokens::id,
