@@ -32,6 +32,9 @@ enum Command {
         #[arg(long)]
         scale: Option<usize>,
     },
+    /// Export documents.
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Import data exported by other systems.
     #[command(subcommand)]
     Import(ImportCommand),
@@ -65,6 +68,22 @@ enum ImportCommand {
     Enrolments {
         /// The CSV file (header line; `;` or `,` separated).
         file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ExportCommand {
+    /// A centre's agreements of an academic year, as PDFs in one ZIP.
+    Pdf {
+        /// Centre id.
+        #[arg(long)]
+        centre: i64,
+        /// Academic year, e.g. 2026-2027.
+        #[arg(long)]
+        academic_year: String,
+        /// Where to write the ZIP.
+        #[arg(long)]
+        output: PathBuf,
     },
 }
 
@@ -129,6 +148,35 @@ fn run(cli: Cli) -> Result<(), String> {
                     start.elapsed().as_secs_f64()
                 );
             }
+            Ok(())
+        }
+        Command::Export(ExportCommand::Pdf {
+            centre,
+            academic_year,
+            output,
+        }) => {
+            let start = std::time::Instant::now();
+            let today = config
+                .today
+                .unwrap_or_else(|| chrono::Local::now().date_naive());
+            let documents = crate::routes::documents::centre_documents(
+                &mut conn,
+                &config.institution_name,
+                centre,
+                academic_year.trim(),
+                today,
+            )
+            .map_err(|e| e.to_string())?;
+            let zip = crate::documents::zip_conventions(&documents).map_err(|e| e.to_string())?;
+            std::fs::write(&output, &zip)
+                .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+            println!(
+                "{} agreement(s), {} bytes, written to {} in {:.1} s",
+                documents.len(),
+                zip.len(),
+                output.display(),
+                start.elapsed().as_secs_f64()
+            );
             Ok(())
         }
         Command::Import(ImportCommand::Enrolments { file }) => {

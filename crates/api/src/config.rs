@@ -38,6 +38,9 @@ pub struct ConfigArgs {
     /// Identity source: `builtin`, or an LDAP URL such as `ldap://127.0.0.1:3389`.
     #[arg(long, env = "STAGES_DIRECTORY", global = true)]
     pub directory: Option<String>,
+    /// The institution's name, printed on the agreements' letterhead.
+    #[arg(long, env = "STAGES_INSTITUTION_NAME", global = true)]
+    pub institution_name: Option<String>,
     /// LDAP: where people are (`ou=people,dc=univ,dc=fr` or the suffix).
     #[arg(long, env = "STAGES_LDAP_BASE_DN", global = true)]
     pub ldap_base_dn: Option<String>,
@@ -90,6 +93,7 @@ struct FileConfig {
     ldap_supervisor_filter: Option<String>,
     ldap_student_number_attribute: Option<String>,
     affiliation_roles: Option<String>,
+    institution_name: Option<String>,
 }
 
 /// Where users are authenticated and looked up.
@@ -112,6 +116,7 @@ pub struct LdapConfig {
     pub student_number_attribute: String,
 }
 
+pub const DEFAULT_INSTITUTION_NAME: &str = "Université de démonstration";
 pub const DEFAULT_AFFILIATION_ROLES: &str = "student=student,faculty=supervisor,staff=manager";
 
 #[derive(Debug, Clone)]
@@ -126,6 +131,7 @@ pub struct Config {
     pub affiliation_roles: Vec<(String, Role)>,
     pub access_token_minutes: i64,
     pub today: Option<chrono::NaiveDate>,
+    pub institution_name: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -215,6 +221,8 @@ impl Config {
             affiliation_roles,
             access_token_minutes: DEFAULT_ACCESS_TOKEN_MINUTES,
             today: args.today.or(file.today),
+            institution_name: pick(&args.institution_name, file.institution_name)
+                .unwrap_or_else(|| DEFAULT_INSTITUTION_NAME.to_owned()),
         })
     }
 

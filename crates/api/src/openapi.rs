@@ -28,6 +28,10 @@ pub const API_PREFIX: &str = "/api";
         routes::api_tokens::list,
         routes::api_tokens::revoke,
         routes::registry::import,
+        routes::documents::convention_pdf,
+        routes::documents::amendment_pdf,
+        routes::documents::certificate_pdf,
+        routes::documents::centre_zip,
         routes::me::me,
         routes::nomenclatures::list_kinds,
         routes::nomenclatures::list_values,
@@ -97,6 +101,7 @@ pub const API_PREFIX: &str = "/api";
         (name = "conventions", description = "Internship agreements: the wizard's steps, creation, validation, search"),
         (name = "amendments", description = "Amendments (avenants) of validated conventions"),
         (name = "tickets", description = "Helpdesk: Signaler un problème"),
+        (name = "documents", description = "Printable documents: agreement, amendment, certificate (PDF)"),
         (name = "admin", description = "Administration: personal API tokens, enrolment imports"),
     )
 )]

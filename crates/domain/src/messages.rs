@@ -119,6 +119,7 @@ message_keys! {
     Wf10AlreadyValidated = "wf-10-already-validated" [],
     Wf11NotCreated = "wf-11-not-created" [],
     Wf12Terminated = "wf-12-terminated" [],
+    Wf14CertificateBeforeEnd = "wf-14-certificate-before-end" ["end"],
     NotValidated = "not-validated" [],
     AmendmentExists = "amendment-exists" [],
     AmendmentValidated = "amendment-validated" [],

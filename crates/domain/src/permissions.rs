@@ -129,6 +129,8 @@ pub struct Permissions {
     pub reject: Decision,
     /// Print the agreement.
     pub print: Decision,
+    /// Print the end-of-internship certificate.
+    pub certificate: Decision,
     /// Write an amendment.
     pub create_amendment: Decision,
     /// Fill each evaluation form.
@@ -185,6 +187,9 @@ pub fn permissions(
         // Dry run: any non-blank reason, so only role and state decide.
         reject: workflow.reject(relation, "-", today, centre).into(),
         print: workflow.check_print(relation, centre).into(),
+        certificate: workflow
+            .check_certificate(relation, internship_end, today, centre)
+            .into(),
         create_amendment: workflow.check_new_amendment(relation, centre).into(),
         evaluations: [
             EvaluationKind::Student,

@@ -17,6 +17,7 @@
 //! [`pdf`] the finishing pass, then one module per document.
 
 mod amendment;
+mod batch;
 mod certificate;
 mod convention;
 mod fonts;
@@ -35,6 +36,7 @@ use stages_domain::model::{
 };
 
 pub use amendment::render_amendment;
+pub use batch::zip_conventions;
 pub use certificate::render_certificate;
 pub use convention::render_convention;
 

@@ -5,6 +5,7 @@ pub mod api_tokens;
 pub mod auth;
 pub mod centres;
 pub mod conventions;
+pub mod documents;
 pub mod health;
 pub mod me;
 pub mod nomenclatures;
@@ -27,6 +28,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(api_tokens::list)
         .service(api_tokens::revoke)
         .service(registry::import)
+        .service(documents::convention_pdf)
+        .service(documents::amendment_pdf)
+        .service(documents::certificate_pdf)
+        .service(documents::centre_zip)
         .service(me::me)
         .service(nomenclatures::list_kinds)
         .service(nomenclatures::list_values)

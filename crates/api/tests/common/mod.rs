@@ -100,6 +100,20 @@ impl TestApp {
 
     /// The same, with another identity source.
     pub async fn spawn_with(backend: Backend, directory: Directory) -> Self {
+        Self::spawn_full(backend, directory, None).await
+    }
+
+    /// The built-in directory, on a given day (for rules that depend on
+    /// the date, such as the certificate after the end).
+    pub async fn spawn_on(backend: Backend, today: chrono::NaiveDate) -> Self {
+        Self::spawn_full(backend, Directory::Builtin, Some(today)).await
+    }
+
+    async fn spawn_full(
+        backend: Backend,
+        directory: Directory,
+        today: Option<chrono::NaiveDate>,
+    ) -> Self {
         let db = TestDb::create(backend);
         let pool = db::connect(&db.url, 4).unwrap();
         {
@@ -117,7 +131,8 @@ impl TestApp {
             directory,
             affiliation_roles: parse_affiliation_roles(DEFAULT_AFFILIATION_ROLES).unwrap(),
             access_token_minutes: 15,
-            today: None,
+            today,
+            institution_name: "Université de démonstration".into(),
         };
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();

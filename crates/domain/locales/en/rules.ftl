@@ -92,6 +92,7 @@ wf-09-reason-required = Give the reason for sending it back.
 wf-10-already-validated = The agreement is validated: any change requires an amendment.
 wf-11-not-created = The agreement has not been created yet.
 wf-12-terminated = The internship was ended by a termination amendment.
+wf-14-certificate-before-end = The internship certificate will be available after the internship ends ({ $end }).
 not-validated = The agreement is not validated yet.
 amendment-exists = The agreement has an amendment: it can no longer be un-validated or deleted.
 amendment-validated = This amendment is validated: it can no longer be changed or deleted.

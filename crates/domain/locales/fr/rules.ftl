@@ -92,6 +92,7 @@ wf-09-reason-required = Indiquez le motif du refus.
 wf-10-already-validated = La convention est validée : toute modification passe par un avenant.
 wf-11-not-created = La convention n'est pas encore créée.
 wf-12-terminated = Le stage a été interrompu par un avenant de rupture.
+wf-14-certificate-before-end = L'attestation de stage sera disponible après la fin du stage ({ $end }).
 not-validated = La convention n'est pas encore validée.
 amendment-exists = La convention a un avenant : elle ne peut plus être dévalidée ni supprimée.
 amendment-validated = Cet avenant est validé : il ne peut plus être modifié ni supprimé.

@@ -295,6 +295,34 @@ impl Workflow {
         }
     }
 
+    /// Whether the end-of-internship certificate (ATT-01) may be printed:
+    /// by those who see the convention, once it is validated and the
+    /// internship is over (its effective end passed, or terminated early).
+    pub fn check_certificate(
+        &self,
+        actor: Relation,
+        effective_end: Option<NaiveDate>,
+        today: NaiveDate,
+        centre: &CentreSettings,
+    ) -> Result<(), Refusal> {
+        roles::may_view(actor)?;
+        if !self.is_validated(centre) {
+            return Err(Refusal::new("WF-13", MessageKey::NotValidated));
+        }
+        let end = match (effective_end, self.terminated_on) {
+            (Some(end), Some(stop)) => Some(end.min(stop)),
+            (end, stop) => end.or(stop),
+        };
+        match end {
+            Some(end) if today > end => Ok(()),
+            Some(end) => {
+                Err(Refusal::new("WF-14", MessageKey::Wf14CertificateBeforeEnd)
+                    .with_arg("end", end))
+            }
+            None => Err(Refusal::new("ATT-01", MessageKey::Att01Incomplete)),
+        }
+    }
+
     /// Whether an amendment may be written: only on a validated convention
     /// (AVN-01, AVN-04) that has not been terminated.
     pub fn check_new_amendment(
@@ -422,5 +450,69 @@ impl Workflow {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod certificate_tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::model::ValidationOrder;
+
+    fn centre() -> CentreSettings {
+        CentreSettings {
+            validation_levels: ValidationOrder::new(vec![ValidationLevel::Administrative]).unwrap(),
+            ..CentreSettings::default()
+        }
+    }
+
+    fn date(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2027, 3, d).unwrap()
+    }
+
+    #[test]
+    fn the_certificate_comes_the_day_after_the_end_of_a_validated_internship() {
+        let validated = Workflow {
+            number: Some(ConventionNumber::new(2026, 1).unwrap()),
+            validations: vec![ValidationLevel::Administrative],
+            ..Workflow::default()
+        };
+        let end = Some(date(26));
+        let student = Relation::OwnerStudent;
+        assert_eq!(
+            validated
+                .check_certificate(student, end, date(26), &centre())
+                .map_err(|r| r.rule),
+            Err("WF-14".to_owned())
+        );
+        assert!(
+            validated
+                .check_certificate(student, end, date(27), &centre())
+                .is_ok()
+        );
+        let terminated = Workflow {
+            terminated_on: Some(date(10)),
+            ..validated.clone()
+        };
+        assert!(
+            terminated
+                .check_certificate(student, end, date(11), &centre())
+                .is_ok()
+        );
+        let created = Workflow {
+            validations: Vec::new(),
+            ..validated
+        };
+        assert_eq!(
+            created
+                .check_certificate(student, end, date(27), &centre())
+                .map_err(|r| r.rule),
+            Err("WF-13".to_owned())
+        );
+        assert!(
+            created
+                .check_certificate(Relation::None, end, date(27), &centre())
+                .is_err()
+        );
     }
 }
