@@ -280,6 +280,43 @@ impl Browser {
             .unwrap_or_else(|e| panic!("save screenshot: {e}"));
     }
 
+    /// Runs axe-core in the page and fails on any serious or critical
+    /// violation (WCAG 2.1 A/AA rules), naming the rule and the elements.
+    pub async fn check_accessibility(&self, page: &str) {
+        let axe = env_path(
+            "STAGES_AXE_JS",
+            workspace().join("target/node/node_modules/axe-core/axe.min.js"),
+        );
+        let source = std::fs::read_to_string(&axe).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (run `cargo xtask test`, which installs axe-core)",
+                axe.display()
+            )
+        });
+        self.client
+            .execute(&source, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("inject axe-core: {e}"));
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})\
+                    .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')\
+                        .map(v => v.id + ': ' + v.help + ' [' + v.nodes.map(n => n.target.join(' ')).join(', ') + ']')))\
+                    .catch(e => done(['axe failed: ' + e]));",
+                vec![],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("run axe-core: {e}"));
+        let violations: Vec<String> = serde_json::from_value(result).unwrap_or_default();
+        assert!(
+            violations.is_empty(),
+            "accessibility violations on {page}:\n{}",
+            violations.join("\n")
+        );
+    }
+
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();

@@ -26,6 +26,7 @@ async fn manager_signs_in_and_finds_the_home_page_menus() {
     // Signed out: the SPA sends the visitor to the sign-in page.
     browser.text("#username").await;
     browser.screenshot("login").await;
+    browser.check_accessibility("sign-in").await;
     browser.sign_in(&server, "gestionnaire").await;
 
     let top = browser.text(".top-menu").await;
@@ -47,6 +48,7 @@ async fn manager_signs_in_and_finds_the_home_page_menus() {
             .contains("Géraldine Baviere")
     );
     browser.screenshot("home-manager").await;
+    browser.check_accessibility("home (manager)").await;
 
     browser.click("#lang-switch").await;
     browser

@@ -30,7 +30,8 @@ pub fn test(args: &[String]) -> Result<(), String> {
         if std::net::TcpStream::connect("127.0.0.1:5432").is_err() {
             tools::ensure_debian_packages(&["postgresql"])?;
         }
-        tools::ensure_spa_tools()
+        tools::ensure_spa_tools()?;
+        tools::ensure_npm_packages()
     });
     let setup_failed = setup.error.is_some();
     steps.push(setup);
@@ -106,5 +107,9 @@ fn run_tests() -> Result<(), String> {
         .env("STAGES_BIN", &stages)
         .env("STAGES_WEB_DIR", root().join("dist"))
         .env("STAGES_E2E_ARTIFACTS", &artifacts)
+        .env(
+            "STAGES_AXE_JS",
+            tools::node_dir().join("node_modules/axe-core/axe.min.js"),
+        )
         .args(["nextest", "run", "--no-fail-fast"]))
 }

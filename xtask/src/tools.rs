@@ -133,3 +133,40 @@ pub fn ensure_debian_packages(packages: &[&str]) -> Result<(), String> {
     };
     install(false).or_else(|_| install(true))
 }
+
+/// npm packages the browser tests inject into pages (axe-core for the
+/// accessibility check), installed once under target/node.
+pub const NPM_PACKAGES: &[&str] = &["axe-core@4.14.1"];
+
+pub fn node_dir() -> std::path::PathBuf {
+    crate::run::target_dir().join("node")
+}
+
+pub fn ensure_npm_packages() -> Result<(), String> {
+    let dir = node_dir();
+    let installed = |spec: &str| {
+        let (name, version) = spec.rsplit_once('@').unwrap_or((spec, ""));
+        std::fs::read_to_string(dir.join("node_modules").join(name).join("package.json"))
+            .is_ok_and(|json| json.contains(&format!("\"version\": \"{version}\"")))
+    };
+    let missing: Vec<&str> = NPM_PACKAGES
+        .iter()
+        .copied()
+        .filter(|p| !installed(p))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    run(Command::new("npm")
+        .current_dir(&dir)
+        .args([
+            "install",
+            "--no-save",
+            "--no-audit",
+            "--no-fund",
+            "--prefix",
+        ])
+        .arg(&dir)
+        .args(&missing))
+}
