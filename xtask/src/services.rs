@@ -1,7 +1,8 @@
 //! Throwaway services for a test run: a PostgreSQL database (on the
-//! machine's server, or on a cluster started for the run when none answers)
-//! and an OpenLDAP `slapd` loaded with the project's test directory. Each is
-//! stopped when its guard is dropped, also when a step fails.
+//! machine's server, or on a cluster started for the run when none answers),
+//! an OpenLDAP `slapd` loaded with the project's test directory, and an SMTP
+//! server that keeps what it receives. Each is stopped when its guard is
+//! dropped, also when a step fails.
 
 use crate::process::{free_port, output, run};
 use crate::root;
@@ -237,6 +238,60 @@ impl Drop for Slapd {
                 std::thread::sleep(Duration::from_millis(100));
             }
         }
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// An SMTP server (aiosmtpd) that stores every message it receives in a
+/// maildir, where the mail tests read them.
+pub struct SmtpSink {
+    pub port: u16,
+    pub maildir: PathBuf,
+    child: std::process::Child,
+    dir: PathBuf,
+}
+
+impl SmtpSink {
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    pub fn start() -> Result<Self, String> {
+        let dir = temp_dir("smtp")?;
+        let maildir = dir.join("maildir");
+        let port = free_port()?;
+        let child = Command::new(crate::tools::venv_python())
+            .args(["-m", "aiosmtpd", "-n", "-l"])
+            .arg(format!("127.0.0.1:{port}"))
+            .args(["-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(&maildir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::fs::File::create(dir.join("log")).map_err(|e| e.to_string())?)
+            .spawn()
+            .map_err(|e| format!("cannot start the SMTP server: {e}"))?;
+        let mut sink = Self {
+            port,
+            maildir,
+            child,
+            dir,
+        };
+        for _ in 0..100 {
+            if answers(port) {
+                return Ok(sink);
+            }
+            if let Ok(Some(status)) = sink.child.try_wait() {
+                return Err(format!("the SMTP server exited: {status}"));
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Err(format!("the SMTP server does not answer on port {port}"))
+    }
+}
+
+impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }

@@ -4,7 +4,9 @@
 
 use crate::process::{Step, cargo, run, step_summary, timed};
 use crate::run::target_dir;
-use crate::services::{LDAP_BASE_DN, LDAP_SERVICE_DN, LDAP_SERVICE_PASSWORD, Postgres, Slapd};
+use crate::services::{
+    LDAP_BASE_DN, LDAP_SERVICE_DN, LDAP_SERVICE_PASSWORD, Postgres, Slapd, SmtpSink,
+};
 use crate::{root, tools};
 use std::process::Command;
 
@@ -18,6 +20,7 @@ const DEBIAN_PACKAGES: &[&str] = &[
     "poppler-utils",
     "libpq-dev",
     "postgresql-client",
+    "python3-venv",
 ];
 
 pub fn test(args: &[String]) -> Result<(), String> {
@@ -31,7 +34,8 @@ pub fn test(args: &[String]) -> Result<(), String> {
             tools::ensure_debian_packages(&["postgresql"])?;
         }
         tools::ensure_spa_tools()?;
-        tools::ensure_npm_packages()
+        tools::ensure_npm_packages()?;
+        tools::ensure_python_packages()
     });
     let setup_failed = setup.error.is_some();
     steps.push(setup);
@@ -94,6 +98,7 @@ fn run_tests() -> Result<(), String> {
         .arg("migrate")
         .env("STAGES_DATABASE_URL", pg.database_url()))?;
     let slapd = Slapd::start()?;
+    let smtp = SmtpSink::start()?;
     let artifacts = root().join("e2e").join("artifacts");
     std::fs::create_dir_all(&artifacts).map_err(|e| e.to_string())?;
     run(cargo()
@@ -104,6 +109,8 @@ fn run_tests() -> Result<(), String> {
         .env("STAGES_TEST_LDAP_BASE_DN", LDAP_BASE_DN)
         .env("STAGES_TEST_LDAP_BIND_DN", LDAP_SERVICE_DN)
         .env("STAGES_TEST_LDAP_BIND_PASSWORD", LDAP_SERVICE_PASSWORD)
+        .env("STAGES_TEST_SMTP_URL", smtp.url())
+        .env("STAGES_TEST_MAILDIR", &smtp.maildir)
         .env("STAGES_BIN", &stages)
         .env("STAGES_WEB_DIR", root().join("dist"))
         .env("STAGES_E2E_ARTIFACTS", &artifacts)

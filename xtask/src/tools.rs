@@ -170,3 +170,38 @@ pub fn ensure_npm_packages() -> Result<(), String> {
         .arg(&dir)
         .args(&missing))
 }
+
+/// Python packages the tests use, installed once in a virtual environment
+/// under target/venv: the SMTP server the mail tests send to.
+pub const PYTHON_PACKAGES: &[&str] = &["aiosmtpd==1.4.6"];
+
+pub fn venv_dir() -> std::path::PathBuf {
+    crate::run::target_dir().join("venv")
+}
+
+/// The virtual environment's interpreter.
+pub fn venv_python() -> std::path::PathBuf {
+    venv_dir().join("bin").join("python")
+}
+
+pub fn ensure_python_packages() -> Result<(), String> {
+    let dir = venv_dir();
+    let stamp = dir.join("stages-packages.txt");
+    let wanted = PYTHON_PACKAGES.join("\n");
+    if std::fs::read_to_string(&stamp).is_ok_and(|have| have == wanted) && venv_python().is_file() {
+        return Ok(());
+    }
+    if !venv_python().is_file() {
+        run(Command::new("python3").arg("-m").arg("venv").arg(&dir))?;
+    }
+    run(Command::new(venv_python())
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+        ])
+        .args(PYTHON_PACKAGES))?;
+    std::fs::write(&stamp, wanted).map_err(|e| e.to_string())
+}

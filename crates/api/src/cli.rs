@@ -233,9 +233,30 @@ fn serve(config: Config, pool: db::DbPool) -> Result<(), String> {
     let listener =
         std::net::TcpListener::bind(&bind).map_err(|e| format!("cannot listen on {bind}: {e}"))?;
     let state = server::state(config, pool).map_err(|e| e.to_string())?;
+    let sender = match &state.config.smtp_url {
+        Some(url) => Some(crate::mail::worker::Sender::new(
+            url,
+            &state.config.mail_from,
+        )?),
+        None => {
+            tracing::warn!("no SMTP server configured (--smtp-url): mails stay queued");
+            None
+        }
+    };
     tracing::info!("Stages is serving on http://{bind}");
     actix_web::rt::System::new()
         .block_on(async move {
+            if let Some(sender) = sender {
+                actix_web::rt::spawn(crate::mail::worker::run(
+                    state.pool.clone(),
+                    sender,
+                    std::time::Duration::from_secs(5),
+                ));
+            }
+            actix_web::rt::spawn(crate::evaluations::scheduler::run(
+                state.clone(),
+                std::time::Duration::from_secs(60),
+            ));
             server::run(listener, state)
                 .map_err(|e| std::io::Error::other(e.to_string()))?
                 .await

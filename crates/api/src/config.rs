@@ -38,6 +38,21 @@ pub struct ConfigArgs {
     /// Identity source: `builtin`, or an LDAP URL such as `ldap://127.0.0.1:3389`.
     #[arg(long, env = "STAGES_DIRECTORY", global = true)]
     pub directory: Option<String>,
+    /// Where users reach Stages, for the links in mails (default
+    /// `http://BIND`).
+    #[arg(long, env = "STAGES_PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
+    /// SMTP server for notifications: `smtp://host:port`,
+    /// `smtp://host?tls=required` or `smtps://user:password@host`. Without
+    /// one, mails stay queued.
+    #[arg(long, env = "STAGES_SMTP_URL", global = true, hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// Sender of the notifications.
+    #[arg(long, env = "STAGES_MAIL_FROM", global = true)]
+    pub mail_from: Option<String>,
+    /// Days between reminders of an evaluation not filled in.
+    #[arg(long, env = "STAGES_EVALUATION_REMINDER_DAYS", global = true)]
+    pub evaluation_reminder_days: Option<i64>,
     /// The institution's name, printed on the agreements' letterhead.
     #[arg(long, env = "STAGES_INSTITUTION_NAME", global = true)]
     pub institution_name: Option<String>,
@@ -94,6 +109,10 @@ struct FileConfig {
     ldap_student_number_attribute: Option<String>,
     affiliation_roles: Option<String>,
     institution_name: Option<String>,
+    public_url: Option<String>,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
+    evaluation_reminder_days: Option<i64>,
 }
 
 /// Where users are authenticated and looked up.
@@ -116,6 +135,8 @@ pub struct LdapConfig {
     pub student_number_attribute: String,
 }
 
+pub const DEFAULT_MAIL_FROM: &str = "Stages <stages@localhost>";
+pub const DEFAULT_REMINDER_DAYS: i64 = 7;
 pub const DEFAULT_INSTITUTION_NAME: &str = "Université de démonstration";
 pub const DEFAULT_AFFILIATION_ROLES: &str = "student=student,faculty=supervisor,staff=manager";
 
@@ -132,6 +153,10 @@ pub struct Config {
     pub access_token_minutes: i64,
     pub today: Option<chrono::NaiveDate>,
     pub institution_name: String,
+    pub public_url: String,
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    pub evaluation_reminder_days: i64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -195,17 +220,18 @@ impl Config {
             &pick(&args.affiliation_roles, file.affiliation_roles)
                 .unwrap_or_else(|| DEFAULT_AFFILIATION_ROLES.to_owned()),
         )?;
+        let bind = args
+            .bind
+            .clone()
+            .or(file.bind.clone())
+            .unwrap_or_else(|| DEFAULT_BIND.to_owned());
         Ok(Self {
             database_url: args
                 .database_url
                 .clone()
                 .or(file.database_url)
                 .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
-            bind: args
-                .bind
-                .clone()
-                .or(file.bind)
-                .unwrap_or_else(|| DEFAULT_BIND.to_owned()),
+            bind: bind.clone(),
             data_dir: args
                 .data_dir
                 .clone()
@@ -223,6 +249,15 @@ impl Config {
             today: args.today.or(file.today),
             institution_name: pick(&args.institution_name, file.institution_name)
                 .unwrap_or_else(|| DEFAULT_INSTITUTION_NAME.to_owned()),
+            public_url: pick(&args.public_url, file.public_url)
+                .unwrap_or_else(|| format!("http://{bind}")),
+            smtp_url: pick(&args.smtp_url, file.smtp_url),
+            mail_from: pick(&args.mail_from, file.mail_from)
+                .unwrap_or_else(|| DEFAULT_MAIL_FROM.to_owned()),
+            evaluation_reminder_days: args
+                .evaluation_reminder_days
+                .or(file.evaluation_reminder_days)
+                .unwrap_or(DEFAULT_REMINDER_DAYS),
         })
     }
 

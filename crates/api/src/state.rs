@@ -5,12 +5,15 @@ use crate::auth::token::TokenService;
 use crate::config::Config;
 use crate::db::{AnyConnection, DbPool};
 use crate::error::ApiError;
+use crate::evaluations::links::LinkSigner;
 use std::sync::Arc;
 
 #[derive(Clone)]
 pub struct AppState {
     pub pool: DbPool,
     pub tokens: TokenService,
+    /// Signs the workplace tutors' evaluation links.
+    pub links: LinkSigner,
     pub config: Arc<Config>,
     pub throttle: Arc<Throttle>,
 }

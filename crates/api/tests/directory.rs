@@ -84,29 +84,9 @@ async fn wrong_password_and_unknown_user_look_the_same_and_injection_finds_nobod
     app.stop().await;
 }
 
-/// Forwards connections to the real directory once started: the outage
-/// ends without restarting Stages.
-async fn proxy(listener: tokio::net::TcpListener, target: String) {
-    loop {
-        let Ok((mut inbound, _)) = listener.accept().await else {
-            return;
-        };
-        let target = target.clone();
-        tokio::spawn(async move {
-            if let Ok(mut outbound) = tokio::net::TcpStream::connect(target).await {
-                let _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound).await;
-            }
-        });
-    }
-}
-
 #[actix_web::test]
 async fn a_directory_outage_answers_503_and_heals_without_restart() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = common::free_port();
     let real = ldap_config(None).url;
     let target = real
         .trim_start_matches("ldap://")
@@ -129,7 +109,7 @@ async fn a_directory_outage_answers_503_and_heals_without_restart() {
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
         .await
         .unwrap();
-    let forwarding = tokio::spawn(proxy(listener, target));
+    let forwarding = tokio::spawn(common::forward(listener, target));
     let (status, body) = login(&app, "cmartin", "demo").await;
     assert_eq!(status, StatusCode::OK, "{body}");
     forwarding.abort();

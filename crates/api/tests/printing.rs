@@ -4,25 +4,10 @@
 
 mod common;
 
-use common::flows::{As, fill_a_convention, version};
+use common::flows::{As, submitted, validated, version};
 use common::{Backend, TestApp};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-
-async fn created(app: &TestApp) -> (i64, Value) {
-    let student = As::new(app, "etudiant").await;
-    let conv = fill_a_convention(&student).await;
-    let id = conv["id"].as_i64().unwrap();
-    let (status, conv) = student
-        .post(
-            &format!("/api/conventions/{id}/submit"),
-            Some(version(&conv)),
-            None,
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{conv}");
-    (id, conv)
-}
 
 async fn download(app: &TestApp, token: &str, path: &str) -> reqwest::Response {
     app.client
@@ -34,7 +19,7 @@ async fn download(app: &TestApp, token: &str, path: &str) -> reqwest::Response {
 }
 
 async fn printing_follows_the_centre_and_the_amendments(app: &TestApp) {
-    let (id, conv) = created(app).await;
+    let (id, conv) = submitted(app).await;
     let number = conv["number"].as_str().unwrap().to_owned();
     let student = app.login("etudiant").await;
     let manager = As::new(app, "gestionnaire").await;
@@ -164,20 +149,7 @@ async fn the_certificate_comes_after_the_end() {
         chrono::NaiveDate::from_ymd_opt(2027, 3, 27).unwrap(),
     )
     .await;
-    let (id, conv) = created(&app).await;
-    let manager = As::new(&app, "gestionnaire").await;
-    let mut conv = conv;
-    for level in ["pedagogical", "administrative"] {
-        let (status, next) = manager
-            .post(
-                &format!("/api/conventions/{id}/validations/{level}"),
-                Some(version(&conv)),
-                None,
-            )
-            .await;
-        assert_eq!(status, StatusCode::OK, "{next}");
-        conv = next;
-    }
+    let (id, _) = validated(&app).await;
     let student = app.login("etudiant").await;
     let res = download(
         &app,

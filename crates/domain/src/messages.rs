@@ -101,6 +101,7 @@ message_keys! {
     Enc03HostQuota = "enc-03-host-quota" ["ongoing", "quota", "headcount"],
     Eval01AnswerType = "eval-01-answer-type" [],
     Eval01ScaleRange = "eval-01-scale-range" ["min", "max"],
+    Eval03Submitted = "eval-03-submitted" [],
     Avn02NoChange = "avn-02-no-change" [],
     Avn02DuplicateChange = "avn-02-duplicate-change" ["kind"],
     Avn02TerminationOutside = "avn-02-termination-outside" ["start", "end"],

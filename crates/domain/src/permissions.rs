@@ -234,6 +234,33 @@ pub fn amendment_permissions(
     }
 }
 
+/// Whether `relation` may read the answers of an evaluation: staff read
+/// every questionnaire; the student their own (it must not weigh on their
+/// grade, CONV-12, so the supervisor does not read it); the supervisor the
+/// supervisor's and the tutor's; the tutor theirs.
+pub fn may_read_evaluation(relation: Relation, kind: EvaluationKind) -> Result<(), Refusal> {
+    let allowed = match relation {
+        Relation::CentreManager | Relation::Admin => true,
+        Relation::OwnerStudent => kind == EvaluationKind::Student,
+        Relation::Supervisor => kind != EvaluationKind::Student,
+        Relation::Tutor => kind == EvaluationKind::Tutor,
+        Relation::None => false,
+    };
+    if allowed {
+        Ok(())
+    } else if relation == Relation::None {
+        Err(Refusal::new(
+            "PERM-01",
+            crate::messages::MessageKey::Perm01NotRelated,
+        ))
+    } else {
+        Err(Refusal::new(
+            "PERM-09",
+            crate::messages::MessageKey::Perm09EvaluationNotYours,
+        ))
+    }
+}
+
 /// Whether `relation` may start a new convention in this centre: students
 /// only where the centre allows it; managers and admins always.
 pub fn may_create_convention(relation: Relation, centre: &CentreSettings) -> Decision {
@@ -392,5 +419,25 @@ pub(crate) mod roles {
                 MessageKey::Perm09EvaluationNotYours,
             )),
         }
+    }
+}
+
+#[cfg(test)]
+mod evaluation_read_tests {
+    use super::*;
+
+    #[test]
+    fn the_supervisor_does_not_read_the_students_own_evaluation() {
+        use EvaluationKind::*;
+        assert!(may_read_evaluation(Relation::OwnerStudent, Student).is_ok());
+        assert!(may_read_evaluation(Relation::OwnerStudent, Tutor).is_err());
+        assert!(may_read_evaluation(Relation::Supervisor, Student).is_err());
+        assert!(may_read_evaluation(Relation::Supervisor, Tutor).is_ok());
+        assert!(may_read_evaluation(Relation::CentreManager, Student).is_ok());
+        assert!(may_read_evaluation(Relation::Tutor, Supervisor).is_err());
+        assert_eq!(
+            may_read_evaluation(Relation::None, Tutor).map_err(|r| r.rule),
+            Err("PERM-01".to_owned())
+        );
     }
 }

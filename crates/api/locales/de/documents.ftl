@@ -220,3 +220,16 @@ certificate-terminated-early = Das Praktikum wurde vorzeitig beendet.
 certificate-no-stipend = es wurde keine Vergütung gezahlt
 certificate-pension = Der Praktikant kann innerhalb von zwei Jahren nach Ende des Praktikums beantragen, dass dieser Zeitraum bis zu zwei Quartalen für die Rente berücksichtigt wird (Artikel L351-17 des französischen Sozialversicherungsgesetzbuchs).
 certificate-representative = Der/die Vertreter/in der aufnehmenden Einrichtung
+
+## Evaluation sheets
+
+evaluation-title-student = Bewertung des Praktikums durch die/den Studierenden
+evaluation-title-supervisor = Bewertung des Praktikums durch die betreuende Lehrkraft
+evaluation-title-tutor = Bewertung des Praktikums durch die betriebliche Betreuungsperson
+evaluation-about = Praktikum von { $student } bei { $host }, vom { $start } bis { $end }
+evaluation-submitted = Fragebogen abgeschickt am { $date }
+evaluation-draft = Fragebogen in Bearbeitung (Entwurf)
+evaluation-yes = Ja
+evaluation-no = Nein
+evaluation-unanswered = (keine Antwort)
+evaluation-scale = { $value } von 5

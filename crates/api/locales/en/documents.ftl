@@ -220,3 +220,16 @@ certificate-terminated-early = The internship ended early.
 certificate-no-stipend = no stipend was paid
 certificate-pension = The intern may ask for this internship to count towards their pension, up to two quarters, within two years of its end (article L351-17 of the French Social Security Code).
 certificate-representative = The host organisation's representative
+
+## Evaluation sheets
+
+evaluation-title-student = Internship evaluation by the student
+evaluation-title-supervisor = Internship evaluation by the academic supervisor
+evaluation-title-tutor = Internship evaluation by the workplace tutor
+evaluation-about = Internship of { $student } at { $host }, from { $start } to { $end }
+evaluation-submitted = Form submitted on { $date }
+evaluation-draft = Form being filled in (draft)
+evaluation-yes = Yes
+evaluation-no = No
+evaluation-unanswered = (no answer)
+evaluation-scale = { $value } out of 5

@@ -220,3 +220,16 @@ certificate-terminated-early = Las prácticas terminaron de forma anticipada.
 certificate-no-stipend = no se abonó ninguna gratificación
 certificate-pension = El estudiante puede solicitar que este período se tenga en cuenta para su jubilación, hasta dos trimestres, en los dos años siguientes al final de las prácticas (artículo L351-17 del Código de la Seguridad Social francés).
 certificate-representative = El representante de la entidad de acogida
+
+## Evaluation sheets
+
+evaluation-title-student = Evaluación de las prácticas por el estudiante
+evaluation-title-supervisor = Evaluación de las prácticas por el tutor académico
+evaluation-title-tutor = Evaluación de las prácticas por el tutor en la empresa
+evaluation-about = Prácticas de { $student } en { $host }, del { $start } al { $end }
+evaluation-submitted = Cuestionario enviado el { $date }
+evaluation-draft = Cuestionario en curso (borrador)
+evaluation-yes = Sí
+evaluation-no = No
+evaluation-unanswered = (sin respuesta)
+evaluation-scale = { $value } de 5

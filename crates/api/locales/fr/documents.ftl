@@ -217,3 +217,16 @@ certificate-terminated-early = Le stage a pris fin de manière anticipée.
 certificate-no-stipend = aucune gratification n’a été versée
 certificate-pension = Le stagiaire peut demander la prise en compte de cette période de stage au titre de l’assurance vieillesse, dans la limite de deux trimestres, dans les deux ans suivant la fin du stage (article L351-17 du code de la sécurité sociale).
 certificate-representative = Le représentant de l’organisme d’accueil
+
+## Evaluation sheets
+
+evaluation-title-student = Évaluation du stage par l'étudiant
+evaluation-title-supervisor = Évaluation du stage par l'enseignant référent
+evaluation-title-tutor = Évaluation du stage par le tuteur professionnel
+evaluation-about = Stage de { $student } chez { $host }, du { $start } au { $end }
+evaluation-submitted = Questionnaire envoyé le { $date }
+evaluation-draft = Questionnaire en cours de saisie (brouillon)
+evaluation-yes = Oui
+evaluation-no = Non
+evaluation-unanswered = (sans réponse)
+evaluation-scale = { $value } sur 5

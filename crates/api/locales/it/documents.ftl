@@ -220,3 +220,16 @@ certificate-terminated-early = Il tirocinio si è concluso anticipatamente.
 certificate-no-stipend = non è stata versata alcuna indennità
 certificate-pension = Il tirocinante può chiedere che questo periodo sia computato ai fini pensionistici, fino a due trimestri, entro due anni dalla fine del tirocinio (articolo L351-17 del Codice della previdenza sociale francese).
 certificate-representative = Il rappresentante del soggetto ospitante
+
+## Evaluation sheets
+
+evaluation-title-student = Valutazione del tirocinio da parte dello studente
+evaluation-title-supervisor = Valutazione del tirocinio da parte del tutor accademico
+evaluation-title-tutor = Valutazione del tirocinio da parte del tutor aziendale
+evaluation-about = Tirocinio di { $student } presso { $host }, dal { $start } al { $end }
+evaluation-submitted = Questionario inviato il { $date }
+evaluation-draft = Questionario in compilazione (bozza)
+evaluation-yes = Sì
+evaluation-no = No
+evaluation-unanswered = (nessuna risposta)
+evaluation-scale = { $value } su 5

@@ -221,6 +221,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         submitted_at -> Nullable<Timestamp>,
+        offer_id -> Nullable<BigInt>,
     }
 }
 
@@ -341,6 +342,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     tickets,
     refresh_tokens,
     api_tokens,
+    outbox,
+    offers,
+    evaluation_forms,
+    evaluation_answers,
+    evaluation_links,
 );
 
 diesel::table! {
@@ -370,3 +376,93 @@ diesel::table! {
         revoked_at -> Nullable<Timestamp>,
     }
 }
+
+diesel::table! {
+    outbox (id) {
+        id -> BigInt,
+        event -> Text,
+        recipient -> Text,
+        subject -> Text,
+        body -> Text,
+        convention_id -> Nullable<BigInt>,
+        dedupe_key -> Nullable<Text>,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_by -> Nullable<Text>,
+        claimed_until -> Nullable<Timestamp>,
+        sent_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    offers (id) {
+        id -> BigInt,
+        number -> Text,
+        kind -> Text,
+        title -> Text,
+        description -> Text,
+        organisation_id -> BigInt,
+        city -> Text,
+        postal_code -> Nullable<Text>,
+        country_code -> Text,
+        start_date -> Nullable<Date>,
+        end_date -> Nullable<Date>,
+        contact_name -> Nullable<Text>,
+        contact_email -> Nullable<Text>,
+        status -> Text,
+        centre_id -> Nullable<BigInt>,
+        created_by -> Nullable<BigInt>,
+        published_at -> Nullable<Timestamp>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    evaluation_forms (centre_id, kind) {
+        centre_id -> BigInt,
+        kind -> Text,
+        enabled -> Bool,
+        form -> Text,
+        version -> Integer,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    evaluation_answers (id) {
+        id -> BigInt,
+        convention_id -> BigInt,
+        kind -> Text,
+        form -> Text,
+        answers -> Text,
+        submitted_at -> Nullable<Timestamp>,
+        submitted_by -> Nullable<Text>,
+        requested_at -> Nullable<Timestamp>,
+        reminders -> Integer,
+        last_reminder_at -> Nullable<Timestamp>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    evaluation_links (id) {
+        id -> BigInt,
+        convention_id -> BigInt,
+        contact_id -> Nullable<BigInt>,
+        jti -> Text,
+        expires_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+        used_at -> Nullable<Timestamp>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(offers -> organisations (organisation_id));
+diesel::joinable!(evaluation_answers -> conventions (convention_id));

@@ -233,6 +233,17 @@ keys! {
     ChangeOther = "change-other",
     PlannedEnd = "planned-end",
     TerminationValue = "termination-value",
+    // Evaluation sheets.
+    EvaluationTitleStudent = "evaluation-title-student",
+    EvaluationTitleSupervisor = "evaluation-title-supervisor",
+    EvaluationTitleTutor = "evaluation-title-tutor",
+    EvaluationAbout = "evaluation-about",
+    EvaluationSubmitted = "evaluation-submitted",
+    EvaluationDraft = "evaluation-draft",
+    EvaluationYes = "evaluation-yes",
+    EvaluationNo = "evaluation-no",
+    EvaluationUnanswered = "evaluation-unanswered",
+    EvaluationScale = "evaluation-scale",
     // Certificate.
     CertificateTitle = "certificate-title",
     CertificateLegalBasis = "certificate-legal-basis",
@@ -599,6 +610,8 @@ mod tests {
                     "days",
                     "months",
                     "mode",
+                    "student",
+                    "host",
                 ] {
                     args.set(name, FluentValue::from(2u64));
                 }

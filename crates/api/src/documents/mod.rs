@@ -20,6 +20,7 @@ mod amendment;
 mod batch;
 mod certificate;
 mod convention;
+mod evaluation;
 mod fonts;
 mod i18n;
 mod layout;
@@ -39,6 +40,7 @@ pub use amendment::render_amendment;
 pub use batch::zip_conventions;
 pub use certificate::render_certificate;
 pub use convention::render_convention;
+pub use evaluation::render_evaluation;
 
 /// Why a document could not be rendered.
 #[derive(Debug, thiserror::Error)]
@@ -209,4 +211,19 @@ pub struct CertificateDocument {
     pub language: AgreementLanguage,
     /// The day the host issues the certificate.
     pub today: NaiveDate,
+}
+
+/// Everything an evaluation sheet prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvaluationDocument {
+    pub number: ConventionNumber,
+    /// The convention as signed (names, host, dates).
+    pub convention: Convention,
+    /// The questionnaire the answers belong to.
+    pub form: stages_domain::model::EvaluationForm,
+    pub answers: stages_domain::model::EvaluationAnswers,
+    /// When the answers were submitted; `None` for a draft.
+    pub submitted_on: Option<NaiveDate>,
+    pub letterhead: Letterhead,
+    pub language: AgreementLanguage,
 }

@@ -3,7 +3,7 @@
 //! until validated; once validated they apply to the effective convention,
 //! on which every rule runs again (AVN-03).
 
-use super::conventions::{ConventionView, load_visible, respond, transition};
+use super::conventions::{ConventionView, load_visible, mail_context, respond, transition};
 use crate::audit::{self, Entity};
 use crate::auth::Caller;
 use crate::caller::Context;
@@ -15,6 +15,7 @@ use crate::directory;
 use crate::error::{ApiError, Problem, ProblemViolation, problem_violation};
 use crate::extract::Json;
 use crate::i18n::Lang;
+use crate::mail;
 use crate::organisations as records;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
@@ -382,6 +383,7 @@ pub async fn create(
     let input = body.into_inner();
     let people = people_of(&state, &input.changes).await?;
     let today = state.today();
+    let public_url = state.config.public_url.clone();
     let view = transition(
         &state,
         caller,
@@ -413,6 +415,11 @@ pub async fn create(
             )?;
             refuse_errors(&violations, lang)?;
             let position = i32::try_from(list.len() + 1).unwrap_or(i32::MAX);
+            mail::events::amendment_created(
+                conn,
+                &mail_context(loaded, &public_url),
+                &proposed.title,
+            )?;
             insert(
                 conn,
                 loaded.row.id,
@@ -738,6 +745,7 @@ pub async fn validate(
     let id = id.into_inner();
     let expected = concurrency::expected_version(&req)?;
     let today = state.today();
+    let public_url = state.config.public_url.clone();
     let view = state
         .db(move |conn| {
             conn.transaction(|conn| {
@@ -790,6 +798,11 @@ pub async fn validate(
                     }
                 }
                 repo::save(conn, &loaded)?;
+                mail::events::amendment_validated(
+                    conn,
+                    &mail_context(&loaded, &public_url),
+                    &validated.title,
+                )?;
                 audit::record(
                     conn,
                     Entity::Amendment,

@@ -13,6 +13,7 @@ use crate::db::schema::{conventions, enrolments, students, validation_history};
 use crate::error::{ApiError, Problem, ProblemViolation, problem_violation};
 use crate::extract::Json;
 use crate::i18n::Lang;
+use crate::mail;
 use crate::pagination::{Page, PageParams};
 use crate::search::Kind;
 use crate::state::AppState;
@@ -170,6 +171,11 @@ pub fn view(
         updated_at: loaded.row.updated_at,
         submitted_at: loaded.row.submitted_at,
     })
+}
+
+/// What the mail templates need about this convention.
+pub fn mail_context<'a>(loaded: &'a Loaded, public_url: &'a str) -> mail::events::Context<'a> {
+    mail::events::Context { loaded, public_url }
 }
 
 pub fn respond(status: actix_web::http::StatusCode, view: &ConventionView) -> HttpResponse {
@@ -416,6 +422,7 @@ pub async fn submit(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let today = state.today();
+    let public_url = state.config.public_url.clone();
     let view = transition(
         &state,
         caller,
@@ -443,6 +450,7 @@ pub async fn submit(
                         .workflow
                         .create(relation, &loaded.settings, &violations, number)
                         .map_err(|r| refused(&r, lang))?;
+                    mail::events::created(conn, &mail_context(loaded, &public_url))?;
                     Ok(())
                 }
             }
@@ -754,6 +762,7 @@ pub async fn validate(
 ) -> Result<HttpResponse, ApiError> {
     let (id, level) = path.into_inner();
     let today = state.today();
+    let public_url = state.config.public_url.clone();
     let view = transition(
         &state,
         caller,
@@ -777,6 +786,7 @@ pub async fn validate(
                 None,
                 ctx.user_id,
             )?;
+            mail::events::validation(conn, &mail_context(loaded, &public_url), level, true)?;
             Ok(())
         },
     )
@@ -814,6 +824,7 @@ pub async fn unvalidate(
     path: web::Path<(i64, ValidationLevel)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, level) = path.into_inner();
+    let public_url = state.config.public_url.clone();
     let view = transition(
         &state,
         caller,
@@ -834,6 +845,7 @@ pub async fn unvalidate(
                 None,
                 ctx.user_id,
             )?;
+            mail::events::validation(conn, &mail_context(loaded, &public_url), level, false)?;
             Ok(())
         },
     )
@@ -891,6 +903,7 @@ pub async fn reject(
         ));
     }
     let today = state.today();
+    let public_url = state.config.public_url.clone();
     let view = transition(
         &state,
         caller,
@@ -911,6 +924,7 @@ pub async fn reject(
                 Some(reason.trim()),
                 ctx.user_id,
             )?;
+            mail::events::rejected(conn, &mail_context(loaded, &public_url), reason.trim())?;
             Ok(())
         },
     )

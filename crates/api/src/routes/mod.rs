@@ -6,6 +6,7 @@ pub mod auth;
 pub mod centres;
 pub mod conventions;
 pub mod documents;
+pub mod evaluations;
 pub mod health;
 pub mod me;
 pub mod nomenclatures;
@@ -86,5 +87,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(tickets::list_tickets)
         .service(tickets::get)
         .service(tickets::answer_ticket)
-        .service(tickets::close_ticket);
+        .service(tickets::close_ticket)
+        .service(evaluations::centre_forms)
+        .service(evaluations::set_centre_form)
+        .service(evaluations::convention_evaluations)
+        .service(evaluations::pdf)
+        .service(evaluations::get_evaluation)
+        .service(evaluations::save_draft)
+        .service(evaluations::submit_evaluation)
+        .service(evaluations::create_link)
+        .service(evaluations::revoke_links)
+        .service(evaluations::tutor_open)
+        .service(evaluations::tutor_draft)
+        .service(evaluations::tutor_submit)
+        .service(evaluations::export)
+        .service(evaluations::search);
 }

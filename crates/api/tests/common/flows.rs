@@ -232,3 +232,43 @@ pub async fn fill_a_convention(student: &As<'_>) -> Value {
     assert_eq!(status, StatusCode::OK, "{conv}");
     conv
 }
+
+/// A filled convention submitted by the student (it has its number).
+pub async fn submitted(app: &super::TestApp) -> (i64, Value) {
+    let student = As::new(app, "etudiant").await;
+    let conv = fill_a_convention(&student).await;
+    let id = conv["id"].as_i64().unwrap();
+    let (status, conv) = student
+        .post(
+            &format!("/api/conventions/{id}/submit"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    (id, conv)
+}
+
+/// The same, then validated at both levels by the centre's manager.
+pub async fn validated(app: &super::TestApp) -> (i64, Value) {
+    let (id, conv) = submitted(app).await;
+    (id, validate(app, id, conv).await)
+}
+
+/// Validates a submitted convention at both levels (the centre's manager).
+pub async fn validate(app: &super::TestApp, id: i64, mut conv: Value) -> Value {
+    let manager = As::new(app, "gestionnaire").await;
+    for level in ["pedagogical", "administrative"] {
+        let (status, next) = manager
+            .post(
+                &format!("/api/conventions/{id}/validations/{level}"),
+                Some(version(&conv)),
+                None,
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{next}");
+        conv = next;
+    }
+    assert_eq!(conv["status"], "validated", "{conv}");
+    conv
+}

@@ -4,6 +4,7 @@
 #![allow(dead_code, clippy::unwrap_used)]
 
 pub mod flows;
+pub mod mailbox;
 
 use diesel::Connection;
 use diesel::RunQueryDsl;
@@ -89,6 +90,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub pool: db::DbPool,
     pub db: TestDb,
+    /// The server's state, for running the mail worker and the scheduler.
+    pub state: stages_api::state::AppState,
     handle: actix_web::dev::ServerHandle,
 }
 
@@ -133,11 +136,17 @@ impl TestApp {
             access_token_minutes: 15,
             today,
             institution_name: "Université de démonstration".into(),
+            public_url: "http://stages.test".into(),
+            smtp_url: None,
+            // Unique per test: the mail tests share one SMTP server and
+            // read back only what their own server sent.
+            mail_from: format!("Stages <{}@univ-demo.fr>", db.name),
+            evaluation_reminder_days: 7,
         };
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let state = server::state(config, pool.clone()).unwrap();
-        let server = server::run(listener, state).unwrap();
+        let server = server::run(listener, state.clone()).unwrap();
         let handle = server.handle();
         actix_web::rt::spawn(server);
         Self {
@@ -145,8 +154,14 @@ impl TestApp {
             client: reqwest::Client::new(),
             pool,
             db,
+            state,
             handle,
         }
+    }
+
+    /// The sender address of this server's mails.
+    pub fn mail_from(&self) -> String {
+        format!("{}@univ-demo.fr", self.db.name)
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -216,4 +231,30 @@ macro_rules! on_both_backends {
             }
         )*
     };
+}
+
+/// A loopback port nothing listens on (yet).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Forwards connections to `target` (`host:port`): started after a service
+/// was unreachable at the listener's address, it ends an outage without
+/// restarting Stages.
+pub async fn forward(listener: tokio::net::TcpListener, target: String) {
+    loop {
+        let Ok((mut inbound, _)) = listener.accept().await else {
+            return;
+        };
+        let target = target.clone();
+        tokio::spawn(async move {
+            if let Ok(mut outbound) = tokio::net::TcpStream::connect(target).await {
+                let _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound).await;
+            }
+        });
+    }
 }

@@ -65,6 +65,7 @@ enc-02-tutor-overloaded = This tutor already supervises { $ongoing } interns; th
 enc-03-host-quota = The host ({ $headcount } people) already has { $ongoing } interns; its quota is { $quota }.
 eval-01-answer-type = This answer does not match the question.
 eval-01-scale-range = The rating must be between { $min } and { $max }.
+eval-03-submitted = These answers were submitted: they can no longer change.
 avn-02-no-change = An amendment must contain at least one change.
 avn-02-duplicate-change = This change ({ $kind }) is already in the amendment.
 avn-02-termination-outside = The termination date must lie between { $start } and { $end }.

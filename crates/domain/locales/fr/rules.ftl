@@ -65,6 +65,7 @@ enc-02-tutor-overloaded = Ce tuteur encadre déjà { $ongoing } stagiaires ; la 
 enc-03-host-quota = L'organisme ({ $headcount } personnes) accueille déjà { $ongoing } stagiaires ; son quota est de { $quota }.
 eval-01-answer-type = Cette réponse ne correspond pas à la question.
 eval-01-scale-range = La note doit être comprise entre { $min } et { $max }.
+eval-03-submitted = Ces réponses ont été transmises : elles ne peuvent plus être modifiées.
 avn-02-no-change = Un avenant doit comporter au moins une modification.
 avn-02-duplicate-change = Cette modification ({ $kind }) figure déjà dans l'avenant.
 avn-02-termination-outside = La date de rupture doit se situer entre le { $start } et le { $end }.

@@ -1,5 +1,7 @@
-//! Evaluation answers against their form (EVAL-01).
+//! Evaluation answers against their form (EVAL-01); submitted answers are
+//! final (EVAL-03).
 
+use crate::lifecycle::Refusal;
 use crate::messages::MessageKey;
 use crate::model::{Answer, EvaluationAnswers, EvaluationForm, QuestionKind};
 use crate::violation::Violation;
@@ -50,6 +52,17 @@ pub fn check_answers(form: &EvaluationForm, answers: &EvaluationAnswers) -> Vec<
         }
     }
     violations
+}
+
+/// Whether answers may still change: once submitted they are final, so
+/// that what the centre exported and printed stays what was answered, and a
+/// tutor's link is spent (EVAL-03).
+pub fn check_still_open(submitted: bool) -> Result<(), Refusal> {
+    if submitted {
+        Err(Refusal::new("EVAL-03", MessageKey::Eval03Submitted))
+    } else {
+        Ok(())
+    }
 }
 
 #[cfg(test)]

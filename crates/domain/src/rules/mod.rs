@@ -38,7 +38,8 @@
 //! | ENC-03 | host over its intern quota | error |
 //!
 //! The amendment rules (AVN-02, GRAT-04) are in [`crate::amendment`]; the
-//! evaluation rule (EVAL-01) in [`check_answers`].
+//! evaluation rules in [`check_answers`] (EVAL-01) and
+//! [`check_still_open`] (EVAL-03).
 //!
 //! `FORM-*`, `FMT-*`, `OVL-*`, `EVAL-*`, `WF-*` and `PERM-*` are this
 //! project's ids, for rules the regulation notes do not number.
@@ -59,7 +60,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{CentreSettings, Convention, WizardStep};
 use crate::violation::{Violation, has_errors};
 
-pub use evaluation::check_answers;
+pub use evaluation::{check_answers, check_still_open};
 pub use records::{check_contact, check_host_service, check_organisation};
 use report::Report;
 

@@ -1,0 +1,82 @@
+# Mail sent by Stages (English).
+
+signature = — Stages, internship agreements
+
+convention-created-subject = Internship agreement { $number } created
+convention-created-body =
+    Hello,
+
+    The internship agreement { $number } of { $student } at { $host } has been created.
+    It now awaits the validations of the management centre "{ $centre }".
+
+    See it: { $link }
+
+convention-to-validate-subject = Internship agreement { $number } to validate
+convention-to-validate-body =
+    Hello,
+
+    { $student } created the internship agreement { $number } (host: { $host }).
+    It awaits your validation.
+
+    See it: { $link }
+
+validation-given-subject = Agreement { $number }: { $level } given
+validation-given-body =
+    Hello,
+
+    The { $level } of the agreement { $number } has been given.
+
+    See it: { $link }
+
+validation-withdrawn-subject = Agreement { $number }: { $level } withdrawn
+validation-withdrawn-body =
+    Hello,
+
+    The { $level } of the agreement { $number } has been withdrawn.
+
+    See it: { $link }
+
+convention-rejected-subject = Agreement { $number } to correct
+convention-rejected-body =
+    Hello,
+
+    Your agreement { $number } is sent back for correction, for this reason:
+
+    "{ $reason }"
+
+    Correct it, then ask for its validation again: { $link }
+
+amendment-created-subject = Amendment to the agreement { $number }
+amendment-created-body =
+    Hello,
+
+    An amendment "{ $title }" was entered for the agreement { $number } of { $student }.
+    It awaits your validation.
+
+    See it: { $link }
+
+amendment-validated-subject = Amendment to the agreement { $number } validated
+amendment-validated-body =
+    Hello,
+
+    The amendment "{ $title }" to the agreement { $number } has been validated: it can be printed and signed.
+
+    See it: { $link }
+
+evaluation-requested-subject = Evaluation of { $student }'s internship
+evaluation-requested-body =
+    Hello,
+
+    { $student }'s internship at { $host } (agreement { $number }) is over.
+    Please fill in the evaluation form:
+
+    { $link }
+
+evaluation-reminder-subject = Reminder: evaluation of { $student }'s internship
+evaluation-reminder-body =
+    Hello,
+
+    The evaluation form of { $student }'s internship (agreement { $number }) is not filled in yet.
+    It awaits you here:
+
+    { $link }

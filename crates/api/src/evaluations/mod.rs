@@ -1,0 +1,253 @@
+//! Evaluations: each centre's questionnaires (the national sheets, kept,
+//! reordered or extended), the answers of each convention as a draft then
+//! submitted, the workplace tutor's signed links, and the scheduler that
+//! asks for evaluations when internships end.
+
+pub mod defaults;
+pub mod export;
+pub mod links;
+pub mod scheduler;
+
+use crate::db::AnyConnection;
+use crate::db::schema::{evaluation_answers, evaluation_forms};
+use crate::error::{ApiError, ProblemViolation};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::Serialize;
+use stages_domain::model::{EvaluationAnswers, EvaluationForm, EvaluationKind, QuestionKind};
+use utoipa::ToSchema;
+
+pub fn kind_code(kind: EvaluationKind) -> &'static str {
+    match kind {
+        EvaluationKind::Student => "student",
+        EvaluationKind::Supervisor => "supervisor",
+        EvaluationKind::Tutor => "tutor",
+    }
+}
+
+/// A centre's questionnaire of one kind.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CentreForm {
+    pub kind: EvaluationKind,
+    /// Whether the centre asks for this evaluation at all.
+    pub enabled: bool,
+    pub form: EvaluationForm,
+    /// 0 while the centre keeps the national sheet unchanged.
+    pub version: i32,
+}
+
+/// The centre's questionnaire, or the national one.
+pub fn centre_form(
+    conn: &mut AnyConnection,
+    centre: i64,
+    kind: EvaluationKind,
+) -> Result<CentreForm, ApiError> {
+    let row: Option<(bool, String, i32)> = evaluation_forms::table
+        .find((centre, kind_code(kind)))
+        .select((
+            evaluation_forms::enabled,
+            evaluation_forms::form,
+            evaluation_forms::version,
+        ))
+        .first(conn)
+        .optional()?;
+    Ok(match row {
+        Some((enabled, form, version)) => CentreForm {
+            kind,
+            enabled,
+            form: serde_json::from_str(&form).map_err(ApiError::internal)?,
+            version,
+        },
+        None => CentreForm {
+            kind,
+            enabled: true,
+            form: defaults::form(kind),
+            version: 0,
+        },
+    })
+}
+
+/// Stores a centre's questionnaire (`expected` is the version it replaces).
+pub fn set_centre_form(
+    conn: &mut AnyConnection,
+    centre: i64,
+    enabled: bool,
+    form: &EvaluationForm,
+    expected: i32,
+) -> Result<CentreForm, ApiError> {
+    let current = centre_form(conn, centre, form.kind)?;
+    crate::concurrency::check_version(expected, current.version)?;
+    let json = serde_json::to_string(form).map_err(ApiError::internal)?;
+    let now = chrono::Utc::now().naive_utc();
+    if current.version == 0 {
+        diesel::insert_into(evaluation_forms::table)
+            .values((
+                evaluation_forms::centre_id.eq(centre),
+                evaluation_forms::kind.eq(kind_code(form.kind)),
+                evaluation_forms::enabled.eq(enabled),
+                evaluation_forms::form.eq(&json),
+                evaluation_forms::version.eq(1),
+                evaluation_forms::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+    } else {
+        diesel::update(evaluation_forms::table.find((centre, kind_code(form.kind))))
+            .set((
+                evaluation_forms::enabled.eq(enabled),
+                evaluation_forms::form.eq(&json),
+                evaluation_forms::version.eq(current.version + 1),
+                evaluation_forms::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+    }
+    centre_form(conn, centre, form.kind)
+}
+
+/// A questionnaire a centre may use: at least one question, every code
+/// unique and every text and choice filled in.
+pub fn check_form(form: &EvaluationForm) -> Result<(), ApiError> {
+    let mut problems = Vec::new();
+    let mut codes = std::collections::BTreeSet::new();
+    let mut problem = |field: String, message: &str| {
+        problems.push(ProblemViolation {
+            rule: "EVAL-02".into(),
+            field,
+            severity: "error".into(),
+            message: message.into(),
+        })
+    };
+    if form.sections.iter().all(|s| s.questions.is_empty()) {
+        problem(
+            "form.sections".into(),
+            "A questionnaire needs at least one question.",
+        );
+    }
+    for (i, section) in form.sections.iter().enumerate() {
+        if section.title.trim().is_empty() {
+            problem(
+                format!("form.sections[{i}].title"),
+                "A section needs a title.",
+            );
+        }
+        for (j, question) in section.questions.iter().enumerate() {
+            let at = format!("form.sections[{i}].questions[{j}]");
+            if question.code.trim().is_empty() || !codes.insert(question.code.clone()) {
+                problem(format!("{at}.code"), "Each question needs its own code.");
+            }
+            if question.text.trim().is_empty() {
+                problem(format!("{at}.text"), "A question needs a text.");
+            }
+            if let QuestionKind::SingleChoice { options } | QuestionKind::MultiChoice { options } =
+                &question.kind
+                && (options.len() < 2 || options.iter().any(|o| o.trim().is_empty()))
+            {
+                problem(
+                    format!("{at}.kind.options"),
+                    "A choice needs at least two options.",
+                );
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::unprocessable(problems))
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = evaluation_answers)]
+pub struct AnswersRow {
+    pub id: i64,
+    pub convention_id: i64,
+    pub kind: String,
+    pub form: String,
+    pub answers: String,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub submitted_by: Option<String>,
+    pub requested_at: Option<NaiveDateTime>,
+    pub reminders: i32,
+    pub last_reminder_at: Option<NaiveDateTime>,
+    pub version: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl AnswersRow {
+    pub fn form(&self) -> Result<EvaluationForm, ApiError> {
+        serde_json::from_str(&self.form).map_err(ApiError::internal)
+    }
+
+    pub fn answers(&self) -> Result<EvaluationAnswers, ApiError> {
+        serde_json::from_str(&self.answers).map_err(ApiError::internal)
+    }
+}
+
+pub fn find_answers(
+    conn: &mut AnyConnection,
+    convention: i64,
+    kind: EvaluationKind,
+) -> QueryResult<Option<AnswersRow>> {
+    evaluation_answers::table
+        .filter(evaluation_answers::convention_id.eq(convention))
+        .filter(evaluation_answers::kind.eq(kind_code(kind)))
+        .select(AnswersRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The version of answers started (by a request) but never saved: every
+/// save bumps it, so a requested questionnaire still counts as not started.
+pub const UNTOUCHED_VERSION: i32 = 1;
+
+/// Starts the answers of a convention's questionnaire with the centre's
+/// form as it is now (later changes of the form do not alter it).
+pub fn start(
+    conn: &mut AnyConnection,
+    convention: i64,
+    form: &EvaluationForm,
+    requested: bool,
+) -> Result<AnswersRow, ApiError> {
+    let now = chrono::Utc::now().naive_utc();
+    let empty = EvaluationAnswers {
+        kind: form.kind,
+        answers: Default::default(),
+        submitted: false,
+    };
+    diesel::insert_into(evaluation_answers::table)
+        .values((
+            evaluation_answers::convention_id.eq(convention),
+            evaluation_answers::kind.eq(kind_code(form.kind)),
+            evaluation_answers::form.eq(serde_json::to_string(form).map_err(ApiError::internal)?),
+            evaluation_answers::answers
+                .eq(serde_json::to_string(&empty).map_err(ApiError::internal)?),
+            evaluation_answers::requested_at.eq(requested.then_some(now)),
+            evaluation_answers::reminders.eq(0),
+            evaluation_answers::version.eq(UNTOUCHED_VERSION),
+            evaluation_answers::created_at.eq(now),
+            evaluation_answers::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    find_answers(conn, convention, form.kind)?.ok_or_else(|| ApiError::internal("answers vanished"))
+}
+
+/// Saves answers (a draft, or the submission) at the version read.
+pub fn save(
+    conn: &mut AnyConnection,
+    row: &AnswersRow,
+    answers: &EvaluationAnswers,
+    submitted_by: Option<&str>,
+) -> Result<(), ApiError> {
+    let now = chrono::Utc::now().naive_utc();
+    diesel::update(evaluation_answers::table.find(row.id))
+        .set((
+            evaluation_answers::answers
+                .eq(serde_json::to_string(answers).map_err(ApiError::internal)?),
+            evaluation_answers::submitted_at.eq(answers.submitted.then_some(now)),
+            evaluation_answers::submitted_by.eq(submitted_by),
+            evaluation_answers::version.eq(row.version + 1),
+            evaluation_answers::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

@@ -1,0 +1,298 @@
+//! Asks for evaluations when internships end, and reminds those who have
+//! not answered. Every replica may run it: a questionnaire is marked
+//! requested by one conditional write, and each mail has a dedupe key, so
+//! two schedulers never send the same request twice.
+
+use super::links::{self, LinkSigner};
+use super::{centre_form, defaults, find_answers, kind_code, start};
+use crate::conventions::{self as repo, Loaded};
+use crate::db::AnyConnection;
+use crate::db::schema::{contacts, conventions, evaluation_answers, supervisors};
+use crate::error::ApiError;
+use crate::mail::events::student_address;
+use crate::mail::outbox::{Mail, enqueue};
+use crate::mail::templates::{MailLang, render};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use stages_domain::lifecycle::Status;
+use stages_domain::model::{AgreementLanguage, EvaluationKind};
+
+/// Internships that ended longer ago are not asked about any more (an
+/// installation's history is not mailed when the scheduler first runs).
+pub const LOOK_BACK_DAYS: i64 = 30;
+/// Reminders sent at most.
+pub const MAX_REMINDERS: i32 = 3;
+
+/// Where the person fills the questionnaire, and to whom it is sent.
+fn recipient(
+    conn: &mut AnyConnection,
+    signer: &LinkSigner,
+    loaded: &Loaded,
+    kind: EvaluationKind,
+    public_url: &str,
+    now: NaiveDateTime,
+) -> Result<Option<(String, String)>, ApiError> {
+    let base = public_url.trim_end_matches('/');
+    let id = loaded.row.id;
+    Ok(match kind {
+        EvaluationKind::Student => student_address(conn, loaded)?
+            .map(|to| (to, format!("{base}/evaluations/{id}/student"))),
+        EvaluationKind::Supervisor => {
+            let email: Option<Option<String>> = match loaded.parties.supervisor_id {
+                Some(s) => supervisors::table
+                    .find(s)
+                    .select(supervisors::email)
+                    .first(conn)
+                    .optional()?,
+                None => None,
+            };
+            email
+                .flatten()
+                .map(|to| (to, format!("{base}/evaluations/{id}/supervisor")))
+        }
+        EvaluationKind::Tutor => {
+            let email: Option<String> = match loaded.parties.tutor_id {
+                Some(t) => contacts::table
+                    .find(t)
+                    .select(contacts::email)
+                    .first(conn)
+                    .optional()?,
+                None => None,
+            };
+            match email {
+                Some(to) => {
+                    let (token, _) =
+                        links::create(conn, signer, id, loaded.parties.tutor_id, None, now)?;
+                    Some((to, format!("{base}/evaluation/tutor/{token}")))
+                }
+                None => None,
+            }
+        }
+    })
+}
+
+/// The tutor reads the convention's language when it is English.
+fn language(loaded: &Loaded, kind: EvaluationKind) -> MailLang {
+    match (kind, loaded.content.internship.language) {
+        (EvaluationKind::Tutor, Some(AgreementLanguage::En)) => MailLang::En,
+        _ => MailLang::Fr,
+    }
+}
+
+/// What every mail of a run shares.
+struct Run<'a> {
+    signer: &'a LinkSigner,
+    public_url: &'a str,
+    now: NaiveDateTime,
+}
+
+fn mail(
+    conn: &mut AnyConnection,
+    run: &Run<'_>,
+    loaded: &Loaded,
+    kind: EvaluationKind,
+    event: &'static str,
+    dedupe_key: String,
+) -> Result<bool, ApiError> {
+    let Some((to, link)) = recipient(conn, run.signer, loaded, kind, run.public_url, run.now)?
+    else {
+        return Ok(false);
+    };
+    let student = &loaded.content.student.student;
+    let args = [
+        (
+            "number",
+            loaded
+                .workflow
+                .number
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+        ),
+        (
+            "student",
+            format!("{} {}", student.first_name, student.last_name),
+        ),
+        (
+            "host",
+            loaded
+                .content
+                .organisation
+                .as_ref()
+                .map(|o| o.name.clone())
+                .unwrap_or_default(),
+        ),
+        ("link", link),
+    ];
+    let (subject, body) = render(language(loaded, kind), event, &args);
+    Ok(enqueue(
+        conn,
+        &Mail {
+            event,
+            recipient: to,
+            subject,
+            body,
+            convention_id: Some(loaded.row.id),
+            dedupe_key: Some(dedupe_key),
+        },
+    )?)
+}
+
+fn ended_recently(conn: &mut AnyConnection, today: NaiveDate) -> QueryResult<Vec<i64>> {
+    conventions::table
+        .filter(conventions::status.eq_any([
+            repo::status_code(Status::Validated),
+            repo::status_code(Status::TerminatedEarly),
+        ]))
+        .filter(conventions::end_date.lt(today))
+        .filter(conventions::end_date.ge(today - Duration::days(LOOK_BACK_DAYS)))
+        .order(conventions::id)
+        .select(conventions::id)
+        .load(conn)
+}
+
+/// Requests the evaluations of internships that just ended; returns the
+/// number of requests queued.
+pub fn request_due(
+    conn: &mut AnyConnection,
+    signer: &LinkSigner,
+    today: NaiveDate,
+    public_url: &str,
+) -> Result<usize, ApiError> {
+    let now = chrono::Utc::now().naive_utc();
+    let run = Run {
+        signer,
+        public_url,
+        now,
+    };
+    let mut queued = 0;
+    for id in ended_recently(conn, today)? {
+        let loaded = repo::load(conn, id)?;
+        for kind in defaults::KINDS {
+            let form = centre_form(conn, loaded.row.centre_id, kind)?;
+            if !form.enabled {
+                continue;
+            }
+            queued += conn.transaction(|conn| {
+                // Only the scheduler that marks the questionnaire requested
+                // sends the request.
+                let marked = match find_answers(conn, id, kind)? {
+                    Some(row) if row.requested_at.is_some() || row.submitted_at.is_some() => false,
+                    Some(row) => {
+                        diesel::update(
+                            evaluation_answers::table
+                                .filter(evaluation_answers::id.eq(row.id))
+                                .filter(evaluation_answers::requested_at.is_null()),
+                        )
+                        .set(evaluation_answers::requested_at.eq(now))
+                        .execute(conn)?
+                            == 1
+                    }
+                    None => conn
+                        .transaction(|conn| start(conn, id, &form.form, true))
+                        .is_ok(),
+                };
+                if !marked {
+                    return Ok::<_, ApiError>(0);
+                }
+                let key = format!("eval-request:{id}:{}", kind_code(kind));
+                let sent = mail(conn, &run, &loaded, kind, "evaluation-requested", key)?;
+                Ok(usize::from(sent))
+            })?;
+        }
+    }
+    Ok(queued)
+}
+
+/// Reminds those who were asked `delay_days` ago (or reminded that long
+/// ago) and have not submitted; at most [`MAX_REMINDERS`] times.
+pub fn remind_due(
+    conn: &mut AnyConnection,
+    signer: &LinkSigner,
+    public_url: &str,
+    delay_days: i64,
+) -> Result<usize, ApiError> {
+    let now = chrono::Utc::now().naive_utc();
+    let run = Run {
+        signer,
+        public_url,
+        now,
+    };
+    let before = now - Duration::days(delay_days);
+    let due: Vec<(i64, i64, String, i32)> = evaluation_answers::table
+        .filter(evaluation_answers::submitted_at.is_null())
+        .filter(evaluation_answers::requested_at.le(before))
+        .filter(
+            evaluation_answers::last_reminder_at
+                .is_null()
+                .or(evaluation_answers::last_reminder_at.le(before)),
+        )
+        .filter(evaluation_answers::reminders.lt(MAX_REMINDERS))
+        .select((
+            evaluation_answers::id,
+            evaluation_answers::convention_id,
+            evaluation_answers::kind,
+            evaluation_answers::reminders,
+        ))
+        .load(conn)?;
+    let mut queued = 0;
+    for (row, convention, kind, reminders) in due {
+        let kind = match kind.as_str() {
+            "student" => EvaluationKind::Student,
+            "supervisor" => EvaluationKind::Supervisor,
+            _ => EvaluationKind::Tutor,
+        };
+        let loaded = repo::load(conn, convention)?;
+        queued += conn.transaction(|conn| {
+            let claimed = diesel::update(
+                evaluation_answers::table
+                    .filter(evaluation_answers::id.eq(row))
+                    .filter(evaluation_answers::reminders.eq(reminders)),
+            )
+            .set((
+                evaluation_answers::reminders.eq(reminders + 1),
+                evaluation_answers::last_reminder_at.eq(now),
+            ))
+            .execute(conn)?;
+            if claimed == 0 {
+                return Ok::<_, ApiError>(0);
+            }
+            let key = format!(
+                "eval-reminder:{convention}:{}:{}",
+                kind_code(kind),
+                reminders + 1
+            );
+            let sent = mail(conn, &run, &loaded, kind, "evaluation-reminder", key)?;
+            Ok(usize::from(sent))
+        })?;
+    }
+    Ok(queued)
+}
+
+/// One pass: requests then reminders. Returns the mails queued.
+pub fn tick(state: &crate::state::AppState) -> Result<usize, ApiError> {
+    let mut conn = state.pool.get()?;
+    let config = &state.config;
+    let requested = request_due(&mut conn, &state.links, state.today(), &config.public_url)?;
+    let reminded = remind_due(
+        &mut conn,
+        &state.links,
+        &config.public_url,
+        config.evaluation_reminder_days,
+    )?;
+    Ok(requested + reminded)
+}
+
+/// Runs forever, one pass per `interval`.
+pub async fn run(state: crate::state::AppState, interval: std::time::Duration) {
+    tracing::info!("evaluation scheduler started");
+    loop {
+        let pass = state.clone();
+        match tokio::task::spawn_blocking(move || tick(&pass)).await {
+            Ok(Ok(0)) => {}
+            Ok(Ok(queued)) => tracing::info!(queued, "evaluation mails queued"),
+            Ok(Err(error)) => tracing::warn!(?error, "evaluation scheduler pass failed"),
+            Err(error) => tracing::warn!(%error, "evaluation scheduler pass panicked"),
+        }
+        tokio::time::sleep(interval).await;
+    }
+}

@@ -1,0 +1,179 @@
+//! The mails the convention's life sends, queued in the transaction of the
+//! change: creation (student and centre staff), validations given or
+//! withdrawn and rejection (student), amendments (staff, then student).
+
+use super::outbox::{Mail, enqueue};
+use super::templates::{MailLang, render};
+use crate::conventions::Loaded;
+use crate::db::AnyConnection;
+use crate::db::schema::{centre_staff, students, users};
+use diesel::prelude::*;
+use stages_domain::model::ValidationLevel;
+
+/// What the templates need to know about a convention.
+pub struct Context<'a> {
+    pub loaded: &'a Loaded,
+    /// Where the SPA is, for links.
+    pub public_url: &'a str,
+}
+
+impl Context<'_> {
+    fn number(&self) -> String {
+        self.loaded
+            .workflow
+            .number
+            .map(|n| n.to_string())
+            .unwrap_or_default()
+    }
+
+    fn student(&self) -> String {
+        let s = &self.loaded.content.student.student;
+        format!("{} {}", s.first_name, s.last_name)
+    }
+
+    fn host(&self) -> String {
+        self.loaded
+            .content
+            .organisation
+            .as_ref()
+            .map(|o| o.name.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn link(&self) -> String {
+        format!(
+            "{}/conventions/{}",
+            self.public_url.trim_end_matches('/'),
+            self.loaded.row.id
+        )
+    }
+
+    fn args(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("number", self.number()),
+            ("student", self.student()),
+            ("host", self.host()),
+            ("centre", self.loaded.centre_name.clone()),
+            ("link", self.link()),
+        ]
+    }
+}
+
+/// The student's address: the university one, else the personal one.
+pub fn student_address(conn: &mut AnyConnection, loaded: &Loaded) -> QueryResult<Option<String>> {
+    let registry: Option<Option<String>> = students::table
+        .find(loaded.row.student_id)
+        .select(students::email)
+        .first(conn)
+        .optional()?;
+    Ok(registry.flatten().or_else(|| {
+        loaded
+            .content
+            .student
+            .personal_email
+            .as_ref()
+            .map(|e| e.as_str().to_owned())
+    }))
+}
+
+/// The centre's staff addresses.
+fn staff_addresses(conn: &mut AnyConnection, centre: i64) -> QueryResult<Vec<String>> {
+    let emails: Vec<Option<String>> = centre_staff::table
+        .inner_join(users::table)
+        .filter(centre_staff::centre_id.eq(centre))
+        .filter(users::active.eq(true))
+        .select(users::email)
+        .load(conn)?;
+    Ok(emails.into_iter().flatten().collect())
+}
+
+fn level_words(level: ValidationLevel) -> &'static str {
+    match level {
+        ValidationLevel::Pedagogical => "validation pédagogique",
+        ValidationLevel::AdministrativeCheck => "vérification administrative",
+        ValidationLevel::Administrative => "validation administrative",
+    }
+}
+
+fn send_to(
+    conn: &mut AnyConnection,
+    ctx: &Context<'_>,
+    event: &'static str,
+    to: Vec<String>,
+    args: &[(&'static str, String)],
+) -> QueryResult<()> {
+    let (subject, body) = render(MailLang::Fr, event, args);
+    for recipient in to {
+        enqueue(
+            conn,
+            &Mail {
+                event,
+                recipient,
+                subject: subject.clone(),
+                body: body.clone(),
+                convention_id: Some(ctx.loaded.row.id),
+                dedupe_key: None,
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// Created with its number: the student is told, the staff asked to validate.
+pub fn created(conn: &mut AnyConnection, ctx: &Context<'_>) -> QueryResult<()> {
+    let args = ctx.args();
+    let student = student_address(conn, ctx.loaded)?.into_iter().collect();
+    send_to(conn, ctx, "convention-created", student, &args)?;
+    let staff = staff_addresses(conn, ctx.loaded.row.centre_id)?;
+    send_to(conn, ctx, "convention-to-validate", staff, &args)
+}
+
+/// A level given or withdrawn: the student is told.
+pub fn validation(
+    conn: &mut AnyConnection,
+    ctx: &Context<'_>,
+    level: ValidationLevel,
+    given: bool,
+) -> QueryResult<()> {
+    let mut args = ctx.args();
+    args.push(("level", level_words(level).to_owned()));
+    let student = student_address(conn, ctx.loaded)?.into_iter().collect();
+    let event = if given {
+        "validation-given"
+    } else {
+        "validation-withdrawn"
+    };
+    send_to(conn, ctx, event, student, &args)
+}
+
+/// Sent back with a reason: the student reads it.
+pub fn rejected(conn: &mut AnyConnection, ctx: &Context<'_>, reason: &str) -> QueryResult<()> {
+    let mut args = ctx.args();
+    args.push(("reason", reason.to_owned()));
+    let student = student_address(conn, ctx.loaded)?.into_iter().collect();
+    send_to(conn, ctx, "convention-rejected", student, &args)
+}
+
+/// An amendment entered: the centre's staff validate it.
+pub fn amendment_created(
+    conn: &mut AnyConnection,
+    ctx: &Context<'_>,
+    title: &str,
+) -> QueryResult<()> {
+    let mut args = ctx.args();
+    args.push(("title", title.to_owned()));
+    let staff = staff_addresses(conn, ctx.loaded.row.centre_id)?;
+    send_to(conn, ctx, "amendment-created", staff, &args)
+}
+
+/// An amendment validated: the student may print and sign it.
+pub fn amendment_validated(
+    conn: &mut AnyConnection,
+    ctx: &Context<'_>,
+    title: &str,
+) -> QueryResult<()> {
+    let mut args = ctx.args();
+    args.push(("title", title.to_owned()));
+    let student = student_address(conn, ctx.loaded)?.into_iter().collect();
+    send_to(conn, ctx, "amendment-validated", student, &args)
+}
