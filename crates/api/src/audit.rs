@@ -17,6 +17,7 @@ pub enum Entity {
     Nomenclature,
     Ticket,
     User,
+    Offer,
 }
 
 impl Entity {
@@ -31,6 +32,7 @@ impl Entity {
             Entity::Nomenclature => "nomenclature",
             Entity::Ticket => "ticket",
             Entity::User => "user",
+            Entity::Offer => "offer",
         }
     }
 }

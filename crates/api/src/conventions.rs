@@ -51,6 +51,7 @@ pub struct ConventionRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub submitted_at: Option<NaiveDateTime>,
+    pub offer_id: Option<i64>,
 }
 
 /// The parties a convention names, by record id.
@@ -61,6 +62,8 @@ pub struct Parties {
     pub tutor_id: Option<i64>,
     pub signatory_id: Option<i64>,
     pub supervisor_id: Option<i64>,
+    /// The offer the student answered (linked at step 2).
+    pub offer_id: Option<i64>,
 }
 
 /// A convention with its decoded content and its centre's settings.
@@ -147,6 +150,7 @@ pub fn load(conn: &mut AnyConnection, id: i64) -> Result<Loaded, ApiError> {
             tutor_id: row.tutor_id,
             signatory_id: row.signatory_id,
             supervisor_id: row.supervisor_id,
+            offer_id: row.offer_id,
         },
         settings: centre.settings()?,
         centre_name: centre.name,
@@ -314,6 +318,7 @@ pub fn save(conn: &mut AnyConnection, loaded: &Loaded) -> Result<(), ApiError> {
             conventions::tutor_id.eq(loaded.parties.tutor_id),
             conventions::signatory_id.eq(loaded.parties.signatory_id),
             conventions::supervisor_id.eq(loaded.parties.supervisor_id),
+            conventions::offer_id.eq(loaded.parties.offer_id),
             conventions::start_date.eq(d.start),
             conventions::end_date.eq(d.end),
             conventions::effective_minutes.eq(d.effective_minutes),

@@ -1,21 +1,25 @@
-//! Demo data for a fresh database: the accounts a newcomer signs in with.
+//! Demo data for a fresh database: the accounts a newcomer signs in with,
+//! centres, students, hosts, conventions and offers.
 
 use crate::auth::password;
 use crate::centres::{level_code, route_kind_code};
 use crate::db::AnyConnection;
 use crate::db::schema::{
-    centre_routes, centre_staff, centres, enrolments, students, users as users_table,
+    centre_routes, centre_staff, centres, enrolments, organisations as organisations_table,
+    students, users as users_table,
 };
 use crate::error::ApiError;
 use crate::i18n::Lang;
+use crate::offers;
 use crate::organisations::{self, ContactInput, HostServiceInput, OrganisationInput};
 use crate::search::{self, Kind};
 use crate::users::{self, NewUser};
 use diesel::prelude::*;
 use stages_domain::access::RouteKind;
+use stages_domain::ids::{Country, Email};
 use stages_domain::model::{
-    CentreLevel, CentreSettings, Civility, Convention, OrganisationKind, PrintCondition,
-    ValidationLevel, ValidationOrder,
+    CentreLevel, CentreSettings, Civility, ContractType, Convention, Offer, OfferKind, OfferStatus,
+    OrganisationKind, PrintCondition, ValidationLevel, ValidationOrder,
 };
 
 /// Password of every demo account.
@@ -215,6 +219,10 @@ pub fn seed(conn: &mut AnyConnection) -> Result<bool, DemoError> {
         }
         for convention in CONVENTIONS {
             insert_convention(conn, convention, admin)?;
+        }
+        let manager = user_id(conn, "gestionnaire")?;
+        for offer in OFFERS {
+            insert_offer(conn, offer, sciences, manager)?;
         }
         Ok::<_, DemoError>(())
     })?;
@@ -938,5 +946,123 @@ fn insert_convention(
         };
     }
     repo::save(conn, &loaded)?;
+    Ok(())
+}
+
+struct DemoOffer {
+    host: &'static str,
+    kind: OfferKind,
+    title: &'static str,
+    description: &'static str,
+    city: &'static str,
+    postal_code: Option<&'static str>,
+    country: &'static str,
+    contract: Option<ContractType>,
+    start: (i32, u32, u32),
+    end: (i32, u32, u32),
+    contact: &'static str,
+    published: bool,
+}
+
+const OFFERS: &[DemoOffer] = &[
+    DemoOffer {
+        host: "Société Générale d'Ingénierie",
+        kind: OfferKind::Internship,
+        title: "Développement web : outil de suivi des chantiers",
+        description: "Au sein de la DSI, vous participez à la refonte de l'outil de suivi \
+                      des chantiers : analyse des besoins, développement (Rust, TypeScript), \
+                      tests et mise en production. Profil : master 1 informatique.",
+        city: "Besançon",
+        postal_code: Some("25000"),
+        country: "FR",
+        contract: None,
+        start: (2027, 4, 6),
+        end: (2027, 8, 27),
+        contact: "recrutement@sgi-ingenierie.fr",
+        published: true,
+    },
+    DemoOffer {
+        host: "Mairie de Besançon",
+        kind: OfferKind::Apprenticeship,
+        title: "Alternance : technicien·ne systèmes et réseaux",
+        description: "Deux ans d'alternance au service informatique de la ville : parc de \
+                      postes, réseau des écoles, assistance aux agents.",
+        city: "Besançon",
+        postal_code: Some("25000"),
+        country: "FR",
+        contract: Some(ContractType::Apprenticeship),
+        start: (2027, 9, 1),
+        end: (2029, 8, 31),
+        contact: "emploi@besancon-demo.fr",
+        published: true,
+    },
+    DemoOffer {
+        host: "Bäckerei Müller GmbH",
+        kind: OfferKind::Internship,
+        title: "Stage marketing et export (allemand courant)",
+        description: "Études de marché pour l'export vers la France, animation des réseaux \
+                      sociaux de la boulangerie, salons professionnels.",
+        city: "Freiburg im Breisgau",
+        postal_code: None,
+        country: "DE",
+        contract: None,
+        start: (2027, 5, 3),
+        end: (2027, 7, 30),
+        contact: "info@baeckerei-mueller-demo.de",
+        published: true,
+    },
+    DemoOffer {
+        host: "Association Les Petits Débrouillards de Franche-Comté",
+        kind: OfferKind::Job,
+        title: "Animateur·rice scientifique (CDD 12 mois)",
+        description: "Ateliers de culture scientifique dans les écoles et les quartiers.",
+        city: "Besançon",
+        postal_code: Some("25000"),
+        country: "FR",
+        contract: Some(ContractType::FixedTerm),
+        start: (2027, 1, 4),
+        end: (2027, 12, 31),
+        contact: "fc@debrouillards-demo.org",
+        published: false,
+    },
+];
+
+fn insert_offer(
+    conn: &mut AnyConnection,
+    demo: &DemoOffer,
+    centre: i64,
+    manager: i64,
+) -> Result<(), DemoError> {
+    let host: i64 = organisations_table::table
+        .filter(organisations_table::name.eq(demo.host))
+        .select(organisations_table::id)
+        .first(conn)?;
+    let date = |(y, m, d): (i32, u32, u32)| chrono::NaiveDate::from_ymd_opt(y, m, d);
+    let record = |what: &str| DemoError::Record(format!("{}: {what}", demo.title));
+    let offer = Offer {
+        kind: demo.kind,
+        title: demo.title.to_owned(),
+        description: demo.description.to_owned(),
+        city: demo.city.to_owned(),
+        postal_code: demo.postal_code.map(str::to_owned),
+        country: Country::parse(demo.country).map_err(|_| record("country"))?,
+        contract: demo.contract,
+        start: date(demo.start),
+        end: date(demo.end),
+        paid: Some(true),
+        disability_friendly: true,
+        contact_name: None,
+        contact_email: Some(Email::parse(demo.contact).map_err(|_| record("contact"))?),
+    };
+    let found =
+        stages_domain::offer::check_offer(&offer, stages_domain::rules::CheckMode::Complete);
+    if let Some(v) = found.first() {
+        return Err(record(&v.field));
+    }
+    let today = chrono::Utc::now().date_naive();
+    let row = offers::insert(conn, &offer, host, Some(centre), manager, today)?;
+    if demo.published {
+        offers::set_status(conn, &row, OfferStatus::Published)?;
+    }
     Ok(())
 }

@@ -209,6 +209,20 @@ impl ApiError {
         )
     }
 
+    /// One field refused by a rule the API checks itself (a reference to
+    /// a record that does not exist), in both languages.
+    pub fn invalid(field: &str, rule: &str, fr: &str, en: &str, lang: Lang) -> Self {
+        Self::unprocessable(vec![ProblemViolation {
+            rule: rule.into(),
+            field: field.into(),
+            severity: "error".into(),
+            message: match lang {
+                Lang::Fr => fr.into(),
+                Lang::En => en.into(),
+            },
+        }])
+    }
+
     /// A transition or permission the domain refused: 403 when the caller's
     /// role forbids it (`PERM-*`), 409 when the convention's state does.
     pub fn refused(refusal: &Refusal, lang: Lang) -> Self {

@@ -23,6 +23,7 @@ pub mod fields;
 pub mod i18n;
 pub mod mail;
 pub mod nomenclature;
+pub mod offers;
 pub mod openapi;
 pub mod organisations;
 pub mod pagination;

@@ -161,17 +161,6 @@ pub struct CheckedOrganisation {
     pub website: Option<String>,
 }
 
-/// The department of a French postal code: Corsica is 2A/2B, overseas
-/// departments have three digits.
-fn department_of(postal_code: &str) -> Option<String> {
-    let digits: String = postal_code.chars().take(3).collect();
-    match digits.get(..2)? {
-        "20" => Some(if postal_code < "20200" { "2A" } else { "2B" }.to_owned()),
-        "97" | "98" => Some(digits),
-        two => Some(two.to_owned()),
-    }
-}
-
 /// Parses and checks an organisation: identifiers through the domain's
 /// parsers, then the domain's step-2 rules; every problem at once.
 pub fn check(input: &OrganisationInput, lang: Lang) -> Result<CheckedOrganisation, ApiError> {
@@ -253,7 +242,7 @@ pub fn check(input: &OrganisationInput, lang: Lang) -> Result<CheckedOrganisatio
         .unwrap_or_default();
     Ok(CheckedOrganisation {
         department: if in_france {
-            department_of(&postal_code)
+            PostalCode::parse(&postal_code).ok().map(|p| p.department())
         } else {
             None
         },
@@ -672,14 +661,6 @@ pub fn find_contact(conn: &mut AnyConnection, id: i64) -> Result<ContactRow, Api
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn departments_follow_the_postal_code() {
-        assert_eq!(department_of("25000").as_deref(), Some("25"));
-        assert_eq!(department_of("20000").as_deref(), Some("2A"));
-        assert_eq!(department_of("20200").as_deref(), Some("2B"));
-        assert_eq!(department_of("97400").as_deref(), Some("974"));
-    }
 
     #[test]
     fn every_missing_field_of_the_seed_is_reported() {

@@ -15,6 +15,10 @@ pub enum Kind {
     Student,
     User,
     HostService,
+    /// An offer's title, description and host.
+    Offer,
+    /// An offer's town, postcode, department and country.
+    OfferPlace,
 }
 
 impl Kind {
@@ -25,6 +29,8 @@ impl Kind {
             Kind::Student => "student",
             Kind::User => "user",
             Kind::HostService => "host_service",
+            Kind::Offer => "offer",
+            Kind::OfferPlace => "offer_place",
         }
     }
 }

@@ -32,6 +32,12 @@ pub fn is_staff(roles: &[Role]) -> bool {
     has(roles, Role::Manager) || has(roles, Role::Admin)
 }
 
+/// An offer: written by a centre's staff; its managers and the
+/// administrators change it (another centre's managers do not).
+pub fn may_manage_offer(roles: &[Role], manages_its_centre: bool) -> Result<(), Refusal> {
+    may_edit_centre(roles, manages_its_centre)
+}
+
 /// Work on the installation itself: API tokens, enrolment imports.
 pub fn may_administer(roles: &[Role]) -> Result<(), Refusal> {
     if has(roles, Role::Admin) {

@@ -16,6 +16,7 @@
 //! * [`access`]: roles, who may act on the records around conventions, routing.
 //! * [`amendment`]: typed changes and the effective convention.
 //! * [`certificate`]: the end-of-internship figures.
+//! * [`offer`]: what an offer must say and how its status moves.
 //! * [`messages`]: message keys and their French and English texts.
 
 pub mod access;
@@ -28,6 +29,7 @@ pub mod ids;
 pub mod lifecycle;
 pub mod messages;
 pub mod model;
+pub mod offer;
 pub mod permissions;
 pub mod rules;
 pub mod stipend;

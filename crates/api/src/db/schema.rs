@@ -347,6 +347,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     evaluation_forms,
     evaluation_answers,
     evaluation_links,
+    offer_counters,
 );
 
 diesel::table! {
@@ -418,6 +419,18 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        contract -> Nullable<Text>,
+        paid -> Nullable<Bool>,
+        disability_friendly -> Bool,
+        department -> Nullable<Text>,
+        closed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    offer_counters (year) {
+        year -> Integer,
+        last_value -> BigInt,
     }
 }
 
@@ -465,4 +478,5 @@ diesel::table! {
 }
 
 diesel::joinable!(offers -> organisations (organisation_id));
+diesel::joinable!(conventions -> offers (offer_id));
 diesel::joinable!(evaluation_answers -> conventions (convention_id));

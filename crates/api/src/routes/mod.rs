@@ -10,6 +10,7 @@ pub mod evaluations;
 pub mod health;
 pub mod me;
 pub mod nomenclatures;
+pub mod offers;
 pub mod organisations;
 pub mod registry;
 pub mod services;
@@ -101,5 +102,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(evaluations::tutor_draft)
         .service(evaluations::tutor_submit)
         .service(evaluations::export)
-        .service(evaluations::search);
+        .service(evaluations::search)
+        .service(offers::search_offers)
+        .service(offers::create_offer)
+        .service(offers::get_offer)
+        .service(offers::update_offer)
+        .service(offers::publish_offer)
+        .service(offers::unpublish_offer)
+        .service(offers::close_offer);
 }

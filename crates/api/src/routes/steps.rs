@@ -13,7 +13,7 @@ use crate::conventions::Loaded;
 use crate::db::AnyConnection;
 use crate::db::schema::enrolments;
 use crate::directory::{self, Person};
-use crate::error::{ApiError, Problem, ProblemViolation};
+use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::i18n::Lang;
 use crate::nomenclature;
@@ -26,7 +26,8 @@ use diesel::prelude::*;
 use serde::Deserialize;
 use stages_domain::ids::{Email, Phone};
 use stages_domain::model::{
-    AcademicYear, Address, Enrolment, HealthInsurance, Internship, NomenclatureRef, Supervisor,
+    AcademicYear, Address, Enrolment, HealthInsurance, Internship, InternshipOrigin,
+    NomenclatureRef, Supervisor,
 };
 use stages_domain::permissions::Relation;
 use utoipa::ToSchema;
@@ -42,18 +43,6 @@ fn check_edit(loaded: &Loaded, relation: Relation, lang: Lang) -> Result<(), Api
         .workflow
         .check_edit(relation, &loaded.settings)
         .map_err(|r| refused(&r, lang))
-}
-
-fn invalid(field: &str, rule: &str, fr: &str, en: &str, lang: Lang) -> ApiError {
-    ApiError::unprocessable(vec![ProblemViolation {
-        rule: rule.into(),
-        field: field.into(),
-        severity: "error".into(),
-        message: match lang {
-            Lang::Fr => fr.into(),
-            Lang::En => en.into(),
-        },
-    }])
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -102,7 +91,7 @@ fn enrolment_of(
         .first(conn)
         .optional()?
         .ok_or_else(|| {
-            invalid(
+            ApiError::invalid(
                 "enrolment.programme_code",
                 "ENR-01",
                 "Cette inscription n'est pas celle de l'étudiant pour cette année universitaire.",
@@ -160,7 +149,7 @@ pub async fn save_student(
                     && loaded.row.programme_code.as_deref() == Some(row.programme_code.as_str());
                 if !unchanged {
                     if loaded.workflow.number.is_some() {
-                        return Err(invalid(
+                        return Err(ApiError::invalid(
                             "enrolment",
                             "ENR-02",
                             "L'inscription d'une convention créée ne change plus.",
@@ -202,15 +191,22 @@ pub async fn save_student(
     Ok(respond(StatusCode::OK, &view))
 }
 
+/// The host: an organisation, or the number of the offer the student
+/// answered, whose host it takes (seed §4.1: "lier une offre de stage").
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"organisation_id": 1}))]
 pub struct OrganisationChoice {
-    pub organisation_id: i64,
+    pub organisation_id: Option<i64>,
+    /// `OF-2026-0001`: links the offer and takes its host.
+    pub offer_number: Option<String>,
 }
 
-/// Saves step 2 (Établissement d'accueil): another organisation clears the
-/// service, the tutor and the signatory, which belonged to the previous one.
+/// Saves step 2 (Établissement d'accueil), from an organisation or from an
+/// offer's number (then linked, and the internship found through it).
+/// Another organisation clears the service, the tutor and the signatory,
+/// which belonged to the previous one; choosing an organisation unlinks
+/// the offer.
 #[utoipa::path(
     tag = "conventions",
     operation_id = "save_organisation_step",
@@ -241,7 +237,14 @@ pub async fn save_organisation(
     id: web::Path<i64>,
     body: Json<OrganisationChoice>,
 ) -> Result<HttpResponse, ApiError> {
-    let choice = body.into_inner().organisation_id;
+    let choice = body.into_inner();
+    if choice.organisation_id.is_some() == choice.offer_number.is_some() {
+        return Err(ApiError::bad_request(
+            "organisation_id",
+            "QUERY-01",
+            "Give either organisation_id or offer_number.",
+        ));
+    }
     let view = transition(
         &state,
         caller,
@@ -251,11 +254,29 @@ pub async fn save_organisation(
         "organisation",
         move |conn, _, loaded, relation| {
             check_edit(loaded, relation, lang)?;
-            let row = records::find(conn, choice)
+            let (organisation, offer) = match (&choice.offer_number, choice.organisation_id) {
+                (Some(number), _) => {
+                    let offer = crate::offers::find_by_number(conn, number)?
+                        .filter(|o| o.status().is_ok_and(stages_domain::offer::may_be_linked))
+                        .ok_or_else(|| {
+                            ApiError::invalid(
+                                "offer_number",
+                                "REF-02",
+                                "Aucune offre publiée ne porte ce numéro.",
+                                "No published offer has this number.",
+                                lang,
+                            )
+                        })?;
+                    (offer.organisation_id, Some(offer))
+                }
+                (None, Some(id)) => (id, None),
+                (None, None) => return Err(ApiError::internal("checked above")),
+            };
+            let row = records::find(conn, organisation)
                 .ok()
                 .filter(|o| o.active)
                 .ok_or_else(|| {
-                    invalid(
+                    ApiError::invalid(
                         "organisation_id",
                         "REF-01",
                         "Cet établissement d'accueil n'existe pas ou n'est plus actif.",
@@ -273,6 +294,10 @@ pub async fn save_organisation(
             }
             loaded.parties.organisation_id = Some(row.id);
             loaded.content.organisation = Some(row.to_domain());
+            loaded.parties.offer_id = offer.as_ref().map(|o| o.id);
+            if offer.is_some() && loaded.content.internship.found_through.is_none() {
+                loaded.content.internship.found_through = Some(InternshipOrigin::Offer);
+            }
             Ok(())
         },
     )
@@ -333,7 +358,7 @@ pub async fn save_host_service(
                 .ok()
                 .filter(|s| Some(s.organisation_id) == loaded.parties.organisation_id)
                 .ok_or_else(|| {
-                    invalid(
+                    ApiError::invalid(
                         "host_service_id",
                         "REF-02",
                         "Choisissez un service de l'établissement d'accueil de la convention.",
@@ -406,7 +431,7 @@ pub async fn save_tutor(
                 .ok()
                 .filter(|c| Some(c.host_service_id) == loaded.parties.host_service_id)
                 .ok_or_else(|| {
-                    invalid(
+                    ApiError::invalid(
                         "contact_id",
                         "REF-03",
                         "Choisissez un contact du service d'accueil de la convention.",
@@ -550,7 +575,7 @@ pub async fn save_supervisor(
     let person: Person = directory::find_supervisor(&state, uid)
         .await?
         .ok_or_else(|| {
-            invalid(
+            ApiError::invalid(
                 "uid",
                 "REF-04",
                 "Cette personne ne figure pas parmi les enseignants de l'annuaire.",
@@ -639,7 +664,7 @@ pub async fn save_signatory(
                     loaded.content.signatory = Some(contact.to_domain());
                     Ok(())
                 }
-                _ => Err(invalid(
+                _ => Err(ApiError::invalid(
                     "contact_id",
                     "REF-05",
                     "Choisissez un contact de l'établissement d'accueil de la convention.",

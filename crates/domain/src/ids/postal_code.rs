@@ -28,6 +28,17 @@ impl PostalCode {
             Err(IdError::new("ID-05", MessageKey::IdPostalCodeFormat))
         }
     }
+
+    /// The department: the first two digits, except Corsica (2A below
+    /// 20200, 2B from it) and overseas (three digits: 971…976, 98x).
+    pub fn department(&self) -> String {
+        let code = self.0.as_str();
+        match &code[..2] {
+            "20" => if code < "20200" { "2A" } else { "2B" }.to_owned(),
+            "97" | "98" => code[..3].to_owned(),
+            two => two.to_owned(),
+        }
+    }
 }
 string_identifier!(PostalCode);
 
@@ -43,6 +54,19 @@ mod tests {
         }
         for bad in ["00100", "7500", "750055", "2A000", "SW1A 1AA"] {
             assert_eq!(PostalCode::parse(bad).unwrap_err().rule(), "ID-05", "{bad}");
+        }
+    }
+
+    #[test]
+    fn departments_follow_the_postal_code() {
+        for (code, department) in [
+            ("25000", "25"),
+            ("01000", "01"),
+            ("20000", "2A"),
+            ("20200", "2B"),
+            ("97400", "974"),
+        ] {
+            assert_eq!(PostalCode::parse(code).unwrap().department(), department);
         }
     }
 }

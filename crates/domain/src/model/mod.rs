@@ -32,7 +32,7 @@ pub use internship::{
     AgreementLanguage, Confidentiality, ConventionType, Internship, InternshipOrigin, PaymentMode,
     PresenceType, StipendBasis, StipendTerms, StipendUnit, WorkingTime,
 };
-pub use offer::{ContractType, Offer, OfferKind, OfferStatus};
+pub use offer::{ContractType, Offer, OfferAction, OfferKind, OfferStatus};
 pub use organisation::{Organisation, OrganisationKind};
 pub use schedule::{DaysPerWeek, Period, Schedule, SchedulePeriod};
 pub use student::{Enrolment, HealthInsurance, NomenclatureRef, Student, StudentStep};

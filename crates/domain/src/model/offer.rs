@@ -3,8 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Address, NomenclatureRef};
-use crate::ids::{Email, Siret};
+use crate::ids::{Country, Email};
 
 /// What an offer is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -43,21 +42,34 @@ pub enum ContractType {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OfferStatus {
-    /// Being written.
+    /// Being written; only staff see it.
     Draft,
-    /// Waiting for moderation.
-    PendingModeration,
     /// Visible to students.
     Published,
-    /// Refused by moderation.
-    Rejected,
-    /// Filled.
+    /// Closed because someone was taken.
     Filled,
-    /// Withdrawn by its author.
+    /// Closed without anyone taken.
     Withdrawn,
 }
 
-/// An offer published to students.
+/// What staff do to an offer's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum OfferAction {
+    /// Show it to students.
+    Publish,
+    /// Take it back to draft (to correct it, or stop its diffusion).
+    Unpublish,
+    /// Close it for good: filled.
+    CloseFilled,
+    /// Close it for good: withdrawn.
+    CloseWithdrawn,
+}
+
+/// An offer of internship, apprenticeship or job, as staff write it. The
+/// host organisation is a record of its own (by id in the API); the place
+/// of work may differ from its address.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Offer {
@@ -65,28 +77,26 @@ pub struct Offer {
     pub kind: OfferKind,
     /// Title.
     pub title: String,
-    /// Description.
+    /// Missions, profile sought.
     pub description: String,
-    /// Host name.
-    pub organisation_name: String,
-    /// Host SIRET, when known.
-    pub organisation_siret: Option<Siret>,
-    /// Place of work.
-    pub location: Address,
+    /// Town or city of work.
+    pub city: String,
+    /// Postcode (French format in France).
+    pub postal_code: Option<String>,
+    /// Country of work.
+    pub country: Country,
     /// Contract type, for jobs and apprenticeships.
     pub contract: Option<ContractType>,
     /// Expected start.
     pub start: Option<NaiveDate>,
-    /// Expected duration in weeks.
-    pub duration_weeks: Option<u16>,
+    /// Expected end.
+    pub end: Option<NaiveDate>,
     /// Whether it is paid.
     pub paid: Option<bool>,
-    /// Required level of study.
-    pub study_level: Option<NomenclatureRef>,
     /// Open and given priority to disabled applicants (RQTH).
     pub disability_friendly: bool,
+    /// Who to apply to.
+    pub contact_name: Option<String>,
     /// Where to apply.
     pub contact_email: Option<Email>,
-    /// Status.
-    pub status: OfferStatus,
 }

@@ -1,0 +1,360 @@
+//! Offers (Offres de stage et d'emploi) as stored: one row per offer, its
+//! number (`OF-2026-0001`, a counter per year), its words indexed for the
+//! students' search. What an offer must say and how its status moves are
+//! the domain's ([`stages_domain::offer`]).
+
+use crate::db::AnyConnection;
+use crate::db::schema::{conventions, offer_counters, offers, organisations};
+use crate::error::{ApiError, ProblemViolation, problem_violation};
+use crate::i18n::Lang;
+use crate::search::{self, Kind};
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use stages_domain::ids::{Country, Email, PostalCode};
+use stages_domain::model::{ContractType, Offer, OfferKind, OfferStatus};
+use stages_domain::offer::check_offer;
+use stages_domain::rules::CheckMode;
+use utoipa::ToSchema;
+
+/// The snake_case code serde gives a unit variant (`published`).
+pub fn code_of<T: Serialize>(value: T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// Reads a stored code back.
+pub fn parse_code<T: DeserializeOwned>(code: &str) -> Result<T, ApiError> {
+    serde_json::from_value(serde_json::Value::String(code.to_owned())).map_err(ApiError::internal)
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = offers)]
+pub struct OfferRow {
+    pub id: i64,
+    pub number: String,
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    pub organisation_id: i64,
+    pub city: String,
+    pub postal_code: Option<String>,
+    pub country_code: String,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub contact_name: Option<String>,
+    pub contact_email: Option<String>,
+    pub status: String,
+    pub centre_id: Option<i64>,
+    pub created_by: Option<i64>,
+    pub published_at: Option<NaiveDateTime>,
+    pub version: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub contract: Option<String>,
+    pub paid: Option<bool>,
+    pub disability_friendly: bool,
+    pub department: Option<String>,
+    pub closed_at: Option<NaiveDateTime>,
+}
+
+impl OfferRow {
+    pub fn status(&self) -> Result<OfferStatus, ApiError> {
+        parse_code(&self.status)
+    }
+
+    pub fn to_domain(&self) -> Result<Offer, ApiError> {
+        Ok(Offer {
+            kind: parse_code(&self.kind)?,
+            title: self.title.clone(),
+            description: self.description.clone(),
+            city: self.city.clone(),
+            postal_code: self.postal_code.clone(),
+            country: Country::parse(&self.country_code).map_err(ApiError::internal)?,
+            contract: self.contract.as_deref().map(parse_code).transpose()?,
+            start: self.start_date,
+            end: self.end_date,
+            paid: self.paid,
+            disability_friendly: self.disability_friendly,
+            contact_name: self.contact_name.clone(),
+            contact_email: self
+                .contact_email
+                .as_deref()
+                .map(Email::parse)
+                .transpose()
+                .map_err(ApiError::internal)?,
+        })
+    }
+}
+
+/// The host, as an offer shows it.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct OfferHost {
+    pub id: i64,
+    pub name: String,
+    pub city: String,
+}
+
+/// An offer as the API returns it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OfferView {
+    pub id: i64,
+    /// Given at creation; students type it in the wizard to link the offer.
+    #[schema(example = "OF-2026-0001")]
+    pub number: String,
+    pub status: OfferStatus,
+    pub organisation: OfferHost,
+    pub offer: Offer,
+    /// The centre whose staff manage it.
+    pub centre_id: Option<i64>,
+    pub published_at: Option<NaiveDateTime>,
+    pub closed_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub version: i32,
+    /// Conventions that link it (staff only; 0 for students).
+    pub conventions: i64,
+    /// What publishing still needs, or warnings (staff).
+    pub violations: Vec<ProblemViolation>,
+}
+
+pub fn view(
+    conn: &mut AnyConnection,
+    row: &OfferRow,
+    staff: bool,
+    lang: Lang,
+) -> Result<OfferView, ApiError> {
+    let host: (i64, String, String) = organisations::table
+        .find(row.organisation_id)
+        .select((organisations::id, organisations::name, organisations::city))
+        .first(conn)?;
+    let offer = row.to_domain()?;
+    let (linked, violations) = if staff {
+        let linked: i64 = conventions::table
+            .filter(conventions::offer_id.eq(row.id))
+            .count()
+            .get_result(conn)?;
+        let found = check_offer(&offer, CheckMode::Complete);
+        (
+            linked,
+            found.iter().map(|v| problem_violation(v, lang)).collect(),
+        )
+    } else {
+        (0, Vec::new())
+    };
+    Ok(OfferView {
+        id: row.id,
+        number: row.number.clone(),
+        status: row.status()?,
+        organisation: OfferHost {
+            id: host.0,
+            name: host.1,
+            city: host.2,
+        },
+        offer,
+        centre_id: row.centre_id,
+        published_at: row.published_at,
+        closed_at: row.closed_at,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+        version: row.version,
+        conventions: linked,
+        violations,
+    })
+}
+
+pub fn find(conn: &mut AnyConnection, id: i64) -> Result<OfferRow, ApiError> {
+    offers::table
+        .find(id)
+        .select(OfferRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// The offer of this number (case and spaces ignored).
+pub fn find_by_number(conn: &mut AnyConnection, number: &str) -> QueryResult<Option<OfferRow>> {
+    let number: String = number
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_uppercase();
+    offers::table
+        .filter(offers::number.eq(number))
+        .select(OfferRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The next number of `year`, in the caller's transaction.
+fn next_number(conn: &mut AnyConnection, year: i32) -> Result<String, ApiError> {
+    let updated = diesel::update(offer_counters::table.find(year))
+        .set(offer_counters::last_value.eq(offer_counters::last_value + 1))
+        .returning(offer_counters::last_value)
+        .get_result::<i64>(conn)
+        .optional()?;
+    let value = match updated {
+        Some(value) => value,
+        None => {
+            diesel::insert_into(offer_counters::table)
+                .values((
+                    offer_counters::year.eq(year),
+                    offer_counters::last_value.eq(1_i64),
+                ))
+                .execute(conn)?;
+            1
+        }
+    };
+    Ok(format!("OF-{year}-{value:04}"))
+}
+
+/// The department of a French place of work.
+fn department(offer: &Offer) -> Option<String> {
+    if !offer.country.is_french_territory() {
+        return None;
+    }
+    offer
+        .postal_code
+        .as_deref()
+        .and_then(|p| PostalCode::parse(p).ok())
+        .map(|p| p.department())
+}
+
+fn contract_code(contract: Option<ContractType>) -> Option<String> {
+    contract.map(code_of)
+}
+
+/// Records a new draft offer.
+pub fn insert(
+    conn: &mut AnyConnection,
+    offer: &Offer,
+    organisation_id: i64,
+    centre_id: Option<i64>,
+    created_by: i64,
+    today: NaiveDate,
+) -> Result<OfferRow, ApiError> {
+    use chrono::Datelike;
+    let now = chrono::Utc::now().naive_utc();
+    let number = next_number(conn, today.year())?;
+    diesel::insert_into(offers::table)
+        .values((
+            offers::number.eq(&number),
+            offers::kind.eq(code_of(offer.kind)),
+            offers::title.eq(offer.title.trim()),
+            offers::description.eq(offer.description.trim()),
+            offers::organisation_id.eq(organisation_id),
+            offers::city.eq(offer.city.trim()),
+            offers::postal_code.eq(offer.postal_code.as_deref().map(str::trim)),
+            offers::country_code.eq(offer.country.as_str()),
+            offers::department.eq(department(offer)),
+            offers::start_date.eq(offer.start),
+            offers::end_date.eq(offer.end),
+            offers::contract.eq(contract_code(offer.contract)),
+            offers::paid.eq(offer.paid),
+            offers::disability_friendly.eq(offer.disability_friendly),
+            offers::contact_name.eq(offer.contact_name.as_deref().map(str::trim)),
+            offers::contact_email.eq(offer.contact_email.as_ref().map(|e| e.as_str())),
+            offers::status.eq(code_of(OfferStatus::Draft)),
+            offers::centre_id.eq(centre_id),
+            offers::created_by.eq(created_by),
+            offers::version.eq(1),
+            offers::created_at.eq(now),
+            offers::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    let row = find_by_number(conn, &number)?.ok_or_else(|| ApiError::internal("offer vanished"))?;
+    reindex(conn, &row)?;
+    Ok(row)
+}
+
+/// Replaces what an offer says (its status and number stay).
+pub fn update(
+    conn: &mut AnyConnection,
+    row: &OfferRow,
+    offer: &Offer,
+    organisation_id: i64,
+) -> Result<OfferRow, ApiError> {
+    diesel::update(offers::table.find(row.id))
+        .set((
+            offers::kind.eq(code_of(offer.kind)),
+            offers::title.eq(offer.title.trim()),
+            offers::description.eq(offer.description.trim()),
+            offers::organisation_id.eq(organisation_id),
+            offers::city.eq(offer.city.trim()),
+            offers::postal_code.eq(offer.postal_code.as_deref().map(str::trim)),
+            offers::country_code.eq(offer.country.as_str()),
+            offers::department.eq(department(offer)),
+            offers::start_date.eq(offer.start),
+            offers::end_date.eq(offer.end),
+            offers::contract.eq(contract_code(offer.contract)),
+            offers::paid.eq(offer.paid),
+            offers::disability_friendly.eq(offer.disability_friendly),
+            offers::contact_name.eq(offer.contact_name.as_deref().map(str::trim)),
+            offers::contact_email.eq(offer.contact_email.as_ref().map(|e| e.as_str())),
+            offers::version.eq(row.version + 1),
+            offers::updated_at.eq(chrono::Utc::now().naive_utc()),
+        ))
+        .execute(conn)?;
+    let row = find(conn, row.id)?;
+    reindex(conn, &row)?;
+    Ok(row)
+}
+
+/// Moves the offer to `status`, stamping publication and closing.
+pub fn set_status(
+    conn: &mut AnyConnection,
+    row: &OfferRow,
+    status: OfferStatus,
+) -> Result<OfferRow, ApiError> {
+    let now = chrono::Utc::now().naive_utc();
+    let published_at = match status {
+        OfferStatus::Published => Some(now),
+        OfferStatus::Draft => None,
+        OfferStatus::Filled | OfferStatus::Withdrawn => row.published_at,
+    };
+    let closed_at = matches!(status, OfferStatus::Filled | OfferStatus::Withdrawn).then_some(now);
+    diesel::update(offers::table.find(row.id))
+        .set((
+            offers::status.eq(code_of(status)),
+            offers::published_at.eq(published_at),
+            offers::closed_at.eq(closed_at),
+            offers::version.eq(row.version + 1),
+            offers::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    find(conn, row.id)
+}
+
+/// Indexes the words students search: title, description and host name
+/// as keywords; town, postcode, department and country as the place.
+pub fn reindex(conn: &mut AnyConnection, row: &OfferRow) -> QueryResult<()> {
+    let host: String = organisations::table
+        .find(row.organisation_id)
+        .select(organisations::name)
+        .first(conn)?;
+    search::index(
+        conn,
+        Kind::Offer,
+        row.id,
+        &[&row.title, &row.description, &host],
+    )?;
+    search::index(
+        conn,
+        Kind::OfferPlace,
+        row.id,
+        &[
+            &row.city,
+            row.postal_code.as_deref().unwrap_or(""),
+            row.department.as_deref().unwrap_or(""),
+            &row.country_code,
+        ],
+    )
+}
+
+/// A kind from a query string.
+pub fn parse_kind(value: &str) -> Option<OfferKind> {
+    parse_code(value).ok()
+}

@@ -1,0 +1,551 @@
+//! Offers (Offres de stage et d'emploi, seed §1): the centres' staff write,
+//! publish, take back and close offers; students search the published
+//! ones by keywords, place, kind and dates, and link one in the wizard.
+
+use crate::audit::{self, Entity};
+use crate::auth::Caller;
+use crate::caller;
+use crate::concurrency;
+use crate::db::AnyConnection;
+use crate::db::schema::{offers, organisations};
+use crate::error::{ApiError, Problem};
+use crate::extract::Json;
+use crate::i18n::Lang;
+use crate::offers::{self as repo, OfferRow, OfferView, code_of};
+use crate::pagination::{Page, PageParams};
+use crate::search::Kind;
+use crate::state::AppState;
+use crate::text;
+use crate::word_ids;
+use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use serde::Deserialize;
+use stages_domain::access;
+use stages_domain::model::{Offer, OfferAction, OfferStatus};
+use stages_domain::offer::{check_editable, check_offer, is_visible_to_students, transition};
+use stages_domain::rules::CheckMode;
+use utoipa::{IntoParams, ToSchema};
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct OfferQuery {
+    /// Words of the title, the description or the host's name.
+    pub q: Option<String>,
+    /// Town, postcode, department ("25") or country code ("DE").
+    pub place: Option<String>,
+    /// `internship`, `apprenticeship`, `job` or `volunteering`.
+    pub kind: Option<String>,
+    /// Offers still running on or after this day (those without an end
+    /// date included).
+    pub from: Option<NaiveDate>,
+    /// Offers starting on or before this day (those without a start date
+    /// included).
+    pub until: Option<NaiveDate>,
+    /// The offer's number, as students type it in the wizard.
+    pub number: Option<String>,
+    /// Staff only: `draft`, `published`, `filled` or `withdrawn` (students
+    /// only ever see published offers).
+    pub status: Option<String>,
+    /// Staff only: the offers of one centre.
+    pub centre_id: Option<i64>,
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+}
+
+/// Searches offers, newest first; every criterion given must match.
+#[utoipa::path(
+    tag = "offers",
+    operation_id = "search_offers",
+    security(("bearer" = [])),
+    params(OfferQuery),
+    responses(
+        (status = 200, description = "One page of offers", body = Page<OfferView>),
+        (status = 400, description = "Malformed criterion", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/offers")]
+pub async fn search_offers(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    query: web::Query<OfferQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let query = query.into_inner();
+    let params = PageParams {
+        limit: query.limit,
+        cursor: query.cursor.clone(),
+    };
+    let limit = params.limit()?;
+    let after: Option<i64> = params.after()?;
+    let kind = match query.kind.as_deref().filter(|k| !k.is_empty()) {
+        Some(k) => Some(repo::parse_kind(k).ok_or_else(|| {
+            ApiError::bad_request(
+                "kind",
+                "QUERY-01",
+                "kind is internship, apprenticeship, job or volunteering.",
+            )
+        })?),
+        None => None,
+    };
+    let staff = access::is_staff(&caller.roles);
+    let status = match (query.status.as_deref().filter(|s| !s.is_empty()), staff) {
+        (None, true) => None,
+        (None, false) => Some(OfferStatus::Published),
+        (Some(s), true) => Some(repo::parse_code::<OfferStatus>(s).map_err(|_| {
+            ApiError::bad_request(
+                "status",
+                "QUERY-01",
+                "status is draft, published, filled or withdrawn.",
+            )
+        })?),
+        (Some(_), false) => {
+            return Err(ApiError::bad_request(
+                "status",
+                "QUERY-01",
+                "Students see published offers only.",
+            ));
+        }
+    };
+    let page = state
+        .db(move |conn| {
+            let mut q = offers::table.select(OfferRow::as_select()).into_boxed();
+            if let Some(status) = status {
+                q = q.filter(offers::status.eq(code_of(status)));
+            }
+            if let Some(kind) = kind {
+                q = q.filter(offers::kind.eq(code_of(kind)));
+            }
+            for word in text::query_terms(query.q.as_deref().unwrap_or("")) {
+                q = q.filter(offers::id.eq_any(word_ids!(Kind::Offer, &word)));
+            }
+            for word in text::query_terms(query.place.as_deref().unwrap_or("")) {
+                q = q.filter(offers::id.eq_any(word_ids!(Kind::OfferPlace, &word)));
+            }
+            if let Some(from) = query.from {
+                q = q.filter(offers::end_date.is_null().or(offers::end_date.ge(from)));
+            }
+            if let Some(until) = query.until {
+                q = q.filter(
+                    offers::start_date
+                        .is_null()
+                        .or(offers::start_date.le(until)),
+                );
+            }
+            if let Some(number) = query.number.as_deref().filter(|n| !n.trim().is_empty()) {
+                let number: String = number
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_uppercase();
+                q = q.filter(offers::number.eq(number));
+            }
+            if let (Some(centre), true) = (query.centre_id, staff) {
+                q = q.filter(offers::centre_id.eq(centre));
+            }
+            if let Some(after) = after {
+                q = q.filter(offers::id.lt(after));
+            }
+            let rows: Vec<OfferRow> = q.order(offers::id.desc()).limit(limit + 1).load(conn)?;
+            let page = Page::from_rows(rows, limit, |r| r.id);
+            let mut items = Vec::with_capacity(page.items.len());
+            for row in &page.items {
+                items.push(repo::view(conn, row, staff, lang)?);
+            }
+            Ok(Page {
+                items,
+                next_cursor: page.next_cursor,
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(page))
+}
+
+/// An offer staff write.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OfferInput {
+    /// The host (an active organisation).
+    pub organisation_id: i64,
+    /// The centre whose staff manage it: for a manager, one of theirs (the
+    /// first when omitted); for an administrator, any or none.
+    pub centre_id: Option<i64>,
+    pub offer: Offer,
+}
+
+fn ensure_host(conn: &mut AnyConnection, id: i64, lang: Lang) -> Result<(), ApiError> {
+    let active: Option<bool> = organisations::table
+        .find(id)
+        .select(organisations::active)
+        .first(conn)
+        .optional()?;
+    if active == Some(true) {
+        Ok(())
+    } else {
+        Err(ApiError::invalid(
+            "organisation_id",
+            "REF-01",
+            "Cet établissement d'accueil n'existe pas ou n'est plus actif.",
+            "No such active host organisation.",
+            lang,
+        ))
+    }
+}
+
+/// Refuses an offer with errors (a draft may miss fields, not be wrong).
+fn check_draft(offer: &Offer, lang: Lang) -> Result<(), ApiError> {
+    let found = check_offer(offer, CheckMode::Draft);
+    if stages_domain::violation::has_errors(&found) {
+        Err(ApiError::from_violations(&found, lang))
+    } else {
+        Ok(())
+    }
+}
+
+/// Writes a new offer as a draft, with its number (staff).
+#[utoipa::path(
+    tag = "offers",
+    operation_id = "create_offer",
+    security(("bearer" = [])),
+    request_body = OfferInput,
+    responses(
+        (status = 201, description = "Created as a draft", body = OfferView),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Staff only, of the chosen centre", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Incoherent offer, or no such host", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/offers")]
+pub async fn create_offer(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    body: Json<OfferInput>,
+) -> Result<HttpResponse, ApiError> {
+    access::may_do_staff_work(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
+    let input = body.into_inner();
+    check_draft(&input.offer, lang)?;
+    let today = state.today();
+    let view = state
+        .db(move |conn| {
+            let ctx = caller::load(conn, &caller)?;
+            let centre = match input.centre_id {
+                Some(c) => {
+                    crate::centres::find_row(conn, c)?;
+                    Some(c)
+                }
+                None => ctx.centre_ids.first().copied(),
+            };
+            access::may_manage_offer(&ctx.roles, centre.is_some_and(|c| ctx.manages(c)))
+                .map_err(|r| ApiError::refused(&r, lang))?;
+            conn.transaction(|conn| {
+                ensure_host(conn, input.organisation_id, lang)?;
+                let row = repo::insert(
+                    conn,
+                    &input.offer,
+                    input.organisation_id,
+                    centre,
+                    ctx.user_id,
+                    today,
+                )?;
+                audit::record(
+                    conn,
+                    Entity::Offer,
+                    row.id,
+                    "create",
+                    Some(ctx.user_id),
+                    None::<&()>,
+                    Some(&row),
+                )?;
+                repo::view(conn, &row, true, lang)
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Created()
+        .insert_header(concurrency::etag(view.version))
+        .json(view))
+}
+
+/// One offer: students see published ones only.
+#[utoipa::path(
+    tag = "offers",
+    operation_id = "get_offer",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Offer id")),
+    responses(
+        (status = 200, description = "The offer", body = OfferView, headers(("ETag" = String, description = "Version"))),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such offer, or not published", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/offers/{id}")]
+pub async fn get_offer(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let staff = access::is_staff(&caller.roles);
+    let view = state
+        .db(move |conn| {
+            let row = repo::find(conn, id)?;
+            if !staff && !is_visible_to_students(row.status()?) {
+                return Err(ApiError::not_found());
+            }
+            repo::view(conn, &row, staff, lang)
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(concurrency::etag(view.version))
+        .json(view))
+}
+
+/// The offer and the caller's right to manage it.
+fn managed(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    id: i64,
+    lang: Lang,
+) -> Result<(caller::Context, OfferRow), ApiError> {
+    let ctx = caller::load(conn, caller)?;
+    let row = repo::find(conn, id)?;
+    access::may_manage_offer(&ctx.roles, row.centre_id.is_some_and(|c| ctx.manages(c)))
+        .map_err(|r| ApiError::refused(&r, lang))?;
+    Ok((ctx, row))
+}
+
+/// Corrects an offer (its managers); a published one must stay complete.
+#[utoipa::path(
+    tag = "offers",
+    operation_id = "update_offer",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Offer id"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    request_body = OfferInput,
+    responses(
+        (status = 200, description = "Updated", body = OfferView),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a manager of its centre", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such offer", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Closed", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Incoherent offer, or incomplete while published", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/offers/{id}")]
+pub async fn update_offer(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    body: Json<OfferInput>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let expected = concurrency::expected_version(&req)?;
+    let input = body.into_inner();
+    check_draft(&input.offer, lang)?;
+    let view = state
+        .db(move |conn| {
+            conn.transaction(|conn| {
+                let (ctx, before) = managed(conn, &caller, id, lang)?;
+                concurrency::check_version(expected, before.version)?;
+                let status = before.status()?;
+                check_editable(status).map_err(|r| ApiError::refused(&r, lang))?;
+                if status == OfferStatus::Published {
+                    let found = check_offer(&input.offer, CheckMode::Complete);
+                    if stages_domain::violation::has_errors(&found) {
+                        return Err(ApiError::from_violations(&found, lang));
+                    }
+                }
+                ensure_host(conn, input.organisation_id, lang)?;
+                let after = repo::update(conn, &before, &input.offer, input.organisation_id)?;
+                audit::record(
+                    conn,
+                    Entity::Offer,
+                    id,
+                    "update",
+                    Some(ctx.user_id),
+                    Some(&before),
+                    Some(&after),
+                )?;
+                repo::view(conn, &after, true, lang)
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(concurrency::etag(view.version))
+        .json(view))
+}
+
+/// Applies a status change: the domain decides whether it may happen, and
+/// publishing needs the offer complete.
+async fn change_status(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: i64,
+    action: OfferAction,
+) -> Result<HttpResponse, ApiError> {
+    let expected = concurrency::expected_version(&req)?;
+    let view = state
+        .db(move |conn| {
+            conn.transaction(|conn| {
+                let (ctx, before) = managed(conn, &caller, id, lang)?;
+                concurrency::check_version(expected, before.version)?;
+                let next = transition(before.status()?, action)
+                    .map_err(|r| ApiError::refused(&r, lang))?;
+                if next == OfferStatus::Published {
+                    let found = check_offer(&before.to_domain()?, CheckMode::Complete);
+                    if stages_domain::violation::has_errors(&found) {
+                        return Err(ApiError::from_violations(&found, lang));
+                    }
+                }
+                let after = repo::set_status(conn, &before, next)?;
+                audit::record(
+                    conn,
+                    Entity::Offer,
+                    id,
+                    &code_of(action),
+                    Some(ctx.user_id),
+                    Some(&before),
+                    Some(&after),
+                )?;
+                repo::view(conn, &after, true, lang)
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(concurrency::etag(view.version))
+        .json(view))
+}
+
+/// Publishes a draft: students see it (it must be complete).
+#[utoipa::path(
+    tag = "offers",
+    operation_id = "publish_offer",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Offer id"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    responses(
+        (status = 200, description = "Published", body = OfferView),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a manager of its centre", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such offer", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already published, or closed (OFR-02)", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Incomplete", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/offers/{id}/publish")]
+pub async fn publish_offer(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    change_status(
+        state,
+        caller,
+        lang,
+        req,
+        id.into_inner(),
+        OfferAction::Publish,
+    )
+    .await
+}
+
+/// Takes a published offer back to draft: students no longer see it.
+#[utoipa::path(
+    tag = "offers",
+    operation_id = "unpublish_offer",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Offer id"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    responses(
+        (status = 200, description = "Back to draft", body = OfferView),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a manager of its centre", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such offer", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not published, or closed (OFR-02)", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/offers/{id}/unpublish")]
+pub async fn unpublish_offer(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    change_status(
+        state,
+        caller,
+        lang,
+        req,
+        id.into_inner(),
+        OfferAction::Unpublish,
+    )
+    .await
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CloseInput {
+    /// Whether someone was taken (a draft can only be withdrawn).
+    pub filled: bool,
+}
+
+/// Closes an offer for good: filled, or withdrawn.
+#[utoipa::path(
+    tag = "offers",
+    operation_id = "close_offer",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Offer id"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    request_body = CloseInput,
+    responses(
+        (status = 200, description = "Closed", body = OfferView),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a manager of its centre", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such offer", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already closed, or a draft marked filled (OFR-02)", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/offers/{id}/close")]
+pub async fn close_offer(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    body: Json<CloseInput>,
+) -> Result<HttpResponse, ApiError> {
+    let action = if body.into_inner().filled {
+        OfferAction::CloseFilled
+    } else {
+        OfferAction::CloseWithdrawn
+    };
+    change_status(state, caller, lang, req, id.into_inner(), action).await
+}
