@@ -35,6 +35,7 @@ pub mod search;
 pub mod server;
 pub mod spa;
 pub mod state;
+pub mod statistics;
 pub mod students;
 pub mod text;
 pub mod users;

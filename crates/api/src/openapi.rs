@@ -108,6 +108,8 @@ pub const API_PREFIX: &str = "/api";
         routes::offers::publish_offer,
         routes::offers::unpublish_offer,
         routes::offers::close_offer,
+        routes::statistics::get_statistics,
+        routes::statistics::export_statistics,
     ),
     components(schemas(Problem, ProblemViolation)),
     modifiers(&ApiPrefix, &SecuritySchemes),
@@ -124,6 +126,7 @@ pub const API_PREFIX: &str = "/api";
         (name = "tickets", description = "Helpdesk: Signaler un problème"),
         (name = "evaluations", description = "Evaluations (Évaluations des stages): questionnaires, answers, the tutor's link, exports"),
         (name = "offers", description = "Offers (Offres de stage et d'emploi): written and published by the centres, searched by students"),
+        (name = "statistics", description = "Statistics of a centre's year: JSON, CSV and XLSX"),
         (name = "documents", description = "Printable documents: agreement, amendment, certificate (PDF)"),
         (name = "admin", description = "Administration: personal API tokens, enrolment imports"),
     )

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::flows::{As, rules, submitted, validate, validated};
+use common::flows::{As, national_answers, rules, submitted, validate, validated};
 use common::mailbox::{smtp_url, wait_for};
 use common::{Backend, TestApp};
 use diesel::prelude::*;
@@ -15,33 +15,11 @@ use serde_json::{Value, json};
 use stages_api::db::schema::evaluation_answers;
 use stages_api::evaluations::scheduler;
 use stages_api::mail::worker::{Sender, drain_once};
+use stages_domain::model::EvaluationKind;
 
 /// The day after the demo internship ends (2027-03-26).
 fn after_the_end() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2027, 3, 29).unwrap()
-}
-
-/// A complete student questionnaire of the national sheet.
-fn student_answers() -> Value {
-    let mut answers = serde_json::Map::new();
-    let sheet =
-        stages_api::evaluations::defaults::form(stages_domain::model::EvaluationKind::Student);
-    for question in sheet.sections.iter().flat_map(|s| &s.questions) {
-        use stages_domain::model::QuestionKind;
-        let answer = match &question.kind {
-            QuestionKind::YesNo => json!({"type": "yes_no", "value": true}),
-            QuestionKind::SingleChoice { options } => {
-                json!({"type": "choice", "value": options[0]})
-            }
-            QuestionKind::MultiChoice { options } => {
-                json!({"type": "choices", "value": [options[0], options[1]]})
-            }
-            QuestionKind::Text => json!({"type": "text", "value": "Très bonne expérience."}),
-            QuestionKind::Scale => json!({"type": "scale", "value": 2}),
-        };
-        answers.insert(question.code.clone(), answer);
-    }
-    Value::Object(answers)
 }
 
 /// Answers every question of a sheet as returned by the API.
@@ -152,7 +130,7 @@ async fn the_student_drafts_then_submits(app: &TestApp) {
     assert_eq!(status, StatusCode::PRECONDITION_FAILED);
 
     // Answers must fit their question.
-    let mut wrong = student_answers();
+    let mut wrong = national_answers(EvaluationKind::Student);
     wrong["ETU-2-1"] = json!({"type": "scale", "value": 7});
     wrong["ETU-1-2"] = json!({"type": "choice", "value": "Deux ans"});
     let (status, problem) = student
@@ -178,7 +156,7 @@ async fn the_student_drafts_then_submits(app: &TestApp) {
     );
 
     // Submission needs every required question.
-    let mut missing = student_answers();
+    let mut missing = national_answers(EvaluationKind::Student);
     missing.as_object_mut().unwrap().remove("ETU-1-3");
     let (status, problem) = student
         .post(
@@ -195,7 +173,7 @@ async fn the_student_drafts_then_submits(app: &TestApp) {
         .post(
             &format!("{path}/submit"),
             Some(version),
-            Some(json!({"answers": student_answers()})),
+            Some(json!({"answers": national_answers(EvaluationKind::Student)})),
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{sheet}");
@@ -558,7 +536,7 @@ async fn a_centre_shapes_its_questionnaires() {
         .post(
             &format!("{path}/submit"),
             Some(0),
-            Some(json!({"answers": student_answers()})),
+            Some(json!({"answers": national_answers(EvaluationKind::Student)})),
         )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");

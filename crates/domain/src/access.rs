@@ -38,6 +38,16 @@ pub fn may_manage_offer(roles: &[Role], manages_its_centre: bool) -> Result<(), 
     may_edit_centre(roles, manages_its_centre)
 }
 
+/// The indicators of one centre (`Some(whether the caller manages it)`):
+/// its managers and the administrators; of the whole university (`None`):
+/// the administrators.
+pub fn may_view_statistics(roles: &[Role], centre: Option<bool>) -> Result<(), Refusal> {
+    match centre {
+        Some(manages) => may_edit_centre(roles, manages),
+        None => may_administer(roles),
+    }
+}
+
 /// Work on the installation itself: API tokens, enrolment imports.
 pub fn may_administer(roles: &[Role]) -> Result<(), Refusal> {
     if has(roles, Role::Admin) {

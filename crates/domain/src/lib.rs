@@ -17,6 +17,7 @@
 //! * [`amendment`]: typed changes and the effective convention.
 //! * [`certificate`]: the end-of-internship figures.
 //! * [`offer`]: what an offer must say and how its status moves.
+//! * [`statistics`]: the bands and sums of a centre's indicators.
 //! * [`messages`]: message keys and their French and English texts.
 
 pub mod access;
@@ -32,6 +33,7 @@ pub mod model;
 pub mod offer;
 pub mod permissions;
 pub mod rules;
+pub mod statistics;
 pub mod stipend;
 pub mod violation;
 

@@ -14,6 +14,7 @@ pub mod offers;
 pub mod organisations;
 pub mod registry;
 pub mod services;
+pub mod statistics;
 pub mod steps;
 pub mod students;
 pub mod supervisors;
@@ -109,5 +110,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(offers::update_offer)
         .service(offers::publish_offer)
         .service(offers::unpublish_offer)
-        .service(offers::close_offer);
+        .service(offers::close_offer)
+        .service(statistics::export_statistics)
+        .service(statistics::get_statistics);
 }

@@ -272,3 +272,25 @@ pub async fn validate(app: &super::TestApp, id: i64, mut conv: Value) -> Value {
     assert_eq!(conv["status"], "validated", "{conv}");
     conv
 }
+
+/// Answers every question of a national questionnaire.
+pub fn national_answers(kind: stages_domain::model::EvaluationKind) -> Value {
+    use stages_domain::model::QuestionKind;
+    let mut answers = serde_json::Map::new();
+    let sheet = stages_api::evaluations::defaults::form(kind);
+    for question in sheet.sections.iter().flat_map(|s| &s.questions) {
+        let answer = match &question.kind {
+            QuestionKind::YesNo => json!({"type": "yes_no", "value": true}),
+            QuestionKind::SingleChoice { options } => {
+                json!({"type": "choice", "value": options[0]})
+            }
+            QuestionKind::MultiChoice { options } => {
+                json!({"type": "choices", "value": [options[0], options[1]]})
+            }
+            QuestionKind::Text => json!({"type": "text", "value": "Très bonne expérience."}),
+            QuestionKind::Scale => json!({"type": "scale", "value": 2}),
+        };
+        answers.insert(question.code.clone(), answer);
+    }
+    Value::Object(answers)
+}

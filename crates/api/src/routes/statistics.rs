@@ -1,0 +1,117 @@
+//! Statistics (Statistiques): the indicators of a centre's year for its
+//! managers, of the whole university for administrators; as JSON for the
+//! SPA's charts, and as CSV or XLSX.
+
+use crate::auth::Caller;
+use crate::caller;
+use crate::centres;
+use crate::error::{ApiError, Problem};
+use crate::exports::{self, SheetFormat};
+use crate::i18n::Lang;
+use crate::state::AppState;
+use crate::statistics::{self, Scope, Statistics};
+use actix_web::{HttpResponse, get, web};
+use serde::Deserialize;
+use stages_domain::access;
+use stages_domain::model::AcademicYear;
+use utoipa::IntoParams;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct StatisticsQuery {
+    /// The centre; omitted, the whole university (administrators).
+    pub centre_id: Option<i64>,
+    /// `2026-2027`
+    pub academic_year: String,
+    /// Export only: `csv` (default) or `xlsx`.
+    pub format: Option<String>,
+}
+
+/// Checks the query and the caller's right, then computes.
+async fn indicators(
+    state: &web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    query: &StatisticsQuery,
+) -> Result<Statistics, ApiError> {
+    let academic_year = AcademicYear::parse(query.academic_year.trim()).map_err(|_| {
+        ApiError::bad_request(
+            "academic_year",
+            "QUERY-01",
+            "academic_year is written 2026-2027.",
+        )
+    })?;
+    let scope = Scope {
+        centre_id: query.centre_id,
+        academic_year,
+    };
+    state
+        .db(move |conn| {
+            let ctx = caller::load(conn, &caller)?;
+            if let Some(centre) = scope.centre_id {
+                centres::find_row(conn, centre)?;
+            }
+            access::may_view_statistics(&ctx.roles, scope.centre_id.map(|c| ctx.manages(c)))
+                .map_err(|r| ApiError::refused(&r, lang))?;
+            statistics::compute(conn, &scope, lang)
+        })
+        .await
+}
+
+/// The indicators: conventions by status, host, country, department and
+/// programme; durations and stipends in the statutory bands; completion of
+/// the evaluations.
+#[utoipa::path(
+    tag = "statistics",
+    operation_id = "get_statistics",
+    security(("bearer" = [])),
+    params(StatisticsQuery),
+    responses(
+        (status = 200, description = "The indicators", body = Statistics),
+        (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a manager of this centre (or not an administrator, for the university)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such centre", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/statistics")]
+pub async fn get_statistics(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    query: web::Query<StatisticsQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let stats = indicators(&state, caller, lang, &query).await?;
+    Ok(HttpResponse::Ok().json(stats))
+}
+
+/// The same indicators as a spreadsheet: one table per indicator (one
+/// sheet each in XLSX).
+#[utoipa::path(
+    tag = "statistics",
+    operation_id = "export_statistics",
+    security(("bearer" = [])),
+    params(StatisticsQuery),
+    responses(
+        (status = 200, description = "CSV (UTF-8, semicolons) or XLSX", content_type = "text/csv", body = String),
+        (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a manager of this centre", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such centre", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/statistics/export")]
+pub async fn export_statistics(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    query: web::Query<StatisticsQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let format: SheetFormat = exports::parse_format(query.format.as_deref())?;
+    let stats = indicators(&state, caller, lang, &query).await?;
+    let name = match stats.centre_id {
+        Some(centre) => format!("statistiques-centre-{centre}-{}", stats.academic_year),
+        None => format!("statistiques-{}", stats.academic_year),
+    };
+    exports::respond(&statistics::tables(&stats), format, &name)
+}

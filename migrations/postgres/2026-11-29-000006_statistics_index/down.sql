@@ -1,0 +1,2 @@
+DROP INDEX enrolments_programme;
+DROP INDEX conventions_statistics;
