@@ -2,6 +2,12 @@
 
 use crate::components::shell::Shell;
 use crate::i18n::provide_i18n;
+use crate::pages::admin::{CentrePage, CentresPage, NomenclaturePage, NomenclaturesPage};
+use crate::pages::conventions::{ConventionPage, ConventionSearchPage, NewAmendmentPage};
+use crate::pages::documents::DocumentsPage;
+use crate::pages::organisations::{OrganisationPage, OrganisationsPage};
+use crate::pages::report::ReportPage;
+use crate::pages::wizard::{NewConventionPage, WizardPage};
 use crate::pages::{home::Home, login::Login, not_found::NotFound};
 use crate::session::provide_session;
 use leptos::prelude::*;
@@ -18,6 +24,19 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/login") view=Login />
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("") view=Home />
+                    <Route path=path!("/tickets/new") view=ReportPage />
+                    <Route path=path!("/conventions") view=ConventionSearchPage />
+                    <Route path=path!("/conventions/new") view=NewConventionPage />
+                    <Route path=path!("/conventions/:id") view=ConventionPage />
+                    <Route path=path!("/conventions/:id/steps/:step") view=WizardPage />
+                    <Route path=path!("/conventions/:id/amendments/new") view=NewAmendmentPage />
+                    <Route path=path!("/organisations") view=OrganisationsPage />
+                    <Route path=path!("/organisations/:id") view=OrganisationPage />
+                    <Route path=path!("/documents") view=DocumentsPage />
+                    <Route path=path!("/centres") view=CentresPage />
+                    <Route path=path!("/centres/:id") view=CentrePage />
+                    <Route path=path!("/nomenclatures") view=NomenclaturesPage />
+                    <Route path=path!("/nomenclatures/:kind") view=NomenclaturePage />
                 </ParentRoute>
             </Routes>
         </Router>

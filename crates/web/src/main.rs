@@ -2,8 +2,12 @@
 
 mod api;
 mod app;
+mod checks;
 mod components;
+mod format;
+mod hosts;
 mod i18n;
+mod nav;
 mod pages;
 mod session;
 

@@ -1,9 +1,10 @@
 //! The signed-in user, shared by every component. The access token lives in
-//! memory only; the session itself is the refresh-token cookie (HttpOnly,
-//! out of reach of scripts), which restores it after a reload and renews
-//! the access token before it expires.
+//! memory only (handed to the API client); the session itself is the
+//! refresh-token cookie (HttpOnly, out of reach of scripts), which restores
+//! it after a reload and renews the access token before it expires.
 
-use crate::api::{self, ApiError, LoginResponse, Me};
+use crate::api::auth::{self, LoginResponse, Me};
+use crate::api::{ApiError, client};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -21,48 +22,64 @@ pub enum SessionState {
 #[derive(Debug, Clone, Copy)]
 pub struct Session {
     pub state: RwSignal<SessionState>,
-    token: RwSignal<Option<String>>,
+    /// Counts sign-ins and renewals: a renewal timer only fires for the
+    /// token it was set for.
+    generation: RwSignal<u64>,
 }
 
 impl Session {
     fn new() -> Self {
         let session = Self {
             state: RwSignal::new(SessionState::Checking),
-            token: RwSignal::new(None),
+            generation: RwSignal::new(0),
         };
+        // Renewals happen here on a timer and in the API client on a 401:
+        // the session follows both.
+        client::on_renewal(move |outcome| session.follow(outcome));
         session.restore();
         session
     }
 
     /// Asks for a new access token with the refresh cookie.
     pub fn restore(&self) {
-        let this = *self;
-        this.state.set(SessionState::Checking);
+        self.state.set(SessionState::Checking);
         spawn_local(async move {
-            match api::refresh().await {
-                Ok(res) => this.signed_in(res),
-                Err(ApiError::Network(message)) => {
-                    this.state.set(SessionState::Unreachable(message))
-                }
-                Err(ApiError::Problem(_)) => this.forget(),
-            }
+            let _ = client::renew().await;
         });
     }
 
+    fn follow(&self, outcome: &Result<LoginResponse, ApiError>) {
+        match outcome {
+            Ok(res) => self.signed_in(res.clone()),
+            Err(ApiError::Problem(_)) => self.forget(),
+            // A renewal that could not reach the server leaves a working
+            // page alone; only the first check has nothing to show.
+            Err(ApiError::Network(message)) => {
+                if self.state.get_untracked() == SessionState::Checking {
+                    self.state.set(SessionState::Unreachable(message.clone()));
+                }
+            }
+        }
+    }
+
     pub fn signed_in(&self, res: LoginResponse) {
-        self.token.set(Some(res.access_token));
-        self.state.set(SessionState::SignedIn(res.user));
+        client::set_token(Some(res.access_token));
+        let state = SessionState::SignedIn(res.user);
+        // Setting the same user again would rebuild every page.
+        if self.state.get_untracked() != state {
+            self.state.set(state);
+        }
+        self.generation.update(|g| *g += 1);
+        let generation = self.generation.get_untracked();
         // Renew a minute before expiry, while the page is open.
         let this = *self;
         let delay = Duration::from_secs(u64::try_from(res.expires_in - 60).unwrap_or(30).max(30));
         set_timeout(
             move || {
-                if matches!(this.state.get_untracked(), SessionState::SignedIn(_)) {
+                let current = this.generation.try_get_untracked() == Some(generation);
+                if current && matches!(this.state.get_untracked(), SessionState::SignedIn(_)) {
                     spawn_local(async move {
-                        match api::refresh().await {
-                            Ok(res) => this.signed_in(res),
-                            Err(_) => this.forget(),
-                        }
+                        let _ = client::renew().await;
                     });
                 }
             },
@@ -71,14 +88,14 @@ impl Session {
     }
 
     fn forget(&self) {
-        self.token.set(None);
+        client::set_token(None);
         self.state.set(SessionState::SignedOut);
     }
 
     pub fn sign_out(&self) {
         let this = *self;
         spawn_local(async move {
-            let _ = api::logout().await;
+            let _ = auth::logout().await;
             this.forget();
         });
     }

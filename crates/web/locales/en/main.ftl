@@ -1,3 +1,5 @@
+## Application and menus
+
 app-name = Stages
 app-tagline = Internship agreements
 menu-home = Home
@@ -5,6 +7,7 @@ menu-report-problem = Report a problem
 menu-sign-out = Sign out
 menu-language = Français
 menu-language-title = Passer en français
+menu-top-title = Main menu
 menu-side-title = Menu
 menu-conventions = Internship agreements
 menu-organisations = Host organisations
@@ -13,6 +16,10 @@ menu-evaluations = Internship evaluations
 menu-documents = Useful documents
 menu-centres = Management centres
 menu-nomenclatures = Reference tables
+footer-text = Stages, free software for internship agreements
+
+## Home and sign-in
+
 home-title = Home
 home-welcome = Welcome to the application that manages internship agreements and offers.
 home-signed-in-as = Signed in as { $name }
@@ -29,10 +36,501 @@ login-password = Password
 login-submit = Sign in
 login-pending = Signing in…
 login-failed = Wrong username or password.
-error-network = The server does not answer. Check your connection and try again.
-error-retry = Try again
-loading = Loading…
 not-found-title = Page not found
 not-found-text = This page does not exist.
 not-found-back = Back to the home page
-footer-text = Stages, free software for internship agreements
+
+## States and errors
+
+loading = Loading…
+error-network = The server does not answer. Check your connection and try again.
+error-retry = Try again
+error-not-found = Not found: this does not exist or you may not see it.
+error-stale = Someone changed this data while you were reading it: reload the page and try again.
+download-done = File downloaded: { $name } ({ $size } KB).
+
+## Forms
+
+form-errors-title = Please correct the following errors:
+form-required-note = Fields marked with an asterisk (*) are required.
+form-choose = — Choose —
+form-yes = Yes
+form-no = No
+form-cancel = Cancel
+form-edit = Edit
+form-save = Save
+form-saved = Changes saved.
+form-select = Select
+form-open = Open
+form-not-a-date = Enter a date.
+form-not-a-number = Enter a number.
+form-not-an-amount = Enter an amount, for example 600.50.
+help-about = Help: { $field }
+table-actions = Actions
+address-street = Number and street
+address-building = Address line 2
+address-postal-code = Postcode
+address-city = Town or city
+address-country = Country
+address-country-code = Country code (FR, DE…)
+
+## Search
+
+search-title = Find an agreement
+search-text = Agreement number, student number or name
+search-text-help = An agreement number (2026-000123), a student number, or the student's name.
+search-centre = Management centre
+search-academic-year = Academic year
+search-status = Status
+search-submit = Search
+search-results = Results
+search-none = No agreement matches.
+search-more = More results
+search-next-page = Next page
+
+## Agreements
+
+conventions-title = Internship agreements
+convention-create = Create an agreement
+convention-number = Agreement number
+convention-student = Student
+convention-organisation = Host organisation
+convention-dates = Dates
+convention-status = Status
+convention-draft = Draft
+convention-title = Agreement { $number }
+convention-title-draft = Agreement being entered
+convention-meta = { $centre }, academic year { $year }
+convention-errors = Errors to correct before creation or validation:
+convention-warnings = To check:
+convention-delete-question = Do you want to delete the agreement? This cannot be undone.
+convention-delete-confirm = Yes, delete the agreement
+status-draft = Draft
+status-created = Created
+status-rejected = Sent back to the student
+status-in-validation = Being validated
+status-validated = Validated
+status-terminated-early = Terminated early
+actions-title = Actions on the agreement
+action-recap = Summary
+action-edit = Edit
+action-print = Print the agreement
+action-certificate = Internship certificate
+action-validate = Validate
+action-amendments = Amendments
+action-delete = Delete
+recap-title = Summary
+recap-empty = Not entered.
+recap-name = Name
+recap-dates = Dates
+recap-from-to = from { $start } to { $end }
+recap-schedule = Hours
+recap-weekly = { $hours } a week
+recap-irregular = Irregular hours ({ $count ->
+    [one] one period
+   *[other] { $count } periods
+})
+recap-stipend = Stipend
+recap-no-stipend = No stipend
+rejection-title = Agreement sent back on { $date }; reason:
+rejection-reason = Reason for sending it back
+rejection-reason-required = Give the reason for sending it back.
+rejection-submit = Send back to the student
+validation-title = Validation
+level-pedagogical = Academic validation
+level-administrative-check = Administrative check
+level-administrative = Administrative validation
+level-given = given
+level-not-given = pending
+validate-level = Give: { $level }
+validate-withdraw = Withdraw
+
+## Internship figures
+
+figures-title = Duration and stipend
+figures-incomplete = Enter the dates and hours to compute the internship's duration.
+figures-presence = Effective presence
+figures-duration = Duration
+figures-breakdown = { $months } months, { $days } days and { $hours } (months of 22 days of 7 hours)
+figures-working-days = Days of presence
+figures-stipend = Stipend
+figures-stipend-mandatory = Mandatory: the internship exceeds 308 hours of presence.
+figures-stipend-optional = Optional: the internship does not exceed 308 hours of presence.
+figures-minimum = Legal minimum for the whole internship
+figures-rate-unknown = the year's hourly rate is unknown
+figures-hourly = Stipend entered, per hour
+
+## Creation wizard
+
+wizard-title-new = Create an agreement
+wizard-title-draft = Agreement being entered
+wizard-title-number = Agreement { $number }
+wizard-steps = Steps of the agreement
+wizard-step = Step
+wizard-step-complete = (complete)
+wizard-progress = Step { $step } of 8; { $complete ->
+    [0] no step complete
+    [one] one step complete
+   *[other] { $complete } steps complete
+} out of 7.
+wizard-next = Next
+wizard-validate = Validate
+wizard-confirm = Confirm
+wizard-recap-title = Summary of the step
+wizard-recap-intro = Check this information, then confirm.
+wizard-select-continue = Select and continue
+wizard-save-draft = Save the draft
+wizard-draft-saved = Draft saved.
+wizard-back-to-convention = Back to the agreement
+wizard-go-to-step = Go to that step
+step-student = Student
+step-organisation = Host organisation
+step-host-service = Host department
+step-tutor = Workplace tutor
+step-internship = Internship information
+step-supervisor = Academic supervisor
+step-signatory = Signatory
+step-summary = Summary
+step-needs-organisation = First choose the host organisation (step 2).
+step-needs-service = First choose the host department (step 3).
+step-organisation-intro = Find the host organisation by its company name, possibly with its department number, or by its SIRET number (more precise), activity, phone number, address or one of its departments. If it does not exist yet, create it.
+step-host-service-intro = Select the department of the organisation where the internship takes place, or create it.
+step-tutor-intro = Select the workplace tutor among the department's contacts, or create them.
+step-supervisor-intro = Find the academic supervisor in the university's directory: type at least two letters of their name.
+step-signatory-intro = The signatory is the organisation's legal representative, who signs the agreement on behalf of the host.
+step-summary-intro = Check all the data, then create the agreement: it gets a number.
+instructions-title = Before you start
+instructions-intro = Have the following information at hand; the agreement is entered in 8 steps and each step is saved.
+instructions-student = your address during the internship, a personal e-mail address and your health insurance fund;
+instructions-organisation = the host's company name, SIRET number, headcount, NAF code, address and phone number;
+instructions-tutor = the name, position, e-mail address and phone number of the workplace tutor and of the signatory;
+instructions-internship = the internship's subject, tasks, skills, dates, hours and stipend;
+instructions-supervisor = the name of your academic supervisor;
+instructions-signatory = the department and contact who sign for the host.
+instructions-notice = For help, read the notice for entering the agreement in
+instructions-steps = The 8 steps: Student, Host organisation, Host department, Workplace tutor, Internship information, Academic supervisor, Signatory, Summary.
+
+## Step 1
+
+student-registry = Your enrolment details
+student-search-intro = Type the student's number or their name.
+student-search = Student number or name
+student-none = No student found.
+student-number = Student number
+student-ine = INE
+student-university-email = University e-mail address
+student-enrolment = Framework of the internship (academic year and programme)
+student-academic-year = Academic year
+student-programme = Programme
+student-faculty = Faculty
+student-address-title = Address during the internship
+student-address = Address
+student-personal-email = Personal e-mail address
+student-personal-email-help = Your university address may expire before the internship ends: give one you will read until the internship's evaluation.
+student-phone = Phone
+student-mobile = Mobile phone
+student-insurance-title = Social security affiliation
+student-insurance-fund = Health insurance fund
+student-insurance-help = The health insurance fund (CPAM) you are affiliated with. Your social security number is not asked for.
+student-insurance-region = Region of the fund
+student-insurance-address = Address of the fund
+
+## Step 2 and organisations
+
+organisations-title = Host organisations
+organisations-intro = Find a host organisation, read its record, its departments and contacts, or create it.
+org-search-title = Find an organisation
+org-search-name = Company name
+org-search-department = Department (number)
+org-search-more = Other criteria: SIRET, activity, phone, address, department
+org-search-naf = Activity (NAF code)
+org-search-address = Address
+org-search-service = Department
+org-search-none = No organisation matches.
+org-results = Organisations found
+org-create-offer = The organisation does not exist yet? To create it:
+org-create = Create an organisation
+org-create-title = New organisation
+org-edit-title = Edit the organisation
+org-create-submit = Create
+org-chosen = Selected organisation
+org-report-error = Report an error in this record
+org-name = Company name
+org-siret = SIRET number
+org-siret-help = 14 digits, required for an organisation located in France (printed on the company's documents and on annuaire-entreprises.data.gouv.fr).
+org-headcount = Headcount
+org-headcount-help = The number of people of the organisation: it sets how many interns it may host at once.
+org-kind = Type of organisation
+org-kind-help = A public-law organisation pays the stipend at exactly the legal rate.
+org-legal-status = Legal status
+org-naf = NAF code
+org-naf-help = The main activity code (APE), for example 62.01Z; otherwise describe the activity.
+org-activity = Main activity
+org-activity-or-naf = Activity (NAF)
+org-address = Address
+org-phone = Phone
+org-email = E-mail address
+org-website = Website
+org-services = Departments
+org-show-contacts = Show the contacts
+org-contacts-of = Contacts of the department { $service }
+
+## Steps 3, 4, 7: departments and contacts
+
+service-name = Department name
+service-address = Address
+service-phone = Department phone
+service-list = Departments of the organisation
+service-none = No department has been recorded yet.
+service-create = Create a department
+service-create-title = New department
+service-edit-title = Edit the department
+service-create-submit = Create the department
+contact-list = Contacts of the department
+contact-none = No contact has been recorded for this department yet.
+contact-create = Add a contact
+contact-create-title = New contact
+contact-edit-title = Edit the contact
+contact-create-submit = Create the contact
+contact-civility = Title
+contact-last-name = Last name
+contact-first-name = First name
+contact-position = Position
+contact-email = E-mail address
+contact-phone = Phone
+civility-ms = Ms
+civility-mr = Mr
+signatory-current = Current signatory:
+signatory-choose = Choose a signatory
+signatory-services = Departments of the organisation
+signatory-show-contacts = Show the contacts
+signatory-contacts-of = Contacts of the department { $service }
+
+## Step 5
+
+internship-section-content = The internship
+internship-section-dates = Dates and hours
+internship-section-leave = Leave and absences
+internship-section-stipend = Stipend and benefits
+internship-section-supervision = Supervision and assessment
+internship-convention-type = Type of agreement
+internship-convention-type-help = A gap-year internship does not require 200 teaching hours in the year; in continuing education, a public body pays no indemnity.
+internship-theme = Theme
+internship-language = Language of the agreement
+internship-language-help = The agreement is printed in this language: French, English, German, Spanish or Italian.
+internship-subject = Subject of the internship
+internship-tasks = Tasks entrusted
+internship-tasks-help = A mandatory mention of the agreement (article D124-4 of the French education code); at most 1,000 characters.
+internship-skills = Skills to acquire or develop
+internship-skills-help = A mandatory mention of the agreement; at most 1,000 characters. See the skills sheet in the useful documents.
+internship-details = Details
+internship-start = Start date
+internship-start-help = Every party must sign the agreement before the internship's first day.
+internship-end = End date
+internship-end-help = The internship ends on 31 December of the calendar year in which the academic year ends at the latest; it may not exceed 6 months (924 hours) at the same host in the year.
+internship-interruptions = Interruptions of the internship
+internship-interruptions-help = The periods during which the internship stops (they do not count in its duration).
+internship-regular-schedule = Hours
+internship-regular = Regular
+internship-irregular = Irregular
+internship-weekly-hours = Hours of presence a week
+internship-weekly-hours-help = Above 48 hours a week, the maximum working time of employees is exceeded; 84 hours is an absolute maximum. A minor intern works at most 35 hours.
+internship-days-per-week = Days worked a week
+internship-schedule-periods = Periods and hours a day
+internship-schedule-periods-help = For irregular hours, give each period and its daily presence.
+internship-working-time = Working time
+internship-part-time = Part-time percentage (%)
+internship-presence-type = Presence
+internship-working-time-comment = Comment on working time
+internship-night-work = Presence at night, on Sundays or public holidays
+internship-night-work-help = A mandatory mention of the agreement when the intern is present at night, on a Sunday or on a public holiday.
+internship-leave-days = Days of leave
+internship-leave-help = Beyond two months of internship (308 hours), the agreement provides for leave and authorised absences.
+internship-leave-terms = Terms of leave and authorised absences
+internship-stipend-paid = Is a stipend paid?
+internship-stipend-help = The stipend is mandatory from the first day when presence exceeds 308 hours; its hourly amount may not be below the legal minimum.
+internship-stipend-amount = Amount
+internship-stipend-currency = Currency
+internship-stipend-unit = Unit
+internship-stipend-basis = Gross or net
+internship-stipend-payment = Payment method
+internship-benefits = Benefits (meals, transport, housing)
+internship-benefits-help = A mandatory mention of the agreement: the benefits the intern receives.
+internship-supervision = Supervision arrangements
+internship-supervision-help = A mandatory mention: how the academic supervisor and the tutor follow the intern.
+internship-work-to-deliver = Work to hand in
+internship-validation-mode = Assessment
+internship-confidentiality = Confidentiality of the subject
+internship-confidentiality-help = A confidential subject is not disclosed, nor are the report and the defence.
+internship-found-through = How the internship was found
+presence-continuous = Continuous
+presence-discontinuous = Discontinuous (work-study)
+period-start = Start
+period-end = End
+period-hours-per-day = Hours a day
+period-add = Add a period
+period-remove = Remove
+period-remove-label = Remove period { $number }
+
+## Steps 6 and 8
+
+supervisor-search = Teacher's name
+supervisor-search-too-short = Type at least two letters of the name.
+supervisor-none = No teacher matches.
+supervisor-results = Teachers found
+supervisor-current = Current academic supervisor:
+supervisor-department = Department
+summary-create = Create the agreement
+summary-created = The agreement is created with the number { $number }.
+summary-number = Agreement { $number }.
+summary-open = Open the agreement
+summary-blocking = To complete before creating the agreement:
+summary-warnings = To check:
+
+## Amendments
+
+amendments-title = Amendments
+amendments-none = No amendment.
+amendment-create = Create an amendment
+amendment-heading = Amendment { $position }: { $title }
+amendment-validated-on = Validated on { $date }.
+amendment-not-validated = Waiting for the management centre's validation.
+amendment-validate = Validate the amendment
+amendment-print = Print the amendment
+amendment-delete = Delete the amendment
+amendment-new-title = New amendment to agreement { $number }
+amendment-new-intro = Give the amendment a title and its reason, then its changes. It can be printed and signed only once the management centre has validated it.
+amendment-title = Title
+amendment-reason = Reason for the amendment
+amendment-changes = Changes
+amendment-change = Change
+amendment-add-kind = Kind of change
+amendment-add-change = Add the change
+amendment-remove-change = Remove this change
+amendment-submit = Create the amendment
+change-dates = New dates
+change-termination = Early termination
+change-interruptions = Interruptions
+change-host-service = New host department
+change-tutor = New workplace tutor
+change-supervisor = New academic supervisor
+change-subject = New subject
+change-stipend = Stipend
+change-other = Other change
+change-new-start = New start date
+change-new-end = New end date
+change-termination-date = Last day of presence
+change-termination-comment = Circumstances of the termination
+change-supervisor-none = No teacher chosen yet: find them below.
+change-dates-text = Internship from { $start } to { $end }.
+change-termination-text = Terminated on { $date }: { $comment }
+change-interruptions-text = { $count ->
+    [0] No more interruption.
+    [one] One interruption.
+   *[other] { $count } interruptions.
+}
+change-host-service-text = New department: { $name }.
+change-subject-text = New subject: { $subject }
+change-supervisor-text = New academic supervisor: { $name }.
+change-tutor-text = New tutor: { $name }.
+change-stipend-text = Stipend of { $amount }.
+change-no-stipend-text = No more stipend.
+
+## Useful documents
+
+documents-title = Useful documents
+documents-intro = The notices for entering the agreement, the skills sheet and the application's user guide.
+documents-download = Download
+doc-notice-fr = Notice de saisie de la convention (French)
+doc-notice-fr-text = What to gather before entering an agreement, step by step, in French.
+doc-notice-en = Notice for entering the internship agreement (English)
+doc-notice-en-text = The notice in English, for students and foreign hosts.
+doc-skills = Skills sheet
+doc-skills-text = How to write the tasks entrusted and the skills to acquire (in French).
+doc-guide = Stages user guide
+doc-guide-text = Every function of the application for students, teachers and managers (in French).
+
+## Report a problem
+
+report-title = Report a problem
+report-intro = Describe the problem; the internship office will answer here.
+report-page = Page concerned: { $page }
+report-subject = Subject
+report-body = Description
+report-submit = Send
+report-sent = Your report no. { $id } is recorded.
+report-mine = My reports
+report-none = No report.
+ticket-open = open
+ticket-answered = answered
+ticket-closed = closed
+
+## Management centres
+
+centres-title = Management centres
+centres-intro = The management centres, their validation levels and their print condition.
+centre-name = Name
+centre-level = Level
+centre-level-establishment = Establishment
+centre-level-faculty = Faculty
+centre-level-programme = Programme
+centre-details = Contact details
+centre-email = E-mail address
+centre-phone = Phone
+centre-signatory-name = Signatory for the university
+centre-signatory-position = Signatory's position
+centre-settings = Settings
+centre-validation-levels = Validation levels, in order
+centre-validation-levels-help = The levels the centre uses, in the order they are given; the last one validates the agreement.
+centre-level-up = Move up
+centre-level-down = Move down
+centre-level-remove = Stop using
+centre-level-add = Use: { $level }
+centre-print-condition = Printing by students and teachers
+centre-print-help = Managers may always print; students and teachers only once this condition is met.
+centre-students-may-create = Students may create their agreement
+centre-overlaps-allowed = A student may have internships whose dates overlap
+centre-logo = Logo
+centre-logo-alt = Logo of the management centre
+centre-logo-none = No logo.
+centre-logo-upload = Replace the logo (PNG)
+centre-staff = Managers
+centre-staff-remove = Remove
+centre-routes = Programmes managed
+centre-route-remove = Remove
+centre-route-add = Add
+route-kind = Kind
+route-code = Code
+route-programme = Programme
+route-faculty = Faculty
+print-always = As soon as created
+print-after-pedagogical = After the academic validation
+print-after-administrative = After the administrative validation
+print-after-both = After the academic and administrative validations
+print-after-administrative-check = After the administrative check
+
+## Reference tables
+
+nomenclatures-title = Reference tables
+nomenclatures-intro = The reference lists the forms offer. A value is never deleted: it is deactivated.
+nomenclatures-back = All tables
+nomenclature-table = Table
+nomenclature-values = Values
+nomenclature-system = System table
+nomenclature-search = Find a code or label
+nomenclature-include-inactive = Show deactivated values
+nomenclature-code = Code
+nomenclature-label = Label
+nomenclature-label-en = English label
+nomenclature-active = Active
+nomenclature-add = Add a value
+nomenclature-add-submit = Add
+
+## Linked offer
+
+offer-question = Do you want to link an internship offer to this agreement?
+offer-question-help = If you found this internship through an offer published in Stages, its number brings in the host organisation.
+offer-number = Offer number
+offer-number-help = The number is printed on the offer, as OF-2026-0001.
+offer-link = Link the offer
+offer-skip = Continue without an offer

@@ -1,3 +1,5 @@
+## Application et menus
+
 app-name = Stages
 app-tagline = Conventions de stage
 menu-home = Accueil
@@ -5,6 +7,7 @@ menu-report-problem = Signaler un problème
 menu-sign-out = Déconnexion
 menu-language = English
 menu-language-title = Switch to English
+menu-top-title = Menu principal
 menu-side-title = Menu
 menu-conventions = Conventions de stage
 menu-organisations = Établissements d'accueil
@@ -13,6 +16,10 @@ menu-evaluations = Évaluations des stages
 menu-documents = Documents utiles
 menu-centres = Centres de gestion
 menu-nomenclatures = Tables de nomenclature
+footer-text = Stages, logiciel libre de gestion des conventions de stage
+
+## Accueil et connexion
+
 home-title = Accueil
 home-welcome = Bienvenue sur l'application de gestion des conventions et des offres de stage.
 home-signed-in-as = Connecté en tant que { $name }
@@ -29,10 +36,501 @@ login-password = Mot de passe
 login-submit = Se connecter
 login-pending = Connexion…
 login-failed = Identifiant ou mot de passe incorrect.
-error-network = Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.
-error-retry = Réessayer
-loading = Chargement…
 not-found-title = Page introuvable
 not-found-text = Cette page n'existe pas.
 not-found-back = Retour à l'accueil
-footer-text = Stages, logiciel libre de gestion des conventions de stage
+
+## États et erreurs
+
+loading = Chargement…
+error-network = Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.
+error-retry = Réessayer
+error-not-found = Introuvable : cet élément n'existe pas ou vous n'y avez pas accès.
+error-stale = Quelqu'un a modifié ces données pendant que vous les lisiez : rechargez la page puis recommencez.
+download-done = Fichier téléchargé : { $name } ({ $size } Ko).
+
+## Formulaires
+
+form-errors-title = Corrigez les erreurs suivantes :
+form-required-note = Les champs marqués d'un astérisque (*) sont obligatoires.
+form-choose = — Choisir —
+form-yes = Oui
+form-no = Non
+form-cancel = Annuler
+form-edit = Modifier
+form-save = Enregistrer
+form-saved = Modifications enregistrées.
+form-select = Sélectionner
+form-open = Voir la fiche
+form-not-a-date = Saisissez une date.
+form-not-a-number = Saisissez un nombre.
+form-not-an-amount = Saisissez un montant, par exemple 600,50.
+help-about = Aide : { $field }
+table-actions = Actions
+address-street = Numéro et voie
+address-building = Complément d'adresse
+address-postal-code = Code postal
+address-city = Commune
+address-country = Pays
+address-country-code = Code pays (FR, DE…)
+
+## Recherche
+
+search-title = Rechercher une convention
+search-text = N° de convention, n° ou nom de l'étudiant
+search-text-help = Un numéro de convention (2026-000123), un numéro d'étudiant, ou le nom et le prénom de l'étudiant.
+search-centre = Centre de gestion
+search-academic-year = Année universitaire
+search-status = État
+search-submit = Rechercher
+search-results = Résultats
+search-none = Aucune convention ne correspond.
+search-more = Résultats suivants
+search-next-page = Page suivante
+
+## Conventions
+
+conventions-title = Conventions de stage
+convention-create = Créer une convention
+convention-number = N° de convention
+convention-student = Étudiant
+convention-organisation = Établissement d'accueil
+convention-dates = Dates
+convention-status = État
+convention-draft = Brouillon
+convention-title = Convention n° { $number }
+convention-title-draft = Convention en cours de saisie
+convention-meta = { $centre }, année universitaire { $year }
+convention-errors = Erreurs à corriger avant la création ou la validation :
+convention-warnings = À vérifier :
+convention-delete-question = Voulez-vous supprimer la convention ? Cette action est définitive.
+convention-delete-confirm = Oui, supprimer la convention
+status-draft = Brouillon
+status-created = Créée
+status-rejected = Renvoyée à l'étudiant
+status-in-validation = En cours de validation
+status-validated = Validée
+status-terminated-early = Rompue
+actions-title = Actions sur la convention
+action-recap = Récapitulatif
+action-edit = Modifier
+action-print = Imprimer la convention
+action-certificate = Attestation de stage
+action-validate = Valider
+action-amendments = Avenants
+action-delete = Supprimer
+recap-title = Récapitulatif
+recap-empty = Non renseigné.
+recap-name = Nom
+recap-dates = Dates
+recap-from-to = du { $start } au { $end }
+recap-schedule = Horaires
+recap-weekly = { $hours } par semaine
+recap-irregular = Horaires irréguliers ({ $count ->
+    [one] une période
+   *[other] { $count } périodes
+})
+recap-stipend = Gratification
+recap-no-stipend = Pas de gratification
+rejection-title = Convention renvoyée le { $date } ; motif :
+rejection-reason = Motif du refus
+rejection-reason-required = Indiquez le motif du refus.
+rejection-submit = Refuser et renvoyer à l'étudiant
+validation-title = Validation
+level-pedagogical = Validation pédagogique
+level-administrative-check = Vérification administrative
+level-administrative = Validation administrative
+level-given = donnée
+level-not-given = en attente
+validate-level = Donner : { $level }
+validate-withdraw = Retirer
+
+## Chiffres du stage
+
+figures-title = Durée et gratification
+figures-incomplete = Renseignez les dates et les horaires pour calculer la durée du stage.
+figures-presence = Présence effective
+figures-duration = Durée
+figures-breakdown = { $months } mois, { $days } jours et { $hours } (mois de 22 jours de 7 heures)
+figures-working-days = Jours de présence
+figures-stipend = Gratification
+figures-stipend-mandatory = Obligatoire : le stage dépasse 308 heures de présence.
+figures-stipend-optional = Facultative : le stage ne dépasse pas 308 heures de présence.
+figures-minimum = Minimum légal pour toute la durée
+figures-rate-unknown = taux horaire de l'année inconnu
+figures-hourly = Gratification indiquée, par heure
+
+## Assistant de création
+
+wizard-title-new = Créer une convention
+wizard-title-draft = Convention en cours de saisie
+wizard-title-number = Convention n° { $number }
+wizard-steps = Étapes de la convention
+wizard-step = Étape
+wizard-step-complete = (complète)
+wizard-progress = Étape { $step } sur 8 ; { $complete ->
+    [0] aucune étape complète
+    [one] une étape complète
+   *[other] { $complete } étapes complètes
+} sur 7.
+wizard-next = Suivant
+wizard-validate = Valider
+wizard-confirm = Confirmer
+wizard-recap-title = Récapitulatif de l'étape
+wizard-recap-intro = Vérifiez ces informations, puis confirmez.
+wizard-select-continue = Sélectionner et continuer
+wizard-save-draft = Enregistrer le brouillon
+wizard-draft-saved = Brouillon enregistré.
+wizard-back-to-convention = Retour à la convention
+wizard-go-to-step = Aller à cette étape
+step-student = Étudiant
+step-organisation = Établissement d'accueil
+step-host-service = Service d'accueil
+step-tutor = Tuteur professionnel
+step-internship = Informations stage
+step-supervisor = Enseignant référent
+step-signatory = Signataire
+step-summary = Récapitulatif
+step-needs-organisation = Choisissez d'abord l'établissement d'accueil (étape 2).
+step-needs-service = Choisissez d'abord le service d'accueil (étape 3).
+step-organisation-intro = Recherchez l'établissement d'accueil par sa raison sociale, éventuellement avec le numéro du département, ou par son numéro SIRET (plus précis), son activité, son téléphone, son adresse ou un de ses services. S'il n'existe pas encore, créez-le.
+step-host-service-intro = Sélectionnez le service de l'établissement où se déroule le stage, ou créez-le.
+step-tutor-intro = Sélectionnez le tuteur professionnel parmi les contacts du service, ou créez-le.
+step-supervisor-intro = Recherchez l'enseignant référent dans l'annuaire de l'université : saisissez au moins deux lettres de son nom.
+step-signatory-intro = Le signataire est le représentant légal de l'organisme : il signe la convention au nom de l'organisme d'accueil.
+step-summary-intro = Contrôlez l'ensemble des données, puis créez la convention : un numéro lui est attribué.
+instructions-title = Avant de commencer
+instructions-intro = Munissez-vous des informations suivantes ; la saisie se fait en 8 étapes et chaque étape est enregistrée.
+instructions-student = votre adresse pendant le stage, une adresse électronique personnelle et votre caisse d'assurance maladie ;
+instructions-organisation = la raison sociale, le numéro SIRET, l'effectif, le code NAF, l'adresse et le téléphone de l'établissement d'accueil ;
+instructions-tutor = le nom, la fonction, l'adresse électronique et le téléphone du tuteur professionnel et du signataire ;
+instructions-internship = le sujet, les activités confiées, les compétences visées, les dates, les horaires et la gratification du stage ;
+instructions-supervisor = le nom de votre enseignant référent ;
+instructions-signatory = le service et le contact qui signeront pour l'organisme.
+instructions-notice = Pour vous aider, consultez la notice de saisie de la convention dans
+instructions-steps = Les 8 étapes : Étudiant, Établissement d'accueil, Service d'accueil, Tuteur professionnel, Informations stage, Enseignant référent, Signataire, Récapitulatif.
+
+## Étape 1
+
+student-registry = Vos informations d'inscription
+student-search-intro = Saisissez le numéro de l'étudiant ou ses nom et prénom.
+student-search = Numéro ou nom de l'étudiant
+student-none = Aucun étudiant trouvé.
+student-number = N° étudiant
+student-ine = INE
+student-university-email = Adresse électronique universitaire
+student-enrolment = Cadre du stage (année universitaire et étape d'études)
+student-academic-year = Année universitaire
+student-programme = Étape d'études
+student-faculty = Composante
+student-address-title = Adresse pendant le stage
+student-address = Adresse
+student-personal-email = Adresse électronique personnelle
+student-personal-email-help = L'adresse universitaire peut expirer avant la fin du stage : donnez une adresse que vous consulterez jusqu'à l'évaluation du stage.
+student-phone = Téléphone
+student-mobile = Téléphone portable
+student-insurance-title = Affiliation à la sécurité sociale
+student-insurance-fund = Caisse d'assurance maladie
+student-insurance-help = La caisse primaire d'assurance maladie (CPAM) à laquelle vous êtes affilié. Le numéro de sécurité sociale n'est pas demandé.
+student-insurance-region = Région de la caisse
+student-insurance-address = Adresse de la caisse
+
+## Étape 2 et établissements
+
+organisations-title = Établissements d'accueil
+organisations-intro = Recherchez un organisme d'accueil, consultez sa fiche, ses services et ses contacts, ou créez-le.
+org-search-title = Rechercher un établissement
+org-search-name = Raison sociale
+org-search-department = Département (numéro)
+org-search-more = Autres critères : SIRET, activité, téléphone, adresse, service
+org-search-naf = Activité (code NAF)
+org-search-address = Adresse
+org-search-service = Service
+org-search-none = Aucun établissement ne correspond.
+org-results = Établissements trouvés
+org-create-offer = L'établissement n'existe pas encore ? Pour le créer :
+org-create = Créer un établissement
+org-create-title = Création d'un établissement
+org-edit-title = Modification de l'établissement
+org-create-submit = Créer
+org-chosen = Établissement sélectionné
+org-report-error = Signaler une erreur sur cette fiche
+org-name = Raison sociale
+org-siret = Numéro SIRET
+org-siret-help = 14 chiffres, obligatoire pour un établissement situé en France (figure sur les documents de l'entreprise et sur annuaire-entreprises.data.gouv.fr).
+org-headcount = Effectif
+org-headcount-help = Le nombre de personnes de l'établissement : il fixe le nombre de stagiaires qu'il peut accueillir en même temps.
+org-kind = Type d'établissement
+org-kind-help = Un établissement de droit public verse la gratification au taux légal exactement.
+org-legal-status = Statut juridique
+org-naf = Code NAF
+org-naf-help = Le code d'activité principale (APE), par exemple 62.01Z ; à défaut, décrivez l'activité.
+org-activity = Activité principale
+org-activity-or-naf = Activité (NAF)
+org-address = Adresse
+org-phone = Téléphone
+org-email = Adresse électronique
+org-website = Site web
+org-services = Services
+org-show-contacts = Voir les contacts
+org-contacts-of = Contacts du service { $service }
+
+## Étapes 3, 4, 7 : services et contacts
+
+service-name = Nom du service
+service-address = Adresse
+service-phone = Téléphone du service
+service-list = Services de l'établissement
+service-none = Aucun service n'est encore enregistré.
+service-create = Créer un service
+service-create-title = Nouveau service
+service-edit-title = Modification du service
+service-create-submit = Créer le service
+contact-list = Contacts du service
+contact-none = Aucun contact n'est encore enregistré pour ce service.
+contact-create = Ajouter un contact
+contact-create-title = Nouveau contact
+contact-edit-title = Modification du contact
+contact-create-submit = Créer le contact
+contact-civility = Civilité
+contact-last-name = Nom
+contact-first-name = Prénom
+contact-position = Fonction
+contact-email = Adresse électronique
+contact-phone = Téléphone
+civility-ms = Madame
+civility-mr = Monsieur
+signatory-current = Signataire actuel :
+signatory-choose = Sélectionner un signataire
+signatory-services = Services de l'établissement
+signatory-show-contacts = Voir les contacts
+signatory-contacts-of = Contacts du service { $service }
+
+## Étape 5
+
+internship-section-content = Le stage
+internship-section-dates = Dates et horaires
+internship-section-leave = Congés et absences
+internship-section-stipend = Gratification et avantages
+internship-section-supervision = Encadrement et évaluation
+internship-convention-type = Type de convention
+internship-convention-type-help = Un stage de césure n'exige pas 200 heures d'enseignement dans l'année ; en formation continue, un organisme public ne verse pas d'indemnité.
+internship-theme = Thématique
+internship-language = Langue de la convention
+internship-language-help = La convention est imprimée dans cette langue : français, anglais, allemand, espagnol ou italien.
+internship-subject = Sujet du stage
+internship-tasks = Activités confiées
+internship-tasks-help = Mention obligatoire de la convention (article D124-4 du code de l'éducation) ; 1 000 caractères au plus.
+internship-skills = Compétences à acquérir ou à développer
+internship-skills-help = Mention obligatoire de la convention ; 1 000 caractères au plus. Voir la fiche rubrique compétences dans les documents utiles.
+internship-details = Précisions
+internship-start = Date de début
+internship-start-help = La convention doit être signée par toutes les parties avant le premier jour du stage.
+internship-end = Date de fin
+internship-end-help = Le stage se termine au plus tard le 31 décembre de l'année civile où s'achève l'année universitaire ; il ne peut dépasser 6 mois (924 heures) dans le même organisme au cours de l'année.
+internship-interruptions = Interruptions du stage
+internship-interruptions-help = Les périodes pendant lesquelles le stage s'interrompt (elles ne comptent pas dans la durée).
+internship-regular-schedule = Horaires
+internship-regular = Réguliers
+internship-irregular = Irréguliers
+internship-weekly-hours = Heures de présence par semaine
+internship-weekly-hours-help = Au-delà de 48 heures par semaine, la durée maximale de travail des salariés est dépassée ; 84 heures est un maximum absolu. Un stagiaire mineur ne dépasse pas 35 heures.
+internship-days-per-week = Jours travaillés par semaine
+internship-schedule-periods = Périodes et heures par jour
+internship-schedule-periods-help = Pour des horaires irréguliers, indiquez chaque période et sa présence quotidienne.
+internship-working-time = Temps de travail
+internship-part-time = Quotité de temps partiel (%)
+internship-presence-type = Présence
+internship-working-time-comment = Commentaire sur le temps de travail
+internship-night-work = Présence la nuit, le dimanche ou les jours fériés
+internship-night-work-help = Mention obligatoire de la convention lorsque le stagiaire est présent la nuit, le dimanche ou un jour férié.
+internship-leave-days = Jours de congés
+internship-leave-help = Au-delà de deux mois de stage (308 heures), la convention prévoit des congés et autorisations d'absence.
+internship-leave-terms = Modalités de congés et d'autorisations d'absence
+internship-stipend-paid = Une gratification est-elle versée ?
+internship-stipend-help = La gratification est obligatoire dès le premier jour lorsque la présence dépasse 308 heures ; son montant horaire ne peut être inférieur au minimum légal.
+internship-stipend-amount = Montant
+internship-stipend-currency = Devise
+internship-stipend-unit = Unité
+internship-stipend-basis = Brut ou net
+internship-stipend-payment = Modalité de versement
+internship-benefits = Avantages (restauration, transport, hébergement)
+internship-benefits-help = Mention obligatoire de la convention : les avantages dont bénéficie le stagiaire.
+internship-supervision = Modalités d'encadrement
+internship-supervision-help = Mention obligatoire : comment l'enseignant référent et le tuteur suivent le stagiaire.
+internship-work-to-deliver = Nature du travail à fournir
+internship-validation-mode = Modalités de validation
+internship-confidentiality = Confidentialité du sujet
+internship-confidentiality-help = Un sujet confidentiel n'est pas diffusé : le rapport et la soutenance le sont aussi.
+internship-found-through = Origine du stage
+presence-continuous = Continue
+presence-discontinuous = Discontinue (alternance)
+period-start = Début
+period-end = Fin
+period-hours-per-day = Heures par jour
+period-add = Ajouter une période
+period-remove = Retirer
+period-remove-label = Retirer la période { $number }
+
+## Étapes 6 et 8
+
+supervisor-search = Nom de l'enseignant
+supervisor-search-too-short = Saisissez au moins deux lettres du nom.
+supervisor-none = Aucun enseignant ne correspond.
+supervisor-results = Enseignants trouvés
+supervisor-current = Enseignant référent actuel :
+supervisor-department = Affectation
+summary-create = Créer la convention
+summary-created = La convention est créée sous le numéro { $number }.
+summary-number = Convention n° { $number }.
+summary-open = Ouvrir la convention
+summary-blocking = À compléter avant de créer la convention :
+summary-warnings = À vérifier :
+
+## Avenants
+
+amendments-title = Avenants
+amendments-none = Aucun avenant.
+amendment-create = Créer un avenant
+amendment-heading = Avenant n° { $position } : { $title }
+amendment-validated-on = Validé le { $date }.
+amendment-not-validated = En attente de validation par le centre de gestion.
+amendment-validate = Valider l'avenant
+amendment-print = Imprimer l'avenant
+amendment-delete = Supprimer l'avenant
+amendment-new-title = Nouvel avenant à la convention n° { $number }
+amendment-new-intro = Donnez un titre et la raison de l'avenant, puis ses modifications. L'avenant ne pourra être imprimé puis signé qu'après sa validation par le centre de gestion.
+amendment-title = Titre
+amendment-reason = Raison de l'avenant
+amendment-changes = Modifications
+amendment-change = Modification
+amendment-add-kind = Type de modification
+amendment-add-change = Ajouter la modification
+amendment-remove-change = Retirer cette modification
+amendment-submit = Créer l'avenant
+change-dates = Nouvelles dates
+change-termination = Rupture du stage
+change-interruptions = Interruptions
+change-host-service = Nouveau service d'accueil
+change-tutor = Nouveau tuteur professionnel
+change-supervisor = Nouvel enseignant référent
+change-subject = Nouveau sujet
+change-stipend = Gratification
+change-other = Autre modification
+change-new-start = Nouvelle date de début
+change-new-end = Nouvelle date de fin
+change-termination-date = Dernier jour de présence
+change-termination-comment = Circonstances de la rupture
+change-supervisor-none = Aucun enseignant choisi : recherchez-le ci-dessous.
+change-dates-text = Stage du { $start } au { $end }.
+change-termination-text = Rupture le { $date } : { $comment }
+change-interruptions-text = { $count ->
+    [0] Plus d'interruption.
+    [one] Une interruption.
+   *[other] { $count } interruptions.
+}
+change-host-service-text = Nouveau service : { $name }.
+change-subject-text = Nouveau sujet : { $subject }
+change-supervisor-text = Nouvel enseignant référent : { $name }.
+change-tutor-text = Nouveau tuteur : { $name }.
+change-stipend-text = Gratification de { $amount }.
+change-no-stipend-text = Plus de gratification.
+
+## Documents utiles
+
+documents-title = Documents utiles
+documents-intro = Les notices de saisie de la convention, la fiche rubrique compétences et le guide d'utilisation de l'application.
+documents-download = Télécharger
+doc-notice-fr = Notice de saisie de la convention (français)
+doc-notice-fr-text = Les informations à réunir avant de saisir sa convention, étape par étape.
+doc-notice-en = Notice for entering the internship agreement (English)
+doc-notice-en-text = La notice de saisie en anglais, pour les étudiants et les organismes étrangers.
+doc-skills = Fiche rubrique compétences
+doc-skills-text = Comment rédiger les activités confiées et les compétences à acquérir.
+doc-guide = Guide d'utilisation de Stages
+doc-guide-text = Toutes les fonctions de l'application pour les étudiants, les enseignants et les gestionnaires.
+
+## Signaler un problème
+
+report-title = Signaler un problème
+report-intro = Décrivez le problème rencontré ; le service des stages vous répondra ici.
+report-page = Page concernée : { $page }
+report-subject = Objet
+report-body = Description
+report-submit = Envoyer
+report-sent = Votre signalement n° { $id } est enregistré.
+report-mine = Mes signalements
+report-none = Aucun signalement.
+ticket-open = ouvert
+ticket-answered = répondu
+ticket-closed = clos
+
+## Centres de gestion
+
+centres-title = Centres de gestion
+centres-intro = Les centres de gestion, leurs niveaux de validation et leur condition d'impression.
+centre-name = Nom
+centre-level = Niveau
+centre-level-establishment = Établissement
+centre-level-faculty = Composante
+centre-level-programme = Étape
+centre-details = Coordonnées
+centre-email = Adresse électronique
+centre-phone = Téléphone
+centre-signatory-name = Signataire pour l'université
+centre-signatory-position = Qualité du signataire
+centre-settings = Paramètres
+centre-validation-levels = Niveaux de validation, dans l'ordre
+centre-validation-levels-help = Les niveaux que le centre utilise, dans l'ordre où ils sont donnés ; le dernier valide la convention.
+centre-level-up = Monter
+centre-level-down = Descendre
+centre-level-remove = Ne plus utiliser
+centre-level-add = Utiliser : { $level }
+centre-print-condition = Impression par les étudiants et les enseignants
+centre-print-help = Les gestionnaires peuvent toujours imprimer ; les étudiants et les enseignants seulement quand cette condition est remplie.
+centre-students-may-create = Les étudiants peuvent créer leur convention
+centre-overlaps-allowed = Un étudiant peut avoir des stages dont les dates se chevauchent
+centre-logo = Logo
+centre-logo-alt = Logo du centre de gestion
+centre-logo-none = Aucun logo.
+centre-logo-upload = Remplacer le logo (PNG)
+centre-staff = Gestionnaires
+centre-staff-remove = Retirer
+centre-routes = Formations gérées
+centre-route-remove = Retirer
+centre-route-add = Ajouter
+route-kind = Type
+route-code = Code
+route-programme = Étape
+route-faculty = Composante
+print-always = Dès la création
+print-after-pedagogical = Après la validation pédagogique
+print-after-administrative = Après la validation administrative
+print-after-both = Après les validations pédagogique et administrative
+print-after-administrative-check = Après la vérification administrative
+
+## Tables de nomenclature
+
+nomenclatures-title = Tables de nomenclature
+nomenclatures-intro = Les listes de référence proposées dans les formulaires. Une valeur n'est jamais supprimée : elle est désactivée.
+nomenclatures-back = Toutes les tables
+nomenclature-table = Table
+nomenclature-values = Valeurs
+nomenclature-system = Table système
+nomenclature-search = Rechercher un code ou un libellé
+nomenclature-include-inactive = Afficher les valeurs désactivées
+nomenclature-code = Code
+nomenclature-label = Libellé
+nomenclature-label-en = Libellé anglais
+nomenclature-active = Active
+nomenclature-add = Ajouter une valeur
+nomenclature-add-submit = Ajouter
+
+## Offre liée
+
+offer-question = Voulez-vous lier une offre de stage à cette convention ?
+offer-question-help = Si vous avez trouvé ce stage par une offre publiée dans Stages, son numéro reprend automatiquement l'établissement d'accueil.
+offer-number = Numéro de l'offre
+offer-number-help = Le numéro figure sur l'offre, sous la forme OF-2026-0001.
+offer-link = Lier l'offre
+offer-skip = Continuer sans offre

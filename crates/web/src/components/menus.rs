@@ -1,18 +1,33 @@
 //! The two menus of P-Stage's home page (user guide §3): the top menu and
 //! the side menu, whose entries depend on the user's roles.
 
-use crate::api::Me;
+use crate::api::auth::Me;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 
 #[component]
 pub fn TopMenu(me: Me) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let navigate = use_navigate();
+    let location = use_location();
+    // The report names the page it was made from; on the report page
+    // itself, the page it came from.
+    let report = move || {
+        let path = location.pathname.get();
+        let from = if path == "/tickets/new" {
+            location.query.read().get("page").unwrap_or_default()
+        } else {
+            path
+        };
+        format!(
+            "/tickets/new?page={}",
+            String::from(js_sys::encode_uri_component(&from))
+        )
+    };
     let sign_out = move |_| {
         session.sign_out();
         navigate("/login", Default::default());
@@ -23,9 +38,9 @@ pub fn TopMenu(me: Me) -> impl IntoView {
                 <span class="brand-name">{move || i18n.t("app-name")}</span>
                 <span class="brand-tagline">{move || i18n.t("app-tagline")}</span>
             </a>
-            <nav class="top-menu" aria-label="Menu principal">
+            <nav class="top-menu" aria-label=move || i18n.t("menu-top-title")>
                 <A href="/">{move || i18n.t("menu-home")}</A>
-                <A href="/tickets/new">{move || i18n.t("menu-report-problem")}</A>
+                <A href=report>{move || i18n.t("menu-report-problem")}</A>
                 <button class="link-button" id="sign-out" on:click=sign_out>
                     {move || i18n.t("menu-sign-out")}
                 </button>

@@ -1,6 +1,6 @@
 //! Home page (user guide §3): welcome text and the personal-data notice.
 
-use crate::api::Role;
+use crate::api::auth::Role;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 use leptos::prelude::*;

@@ -1,6 +1,6 @@
 //! Sign-in with the university account.
 
-use crate::api::{self, ApiError};
+use crate::api::{ApiError, auth};
 use crate::i18n::use_i18n;
 use crate::session::{SessionState, use_session};
 use leptos::prelude::*;
@@ -35,7 +35,7 @@ pub fn Login() -> impl IntoView {
         error.set(None);
         let (user, pass) = (username.get_untracked(), password.get_untracked());
         spawn_local(async move {
-            match api::login(&user, &pass).await {
+            match auth::login(&user, &pass).await {
                 Ok(res) => session.signed_in(res),
                 Err(ApiError::Problem(p)) if p.status == 401 => {
                     error.set(Some(i18n.t("login-failed")))

@@ -1,5 +1,11 @@
 //! One module per screen.
 
+pub mod admin;
+pub mod conventions;
+pub mod documents;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod organisations;
+pub mod report;
+pub mod wizard;

@@ -1,0 +1,16 @@
+//! Typed client of the Stages API: one module per resource, and [`client`]
+//! for what every call shares (token, language, renewal, problems).
+
+pub mod amendments;
+pub mod auth;
+pub mod centres;
+pub mod client;
+pub mod conventions;
+pub mod nomenclatures;
+pub mod organisations;
+pub mod people;
+mod problem;
+pub mod tickets;
+
+pub use client::Page;
+pub use problem::{ApiError, Problem, ProblemViolation};
