@@ -254,6 +254,174 @@ impl Browser {
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
+    /// Waits for an element and returns it.
+    pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
+    /// Whether the page shows an element now (no waiting).
+    pub async fn exists(&self, css: &str) -> bool {
+        self.client.find(Locator::Css(css)).await.is_ok()
+    }
+
+    /// Chooses the option of value `value` in a select, once the option is
+    /// there (lists from the reference tables load after the form).
+    pub async fn select(&self, css: &str, value: &str) {
+        self.wait_for(&format!("{css} option[value=\"{value}\"]"))
+            .await;
+        self.wait_for(css)
+            .await
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("select {value:?} in {css}: {e}"));
+    }
+
+    /// Sets a field's value from a script and fires its `input` event: for
+    /// date inputs, whose typing depends on the browser's locale.
+    pub async fn set_value(&self, css: &str, value: &str) {
+        self.wait_for(css).await;
+        self.client
+            .execute(
+                "const e = document.querySelector(arguments[0]);\
+                 e.value = arguments[1];\
+                 e.dispatchEvent(new Event('input', {bubbles: true}));",
+                vec![css.into(), value.into()],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("set {css}: {e}"));
+    }
+
+    /// An attribute of an element, waiting for the element.
+    pub async fn attribute(&self, css: &str, name: &str) -> Option<String> {
+        self.wait_for(css)
+            .await
+            .attr(name)
+            .await
+            .unwrap_or_else(|e| panic!("attribute {name} of {css}: {e}"))
+    }
+
+    /// The id of the element that has the keyboard focus.
+    pub async fn focused_id(&self) -> String {
+        let element = self
+            .client
+            .active_element()
+            .await
+            .unwrap_or_else(|e| panic!("active element: {e}"));
+        element
+            .attr("id")
+            .await
+            .unwrap_or_else(|e| panic!("id of the active element: {e}"))
+            .unwrap_or_default()
+    }
+
+    /// Types keys (text or `fantoccini::key::Key`s) into the focused element.
+    pub async fn keys(&self, keys: &str) {
+        let element = self
+            .client
+            .active_element()
+            .await
+            .unwrap_or_else(|e| panic!("active element: {e}"));
+        element
+            .send_keys(keys)
+            .await
+            .unwrap_or_else(|e| panic!("type into the active element: {e}"));
+    }
+
+    /// Presses Tab until the element with id `id` has the focus (at most
+    /// `limit` times), as a keyboard-only user would reach it.
+    pub async fn tab_to(&self, id: &str, limit: usize) {
+        let tab = fantoccini::key::Key::Tab.to_string();
+        for _ in 0..limit {
+            if self.focused_id().await == id {
+                return;
+            }
+            self.keys(&tab).await;
+        }
+        let last = self.focused_id().await;
+        assert_eq!(last, id, "#{id} not reached with {limit} tabs");
+    }
+
+    /// The path of the page shown.
+    pub async fn path(&self) -> String {
+        self.client
+            .current_url()
+            .await
+            .unwrap_or_else(|e| panic!("current url: {e}"))
+            .path()
+            .to_owned()
+    }
+
+    /// Waits until the page's path satisfies `accept`.
+    pub async fn wait_for_path(&self, what: &str, accept: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let path = self.path().await;
+            if accept(&path) {
+                return path;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "never reached {what}; still on {path}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Opens a page of the application by its path.
+    pub async fn open(&self, server: &Server, path: &str) {
+        self.client
+            .goto(&server.url(path))
+            .await
+            .unwrap_or_else(|e| panic!("open {path}: {e}"));
+    }
+
+    /// Fetches an API path from the page as the signed-in user (renewing
+    /// the session with its cookie, as the application does) and returns
+    /// the status, the content type and the first bytes of the body.
+    pub async fn fetch_from_page(&self, path: &str) -> (u16, String, String) {
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 fetch('/api/auth/refresh', {method: 'POST'})\
+                   .then(r => r.json())\
+                   .then(s => fetch(arguments[0], {headers: {Authorization: 'Bearer ' + s.access_token}}))\
+                   .then(r => r.arrayBuffer().then(b => done([r.status, r.headers.get('content-type') || '',\
+                       String.fromCharCode(...new Uint8Array(b).slice(0, 8))])))\
+                   .catch(e => done([0, '', String(e)]));",
+                vec![path.into()],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("fetch {path}: {e}"));
+        let (status, content_type, head): (u16, String, String) =
+            serde_json::from_value(result).unwrap_or_else(|e| panic!("fetch {path}: {e}"));
+        (status, content_type, head)
+    }
+
+    /// Scrolls the page so that the element is at the top of the window
+    /// (before a screenshot of that part).
+    pub async fn scroll_to(&self, css: &str) {
+        self.wait_for(css).await;
+        self.client
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView();",
+                vec![css.into()],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("scroll to {css}: {e}"));
+    }
+
+    /// Signs out with the top menu and waits for the sign-in page.
+    pub async fn sign_out(&self) {
+        self.click("#sign-out").await;
+        self.text("#username").await;
+    }
+
     /// Signs in through the login page with a demo account (password
     /// `demo`, in the built-in accounts and in the test directory alike).
     pub async fn sign_in(&self, server: &Server, username: &str) {
