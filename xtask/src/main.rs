@@ -5,8 +5,11 @@
 //!   http://127.0.0.1:8080.
 //! - `cargo xtask test`: install what the tests need, start throwaway
 //!   services, run every check and test, stop what it started.
+//! - `cargo xtask client`: generate the Python client of the API into
+//!   target/stages-client (what the scripts of `examples/` import).
 
 mod bench;
+mod integration;
 mod process;
 mod run;
 mod services;
@@ -22,12 +25,14 @@ fn main() -> ExitCode {
         Some("run") => run::run(&args[1..]),
         Some("test") => test::test(&args[1..]),
         Some("bench-search") => bench::bench_search(&args[1..]),
+        Some("client") => integration::client(&args[1..]),
         _ => {
             eprintln!(
                 "usage: cargo xtask run    build and serve Stages with demo data on http://127.0.0.1:8080\n\
                  \x20      cargo xtask test   run every check and test (what CI runs)\n\
                  \x20      cargo xtask bench-search [--scale N] [--backend sqlite|postgres] [--seconds S] [--reuse]\n\
-                 \x20                         the search load benchmark of BENCHMARKS.md"
+                 \x20                         the search load benchmark of BENCHMARKS.md\n\
+                 \x20      cargo xtask client generate the Python client of the API into target/stages-client"
             );
             return ExitCode::from(2);
         }

@@ -295,3 +295,71 @@ impl Drop for SmtpSink {
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
+
+/// The `stages` binary serving the demo data on a fresh SQLite database and
+/// a free port: what the integration scripts and the contract fuzzing talk
+/// to. Its log goes to `log` (kept when the run fails, for the 5xx).
+pub struct Stages {
+    pub port: u16,
+    pub log: PathBuf,
+    child: std::process::Child,
+    dir: PathBuf,
+}
+
+impl Stages {
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// `stages migrate`, `seed-demo`, then `serve`. Today is pinned so that
+    /// the dates the scripts write stay in the future whenever they run.
+    pub fn start(binary: &Path, log: PathBuf) -> Result<Self, String> {
+        let dir = temp_dir("integration")?;
+        let port = free_port()?;
+        let command = |sub: &str| {
+            let mut cmd = Command::new(binary);
+            cmd.arg(sub)
+                .env(
+                    "STAGES_DATABASE_URL",
+                    format!("sqlite://{}", dir.join("stages.sqlite").display()),
+                )
+                .env("STAGES_DATA_DIR", &dir)
+                .env("STAGES_WEB_DIR", dir.join("no-spa"))
+                .env("STAGES_BIND", format!("127.0.0.1:{port}"))
+                .env("STAGES_TODAY", "2026-11-29")
+                .env("STAGES_LOG", "warn");
+            cmd
+        };
+        output(&mut command("migrate"))?;
+        output(&mut command("seed-demo"))?;
+        let child = command("serve")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::fs::File::create(&log).map_err(|e| e.to_string())?)
+            .spawn()
+            .map_err(|e| format!("cannot start `stages serve`: {e}"))?;
+        let mut server = Self {
+            port,
+            log,
+            child,
+            dir,
+        };
+        for _ in 0..200 {
+            if answers(port) {
+                return Ok(server);
+            }
+            if let Ok(Some(status)) = server.child.try_wait() {
+                return Err(format!("`stages serve` exited: {status}"));
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Err(format!("`stages serve` does not answer on port {port}"))
+    }
+}
+
+impl Drop for Stages {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}

@@ -7,7 +7,7 @@ use crate::run::target_dir;
 use crate::services::{
     LDAP_BASE_DN, LDAP_SERVICE_DN, LDAP_SERVICE_PASSWORD, Postgres, Slapd, SmtpSink,
 };
-use crate::{root, tools};
+use crate::{integration, root, tools};
 use std::process::Command;
 
 /// Debian packages the tests use: the browser and its driver, OpenLDAP,
@@ -82,6 +82,10 @@ pub fn test(args: &[String]) -> Result<(), String> {
             .args(["nextest", "run", "--no-run"]))
     }));
     steps.push(timed("tests (SQLite and PostgreSQL, LDAP, e2e)", run_tests));
+    steps.push(timed(
+        "integration scripts and contract fuzzing",
+        integration::check,
+    ));
 
     if step_summary(&steps) {
         Ok(())

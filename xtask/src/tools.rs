@@ -172,8 +172,15 @@ pub fn ensure_npm_packages() -> Result<(), String> {
 }
 
 /// Python packages the tests use, installed once in a virtual environment
-/// under target/venv: the SMTP server the mail tests send to.
-pub const PYTHON_PACKAGES: &[&str] = &["aiosmtpd==1.4.6"];
+/// under target/venv: the SMTP server the mail tests send to, the client
+/// generator, pytest for the example scripts' tests, and schemathesis for
+/// the contract fuzzing.
+pub const PYTHON_PACKAGES: &[&str] = &[
+    "aiosmtpd==1.4.6",
+    "openapi-python-client==0.29.1",
+    "pytest==9.2.0",
+    "schemathesis==4.32.5",
+];
 
 pub fn venv_dir() -> std::path::PathBuf {
     crate::run::target_dir().join("venv")

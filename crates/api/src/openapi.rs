@@ -3,7 +3,10 @@
 
 use crate::error::{Problem, ProblemViolation};
 use crate::routes;
+use utoipa::openapi::path::{Operation, PathItem};
+use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
+use utoipa::openapi::{Content, RefOr};
 use utoipa::{Modify, OpenApi};
 
 /// Every route is served under this prefix.
@@ -112,7 +115,7 @@ pub const API_PREFIX: &str = "/api";
         routes::statistics::export_statistics,
     ),
     components(schemas(Problem, ProblemViolation)),
-    modifiers(&ApiPrefix, &SecuritySchemes),
+    modifiers(&ApiPrefix, &SecuritySchemes, &BinaryBodies),
     tags(
         (name = "health", description = "Server status"),
         (name = "auth", description = "Sign-in and the signed-in user"),
@@ -176,24 +179,59 @@ impl Modify for SecuritySchemes {
         );
         // Every operation that takes an access token also takes an API token.
         let api_token = SecurityRequirement::new("api_token", Vec::<String>::new());
-        for item in openapi.paths.paths.values_mut() {
-            for operation in [
-                &mut item.get,
-                &mut item.put,
-                &mut item.post,
-                &mut item.delete,
-                &mut item.patch,
-            ]
-            .into_iter()
-            .flatten()
+        for operation in openapi.paths.paths.values_mut().flat_map(operations) {
+            if let Some(security) = &mut operation.security
+                && !security.is_empty()
             {
-                if let Some(security) = &mut operation.security
-                    && !security.is_empty()
-                {
-                    security.push(api_token.clone());
+                security.push(api_token.clone());
+            }
+        }
+    }
+}
+
+/// The operations of a path, whatever their method.
+fn operations(item: &mut PathItem) -> impl Iterator<Item = &mut Operation> {
+    [
+        &mut item.get,
+        &mut item.put,
+        &mut item.post,
+        &mut item.delete,
+        &mut item.patch,
+    ]
+    .into_iter()
+    .flatten()
+}
+
+/// Files (PDF, ZIP, images, CSV) are bytes: utoipa documents a `Vec<u8>`
+/// body as an array of numbers, which no client would send or expect, so
+/// every body that is not JSON becomes a binary string, which generated
+/// clients hand over as a file.
+struct BinaryBodies;
+
+impl Modify for BinaryBodies {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for operation in openapi.paths.paths.values_mut().flat_map(operations) {
+            if let Some(RefOr::T(body)) = &mut operation.request_body {
+                body.content.iter_mut().for_each(as_binary);
+            }
+            for response in operation.responses.responses.values_mut() {
+                if let RefOr::T(response) = response {
+                    response.content.iter_mut().for_each(as_binary);
                 }
             }
         }
+    }
+}
+
+fn as_binary((content_type, content): (&String, &mut RefOr<Content>)) {
+    let is_file = !content_type.contains("json");
+    if let (true, RefOr::T(content)) = (is_file, content) {
+        content.schema = Some(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary)))
+                .into(),
+        );
     }
 }
 

@@ -67,6 +67,35 @@ async fn organisations_are_created_found_and_corrected(app: &TestApp) {
         assert!(fields.contains(&field), "{field} missing from {fields:?}");
     }
 
+    // A dry run checks the same rules and records nothing (imports check
+    // every line before creating any).
+    let (status, problem) = student
+        .post(
+            "/api/organisations?dry_run=true",
+            None,
+            Some(json!({"name": "X", "street": "", "postal_code": "2500", "city": "Y"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        problem["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|v| v["field"] == "postal_code"),
+        "{problem}"
+    );
+    let (status, _) = student
+        .post(
+            "/api/organisations?dry_run=true",
+            None,
+            Some(new_organisation()),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (_, page) = student.get("/api/organisations?siret=55208131700000").await;
+    assert_eq!(page["items"], json!([]), "a dry run recorded it");
+
     let (status, org) = student
         .post("/api/organisations", None, Some(new_organisation()))
         .await;
@@ -86,6 +115,14 @@ async fn organisations_are_created_found_and_corrected(app: &TestApp) {
         .await;
     assert_eq!(status, StatusCode::CONFLICT, "{problem}");
     assert_eq!(rules(&problem), vec!["ORG-01"]);
+    let (status, problem) = manager
+        .post(
+            "/api/organisations?dry_run=true",
+            None,
+            Some(new_organisation()),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{problem}");
 
     // Found by name without accents or case, narrowed by department; by
     // SIRET or SIREN; by activity; by phone; by address.

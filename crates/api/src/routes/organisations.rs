@@ -216,17 +216,31 @@ pub async fn get(
         .json(row))
 }
 
+/// Options of the creation.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CreateQuery {
+    /// Check only: the same answers as a creation (422, 409…), but 204
+    /// instead of 201 and nothing recorded. Imports check every line before
+    /// creating any.
+    #[serde(default)]
+    pub dry_run: bool,
+}
+
 /// Records a host organisation. A second active organisation with the same
 /// SIRET is refused (409).
 #[utoipa::path(
     tag = "organisations",
     operation_id = "create_organisation",
     security(("bearer" = [])),
+    params(CreateQuery),
     request_body = OrganisationInput,
     responses(
         (status = 201, description = "Created", body = OrganisationRow),
+        (status = 204, description = "`dry_run`: it would be created"),
         (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The account has no role", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "An active organisation has this SIRET", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Missing or invalid fields, with their rules", body = Problem, content_type = "application/problem+json"),
     )
@@ -236,11 +250,21 @@ pub async fn create(
     state: web::Data<AppState>,
     caller: Caller,
     lang: Lang,
+    query: web::Query<CreateQuery>,
     body: Json<OrganisationInput>,
 ) -> Result<HttpResponse, ApiError> {
     access::may_create_host_record(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
     let input = body.into_inner();
     let c = repo::check(&input, lang)?;
+    if query.dry_run {
+        state
+            .db(move |conn| {
+                repo::legal_status_label(conn, c.legal_status_code.as_deref(), lang)?;
+                repo::ensure_siret_free(conn, c.siret.as_deref(), None)
+            })
+            .await?;
+        return Ok(HttpResponse::NoContent().finish());
+    }
     let row = state
         .db(move |conn| {
             conn.transaction(|conn| {
