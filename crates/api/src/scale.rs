@@ -856,7 +856,9 @@ pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::De
         Ok::<_, crate::demo::DemoError>(())
     })?;
     match conn {
-        AnyConnection::Postgresql(pg) => pg.batch_execute("ANALYZE")?,
+        // As autovacuum would after a bulk load: statistics for the planner
+        // and the visibility map that index-only scans need.
+        AnyConnection::Postgresql(pg) => pg.batch_execute("VACUUM ANALYZE")?,
         AnyConnection::Sqlite(sqlite) => sqlite.batch_execute("ANALYZE")?,
     }
     Ok(n)

@@ -1,7 +1,7 @@
 //! The indicators of a centre's academic year (or the whole university's):
-//! counts the database groups over one covering index, summed up by the
-//! domain ([`stages_domain::statistics`]), and the same as spreadsheet
-//! tables.
+//! counted by the database over a covering index (four grouped queries,
+//! whatever the size of the year), summed up by the domain
+//! ([`stages_domain::statistics`]), and the same as spreadsheet tables.
 //!
 //! Every indicator but the statuses counts the conventions past the draft
 //! (those with a number): a draft is not an internship yet.
@@ -16,6 +16,7 @@ use crate::exports::{Cell, Table};
 use crate::i18n::Lang;
 use diesel::dsl::count_star;
 use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Bool, Nullable, Text};
 use serde::Serialize;
 use stages_domain::lifecycle::Status;
 use stages_domain::model::{AcademicYear, EvaluationKind};
@@ -23,7 +24,7 @@ use stages_domain::statistics::{
     DurationBand, DurationSummary, StipendBand, StipendCounts, StipendSummary, summarise_durations,
     summarise_stipends,
 };
-use stages_domain::stipend::THRESHOLD_MINUTES;
+use std::collections::HashMap;
 use utoipa::ToSchema;
 
 /// Organisations listed by name; the rest are summed as "others".
@@ -82,12 +83,12 @@ pub struct Scope {
     pub academic_year: AcademicYear,
 }
 
-/// Narrows a query on conventions to the scope, boxed (the macro keeps
-/// the query's concrete type, grouping included).
+/// The scope's conventions, boxed (a macro: each backend needs the
+/// query's concrete type).
 macro_rules! scoped {
-    ($scope:expr, $query:expr) => {{
+    ($scope:expr) => {{
         let scope: &Scope = $scope;
-        let mut q = $query
+        let mut q = conventions::table
             .filter(conventions::academic_year.eq(scope.academic_year.to_string()))
             .into_boxed();
         if let Some(centre) = scope.centre_id {
@@ -136,25 +137,195 @@ fn sorted(mut counts: Vec<Count>) -> Vec<Count> {
     counts
 }
 
-/// Computes every indicator of the scope.
+/// One group of the dimensions query: the low-cardinality columns.
+#[derive(Debug, QueryableByName)]
+struct DimensionGroup {
+    #[diesel(sql_type = Text)]
+    status: String,
+    #[diesel(sql_type = Nullable<Text>)]
+    programme_code: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    country_code: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    department: Option<String>,
+    #[diesel(sql_type = Nullable<Bool>)]
+    stipend_paid: Option<bool>,
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+    /// How many of the group have a host organisation.
+    #[diesel(sql_type = BigInt)]
+    with_host: i64,
+    /// How many of the group are unpaid though long enough to be due a
+    /// stipend.
+    #[diesel(sql_type = BigInt)]
+    unpaid_due: i64,
+}
+
+/// One group of a high-cardinality column (host, minutes, hourly cents).
+#[derive(Debug, QueryableByName)]
+struct ValueGroup {
+    #[diesel(sql_type = BigInt)]
+    value: i64,
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+/// The grouped queries. Each reads the covering index once and lets the
+/// database count (a centre's year may hold a hundred thousand
+/// conventions); the high-cardinality columns get their own grouping so
+/// that the dimensions' groups stay few.
+#[derive(Debug, Clone, Copy)]
+enum Grouping {
+    Dimensions,
+    Hosts,
+    Durations,
+    Hourly,
+}
+
+/// The SQL of a grouping: `$1` the year, `$2` the centre when there is
+/// one (`?` on SQLite). The draft status is this program's constant code.
+fn grouping_sql(grouping: Grouping, postgres: bool, with_centre: bool) -> String {
+    let mut scope = "academic_year = $1".to_owned();
+    if with_centre {
+        scope.push_str(" AND centre_id = $2");
+    }
+    let draft = crate::conventions::status_code(Status::Draft);
+    let (true_, false_, threshold) = (
+        if postgres { "TRUE" } else { "1" },
+        if postgres { "FALSE" } else { "0" },
+        stages_domain::stipend::THRESHOLD_MINUTES,
+    );
+    let hint = if postgres {
+        ""
+    } else {
+        "INDEXED BY conventions_statistics"
+    };
+    let sql = match grouping {
+        // Grouped on the index's own column order so that the database
+        // streams the groups without sorting; the host and the stipend's
+        // due-ness are counted inside each group.
+        Grouping::Dimensions => format!(
+            "SELECT status, programme_code, country_code, department, stipend_paid, count(*) AS n, \
+             sum(CASE WHEN organisation_id IS NOT NULL THEN 1 ELSE 0 END) AS with_host, \
+             sum(CASE WHEN stipend_paid = {false_} AND effective_minutes > {threshold} \
+             THEN 1 ELSE 0 END) AS unpaid_due \
+             FROM conventions WHERE {scope} \
+             GROUP BY status, programme_code, country_code, department, stipend_paid"
+        ),
+        // SQLite would rather walk the organisation index, which reads
+        // every convention of every year: the covering index is named.
+        Grouping::Hosts => format!(
+            "SELECT organisation_id AS value, count(*) AS n FROM conventions {hint} \
+             WHERE {scope} AND status <> '{draft}' AND organisation_id IS NOT NULL \
+             GROUP BY organisation_id ORDER BY n DESC, organisation_id LIMIT {TOP_ORGANISATIONS}"
+        ),
+        Grouping::Durations => format!(
+            "SELECT effective_minutes AS value, count(*) AS n FROM conventions \
+             WHERE {scope} AND status <> '{draft}' AND effective_minutes IS NOT NULL \
+             GROUP BY effective_minutes"
+        ),
+        Grouping::Hourly => format!(
+            "SELECT stipend_hourly_cents AS value, count(*) AS n FROM conventions \
+             WHERE {scope} AND status <> '{draft}' AND stipend_paid = {true_} \
+             AND stipend_hourly_cents IS NOT NULL GROUP BY stipend_hourly_cents"
+        ),
+    };
+    if postgres {
+        sql
+    } else {
+        sql.replace("$1", "?1").replace("$2", "?2")
+    }
+}
+
+/// Runs a grouping on the scope.
+fn grouped<
+    T: QueryableByName<diesel::pg::Pg> + QueryableByName<diesel::sqlite::Sqlite> + 'static,
+>(
+    conn: &mut AnyConnection,
+    scope: &Scope,
+    grouping: Grouping,
+) -> QueryResult<Vec<T>> {
+    let year = scope.academic_year.to_string();
+    let centre = scope.centre_id;
+    match conn {
+        AnyConnection::Postgresql(pg) => {
+            let q = diesel::sql_query(grouping_sql(grouping, true, centre.is_some()))
+                .into_boxed()
+                .bind::<Text, _>(year);
+            match centre {
+                Some(c) => q.bind::<BigInt, _>(c).load(pg),
+                None => q.load(pg),
+            }
+        }
+        AnyConnection::Sqlite(sqlite) => {
+            let q = diesel::sql_query(grouping_sql(grouping, false, centre.is_some()))
+                .into_boxed()
+                .bind::<Text, _>(year);
+            match centre {
+                Some(c) => q.bind::<BigInt, _>(c).load(sqlite),
+                None => q.load(sqlite),
+            }
+        }
+    }
+}
+
+fn add(map: &mut HashMap<String, u64>, key: Option<String>, n: u64) {
+    if let Some(key) = key {
+        *map.entry(key).or_default() += n;
+    }
+}
+
+/// Computes every indicator of the scope, then the labels of what was
+/// found.
 pub fn compute(
     conn: &mut AnyConnection,
     scope: &Scope,
     lang: Lang,
 ) -> Result<Statistics, ApiError> {
     let draft = crate::conventions::status_code(Status::Draft);
+    let mut statuses: HashMap<String, u64> = HashMap::new();
+    let mut countries: HashMap<String, u64> = HashMap::new();
+    let mut departments: HashMap<String, u64> = HashMap::new();
+    let mut programmes: HashMap<Option<String>, u64> = HashMap::new();
+    let mut stipends = StipendCounts::default();
+    let mut with_host = 0;
+    for group in grouped::<DimensionGroup>(conn, scope, Grouping::Dimensions)? {
+        let n = to_u64(group.n);
+        let numbered = group.status != draft;
+        *statuses.entry(group.status).or_default() += n;
+        if !numbered {
+            continue;
+        }
+        add(&mut countries, group.country_code, n);
+        add(&mut departments, group.department, n);
+        *programmes.entry(group.programme_code).or_default() += n;
+        with_host += to_u64(group.with_host);
+        match group.stipend_paid {
+            Some(true) => stipends.paid += n,
+            Some(false) => {
+                stipends.unpaid += n;
+                stipends.unpaid_though_due += to_u64(group.unpaid_due);
+            }
+            None => stipends.unknown += n,
+        }
+    }
+    let value_groups = |conn: &mut AnyConnection, grouping| -> QueryResult<Vec<(i64, u64)>> {
+        Ok(grouped::<ValueGroup>(conn, scope, grouping)?
+            .into_iter()
+            .map(|g| (g.value, to_u64(g.n)))
+            .collect())
+    };
+    let hosts = value_groups(conn, Grouping::Hosts)?;
+    let histogram: Vec<(u64, u64)> = value_groups(conn, Grouping::Durations)?
+        .into_iter()
+        .filter_map(|(m, n)| Some((u64::try_from(m).ok()?, n)))
+        .collect();
+    stipends.hourly = value_groups(conn, Grouping::Hourly)?;
 
-    let statuses: Vec<(String, i64)> = scoped!(
-        scope,
-        conventions::table
-            .group_by(conventions::status)
-            .select((conventions::status, count_star()))
-    )
-    .load(conn)?;
-    let total: u64 = statuses
+    let total = statuses
         .iter()
-        .filter(|(s, _)| *s != draft)
-        .map(|(_, n)| to_u64(*n))
+        .filter(|(s, _)| **s != draft)
+        .map(|(_, n)| n)
         .sum();
     let by_status = sorted(
         statuses
@@ -162,25 +333,13 @@ pub fn compute(
             .map(|(status, n)| Count {
                 key: status.clone(),
                 label: status_label(status, lang),
-                count: to_u64(*n),
+                count: *n,
             })
             .collect(),
     );
 
-    let hosts: Vec<(Option<i64>, i64)> = scoped!(
-        scope,
-        conventions::table
-            .group_by(conventions::organisation_id)
-            .select((conventions::organisation_id, count_star()))
-    )
-    .filter(conventions::status.ne(&draft))
-    .filter(conventions::organisation_id.is_not_null())
-    .order((count_star().desc(), conventions::organisation_id))
-    .limit(TOP_ORGANISATIONS)
-    .load(conn)?;
     let mut by_organisation = Vec::with_capacity(hosts.len());
     for (id, n) in hosts {
-        let Some(id) = id else { continue };
         let name: String = organisations::table
             .find(id)
             .select(organisations::name)
@@ -188,64 +347,27 @@ pub fn compute(
         by_organisation.push(Count {
             key: id.to_string(),
             label: name,
-            count: to_u64(n),
+            count: n,
         });
     }
-    let with_host: i64 = scoped!(scope, conventions::table)
-        .filter(conventions::status.ne(&draft))
-        .filter(conventions::organisation_id.is_not_null())
-        .select(count_star())
-        .first(conn)?;
     let listed: u64 = by_organisation.iter().map(|c| c.count).sum();
-    let other_organisations = to_u64(with_host).saturating_sub(listed);
 
-    let countries: Vec<(Option<String>, i64)> = scoped!(
-        scope,
-        conventions::table
-            .group_by(conventions::country_code)
-            .select((conventions::country_code, count_star()))
-    )
-    .filter(conventions::status.ne(&draft))
-    .filter(conventions::country_code.is_not_null())
-    .load(conn)?;
     let mut by_country = Vec::with_capacity(countries.len());
-    for (code, n) in countries.into_iter().filter_map(|(c, n)| c.map(|c| (c, n))) {
+    for (code, n) in countries {
         by_country.push(Count {
             label: label(conn, "country", &code, lang)?,
             key: code,
-            count: to_u64(n),
+            count: n,
         });
     }
-
-    let departments: Vec<(Option<String>, i64)> = scoped!(
-        scope,
-        conventions::table
-            .group_by(conventions::department)
-            .select((conventions::department, count_star()))
-    )
-    .filter(conventions::status.ne(&draft))
-    .filter(conventions::department.is_not_null())
-    .load(conn)?;
     let mut by_department = Vec::with_capacity(departments.len());
-    for (code, n) in departments
-        .into_iter()
-        .filter_map(|(c, n)| c.map(|c| (c, n)))
-    {
+    for (code, n) in departments {
         by_department.push(Count {
             label: label(conn, "department", &code, lang)?,
             key: code,
-            count: to_u64(n),
+            count: n,
         });
     }
-
-    let programmes: Vec<(Option<String>, i64)> = scoped!(
-        scope,
-        conventions::table
-            .group_by(conventions::programme_code)
-            .select((conventions::programme_code, count_star()))
-    )
-    .filter(conventions::status.ne(&draft))
-    .load(conn)?;
     let mut by_programme = Vec::with_capacity(programmes.len());
     for (code, n) in programmes {
         let (key, label) = match code {
@@ -262,62 +384,9 @@ pub fn compute(
         by_programme.push(Count {
             key,
             label,
-            count: to_u64(n),
+            count: n,
         });
     }
-
-    let durations: Vec<(Option<i64>, i64)> = scoped!(
-        scope,
-        conventions::table
-            .group_by(conventions::effective_minutes)
-            .select((conventions::effective_minutes, count_star()))
-    )
-    .filter(conventions::status.ne(&draft))
-    .filter(conventions::effective_minutes.is_not_null())
-    .load(conn)?;
-    let histogram: Vec<(u64, u64)> = durations
-        .into_iter()
-        .filter_map(|(m, n)| Some((u64::try_from(m?).ok()?, to_u64(n))))
-        .collect();
-
-    let paid: Vec<(Option<bool>, i64)> = scoped!(
-        scope,
-        conventions::table
-            .group_by(conventions::stipend_paid)
-            .select((conventions::stipend_paid, count_star()))
-    )
-    .filter(conventions::status.ne(&draft))
-    .load(conn)?;
-    let mut counts = StipendCounts::default();
-    for (paid, n) in paid {
-        match paid {
-            Some(true) => counts.paid = to_u64(n),
-            Some(false) => counts.unpaid = to_u64(n),
-            None => counts.unknown = to_u64(n),
-        }
-    }
-    let threshold = i64::try_from(THRESHOLD_MINUTES).map_err(ApiError::internal)?;
-    let due: i64 = scoped!(scope, conventions::table)
-        .filter(conventions::status.ne(&draft))
-        .filter(conventions::stipend_paid.eq(false))
-        .filter(conventions::effective_minutes.gt(threshold))
-        .select(count_star())
-        .first(conn)?;
-    counts.unpaid_though_due = to_u64(due);
-    let hourly: Vec<(Option<i64>, i64)> = scoped!(
-        scope,
-        conventions::table
-            .group_by(conventions::stipend_hourly_cents)
-            .select((conventions::stipend_hourly_cents, count_star()))
-    )
-    .filter(conventions::status.ne(&draft))
-    .filter(conventions::stipend_paid.eq(true))
-    .filter(conventions::stipend_hourly_cents.is_not_null())
-    .load(conn)?;
-    counts.hourly = hourly
-        .into_iter()
-        .filter_map(|(c, n)| Some((c?, to_u64(n))))
-        .collect();
 
     Ok(Statistics {
         centre_id: scope.centre_id,
@@ -325,12 +394,12 @@ pub fn compute(
         total,
         by_status,
         by_organisation,
-        other_organisations,
+        other_organisations: with_host.saturating_sub(listed),
         by_country: sorted(by_country),
         by_department: sorted(by_department),
         by_programme: sorted(by_programme),
         durations: summarise_durations(&histogram),
-        stipends: summarise_stipends(&counts, scope.academic_year.start_year()),
+        stipends: summarise_stipends(&stipends, scope.academic_year.start_year()),
         evaluations: evaluation_completion(conn, scope)?,
     })
 }
@@ -345,7 +414,7 @@ fn evaluation_completion(
         crate::conventions::status_code(Status::Validated),
         crate::conventions::status_code(Status::TerminatedEarly),
     ];
-    let validated: i64 = scoped!(scope, conventions::table)
+    let validated: i64 = scoped!(scope)
         .filter(conventions::status.eq_any(&done))
         .select(count_star())
         .first(conn)?;
