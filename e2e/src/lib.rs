@@ -24,6 +24,11 @@ fn env_path(var: &str, default: PathBuf) -> PathBuf {
     std::env::var_os(var).map(PathBuf::from).unwrap_or(default)
 }
 
+/// The built SPA the server serves (`dist/`, or `STAGES_WEB_DIR`).
+pub fn web_dir() -> PathBuf {
+    env_path("STAGES_WEB_DIR", workspace().join("dist"))
+}
+
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -68,7 +73,7 @@ impl Server {
     /// API and the SPA on a free port.
     pub fn start() -> Self {
         let bin = env_path("STAGES_BIN", workspace().join("target/debug/stages"));
-        let web = env_path("STAGES_WEB_DIR", workspace().join("dist"));
+        let web = web_dir();
         assert!(
             bin.is_file(),
             "{} is missing: build it (cargo build -p stages-api) or run `cargo xtask test`",
@@ -130,6 +135,13 @@ impl Server {
 
     pub fn url(&self, path: &str) -> String {
         format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
+    /// Stops the server while the browser goes on: what a user sees when
+    /// the network fails.
+    pub fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
@@ -193,19 +205,27 @@ impl Browser {
         }
     }
 
-    /// Waits for an element and returns its text.
+    /// Waits for an element and returns its text. The page may render the
+    /// element again between finding and reading it: then it is found
+    /// again.
     pub async fn text(&self, css: &str) -> String {
-        let element = self
-            .client
-            .wait()
-            .at_most(Duration::from_secs(10))
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("no element {css}: {e}"));
-        element
-            .text()
-            .await
-            .unwrap_or_else(|e| panic!("text of {css}: {e}"))
+        let start = Instant::now();
+        loop {
+            let element = self
+                .client
+                .wait()
+                .at_most(Duration::from_secs(10))
+                .for_element(Locator::Css(css))
+                .await
+                .unwrap_or_else(|e| panic!("no element {css}: {e}"));
+            match element.text().await {
+                Ok(text) => return text,
+                Err(e) if start.elapsed() > Duration::from_secs(10) => {
+                    panic!("text of {css}: {e}")
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+            }
+        }
     }
 
     /// Waits until the element's text contains `needle`.
@@ -242,16 +262,26 @@ impl Browser {
             .unwrap_or_else(|e| panic!("type into {css}: {e}"));
     }
 
+    /// Clicks an element once it is there (found again if the page
+    /// renders it anew in between).
     pub async fn click(&self, css: &str) {
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(10))
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+        let start = Instant::now();
+        loop {
+            let element = self
+                .client
+                .wait()
+                .at_most(Duration::from_secs(10))
+                .for_element(Locator::Css(css))
+                .await
+                .unwrap_or_else(|e| panic!("no element {css}: {e}"));
+            match element.click().await {
+                Ok(()) => return,
+                Err(e) if start.elapsed() > Duration::from_secs(10) => {
+                    panic!("click {css}: {e}")
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+            }
+        }
     }
 
     /// Waits for an element and returns it.

@@ -1,6 +1,7 @@
 //! The life of a convention in a real browser (user guide §4–§10): a
 //! student enters it through the eight steps, creating the host, its
-//! service and the tutor on the way; a manager finds it and validates it;
+//! service and the tutor on the way; a manager finds it, sends it back
+//! with a reason the student reads, then validates it;
 //! the student can then neither change nor delete it and writes an
 //! amendment instead; the manager validates the amendment; the agreement
 //! and the amendment download as PDFs; a manager of another centre does
@@ -245,9 +246,11 @@ async fn fill_internship(browser: &Browser) {
         .await;
 }
 
+const REJECTION: &str = "Le sujet doit préciser le langage de programmation.";
+
 /// The manager of the student's centre finds the convention by its number
-/// and gives the centre's two levels in order.
-async fn manager_validates(browser: &Browser, server: &Server, number: &str) {
+/// and sends it back with a reason.
+async fn manager_rejects(browser: &Browser, server: &Server, number: &str) {
     browser.sign_in(server, "gestionnaire").await;
     browser.open(server, "/conventions").await;
     browser.fill("#search-q", number).await;
@@ -262,6 +265,35 @@ async fn manager_validates(browser: &Browser, server: &Server, number: &str) {
         .click("#search-results a[href^='/conventions/']")
         .await;
     browser.wait_for_text("#convention-status", "Créée").await;
+    browser.fill("#rejection-reason", REJECTION).await;
+    browser.click("#convention-reject").await;
+    browser
+        .wait_for_text("#convention-status", "Renvoyée à l'étudiant")
+        .await;
+    browser.sign_out().await;
+}
+
+/// The student reads the reason on the convention, which they may still
+/// change.
+async fn student_reads_the_rejection(browser: &Browser, server: &Server, page: &str) {
+    browser.sign_in(server, "etudiant").await;
+    browser.open(server, page).await;
+    browser.wait_for_text("#rejection", REJECTION).await;
+    assert_eq!(
+        browser.attribute("#convention-edit", "disabled").await,
+        None
+    );
+    browser.screenshot("convention-9-rejected").await;
+    browser.sign_out().await;
+}
+
+/// The manager gives the centre's two levels in order.
+async fn manager_validates(browser: &Browser, server: &Server, page: &str) {
+    browser.sign_in(server, "gestionnaire").await;
+    browser.open(server, page).await;
+    browser
+        .wait_for_text("#convention-status", "Renvoyée à l'étudiant")
+        .await;
     browser.click("#validate-pedagogical").await;
     browser
         .wait_for_text("#level-pedagogical-state", "donnée")
@@ -396,7 +428,9 @@ async fn a_convention_from_the_first_step_to_its_amendment() {
 
     let (number, page) = student_creates_a_convention(&browser, &server).await;
     browser.sign_out().await;
-    manager_validates(&browser, &server, &number).await;
+    manager_rejects(&browser, &server, &number).await;
+    student_reads_the_rejection(&browser, &server, &page).await;
+    manager_validates(&browser, &server, &page).await;
     student_amends(&browser, &server, &page).await;
     manager_validates_the_amendment(&browser, &server, &page).await;
     other_centre_does_not_find_it(&browser, &server, &number, &page).await;

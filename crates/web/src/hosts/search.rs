@@ -6,7 +6,7 @@ use crate::api::client::Page;
 use crate::api::organisations::{self, OrganisationQuery, OrganisationRow};
 use crate::api::{ApiError, ProblemViolation};
 use crate::components::fields::TextInput;
-use crate::components::loading::ActionError;
+use crate::components::loading::Failure;
 use crate::components::messages::FieldMessage;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -35,8 +35,11 @@ pub fn OrganisationSearch(
     let pending = RwSignal::new(false);
     let last_query = StoredValue::new(OrganisationQuery::default());
 
+    // The page asked for last, for a retry after a failure.
+    let last_cursor = StoredValue::new(None::<String>);
     let run = move |cursor: Option<String>| {
         let query = last_query.get_value();
+        last_cursor.set_value(cursor.clone());
         pending.set(true);
         error.set(None);
         spawn_local(async move {
@@ -107,7 +110,7 @@ pub fn OrganisationSearch(
                 {move || i18n.t("search-submit")}
             </button>
         </form>
-        <ActionError error=error />
+        {move || error.get().map(|e| view! { <Failure error=e retry=move || run(last_cursor.get_value()) /> })}
         {move || {
             results
                 .get()

@@ -10,7 +10,7 @@ use crate::api::conventions::{self, ConventionSummary, ConventionView, SearchQue
 use crate::components::confirm::ConfirmButton;
 use crate::components::download::{Document, DownloadButton};
 use crate::components::fields::{Select, TextInput};
-use crate::components::loading::{ActionError, Pending};
+use crate::components::loading::{ActionError, Failure, Pending};
 use crate::components::messages::FieldMessage;
 use crate::format;
 use crate::i18n::use_i18n;
@@ -117,10 +117,11 @@ pub fn ConventionSearchPage() -> impl IntoView {
                 </button>
             </form>
         </section>
-        <ActionError error=error />
+        {move || error.get().map(|e| view! { <Failure error=e retry=move || run(None) /> })}
         <section aria-labelledby="results-title" aria-live="polite">
             <h2 id="results-title">{move || i18n.t("search-results")}</h2>
             {move || match results.get() {
+                None if error.get().is_some() => ().into_any(),
                 None => view! { <Pending /> }.into_any(),
                 Some(page) if page.items.is_empty() => {
                     view! { <p class="muted" id="search-empty">{i18n.t("search-none")}</p> }.into_any()
