@@ -1,6 +1,6 @@
 //! Stages as a third party sees it: a Python client generated from the
-//! OpenAPI document and the scripts of `examples/` that use it, with
-//! personal API tokens.
+//! OpenAPI document, the scripts of `examples/` that use it, and contract
+//! fuzzing with schemathesis, each role with a personal API token.
 //!
 //! The client is generated, never written: `cargo xtask client` (re)makes
 //! it in target/stages-client, and the test step regenerates it from the
@@ -64,8 +64,9 @@ fn generate_client() -> Result<(), String> {
 }
 
 /// The test step: a fresh server with the demo data, a token per role,
-/// then the examples' tests. Leaves the server's log and the tokens in
-/// target/integration.
+/// the examples' tests, then the contract fuzzing (also when an example
+/// failed, so that one run shows both). Leaves the server's log, the tokens
+/// and the fuzzing reports in target/integration.
 pub fn check() -> Result<(), String> {
     let work = target_dir().join("integration");
     let _ = std::fs::remove_dir_all(&work);
@@ -90,9 +91,13 @@ pub fn check() -> Result<(), String> {
         .arg(harness.join("issue_tokens.py"))
         .arg(server.url())
         .arg(&tokens))?;
-    let result = run(python()
+    let examples = run(python()
         .args(["-m", "pytest", "-p", "no:cacheprovider", "-q"])
         .arg(harness.join("test_examples.py")));
+    let fuzzing = run(python()
+        .arg(harness.join("fuzz.py"))
+        .arg(work.join("reports")));
+    let result = examples.and(fuzzing);
     if result.is_err() {
         println!("the server's log: {}", server.log.display());
     }

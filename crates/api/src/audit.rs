@@ -68,6 +68,7 @@ pub struct AuditEntry {
     pub id: i64,
     pub action: String,
     pub actor_id: Option<i64>,
+    #[serde(serialize_with = "crate::timestamps::utc")]
     pub at: chrono::NaiveDateTime,
     /// The record before the change (JSON), absent for a creation.
     pub before_state: Option<String>,

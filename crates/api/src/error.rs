@@ -326,6 +326,13 @@ impl From<diesel::result::Error> for ApiError {
                     info.message()
                 ),
             ),
+            // SQLite refuses a second writer that could not get the lock
+            // within busy_timeout (or whose read snapshot went stale): the
+            // request may simply be sent again.
+            Error::DatabaseError(_, info) if info.message().contains("database is locked") => {
+                tracing::warn!(message = info.message(), "database busy");
+                Self::unavailable("The database is busy: send the request again.")
+            }
             other => Self::internal(other),
         }
     }

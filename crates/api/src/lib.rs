@@ -38,4 +38,5 @@ pub mod state;
 pub mod statistics;
 pub mod students;
 pub mod text;
+pub mod timestamps;
 pub mod users;

@@ -13,7 +13,7 @@ use diesel::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use stages_domain::ids::{Country, Email, PostalCode};
-use stages_domain::model::{ContractType, Offer, OfferKind, OfferStatus};
+use stages_domain::model::{ContractType, Offer, OfferStatus};
 use stages_domain::offer::check_offer;
 use stages_domain::rules::CheckMode;
 use utoipa::ToSchema;
@@ -50,14 +50,18 @@ pub struct OfferRow {
     pub status: String,
     pub centre_id: Option<i64>,
     pub created_by: Option<i64>,
+    #[serde(serialize_with = "crate::timestamps::utc_option")]
     pub published_at: Option<NaiveDateTime>,
     pub version: i32,
+    #[serde(serialize_with = "crate::timestamps::utc")]
     pub created_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::timestamps::utc")]
     pub updated_at: NaiveDateTime,
     pub contract: Option<String>,
     pub paid: Option<bool>,
     pub disability_friendly: bool,
     pub department: Option<String>,
+    #[serde(serialize_with = "crate::timestamps::utc_option")]
     pub closed_at: Option<NaiveDateTime>,
 }
 
@@ -110,9 +114,13 @@ pub struct OfferView {
     pub offer: Offer,
     /// The centre whose staff manage it.
     pub centre_id: Option<i64>,
+    #[serde(serialize_with = "crate::timestamps::utc_option")]
     pub published_at: Option<NaiveDateTime>,
+    #[serde(serialize_with = "crate::timestamps::utc_option")]
     pub closed_at: Option<NaiveDateTime>,
+    #[serde(serialize_with = "crate::timestamps::utc")]
     pub created_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::timestamps::utc")]
     pub updated_at: NaiveDateTime,
     pub version: i32,
     /// Conventions that link it (staff only; 0 for students).
@@ -354,7 +362,8 @@ pub fn reindex(conn: &mut AnyConnection, row: &OfferRow) -> QueryResult<()> {
     )
 }
 
-/// A kind from a query string.
-pub fn parse_kind(value: &str) -> Option<OfferKind> {
-    parse_code(value).ok()
+/// A code from a query string: `None` when it is not one, which is the
+/// caller's mistake (400), not a stored value gone bad (500, logged).
+pub fn parse_query_code<T: DeserializeOwned>(value: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(value.to_owned())).ok()
 }

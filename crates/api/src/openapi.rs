@@ -4,9 +4,11 @@
 use crate::error::{Problem, ProblemViolation};
 use crate::routes;
 use utoipa::openapi::path::{Operation, PathItem};
-use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
+use utoipa::openapi::schema::{
+    AnyOfBuilder, KnownFormat, ObjectBuilder, Schema, SchemaFormat, Type,
+};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
-use utoipa::openapi::{Content, RefOr};
+use utoipa::openapi::{Content, ContentBuilder, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
 /// Every route is served under this prefix.
@@ -115,7 +117,7 @@ pub const API_PREFIX: &str = "/api";
         routes::statistics::export_statistics,
     ),
     components(schemas(Problem, ProblemViolation)),
-    modifiers(&ApiPrefix, &SecuritySchemes, &BinaryBodies),
+    modifiers(&ApiPrefix, &SecuritySchemes, &BinaryBodies, &CommonResponses, &UntaggedValues),
     tags(
         (name = "health", description = "Server status"),
         (name = "auth", description = "Sign-in and the signed-in user"),
@@ -233,6 +235,74 @@ fn as_binary((content_type, content): (&String, &mut RefOr<Content>)) {
                 .into(),
         );
     }
+}
+
+/// Answers every operation may give, besides what each handler adds: 400
+/// when a path, query or header value does not parse (a number out of
+/// range, a value outside an enumeration) and 415 when a body comes in
+/// another media type (the extractors do it for all of them), and 503 when
+/// the database does not answer or, on SQLite, stays busy with another
+/// writer.
+struct CommonResponses;
+
+impl Modify for CommonResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for operation in openapi.paths.paths.values_mut().flat_map(operations) {
+            let reads_values = operation.parameters.as_ref().is_some_and(|p| !p.is_empty());
+            let reads_body = operation.request_body.is_some();
+            let responses = &mut operation.responses.responses;
+            if reads_values || reads_body {
+                responses.entry("400".into()).or_insert_with(|| {
+                    problem("Malformed request: a value or the body does not parse")
+                });
+            }
+            if reads_body {
+                responses
+                    .entry("415".into())
+                    .or_insert_with(|| problem("The body is not of the documented media type"));
+            }
+            responses.entry("503".into()).or_insert_with(|| {
+                problem("The database does not answer or is busy: send the request again")
+            });
+        }
+    }
+}
+
+/// A message argument (`ArgValue`) is untagged: a number, or a string that
+/// may read as a decimal. utoipa writes `oneOf`, which a string matching
+/// both the decimal and the text schema fails; `anyOf` says what is sent.
+struct UntaggedValues;
+
+impl Modify for UntaggedValues {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let Some(components) = openapi.components.as_mut() else {
+            return;
+        };
+        if let Some(schema @ RefOr::T(Schema::OneOf(_))) = components.schemas.get_mut("ArgValue")
+            && let RefOr::T(Schema::OneOf(one_of)) =
+                std::mem::replace(schema, RefOr::T(Schema::default()))
+        {
+            let any_of = one_of
+                .items
+                .into_iter()
+                .fold(AnyOfBuilder::new(), AnyOfBuilder::item)
+                .description(one_of.description);
+            *schema = RefOr::T(any_of.build().into());
+        }
+    }
+}
+
+fn problem(description: &str) -> RefOr<utoipa::openapi::Response> {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/problem+json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build(),
+        )
+        .build()
+        .into()
 }
 
 /// The document as committed: pretty JSON with a final newline.

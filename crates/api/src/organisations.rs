@@ -61,7 +61,9 @@ pub struct OrganisationRow {
     #[serde(skip)]
     pub created_by: Option<i64>,
     pub version: i32,
+    #[serde(serialize_with = "crate::timestamps::utc")]
     pub created_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::timestamps::utc")]
     pub updated_at: NaiveDateTime,
 }
 
@@ -414,7 +416,9 @@ pub struct HostServiceRow {
     #[serde(skip)]
     pub created_by: Option<i64>,
     pub version: i32,
+    #[serde(serialize_with = "crate::timestamps::utc")]
     pub created_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::timestamps::utc")]
     pub updated_at: NaiveDateTime,
 }
 
@@ -552,7 +556,9 @@ pub struct ContactRow {
     #[serde(skip)]
     pub created_by: Option<i64>,
     pub version: i32,
+    #[serde(serialize_with = "crate::timestamps::utc")]
     pub created_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::timestamps::utc")]
     pub updated_at: NaiveDateTime,
 }
 

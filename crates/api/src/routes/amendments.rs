@@ -102,7 +102,9 @@ pub struct AmendmentView {
     pub permissions: AmendmentPermissions,
     /// Rules the convention would break with this amendment (AVN-03).
     pub violations: Vec<ProblemViolation>,
+    #[serde(serialize_with = "crate::timestamps::utc")]
     pub created_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::timestamps::utc")]
     pub updated_at: NaiveDateTime,
 }
 

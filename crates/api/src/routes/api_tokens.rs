@@ -38,9 +38,13 @@ pub struct ApiToken {
     pub user_id: i64,
     pub name: String,
     pub scopes: Vec<Scope>,
+    #[serde(serialize_with = "crate::timestamps::utc")]
     pub created_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::timestamps::utc_option")]
     pub expires_at: Option<NaiveDateTime>,
+    #[serde(serialize_with = "crate::timestamps::utc_option")]
     pub last_used_at: Option<NaiveDateTime>,
+    #[serde(serialize_with = "crate::timestamps::utc_option")]
     pub revoked_at: Option<NaiveDateTime>,
 }
 

@@ -83,8 +83,11 @@ pub struct ConventionView {
     pub violations: Vec<ProblemViolation>,
     pub permissions: Permissions,
     pub amendments: Vec<AmendmentSummary>,
+    #[serde(serialize_with = "crate::timestamps::utc")]
     pub created_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::timestamps::utc")]
     pub updated_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::timestamps::utc_option")]
     pub submitted_at: Option<NaiveDateTime>,
 }
 
@@ -495,6 +498,7 @@ pub struct ConventionSummary {
     pub organisation_name: Option<String>,
     pub start_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
+    #[serde(serialize_with = "crate::timestamps::utc")]
     pub updated_at: NaiveDateTime,
 }
 
@@ -853,10 +857,12 @@ pub async fn unvalidate(
     Ok(respond(actix_web::http::StatusCode::OK, &view))
 }
 
+/// Why a convention is sent back (a name of its own: the domain's
+/// `Rejection`, with its date, is another schema).
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"reason": "Les dates ne correspondent pas à la période de stage de la formation."}))]
-pub struct Rejection {
+pub struct RejectionInput {
     pub reason: String,
 }
 
@@ -873,7 +879,7 @@ const MAX_REASON: usize = 2_000;
         ("id" = i64, Path, description = "Convention id"),
         ("If-Match" = String, Header, description = "ETag of the version read"),
     ),
-    request_body = Rejection,
+    request_body = RejectionInput,
     responses(
         (status = 200, description = "Sent back", body = ConventionView),
         (status = 400, description = "Reason too long", body = Problem, content_type = "application/problem+json"),
@@ -892,7 +898,7 @@ pub async fn reject(
     lang: Lang,
     req: HttpRequest,
     id: web::Path<i64>,
-    body: Json<Rejection>,
+    body: Json<RejectionInput>,
 ) -> Result<HttpResponse, ApiError> {
     let reason = body.into_inner().reason;
     if reason.chars().count() > MAX_REASON {
@@ -941,6 +947,7 @@ pub struct ValidationEvent {
     pub level: Option<String>,
     pub reason: Option<String>,
     pub actor_id: Option<i64>,
+    #[serde(serialize_with = "crate::timestamps::utc")]
     pub at: NaiveDateTime,
 }
 

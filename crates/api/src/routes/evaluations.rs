@@ -147,7 +147,9 @@ pub struct EvaluationStatus {
     /// `not_started`, `draft` or `submitted`.
     #[schema(example = "draft")]
     pub status: String,
+    #[serde(serialize_with = "crate::timestamps::utc_option")]
     pub requested_at: Option<NaiveDateTime>,
+    #[serde(serialize_with = "crate::timestamps::utc_option")]
     pub submitted_at: Option<NaiveDateTime>,
     pub fill: Decision,
     pub read: Decision,
@@ -252,6 +254,7 @@ pub struct EvaluationSheet {
     pub form: EvaluationForm,
     pub answers: BTreeMap<String, Answer>,
     pub submitted: bool,
+    #[serde(serialize_with = "crate::timestamps::utc_option")]
     pub submitted_at: Option<NaiveDateTime>,
     /// 0 before the first save.
     pub version: i32,
@@ -557,6 +560,7 @@ pub struct TutorLink {
     #[schema(example = "https://stages.univ-demo.fr/evaluation/tutor/eyJ0eXAiOiJKV1Qi…")]
     pub url: String,
     pub token: String,
+    #[serde(serialize_with = "crate::timestamps::utc")]
     pub expires_at: NaiveDateTime,
 }
 

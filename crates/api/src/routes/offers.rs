@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use serde::Deserialize;
 use stages_domain::access;
-use stages_domain::model::{Offer, OfferAction, OfferStatus};
+use stages_domain::model::{Offer, OfferAction, OfferKind, OfferStatus};
 use stages_domain::offer::{check_editable, check_offer, is_visible_to_students, transition};
 use stages_domain::rules::CheckMode;
 use utoipa::{IntoParams, ToSchema};
@@ -80,7 +80,7 @@ pub async fn search_offers(
     let limit = params.limit()?;
     let after: Option<i64> = params.after()?;
     let kind = match query.kind.as_deref().filter(|k| !k.is_empty()) {
-        Some(k) => Some(repo::parse_kind(k).ok_or_else(|| {
+        Some(k) => Some(repo::parse_query_code::<OfferKind>(k).ok_or_else(|| {
             ApiError::bad_request(
                 "kind",
                 "QUERY-01",
@@ -93,7 +93,7 @@ pub async fn search_offers(
     let status = match (query.status.as_deref().filter(|s| !s.is_empty()), staff) {
         (None, true) => None,
         (None, false) => Some(OfferStatus::Published),
-        (Some(s), true) => Some(repo::parse_code::<OfferStatus>(s).map_err(|_| {
+        (Some(s), true) => Some(repo::parse_query_code::<OfferStatus>(s).ok_or_else(|| {
             ApiError::bad_request(
                 "status",
                 "QUERY-01",

@@ -62,9 +62,12 @@ pub struct Ticket {
     pub status: TicketStatus,
     pub answer: Option<String>,
     pub answered_by: Option<i64>,
+    #[serde(serialize_with = "crate::timestamps::utc_option")]
     pub answered_at: Option<NaiveDateTime>,
     pub version: i32,
+    #[serde(serialize_with = "crate::timestamps::utc")]
     pub created_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::timestamps::utc")]
     pub updated_at: NaiveDateTime,
 }
 
