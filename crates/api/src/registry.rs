@@ -176,7 +176,7 @@ type StudentState = (i64, String, String, Option<String>, Option<String>);
 /// Writes one checked line (student, then enrolment) in one transaction.
 fn apply(conn: &mut AnyConnection, r: &Record, report: &mut ImportReport) -> QueryResult<()> {
     let now = chrono::Utc::now().naive_utc();
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         let existing: Option<StudentState> = students::table
             .filter(students::student_number.eq(&r.student_number))
             .select((

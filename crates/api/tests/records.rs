@@ -319,7 +319,42 @@ async fn reference_tables_hold_real_values_and_keep_signed_labels(app: &TestApp)
     assert_eq!(renamed["label"], "Informatique, numérique, données");
 }
 
+/// Requests that read then write, sent at once, all land: on SQLite they
+/// take turns instead of failing on a stale read snapshot.
+async fn simultaneous_writes_all_land(app: &TestApp) {
+    let manager = As::new(app, "gestionnaire").await;
+    let (_, found) = manager.get("/api/organisations?limit=1").await;
+    let id = found["items"][0]["id"].as_i64().unwrap();
+    let creations = (0..12).map(|i| {
+        let manager = &manager;
+        async move {
+            manager
+                .post(
+                    &format!("/api/organisations/{id}/services"),
+                    None,
+                    Some(json!({"name": format!("Équipe {i}"), "street": "1 rue de la Paix", "postal_code": "75002", "city": "Paris"})),
+                )
+                .await
+        }
+    });
+    for (status, body) in futures_util::future::join_all(creations).await {
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    let (_, services) = manager
+        .get(&format!("/api/organisations/{id}/services"))
+        .await;
+    let names: Vec<&str> = services
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .filter(|n| n.starts_with("Équipe "))
+        .collect();
+    assert_eq!(names.len(), 12, "{services}");
+}
+
 on_both_backends!(
+    simultaneous_writes_all_land,
     organisations_are_created_found_and_corrected,
     lists_are_paged_with_a_cursor,
     reference_tables_hold_real_values_and_keep_signed_labels,

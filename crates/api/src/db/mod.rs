@@ -87,6 +87,32 @@ impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for SqlitePragmas {
     }
 }
 
+/// A transaction that reads then writes. On SQLite a deferred transaction
+/// that has read cannot become the writer once another connection has
+/// committed since (`SQLITE_BUSY_SNAPSHOT`, which the busy timeout does not
+/// cover), so two such requests at once would fail one of them. SQLite has a
+/// single writer anyway: this process's write transactions take turns on a
+/// lock before they begin. PostgreSQL runs them side by side under its own
+/// row locks. Never nest it (the lock is not reentrant): inner scopes use
+/// `conn.transaction`, a savepoint.
+pub fn transaction<T, E, F>(conn: &mut AnyConnection, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut AnyConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    use diesel::Connection;
+    static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = match conn {
+        AnyConnection::Sqlite(_) => Some(
+            SQLITE_WRITER
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        ),
+        AnyConnection::Postgresql(_) => None,
+    };
+    conn.transaction(f)
+}
+
 /// Opens a pool on the database named by `url`, creating the SQLite file's
 /// directory when needed.
 pub fn connect(url: &str, max_size: u32) -> Result<DbPool, DbError> {

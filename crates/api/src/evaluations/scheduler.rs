@@ -172,7 +172,7 @@ pub fn request_due(
             if !form.enabled {
                 continue;
             }
-            queued += conn.transaction(|conn| {
+            queued += crate::db::transaction(conn, |conn| {
                 // Only the scheduler that marks the questionnaire requested
                 // sends the request.
                 let marked = match find_answers(conn, id, kind)? {
@@ -242,7 +242,7 @@ pub fn remind_due(
             _ => EvaluationKind::Tutor,
         };
         let loaded = repo::load(conn, convention)?;
-        queued += conn.transaction(|conn| {
+        queued += crate::db::transaction(conn, |conn| {
             let claimed = diesel::update(
                 evaluation_answers::table
                     .filter(evaluation_answers::id.eq(row))

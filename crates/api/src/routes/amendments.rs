@@ -586,7 +586,7 @@ pub async fn update(
     let today = state.today();
     let view = state
         .db(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let (ctx, loaded, relation, row, before) = load_amendment(conn, &caller, id)?;
                 concurrency::check_version(expected, row.version)?;
                 loaded
@@ -682,7 +682,7 @@ pub async fn remove(
     let expected = concurrency::expected_version(&req)?;
     state
         .db(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let (ctx, mut loaded, relation, row, amendment) =
                     load_amendment(conn, &caller, id)?;
                 concurrency::check_version(expected, row.version)?;
@@ -750,7 +750,7 @@ pub async fn validate(
     let public_url = state.config.public_url.clone();
     let view = state
         .db(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let (ctx, mut loaded, relation, row, amendment) =
                     load_amendment(conn, &caller, id)?;
                 concurrency::check_version(expected, row.version)?;

@@ -200,7 +200,7 @@ pub async fn create(
     let c = check(&input, lang)?;
     let centre = state
         .db(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let now = chrono::Utc::now().naive_utc();
                 let id: i64 = diesel::insert_into(centres::table)
                     .values((
@@ -282,7 +282,7 @@ pub async fn update(
     let centre = state
         .db(move |conn| {
             let ctx = caller::load(conn, &caller)?;
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let before = repo::load(conn, id)?;
                 access::may_edit_centre(&ctx.roles, ctx.manages(id))
                     .map_err(|r| ApiError::refused(&r, lang))?;
@@ -388,7 +388,7 @@ pub async fn set_organisation(
     }
     let centre = state
         .db(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let before = repo::load(conn, id)?;
                 concurrency::check_version(expected, before.version)?;
                 let known: i64 = users::table

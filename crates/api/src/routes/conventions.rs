@@ -302,7 +302,7 @@ pub async fn create_draft(
                 },
                 ..Convention::default()
             };
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let id = repo::insert_draft(
                     conn,
                     centre_id,
@@ -372,7 +372,7 @@ where
     let today = state.today();
     state
         .db(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let (ctx, mut loaded, relation) = load_visible(conn, &caller, id)?;
                 concurrency::check_version(expected, loaded.row.version)?;
                 let before = loaded.content.clone();
@@ -691,7 +691,7 @@ pub async fn remove(
     let expected = concurrency::expected_version(&req)?;
     state
         .db(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let (ctx, loaded, relation) = load_visible(conn, &caller, id)?;
                 concurrency::check_version(expected, loaded.row.version)?;
                 loaded

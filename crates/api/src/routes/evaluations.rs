@@ -127,7 +127,7 @@ pub async fn set_centre_form(
             centres::find_row(conn, centre)?;
             access::may_edit_centre(&ctx.roles, ctx.manages(centre))
                 .map_err(|r| refused(&r, lang))?;
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 evaluations::set_centre_form(conn, centre, input.enabled, &input.form, expected)
             })
         })
@@ -439,7 +439,7 @@ async fn update_route(
     let today = state.today();
     let sheet = state
         .db(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let (ctx, loaded, relation) = load_visible(conn, &caller, id)?;
                 let end = repo::effective(conn, &loaded)?.convention.internship.end;
                 loaded
@@ -745,7 +745,7 @@ async fn tutor_save(
     let app = state.clone();
     let view = state
         .db(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let now = chrono::Utc::now().naive_utc();
                 let link = links::open(conn, &app.links, &token, now)?;
                 stages_domain::rules::check_still_open(link.used).map_err(|r| refused(&r, lang))?;

@@ -254,7 +254,7 @@ pub async fn create_value(
     let kind_code = kind.code;
     let created = state
         .db(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let position: Option<i32> = nomenclatures::table
                     .filter(nomenclatures::kind.eq(kind_code))
                     .select(diesel::dsl::max(nomenclatures::position))
@@ -345,7 +345,7 @@ pub async fn update_value(
     }
     let updated = state
         .db(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let before: NomenclatureValue = nomenclatures::table
                     .find((kind, &code))
                     .select(NomenclatureValue::as_select())

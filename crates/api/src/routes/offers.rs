@@ -240,7 +240,7 @@ pub async fn create_offer(
             };
             access::may_manage_offer(&ctx.roles, centre.is_some_and(|c| ctx.manages(c)))
                 .map_err(|r| ApiError::refused(&r, lang))?;
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 ensure_host(conn, input.organisation_id, lang)?;
                 let row = repo::insert(
                     conn,
@@ -354,7 +354,7 @@ pub async fn update_offer(
     check_draft(&input.offer, lang)?;
     let view = state
         .db(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let (ctx, before) = managed(conn, &caller, id, lang)?;
                 concurrency::check_version(expected, before.version)?;
                 let status = before.status()?;
@@ -398,7 +398,7 @@ async fn change_status(
     let expected = concurrency::expected_version(&req)?;
     let view = state
         .db(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let (ctx, before) = managed(conn, &caller, id, lang)?;
                 concurrency::check_version(expected, before.version)?;
                 let next = transition(before.status()?, action)

@@ -267,7 +267,7 @@ pub async fn create(
     }
     let row = state
         .db(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let label = repo::legal_status_label(conn, c.legal_status_code.as_deref(), lang)?;
                 repo::ensure_siret_free(conn, c.siret.as_deref(), None)?;
                 let row = repo::insert(conn, &c, label.as_deref(), caller.user_id)?;
@@ -326,7 +326,7 @@ pub async fn update(
     let input = body.into_inner();
     let row = state
         .db(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let before = repo::find(conn, id)?;
                 let touched = repo::changed_by_someone_else(
                     conn,
@@ -422,7 +422,7 @@ pub async fn deactivate(
     let expected = concurrency::expected_version(&req)?;
     state
         .db(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let before = repo::find(conn, id)?;
                 concurrency::check_version(expected, before.version)?;
                 diesel::update(organisations::table.find(id))

@@ -77,7 +77,7 @@ pub async fn create_service(
     let c = repo::check_service(&body.into_inner(), lang)?;
     let row = state
         .db(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 repo::find(conn, organisation)?;
                 let row = repo::insert_service(conn, organisation, &c, caller.user_id)?;
                 audit::record(
@@ -133,7 +133,7 @@ pub async fn update_service(
     let c = repo::check_service(&body.into_inner(), lang)?;
     let row = state
         .db(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let before = repo::find_service(conn, id)?;
                 let touched = repo::changed_by_someone_else(
                     conn,
@@ -205,7 +205,7 @@ pub async fn delete_service(
     let id = id.into_inner();
     state
         .db(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let before = repo::find_service(conn, id)?;
                 let touched = repo::changed_by_someone_else(
                     conn,
@@ -317,7 +317,7 @@ pub async fn create_contact(
     let c = repo::check_contact(&body.into_inner(), lang)?;
     let row = state
         .db(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 repo::find_service(conn, service)?;
                 let row = repo::insert_contact(conn, service, &c, caller.user_id)?;
                 audit::record(
@@ -373,7 +373,7 @@ pub async fn update_contact(
     let c = repo::check_contact(&body.into_inner(), lang)?;
     let row = state
         .db(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let before = repo::find_contact(conn, id)?;
                 let touched =
                     repo::changed_by_someone_else(conn, Entity::Contact, id, before.created_by)?;

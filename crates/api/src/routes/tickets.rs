@@ -179,7 +179,7 @@ pub async fn create(
                     ApiError::bad_request("organisation_id", "REF-01", "No such organisation.")
                 })?;
             }
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let now = chrono::Utc::now().naive_utc();
                 let id: i64 = diesel::insert_into(tickets::table)
                     .values((
@@ -416,7 +416,7 @@ where
 {
     state
         .db(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let row = find_visible(conn, &caller, id)?;
                 concurrency::check_version(expected, row.version)?;
                 let before = to_api(row.clone())?;
