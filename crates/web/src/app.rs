@@ -5,8 +5,13 @@ use crate::i18n::provide_i18n;
 use crate::pages::admin::{CentrePage, CentresPage, NomenclaturePage, NomenclaturesPage};
 use crate::pages::conventions::{ConventionPage, ConventionSearchPage, NewAmendmentPage};
 use crate::pages::documents::DocumentsPage;
+use crate::pages::evaluations::{
+    ConventionEvaluationsPage, EvaluationsPage, QuestionnairePage, TutorEvaluationPage,
+};
+use crate::pages::offers::{NewOfferPage, OfferPage, OffersPage};
 use crate::pages::organisations::{OrganisationPage, OrganisationsPage};
 use crate::pages::report::ReportPage;
+use crate::pages::statistics::StatisticsPage;
 use crate::pages::wizard::{NewConventionPage, WizardPage};
 use crate::pages::{home::Home, login::Login, not_found::NotFound};
 use crate::session::provide_session;
@@ -22,6 +27,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFound>
                 <Route path=path!("/login") view=Login />
+                <Route path=path!("/evaluation/tutor/:token") view=TutorEvaluationPage />
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("") view=Home />
                     <Route path=path!("/tickets/new") view=ReportPage />
@@ -32,6 +38,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/conventions/:id/amendments/new") view=NewAmendmentPage />
                     <Route path=path!("/organisations") view=OrganisationsPage />
                     <Route path=path!("/organisations/:id") view=OrganisationPage />
+                    <Route path=path!("/offers") view=OffersPage />
+                    <Route path=path!("/offers/new") view=NewOfferPage />
+                    <Route path=path!("/offers/:id") view=OfferPage />
+                    <Route path=path!("/evaluations") view=EvaluationsPage />
+                    <Route path=path!("/evaluations/:id") view=ConventionEvaluationsPage />
+                    <Route path=path!("/evaluations/:id/:kind") view=QuestionnairePage />
+                    <Route path=path!("/statistics") view=StatisticsPage />
                     <Route path=path!("/documents") view=DocumentsPage />
                     <Route path=path!("/centres") view=CentresPage />
                     <Route path=path!("/centres/:id") view=CentrePage />

@@ -192,8 +192,12 @@ impl Call {
     /// Sends the call; on a 401 renews the token once and sends it again.
     pub async fn send(self) -> Result<Response, ApiError> {
         let response = self.send_once(token().as_deref()).await?;
-        // Signing in and renewing answer 401 for their own reasons.
-        if response.status() != 401 || self.path.starts_with("/api/auth/") {
+        // Signing in and renewing answer 401 for their own reasons, and so
+        // does a tutor's link (expired, withdrawn): no session to renew.
+        let sessionless = ["/api/auth/", "/api/tutor-evaluation/"]
+            .iter()
+            .any(|prefix| self.path.starts_with(prefix));
+        if response.status() != 401 || sessionless {
             return Ok(response);
         }
         let renewed = renew().await?;

@@ -6,10 +6,13 @@ pub mod auth;
 pub mod centres;
 pub mod client;
 pub mod conventions;
+pub mod evaluations;
 pub mod nomenclatures;
+pub mod offers;
 pub mod organisations;
 pub mod people;
 mod problem;
+pub mod statistics;
 pub mod tickets;
 
 pub use client::Page;

@@ -5,19 +5,33 @@
 use super::decision::DeniedReason;
 use super::loading::ActionError;
 use crate::api::client::File;
-use crate::api::{ApiError, amendments, conventions};
+use crate::api::statistics::{self, Scope};
+use crate::api::{ApiError, amendments, conventions, evaluations};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use stages_domain::model::EvaluationKind;
 use stages_domain::permissions::Decision;
 use wasm_bindgen::JsCast;
 
-/// A document the server prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A document the server prints or exports.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Document {
     Agreement(i64),
     Amendment(i64),
     Certificate(i64),
+    /// One questionnaire of a convention.
+    Evaluation(i64, EvaluationKind),
+    /// A centre's submitted answers of one questionnaire for a year, in
+    /// `format` (`csv` or `xlsx`).
+    EvaluationExport {
+        centre: i64,
+        academic_year: String,
+        kind: EvaluationKind,
+        format: &'static str,
+    },
+    /// The indicators of a scope, in `format` (`csv` or `xlsx`).
+    Statistics(Scope, &'static str),
 }
 
 impl Document {
@@ -26,6 +40,14 @@ impl Document {
             Self::Agreement(id) => conventions::agreement_pdf(id).await,
             Self::Amendment(id) => amendments::pdf(id).await,
             Self::Certificate(id) => conventions::certificate_pdf(id).await,
+            Self::Evaluation(id, kind) => evaluations::pdf(id, kind).await,
+            Self::EvaluationExport {
+                centre,
+                academic_year,
+                kind,
+                format,
+            } => evaluations::export(centre, &academic_year, kind, format).await,
+            Self::Statistics(scope, format) => statistics::export(&scope, format).await,
         }
     }
 }
@@ -71,6 +93,7 @@ pub fn DownloadButton(
     let download = move |_| {
         pending.set(true);
         error.set(None);
+        let document = document.clone();
         spawn_local(async move {
             match document.fetch().await.and_then(|file| {
                 save(&file)?;

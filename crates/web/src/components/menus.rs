@@ -73,6 +73,7 @@ pub fn SideMenu(me: Me) -> impl IntoView {
                 <li><A href="/offers">{move || i18n.t("menu-offers")}</A></li>
                 <li><A href="/evaluations">{move || i18n.t("menu-evaluations")}</A></li>
                 {staff.then(|| view! {
+                    <li><A href="/statistics">{move || i18n.t("menu-statistics")}</A></li>
                     <li><A href="/nomenclatures">{move || i18n.t("menu-nomenclatures")}</A></li>
                 })}
                 <li><A href="/documents">{move || i18n.t("menu-documents")}</A></li>

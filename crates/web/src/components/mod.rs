@@ -1,5 +1,6 @@
 //! Building blocks shared by the pages.
 
+pub mod charts;
 pub mod confirm;
 pub mod decision;
 pub mod download;

@@ -3,9 +3,12 @@
 pub mod admin;
 pub mod conventions;
 pub mod documents;
+pub mod evaluations;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod offers;
 pub mod organisations;
 pub mod report;
+pub mod statistics;
 pub mod wizard;

@@ -1,0 +1,229 @@
+//! Evaluations: the three questionnaires of a validated convention
+//! (student, supervisor, workplace tutor), Rechercher une évaluation, the
+//! tutor's link and the exports.
+
+use super::ApiError;
+use super::client::{Call, File, Page, query};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use stages_domain::model::{Answer, EvaluationForm, EvaluationKind};
+use stages_domain::permissions::Decision;
+use std::collections::BTreeMap;
+
+/// Where one questionnaire of a convention stands, and what the caller may
+/// do with it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct EvaluationStatus {
+    pub kind: EvaluationKind,
+    pub enabled: bool,
+    /// `not_started`, `draft` or `submitted`.
+    pub status: String,
+    pub fill: Decision,
+    pub read: Decision,
+    pub submitted_at: Option<DateTime<Utc>>,
+}
+
+/// A questionnaire with its answers.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct EvaluationSheet {
+    pub convention_id: i64,
+    pub kind: EvaluationKind,
+    pub form: EvaluationForm,
+    pub answers: BTreeMap<String, Answer>,
+    pub submitted: bool,
+    pub submitted_at: Option<DateTime<Utc>>,
+    /// 0 before the first save.
+    pub version: i32,
+    /// Whether the caller may change it now, else why not.
+    pub fill: Decision,
+}
+
+/// The tutor's view through the link.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct TutorSheet {
+    pub student: String,
+    pub organisation: String,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub sheet: EvaluationSheet,
+}
+
+/// A tutor's link, shown once to the staff member who made it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct TutorLink {
+    pub url: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// A line of Rechercher une évaluation.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct EvaluationRow {
+    pub convention_id: i64,
+    pub number: Option<String>,
+    pub student_number: String,
+    pub student_name: String,
+    pub academic_year: String,
+    pub end_date: Option<NaiveDate>,
+    pub student: String,
+    pub supervisor: String,
+    pub tutor: String,
+}
+
+/// The search filters as typed; a status filter needs a kind.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EvaluationQuery {
+    pub centre_id: String,
+    pub academic_year: String,
+    pub kind: String,
+    pub status: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct AnswersInput<'a> {
+    answers: &'a BTreeMap<String, Answer>,
+}
+
+/// A questionnaire's kind as the API's paths write it.
+pub fn kind_code(kind: EvaluationKind) -> &'static str {
+    match kind {
+        EvaluationKind::Student => "student",
+        EvaluationKind::Supervisor => "supervisor",
+        EvaluationKind::Tutor => "tutor",
+    }
+}
+
+pub async fn search(
+    q: &EvaluationQuery,
+    cursor: Option<String>,
+) -> Result<Page<EvaluationRow>, ApiError> {
+    let params = query(&[
+        ("centre_id", q.centre_id.clone()),
+        ("academic_year", q.academic_year.clone()),
+        ("kind", q.kind.clone()),
+        ("status", q.status.clone()),
+        ("cursor", cursor.unwrap_or_default()),
+    ]);
+    Call::get(format!("/api/evaluations{params}")).fetch().await
+}
+
+pub async fn list(convention: i64) -> Result<Vec<EvaluationStatus>, ApiError> {
+    Call::get(format!("/api/conventions/{convention}/evaluations"))
+        .fetch()
+        .await
+}
+
+fn sheet_path(convention: i64, kind: EvaluationKind) -> String {
+    format!(
+        "/api/conventions/{convention}/evaluations/{}",
+        kind_code(kind)
+    )
+}
+
+pub async fn get(convention: i64, kind: EvaluationKind) -> Result<EvaluationSheet, ApiError> {
+    Call::get(sheet_path(convention, kind)).fetch().await
+}
+
+/// Saves the answers as a draft at the version read.
+pub async fn save(
+    convention: i64,
+    kind: EvaluationKind,
+    version: i32,
+    answers: &BTreeMap<String, Answer>,
+) -> Result<EvaluationSheet, ApiError> {
+    Call::put(sheet_path(convention, kind))
+        .if_match(version)
+        .json(&AnswersInput { answers })
+        .fetch()
+        .await
+}
+
+/// Submits the answers: read-only afterwards.
+pub async fn submit(
+    convention: i64,
+    kind: EvaluationKind,
+    version: i32,
+    answers: &BTreeMap<String, Answer>,
+) -> Result<EvaluationSheet, ApiError> {
+    Call::post(format!("{}/submit", sheet_path(convention, kind)))
+        .if_match(version)
+        .json(&AnswersInput { answers })
+        .fetch()
+        .await
+}
+
+/// One questionnaire's answers as a PDF.
+pub async fn pdf(convention: i64, kind: EvaluationKind) -> Result<File, ApiError> {
+    Call::get(format!("{}/pdf", sheet_path(convention, kind)))
+        .file("evaluation.pdf")
+        .await
+}
+
+/// A centre's submitted answers of one questionnaire for a year, as CSV
+/// or XLSX.
+pub async fn export(
+    centre: i64,
+    academic_year: &str,
+    kind: EvaluationKind,
+    format: &str,
+) -> Result<File, ApiError> {
+    let params = query(&[
+        ("centre_id", centre.to_string()),
+        ("academic_year", academic_year.to_owned()),
+        ("kind", kind_code(kind).to_owned()),
+        ("format", format.to_owned()),
+    ]);
+    Call::get(format!("/api/evaluations/export{params}"))
+        .file(&format!("evaluations.{format}"))
+        .await
+}
+
+/// A new link for the convention's workplace tutor.
+pub async fn create_link(convention: i64) -> Result<TutorLink, ApiError> {
+    Call::post(format!("/api/conventions/{convention}/evaluation-links"))
+        .fetch()
+        .await
+}
+
+/// Withdraws every tutor link of the convention.
+pub async fn revoke_links(convention: i64) -> Result<(), ApiError> {
+    Call::delete(format!("/api/conventions/{convention}/evaluation-links"))
+        .run()
+        .await
+}
+
+fn tutor_path(token: &str) -> String {
+    format!(
+        "/api/tutor-evaluation/{}",
+        String::from(js_sys::encode_uri_component(token))
+    )
+}
+
+/// The tutor opens the link (no account: the link is the credential).
+pub async fn tutor_open(token: &str) -> Result<TutorSheet, ApiError> {
+    Call::get(tutor_path(token)).fetch().await
+}
+
+pub async fn tutor_save(
+    token: &str,
+    version: i32,
+    answers: &BTreeMap<String, Answer>,
+) -> Result<TutorSheet, ApiError> {
+    Call::put(tutor_path(token))
+        .if_match(version)
+        .json(&AnswersInput { answers })
+        .fetch()
+        .await
+}
+
+/// The tutor submits; the link is spent.
+pub async fn tutor_submit(
+    token: &str,
+    version: i32,
+    answers: &BTreeMap<String, Answer>,
+) -> Result<TutorSheet, ApiError> {
+    Call::post(format!("{}/submit", tutor_path(token)))
+        .if_match(version)
+        .json(&AnswersInput { answers })
+        .fetch()
+        .await
+}
