@@ -72,6 +72,17 @@ impl Server {
     /// Migrates a fresh SQLite database, loads the demo data and serves the
     /// API and the SPA on a free port.
     pub fn start() -> Self {
+        Self::start_with(None)
+    }
+
+    /// The same, with the server pretending today is `today` (YYYY-MM-DD):
+    /// what opens after a date (the student's evaluation after the
+    /// internship's end) can then be tested with the demo's dates.
+    pub fn start_on(today: &str) -> Self {
+        Self::start_with(Some(today))
+    }
+
+    fn start_with(today: Option<&str>) -> Self {
         let bin = env_path("STAGES_BIN", workspace().join("target/debug/stages"));
         let web = web_dir();
         assert!(
@@ -113,7 +124,12 @@ impl Server {
                 .env("STAGES_DATA_DIR", &dir)
                 .env("STAGES_WEB_DIR", &web)
                 .env("STAGES_BIND", format!("127.0.0.1:{port}"))
+                // Links the server writes (the tutor's) point at this server.
+                .env("STAGES_PUBLIC_URL", format!("http://127.0.0.1:{port}"))
                 .env("STAGES_LOG", "warn");
+            if let Some(today) = today {
+                cmd.env("STAGES_TODAY", today);
+            }
             cmd
         };
         for sub in ["migrate", "seed-demo"] {
@@ -431,6 +447,43 @@ impl Browser {
         let (status, content_type, head): (u16, String, String) =
             serde_json::from_value(result).unwrap_or_else(|e| panic!("fetch {path}: {e}"));
         (status, content_type, head)
+    }
+
+    /// Calls the API from the page as the signed-in user (renewing the
+    /// session with its cookie, as the application does): for what a
+    /// journey needs in place but does not test through the screens.
+    /// Returns the status and the JSON body (`null` when there is none).
+    pub async fn api(
+        &self,
+        method: &str,
+        path: &str,
+        version: Option<i64>,
+        body: Option<serde_json::Value>,
+    ) -> (u16, serde_json::Value) {
+        let result = self
+            .client
+            .execute_async(
+                "const [method, path, version, body, done] = arguments;\
+                 fetch('/api/auth/refresh', {method: 'POST'})\
+                   .then(r => r.json())\
+                   .then(s => {\
+                     const headers = {Authorization: 'Bearer ' + s.access_token};\
+                     if (version !== null) headers['If-Match'] = '\"' + version + '\"';\
+                     if (body !== null) headers['Content-Type'] = 'application/json';\
+                     return fetch(path, {method, headers, body: body === null ? undefined : JSON.stringify(body)});\
+                   })\
+                   .then(r => r.text().then(t => done([r.status, t ? JSON.parse(t) : null])))\
+                   .catch(e => done([0, String(e)]));",
+                vec![
+                    method.into(),
+                    path.into(),
+                    version.into(),
+                    body.unwrap_or(serde_json::Value::Null),
+                ],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+        serde_json::from_value(result).unwrap_or_else(|e| panic!("{method} {path}: {e}"))
     }
 
     /// Scrolls the page so that the element is at the top of the window
