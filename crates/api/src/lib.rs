@@ -25,6 +25,7 @@ pub mod mail;
 pub mod nomenclature;
 pub mod offers;
 pub mod openapi;
+mod openapi_examples;
 pub mod organisations;
 pub mod pagination;
 pub mod reference;

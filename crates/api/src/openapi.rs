@@ -2,6 +2,7 @@
 //! committed copy in `openapi/openapi.json` is checked against it by a test.
 
 use crate::error::{Problem, ProblemViolation};
+use crate::openapi_examples::BodyExamples;
 use crate::routes;
 use utoipa::openapi::path::{Operation, PathItem};
 use utoipa::openapi::schema::{
@@ -117,7 +118,7 @@ pub const API_PREFIX: &str = "/api";
         routes::statistics::export_statistics,
     ),
     components(schemas(Problem, ProblemViolation)),
-    modifiers(&ApiPrefix, &SecuritySchemes, &BinaryBodies, &CommonResponses, &UntaggedValues),
+    modifiers(&ApiPrefix, &SecuritySchemes, &BinaryBodies, &CommonResponses, &UntaggedValues, &BodyExamples),
     tags(
         (name = "health", description = "Server status"),
         (name = "auth", description = "Sign-in and the signed-in user"),
