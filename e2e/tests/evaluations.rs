@@ -358,3 +358,57 @@ async fn link_shown(browser: &Browser) -> String {
         .map(|at| url[at..].to_owned())
         .unwrap_or_else(|| panic!("not a tutor link: {url:?}"))
 }
+
+#[tokio::test]
+async fn a_centre_adds_its_own_question_to_the_students_questionnaire() {
+    let server = Server::start_on(AFTER_THE_END);
+    let browser = Browser::start().await;
+    let id = a_validated_convention(&browser, &server).await;
+    let (_, centres) = browser.api("GET", "/api/centres", None, None).await;
+    let centre = centres
+        .as_array()
+        .and_then(|all| {
+            all.iter().find(|c| {
+                c["name"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .contains("Sciences et Technologies")
+            })
+        })
+        .and_then(|c| c["id"].as_i64())
+        .unwrap_or_else(|| panic!("no Sciences centre in {centres}"));
+
+    browser.open(&server, &format!("/centres/{centre}")).await;
+    browser
+        .wait_for_text("#forms-title", "Questionnaires")
+        .await;
+    browser.click("#form-question-new-0").await;
+    browser.fill("#forms-sections-0-new-code", "ST-1").await;
+    browser
+        .fill(
+            "#forms-sections-0-new-text",
+            "Le stage a-t-il utilisé des outils libres ?",
+        )
+        .await;
+    browser.click("#form-question-add-0").await;
+    browser.click("#form-save").await;
+    browser
+        .wait_for_text("#form-saved", "Modifications enregistrées")
+        .await;
+    browser.scroll_to("#forms-title").await;
+    browser.screenshot("evaluations-centre-questionnaire").await;
+    browser
+        .check_accessibility("a centre's questionnaires")
+        .await;
+    browser.sign_out().await;
+
+    // The student's questionnaire, not started yet, is the centre's.
+    browser.sign_in(&server, "etudiant").await;
+    browser
+        .open(&server, &format!("/evaluations/{id}/student"))
+        .await;
+    browser
+        .wait_for_text(".questionnaire", "outils libres")
+        .await;
+    browser.close().await;
+}

@@ -227,3 +227,46 @@ pub async fn tutor_submit(
         .fetch()
         .await
 }
+
+/// A centre's questionnaire of one kind.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct CentreForm {
+    pub kind: EvaluationKind,
+    /// Whether the centre asks for this evaluation at all.
+    pub enabled: bool,
+    pub form: EvaluationForm,
+    /// 0 while the centre keeps the national sheet unchanged.
+    pub version: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct FormInput<'a> {
+    enabled: bool,
+    form: &'a EvaluationForm,
+}
+
+/// A centre's three questionnaires (the national sheets until it changes
+/// them).
+pub async fn centre_forms(centre: i64) -> Result<Vec<CentreForm>, ApiError> {
+    Call::get(format!("/api/centres/{centre}/evaluation-forms"))
+        .fetch()
+        .await
+}
+
+/// Changes a centre's questionnaire at the version read; conventions
+/// already started keep the form they were answered with.
+pub async fn set_centre_form(
+    centre: i64,
+    version: i32,
+    enabled: bool,
+    form: &EvaluationForm,
+) -> Result<CentreForm, ApiError> {
+    Call::put(format!(
+        "/api/centres/{centre}/evaluation-forms/{}",
+        kind_code(form.kind)
+    ))
+    .if_match(version)
+    .json(&FormInput { enabled, form })
+    .fetch()
+    .await
+}

@@ -3,6 +3,7 @@
 //! creation by students, overlaps); its logo; and, for administrators, its
 //! staff and the programmes and faculties it manages.
 
+use super::evaluation_forms::EvaluationForms;
 use super::{level_key, print_key};
 use crate::api::ApiError;
 use crate::api::auth::Role;
@@ -55,6 +56,7 @@ pub fn CentrePage() -> impl IntoView {
                 <CentreForm current=current />
                 <Logo current=current />
                 <StaffAndRoutes current=current />
+                <EvaluationForms centre=current.get_untracked().id />
             }
         })}
     }

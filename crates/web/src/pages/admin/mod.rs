@@ -3,6 +3,7 @@
 
 mod centre;
 mod centres;
+mod evaluation_forms;
 mod nomenclatures;
 
 pub use centre::CentrePage;
