@@ -7,10 +7,9 @@ use serde::Deserialize;
 use stages_domain::model::EvaluationKind;
 use stages_domain::statistics::{DurationSummary, StipendSummary};
 
-/// One line of a breakdown.
+/// One line of a breakdown, labelled by the server.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Count {
-    pub key: String,
     pub label: String,
     pub count: u64,
 }

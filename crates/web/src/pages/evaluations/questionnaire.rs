@@ -27,17 +27,30 @@ pub fn QuestionnairePage() -> impl IntoView {
             .read()
             .get("kind")
             .and_then(|k| from_code::<EvaluationKind>(&k))
-            .unwrap_or(EvaluationKind::Student)
     });
+    view! {
+        <p><a href=move || format!("/evaluations/{}", id.get())>{move || i18n.t("evaluation-back")}</a></p>
+        {move || match kind.get() {
+            Some(kind) => view! { <Questionnaire id=id.get() kind=kind /> }.into_any(),
+            None => view! {
+                <div class="error-panel" role="alert"><p>{i18n.t("error-not-found")}</p></div>
+            }
+            .into_any(),
+        }}
+    }
+}
+
+#[component]
+fn Questionnaire(id: i64, kind: EvaluationKind) -> impl IntoView {
+    let i18n = use_i18n();
     // Fetched again when the language changes: the server words the
     // reason a questionnaire is closed in the reader's language.
     let sheet = LocalResource::new(move || {
         i18n.lang.track();
-        evaluations::get(id.get(), kind.get())
+        evaluations::get(id, kind)
     });
     view! {
-        <p><a href=move || format!("/evaluations/{}", id.get())>{move || i18n.t("evaluation-back")}</a></p>
-        <h1>{move || i18n.t(kind_key(kind.get()))}</h1>
+        <h1>{move || i18n.t(kind_key(kind))}</h1>
         {loaded(sheet, move |s: EvaluationSheet| {
             let target = Target::Convention(s.convention_id, s.kind);
             view! { <SheetForm sheet=s target=target /> }

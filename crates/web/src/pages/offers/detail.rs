@@ -69,7 +69,7 @@ fn OfferScreen(current: RwSignal<OfferView>) -> impl IntoView {
                     .into_any()
             } else {
                 view! {
-                    <OfferDetails current=current />
+                    <OfferDetails current=current is_staff=is_staff />
                     {is_staff.then(|| view! { <StaffActions current=current editing=editing /> })}
                 }
                     .into_any()
@@ -79,7 +79,7 @@ fn OfferScreen(current: RwSignal<OfferView>) -> impl IntoView {
 }
 
 #[component]
-fn OfferDetails(current: RwSignal<OfferView>) -> impl IntoView {
+fn OfferDetails(current: RwSignal<OfferView>, is_staff: bool) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         let v = current.get();
@@ -105,6 +105,10 @@ fn OfferDetails(current: RwSignal<OfferView>) -> impl IntoView {
                     {o.paid.map(|p| view! {
                         <dt>{i18n.t("offer-paid")}</dt>
                         <dd>{yes_no(p)}</dd>
+                    })}
+                    {is_staff.then(|| view! {
+                        <dt>{i18n.t("offer-conventions")}</dt>
+                        <dd id="offer-conventions">{v.conventions.to_string()}</dd>
                     })}
                     <dt>{i18n.t("offer-disability-friendly")}</dt>
                     <dd>{yes_no(o.disability_friendly)}</dd>
