@@ -68,6 +68,12 @@ async fn a_validated_convention(browser: &Browser, server: &Server) -> i64 {
             None,
         )
         .await;
+    // Whichever directory the server uses (built-in, or the test LDAP
+    // server in CI), the supervisor is found as step 6 finds them.
+    let (_, supervisors) = browser
+        .api("GET", "/api/supervisors?q=Durand", None, None)
+        .await;
+    let supervisor = supervisors[0]["uid"].clone();
     let steps = [
         (
             "student",
@@ -82,7 +88,7 @@ async fn a_validated_convention(browser: &Browser, server: &Server) -> i64 {
         ("host-service", json!({"host_service_id": dsi})),
         ("tutor", json!({"contact_id": tutors[0]["id"]})),
         ("internship", internship()),
-        ("supervisor", json!({"uid": "enseignant"})),
+        ("supervisor", json!({"uid": supervisor})),
         ("signatory", json!({"contact_id": signatories[0]["id"]})),
     ];
     for (step, body) in steps {

@@ -171,6 +171,18 @@ pub fn to_xlsx(tables: &[Table]) -> Result<Vec<u8>, ApiError> {
 }
 
 /// The tables as a download named `name` (without extension).
+/// The academic year of an export's or a report's query, which also names
+/// the file: anything but `2026-2027` is refused before it reaches a header.
+pub fn academic_year(text: &str) -> Result<stages_domain::model::AcademicYear, ApiError> {
+    stages_domain::model::AcademicYear::parse(text.trim()).map_err(|_| {
+        ApiError::bad_request(
+            "academic_year",
+            "FMT-02",
+            "academic_year is written 2026-2027.",
+        )
+    })
+}
+
 pub fn respond(
     tables: &[Table],
     format: SheetFormat,

@@ -228,6 +228,15 @@ async fn the_student_drafts_then_submits(app: &TestApp) {
             "/api/evaluations/export?centre_id={centre}&academic_year=2026-2027&kind=student&format={format}"
         )
     };
+    // A year that is not one is refused, never echoed into the file name.
+    let (status, problem) = manager
+        .get(&format!(
+            "/api/evaluations/export?centre_id={centre}&academic_year=%08&kind=student"
+        ))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{problem}");
+    assert_eq!(problem["violations"][0]["rule"], "FMT-02");
+    assert_eq!(problem["violations"][0]["field"], "academic_year");
     let res = app
         .client
         .get(app.url(&export("csv")))

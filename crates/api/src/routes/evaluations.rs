@@ -1068,7 +1068,7 @@ pub async fn export(
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
     let format = crate::exports::parse_format(query.format.as_deref())?;
-    let year = query.academic_year.trim().replace('/', "-");
+    let year = crate::exports::academic_year(&query.academic_year)?.to_string();
     let name = format!("evaluations-{}-{}", kind_code(query.kind), year);
     let table = state
         .db(move |conn| {

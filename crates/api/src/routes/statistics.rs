@@ -13,7 +13,6 @@ use crate::statistics::{self, Scope, Statistics};
 use actix_web::{HttpResponse, get, web};
 use serde::Deserialize;
 use stages_domain::access;
-use stages_domain::model::AcademicYear;
 use utoipa::IntoParams;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -34,13 +33,7 @@ async fn indicators(
     lang: Lang,
     query: &StatisticsQuery,
 ) -> Result<Statistics, ApiError> {
-    let academic_year = AcademicYear::parse(query.academic_year.trim()).map_err(|_| {
-        ApiError::bad_request(
-            "academic_year",
-            "QUERY-01",
-            "academic_year is written 2026-2027.",
-        )
-    })?;
+    let academic_year = crate::exports::academic_year(&query.academic_year)?;
     let scope = Scope {
         centre_id: query.centre_id,
         academic_year,
