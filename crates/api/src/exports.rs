@@ -178,7 +178,7 @@ pub fn academic_year(text: &str) -> Result<stages_domain::model::AcademicYear, A
         ApiError::bad_request(
             "academic_year",
             "FMT-02",
-            "academic_year is written 2026-2027.",
+            "Write the academic year as 2026-2027.",
         )
     })
 }

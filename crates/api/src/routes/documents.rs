@@ -443,15 +443,7 @@ pub async fn centre_zip(
     query: web::Query<BatchQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let centre = id.into_inner();
-    let year = AcademicYear::parse(query.academic_year.trim())
-        .map_err(|_| {
-            ApiError::bad_request(
-                "academic_year",
-                "FMT-02",
-                "Write the academic year as 2026-2027.",
-            )
-        })?
-        .to_string();
+    let year = crate::exports::academic_year(&query.academic_year)?;
     let today = state.today();
     let app = state.clone();
     let documents = state
@@ -460,7 +452,13 @@ pub async fn centre_zip(
             centres::find_row(conn, centre)?;
             access::may_edit_centre(&ctx.roles, ctx.manages(centre))
                 .map_err(|r| ApiError::refused(&r, lang))?;
-            centre_documents(conn, &app.config.institution_name, centre, &year, today)
+            centre_documents(
+                conn,
+                &app.config.institution_name,
+                centre,
+                &year.to_string(),
+                today,
+            )
         })
         .await?;
     let zip = web::block(move || documents::zip_conventions(&documents))
@@ -470,10 +468,7 @@ pub async fn centre_zip(
         .content_type("application/zip")
         .insert_header((
             header::CONTENT_DISPOSITION,
-            format!(
-                "attachment; filename=\"conventions-{}.zip\"",
-                query.academic_year.trim()
-            ),
+            format!("attachment; filename=\"conventions-{year}.zip\""),
         ))
         .body(zip))
 }
