@@ -1,22 +1,20 @@
 //! The indicators of a centre's academic year (or the whole university's):
-//! counted by the database over a covering index (four grouped queries,
-//! whatever the size of the year), summed up by the domain
+//! read from running counts that the database's triggers keep in the same
+//! transaction as every change of a convention or a questionnaire
+//! (migration 7, `statistics_counts`), so that a year of a hundred thousand
+//! conventions reads a few hundred rows; summed up by the domain
 //! ([`stages_domain::statistics`]), and the same as spreadsheet tables.
 //!
 //! Every indicator but the statuses counts the conventions past the draft
 //! (those with a number): a draft is not an internship yet.
 
 use crate::db::AnyConnection;
-use crate::db::schema::{
-    conventions, enrolments, evaluation_answers, nomenclatures, organisations,
-};
+use crate::db::schema::{enrolments, nomenclatures, organisations, statistics_counts};
 use crate::error::ApiError;
-use crate::evaluations::{UNTOUCHED_VERSION, defaults::KINDS, kind_code};
+use crate::evaluations::{defaults::KINDS, kind_code};
 use crate::exports::{Cell, Table};
 use crate::i18n::Lang;
-use diesel::dsl::count_star;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Bool, Nullable, Text};
 use serde::Serialize;
 use stages_domain::lifecycle::Status;
 use stages_domain::model::{AcademicYear, EvaluationKind};
@@ -83,19 +81,11 @@ pub struct Scope {
     pub academic_year: AcademicYear,
 }
 
-/// The scope's conventions, boxed (a macro: each backend needs the
-/// query's concrete type).
-macro_rules! scoped {
-    ($scope:expr) => {{
-        let scope: &Scope = $scope;
-        let mut q = conventions::table
-            .filter(conventions::academic_year.eq(scope.academic_year.to_string()))
-            .into_boxed();
-        if let Some(centre) = scope.centre_id {
-            q = q.filter(conventions::centre_id.eq(centre));
-        }
-        q
-    }};
+impl Scope {
+    /// The counts' centre: 0 holds the whole university's.
+    fn counted_centre(&self) -> i64 {
+        self.centre_id.unwrap_or(0)
+    }
 }
 
 fn to_u64(n: i64) -> u64 {
@@ -137,196 +127,117 @@ fn sorted(mut counts: Vec<Count>) -> Vec<Count> {
     counts
 }
 
-/// One group of the dimensions query: the low-cardinality columns.
-#[derive(Debug, QueryableByName)]
-struct DimensionGroup {
-    #[diesel(sql_type = Text)]
-    status: String,
-    #[diesel(sql_type = Nullable<Text>)]
-    programme_code: Option<String>,
-    #[diesel(sql_type = Nullable<Text>)]
-    country_code: Option<String>,
-    #[diesel(sql_type = Nullable<Text>)]
-    department: Option<String>,
-    #[diesel(sql_type = Nullable<Bool>)]
-    stipend_paid: Option<bool>,
-    #[diesel(sql_type = BigInt)]
-    n: i64,
-    /// How many of the group have a host organisation.
-    #[diesel(sql_type = BigInt)]
-    with_host: i64,
-    /// How many of the group are unpaid though long enough to be due a
-    /// stipend.
-    #[diesel(sql_type = BigInt)]
-    unpaid_due: i64,
+/// The dimensions of `statistics_counts`, as the triggers of migration 7
+/// name them.
+mod dimension {
+    pub const STATUS: &str = "status";
+    pub const PROGRAMME: &str = "programme";
+    pub const COUNTRY: &str = "country";
+    pub const DEPARTMENT: &str = "department";
+    pub const STIPEND: &str = "stipend";
+    pub const HOST: &str = "host";
+    pub const HOSTED: &str = "hosted";
+    pub const MINUTES: &str = "minutes";
+    pub const UNPAID_MINUTES: &str = "unpaid_minutes";
+    pub const HOURLY: &str = "hourly";
+    pub const EVALUATION_SUBMITTED: &str = "evaluation_submitted";
+    pub const EVALUATION_DRAFT: &str = "evaluation_draft";
 }
 
-/// One group of a high-cardinality column (host, minutes, hourly cents).
-#[derive(Debug, QueryableByName)]
-struct ValueGroup {
-    #[diesel(sql_type = BigInt)]
-    value: i64,
-    #[diesel(sql_type = BigInt)]
-    n: i64,
+/// The scope's counts, every dimension but the hosts (one per host
+/// organisation, read apart as the most frequent few).
+fn counts(conn: &mut AnyConnection, scope: &Scope) -> QueryResult<Vec<(String, String, i64)>> {
+    statistics_counts::table
+        .filter(statistics_counts::centre_id.eq(scope.counted_centre()))
+        .filter(statistics_counts::academic_year.eq(scope.academic_year.to_string()))
+        .filter(statistics_counts::dimension.ne(dimension::HOST))
+        .filter(statistics_counts::n.ne(0))
+        .select((
+            statistics_counts::dimension,
+            statistics_counts::key,
+            statistics_counts::n,
+        ))
+        .load(conn)
 }
 
-/// The grouped queries. Each reads the covering index once and lets the
-/// database count (a centre's year may hold a hundred thousand
-/// conventions); the high-cardinality columns get their own grouping so
-/// that the dimensions' groups stay few.
-#[derive(Debug, Clone, Copy)]
-enum Grouping {
-    Dimensions,
-    Hosts,
-    Durations,
-    Hourly,
+/// The most frequent hosts, most first (ties by key), from the counts'
+/// ranked index.
+fn top_hosts(conn: &mut AnyConnection, scope: &Scope) -> QueryResult<Vec<(i64, u64)>> {
+    let rows: Vec<(String, i64)> = statistics_counts::table
+        .filter(statistics_counts::centre_id.eq(scope.counted_centre()))
+        .filter(statistics_counts::academic_year.eq(scope.academic_year.to_string()))
+        .filter(statistics_counts::dimension.eq(dimension::HOST))
+        .filter(statistics_counts::n.gt(0))
+        .order((statistics_counts::n.desc(), statistics_counts::key))
+        .select((statistics_counts::key, statistics_counts::n))
+        .limit(TOP_ORGANISATIONS)
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(key, n)| Some((key.parse().ok()?, to_u64(n))))
+        .collect())
 }
 
-/// The SQL of a grouping: `$1` the year, `$2` the centre when there is
-/// one (`?` on SQLite). The draft status is this program's constant code.
-fn grouping_sql(grouping: Grouping, postgres: bool, with_centre: bool) -> String {
-    let mut scope = "academic_year = $1".to_owned();
-    if with_centre {
-        scope.push_str(" AND centre_id = $2");
-    }
-    let draft = crate::conventions::status_code(Status::Draft);
-    let (true_, false_, threshold) = (
-        if postgres { "TRUE" } else { "1" },
-        if postgres { "FALSE" } else { "0" },
-        stages_domain::stipend::THRESHOLD_MINUTES,
-    );
-    let hint = if postgres {
-        ""
-    } else {
-        "INDEXED BY conventions_statistics"
-    };
-    let sql = match grouping {
-        // Grouped on the index's own column order so that the database
-        // streams the groups without sorting; the host and the stipend's
-        // due-ness are counted inside each group.
-        Grouping::Dimensions => format!(
-            "SELECT status, programme_code, country_code, department, stipend_paid, count(*) AS n, \
-             sum(CASE WHEN organisation_id IS NOT NULL THEN 1 ELSE 0 END) AS with_host, \
-             sum(CASE WHEN stipend_paid = {false_} AND effective_minutes > {threshold} \
-             THEN 1 ELSE 0 END) AS unpaid_due \
-             FROM conventions WHERE {scope} \
-             GROUP BY status, programme_code, country_code, department, stipend_paid"
-        ),
-        // SQLite would rather walk the organisation index, which reads
-        // every convention of every year: the covering index is named.
-        Grouping::Hosts => format!(
-            "SELECT organisation_id AS value, count(*) AS n FROM conventions {hint} \
-             WHERE {scope} AND status <> '{draft}' AND organisation_id IS NOT NULL \
-             GROUP BY organisation_id ORDER BY n DESC, organisation_id LIMIT {TOP_ORGANISATIONS}"
-        ),
-        Grouping::Durations => format!(
-            "SELECT effective_minutes AS value, count(*) AS n FROM conventions \
-             WHERE {scope} AND status <> '{draft}' AND effective_minutes IS NOT NULL \
-             GROUP BY effective_minutes"
-        ),
-        Grouping::Hourly => format!(
-            "SELECT stipend_hourly_cents AS value, count(*) AS n FROM conventions \
-             WHERE {scope} AND status <> '{draft}' AND stipend_paid = {true_} \
-             AND stipend_hourly_cents IS NOT NULL GROUP BY stipend_hourly_cents"
-        ),
-    };
-    if postgres {
-        sql
-    } else {
-        sql.replace("$1", "?1").replace("$2", "?2")
-    }
+/// A count whose key is a number (minutes, cents).
+fn numeric<T: std::str::FromStr>(key: &str, n: u64) -> Option<(T, u64)> {
+    Some((key.parse().ok()?, n))
 }
 
-/// Runs a grouping on the scope.
-fn grouped<
-    T: QueryableByName<diesel::pg::Pg> + QueryableByName<diesel::sqlite::Sqlite> + 'static,
->(
-    conn: &mut AnyConnection,
-    scope: &Scope,
-    grouping: Grouping,
-) -> QueryResult<Vec<T>> {
-    let year = scope.academic_year.to_string();
-    let centre = scope.centre_id;
-    match conn {
-        AnyConnection::Postgresql(pg) => {
-            let q = diesel::sql_query(grouping_sql(grouping, true, centre.is_some()))
-                .into_boxed()
-                .bind::<Text, _>(year);
-            match centre {
-                Some(c) => q.bind::<BigInt, _>(c).load(pg),
-                None => q.load(pg),
-            }
-        }
-        AnyConnection::Sqlite(sqlite) => {
-            let q = diesel::sql_query(grouping_sql(grouping, false, centre.is_some()))
-                .into_boxed()
-                .bind::<Text, _>(year);
-            match centre {
-                Some(c) => q.bind::<BigInt, _>(c).load(sqlite),
-                None => q.load(sqlite),
-            }
-        }
-    }
-}
-
-fn add(map: &mut HashMap<String, u64>, key: Option<String>, n: u64) {
-    if let Some(key) = key {
-        *map.entry(key).or_default() += n;
-    }
-}
-
-/// Computes every indicator of the scope, then the labels of what was
-/// found.
+/// Computes every indicator of the scope from the running counts, then
+/// the labels of what was found.
 pub fn compute(
     conn: &mut AnyConnection,
     scope: &Scope,
     lang: Lang,
 ) -> Result<Statistics, ApiError> {
     let draft = crate::conventions::status_code(Status::Draft);
+    let done = [
+        crate::conventions::status_code(Status::Validated),
+        crate::conventions::status_code(Status::TerminatedEarly),
+    ];
     let mut statuses: HashMap<String, u64> = HashMap::new();
-    let mut countries: HashMap<String, u64> = HashMap::new();
-    let mut departments: HashMap<String, u64> = HashMap::new();
-    let mut programmes: HashMap<Option<String>, u64> = HashMap::new();
+    let mut countries: Vec<(String, u64)> = Vec::new();
+    let mut departments: Vec<(String, u64)> = Vec::new();
+    let mut programmes: Vec<(String, u64)> = Vec::new();
     let mut stipends = StipendCounts::default();
     let mut with_host = 0;
-    for group in grouped::<DimensionGroup>(conn, scope, Grouping::Dimensions)? {
-        let n = to_u64(group.n);
-        let numbered = group.status != draft;
-        *statuses.entry(group.status).or_default() += n;
-        if !numbered {
-            continue;
-        }
-        add(&mut countries, group.country_code, n);
-        add(&mut departments, group.department, n);
-        *programmes.entry(group.programme_code).or_default() += n;
-        with_host += to_u64(group.with_host);
-        match group.stipend_paid {
-            Some(true) => stipends.paid += n,
-            Some(false) => {
-                stipends.unpaid += n;
-                stipends.unpaid_though_due += to_u64(group.unpaid_due);
+    let mut histogram: Vec<(u64, u64)> = Vec::new();
+    let mut submitted: HashMap<String, u64> = HashMap::new();
+    let mut drafts: HashMap<String, u64> = HashMap::new();
+    for (dim, key, n) in counts(conn, scope)? {
+        let n = to_u64(n);
+        match dim.as_str() {
+            dimension::STATUS => *statuses.entry(key).or_default() += n,
+            dimension::PROGRAMME => programmes.push((key, n)),
+            dimension::COUNTRY => countries.push((key, n)),
+            dimension::DEPARTMENT => departments.push((key, n)),
+            dimension::STIPEND => match key.as_str() {
+                "paid" => stipends.paid += n,
+                "unpaid" => stipends.unpaid += n,
+                _ => stipends.unknown += n,
+            },
+            dimension::HOSTED => with_host += n,
+            dimension::MINUTES => histogram.extend(numeric(&key, n)),
+            dimension::UNPAID_MINUTES
+                if numeric::<u64>(&key, n)
+                    .is_some_and(|(m, _)| m > stages_domain::stipend::THRESHOLD_MINUTES) =>
+            {
+                stipends.unpaid_though_due += n;
             }
-            None => stipends.unknown += n,
+            dimension::HOURLY => stipends.hourly.extend(numeric(&key, n)),
+            dimension::EVALUATION_SUBMITTED => *submitted.entry(key).or_default() += n,
+            dimension::EVALUATION_DRAFT => *drafts.entry(key).or_default() += n,
+            _ => {}
         }
     }
-    let value_groups = |conn: &mut AnyConnection, grouping| -> QueryResult<Vec<(i64, u64)>> {
-        Ok(grouped::<ValueGroup>(conn, scope, grouping)?
-            .into_iter()
-            .map(|g| (g.value, to_u64(g.n)))
-            .collect())
-    };
-    let hosts = value_groups(conn, Grouping::Hosts)?;
-    let histogram: Vec<(u64, u64)> = value_groups(conn, Grouping::Durations)?
-        .into_iter()
-        .filter_map(|(m, n)| Some((u64::try_from(m).ok()?, n)))
-        .collect();
-    stipends.hourly = value_groups(conn, Grouping::Hourly)?;
+    let hosts = top_hosts(conn, scope)?;
 
     let total = statuses
         .iter()
         .filter(|(s, _)| **s != draft)
         .map(|(_, n)| n)
         .sum();
+    let validated: u64 = done.iter().filter_map(|status| statuses.get(status)).sum();
     let by_status = sorted(
         statuses
             .iter()
@@ -370,23 +281,37 @@ pub fn compute(
     }
     let mut by_programme = Vec::with_capacity(programmes.len());
     for (code, n) in programmes {
-        let (key, label) = match code {
-            Some(code) => {
-                let label: Option<String> = enrolments::table
-                    .filter(enrolments::programme_code.eq(&code))
-                    .select(enrolments::programme_label)
-                    .first(conn)
-                    .optional()?;
-                (code.clone(), label.unwrap_or(code))
-            }
-            None => (String::new(), "—".to_owned()),
+        let label = if code.is_empty() {
+            "—".to_owned()
+        } else {
+            enrolments::table
+                .filter(enrolments::programme_code.eq(&code))
+                .select(enrolments::programme_label)
+                .first(conn)
+                .optional()?
+                .unwrap_or_else(|| code.clone())
         };
         by_programme.push(Count {
-            key,
+            key: code,
             label,
             count: n,
         });
     }
+
+    let evaluations = KINDS
+        .iter()
+        .map(|&kind| {
+            let code = kind_code(kind);
+            let submitted = submitted.get(code).copied().unwrap_or(0);
+            let draft = drafts.get(code).copied().unwrap_or(0);
+            EvaluationCompletion {
+                kind,
+                submitted,
+                draft,
+                not_started: validated.saturating_sub(submitted + draft),
+            }
+        })
+        .collect();
 
     Ok(Statistics {
         centre_id: scope.centre_id,
@@ -400,63 +325,8 @@ pub fn compute(
         by_programme: sorted(by_programme),
         durations: summarise_durations(&histogram),
         stipends: summarise_stipends(&stipends, scope.academic_year.start_year()),
-        evaluations: evaluation_completion(conn, scope)?,
+        evaluations,
     })
-}
-
-/// Submitted, started and untouched questionnaires of the validated
-/// conventions.
-fn evaluation_completion(
-    conn: &mut AnyConnection,
-    scope: &Scope,
-) -> Result<Vec<EvaluationCompletion>, ApiError> {
-    let done = [
-        crate::conventions::status_code(Status::Validated),
-        crate::conventions::status_code(Status::TerminatedEarly),
-    ];
-    let validated: i64 = scoped!(scope)
-        .filter(conventions::status.eq_any(&done))
-        .select(count_star())
-        .first(conn)?;
-    let answered = |conn: &mut AnyConnection, submitted: bool| -> QueryResult<Vec<(String, i64)>> {
-        let mut q = evaluation_answers::table
-            .inner_join(conventions::table)
-            .group_by(evaluation_answers::kind)
-            .select((evaluation_answers::kind, count_star()))
-            .filter(conventions::academic_year.eq(scope.academic_year.to_string()))
-            .filter(conventions::status.eq_any(&done))
-            .into_boxed();
-        if let Some(centre) = scope.centre_id {
-            q = q.filter(conventions::centre_id.eq(centre));
-        }
-        q = if submitted {
-            q.filter(evaluation_answers::submitted_at.is_not_null())
-        } else {
-            q.filter(evaluation_answers::submitted_at.is_null())
-                .filter(evaluation_answers::version.gt(UNTOUCHED_VERSION))
-        };
-        q.load(conn)
-    };
-    let submitted = answered(conn, true)?;
-    let drafts = answered(conn, false)?;
-    let of = |list: &[(String, i64)], kind: EvaluationKind| {
-        list.iter()
-            .find(|(k, _)| k == kind_code(kind))
-            .map_or(0, |(_, n)| to_u64(*n))
-    };
-    Ok(KINDS
-        .iter()
-        .map(|&kind| {
-            let submitted = of(&submitted, kind);
-            let draft = of(&drafts, kind);
-            EvaluationCompletion {
-                kind,
-                submitted,
-                draft,
-                not_started: to_u64(validated).saturating_sub(submitted + draft),
-            }
-        })
-        .collect())
 }
 
 fn hours(minutes: u64) -> f64 {

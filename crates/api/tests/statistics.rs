@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::flows::{As, national_answers, rules, validated};
+use common::flows::{As, fill_a_convention, national_answers, rules, validated, version};
 use common::{Backend, TestApp};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -190,6 +190,138 @@ mod one_more_convention_moves_every_indicator {
     async fn postgres() {
         let app = TestApp::spawn_on(Backend::Postgres, after_the_end()).await;
         super::one_more_convention_moves_every_indicator(&app).await;
+        app.stop().await;
+    }
+}
+
+/// The counts as they stand, every non-zero one.
+fn counts(app: &TestApp) -> Vec<(i64, String, String, String, i64)> {
+    use diesel::prelude::*;
+    use stages_api::db::schema::statistics_counts as s;
+    s::table
+        .filter(s::n.ne(0))
+        .order((s::centre_id, s::academic_year, s::dimension, s::key))
+        .select((s::centre_id, s::academic_year, s::dimension, s::key, s::n))
+        .load(&mut app.pool.get().unwrap())
+        .unwrap()
+}
+
+/// Counts everything again from the conventions and the questionnaires:
+/// migration 7 taken back and run again (it counts what exists).
+fn recount(app: &TestApp) {
+    use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+    use stages_api::db::AnyConnection;
+    const SQLITE: EmbeddedMigrations = embed_migrations!("../../migrations/sqlite");
+    const POSTGRES: EmbeddedMigrations = embed_migrations!("../../migrations/postgres");
+    let mut conn = app.pool.get().unwrap();
+    match &mut *conn {
+        AnyConnection::Sqlite(c) => {
+            c.revert_last_migration(SQLITE).unwrap();
+            c.run_pending_migrations(SQLITE).unwrap();
+        }
+        AnyConnection::Postgresql(c) => {
+            c.revert_last_migration(POSTGRES).unwrap();
+            c.run_pending_migrations(POSTGRES).unwrap();
+        }
+    }
+}
+
+/// Whatever happens to conventions and questionnaires (created, submitted,
+/// validated, a validation withdrawn, a draft deleted, questionnaires saved
+/// and submitted), the counts kept by the triggers are those of a recount.
+async fn the_running_counts_are_a_recount(app: &TestApp) {
+    let (id, _) = validated(app).await;
+    let student = As::new(app, "etudiant").await;
+    let (status, submitted) = student
+        .post(
+            &format!("/api/conventions/{id}/evaluations/student/submit"),
+            Some(0),
+            Some(json!({"answers": national_answers(EvaluationKind::Student)})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{submitted}");
+    let supervisor = As::new(app, "enseignant").await;
+    let (status, saved) = supervisor
+        .put(
+            &format!("/api/conventions/{id}/evaluations/supervisor"),
+            0,
+            json!({"answers": {"ENS-1-1": {"type": "choices", "value": ["Courriel"]}}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let (status, saved) = supervisor
+        .put(
+            &format!("/api/conventions/{id}/evaluations/supervisor"),
+            version(&saved),
+            json!({"answers": {"ENS-1-1": {"type": "choices", "value": ["Visite sur place"]}}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    // The validation withdrawn then given again: the questionnaires leave
+    // the counts with their convention, and come back.
+    let manager = As::new(app, "gestionnaire").await;
+    let (_, conv) = manager.get(&format!("/api/conventions/{id}")).await;
+    let validations = format!("/api/conventions/{id}/validations/administrative");
+    let (status, conv) = manager
+        .send(
+            reqwest::Method::DELETE,
+            &validations,
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    let (status, conv) = manager.post(&validations, Some(version(&conv)), None).await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    let draft = fill_a_convention(&student).await;
+    let (status, deleted) = student
+        .send(
+            reqwest::Method::DELETE,
+            &format!("/api/conventions/{}", draft["id"]),
+            Some(version(&draft)),
+            None,
+        )
+        .await;
+    assert!(status.is_success(), "{status} {deleted}");
+
+    let kept = counts(app);
+    let has = |dimension: &str| kept.iter().any(|(_, _, d, _, n)| d == dimension && *n > 0);
+    for dimension in [
+        "status",
+        "host",
+        "minutes",
+        "hourly",
+        "evaluation_submitted",
+        "evaluation_draft",
+    ] {
+        assert!(has(dimension), "{dimension} in {kept:?}");
+    }
+    recount(app);
+    assert_eq!(counts(app), kept);
+}
+
+mod the_running_counts_are_a_recount {
+    use super::*;
+
+    #[actix_web::test]
+    async fn sqlite() {
+        let app = TestApp::spawn_on(
+            Backend::Sqlite,
+            chrono::NaiveDate::from_ymd_opt(2027, 3, 29).unwrap(),
+        )
+        .await;
+        super::the_running_counts_are_a_recount(&app).await;
+        app.stop().await;
+    }
+
+    #[actix_web::test]
+    async fn postgres() {
+        let app = TestApp::spawn_on(
+            Backend::Postgres,
+            chrono::NaiveDate::from_ymd_opt(2027, 3, 29).unwrap(),
+        )
+        .await;
+        super::the_running_counts_are_a_recount(&app).await;
         app.stop().await;
     }
 }

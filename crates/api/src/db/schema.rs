@@ -320,6 +320,18 @@ diesel::joinable!(validation_history -> conventions (convention_id));
 diesel::joinable!(amendments -> conventions (convention_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 
+diesel::table! {
+    /// Kept by the database's triggers (migration 7); centre 0 is the whole
+    /// university.
+    statistics_counts (centre_id, academic_year, dimension, key) {
+        centre_id -> BigInt,
+        academic_year -> Text,
+        dimension -> Text,
+        key -> Text,
+        n -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     nomenclatures,
