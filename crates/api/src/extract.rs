@@ -12,6 +12,8 @@ use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 use std::future::{Ready, ready};
 
+mod strict;
+
 /// A JSON request body. Unlike actix's, a failure reports the JSON path of
 /// the offending field, and an identifier refused by the domain (`ID-01:
 /// id-siret-checksum`) comes back as that rule's violation, worded.
@@ -58,33 +60,41 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
 }
 
 /// Deserialises `bytes`, turning a failure into a problem naming the field.
+/// A struct is read from an object only ([`strict`]), and nothing may
+/// follow the value.
 pub fn parse<T: DeserializeOwned>(bytes: &[u8], lang: Lang) -> Result<T, ApiError> {
-    let de = &mut serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(de).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
-        let text = inner.to_string();
-        // A missing field is reported at its parent: name the field itself.
-        let missing = text
-            .starts_with("missing field")
-            .then(|| crate::error::serde_field_name(&text))
-            .flatten();
-        let field = match (path.as_str(), missing) {
-            (".", Some(name)) => name,
-            (".", None) => String::new(),
-            (parent, Some(name)) => format!("{parent}.{name}"),
-            (path, None) => path.to_owned(),
-        };
-        match domain_rule(&text) {
-            Some((rule, key)) => ApiError::unprocessable(vec![ProblemViolation {
-                rule: rule.to_owned(),
-                field,
-                severity: "error".to_owned(),
-                message: i18n::message(lang, key, &BTreeMap::new()),
-            }]),
-            None => ApiError::bad_request(&field, "JSON-01", format!("Invalid JSON body: {text}")),
-        }
-    })
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(strict::Strict(&mut de))
+        .map_err(|err| problem(err, lang))?;
+    de.end()
+        .map_err(|e| ApiError::bad_request("", "JSON-01", format!("Invalid JSON body: {e}")))?;
+    Ok(value)
+}
+
+fn problem(err: serde_path_to_error::Error<serde_json::Error>, lang: Lang) -> ApiError {
+    let path = err.path().to_string();
+    let inner = err.into_inner();
+    let text = inner.to_string();
+    // A missing field is reported at its parent: name the field itself.
+    let missing = text
+        .starts_with("missing field")
+        .then(|| crate::error::serde_field_name(&text))
+        .flatten();
+    let field = match (path.as_str(), missing) {
+        (".", Some(name)) => name,
+        (".", None) => String::new(),
+        (parent, Some(name)) => format!("{parent}.{name}"),
+        (path, None) => path.to_owned(),
+    };
+    match domain_rule(&text) {
+        Some((rule, key)) => ApiError::unprocessable(vec![ProblemViolation {
+            rule: rule.to_owned(),
+            field,
+            severity: "error".to_owned(),
+            message: i18n::message(lang, key, &BTreeMap::new()),
+        }]),
+        None => ApiError::bad_request(&field, "JSON-01", format!("Invalid JSON body: {text}")),
+    }
 }
 
 /// The domain's parse errors read `RULE: message-key` (e.g. `ID-01:
@@ -149,6 +159,23 @@ mod tests {
         let err = parse::<Org>(br#"{"siret": "73282932000074", "inner": {}}"#, Lang::Fr)
             .expect_err("missing count");
         assert_eq!(err.problem().violations[0].field, "inner.count");
+    }
+
+    #[test]
+    fn an_array_for_a_nested_object_is_refused_on_its_field() {
+        let err = parse::<Org>(br#"{"siret": "73282932000074", "inner": [1]}"#, Lang::Fr)
+            .expect_err("inner as an array");
+        let problem = err.problem();
+        assert_eq!(problem.status, 400);
+        assert_eq!(problem.violations[0].field, "inner");
+        assert_eq!(problem.violations[0].rule, "JSON-01");
+    }
+
+    #[test]
+    fn nothing_may_follow_the_body() {
+        let err =
+            parse::<Inner>(br#"{"count": 1} {"count": 2}"#, Lang::Fr).expect_err("two values");
+        assert_eq!(err.problem().violations[0].rule, "JSON-01");
     }
 
     #[test]
