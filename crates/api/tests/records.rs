@@ -359,3 +359,40 @@ on_both_backends!(
     lists_are_paged_with_a_cursor,
     reference_tables_hold_real_values_and_keep_signed_labels,
 );
+
+/// A body the OpenAPI document forbids is refused whole, with the field:
+/// serde alone would read a struct from a positional array.
+#[actix_web::test]
+async fn a_body_the_document_forbids_changes_nothing() {
+    let app = TestApp::spawn(common::Backend::Sqlite).await;
+    let student = As::new(&app, "etudiant").await;
+    let conv = common::flows::fill_a_convention(&student).await;
+    let path = format!("/api/conventions/{}/internship", conv["id"]);
+    for (field, value) in [
+        ("stipend", json!([null, null])),
+        ("interruptions", json!([["2027-02-01", "2027-02-02"]])),
+        ("weekly_minutes", json!("2100")),
+    ] {
+        let mut body = common::flows::internship();
+        body[field] = value;
+        let (status, problem) = student.put(&path, version(&conv), body).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{field}: {problem}");
+        assert_eq!(rules(&problem), ["JSON-01"], "{problem}");
+        assert!(
+            problem["violations"][0]["field"]
+                .as_str()
+                .unwrap()
+                .starts_with(field),
+            "{problem}"
+        );
+    }
+    let (_, after) = student
+        .get(&format!("/api/conventions/{}", conv["id"]))
+        .await;
+    assert_eq!(version(&after), version(&conv));
+    assert_eq!(
+        after["content"]["internship"]["stipend"],
+        conv["content"]["internship"]["stipend"]
+    );
+    app.stop().await;
+}
