@@ -142,15 +142,30 @@ mod dimension {
     pub const HOURLY: &str = "hourly";
     pub const EVALUATION_SUBMITTED: &str = "evaluation_submitted";
     pub const EVALUATION_DRAFT: &str = "evaluation_draft";
+    /// Read whole: every dimension but the hosts (one count per host
+    /// organisation, of which only the most frequent are read).
+    pub const WHOLE: &[&str] = &[
+        STATUS,
+        PROGRAMME,
+        COUNTRY,
+        DEPARTMENT,
+        STIPEND,
+        HOSTED,
+        MINUTES,
+        UNPAID_MINUTES,
+        HOURLY,
+        EVALUATION_SUBMITTED,
+        EVALUATION_DRAFT,
+    ];
 }
 
-/// The scope's counts, every dimension but the hosts (one per host
-/// organisation, read apart as the most frequent few).
+/// The scope's counts of the dimensions read whole, each a range of the
+/// primary key.
 fn counts(conn: &mut AnyConnection, scope: &Scope) -> QueryResult<Vec<(String, String, i64)>> {
     statistics_counts::table
         .filter(statistics_counts::centre_id.eq(scope.counted_centre()))
         .filter(statistics_counts::academic_year.eq(scope.academic_year.to_string()))
-        .filter(statistics_counts::dimension.ne(dimension::HOST))
+        .filter(statistics_counts::dimension.eq_any(dimension::WHOLE))
         .filter(statistics_counts::n.ne(0))
         .select((
             statistics_counts::dimension,
