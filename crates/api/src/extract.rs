@@ -54,19 +54,27 @@ impl<T: DeserializeOwned + utoipa::ToSchema + 'static> FromRequest for Json<T> {
                             format!("Cannot read the body: {e}"),
                         ),
                     })?;
-            let value = parse(&bytes, lang)?;
-            conforms::<T>(&bytes)?;
+            let body = read(&bytes)?;
+            let value = deserialize(&body, lang)?;
+            conforms::<T>(&body)?;
             Ok(Json(value))
         })
     }
 }
 
+/// The body as JSON: one value, and nothing after it.
+fn read(bytes: &[u8]) -> Result<serde_json::Value, ApiError> {
+    serde_json::from_slice(bytes)
+        .map_err(|e| ApiError::bad_request("", "JSON-01", format!("Invalid JSON body: {e}")))
+}
+
 /// A body serde accepted must also be what the document describes
 /// ([`shape`]): a JSON type it forbids is refused with the field's path.
-fn conforms<T: utoipa::ToSchema>(bytes: &[u8]) -> Result<(), ApiError> {
-    let body: serde_json::Value = serde_json::from_slice(bytes)
-        .map_err(|e| ApiError::bad_request("", "JSON-01", format!("Invalid JSON body: {e}")))?;
-    shape::check(&T::name(), &body).map_err(|m| {
+fn conforms<T: utoipa::ToSchema>(body: &serde_json::Value) -> Result<(), ApiError> {
+    let name = T::name();
+    let schema = shape::schema(&name)
+        .ok_or_else(|| ApiError::internal(format!("no schema {name} in the OpenAPI document")))?;
+    shape::check(schema, body).map_err(|m| {
         ApiError::bad_request(
             &m.field,
             "JSON-01",
@@ -75,14 +83,12 @@ fn conforms<T: utoipa::ToSchema>(bytes: &[u8]) -> Result<(), ApiError> {
     })
 }
 
-/// Deserialises `bytes`, turning a failure into a problem naming the field.
-/// Nothing may follow the value.
-pub fn parse<T: DeserializeOwned>(bytes: &[u8], lang: Lang) -> Result<T, ApiError> {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|err| problem(err, lang))?;
-    de.end()
-        .map_err(|e| ApiError::bad_request("", "JSON-01", format!("Invalid JSON body: {e}")))?;
-    Ok(value)
+/// Deserialises a body, turning a failure into a problem naming the field.
+pub fn deserialize<T: DeserializeOwned>(
+    body: &serde_json::Value,
+    lang: Lang,
+) -> Result<T, ApiError> {
+    serde_path_to_error::deserialize(body).map_err(|err| problem(err, lang))
 }
 
 fn problem(err: serde_path_to_error::Error<serde_json::Error>, lang: Lang) -> ApiError {
@@ -140,6 +146,10 @@ impl FromRequest for Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parse<T: DeserializeOwned>(bytes: &[u8], lang: Lang) -> Result<T, ApiError> {
+        deserialize(&read(bytes)?, lang)
+    }
 
     #[derive(Debug, serde::Deserialize)]
     #[allow(dead_code)]

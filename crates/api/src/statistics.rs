@@ -175,15 +175,21 @@ fn counts(conn: &mut AnyConnection, scope: &Scope) -> QueryResult<Vec<(String, S
         .load(conn)
 }
 
-/// The most frequent hosts, most first (ties by key), from the counts'
-/// ranked index.
+diesel::define_sql_function!(fn length(text: diesel::sql_types::Text) -> diesel::sql_types::Integer);
+
+/// The most frequent hosts, most first (ties by id: the key is the id as
+/// text, shorter first), from the counts' ranked index.
 fn top_hosts(conn: &mut AnyConnection, scope: &Scope) -> QueryResult<Vec<(i64, u64)>> {
     let rows: Vec<(String, i64)> = statistics_counts::table
         .filter(statistics_counts::centre_id.eq(scope.counted_centre()))
         .filter(statistics_counts::academic_year.eq(scope.academic_year.to_string()))
         .filter(statistics_counts::dimension.eq(dimension::HOST))
         .filter(statistics_counts::n.gt(0))
-        .order((statistics_counts::n.desc(), statistics_counts::key))
+        .order((
+            statistics_counts::n.desc(),
+            length(statistics_counts::key),
+            statistics_counts::key,
+        ))
         .select((statistics_counts::key, statistics_counts::n))
         .limit(TOP_ORGANISATIONS)
         .load(conn)?;
@@ -454,4 +460,35 @@ pub fn tables(stats: &Statistics) -> Vec<Table> {
     }
     out.push(evaluations);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The triggers of migration 7 name statuses and the untouched version
+    /// of a questionnaire in SQL: they must be this program's.
+    #[test]
+    fn the_triggers_codes_are_the_programs() {
+        let code = crate::conventions::status_code;
+        assert_eq!(code(Status::Draft), "draft");
+        assert_eq!(code(Status::Validated), "validated");
+        assert_eq!(code(Status::TerminatedEarly), "terminated_early");
+        assert_eq!(crate::evaluations::UNTOUCHED_VERSION, 1);
+        for sql in [
+            include_str!("../../../migrations/sqlite/2026-11-29-000007_statistics_counts/up.sql"),
+            include_str!("../../../migrations/postgres/2026-11-29-000007_statistics_counts/up.sql"),
+        ] {
+            for needle in [
+                "status <> 'draft'",
+                "IN ('validated', 'terminated_early')",
+                "version > 1",
+            ] {
+                assert!(sql.contains(needle), "{needle}");
+            }
+            for name in dimension::WHOLE.iter().chain([&dimension::HOST]) {
+                assert!(sql.contains(&format!("'{name}'")), "{name}");
+            }
+        }
+    }
 }

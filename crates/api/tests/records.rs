@@ -371,7 +371,6 @@ async fn a_body_the_document_forbids_changes_nothing() {
     for (field, value) in [
         ("stipend", json!([null, null])),
         ("interruptions", json!([["2027-02-01", "2027-02-02"]])),
-        ("weekly_minutes", json!("2100")),
     ] {
         let mut body = common::flows::internship();
         body[field] = value;

@@ -298,6 +298,38 @@ async fn the_running_counts_are_a_recount(app: &TestApp) {
     }
     recount(app);
     assert_eq!(counts(app), kept);
+
+    // What only SQL does: a convention moved to another centre and year,
+    // a validated one deleted with its questionnaires.
+    {
+        use diesel::prelude::*;
+        use stages_api::db::schema::{centres, conventions};
+        let mut conn = app.pool.get().unwrap();
+        let other: i64 = centres::table
+            .select(diesel::dsl::max(centres::id))
+            .first::<Option<i64>>(&mut conn)
+            .unwrap()
+            .unwrap();
+        let moved = fill_a_convention(&student).await["id"].as_i64().unwrap();
+        diesel::update(conventions::table.find(moved))
+            .set((
+                conventions::centre_id.eq(other),
+                conventions::academic_year.eq("2030-2031"),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+        diesel::delete(conventions::table.find(id))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    let kept = counts(app);
+    assert!(
+        kept.iter()
+            .any(|(_, year, d, _, n)| year == "2030-2031" && d == "status" && *n == 1),
+        "{kept:?}"
+    );
+    recount(app);
+    assert_eq!(counts(app), kept);
 }
 
 mod the_running_counts_are_a_recount {

@@ -25,6 +25,13 @@ LANGUAGE sql IMMUTABLE AS $$
         WHEN a.version > 1 THEN 'evaluation_draft' END
 $$;
 
+-- Whether a questionnaire's change moves a count.
+CREATE FUNCTION statistics_answer_moved(o evaluation_answers, n evaluation_answers)
+RETURNS BOOLEAN LANGUAGE sql IMMUTABLE AS $$
+    SELECT statistics_answer_state(o) IS DISTINCT FROM statistics_answer_state(n)
+        OR o.kind <> n.kind OR o.convention_id <> n.convention_id
+$$;
+
 -- What a convention in state r adds to the counts, for its centre and for
 -- the whole university. Drafts only count by status: a draft is not an
 -- internship yet.
@@ -61,8 +68,10 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- Adds the contributions of the rows `added` and takes away those of the
--- rows `removed`, in one statement whose rows are sorted: two transactions
--- lock the counts in the same order and cannot deadlock.
+-- rows `removed`, in one statement whose rows are sorted: two such
+-- statements lock the counts in the same order and cannot deadlock each
+-- other. An update that moves no count (most of them: the wizard's saves)
+-- writes nothing and locks nothing.
 CREATE FUNCTION statistics_apply(added conventions[], removed conventions[]) RETURNS void
 LANGUAGE sql AS $$
     INSERT INTO statistics_counts AS s (centre_id, academic_year, dimension, key, n)
@@ -113,9 +122,15 @@ BEGIN
             ARRAY(SELECT ROW(a.*)::evaluation_answers FROM new_rows a),
             '{}'::evaluation_answers[]);
     ELSIF TG_OP = 'UPDATE' THEN
+        -- Only the questionnaires whose count moves: the scheduler's
+        -- reminders must not lock their conventions.
         PERFORM statistics_apply_answers(
-            ARRAY(SELECT ROW(a.*)::evaluation_answers FROM new_rows a),
-            ARRAY(SELECT ROW(a.*)::evaluation_answers FROM old_rows a));
+            ARRAY(SELECT ROW(n.*)::evaluation_answers FROM new_rows n JOIN old_rows o USING (id)
+                WHERE statistics_answer_moved(ROW(o.*)::evaluation_answers,
+                    ROW(n.*)::evaluation_answers)),
+            ARRAY(SELECT ROW(o.*)::evaluation_answers FROM new_rows n JOIN old_rows o USING (id)
+                WHERE statistics_answer_moved(ROW(o.*)::evaluation_answers,
+                    ROW(n.*)::evaluation_answers)));
     ELSE
         PERFORM statistics_apply_answers(
             '{}'::evaluation_answers[],
@@ -155,6 +170,22 @@ CREATE TRIGGER statistics_answers_updated AFTER UPDATE ON evaluation_answers
 CREATE TRIGGER statistics_answers_deleted AFTER DELETE ON evaluation_answers
     REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION statistics_count_answers();
+
+-- A deleted convention's questionnaires are deleted with it (ON DELETE
+-- CASCADE) before the statement's triggers run, when their convention can
+-- no longer be found: they leave the counts first, while it still can.
+CREATE FUNCTION statistics_forget_answers() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM statistics_apply_answers(
+        '{}'::evaluation_answers[],
+        ARRAY(SELECT ROW(a.*)::evaluation_answers FROM evaluation_answers a
+            WHERE a.convention_id = OLD.id));
+    RETURN OLD;
+END
+$$;
+
+CREATE TRIGGER statistics_conventions_deleting BEFORE DELETE ON conventions
+    FOR EACH ROW EXECUTE FUNCTION statistics_forget_answers();
 
 INSERT INTO statistics_counts (centre_id, academic_year, dimension, key, n)
 SELECT c.centre_id, c.academic_year, c.dimension, c.key, count(*)
