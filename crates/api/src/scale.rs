@@ -459,6 +459,44 @@ macro_rules! insert_batches {
     }};
 }
 
+/// Ids of conventions counted by one call when PostgreSQL counts a load.
+const COUNT_SLICE: i64 = 20_000;
+
+/// Inserts the generated conventions. On PostgreSQL the statistics'
+/// counting trigger is set aside and the load counted once at the end, a
+/// slice of ids at a time: within the seeder's one transaction, a trigger
+/// per insert would leave thousands of versions of the same few count rows
+/// for every later update to wade through. SQLite's row triggers keep up.
+fn insert_conventions(
+    conn: &mut AnyConnection,
+    rows: &[NewConvention],
+) -> Result<(), crate::demo::DemoError> {
+    let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+        return Ok(());
+    };
+    if let AnyConnection::Postgresql(pg) = &mut *conn {
+        pg.batch_execute(
+            "ALTER TABLE conventions DISABLE TRIGGER statistics_conventions_inserted",
+        )?;
+    }
+    insert_batches!(conn, conventions::table, rows);
+    if let AnyConnection::Postgresql(pg) = conn {
+        let mut from = first.id;
+        while from <= last.id {
+            diesel::sql_query(
+                "SELECT statistics_apply(ARRAY(SELECT ROW(r.*)::conventions FROM conventions r \
+                 WHERE r.id BETWEEN $1 AND $2), '{}'::conventions[])",
+            )
+            .bind::<diesel::sql_types::BigInt, _>(from)
+            .bind::<diesel::sql_types::BigInt, _>(from + COUNT_SLICE - 1)
+            .execute(pg)?;
+            from += COUNT_SLICE;
+        }
+        pg.batch_execute("ALTER TABLE conventions ENABLE TRIGGER statistics_conventions_inserted")?;
+    }
+    Ok(())
+}
+
 /// The first free id after `max`.
 fn next_id(max: Option<i64>) -> i64 {
     max.unwrap_or(0) + 1
@@ -840,7 +878,7 @@ pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::De
         insert_batches!(conn, contacts::table, people);
         insert_batches!(conn, students::table, new_students);
         insert_batches!(conn, enrolments::table, new_enrolments);
-        insert_batches!(conn, conventions::table, new_conventions);
+        insert_conventions(conn, &new_conventions)?;
         insert_batches!(conn, search_terms::table, words);
         if let AnyConnection::Postgresql(pg) = conn {
             // Explicit ids leave the identity sequences behind.

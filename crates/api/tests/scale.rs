@@ -25,6 +25,16 @@ async fn a_generated_volume_is_consistent_and_searchable(app: &TestApp) {
     let (c, o, s) = count(&mut conn);
     assert_eq!(c - before, 150);
     assert!(o >= 150 && s >= 75);
+    // The statistics count the load: every convention once by status, in
+    // the whole university's counts.
+    use stages_api::db::schema::statistics_counts as counts;
+    let by_status: Vec<i64> = counts::table
+        .filter(counts::centre_id.eq(0))
+        .filter(counts::dimension.eq("status"))
+        .select(counts::n)
+        .load(&mut conn)
+        .unwrap();
+    assert_eq!(by_status.iter().sum::<i64>(), c);
     drop(conn);
 
     let admin = As::new(app, "admin").await;
