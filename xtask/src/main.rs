@@ -46,8 +46,12 @@ fn main() -> ExitCode {
     }
 }
 
-/// The workspace root, whatever directory cargo was started from.
+/// The workspace root, whatever directory cargo was started from. `cargo
+/// run` names the manifest's folder at run time too, and that one wins: two
+/// checkouts sharing a target directory share one `target/debug/xtask`,
+/// which may have been built from the other checkout.
 pub fn root() -> PathBuf {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
     manifest.parent().map(PathBuf::from).unwrap_or(manifest)
 }
