@@ -170,14 +170,14 @@ async fn one_more_convention_moves_every_indicator(app: &TestApp) {
     assert_eq!(sheets, 8);
 }
 
-/// On the day after the demo internship ends, so that the student's
+/// The day after the demo internship ends, when the student's
 /// questionnaire is open.
+fn after_the_end() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2027, 3, 29).unwrap()
+}
+
 mod one_more_convention_moves_every_indicator {
     use super::*;
-
-    fn after_the_end() -> chrono::NaiveDate {
-        chrono::NaiveDate::from_ymd_opt(2027, 3, 29).unwrap()
-    }
 
     #[actix_web::test]
     async fn sqlite() {
@@ -337,22 +337,14 @@ mod the_running_counts_are_a_recount {
 
     #[actix_web::test]
     async fn sqlite() {
-        let app = TestApp::spawn_on(
-            Backend::Sqlite,
-            chrono::NaiveDate::from_ymd_opt(2027, 3, 29).unwrap(),
-        )
-        .await;
+        let app = TestApp::spawn_on(Backend::Sqlite, after_the_end()).await;
         super::the_running_counts_are_a_recount(&app).await;
         app.stop().await;
     }
 
     #[actix_web::test]
     async fn postgres() {
-        let app = TestApp::spawn_on(
-            Backend::Postgres,
-            chrono::NaiveDate::from_ymd_opt(2027, 3, 29).unwrap(),
-        )
-        .await;
+        let app = TestApp::spawn_on(Backend::Postgres, after_the_end()).await;
         super::the_running_counts_are_a_recount(&app).await;
         app.stop().await;
     }
