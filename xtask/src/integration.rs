@@ -9,9 +9,9 @@
 
 use crate::process::run;
 use crate::run::target_dir;
-use crate::services::Stages;
+use crate::services::{Postgres, Stages};
 use crate::{root, tools};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Where the generated package `stages_client` goes: put this directory on
@@ -65,41 +65,89 @@ fn generate_client() -> Result<(), String> {
 
 /// The test step: a fresh server with the demo data, a token per role,
 /// the examples' tests, then the contract fuzzing (also when an example
-/// failed, so that one run shows both). Leaves the server's log, the tokens
-/// and the fuzzing reports in target/integration.
+/// failed, so that one run shows both); then the fuzzing again against a
+/// server on PostgreSQL, production's database, which refuses what SQLite
+/// stores (NUL in text, say). Leaves the servers' logs, the tokens and the
+/// fuzzing reports in target/integration.
 pub fn check() -> Result<(), String> {
     let work = target_dir().join("integration");
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
     generate_client()?;
-    let server = Stages::start(
-        &target_dir().join("debug").join("stages"),
-        work.join("server.log"),
-    )?;
-    let tokens = work.join("tokens");
-    let python = || {
+    let binary = target_dir().join("debug").join("stages");
+    let sqlite = {
+        let server = Stages::start(&binary, work.join("server.log"), None)?;
+        let run = Run::new(&work, &server, "sqlite")?;
+        let examples = run.examples();
+        let fuzzing = run.fuzz();
+        examples.and(fuzzing).inspect_err(|_| {
+            println!("the server's log: {}", server.log.display());
+        })
+    };
+    let postgres = {
+        let pg = Postgres::start("integration")?;
+        let server = Stages::start(
+            &binary,
+            work.join("server-postgres.log"),
+            Some(pg.database_url()),
+        )?;
+        let run = Run::new(&work, &server, "postgres")?;
+        run.fuzz().inspect_err(|_| {
+            println!("the server's log: {}", server.log.display());
+        })
+    };
+    sqlite.and(postgres)
+}
+
+/// The Python harness against one running server, with a token per role.
+struct Run {
+    url: String,
+    tokens: PathBuf,
+    reports: PathBuf,
+    work: PathBuf,
+}
+
+impl Run {
+    fn new(work: &Path, server: &Stages, name: &str) -> Result<Self, String> {
+        let run = Self {
+            url: server.url(),
+            tokens: work.join(format!("tokens-{name}")),
+            reports: work.join(format!("reports-{name}")),
+            work: work.to_owned(),
+        };
+        run.python_run(|cmd| {
+            cmd.arg(harness().join("issue_tokens.py"))
+                .arg(&run.url)
+                .arg(&run.tokens);
+        })?;
+        Ok(run)
+    }
+
+    fn python_run(&self, args: impl FnOnce(&mut Command)) -> Result<(), String> {
         let mut cmd = Command::new(tools::venv_python());
-        cmd.current_dir(&work)
+        cmd.current_dir(&self.work)
             .env("PYTHONPATH", client_dir())
             .env("PYTHONDONTWRITEBYTECODE", "1")
-            .env("STAGES_URL", server.url())
-            .env("STAGES_TOKENS", &tokens);
-        cmd
-    };
-    let harness = root().join("e2e").join("python");
-    run(python()
-        .arg(harness.join("issue_tokens.py"))
-        .arg(server.url())
-        .arg(&tokens))?;
-    let examples = run(python()
-        .args(["-m", "pytest", "-p", "no:cacheprovider", "-q"])
-        .arg(harness.join("test_examples.py")));
-    let fuzzing = run(python()
-        .arg(harness.join("fuzz.py"))
-        .arg(work.join("reports")));
-    let result = examples.and(fuzzing);
-    if result.is_err() {
-        println!("the server's log: {}", server.log.display());
+            .env("STAGES_URL", &self.url)
+            .env("STAGES_TOKENS", &self.tokens);
+        args(&mut cmd);
+        run(&mut cmd)
     }
-    result
+
+    fn examples(&self) -> Result<(), String> {
+        self.python_run(|cmd| {
+            cmd.args(["-m", "pytest", "-p", "no:cacheprovider", "-q"])
+                .arg(harness().join("test_examples.py"));
+        })
+    }
+
+    fn fuzz(&self) -> Result<(), String> {
+        self.python_run(|cmd| {
+            cmd.arg(harness().join("fuzz.py")).arg(&self.reports);
+        })
+    }
+}
+
+fn harness() -> PathBuf {
+    root().join("e2e").join("python")
 }

@@ -63,8 +63,9 @@ impl Postgres {
     }
 
     /// Uses the server on 127.0.0.1:5432 when one answers; otherwise starts
-    /// a cluster of its own on a free port.
-    pub fn start() -> Result<Self, String> {
+    /// a cluster of its own on a free port. `purpose` names the run's
+    /// database (`stages_<purpose>_<pid>`), so that two steps never share one.
+    pub fn start(purpose: &str) -> Result<Self, String> {
         let (port, cluster) = if answers(5432) {
             (5432, None)
         } else {
@@ -73,7 +74,7 @@ impl Postgres {
         };
         let mut pg = Self {
             port,
-            database: format!("stages_run_{}", std::process::id()),
+            database: format!("stages_{purpose}_{}", std::process::id()),
             cluster,
         };
         pg.psql(&format!(
@@ -311,18 +312,22 @@ impl Stages {
         format!("http://127.0.0.1:{}", self.port)
     }
 
-    /// `stages migrate`, `seed-demo`, then `serve`. Today is pinned so that
-    /// the dates the scripts write stay in the future whenever they run.
-    pub fn start(binary: &Path, log: PathBuf) -> Result<Self, String> {
+    /// `stages migrate`, `seed-demo`, then `serve`, on `database_url` (a
+    /// fresh SQLite file when `None`). Today is pinned so that the dates the
+    /// scripts write stay in the future whenever they run.
+    pub fn start(
+        binary: &Path,
+        log: PathBuf,
+        database_url: Option<String>,
+    ) -> Result<Self, String> {
         let dir = temp_dir("integration")?;
         let port = free_port()?;
+        let database_url = database_url
+            .unwrap_or_else(|| format!("sqlite://{}", dir.join("stages.sqlite").display()));
         let command = |sub: &str| {
             let mut cmd = Command::new(binary);
             cmd.arg(sub)
-                .env(
-                    "STAGES_DATABASE_URL",
-                    format!("sqlite://{}", dir.join("stages.sqlite").display()),
-                )
+                .env("STAGES_DATABASE_URL", &database_url)
                 .env("STAGES_DATA_DIR", &dir)
                 .env("STAGES_WEB_DIR", dir.join("no-spa"))
                 .env("STAGES_BIND", format!("127.0.0.1:{port}"))

@@ -97,7 +97,7 @@ pub fn test(args: &[String]) -> Result<(), String> {
 /// Starts the services, runs the suite against them, stops them.
 fn run_tests() -> Result<(), String> {
     let stages = target_dir().join("debug").join("stages");
-    let pg = Postgres::start()?;
+    let pg = Postgres::start("run")?;
     run(Command::new(&stages)
         .arg("migrate")
         .env("STAGES_DATABASE_URL", pg.database_url()))?;

@@ -118,7 +118,11 @@ fn run(cli: Cli) -> Result<(), String> {
         };
     }
     let config = Config::load(&cli.config).map_err(|e| e.to_string())?;
-    let pool = db::connect(&config.database_url, 10).map_err(|e| e.to_string())?;
+    let limits = match cli.command {
+        Command::Serve => db::Limits::SERVER,
+        _ => db::Limits::COMMAND,
+    };
+    let pool = db::connect(&config.database_url, 10, limits).map_err(|e| e.to_string())?;
     let mut conn = pool
         .get()
         .map_err(|e| format!("cannot open the database: {e}"))?;
@@ -234,10 +238,10 @@ fn serve(config: Config, pool: db::DbPool) -> Result<(), String> {
         std::net::TcpListener::bind(&bind).map_err(|e| format!("cannot listen on {bind}: {e}"))?;
     let state = server::state(config, pool).map_err(|e| e.to_string())?;
     let sender = match &state.config.smtp_url {
-        Some(url) => Some(crate::mail::worker::Sender::new(
-            url,
-            &state.config.mail_from,
-        )?),
+        Some(url) => Some(
+            crate::mail::worker::Sender::new(url, &state.config.mail_from)?
+                .with_links(state.links.clone()),
+        ),
         None => {
             tracing::warn!("no SMTP server configured (--smtp-url): mails stay queued");
             None

@@ -39,6 +39,39 @@ pub fn check_version(expected: i32, current: i32) -> Result<(), ApiError> {
     }
 }
 
+/// Checks a write that was conditioned on the version read (`UPDATE … WHERE
+/// id = ? AND version = ?`): no row written means another request saved a
+/// new version between our read and our write. The check and the write are
+/// one statement, so it holds on PostgreSQL, where two transactions read
+/// the same version side by side: the second one's `UPDATE` waits for the
+/// first to commit, then finds the version moved on and writes nothing.
+pub fn check_written(rows: usize) -> Result<(), ApiError> {
+    if rows == 0 {
+        Err(ApiError::precondition_failed(
+            "The record changed while you were saving it: reload it.",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// Checks the insert of a record's first version (the client read "no
+/// record yet", version 0): when two requests create it at once, the
+/// unique key refuses the second, which lost the race as a stale update
+/// does (412), rather than a conflict of keys.
+pub fn check_created(result: diesel::QueryResult<usize>) -> Result<(), ApiError> {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match result {
+        Ok(_) => Ok(()),
+        Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
+            Err(ApiError::precondition_failed(
+                "The record was created while you were saving it: reload it.",
+            ))
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,5 +95,10 @@ mod tests {
             check_version(3, 4).expect_err("stale").problem().status,
             412
         );
+        assert_eq!(
+            check_written(0).expect_err("lost race").problem().status,
+            412
+        );
+        assert!(check_written(1).is_ok());
     }
 }

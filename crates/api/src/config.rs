@@ -88,6 +88,11 @@ pub struct ConfigArgs {
     /// tests of date-bound rules; the server's date otherwise.
     #[arg(long, env = "STAGES_TODAY", global = true)]
     pub today: Option<chrono::NaiveDate>,
+    /// Reverse proxies in front of Stages, as addresses or networks
+    /// (`10.0.0.5,192.168.0.0/24`): only their `X-Forwarded-For` names the
+    /// client (for sign-in throttling and the logs). None by default.
+    #[arg(long, env = "STAGES_TRUSTED_PROXIES", global = true)]
+    pub trusted_proxies: Option<String>,
 }
 
 /// The same keys, read from the TOML file.
@@ -113,6 +118,7 @@ struct FileConfig {
     smtp_url: Option<String>,
     mail_from: Option<String>,
     evaluation_reminder_days: Option<i64>,
+    trusted_proxies: Option<String>,
 }
 
 /// Where users are authenticated and looked up.
@@ -157,6 +163,8 @@ pub struct Config {
     pub smtp_url: Option<String>,
     pub mail_from: String,
     pub evaluation_reminder_days: i64,
+    /// Reverse proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -182,6 +190,50 @@ pub enum ConfigError {
         path: String,
         source: std::io::Error,
     },
+    #[error(
+        "invalid trusted proxies {0:?}: give addresses or networks separated by commas (10.0.0.5,192.168.0.0/24)"
+    )]
+    TrustedProxies(String),
+    #[error(
+        "the JWT secret has {0} bytes: give at least {MIN_SECRET_BYTES} random bytes (e.g. `openssl rand -hex 32`)"
+    )]
+    WeakSecret(usize),
+}
+
+/// Shortest accepted secret: HS256 keys shorter than its hash are weak.
+pub const MIN_SECRET_BYTES: usize = 32;
+
+/// The data dir, created if needed, readable by its owner only.
+fn private_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    make_private(dir, 0o700)
+}
+
+/// Takes away every right of the group and others.
+fn make_private(path: &Path, mode: u32) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let current = std::fs::metadata(path)?.permissions().mode() & 0o777;
+    if current & 0o077 != 0 {
+        tracing::warn!(
+            path = %path.display(),
+            "readable by others: made private ({:o} -> {mode:o})",
+            current
+        );
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?;
+    }
+    Ok(())
+}
+
+/// Writes a new file that only its owner can read, from its creation on.
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
+    file.write_all(contents.as_bytes())
 }
 
 impl Config {
@@ -258,13 +310,23 @@ impl Config {
                 .evaluation_reminder_days
                 .or(file.evaluation_reminder_days)
                 .unwrap_or(DEFAULT_REMINDER_DAYS),
+            trusted_proxies: parse_trusted_proxies(
+                &pick(&args.trusted_proxies, file.trusted_proxies).unwrap_or_default(),
+            )?,
         })
     }
 
-    /// The configured secret, or the one kept in the data directory (created
-    /// on first use) so that tokens survive a restart.
+    /// The secret that signs access tokens and tutor links: the configured
+    /// one (at least [`MIN_SECRET_BYTES`]), else the one generated in the
+    /// data dir on first start. Whoever reads it can mint an
+    /// administrator's token: the file is the owner's alone (0600, in a
+    /// 0700 directory); one left readable by others (by an older version)
+    /// is made private.
     pub fn jwt_secret(&self) -> Result<String, ConfigError> {
         if let Some(secret) = &self.jwt_secret {
+            if secret.len() < MIN_SECRET_BYTES {
+                return Err(ConfigError::WeakSecret(secret.len()));
+            }
             return Ok(secret.clone());
         }
         let path = self.data_dir.join("jwt-secret");
@@ -272,16 +334,35 @@ impl Config {
             path: path.display().to_string(),
             source,
         };
+        private_dir(&self.data_dir).map_err(to_err)?;
         match std::fs::read_to_string(&path) {
-            Ok(secret) if !secret.trim().is_empty() => Ok(secret.trim().to_owned()),
+            Ok(secret) if !secret.trim().is_empty() => {
+                make_private(&path, 0o600).map_err(to_err)?;
+                if secret.trim().len() < MIN_SECRET_BYTES {
+                    return Err(ConfigError::WeakSecret(secret.trim().len()));
+                }
+                Ok(secret.trim().to_owned())
+            }
             _ => {
-                std::fs::create_dir_all(&self.data_dir).map_err(to_err)?;
                 let secret = random_secret();
-                std::fs::write(&path, &secret).map_err(to_err)?;
+                write_private(&path, &secret).map_err(to_err)?;
                 Ok(secret)
             }
         }
     }
+}
+
+/// `10.0.0.5, 192.168.0.0/24` → networks (an address is a network of one).
+pub fn parse_trusted_proxies(text: &str) -> Result<Vec<ipnet::IpNet>, ConfigError> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            item.parse::<ipnet::IpNet>()
+                .or_else(|_| item.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| ConfigError::TrustedProxies(text.to_owned()))
+        })
+        .collect()
 }
 
 /// `student=student,faculty=supervisor` → pairs.
@@ -378,11 +459,53 @@ mod tests {
         assert_eq!(first.len(), 64);
         std::fs::remove_dir_all(dir).ok();
     }
+
+    #[test]
+    fn the_secret_is_private_and_long_enough() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).expect("exists").permissions().mode() & 0o777;
+        let dir = std::env::temp_dir().join(format!("stages-secret-mode-{}", std::process::id()));
+        let config = Config::load(&ConfigArgs {
+            data_dir: Some(dir.clone()),
+            ..ConfigArgs::default()
+        })
+        .expect("config");
+        config.jwt_secret().expect("secret");
+        let file = dir.join("jwt-secret");
+        assert_eq!(mode(&file), 0o600);
+        assert_eq!(mode(&dir), 0o700);
+        // A file an older version left readable by all is made private.
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        config.jwt_secret().expect("secret");
+        assert_eq!(mode(&file), 0o600);
+        assert_eq!(mode(&dir), 0o700);
+        std::fs::remove_dir_all(&dir).ok();
+
+        let short = Config {
+            jwt_secret: Some("short secret".into()),
+            ..config
+        };
+        assert!(matches!(
+            short.jwt_secret(),
+            Err(ConfigError::WeakSecret(12))
+        ));
+    }
 }
 
 #[cfg(test)]
 mod mapping_tests {
     use super::*;
+
+    #[test]
+    fn trusted_proxies_are_addresses_or_networks() {
+        let proxies = parse_trusted_proxies("10.0.0.5, 192.168.0.0/24,::1").expect("valid");
+        assert_eq!(proxies.len(), 3);
+        assert!(proxies[0].contains(&"10.0.0.5".parse::<std::net::IpAddr>().expect("ip")));
+        assert!(proxies[1].contains(&"192.168.0.77".parse::<std::net::IpAddr>().expect("ip")));
+        assert!(parse_trusted_proxies("").expect("none").is_empty());
+        assert!(parse_trusted_proxies("proxy.example").is_err());
+    }
 
     #[test]
     fn affiliations_map_to_roles_and_bad_mappings_are_refused() {

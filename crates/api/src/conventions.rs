@@ -294,8 +294,10 @@ pub fn insert_draft(
 }
 
 /// Writes the content, parties and workflow of `loaded`, bumping the
-/// version; the caller checked the version it was read at. The derived
-/// columns (dates, hours, stipend) are those of the effective convention.
+/// version, provided the stored version is still the one `loaded` was read
+/// at (412 otherwise: see [`crate::concurrency::check_written`]). The
+/// derived columns (dates, hours, stipend) are those of the effective
+/// convention.
 pub fn save(conn: &mut AnyConnection, loaded: &Loaded) -> Result<(), ApiError> {
     let department = organisation_department(conn, loaded.parties.organisation_id)?;
     // Searches, counts and statistics see the internship as amended.
@@ -306,36 +308,121 @@ pub fn save(conn: &mut AnyConnection, loaded: &Loaded) -> Result<(), ApiError> {
         (None, Some(_)) => Some(chrono::Utc::now().naive_utc()),
         (at, _) => at,
     };
-    diesel::update(conventions::table.find(id))
-        .set((
-            conventions::number.eq(loaded.workflow.number.map(|n| n.to_string())),
-            conventions::status.eq(status_code(loaded.status())),
-            conventions::academic_year.eq(&loaded.row.academic_year),
-            conventions::programme_code.eq(&loaded.row.programme_code),
-            conventions::centre_id.eq(loaded.row.centre_id),
-            conventions::organisation_id.eq(loaded.parties.organisation_id),
-            conventions::host_service_id.eq(loaded.parties.host_service_id),
-            conventions::tutor_id.eq(loaded.parties.tutor_id),
-            conventions::signatory_id.eq(loaded.parties.signatory_id),
-            conventions::supervisor_id.eq(loaded.parties.supervisor_id),
-            conventions::offer_id.eq(loaded.parties.offer_id),
-            conventions::start_date.eq(d.start),
-            conventions::end_date.eq(d.end),
-            conventions::effective_minutes.eq(d.effective_minutes),
-            conventions::stipend_paid.eq(d.stipend_paid),
-            conventions::stipend_hourly_cents.eq(d.stipend_hourly_cents),
-            conventions::country_code.eq(d.country_code),
-            conventions::department.eq(d.department),
-            conventions::language.eq(d.language),
-            conventions::content.eq(stored_content(&loaded.content)?),
-            conventions::workflow.eq(encode(&loaded.workflow)?),
-            conventions::version.eq(loaded.row.version + 1),
-            conventions::updated_at.eq(chrono::Utc::now().naive_utc()),
-            conventions::submitted_at.eq(submitted_at),
-        ))
-        .execute(conn)?;
+    let written = diesel::update(
+        conventions::table
+            .find(id)
+            .filter(conventions::version.eq(loaded.row.version)),
+    )
+    .set((
+        conventions::number.eq(loaded.workflow.number.map(|n| n.to_string())),
+        conventions::status.eq(status_code(loaded.status())),
+        conventions::academic_year.eq(&loaded.row.academic_year),
+        conventions::programme_code.eq(&loaded.row.programme_code),
+        conventions::centre_id.eq(loaded.row.centre_id),
+        conventions::organisation_id.eq(loaded.parties.organisation_id),
+        conventions::host_service_id.eq(loaded.parties.host_service_id),
+        conventions::tutor_id.eq(loaded.parties.tutor_id),
+        conventions::signatory_id.eq(loaded.parties.signatory_id),
+        conventions::supervisor_id.eq(loaded.parties.supervisor_id),
+        conventions::offer_id.eq(loaded.parties.offer_id),
+        conventions::start_date.eq(d.start),
+        conventions::end_date.eq(d.end),
+        conventions::effective_minutes.eq(d.effective_minutes),
+        conventions::stipend_paid.eq(d.stipend_paid),
+        conventions::stipend_hourly_cents.eq(d.stipend_hourly_cents),
+        conventions::country_code.eq(d.country_code),
+        conventions::department.eq(d.department),
+        conventions::language.eq(d.language),
+        conventions::content.eq(stored_content(&loaded.content)?),
+        conventions::workflow.eq(encode(&loaded.workflow)?),
+        conventions::version.eq(loaded.row.version + 1),
+        conventions::updated_at.eq(chrono::Utc::now().naive_utc()),
+        conventions::submitted_at.eq(submitted_at),
+    ))
+    .execute(conn)?;
+    crate::concurrency::check_written(written)?;
     write_children(conn, id, &loaded.content)?;
     Ok(())
+}
+
+/// Brings the stored status of a centre's conventions in line with new
+/// settings: the number of validation levels decides whether a convention
+/// with validations is "in validation" or "validated", and searches,
+/// statistics and the evaluation scheduler read the stored status. Only
+/// conventions with a validation can change. Returns how many did.
+///
+/// Each change is a new version, written only over the version read: a
+/// validation saved meanwhile makes the write miss, and the convention is
+/// read again and decided anew; a save that read the old settings and
+/// comes after finds the version moved on and gets its 412.
+pub fn restatus_centre(
+    conn: &mut AnyConnection,
+    centre: i64,
+    settings: &CentreSettings,
+) -> Result<usize, ApiError> {
+    let candidates: Vec<i64> = conventions::table
+        .filter(conventions::centre_id.eq(centre))
+        .filter(conventions::status.eq_any([
+            status_code(Status::InValidation),
+            status_code(Status::Validated),
+        ]))
+        .select(conventions::id)
+        .load(conn)?;
+    let mut changed = 0;
+    for id in candidates {
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            if attempts > 10 {
+                return Err(ApiError::unavailable(
+                    "A convention of the centre keeps changing: try again.",
+                ));
+            }
+            let (stored, workflow, version): (String, String, i32) = conventions::table
+                .find(id)
+                .select((
+                    conventions::status,
+                    conventions::workflow,
+                    conventions::version,
+                ))
+                .first(conn)?;
+            let status = status_code(decode::<Workflow>(&workflow)?.status(settings));
+            if status == stored {
+                break;
+            }
+            let written = diesel::update(
+                conventions::table
+                    .find(id)
+                    .filter(conventions::version.eq(version)),
+            )
+            .set((
+                conventions::status.eq(status),
+                conventions::version.eq(version + 1),
+            ))
+            .execute(conn)?;
+            if written == 1 {
+                changed += 1;
+                break;
+            }
+        }
+    }
+    Ok(changed)
+}
+
+/// Takes the convention's row for this transaction if it is still at
+/// `version`, else 412. Called before a change does any other work: on
+/// PostgreSQL a second transaction that read the same version waits here
+/// for the first to commit, then finds the version moved on, instead of
+/// doing its work beside the first one and losing only at the end.
+pub fn claim(conn: &mut AnyConnection, id: i64, version: i32) -> Result<(), ApiError> {
+    let claimed = diesel::update(
+        conventions::table
+            .find(id)
+            .filter(conventions::version.eq(version)),
+    )
+    .set(conventions::version.eq(version))
+    .execute(conn)?;
+    crate::concurrency::check_written(claimed)
 }
 
 /// The next convention number of `year`: one counter row per year, bumped

@@ -160,7 +160,7 @@ pub fn seed(conn: &mut AnyConnection) -> Result<bool, DemoError> {
                     department: account.department,
                     email: Some(account.email),
                     password_hash: Some(&hash),
-                    source: "builtin",
+                    source: crate::users::Source::Local.as_str(),
                     affiliation: account.affiliation,
                     student_number: account.student_number,
                     is_admin: account.is_admin,

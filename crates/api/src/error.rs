@@ -11,6 +11,9 @@ use utoipa::ToSchema;
 use crate::i18n::{self, Lang};
 use stages_domain::{Refusal, Violation};
 
+/// `Retry-After` of a 503 unless it says otherwise.
+pub const DEFAULT_RETRY_AFTER_SECS: u64 = 5;
+
 /// Media type of every error response.
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
@@ -175,13 +178,24 @@ impl ApiError {
         .with_detail(format!("The body must not exceed {limit} bytes."))
     }
 
+    /// A dependency (database, directory, relay) does not answer, or the
+    /// server sheds load: always with `Retry-After`, so that clients and
+    /// proxies back off rather than hammer it.
     pub fn unavailable(detail: impl Into<String>) -> Self {
-        Self::new(
+        let mut err = Self::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "unavailable",
             "Service unavailable",
         )
-        .with_detail(detail)
+        .with_detail(detail);
+        err.retry_after_secs = Some(DEFAULT_RETRY_AFTER_SECS);
+        err
+    }
+
+    /// Seconds the client should wait before trying again.
+    pub fn retry_after(mut self, secs: u64) -> Self {
+        self.retry_after_secs = Some(secs);
+        self
     }
 
     /// A defect or an unexpected failure of a dependency: logged in full,
@@ -333,14 +347,48 @@ impl From<diesel::result::Error> for ApiError {
                 tracing::warn!(message = info.message(), "database busy");
                 Self::unavailable("The database is busy: send the request again.")
             }
+            // PostgreSQL cut a statement at the connection's
+            // statement_timeout, or broke a deadlock: the database is
+            // swamped, and the request may simply be sent again. (Matched on
+            // the English and French server messages: diesel does not give
+            // the SQLSTATE of these.)
+            Error::DatabaseError(DatabaseErrorKind::SerializationFailure, info) => {
+                tracing::warn!(message = info.message(), "transaction conflict");
+                Self::unavailable("The database met a conflict: send the request again.")
+            }
+            Error::DatabaseError(_, info) if is_transient(info.message()) => {
+                tracing::warn!(message = info.message(), "statement cut or deadlock");
+                Self::unavailable("The database took too long to answer: try again shortly.")
+            }
+            Error::DatabaseError(
+                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                info,
+            ) => {
+                tracing::warn!(message = info.message(), "database connection lost");
+                Self::unavailable("The database connection was lost: send the request again.")
+            }
             other => Self::internal(other),
         }
     }
 }
 
+/// PostgreSQL's messages for a statement cut by its time limit or by a
+/// lock wait, and for a deadlock broken, in English and French.
+fn is_transient(message: &str) -> bool {
+    [
+        "canceling statement",
+        "deadlock detected",
+        "annulation de la requête",
+        "blocage mortel",
+    ]
+    .iter()
+    .any(|m| message.contains(m))
+}
+
 impl From<diesel::r2d2::PoolError> for ApiError {
     fn from(err: diesel::r2d2::PoolError) -> Self {
-        tracing::warn!(%err, "database unreachable");
+        // r2d2 reports the last connection error it met while waiting.
+        tracing::warn!(%err, "no database connection within the pool's wait");
         Self::unavailable("The database does not answer.")
     }
 }
@@ -375,21 +423,6 @@ pub(crate) fn serde_field_name(message: &str) -> Option<String> {
     let start = message.find('`')? + 1;
     let len = message[start..].find('`')?;
     Some(message[start..start + len].to_owned())
-}
-
-/// Turns malformed query strings into problems.
-pub fn query_error_handler(
-    err: actix_web::error::QueryPayloadError,
-    _req: &actix_web::HttpRequest,
-) -> actix_web::Error {
-    let message = err.to_string();
-    let field = serde_field_name(&message).unwrap_or_default();
-    ApiError::bad_request(
-        &field,
-        "QUERY-01",
-        format!("Invalid query string: {message}"),
-    )
-    .into()
 }
 
 /// Turns malformed path segments (e.g. a non-numeric id) into problems.

@@ -84,9 +84,21 @@ pub fn parse_format(value: Option<&str>) -> Result<SheetFormat, ApiError> {
     }
 }
 
+/// A text a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+1+1`,
+/// `@SUM`, or after a tab or a carriage return) when the CSV file is
+/// opened, made inert with a leading apostrophe (OWASP's advice). Numbers
+/// are written as numbers and never need it.
+fn inert(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
 fn cell_text(cell: &Cell) -> String {
     match cell {
-        Cell::Text(text) => text.clone(),
+        Cell::Text(text) => inert(text),
         Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
         Cell::Number(n) => format!("{n}").replace('.', ","),
         Cell::Empty => String::new(),
@@ -107,11 +119,11 @@ pub fn to_csv(tables: &[Table]) -> Result<Vec<u8>, ApiError> {
             .from_writer(Vec::new());
         if tables.len() > 1 {
             writer
-                .write_record([&table.title])
+                .write_record([inert(&table.title)])
                 .map_err(ApiError::internal)?;
         }
         writer
-            .write_record(&table.headers)
+            .write_record(table.headers.iter().map(|h| inert(h)))
             .map_err(ApiError::internal)?;
         for row in &table.rows {
             writer
@@ -226,6 +238,44 @@ mod tests {
             text,
             "\u{feff}Statut;Nombre;Part\r\n\"validée; signée\";12;0,25\r\n;3;\r\n"
         );
+    }
+
+    #[test]
+    fn formulas_are_made_inert_in_csv() {
+        let mut table = Table::new("Organismes", &["Nom", "Téléphone", "Solde"]);
+        for text in [
+            "=HYPERLINK(\"http://x\")",
+            "+33 3 81",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
+            table
+                .rows
+                .push(vec![text.into(), Cell::Empty, (-4i64).into()]);
+        }
+        table
+            .rows
+            .push(vec!["Cœur = Sàrl".into(), Cell::Empty, Cell::Empty]);
+        let text = String::from_utf8(to_csv(&[table]).unwrap()).unwrap();
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        let first: Vec<String> = reader.records().map(|r| r.unwrap()[0].to_owned()).collect();
+        assert_eq!(
+            first,
+            [
+                "'=HYPERLINK(\"http://x\")",
+                "'+33 3 81",
+                "'-2+3",
+                "'@SUM(A1)",
+                "'\tx",
+                "'\rx",
+                "Cœur = Sàrl"
+            ]
+        );
+        assert!(text.contains(";-4\r\n"), "numbers stay numbers: {text}");
     }
 
     #[test]

@@ -12,7 +12,10 @@ use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 use std::future::{Ready, ready};
 
+mod query;
 mod shape;
+
+pub use query::Query;
 
 /// A JSON request body. Unlike actix's, a failure reports the JSON path of
 /// the offending field, and an identifier refused by the domain (`ID-01:
@@ -36,7 +39,7 @@ impl<T: DeserializeOwned + utoipa::ToSchema + 'static> FromRequest for Json<T> {
             .headers()
             .get(actix_web::http::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|ct| ct.starts_with("application/json") || ct.contains("+json"));
+            .is_some_and(is_json_media_type);
         let body = web::Bytes::from_request(req, payload);
         Box::pin(async move {
             if !is_json {
@@ -55,10 +58,74 @@ impl<T: DeserializeOwned + utoipa::ToSchema + 'static> FromRequest for Json<T> {
                         ),
                     })?;
             let body = read(&bytes)?;
+            check_characters(&body, &mut String::new())?;
             let value = deserialize(&body, lang)?;
             conforms::<T>(&body)?;
             Ok(Json(value))
         })
+    }
+}
+
+/// `application/json` or a structured `+json` type such as
+/// `application/merge-patch+json`, parameters aside; not a longer name that
+/// merely starts the same (`application/jsonfoo`).
+fn is_json_media_type(content_type: &str) -> bool {
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || essence
+            .strip_prefix("application/")
+            .is_some_and(|sub| sub.len() > "+json".len() && sub.ends_with("+json"))
+}
+
+/// Refuses a control character anywhere in the body, keys included, with
+/// the JSON path of the string that holds it: PostgreSQL cannot store NUL,
+/// and no field of Stages is meant to hold escapes or other controls.
+fn check_characters(value: &serde_json::Value, path: &mut String) -> Result<(), ApiError> {
+    let refuse = |path: &str, c: char| {
+        ApiError::bad_request(
+            path,
+            "TEXT-01",
+            format!(
+                "The text holds a control character ({}): only letters, digits, punctuation, tabs and line breaks are accepted.",
+                crate::text::code_point(c)
+            ),
+        )
+    };
+    match value {
+        serde_json::Value::String(text) => match crate::text::forbidden_character(text) {
+            Some(c) => Err(refuse(path, c)),
+            None => Ok(()),
+        },
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                check_characters(item, path)?;
+                path.truncate(len);
+            }
+            Ok(())
+        }
+        serde_json::Value::Object(fields) => {
+            for (key, item) in fields {
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+                if let Some(c) = crate::text::forbidden_character(key) {
+                    return Err(refuse(path, c));
+                }
+                check_characters(item, path)?;
+                path.truncate(len);
+            }
+            Ok(())
+        }
+        _ => Ok(()),
     }
 }
 
@@ -190,6 +257,43 @@ mod tests {
         let err =
             parse::<Inner>(br#"{"count": 1} {"count": 2}"#, Lang::Fr).expect_err("two values");
         assert_eq!(err.problem().violations[0].rule, "JSON-01");
+    }
+
+    #[test]
+    fn json_media_types_are_recognised_by_their_essence() {
+        for ok in [
+            "application/json",
+            "Application/JSON; charset=utf-8",
+            "application/problem+json",
+        ] {
+            assert!(is_json_media_type(ok), "{ok}");
+        }
+        for refused in [
+            "application/jsonfoo",
+            "application/json-seq",
+            "text/json+x",
+            "application/+json",
+            "text/plain",
+        ] {
+            assert!(!is_json_media_type(refused), "{refused}");
+        }
+    }
+
+    #[test]
+    fn a_control_character_is_refused_at_its_field() {
+        let body: serde_json::Value = serde_json::from_str(
+            r#"{"street": "ok", "changes": [{"title": "a\tb\nc"}, {"title": "x\u0000"}]}"#,
+        )
+        .expect("json");
+        let err = check_characters(&body, &mut String::new()).expect_err("NUL");
+        let problem = err.problem();
+        assert_eq!(problem.status, 400);
+        assert_eq!(problem.violations[0].field, "changes[1].title");
+        assert_eq!(problem.violations[0].rule, "TEXT-01");
+        assert!(problem.violations[0].message.contains("U+0000"));
+        let fine: serde_json::Value =
+            serde_json::from_str(r#"{"text": "Ligne 1\r\nLigne 2\tfin"}"#).expect("json");
+        assert!(check_characters(&fine, &mut String::new()).is_ok());
     }
 
     #[test]

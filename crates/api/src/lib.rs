@@ -20,6 +20,7 @@ pub mod evaluations;
 pub mod exports;
 pub mod extract;
 pub mod fields;
+pub mod headers;
 pub mod i18n;
 pub mod mail;
 pub mod nomenclature;

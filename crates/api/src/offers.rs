@@ -285,27 +285,32 @@ pub fn update(
     offer: &Offer,
     organisation_id: i64,
 ) -> Result<OfferRow, ApiError> {
-    diesel::update(offers::table.find(row.id))
-        .set((
-            offers::kind.eq(code_of(offer.kind)),
-            offers::title.eq(offer.title.trim()),
-            offers::description.eq(offer.description.trim()),
-            offers::organisation_id.eq(organisation_id),
-            offers::city.eq(offer.city.trim()),
-            offers::postal_code.eq(offer.postal_code.as_deref().map(str::trim)),
-            offers::country_code.eq(offer.country.as_str()),
-            offers::department.eq(department(offer)),
-            offers::start_date.eq(offer.start),
-            offers::end_date.eq(offer.end),
-            offers::contract.eq(contract_code(offer.contract)),
-            offers::paid.eq(offer.paid),
-            offers::disability_friendly.eq(offer.disability_friendly),
-            offers::contact_name.eq(offer.contact_name.as_deref().map(str::trim)),
-            offers::contact_email.eq(offer.contact_email.as_ref().map(|e| e.as_str())),
-            offers::version.eq(row.version + 1),
-            offers::updated_at.eq(chrono::Utc::now().naive_utc()),
-        ))
-        .execute(conn)?;
+    let written = diesel::update(
+        offers::table
+            .find(row.id)
+            .filter(offers::version.eq(row.version)),
+    )
+    .set((
+        offers::kind.eq(code_of(offer.kind)),
+        offers::title.eq(offer.title.trim()),
+        offers::description.eq(offer.description.trim()),
+        offers::organisation_id.eq(organisation_id),
+        offers::city.eq(offer.city.trim()),
+        offers::postal_code.eq(offer.postal_code.as_deref().map(str::trim)),
+        offers::country_code.eq(offer.country.as_str()),
+        offers::department.eq(department(offer)),
+        offers::start_date.eq(offer.start),
+        offers::end_date.eq(offer.end),
+        offers::contract.eq(contract_code(offer.contract)),
+        offers::paid.eq(offer.paid),
+        offers::disability_friendly.eq(offer.disability_friendly),
+        offers::contact_name.eq(offer.contact_name.as_deref().map(str::trim)),
+        offers::contact_email.eq(offer.contact_email.as_ref().map(|e| e.as_str())),
+        offers::version.eq(row.version + 1),
+        offers::updated_at.eq(chrono::Utc::now().naive_utc()),
+    ))
+    .execute(conn)?;
+    crate::concurrency::check_written(written)?;
     let row = find(conn, row.id)?;
     reindex(conn, &row)?;
     Ok(row)
@@ -324,15 +329,20 @@ pub fn set_status(
         OfferStatus::Filled | OfferStatus::Withdrawn => row.published_at,
     };
     let closed_at = matches!(status, OfferStatus::Filled | OfferStatus::Withdrawn).then_some(now);
-    diesel::update(offers::table.find(row.id))
-        .set((
-            offers::status.eq(code_of(status)),
-            offers::published_at.eq(published_at),
-            offers::closed_at.eq(closed_at),
-            offers::version.eq(row.version + 1),
-            offers::updated_at.eq(now),
-        ))
-        .execute(conn)?;
+    let written = diesel::update(
+        offers::table
+            .find(row.id)
+            .filter(offers::version.eq(row.version)),
+    )
+    .set((
+        offers::status.eq(code_of(status)),
+        offers::published_at.eq(published_at),
+        offers::closed_at.eq(closed_at),
+        offers::version.eq(row.version + 1),
+        offers::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    crate::concurrency::check_written(written)?;
     find(conn, row.id)
 }
 

@@ -379,6 +379,57 @@ pub fn reindex(conn: &mut AnyConnection, row: &OrganisationRow) -> QueryResult<(
     )
 }
 
+/// What the rules need to know of a host record before someone changes
+/// it ([`stages_domain::access::may_edit_host_record`]). A record is named
+/// by a created convention through its parties, or through an amendment
+/// of one (a new service or tutor, validated or not).
+pub fn host_record_facts(
+    conn: &mut AnyConnection,
+    entity: Entity,
+    id: i64,
+    creator: Option<i64>,
+    caller: i64,
+) -> QueryResult<stages_domain::access::HostRecordFacts> {
+    use crate::db::schema::{amendments, conventions};
+    let submitted = conventions::table.filter(conventions::submitted_at.is_not_null());
+    let named: i64 = match entity {
+        Entity::Organisation => submitted
+            .filter(conventions::organisation_id.eq(id))
+            .count()
+            .get_result(conn)?,
+        Entity::HostService => submitted
+            .filter(conventions::host_service_id.eq(id))
+            .count()
+            .get_result(conn)?,
+        Entity::Contact => submitted
+            .filter(
+                conventions::tutor_id
+                    .eq(id)
+                    .or(conventions::signatory_id.eq(id)),
+            )
+            .count()
+            .get_result(conn)?,
+        _ => 0,
+    };
+    // Amendments exist only for created conventions.
+    let by_amendment: i64 = match entity {
+        Entity::HostService => amendments::table
+            .filter(amendments::host_service_id.eq(id))
+            .count()
+            .get_result(conn)?,
+        Entity::Contact => amendments::table
+            .filter(amendments::tutor_id.eq(id))
+            .count()
+            .get_result(conn)?,
+        _ => 0,
+    };
+    Ok(stages_domain::access::HostRecordFacts {
+        created_by_caller: creator == Some(caller),
+        changed_by_someone_else: changed_by_someone_else(conn, entity, id, creator)?,
+        named_by_submitted_convention: named + by_amendment > 0,
+    })
+}
+
 /// Whether someone other than `creator` changed the record since its
 /// creation (the audit log tells).
 pub fn changed_by_someone_else(

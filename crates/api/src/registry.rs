@@ -104,6 +104,13 @@ fn check(fields: &[(&'static str, String)], line: u64) -> Result<Record, LineErr
         if !OPTIONAL.contains(&name) && get(name).is_empty() {
             return Err(fail(name, "required"));
         }
+        // PostgreSQL cannot store NUL, and no column holds control characters.
+        if let Some(c) = crate::text::forbidden_character(&get(name)) {
+            return Err(fail(
+                name,
+                &format!("control character {} (TEXT-01)", crate::text::code_point(c)),
+            ));
+        }
     }
     let number = get("student_number");
     if number.len() > 20 || !number.chars().all(|c| c.is_ascii_alphanumeric()) {

@@ -5,6 +5,7 @@
 
 use crate::db::AnyConnection;
 use crate::db::schema::search_terms;
+use crate::error::ApiError;
 use crate::text;
 use diesel::prelude::*;
 
@@ -33,6 +34,48 @@ impl Kind {
             Kind::OfferPlace => "offer_place",
         }
     }
+}
+
+/// Longest search text, in characters.
+pub const MAX_SEARCH_CHARS: usize = 200;
+/// Most words in a search: each word is one more condition of the query,
+/// and a name or a title needs a handful.
+pub const MAX_SEARCH_WORDS: usize = 8;
+
+/// The words to search for in the free-text parameter `field`, bounded:
+/// 400 naming the parameter when the text is too long, has too many
+/// words, or has no letter or digit at all (a search of punctuation must
+/// not become "everything"). Nothing given is no condition.
+pub fn words(field: &str, value: Option<&str>) -> Result<Vec<String>, ApiError> {
+    let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(Vec::new());
+    };
+    if value.chars().count() > MAX_SEARCH_CHARS {
+        return Err(ApiError::bad_request(
+            field,
+            "SEARCH-03",
+            format!("A search must not exceed {MAX_SEARCH_CHARS} characters."),
+        ));
+    }
+    let words = text::query_terms(value);
+    if words.len() > MAX_SEARCH_WORDS {
+        return Err(ApiError::bad_request(
+            field,
+            "SEARCH-03",
+            format!(
+                "A search must not have more than {MAX_SEARCH_WORDS} words ({} given).",
+                words.len()
+            ),
+        ));
+    }
+    if words.is_empty() {
+        return Err(ApiError::bad_request(
+            field,
+            "SEARCH-04",
+            "Type letters or digits to search.",
+        ));
+    }
+    Ok(words)
 }
 
 /// Replaces the stored words of one record.
@@ -75,4 +118,34 @@ macro_rules! word_ids {
             .filter(search_terms::term.lt($crate::text::prefix_end(word)))
             .select(search_terms::entity_id)
     }};
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(value: &str) -> String {
+        words("q", Some(value))
+            .expect_err(value)
+            .problem()
+            .violations[0]
+            .rule
+            .clone()
+    }
+
+    #[test]
+    fn search_texts_are_bounded() {
+        assert_eq!(
+            words("q", Some("  Société  Générale ")).ok(),
+            Some(vec!["generale".to_owned(), "societe".to_owned()])
+        );
+        assert_eq!(words("q", Some("   ")).ok(), Some(vec![]));
+        assert_eq!(words("q", None).ok(), Some(vec![]));
+        assert_eq!(rule("' - . !"), "SEARCH-04");
+        let many: String = (0..=MAX_SEARCH_WORDS).map(|i| format!("w{i} ")).collect();
+        assert_eq!(rule(&many), "SEARCH-03");
+        assert_eq!(rule(&"a".repeat(MAX_SEARCH_CHARS + 1)), "SEARCH-03");
+        let err = words("address", Some("?")).expect_err("punctuation");
+        assert_eq!(err.problem().violations[0].field, "address");
+    }
 }

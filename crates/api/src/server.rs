@@ -4,11 +4,13 @@ use crate::auth::token::TokenService;
 use crate::config::Config;
 use crate::db::{self, DbPool};
 use crate::error::{self, ApiError};
+use crate::headers;
 use crate::openapi::{API_PREFIX, ApiDoc};
 use crate::routes;
 use crate::spa;
 use crate::state::AppState;
-use actix_web::dev::Server;
+use actix_web::dev::{Server, Service, ServiceResponse};
+use actix_web::http::header::HeaderValue;
 use actix_web::{App, HttpServer, middleware, web};
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -35,12 +37,14 @@ pub fn state(config: Config, pool: DbPool) -> Result<AppState, StartError> {
     let tokens = TokenService::new(secret.as_bytes(), config.access_token_minutes)?;
     let links = crate::evaluations::links::LinkSigner::new(secret.as_bytes())
         .map_err(|_| crate::auth::token::TokenError::EmptySecret)?;
+    let searches = crate::state::concurrent_searches(pool.max_size());
     Ok(AppState {
         pool,
         tokens,
         links,
         config: Arc::new(config),
         throttle: Arc::default(),
+        searches: Arc::new(tokio::sync::Semaphore::new(searches)),
     })
 }
 
@@ -54,8 +58,13 @@ pub fn run(listener: TcpListener, state: AppState) -> Result<Server, StartError>
             web_dir.display()
         );
     }
+    let spa_csp = HeaderValue::from_str(&headers::spa_csp(
+        &std::fs::read_to_string(web_dir.join("index.html")).unwrap_or_default(),
+    ))
+    .map_err(|e| std::io::Error::other(format!("Content-Security-Policy: {e}")))?;
     let data = web::Data::new(state);
     let server = HttpServer::new(move || {
+        let spa_csp = spa_csp.clone();
         App::new()
             .app_data(data.clone())
             .app_data(
@@ -64,8 +73,19 @@ pub fn run(listener: TcpListener, state: AppState) -> Result<Server, StartError>
                     .error_handler(error::json_error_handler),
             )
             .app_data(web::PayloadConfig::default().limit(JSON_LIMIT_BYTES))
-            .app_data(web::QueryConfig::default().error_handler(error::query_error_handler))
             .app_data(web::PathConfig::default().error_handler(error::path_error_handler))
+            .wrap_fn(move |req, srv| {
+                let spa_csp = spa_csp.clone();
+                let path = req.path().to_owned();
+                let call = headers::check_path(req).map(|req| srv.call(req));
+                async move {
+                    let result = match call {
+                        Ok(call) => call.await.map(ServiceResponse::map_into_boxed_body),
+                        Err(refused) => Ok(*refused),
+                    };
+                    headers::finish(&path, &spa_csp, result)
+                }
+            })
             .wrap(middleware::Compress::default())
             .wrap(tracing_actix())
             .service(web::redirect("/api/docs", "/api/docs/"))
@@ -95,7 +115,45 @@ pub fn run(listener: TcpListener, state: AppState) -> Result<Server, StartError>
     Ok(server)
 }
 
-/// One line per request in the logs.
+/// One line per request in the logs: the method and the path, with the
+/// secret of a link masked and without the query string (it holds the
+/// names people search for).
 fn tracing_actix() -> middleware::Logger {
-    middleware::Logger::new("%r %s %Dms").log_target("stages::http")
+    middleware::Logger::new("%{request}xi %s %Dms")
+        .custom_request_replace("request", |req| {
+            format!("{} {}", req.method(), masked_path(req.path()))
+        })
+        .log_target("stages::http")
+}
+
+/// Paths whose last segments are bearer secrets (the tutor's evaluation
+/// link), with those segments replaced.
+const SECRET_PATHS: &[&str] = &["/api/tutor-evaluation/", "/evaluation/tutor/"];
+
+fn masked_path(path: &str) -> String {
+    for prefix in SECRET_PATHS {
+        if let Some(rest) = path.strip_prefix(prefix) {
+            let tail = rest.split_once('/').map(|(_, t)| format!("/{t}"));
+            return format!("{prefix}…{}", tail.unwrap_or_default());
+        }
+    }
+    path.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_secrets_are_masked_in_the_log() {
+        assert_eq!(
+            masked_path("/api/tutor-evaluation/eyJ0eXAi.abc.def/pdf"),
+            "/api/tutor-evaluation/…/pdf"
+        );
+        assert_eq!(
+            masked_path("/evaluation/tutor/eyJ0eXAi.abc.def"),
+            "/evaluation/tutor/…"
+        );
+        assert_eq!(masked_path("/api/conventions/12"), "/api/conventions/12");
+    }
 }

@@ -7,6 +7,7 @@ use crate::db::{AnyConnection, DbPool};
 use crate::error::ApiError;
 use crate::evaluations::links::LinkSigner;
 use std::sync::Arc;
+use std::time::Duration;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -16,6 +17,22 @@ pub struct AppState {
     pub links: LinkSigner,
     pub config: Arc<Config>,
     pub throttle: Arc<Throttle>,
+    /// Searches running at once: at most half the pool, so that sign-in,
+    /// health checks and saves always find a connection however many
+    /// searches arrive.
+    pub searches: Arc<tokio::sync::Semaphore>,
+}
+
+/// Longest wait of a request for its database work: PostgreSQL cuts each
+/// statement at 5 s, so only a database that hangs (or a pool exhausted by
+/// one) makes a request wait this long, and it then answers 503.
+pub const DB_WORK_TIMEOUT: Duration = Duration::from_secs(8);
+/// Longest wait of a search for its turn before a 503.
+pub const SEARCH_QUEUE_WAIT: Duration = Duration::from_secs(3);
+
+/// Searches allowed at once with a pool of `pool_size` connections.
+pub fn concurrent_searches(pool_size: u32) -> usize {
+    usize::try_from(pool_size / 2).unwrap_or(1).max(1)
 }
 
 impl AppState {
@@ -34,11 +51,58 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut AnyConnection) -> Result<T, ApiError> + Send + 'static,
     {
+        self.db_within(DB_WORK_TIMEOUT, work).await
+    }
+
+    /// [`Self::db`] with another time limit (the health check's is short).
+    /// Past it the request answers 503; the work itself ends on its own
+    /// (statement timeout, or when a hung database wakes up).
+    pub async fn db_within<T, F>(&self, limit: Duration, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut AnyConnection) -> Result<T, ApiError> + Send + 'static,
+    {
         let pool = self.pool.clone();
-        actix_web::web::block(move || {
+        let blocking = actix_web::web::block(move || {
             let mut conn = pool.get()?;
             work(&mut conn)
+        });
+        match tokio::time::timeout(limit, blocking).await {
+            Ok(done) => done?,
+            Err(_) => {
+                tracing::warn!(
+                    limit_ms = limit.as_millis(),
+                    "the database did not answer in time"
+                );
+                // The work may still end, and a change be applied, once the
+                // database answers: the client is told to look first.
+                Err(ApiError::unavailable(
+                    "The database does not answer in time. If you were saving a change, it may still be applied: reload before sending it again.",
+                ))
+            }
+        }
+    }
+
+    /// Database work of a search: it waits for one of the few search
+    /// turns ([`concurrent_searches`]), 503 if none frees up soon.
+    pub async fn search<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut AnyConnection) -> Result<T, ApiError> + Send + 'static,
+    {
+        let turn = tokio::time::timeout(SEARCH_QUEUE_WAIT, self.searches.clone().acquire_owned())
+            .await
+            .map_err(|_| {
+                ApiError::unavailable("Too many searches at once: try again in a moment.")
+                    .retry_after(1)
+            })?
+            .map_err(ApiError::internal)?;
+        // The turn is held by the work itself: a search the client gave up
+        // on still holds its connection until it ends, and its turn too.
+        self.db(move |conn| {
+            let _turn = turn;
+            work(conn)
         })
-        .await?
+        .await
     }
 }

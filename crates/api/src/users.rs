@@ -56,12 +56,60 @@ pub struct NewUser<'a> {
     pub updated_at: NaiveDateTime,
 }
 
+diesel::define_sql_function! {
+    /// SQL's `lower`: usernames are compared without case, as the
+    /// directory compares them (a unique index on `lower(username)` keeps
+    /// one account per name).
+    fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
+/// Where an account's password is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// A password kept (hashed) by Stages: the built-in directory, the
+    /// demo accounts, an emergency administrator.
+    Local,
+    /// The university directory (LDAP): Stages never sees a password.
+    Directory,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Local => "builtin",
+            Source::Directory => "ldap",
+        }
+    }
+}
+
+impl User {
+    /// Where this account signs in; an unknown value is treated as the
+    /// directory's, which never accepts a local password.
+    pub fn source(&self) -> Source {
+        if self.source == Source::Local.as_str() {
+            Source::Local
+        } else {
+            Source::Directory
+        }
+    }
+}
+
+/// The account named `username`, whatever the case of either.
 pub fn find_by_username(conn: &mut AnyConnection, username: &str) -> QueryResult<Option<User>> {
     users::table
-        .filter(users::username.eq(username))
+        .filter(lower(users::username).eq(lower(username)))
         .select(User::as_select())
         .first(conn)
         .optional()
+}
+
+/// A directory identity names a local account: it must not sign in as it.
+#[derive(Debug, thiserror::Error)]
+pub enum DirectoryUserError {
+    #[error("the directory's {0:?} has the name of a local account")]
+    LocalAccount(String),
+    #[error(transparent)]
+    Db(#[from] diesel::result::Error),
 }
 
 pub fn find(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<User>> {
@@ -88,14 +136,21 @@ pub fn count(conn: &mut AnyConnection) -> QueryResult<i64> {
 /// flag and the active flag stay under the administrators' control. A
 /// student is linked to their registry record by student number: the
 /// directory is the authority on who holds a number.
+///
+/// The account is found by the directory's uid without case, and must be
+/// a directory account: a local account of the same name (the emergency
+/// administrator `admin`, say) is never selected by a directory identity.
 pub fn upsert_from_directory(
     conn: &mut AnyConnection,
     person: &DirectoryUser,
-) -> QueryResult<User> {
+) -> Result<User, DirectoryUserError> {
     use crate::db::schema::students;
     let now = chrono::Utc::now().naive_utc();
     let affiliations = person.affiliations.join(",");
     let id = match find_by_username(conn, &person.uid)? {
+        Some(existing) if existing.source() == Source::Local => {
+            return Err(DirectoryUserError::LocalAccount(person.uid.clone()));
+        }
         Some(existing) => {
             diesel::update(users::table.find(existing.id))
                 .set((
@@ -121,7 +176,7 @@ pub fn upsert_from_directory(
                 department: person.department.as_deref(),
                 email: person.email.as_deref(),
                 password_hash: None,
-                source: "ldap",
+                source: Source::Directory.as_str(),
                 affiliation: &affiliations,
                 student_number: person.student_number.as_deref(),
                 is_admin: false,
@@ -142,5 +197,5 @@ pub fn upsert_from_directory(
             .set(students::user_id.eq(id))
             .execute(conn)?;
     }
-    find(conn, id)?.ok_or(diesel::result::Error::NotFound)
+    Ok(find(conn, id)?.ok_or(diesel::result::Error::NotFound)?)
 }

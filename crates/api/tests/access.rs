@@ -265,9 +265,14 @@ async fn every_role_gets_what_it_may(app: &TestApp) {
             &format!("/api/students/{}", conv["student_id"]),
             404,
         ),
-        // Tickets: read by their author and staff; answered by staff.
+        // Tickets: read by their author, the staff of its centre and the
+        // administrators; answered by that staff.
         row("etudiant2", Method::GET, &t, 404),
-        row("gestionnaire2", Method::GET, &t, 200),
+        row("gestionnaire2", Method::GET, &t, 404),
+        row("gestionnaire2", Method::POST, &format!("{t}/answer"), 404)
+            .body(json!({"answer": "oui"}))
+            .if_match(&t),
+        row("admin", Method::GET, &t, 200),
         row("etudiant", Method::POST, &format!("{t}/answer"), 403)
             .body(json!({"answer": "oui"}))
             .if_match(&t),

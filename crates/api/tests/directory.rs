@@ -84,6 +84,77 @@ async fn wrong_password_and_unknown_user_look_the_same_and_injection_finds_nobod
     app.stop().await;
 }
 
+/// The directory has a person whose uid is `admin`, Stages a local
+/// administrator `admin`: the directory's password never opens the local
+/// account, whatever the case typed or the name the user filter accepts.
+#[actix_web::test]
+async fn a_directory_homonym_never_signs_in_as_a_local_account() {
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let mut config = ldap_config(None);
+        // The mail address as a second sign-in name, as some universities
+        // configure it: the directory then returns the canonical uid.
+        config.user_filter = "(|(uid={username})(mail={username}))".into();
+        let app = TestApp::spawn_with(backend, Directory::Ldap(config)).await;
+        // Two tries: from a third wrong password on, the next sign-in of
+        // the account from this address would wait a little.
+        for typed in ["ADMIN", " aDmIn "] {
+            let (status, body) = login(&app, typed, "annuaire").await;
+            assert_eq!(status, StatusCode::UNAUTHORIZED, "{typed}: {body}");
+        }
+        let (status, body) = login(&app, "alain.dmin@univ-demo.fr", "annuaire").await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+        assert_eq!(body["violations"][0]["rule"], "ACCOUNT-02");
+        // The local administrator still signs in with the local password,
+        // under any case of the name.
+        let (status, body) = login(&app, "ADMIN", "demo").await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["user"]["username"], "admin");
+        assert!(
+            body["user"]["roles"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("admin")),
+            "{body}"
+        );
+        // Directory people are found without case as well.
+        let (status, body) = login(&app, "CMartin", "demo").await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["user"]["username"], "cmartin");
+        app.stop().await;
+    }
+}
+
+/// A wrong password for a local account and any password for an unknown
+/// name cost the same time: the answer's delay does not reveal which names
+/// are local accounts.
+#[actix_web::test]
+async fn a_local_and_an_unknown_name_take_the_same_time() {
+    let app = ldap_app().await;
+    let mut local = Vec::new();
+    let mut unknown = Vec::new();
+    for i in 0..3 {
+        for (name, times) in [
+            (["admin", "gestionnaire", "enseignant"][i], &mut local),
+            (["personne", "inconnu", "nobody"][i], &mut unknown),
+        ] {
+            let start = std::time::Instant::now();
+            let (status, _) = login(&app, name, "not the password").await;
+            assert_eq!(status, StatusCode::UNAUTHORIZED);
+            times.push(start.elapsed());
+        }
+    }
+    local.sort();
+    unknown.sort();
+    let (local, unknown) = (local[1], unknown[1]);
+    // Both spend a password hash's time (tens of milliseconds); a directory
+    // search alone takes a few.
+    assert!(
+        unknown * 2 >= local && local * 2 >= unknown,
+        "local {local:?}, unknown {unknown:?}"
+    );
+    app.stop().await;
+}
+
 #[actix_web::test]
 async fn a_directory_outage_answers_503_and_heals_without_restart() {
     let port = common::free_port();
@@ -220,7 +291,7 @@ async fn refresh_tokens_rotate_and_a_replay_ends_the_session(app: &TestApp) {
 }
 
 async fn repeated_failures_are_throttled(app: &TestApp) {
-    for _ in 0..5 {
+    for _ in 0..3 {
         let (status, _) = login(app, "etudiant", "wrong").await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
     }
@@ -238,9 +309,44 @@ async fn repeated_failures_are_throttled(app: &TestApp) {
         .parse()
         .unwrap();
     assert!(wait > 0 && wait <= 900);
-    // Another user from elsewhere is not affected.
+    // Another user from the same address is not affected.
     let (status, _) = login(app, "etudiant2", "demo").await;
     assert_eq!(status, StatusCode::OK);
+}
+
+/// Behind a reverse proxy, guessing one account from one address slows
+/// that address down; the account's owner elsewhere signs in at once, and
+/// a client cannot pick its address by writing the header itself.
+#[actix_web::test]
+async fn guessing_slows_the_guesser_not_the_owner() {
+    let app = TestApp::spawn_configured(Backend::Sqlite, |config| {
+        config.trusted_proxies = stages_api::config::parse_trusted_proxies("127.0.0.1").unwrap();
+    })
+    .await;
+    let attempt = |from: &'static str, password: &'static str| {
+        app.client
+            .post(app.url("/api/auth/login"))
+            .header("X-Forwarded-For", from)
+            .json(&json!({"username": "gestionnaire", "password": password}))
+            .send()
+    };
+    let attacker = "203.0.113.9";
+    let mut statuses = Vec::new();
+    for _ in 0..6 {
+        statuses.push(attempt(attacker, "guess").await.unwrap().status());
+    }
+    assert_eq!(statuses[..3], [StatusCode::UNAUTHORIZED; 3]);
+    assert_eq!(statuses[5], StatusCode::TOO_MANY_REQUESTS, "{statuses:?}");
+    let res = attempt(attacker, "demo").await.unwrap();
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(res.headers().contains_key("retry-after"));
+    // The owner, from their own address, is not kept out.
+    let res = attempt("198.51.100.7", "demo").await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    // Writing another address before the proxy's does not escape the wait.
+    let res = attempt("198.51.100.8, 203.0.113.9", "demo").await.unwrap();
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    app.stop().await;
 }
 
 async fn api_tokens_act_with_their_scopes_until_revoked(app: &TestApp) {

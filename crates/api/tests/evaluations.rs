@@ -231,7 +231,7 @@ async fn the_student_drafts_then_submits(app: &TestApp) {
     // A year that is not one is refused, never echoed into the file name.
     let (status, problem) = manager
         .get(&format!(
-            "/api/evaluations/export?centre_id={centre}&academic_year=%08&kind=student"
+            "/api/evaluations/export?centre_id={centre}&academic_year=20x6-2027&kind=student"
         ))
         .await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{problem}");
@@ -594,7 +594,9 @@ fn requested(app: &TestApp, id: i64) -> Vec<(String, bool, i32)> {
 /// with two schedulers; reminders follow after the configured delay.
 async fn evaluations_are_requested_at_the_end(app: &TestApp) {
     let (id, _) = validated(app).await;
-    let sender = Sender::new(&smtp_url(), &app.mail_from()).unwrap();
+    let sender = Sender::new(&smtp_url(), &app.mail_from())
+        .unwrap()
+        .with_links(app.state.links.clone());
     // Queued before: the convention's own mails.
     while drain_once(&app.pool, &sender, "w").await.unwrap() > 0 {}
     let before = common::mailbox::received_from(&app.mail_from()).len();
@@ -649,6 +651,13 @@ async fn evaluations_are_requested_at_the_end(app: &TestApp) {
     )
     .await;
     assert_eq!(status, StatusCode::OK, "the mailed link works: {view}");
+    // The outbox kept a placeholder, never the token.
+    let bodies: Vec<String> = stages_api::db::schema::outbox::table
+        .select(stages_api::db::schema::outbox::body)
+        .load(&mut app.pool.get().unwrap())
+        .unwrap();
+    assert!(bodies.iter().any(|b| b.contains("[[evaluation-link:")));
+    assert!(bodies.iter().all(|b| !b.contains(token)), "{bodies:?}");
 
     // A week later nobody answered: one reminder each, once.
     let week_ago = chrono::Utc::now().naive_utc() - chrono::Duration::days(8);

@@ -160,6 +160,7 @@ async fn two_workers_send_each_mail_once(app: &TestApp) {
                     body: "Bonjour".into(),
                     convention_id: None,
                     dedupe_key: None,
+                    link_id: None,
                 },
             )
             .unwrap();
@@ -192,6 +193,173 @@ async fn two_workers_send_each_mail_once(app: &TestApp) {
 
 on_both_backends!(two_workers_send_each_mail_once);
 
+/// A relay that accepts connections and then says nothing (a hung
+/// process): each send gives up within its bound, so a worker never
+/// outlives the lease on its mails and two workers still try each mail
+/// once. Once the relay sends again, the mails waiting out their back-off
+/// go at once, each with the Message-ID it had on every attempt.
+#[actix_web::test]
+async fn a_stalled_relay_bounds_every_send_and_is_retried_once_back() {
+    let app = TestApp::spawn(Backend::Postgres).await;
+    let queue = |subject: String| {
+        enqueue(
+            &mut app.pool.get().unwrap(),
+            &Mail {
+                event: "test",
+                recipient: "tuteur@example.org".into(),
+                subject,
+                body: "Bonjour".into(),
+                convention_id: None,
+                dedupe_key: None,
+                link_id: None,
+            },
+        )
+        .unwrap()
+    };
+    for i in 0..3 {
+        queue(format!("En attente {i}"));
+    }
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let stall = tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((socket, _)) = listener.accept().await {
+            held.push(socket);
+        }
+    });
+    let bound = std::time::Duration::from_secs(2);
+    let relay =
+        Sender::with_timeout(&format!("smtp://127.0.0.1:{port}"), &app.mail_from(), bound).unwrap();
+    let start = std::time::Instant::now();
+    let (a, b) = tokio::join!(
+        drain_once(&app.pool, &relay, "replica-a"),
+        drain_once(&app.pool, &relay, "replica-b")
+    );
+    let elapsed = start.elapsed();
+    assert_eq!(a.unwrap() + b.unwrap(), 3, "each mail claimed once");
+    assert!(
+        elapsed < bound * 3 + std::time::Duration::from_secs(3),
+        "{elapsed:?}"
+    );
+    let now = chrono::Utc::now().naive_utc();
+    type Row = (
+        i32,
+        Option<String>,
+        Option<chrono::NaiveDateTime>,
+        chrono::NaiveDateTime,
+    );
+    let rows: Vec<Row> = outbox::table
+        .select((
+            outbox::attempts,
+            outbox::last_error,
+            outbox::claimed_until,
+            outbox::next_attempt_at,
+        ))
+        .load(&mut app.pool.get().unwrap())
+        .unwrap();
+    for (attempts, error, claimed_until, next) in &rows {
+        assert_eq!(*attempts, 1);
+        assert!(
+            error.as_deref().unwrap_or_default().contains("within 2 s"),
+            "{error:?}"
+        );
+        assert_eq!(*claimed_until, None, "the lease is given back");
+        assert!(*next > now, "the retry waits");
+    }
+    stall.abort();
+    let _ = stall.await;
+
+    // The relay answers again on the same address: the first mail it takes
+    // brings the waiting ones forward.
+    let target = smtp_url().trim_start_matches("smtp://").to_owned();
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+        .await
+        .unwrap();
+    let forwarding = tokio::spawn(common::forward(listener, target));
+    queue("Nouveau".into());
+    assert_eq!(drain(&app, &relay, "replica-a").await, 1);
+    assert_eq!(drain(&app, &relay, "replica-a").await, 3);
+    assert_eq!(pending_count(&app), 0);
+    let mails = wait_for(&app.mail_from(), 4).await;
+    assert_eq!(mails.len(), 4);
+    let ids: Vec<(i64, chrono::NaiveDateTime)> = outbox::table
+        .select((outbox::id, outbox::created_at))
+        .load(&mut app.pool.get().unwrap())
+        .unwrap();
+    let domain = app.mail_from().split_once('@').unwrap().1.to_owned();
+    for (id, created_at) in ids {
+        let expected = format!(
+            "<stages.{id}.{}@{domain}>",
+            created_at.and_utc().timestamp()
+        );
+        assert_eq!(
+            mails.iter().filter(|m| m.message_id == expected).count(),
+            1,
+            "{expected} in {mails:?}"
+        );
+    }
+    forwarding.abort();
+    app.stop().await;
+}
+
+/// A link is signed into the mail it was queued with only: a placeholder
+/// typed into a name the mail quotes (an organisation's, say) stays as
+/// typed, so nobody mails themselves another convention's tutor link.
+#[actix_web::test]
+async fn only_the_mail_queued_with_a_link_carries_it() {
+    use stages_api::evaluations::links;
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let (id, _) = validated(&app).await;
+    let mut conn = app.pool.get().unwrap();
+    let now = chrono::Utc::now().naive_utc();
+    let other = links::record(&mut conn, id, None, None, now).unwrap();
+    let own = links::record(&mut conn, id, None, None, now).unwrap();
+    let typed = links::placeholder(other.id);
+    for (subject, link_id) in [("Sans lien", None), ("Avec lien", Some(own.id))] {
+        enqueue(
+            &mut conn,
+            &Mail {
+                event: "test",
+                recipient: "eve@example.org".into(),
+                subject: subject.into(),
+                body: format!(
+                    "Organisme : Acme {typed}\nLien : {}",
+                    links::placeholder(own.id)
+                ),
+                convention_id: Some(id),
+                dedupe_key: None,
+                link_id,
+            },
+        )
+        .unwrap();
+    }
+    drop(conn);
+    let smtp = sender(&app, &smtp_url()).with_links(app.state.links.clone());
+    let mut sent = 0;
+    loop {
+        let n = drain(&app, &smtp, "w").await;
+        if n == 0 {
+            break;
+        }
+        sent += n;
+    }
+    let mails = wait_for(&app.mail_from(), sent).await;
+    assert_eq!(mails.iter().filter(|m| m.to.contains("eve@")).count(), 2);
+    let signed = links::token(&app.state.links, &own).unwrap();
+    let forbidden = links::token(&app.state.links, &other).unwrap();
+    for mail in mails.iter().filter(|m| m.to.contains("eve@")) {
+        assert!(!mail.body.contains(&forbidden), "{}", mail.body);
+        assert!(mail.body.contains(&typed), "{}", mail.body);
+        assert_eq!(
+            mail.body.contains(&signed),
+            mail.subject == "Avec lien",
+            "{}",
+            mail.body
+        );
+    }
+    app.stop().await;
+}
+
 /// A dedupe key queues a scheduled mail once, whoever queues it.
 #[actix_web::test]
 async fn a_scheduled_mail_is_queued_once() {
@@ -206,6 +374,7 @@ async fn a_scheduled_mail_is_queued_once() {
         body: "Bonjour".into(),
         convention_id: Some(id),
         dedupe_key: Some(format!("eval-reminder:{id}:student:1")),
+        link_id: None,
     };
     assert!(enqueue(&mut conn, &mail).unwrap());
     assert!(!enqueue(&mut conn, &mail).unwrap());

@@ -85,16 +85,35 @@ pub fn may_create_host_record(roles: &[Role]) -> Result<(), Refusal> {
     }
 }
 
+/// What is known of a host record (organisation, service, contact) when
+/// someone asks to change it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HostRecordFacts {
+    /// The caller created it.
+    pub created_by_caller: bool,
+    /// Someone else changed it since.
+    pub changed_by_someone_else: bool,
+    /// A created (submitted) convention names it as its host, service,
+    /// tutor or signatory.
+    pub named_by_submitted_convention: bool,
+}
+
 /// Staff correct any host record. Others only one they created and nobody
 /// else changed since (ESUP-Stage's owner rule), so that a student cannot
 /// rewrite an organisation other conventions rely on; they report errors
-/// through a ticket instead (seed §4.2).
-pub fn may_edit_host_record(
-    roles: &[Role],
-    created_by_caller: bool,
-    changed_by_someone_else: bool,
-) -> Result<(), Refusal> {
-    if is_staff(roles) || (created_by_caller && !changed_by_someone_else) {
+/// through a ticket instead (seed §4.2). Once a created convention names
+/// the record, only staff change it (PERM-15): the student could otherwise
+/// give her tutor's address as her own and receive the tutor's evaluation
+/// link, or alter what the school is about to sign.
+pub fn may_edit_host_record(roles: &[Role], facts: HostRecordFacts) -> Result<(), Refusal> {
+    if is_staff(roles) {
+        Ok(())
+    } else if facts.named_by_submitted_convention {
+        Err(Refusal::new(
+            "PERM-15",
+            MessageKey::Perm15NamedBySubmittedConvention,
+        ))
+    } else if facts.created_by_caller && !facts.changed_by_someone_else {
         Ok(())
     } else {
         Err(Refusal::new("PERM-13", MessageKey::Perm13NotYourRecord))
@@ -112,8 +131,16 @@ pub fn may_do_staff_work(roles: &[Role]) -> Result<(), Refusal> {
 }
 
 /// A ticket is read by its author and by staff.
-pub fn may_view_ticket(roles: &[Role], is_author: bool) -> Result<(), Refusal> {
-    if is_author || is_staff(roles) {
+///
+/// Among staff, administrators read every ticket and a manager those of
+/// the centres they manage (a ticket belongs to its convention's centre,
+/// else its author's, else the fallback centre).
+pub fn may_view_ticket(
+    roles: &[Role],
+    is_author: bool,
+    manages_its_centre: bool,
+) -> Result<(), Refusal> {
+    if is_author || has(roles, Role::Admin) || (is_staff(roles) && manages_its_centre) {
         Ok(())
     } else {
         Err(Refusal::new("PERM-01", MessageKey::Perm01NotRelated))
@@ -206,13 +233,37 @@ mod tests {
     #[test]
     fn students_edit_only_their_untouched_records() {
         let student = [Role::Student];
-        assert!(may_edit_host_record(&student, true, false).is_ok());
+        let facts = |created_by_caller, changed_by_someone_else| HostRecordFacts {
+            created_by_caller,
+            changed_by_someone_else,
+            named_by_submitted_convention: false,
+        };
+        assert!(may_edit_host_record(&student, facts(true, false)).is_ok());
         assert_eq!(
-            may_edit_host_record(&student, true, true).map_err(|r| r.rule),
+            may_edit_host_record(&student, facts(true, true)).map_err(|r| r.rule),
             Err("PERM-13".to_owned())
         );
-        assert!(may_edit_host_record(&student, false, false).is_err());
-        assert!(may_edit_host_record(&[Role::Manager], false, true).is_ok());
+        assert!(may_edit_host_record(&student, facts(false, false)).is_err());
+        assert!(may_edit_host_record(&[Role::Manager], facts(false, true)).is_ok());
+    }
+
+    #[test]
+    fn a_record_a_created_convention_names_is_for_staff_only() {
+        let named = HostRecordFacts {
+            created_by_caller: true,
+            changed_by_someone_else: false,
+            named_by_submitted_convention: true,
+        };
+        assert_eq!(
+            may_edit_host_record(&[Role::Student], named).map_err(|r| r.rule),
+            Err("PERM-15".to_owned())
+        );
+        assert_eq!(
+            may_edit_host_record(&[Role::Supervisor], named).map_err(|r| r.rule),
+            Err("PERM-15".to_owned())
+        );
+        assert!(may_edit_host_record(&[Role::Manager], named).is_ok());
+        assert!(may_edit_host_record(&[Role::Admin], named).is_ok());
     }
 
     #[test]
@@ -223,7 +274,11 @@ mod tests {
         assert!(may_edit_centre(&[Role::Manager], false).is_err());
         assert!(may_edit_centre(&[Role::Student], true).is_err());
         assert!(may_do_staff_work(&[Role::Supervisor]).is_err());
-        assert!(may_view_ticket(&[Role::Student], true).is_ok());
-        assert!(may_view_ticket(&[Role::Student], false).is_err());
+        assert!(may_view_ticket(&[Role::Student], true, false).is_ok());
+        assert!(may_view_ticket(&[Role::Student], false, false).is_err());
+        assert!(may_view_ticket(&[Role::Student], false, true).is_err());
+        assert!(may_view_ticket(&[Role::Manager], false, true).is_ok());
+        assert!(may_view_ticket(&[Role::Manager], false, false).is_err());
+        assert!(may_view_ticket(&[Role::Admin], false, false).is_ok());
     }
 }

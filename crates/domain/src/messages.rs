@@ -144,6 +144,7 @@ message_keys! {
     Perm12StaffOnly = "perm-12-staff-only" [],
     Perm13NotYourRecord = "perm-13-not-your-record" [],
     Perm14NotCentreManager = "perm-14-not-centre-manager" [],
+    Perm15NamedBySubmittedConvention = "perm-15-named-by-submitted-convention" [],
     Route01NoCentre = "route-01-no-centre" ["programme"],
     Tkt01Closed = "tkt-01-closed" [],
 }

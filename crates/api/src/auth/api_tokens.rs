@@ -14,6 +14,12 @@ use diesel::prelude::*;
 /// JWT and secret scanners recognise it.
 pub const PREFIX: &str = "stg_";
 
+/// Longest lifetime of a token, in days; a token made without an expiry
+/// (before every token had one) stops working this long after its making.
+pub const MAX_DAYS: i64 = 730;
+/// Lifetime of a token made without one.
+pub const DEFAULT_DAYS: i64 = 365;
+
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
 )]
@@ -50,11 +56,12 @@ pub fn decode_scopes(text: &str) -> Vec<Scope> {
         .collect()
 }
 
-/// id, user, scopes, expiry, revocation.
+/// id, user, scopes, making, expiry, revocation.
 type TokenRow = (
     i64,
     i64,
     String,
+    chrono::NaiveDateTime,
     Option<chrono::NaiveDateTime>,
     Option<chrono::NaiveDateTime>,
 );
@@ -76,6 +83,7 @@ pub async fn authenticate(
                     api_tokens::id,
                     api_tokens::user_id,
                     api_tokens::scopes,
+                    api_tokens::created_at,
                     api_tokens::expires_at,
                     api_tokens::revoked_at,
                 ))
@@ -83,8 +91,10 @@ pub async fn authenticate(
                 .optional()?;
             let refused =
                 || ApiError::unauthorized("The API token is invalid, expired or revoked.");
-            let (id, user_id, scopes, expires_at, revoked_at) = found.ok_or_else(refused)?;
-            if revoked_at.is_some() || expires_at.is_some_and(|at| at <= now) {
+            let (id, user_id, scopes, created_at, expires_at, revoked_at) =
+                found.ok_or_else(refused)?;
+            let expires_at = expires_at.unwrap_or(created_at + chrono::Duration::days(MAX_DAYS));
+            if revoked_at.is_some() || expires_at <= now {
                 return Err(refused());
             }
             let (affiliation, is_admin, active): (String, bool, bool) = users::table

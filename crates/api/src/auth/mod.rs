@@ -74,14 +74,27 @@ impl FromRequest for Caller {
                 .tokens
                 .verify(&token)
                 .ok_or_else(|| ApiError::unauthorized("The access token is invalid or expired."))?;
-            let user_id = claims
+            let user_id: i64 = claims
                 .sub
                 .parse()
                 .map_err(|_| ApiError::unauthorized("The access token is invalid or expired."))?;
-            Ok(Caller {
-                user_id,
-                roles: claims.roles,
-            })
+            // The account as it is now, not as it was when the token was
+            // issued: a disabled account or a removed role stops working at
+            // once rather than when the token expires.
+            let mapping = state.config.affiliation_roles.clone();
+            state
+                .db(move |conn| {
+                    let user = crate::users::find(conn, user_id)?
+                        .ok_or_else(|| ApiError::unauthorized("The account no longer exists."))?;
+                    if !user.active {
+                        return Err(ApiError::unauthorized("The account is disabled."));
+                    }
+                    Ok(Caller {
+                        user_id,
+                        roles: user.roles(&mapping),
+                    })
+                })
+                .await
         })
     }
 }

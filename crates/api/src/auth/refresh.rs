@@ -85,16 +85,25 @@ pub fn rotate(conn: &mut AnyConnection, token: &str, now: NaiveDateTime) -> Quer
     let Some((id, user_id, family, expires_at, used_at, revoked_at)) = row else {
         return Ok(Rotation::Refused);
     };
-    if used_at.is_some() {
-        revoke_family(conn, &family, now)?;
-        return Ok(Rotation::Refused);
-    }
     if revoked_at.is_some() || expires_at <= now {
         return Ok(Rotation::Refused);
     }
-    diesel::update(refresh_tokens::table.find(id))
+    // Spending the token is one conditional write: of several redemptions
+    // at once (a copied token), exactly one finds it unspent; the others
+    // are a replay, as is a redemption of a token spent earlier.
+    let spent = used_at.is_none()
+        && diesel::update(
+            refresh_tokens::table
+                .find(id)
+                .filter(refresh_tokens::used_at.is_null()),
+        )
         .set(refresh_tokens::used_at.eq(now))
-        .execute(conn)?;
+        .execute(conn)?
+            == 1;
+    if !spent {
+        revoke_family(conn, &family, now)?;
+        return Ok(Rotation::Refused);
+    }
     let token = issue(conn, user_id, Some(family), now)?;
     Ok(Rotation::Rotated { user_id, token })
 }

@@ -3,9 +3,10 @@
 
 pub mod schema;
 
+use diesel::Connection;
 use diesel::connection::SimpleConnection;
 use diesel::pg::PgConnection;
-use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel::r2d2::{ManageConnection, Pool, PooledConnection, R2D2Connection};
 use diesel::sqlite::SqliteConnection;
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 use std::time::Duration;
@@ -20,8 +21,8 @@ pub enum AnyConnection {
     Sqlite(SqliteConnection),
 }
 
-pub type DbPool = Pool<ConnectionManager<AnyConnection>>;
-pub type DbConn = PooledConnection<ConnectionManager<AnyConnection>>;
+pub type DbPool = Pool<Manager>;
+pub type DbConn = PooledConnection<Manager>;
 
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations/postgres");
@@ -59,31 +60,117 @@ impl DatabaseUrl {
         }
     }
 
-    fn connection_string(&self) -> &str {
-        match self {
-            Self::Sqlite(path) | Self::Postgres(path) => path,
+    /// The PostgreSQL URL with the client-side bounds a server in
+    /// production needs, unless the URL sets them itself: a connection
+    /// attempt gives up after a few seconds, and TCP keepalives and
+    /// `tcp_user_timeout` notice a peer that went away, so that a hung or
+    /// unreachable database gives errors, not requests that wait forever.
+    fn postgres_with_bounds(url: &str) -> String {
+        const BOUNDS: [(&str, &str); 6] = [
+            ("connect_timeout", "3"),
+            ("keepalives", "1"),
+            ("keepalives_idle", "10"),
+            ("keepalives_interval", "5"),
+            ("keepalives_count", "3"),
+            ("tcp_user_timeout", "15000"),
+        ];
+        let mut url = url.to_owned();
+        for (key, value) in BOUNDS {
+            let present = url
+                .split_once('?')
+                .is_some_and(|(_, q)| q.split('&').any(|kv| kv.split('=').next() == Some(key)));
+            if !present {
+                url.push(if url.contains('?') { '&' } else { '?' });
+                url.push_str(&format!("{key}={value}"));
+            }
         }
+        url
     }
 }
 
-/// Per-connection settings SQLite needs to behave like a server database:
-/// enforced foreign keys, WAL for concurrent readers, and waiting on locks
-/// instead of failing at once.
-#[derive(Debug)]
-struct SqlitePragmas;
+/// Limits of every connection the server uses.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Longest statement: PostgreSQL cancels it after this
+    /// (`statement_timeout`), and the request answers 503. `None` for the
+    /// command line (migrations, seeding a million rows).
+    pub statement_timeout: Option<Duration>,
+    /// Longest wait for a free connection of the pool before a 503.
+    pub pool_wait: Duration,
+}
 
-impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for SqlitePragmas {
-    fn on_acquire(&self, conn: &mut AnyConnection) -> Result<(), diesel::r2d2::Error> {
-        if let AnyConnection::Sqlite(conn) = conn {
-            // busy_timeout first: the pool opens several connections at once
-            // and switching to WAL needs a moment of exclusive access.
-            conn.batch_execute(
-                "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; \
-                 PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;",
-            )
-            .map_err(diesel::r2d2::Error::QueryError)?;
+impl Limits {
+    /// The server's: a statement is cut after 5 s; a request waits for a
+    /// connection 2 s at most (the pool is exhausted only when the
+    /// database hangs or is swamped: failing fast tells the client so).
+    pub const SERVER: Self = Self {
+        statement_timeout: Some(Duration::from_secs(5)),
+        pool_wait: Duration::from_secs(2),
+    };
+    /// The command line's: no statement limit.
+    pub const COMMAND: Self = Self {
+        statement_timeout: None,
+        pool_wait: Duration::from_secs(10),
+    };
+}
+
+/// Opens connections of the backend the URL names, with the per-connection
+/// settings each needs. Each backend is opened directly, so a refused
+/// connection is reported as PostgreSQL said it (diesel's multi-backend
+/// manager tries every backend in turn and reports the last one's
+/// complaint about the URL).
+#[derive(Debug)]
+pub struct Manager {
+    url: DatabaseUrl,
+    limits: Limits,
+}
+
+impl ManageConnection for Manager {
+    type Connection = AnyConnection;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<AnyConnection, Self::Error> {
+        match &self.url {
+            DatabaseUrl::Postgres(url) => {
+                let mut conn = PgConnection::establish(&DatabaseUrl::postgres_with_bounds(url))
+                    .map_err(diesel::r2d2::Error::ConnectionError)?;
+                // Cut runaway statements and transactions left open by a
+                // client that went away; the server does the timing, so it
+                // also stops work nobody waits for any more.
+                let settings = match self.limits.statement_timeout {
+                    Some(limit) => format!(
+                        "SET statement_timeout = {}; SET idle_in_transaction_session_timeout = 60000;",
+                        limit.as_millis()
+                    ),
+                    None => "SET idle_in_transaction_session_timeout = 0;".to_owned(),
+                };
+                conn.batch_execute(&settings)
+                    .map_err(diesel::r2d2::Error::QueryError)?;
+                Ok(AnyConnection::Postgresql(conn))
+            }
+            DatabaseUrl::Sqlite(path) => {
+                let mut conn = SqliteConnection::establish(path)
+                    .map_err(diesel::r2d2::Error::ConnectionError)?;
+                // Enforced foreign keys, WAL for concurrent readers, and
+                // waiting on locks instead of failing at once (the busy
+                // timeout first: switching to WAL needs a moment of
+                // exclusive access while the pool opens connections).
+                conn.batch_execute(
+                    "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; \
+                     PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;",
+                )
+                .map_err(diesel::r2d2::Error::QueryError)?;
+                Ok(AnyConnection::Sqlite(conn))
+            }
         }
-        Ok(())
+    }
+
+    fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), Self::Error> {
+        conn.ping().map_err(diesel::r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut AnyConnection) -> bool {
+        conn.is_broken()
     }
 }
 
@@ -100,7 +187,6 @@ where
     F: FnOnce(&mut AnyConnection) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
-    use diesel::Connection;
     static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let _turn = match conn {
         AnyConnection::Sqlite(_) => Some(
@@ -115,7 +201,7 @@ where
 
 /// Opens a pool on the database named by `url`, creating the SQLite file's
 /// directory when needed.
-pub fn connect(url: &str, max_size: u32) -> Result<DbPool, DbError> {
+pub fn connect(url: &str, max_size: u32, limits: Limits) -> Result<DbPool, DbError> {
     let parsed = DatabaseUrl::parse(url)?;
     if let DatabaseUrl::Sqlite(path) = &parsed
         && let Some(dir) = std::path::Path::new(path).parent()
@@ -126,12 +212,17 @@ pub fn connect(url: &str, max_size: u32) -> Result<DbPool, DbError> {
             source,
         })?;
     }
-    let manager = ConnectionManager::<AnyConnection>::new(parsed.connection_string());
     let pool = Pool::builder()
         .max_size(max_size)
-        .connection_timeout(Duration::from_secs(5))
-        .connection_customizer(Box::new(SqlitePragmas))
-        .build(manager)?;
+        .connection_timeout(limits.pool_wait)
+        // A connection is checked when taken: one that broke while idle
+        // (the database restarted) is replaced rather than failing a
+        // request.
+        .test_on_check_out(true)
+        .build(Manager {
+            url: parsed,
+            limits,
+        })?;
     Ok(pool)
 }
 
@@ -173,6 +264,18 @@ mod tests {
         let (sqlite, postgres) = (names(&SQLITE_MIGRATIONS), names(&POSTGRES_MIGRATIONS));
         assert!(!sqlite.is_empty());
         assert_eq!(sqlite, postgres);
+    }
+
+    #[test]
+    fn postgres_connections_are_bounded_unless_the_url_says_otherwise() {
+        let url = DatabaseUrl::postgres_with_bounds("postgres://stages@db/stages");
+        assert!(url.starts_with("postgres://stages@db/stages?connect_timeout=3&"));
+        assert!(url.contains("&keepalives=1&") && url.contains("tcp_user_timeout="));
+        let url = DatabaseUrl::postgres_with_bounds(
+            "postgres://db/stages?sslmode=require&connect_timeout=9",
+        );
+        assert!(url.contains("?sslmode=require&connect_timeout=9&keepalives=1"));
+        assert_eq!(url.matches("connect_timeout").count(), 1);
     }
 
     #[test]

@@ -304,6 +304,7 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        centre_id -> Nullable<BigInt>,
     }
 }
 
@@ -406,6 +407,7 @@ diesel::table! {
         sent_at -> Nullable<Timestamp>,
         last_error -> Nullable<Text>,
         created_at -> Timestamp,
+        link_id -> Nullable<BigInt>,
     }
 }
 

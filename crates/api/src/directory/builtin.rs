@@ -28,7 +28,7 @@ pub(super) async fn search_supervisors(
 ) -> Result<Vec<Person>, ApiError> {
     let words = text::query_terms(query);
     state
-        .db(move |conn| {
+        .search(move |conn| {
             let mut q = users::table
                 .filter(users::affiliation.eq("faculty"))
                 .filter(users::active.eq(true))

@@ -43,6 +43,20 @@ pub(super) fn image(logo: &Logo) -> Option<Image> {
         .map(|image| image.with_dpi(dpi))
 }
 
+/// Whether an uploaded file is really a picture of this type that the
+/// letterhead can print: decoded whole, within the size limits. A file that
+/// merely starts like a PNG (and goes on as a web page) is not.
+pub fn is_printable(bytes: &[u8], media_type: LogoType) -> bool {
+    let format = match media_type {
+        LogoType::Png => ImageFormat::Png,
+        LogoType::Jpeg => ImageFormat::Jpeg,
+    };
+    catch_unwind(AssertUnwindSafe(|| decode(bytes, format)))
+        .ok()
+        .flatten()
+        .is_some()
+}
+
 fn decode(bytes: &[u8], format: ImageFormat) -> Option<RgbImage> {
     let (width, height) = image::io::Reader::with_format(Cursor::new(bytes), format)
         .into_dimensions()

@@ -25,6 +25,8 @@ mod fonts;
 mod i18n;
 mod layout;
 mod logo;
+
+pub use logo::is_printable as logo_is_printable;
 mod pdf;
 mod shared;
 

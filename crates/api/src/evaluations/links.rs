@@ -6,7 +6,7 @@
 use crate::db::AnyConnection;
 use crate::db::schema::evaluation_links;
 use crate::error::ApiError;
-use chrono::{Duration, NaiveDateTime};
+use chrono::{Duration, NaiveDateTime, Timelike};
 use diesel::prelude::*;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
@@ -61,7 +61,66 @@ impl LinkSigner {
     }
 }
 
-/// A new link for the tutor `contact` of `convention`.
+/// What the database keeps of a link: enough to check it and to sign it
+/// again, never the token itself (see [`placeholder`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRecord {
+    pub id: i64,
+    pub convention: i64,
+    pub contact: Option<i64>,
+    pub jti: String,
+    pub created_at: NaiveDateTime,
+    pub expires_at: NaiveDateTime,
+}
+
+/// The link's token: the signed claims of its record. Signing is
+/// deterministic, so the same record always gives the same token.
+pub fn token(signer: &LinkSigner, link: &LinkRecord) -> Result<String, ApiError> {
+    signer.sign(&LinkClaims {
+        sub: link.contact.map(|c| c.to_string()).unwrap_or_default(),
+        conv: link.convention,
+        jti: link.jti.clone(),
+        aud: AUDIENCE.into(),
+        iss: ISSUER.into(),
+        iat: link.created_at.and_utc().timestamp(),
+        exp: link.expires_at.and_utc().timestamp(),
+    })
+}
+
+/// Records a new link for the tutor `contact` of `convention`.
+pub fn record(
+    conn: &mut AnyConnection,
+    convention: i64,
+    contact: Option<i64>,
+    created_by: Option<i64>,
+    now: NaiveDateTime,
+) -> Result<LinkRecord, ApiError> {
+    // Whole seconds: the token carries its times in seconds.
+    let now = now.with_nanosecond(0).unwrap_or(now);
+    let jti = crate::auth::refresh::random_secret();
+    let expires_at = now + Duration::days(LIFETIME_DAYS);
+    let id = diesel::insert_into(evaluation_links::table)
+        .values((
+            evaluation_links::convention_id.eq(convention),
+            evaluation_links::contact_id.eq(contact),
+            evaluation_links::jti.eq(&jti),
+            evaluation_links::expires_at.eq(expires_at),
+            evaluation_links::created_by.eq(created_by),
+            evaluation_links::created_at.eq(now),
+        ))
+        .returning(evaluation_links::id)
+        .get_result(conn)?;
+    Ok(LinkRecord {
+        id,
+        convention,
+        contact,
+        jti,
+        created_at: now,
+        expires_at,
+    })
+}
+
+/// A new link for the tutor `contact` of `convention`, and its token.
 pub fn create(
     conn: &mut AnyConnection,
     signer: &LinkSigner,
@@ -70,28 +129,49 @@ pub fn create(
     created_by: Option<i64>,
     now: NaiveDateTime,
 ) -> Result<(String, NaiveDateTime), ApiError> {
-    let jti = crate::auth::refresh::random_secret();
-    let expires = now + Duration::days(LIFETIME_DAYS);
-    let token = signer.sign(&LinkClaims {
-        sub: contact.map(|c| c.to_string()).unwrap_or_default(),
-        conv: convention,
-        jti: jti.clone(),
-        aud: AUDIENCE.into(),
-        iss: ISSUER.into(),
-        iat: now.and_utc().timestamp(),
-        exp: expires.and_utc().timestamp(),
-    })?;
-    diesel::insert_into(evaluation_links::table)
-        .values((
-            evaluation_links::convention_id.eq(convention),
-            evaluation_links::contact_id.eq(contact),
-            evaluation_links::jti.eq(&jti),
-            evaluation_links::expires_at.eq(expires),
-            evaluation_links::created_by.eq(created_by),
-            evaluation_links::created_at.eq(now),
+    let link = record(conn, convention, contact, created_by, now)?;
+    Ok((token(signer, &link)?, link.expires_at))
+}
+
+/// What a queued mail holds in place of a link's token: the outbox (and
+/// so the database and its backups) never holds a usable link; the mail
+/// worker signs it again when it sends ([`fill_placeholder`]).
+pub fn placeholder(link: i64) -> String {
+    format!("[[evaluation-link:{link}]]")
+}
+
+/// `text` with the placeholder of `link`, the link the mail was queued
+/// with, replaced by its token. Only that link: a placeholder someone
+/// typed into a name the mail quotes stays as typed, and yields nothing.
+pub fn fill_placeholder(
+    conn: &mut AnyConnection,
+    signer: &LinkSigner,
+    text: &str,
+    link: i64,
+) -> Result<String, ApiError> {
+    let token = token(signer, &find_record(conn, link)?)?;
+    Ok(text.replace(&placeholder(link), &token))
+}
+
+fn find_record(conn: &mut AnyConnection, id: i64) -> Result<LinkRecord, ApiError> {
+    let (convention, contact, jti, created_at, expires_at) = evaluation_links::table
+        .find(id)
+        .select((
+            evaluation_links::convention_id,
+            evaluation_links::contact_id,
+            evaluation_links::jti,
+            evaluation_links::created_at,
+            evaluation_links::expires_at,
         ))
-        .execute(conn)?;
-    Ok((token, expires))
+        .first::<(i64, Option<i64>, String, NaiveDateTime, NaiveDateTime)>(conn)?;
+    Ok(LinkRecord {
+        id,
+        convention,
+        contact,
+        jti,
+        created_at,
+        expires_at,
+    })
 }
 
 /// A link that works: its record and convention.
@@ -148,11 +228,18 @@ pub fn open(
     }
 }
 
-/// The final submission spends the link.
-pub fn spend(conn: &mut AnyConnection, link: i64, now: NaiveDateTime) -> QueryResult<usize> {
-    diesel::update(evaluation_links::table.find(link))
-        .set(evaluation_links::used_at.eq(now))
-        .execute(conn)
+/// The final submission spends the link, once: the check that it is
+/// unspent is part of the write, so of two submissions at once only one
+/// spends it (`false` for the other).
+pub fn spend(conn: &mut AnyConnection, link: i64, now: NaiveDateTime) -> QueryResult<bool> {
+    diesel::update(
+        evaluation_links::table
+            .find(link)
+            .filter(evaluation_links::used_at.is_null()),
+    )
+    .set(evaluation_links::used_at.eq(now))
+    .execute(conn)
+    .map(|rows| rows == 1)
 }
 
 /// Withdraws every link of a convention (e.g. sent to the wrong person).

@@ -80,7 +80,7 @@ pub fn set_centre_form(
     let json = serde_json::to_string(form).map_err(ApiError::internal)?;
     let now = chrono::Utc::now().naive_utc();
     if current.version == 0 {
-        diesel::insert_into(evaluation_forms::table)
+        let inserted = diesel::insert_into(evaluation_forms::table)
             .values((
                 evaluation_forms::centre_id.eq(centre),
                 evaluation_forms::kind.eq(kind_code(form.kind)),
@@ -89,16 +89,22 @@ pub fn set_centre_form(
                 evaluation_forms::version.eq(1),
                 evaluation_forms::updated_at.eq(now),
             ))
-            .execute(conn)?;
+            .execute(conn);
+        crate::concurrency::check_created(inserted)?;
     } else {
-        diesel::update(evaluation_forms::table.find((centre, kind_code(form.kind))))
-            .set((
-                evaluation_forms::enabled.eq(enabled),
-                evaluation_forms::form.eq(&json),
-                evaluation_forms::version.eq(current.version + 1),
-                evaluation_forms::updated_at.eq(now),
-            ))
-            .execute(conn)?;
+        let written = diesel::update(
+            evaluation_forms::table
+                .find((centre, kind_code(form.kind)))
+                .filter(evaluation_forms::version.eq(current.version)),
+        )
+        .set((
+            evaluation_forms::enabled.eq(enabled),
+            evaluation_forms::form.eq(&json),
+            evaluation_forms::version.eq(current.version + 1),
+            evaluation_forms::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+        crate::concurrency::check_written(written)?;
     }
     centre_form(conn, centre, form.kind)
 }
@@ -214,7 +220,7 @@ pub fn start(
         answers: Default::default(),
         submitted: false,
     };
-    diesel::insert_into(evaluation_answers::table)
+    let inserted = diesel::insert_into(evaluation_answers::table)
         .values((
             evaluation_answers::convention_id.eq(convention),
             evaluation_answers::kind.eq(kind_code(form.kind)),
@@ -227,7 +233,8 @@ pub fn start(
             evaluation_answers::created_at.eq(now),
             evaluation_answers::updated_at.eq(now),
         ))
-        .execute(conn)?;
+        .execute(conn);
+    crate::concurrency::check_created(inserted)?;
     find_answers(conn, convention, form.kind)?.ok_or_else(|| ApiError::internal("answers vanished"))
 }
 
@@ -239,15 +246,19 @@ pub fn save(
     submitted_by: Option<&str>,
 ) -> Result<(), ApiError> {
     let now = chrono::Utc::now().naive_utc();
-    diesel::update(evaluation_answers::table.find(row.id))
-        .set((
-            evaluation_answers::answers
-                .eq(serde_json::to_string(answers).map_err(ApiError::internal)?),
-            evaluation_answers::submitted_at.eq(answers.submitted.then_some(now)),
-            evaluation_answers::submitted_by.eq(submitted_by),
-            evaluation_answers::version.eq(row.version + 1),
-            evaluation_answers::updated_at.eq(now),
-        ))
-        .execute(conn)?;
+    let written = diesel::update(
+        evaluation_answers::table
+            .find(row.id)
+            .filter(evaluation_answers::version.eq(row.version)),
+    )
+    .set((
+        evaluation_answers::answers.eq(serde_json::to_string(answers).map_err(ApiError::internal)?),
+        evaluation_answers::submitted_at.eq(answers.submitted.then_some(now)),
+        evaluation_answers::submitted_by.eq(submitted_by),
+        evaluation_answers::version.eq(row.version + 1),
+        evaluation_answers::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    crate::concurrency::check_written(written)?;
     Ok(())
 }

@@ -3,7 +3,7 @@
 //! requested by one conditional write, and each mail has a dedupe key, so
 //! two schedulers never send the same request twice.
 
-use super::links::{self, LinkSigner};
+use super::links;
 use super::{centre_form, defaults, find_answers, kind_code, start};
 use crate::conventions::{self as repo, Loaded};
 use crate::db::AnyConnection;
@@ -23,20 +23,30 @@ pub const LOOK_BACK_DAYS: i64 = 30;
 /// Reminders sent at most.
 pub const MAX_REMINDERS: i32 = 3;
 
+/// To whom a request goes, where they fill the questionnaire in, and the
+/// tutor's link the mail carries (signed when the mail is sent).
+struct Recipient {
+    to: String,
+    url: String,
+    link: Option<i64>,
+}
+
 /// Where the person fills the questionnaire, and to whom it is sent.
 fn recipient(
     conn: &mut AnyConnection,
-    signer: &LinkSigner,
     loaded: &Loaded,
     kind: EvaluationKind,
     public_url: &str,
     now: NaiveDateTime,
-) -> Result<Option<(String, String)>, ApiError> {
+) -> Result<Option<Recipient>, ApiError> {
     let base = public_url.trim_end_matches('/');
     let id = loaded.row.id;
     Ok(match kind {
-        EvaluationKind::Student => student_address(conn, loaded)?
-            .map(|to| (to, format!("{base}/evaluations/{id}/student"))),
+        EvaluationKind::Student => student_address(conn, loaded)?.map(|to| Recipient {
+            to,
+            url: format!("{base}/evaluations/{id}/student"),
+            link: None,
+        }),
         EvaluationKind::Supervisor => {
             let email: Option<Option<String>> = match loaded.parties.supervisor_id {
                 Some(s) => supervisors::table
@@ -46,9 +56,11 @@ fn recipient(
                     .optional()?,
                 None => None,
             };
-            email
-                .flatten()
-                .map(|to| (to, format!("{base}/evaluations/{id}/supervisor")))
+            email.flatten().map(|to| Recipient {
+                to,
+                url: format!("{base}/evaluations/{id}/supervisor"),
+                link: None,
+            })
         }
         EvaluationKind::Tutor => {
             let email: Option<String> = match loaded.parties.tutor_id {
@@ -61,9 +73,14 @@ fn recipient(
             };
             match email {
                 Some(to) => {
-                    let (token, _) =
-                        links::create(conn, signer, id, loaded.parties.tutor_id, None, now)?;
-                    Some((to, format!("{base}/evaluation/tutor/{token}")))
+                    // The queued mail holds a placeholder, not the token:
+                    // the worker signs the link when it sends the mail.
+                    let link = links::record(conn, id, loaded.parties.tutor_id, None, now)?;
+                    Some(Recipient {
+                        to,
+                        url: format!("{base}/evaluation/tutor/{}", links::placeholder(link.id)),
+                        link: Some(link.id),
+                    })
                 }
                 None => None,
             }
@@ -81,7 +98,6 @@ fn language(loaded: &Loaded, kind: EvaluationKind) -> MailLang {
 
 /// What every mail of a run shares.
 struct Run<'a> {
-    signer: &'a LinkSigner,
     public_url: &'a str,
     now: NaiveDateTime,
 }
@@ -94,7 +110,7 @@ fn mail(
     event: &'static str,
     dedupe_key: String,
 ) -> Result<bool, ApiError> {
-    let Some((to, link)) = recipient(conn, run.signer, loaded, kind, run.public_url, run.now)?
+    let Some(Recipient { to, url, link }) = recipient(conn, loaded, kind, run.public_url, run.now)?
     else {
         return Ok(false);
     };
@@ -121,7 +137,7 @@ fn mail(
                 .map(|o| o.name.clone())
                 .unwrap_or_default(),
         ),
-        ("link", link),
+        ("link", url),
     ];
     let (subject, body) = render(language(loaded, kind), event, &args);
     Ok(enqueue(
@@ -133,6 +149,7 @@ fn mail(
             body,
             convention_id: Some(loaded.row.id),
             dedupe_key: Some(dedupe_key),
+            link_id: link,
         },
     )?)
 }
@@ -154,16 +171,11 @@ fn ended_recently(conn: &mut AnyConnection, today: NaiveDate) -> QueryResult<Vec
 /// number of requests queued.
 pub fn request_due(
     conn: &mut AnyConnection,
-    signer: &LinkSigner,
     today: NaiveDate,
     public_url: &str,
 ) -> Result<usize, ApiError> {
     let now = chrono::Utc::now().naive_utc();
-    let run = Run {
-        signer,
-        public_url,
-        now,
-    };
+    let run = Run { public_url, now };
     let mut queued = 0;
     for id in ended_recently(conn, today)? {
         let loaded = repo::load(conn, id)?;
@@ -207,16 +219,11 @@ pub fn request_due(
 /// ago) and have not submitted; at most [`MAX_REMINDERS`] times.
 pub fn remind_due(
     conn: &mut AnyConnection,
-    signer: &LinkSigner,
     public_url: &str,
     delay_days: i64,
 ) -> Result<usize, ApiError> {
     let now = chrono::Utc::now().naive_utc();
-    let run = Run {
-        signer,
-        public_url,
-        now,
-    };
+    let run = Run { public_url, now };
     let before = now - Duration::days(delay_days);
     let due: Vec<(i64, i64, String, i32)> = evaluation_answers::table
         .filter(evaluation_answers::submitted_at.is_null())
@@ -272,10 +279,9 @@ pub fn remind_due(
 pub fn tick(state: &crate::state::AppState) -> Result<usize, ApiError> {
     let mut conn = state.pool.get()?;
     let config = &state.config;
-    let requested = request_due(&mut conn, &state.links, state.today(), &config.public_url)?;
+    let requested = request_due(&mut conn, state.today(), &config.public_url)?;
     let reminded = remind_due(
         &mut conn,
-        &state.links,
         &config.public_url,
         config.evaluation_reminder_days,
     )?;

@@ -113,6 +113,7 @@ fn send_to(
                 body: body.clone(),
                 convention_id: Some(ctx.loaded.row.id),
                 dedupe_key: None,
+                link_id: None,
             },
         )?;
     }

@@ -23,6 +23,9 @@ pub struct Mail {
     pub convention_id: Option<i64>,
     /// Queued at most once under this key (scheduled mails).
     pub dedupe_key: Option<String>,
+    /// The tutor's link whose [`crate::evaluations::links::placeholder`]
+    /// the body holds; the worker fills in that one only.
+    pub link_id: Option<i64>,
 }
 
 /// Queues a mail; `false` when its dedupe key was already queued (another
@@ -39,6 +42,7 @@ pub fn enqueue(conn: &mut AnyConnection, mail: &Mail) -> QueryResult<bool> {
                 outbox::body.eq(&mail.body),
                 outbox::convention_id.eq(mail.convention_id),
                 outbox::dedupe_key.eq(&mail.dedupe_key),
+                outbox::link_id.eq(mail.link_id),
                 outbox::attempts.eq(0),
                 outbox::next_attempt_at.eq(now),
                 outbox::created_at.eq(now),
@@ -68,6 +72,10 @@ pub struct Claimed {
     pub body: String,
     #[diesel(sql_type = Integer)]
     pub attempts: i32,
+    #[diesel(sql_type = Timestamp)]
+    pub created_at: NaiveDateTime,
+    #[diesel(sql_type = diesel::sql_types::Nullable<BigInt>)]
+    pub link_id: Option<i64>,
 }
 
 /// Leases up to `limit` due mails to `worker`. On PostgreSQL rows locked
@@ -86,7 +94,7 @@ pub fn claim(
                SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $3 \
                AND (claimed_until IS NULL OR claimed_until < $3) \
                ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED) \
-             RETURNING id, recipient, subject, body, attempts",
+             RETURNING id, recipient, subject, body, attempts, created_at, link_id",
         )
         .bind::<Text, _>(worker)
         .bind::<Timestamp, _>(until)
@@ -98,7 +106,7 @@ pub fn claim(
                SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= ? \
                AND (claimed_until IS NULL OR claimed_until < ?) \
                ORDER BY id LIMIT ?) \
-             RETURNING id, recipient, subject, body, attempts",
+             RETURNING id, recipient, subject, body, attempts, created_at, link_id",
         )
         .bind::<Text, _>(worker)
         .bind::<Timestamp, _>(until)
@@ -167,6 +175,25 @@ pub fn failed(
         outbox::claimed_until.eq(None::<NaiveDateTime>),
         outbox::last_error.eq(Some(error.chars().take(500).collect::<String>())),
     ))
+    .execute(conn)
+}
+
+/// How the last error of a mail refused for itself (bad address, a
+/// relay's permanent refusal) starts, as opposed to the relay's trouble.
+pub const REFUSED: &str = "refused: ";
+
+/// Makes every mail waiting out a back-off because of the relay due now
+/// (the relay sends again); returns how many. Mails refused for
+/// themselves keep their back-off.
+pub fn retry_now(conn: &mut AnyConnection, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(
+        outbox::table
+            .filter(outbox::sent_at.is_null())
+            .filter(outbox::attempts.gt(0))
+            .filter(outbox::next_attempt_at.gt(now))
+            .filter(outbox::last_error.not_like(format!("{REFUSED}%"))),
+    )
+    .set(outbox::next_attempt_at.eq(now))
     .execute(conn)
 }
 

@@ -589,6 +589,9 @@ pub async fn update(
             crate::db::transaction(conn, |conn| {
                 let (ctx, loaded, relation, row, before) = load_amendment(conn, &caller, id)?;
                 concurrency::check_version(expected, row.version)?;
+                // The convention first, as every change of it does: two
+                // changes of its amendments then take turns.
+                repo::claim(conn, loaded.row.id, loaded.row.version)?;
                 loaded
                     .workflow
                     .check_amendment_edit(relation, &before)
@@ -611,19 +614,23 @@ pub async fn update(
                     today,
                 )?;
                 refuse_errors(&violations, lang)?;
-                diesel::update(amendments::table.find(id))
-                    .set((
-                        amendments::title.eq(&proposed.title),
-                        amendments::reason.eq(&proposed.reason),
-                        amendments::changes
-                            .eq(serde_json::to_string(&proposed.changes)
-                                .map_err(ApiError::internal)?),
-                        amendments::host_service_id.eq(service_id),
-                        amendments::tutor_id.eq(tutor_id),
-                        amendments::version.eq(row.version + 1),
-                        amendments::updated_at.eq(chrono::Utc::now().naive_utc()),
-                    ))
-                    .execute(conn)?;
+                let written = diesel::update(
+                    amendments::table
+                        .find(id)
+                        .filter(amendments::version.eq(row.version)),
+                )
+                .set((
+                    amendments::title.eq(&proposed.title),
+                    amendments::reason.eq(&proposed.reason),
+                    amendments::changes
+                        .eq(serde_json::to_string(&proposed.changes).map_err(ApiError::internal)?),
+                    amendments::host_service_id.eq(service_id),
+                    amendments::tutor_id.eq(tutor_id),
+                    amendments::version.eq(row.version + 1),
+                    amendments::updated_at.eq(chrono::Utc::now().naive_utc()),
+                ))
+                .execute(conn)?;
+                concurrency::check_written(written)?;
                 audit::record(
                     conn,
                     Entity::Amendment,
@@ -686,11 +693,20 @@ pub async fn remove(
                 let (ctx, mut loaded, relation, row, amendment) =
                     load_amendment(conn, &caller, id)?;
                 concurrency::check_version(expected, row.version)?;
+                // The convention first, as every change of it does: two
+                // changes of its amendments then take turns.
+                repo::claim(conn, loaded.row.id, loaded.row.version)?;
                 loaded.workflow = loaded
                     .workflow
                     .remove_amendment(relation, &amendment)
                     .map_err(|r| ApiError::refused(&r, lang))?;
-                diesel::delete(amendments::table.find(id)).execute(conn)?;
+                let deleted = diesel::delete(
+                    amendments::table
+                        .find(id)
+                        .filter(amendments::version.eq(row.version)),
+                )
+                .execute(conn)?;
+                concurrency::check_written(deleted)?;
                 // Later amendments keep their order without a gap.
                 diesel::update(
                     amendments::table
@@ -754,6 +770,9 @@ pub async fn validate(
                 let (ctx, mut loaded, relation, row, amendment) =
                     load_amendment(conn, &caller, id)?;
                 concurrency::check_version(expected, row.version)?;
+                // The convention first, as every change of it does: two
+                // changes of its amendments then take turns.
+                repo::claim(conn, loaded.row.id, loaded.row.version)?;
                 let list = repo::amendments_of(conn, loaded.row.id)?;
                 let violations = check(
                     conn,
@@ -767,14 +786,19 @@ pub async fn validate(
                     .validate_amendment(relation, &amendment, &violations, today, &loaded.settings)
                     .map_err(|r| ApiError::refused(&r, lang))?;
                 loaded.workflow = workflow;
-                diesel::update(amendments::table.find(id))
-                    .set((
-                        amendments::validated_at.eq(chrono::Utc::now().naive_utc()),
-                        amendments::validated_by.eq(ctx.user_id),
-                        amendments::version.eq(row.version + 1),
-                        amendments::updated_at.eq(chrono::Utc::now().naive_utc()),
-                    ))
-                    .execute(conn)?;
+                let written = diesel::update(
+                    amendments::table
+                        .find(id)
+                        .filter(amendments::version.eq(row.version)),
+                )
+                .set((
+                    amendments::validated_at.eq(chrono::Utc::now().naive_utc()),
+                    amendments::validated_by.eq(ctx.user_id),
+                    amendments::version.eq(row.version + 1),
+                    amendments::updated_at.eq(chrono::Utc::now().naive_utc()),
+                ))
+                .execute(conn)?;
+                concurrency::check_written(written)?;
                 // The convention's parties follow the amendment: counts of a
                 // tutor's or supervisor's interns see who follows them now.
                 for change in &validated.changes {

@@ -17,8 +17,7 @@ use serde::{Deserialize, Serialize};
 use stages_domain::access;
 use utoipa::ToSchema;
 
-/// Longest lifetime of a token, in days.
-const MAX_DAYS: i64 = 730;
+use crate::auth::api_tokens::{DEFAULT_DAYS, MAX_DAYS};
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -28,7 +27,7 @@ pub struct NewApiToken {
     pub user_id: i64,
     pub name: String,
     pub scopes: Vec<Scope>,
-    /// Lifetime in days (at most 730); no expiry when absent.
+    /// Lifetime in days (1 to 730); 365 when absent: every token expires.
     pub expires_in_days: Option<i64>,
 }
 
@@ -172,9 +171,9 @@ pub async fn create(
                     api_tokens::scopes.eq(encode_scopes(&input.scopes)),
                     api_tokens::created_by.eq(caller.user_id),
                     api_tokens::created_at.eq(now),
-                    api_tokens::expires_at.eq(input
-                        .expires_in_days
-                        .map(|d| now + chrono::Duration::days(d))),
+                    api_tokens::expires_at.eq(Some(
+                        now + chrono::Duration::days(input.expires_in_days.unwrap_or(DEFAULT_DAYS)),
+                    )),
                 ))
                 .returning(api_tokens::id)
                 .get_result(conn)?;

@@ -14,7 +14,7 @@ use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::routes::me::Me;
 use crate::state::AppState;
-use crate::users::{self, User};
+use crate::users::{self, Source, User};
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -48,10 +48,39 @@ fn wrong_credentials() -> ApiError {
     ApiError::unauthorized("Unknown user or wrong password.")
 }
 
-fn client_address(req: &HttpRequest) -> String {
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_default()
+/// The address of the person signing in: the peer's, or, when the peer
+/// is one of the configured reverse proxies, the nearest address of
+/// `X-Forwarded-For` that is not one of them (the ones to its left could
+/// have been written by the client itself).
+pub fn client_address(req: &HttpRequest, trusted: &[ipnet::IpNet]) -> std::net::IpAddr {
+    let peer = req
+        .peer_addr()
+        .map_or(std::net::IpAddr::from([0, 0, 0, 0]), |a| a.ip());
+    let is_trusted = |ip: &std::net::IpAddr| trusted.iter().any(|net| net.contains(ip));
+    if !is_trusted(&peer) {
+        return peer;
+    }
+    let forwarded: Vec<&str> = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .collect();
+    // From the nearest hop outwards; an entry that is not an address ends
+    // the walk at the last trusted hop, so that nothing the client wrote
+    // further left is believed.
+    let mut client = peer;
+    for entry in forwarded.into_iter().rev() {
+        let Ok(ip) = entry.parse::<std::net::IpAddr>() else {
+            break;
+        };
+        client = ip;
+        if !is_trusted(&ip) {
+            break;
+        }
+    }
+    client
 }
 
 /// What checking the password found.
@@ -70,7 +99,7 @@ enum Outcome {
         (status = 200, description = "Signed in; the refresh token is set as an HttpOnly cookie", body = LoginResponse),
         (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Unknown user or wrong password", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Right password, but the account gives no access to Stages", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Right password, but the account gives no access to Stages (ACCOUNT-01), or a directory identity has the name of a local account (ACCOUNT-02)", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failures: wait Retry-After seconds", body = Problem, content_type = "application/problem+json", headers(("Retry-After" = u64, description = "Seconds to wait"))),
         (status = 503, description = "The university directory does not answer", body = Problem, content_type = "application/problem+json"),
     )
@@ -97,30 +126,30 @@ pub async fn login(
             format!("The password must have 1 to {MAX_PASSWORD} characters."),
         ));
     }
-    let address = client_address(&req);
-    if let Some(wait) = state.throttle.retry_after(&username, &address) {
+    let address = client_address(&req, &state.config.trusted_proxies);
+    if let Some(wait) = state.throttle.retry_after(&username, address) {
         return Err(ApiError::too_many_requests(wait));
     }
 
     let name = username.clone();
     let secret = password.clone();
     let ldap_enabled = matches!(state.config.directory, Directory::Ldap(_));
-    // Local accounts first: the built-in directory, and in LDAP mode the
-    // accounts that have a local password (demo, emergency admin).
+    // A local account (built-in directory; in LDAP mode the demo accounts
+    // and an emergency administrator) is checked against its own password
+    // only, never the directory's. Every other name goes to the directory,
+    // after a password check of the same cost, so that the answer's time
+    // does not tell a local account from an unknown name.
     let local = state
         .db(move |conn| {
             let user = users::find_by_username(conn, &name)?;
-            let local_hash = user
-                .as_ref()
-                .and_then(|u| u.password_hash.as_deref())
-                .map(str::to_owned);
-            match (&local_hash, ldap_enabled) {
-                (Some(_), _) | (None, false) => {
-                    let ok = password::verify(&secret, local_hash.as_deref());
-                    Ok(Some(Outcome::Local(user.filter(|_| ok))))
-                }
-                (None, true) => Ok(None),
-            }
+            let local = user.filter(|u| !ldap_enabled || u.source() == Source::Local);
+            let hash = local.as_ref().and_then(|u| u.password_hash.as_deref());
+            let ok = password::verify(&secret, hash);
+            Ok(match (local, ldap_enabled) {
+                (Some(user), _) => Some(Outcome::Local(Some(user).filter(|_| ok))),
+                (None, false) => Some(Outcome::Local(None)),
+                (None, true) => None,
+            })
         })
         .await?;
     let outcome = match (local, &state.config.directory) {
@@ -136,17 +165,29 @@ pub async fn login(
     let mapping = state.config.affiliation_roles.clone();
     let user = match outcome {
         Outcome::Local(Some(user)) => user,
-        Outcome::Directory(Some(person)) => {
-            state
-                .db(move |conn| Ok(users::upsert_from_directory(conn, &person)?))
-                .await?
-        }
+        Outcome::Directory(Some(person)) => state
+            .db(move |conn| {
+                users::upsert_from_directory(conn, &person).map_err(|e| match e {
+                    users::DirectoryUserError::LocalAccount(uid) => {
+                        tracing::warn!(
+                            uid,
+                            "a directory identity has the name of a local account: refused"
+                        );
+                        ApiError::forbidden(
+                            "ACCOUNT-02",
+                            "Your directory account has the name of an account kept by Stages itself: ask an administrator.",
+                        )
+                    }
+                    users::DirectoryUserError::Db(e) => e.into(),
+                })
+            })
+            .await?,
         Outcome::Local(None) | Outcome::Directory(None) => {
-            state.throttle.failed(&username, &address);
+            state.throttle.failed(&username, address);
             return Err(wrong_credentials());
         }
     };
-    state.throttle.succeeded(&username);
+    state.throttle.succeeded(&username, address);
     let roles = roles_of(&user.affiliation, &mapping, user.is_admin);
     if !user.active || roles.is_empty() {
         return Err(ApiError::forbidden(
@@ -197,7 +238,13 @@ pub async fn refresh_session(
         .ok_or_else(|| ApiError::unauthorized("No session: sign in."))?;
     let now = chrono::Utc::now();
     let rotation = state
-        .db(move |conn| Ok(refresh::rotate(conn, &token, now.naive_utc())?))
+        .db(move |conn| {
+            // One transaction: a replay detected by a concurrent redemption
+            // revokes the winner's successor too, once it is committed.
+            crate::db::transaction(conn, |conn| {
+                Ok::<_, ApiError>(refresh::rotate(conn, &token, now.naive_utc())?)
+            })
+        })
         .await?;
     let Rotation::Rotated { user_id, token } = rotation else {
         return Ok(ApiError::unauthorized("The session ended: sign in again.")
@@ -250,4 +297,54 @@ pub async fn logout(
     Ok(HttpResponse::NoContent()
         .cookie(refresh::cleared())
         .finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::test::TestRequest;
+
+    fn address(peer: &str, forwarded: Option<&str>, trusted: &str) -> String {
+        let mut req = TestRequest::default().peer_addr(peer.parse().expect("peer"));
+        if let Some(f) = forwarded {
+            req = req.insert_header(("X-Forwarded-For", f));
+        }
+        let trusted = crate::config::parse_trusted_proxies(trusted).expect("proxies");
+        client_address(&req.to_http_request(), &trusted).to_string()
+    }
+
+    #[test]
+    fn only_trusted_proxies_name_the_client() {
+        // No proxy configured: a forged header changes nothing.
+        assert_eq!(
+            address("203.0.113.9:5000", Some("10.9.9.9"), ""),
+            "203.0.113.9"
+        );
+        // Behind the proxy: the nearest untrusted address, not what the
+        // client wrote at the left.
+        assert_eq!(
+            address("10.0.0.5:5000", Some("1.2.3.4, 198.51.100.7"), "10.0.0.5"),
+            "198.51.100.7"
+        );
+        assert_eq!(
+            address(
+                "10.0.0.5:5000",
+                Some("198.51.100.7, 10.0.0.6"),
+                "10.0.0.0/24"
+            ),
+            "198.51.100.7"
+        );
+        // An entry that is not an address stops the walk: what the client
+        // wrote to its left is not believed.
+        assert_eq!(
+            address(
+                "10.0.0.5:5000",
+                Some("198.51.100.9, 198.51.100.7:443, 10.0.0.6"),
+                "10.0.0.0/24"
+            ),
+            "10.0.0.6"
+        );
+        // A trusted peer without the header is the client itself.
+        assert_eq!(address("10.0.0.5:5000", None, "10.0.0.5"), "10.0.0.5");
+    }
 }

@@ -291,26 +291,35 @@ pub async fn update(
                         .map_err(|r| ApiError::refused(&r, lang))?;
                 }
                 concurrency::check_version(expected, before.version)?;
-                diesel::update(centres::table.find(id))
-                    .set((
-                        centres::name.eq(&c.name),
-                        centres::level.eq(level_code(input.level)),
-                        centres::is_fallback.eq(input.is_fallback),
-                        centres::street.eq(&c.street),
-                        centres::postal_code.eq(&c.postal_code),
-                        centres::city.eq(&c.city),
-                        centres::country_code.eq(&c.country_code),
-                        centres::email.eq(&c.email),
-                        centres::phone.eq(&c.phone),
-                        centres::signatory_name.eq(&c.signatory_name),
-                        centres::signatory_position.eq(&c.signatory_position),
-                        centres::settings.eq(&c.settings),
-                        centres::version.eq(before.version + 1),
-                        centres::updated_at.eq(chrono::Utc::now().naive_utc()),
-                    ))
-                    .execute(conn)?;
+                let written = diesel::update(
+                    centres::table
+                        .find(id)
+                        .filter(centres::version.eq(before.version)),
+                )
+                .set((
+                    centres::name.eq(&c.name),
+                    centres::level.eq(level_code(input.level)),
+                    centres::is_fallback.eq(input.is_fallback),
+                    centres::street.eq(&c.street),
+                    centres::postal_code.eq(&c.postal_code),
+                    centres::city.eq(&c.city),
+                    centres::country_code.eq(&c.country_code),
+                    centres::email.eq(&c.email),
+                    centres::phone.eq(&c.phone),
+                    centres::signatory_name.eq(&c.signatory_name),
+                    centres::signatory_position.eq(&c.signatory_position),
+                    centres::settings.eq(&c.settings),
+                    centres::version.eq(before.version + 1),
+                    centres::updated_at.eq(chrono::Utc::now().naive_utc()),
+                ))
+                .execute(conn)?;
+                concurrency::check_written(written)?;
                 if input.is_fallback {
                     clear_other_fallbacks(conn, id)?;
+                }
+                if input.settings.validation_levels != before.settings.validation_levels {
+                    let changed = crate::conventions::restatus_centre(conn, id, &input.settings)?;
+                    tracing::info!(centre = id, changed, "validation levels changed");
                 }
                 let after = repo::load(conn, id)?;
                 audit::record(
@@ -391,6 +400,20 @@ pub async fn set_organisation(
             crate::db::transaction(conn, |conn| {
                 let before = repo::load(conn, id)?;
                 concurrency::check_version(expected, before.version)?;
+                // The version moves first: a concurrent save of the same
+                // version then waits here and gets its 412 before it
+                // rewrites the staff and the routes.
+                let written = diesel::update(
+                    centres::table
+                        .find(id)
+                        .filter(centres::version.eq(before.version)),
+                )
+                .set((
+                    centres::version.eq(before.version + 1),
+                    centres::updated_at.eq(chrono::Utc::now().naive_utc()),
+                ))
+                .execute(conn)?;
+                concurrency::check_written(written)?;
                 let known: i64 = users::table
                     .filter(users::id.eq_any(&body.staff))
                     .count()
@@ -442,12 +465,6 @@ pub async fn set_organisation(
                             other => other.into(),
                         })?;
                 }
-                diesel::update(centres::table.find(id))
-                    .set((
-                        centres::version.eq(before.version + 1),
-                        centres::updated_at.eq(chrono::Utc::now().naive_utc()),
-                    ))
-                    .execute(conn)?;
                 let after = repo::load(conn, id)?;
                 audit::record(
                     conn,
@@ -467,14 +484,18 @@ pub async fn set_organisation(
         .json(centre))
 }
 
+/// The media type of an uploaded logo, told by its content (never by its
+/// name or the declared type), once the whole file decodes as that image.
 fn logo_media_type(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some("image/png")
+    use crate::documents::{LogoType, logo_is_printable};
+    let (kind, name) = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        (LogoType::Png, "image/png")
     } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("image/jpeg")
+        (LogoType::Jpeg, "image/jpeg")
     } else {
-        None
-    }
+        return None;
+    };
+    logo_is_printable(bytes, kind).then_some(name)
 }
 
 /// Uploads the centre's logo, printed on its agreements (PNG or JPEG, at
@@ -506,14 +527,18 @@ pub async fn upload_logo(
     if body.len() > MAX_LOGO_BYTES {
         return Err(ApiError::payload_too_large(MAX_LOGO_BYTES));
     }
-    let media_type = logo_media_type(&body).ok_or_else(|| {
-        ApiError::unprocessable(vec![crate::error::ProblemViolation {
-            rule: "FMT-04".into(),
-            field: "logo".into(),
-            severity: "error".into(),
-            message: "The logo must be a PNG or JPEG image.".into(),
-        }])
-    })?;
+    // Decoding takes a while: off the async workers.
+    let image = body.clone();
+    let media_type = web::block(move || logo_media_type(&image))
+        .await?
+        .ok_or_else(|| {
+            ApiError::unprocessable(vec![crate::error::ProblemViolation {
+                rule: "FMT-04".into(),
+                field: "logo".into(),
+                severity: "error".into(),
+                message: "The logo must be a PNG or JPEG image.".into(),
+            }])
+        })?;
     state
         .db(move |conn| {
             let ctx = caller::load(conn, &caller)?;

@@ -18,7 +18,6 @@ use crate::pagination::{Page, PageParams};
 use crate::search::Kind;
 use crate::state::AppState;
 use crate::students as student_repo;
-use crate::text;
 use crate::word_ids;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
@@ -375,6 +374,7 @@ where
             crate::db::transaction(conn, |conn| {
                 let (ctx, mut loaded, relation) = load_visible(conn, &caller, id)?;
                 concurrency::check_version(expected, loaded.row.version)?;
+                repo::claim(conn, id, expected)?;
                 let before = loaded.content.clone();
                 let before_workflow = loaded.workflow.clone();
                 change(conn, &ctx, &mut loaded, relation)?;
@@ -542,7 +542,7 @@ pub fn visible_filter(ctx: &Context) -> Option<ConventionFilter> {
 pub async fn search(
     state: web::Data<AppState>,
     caller: Caller,
-    query: web::Query<ConventionQuery>,
+    query: crate::extract::Query<ConventionQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
     let page = PageParams {
@@ -551,8 +551,18 @@ pub async fn search(
     };
     let limit = page.limit()?;
     let after: Option<i64> = page.after()?;
+    let text = query.q.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let by_number = text.and_then(|t| ConventionNumber::parse(t).ok());
+    let by_student_number = text
+        .filter(|t| by_number.is_none() && t.chars().all(|c| c.is_ascii_digit()))
+        .map(str::to_owned);
+    let words = if by_number.is_some() || by_student_number.is_some() {
+        Vec::new()
+    } else {
+        crate::search::words("q", text)?
+    };
     let page = state
-        .db(move |conn| {
+        .search(move |conn| {
             let ctx = caller::load(conn, &caller)?;
             let mut q = conventions::table
                 .select(repo::ConventionRow::as_select())
@@ -560,24 +570,20 @@ pub async fn search(
             if let Some(visible) = visible_filter(&ctx) {
                 q = q.filter(visible);
             }
-            if let Some(text) = query.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-                if let Ok(number) = ConventionNumber::parse(text) {
-                    q = q.filter(conventions::number.eq(number.to_string()));
-                } else if text.chars().all(|c| c.is_ascii_digit()) {
-                    q = q.filter(
-                        conventions::student_id.eq_any(
-                            students::table
-                                .filter(students::student_number.eq(text.to_owned()))
-                                .select(students::id),
-                        ),
-                    );
-                } else {
-                    for word in text::query_terms(text) {
-                        q = q.filter(
-                            conventions::student_id.eq_any(word_ids!(Kind::Student, &word)),
-                        );
-                    }
-                }
+            if let Some(number) = by_number {
+                q = q.filter(conventions::number.eq(number.to_string()));
+            }
+            if let Some(number) = by_student_number {
+                q = q.filter(
+                    conventions::student_id.eq_any(
+                        students::table
+                            .filter(students::student_number.eq(number))
+                            .select(students::id),
+                    ),
+                );
+            }
+            for word in &words {
+                q = q.filter(conventions::student_id.eq_any(word_ids!(Kind::Student, word)));
             }
             if let Some(centre) = query.centre_id {
                 q = q.filter(conventions::centre_id.eq(centre));
@@ -698,7 +704,13 @@ pub async fn remove(
                     .workflow
                     .check_delete(relation, &loaded.settings)
                     .map_err(|r| refused(&r, lang))?;
-                diesel::delete(conventions::table.find(id)).execute(conn)?;
+                let deleted = diesel::delete(
+                    conventions::table
+                        .find(id)
+                        .filter(conventions::version.eq(loaded.row.version)),
+                )
+                .execute(conn)?;
+                concurrency::check_written(deleted)?;
                 audit::record(
                     conn,
                     Entity::Convention,

@@ -440,7 +440,7 @@ pub async fn centre_zip(
     caller: Caller,
     lang: Lang,
     id: web::Path<i64>,
-    query: web::Query<BatchQuery>,
+    query: crate::extract::Query<BatchQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let centre = id.into_inner();
     let year = crate::exports::academic_year(&query.academic_year)?;

@@ -769,7 +769,11 @@ async fn tutor_save(
                 };
                 save_answers(conn, &loaded, change, "tutor", lang)?;
                 if submit {
-                    links::spend(conn, link.id, now)?;
+                    // Another submission through the same link spent it
+                    // first: this one is refused as a closed questionnaire.
+                    let spent_by_another = !links::spend(conn, link.id, now)?;
+                    stages_domain::rules::check_still_open(spent_by_another)
+                        .map_err(|r| refused(&r, lang))?;
                 }
                 let link = links::OpenLink {
                     used: submit,
@@ -909,7 +913,7 @@ pub struct EvaluationRow {
 pub async fn search(
     state: web::Data<AppState>,
     caller: Caller,
-    query: web::Query<EvaluationQuery>,
+    query: crate::extract::Query<EvaluationQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
     if let Some(status) = &query.status
@@ -935,7 +939,7 @@ pub async fn search(
     let limit = params.limit()?;
     let after: Option<i64> = params.after()?;
     let page = state
-        .db(move |conn| {
+        .search(move |conn| {
             let ctx = caller::load(conn, &caller)?;
             let mut q = conventions::table
                 .filter(conventions::status.eq_any([
@@ -1064,7 +1068,7 @@ pub async fn export(
     state: web::Data<AppState>,
     caller: Caller,
     lang: Lang,
-    query: web::Query<ExportQuery>,
+    query: crate::extract::Query<ExportQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
     let format = crate::exports::parse_format(query.format.as_deref())?;

@@ -7,6 +7,9 @@ use diesel::RunQueryDsl;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+/// Longest wait of the health check for the database.
+pub const HEALTH_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Health {
     #[schema(example = "ok")]
@@ -23,13 +26,15 @@ pub struct Health {
     operation_id = "get_health",
     responses(
         (status = 200, description = "Server and database answer", body = Health),
-        (status = 503, description = "The database does not answer", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database does not answer within 2 s", body = Problem, content_type = "application/problem+json", headers(("Retry-After" = u64, description = "Seconds to wait"))),
     )
 )]
 #[get("/health")]
 pub async fn health(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    // Bounded tightly: a load balancer must learn within seconds that the
+    // database hangs.
     state
-        .db(|conn| {
+        .db_within(HEALTH_TIMEOUT, |conn| {
             diesel::sql_query("SELECT 1")
                 .execute(conn)
                 .map_err(|e| ApiError::unavailable(format!("The database does not answer: {e}")))

@@ -128,7 +128,7 @@ pub async fn list_values(
     state: web::Data<AppState>,
     _caller: Caller,
     kind: web::Path<String>,
-    query: web::Query<ValuesQuery>,
+    query: crate::extract::Query<ValuesQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let kind = known_kind(&kind)?.code;
     let query = query.into_inner();
@@ -138,6 +138,7 @@ pub async fn list_values(
     };
     let limit = page.limit()?;
     let after: Option<(i32, String)> = page.after()?;
+    let words = crate::search::words("q", query.q.as_deref())?;
     let rows = state
         .db(move |conn| {
             let mut q = nomenclatures::table
@@ -156,11 +157,6 @@ pub async fn list_values(
                             .and(nomenclatures::code.gt(code))),
                 );
             }
-            let words = query
-                .q
-                .as_deref()
-                .map(crate::text::terms)
-                .unwrap_or_default();
             let rows: Vec<NomenclatureValue> = if words.is_empty() {
                 q.order((nomenclatures::position, nomenclatures::code))
                     .limit(limit + 1)
@@ -351,15 +347,20 @@ pub async fn update_value(
                     .select(NomenclatureValue::as_select())
                     .first(conn)?;
                 concurrency::check_version(expected, before.version)?;
-                diesel::update(nomenclatures::table.find((kind, &code)))
-                    .set((
-                        nomenclatures::label.eq(update.label.trim()),
-                        nomenclatures::label_en.eq(update.label_en.as_deref().map(str::trim)),
-                        nomenclatures::active.eq(update.active),
-                        nomenclatures::version.eq(before.version + 1),
-                        nomenclatures::updated_at.eq(chrono::Utc::now().naive_utc()),
-                    ))
-                    .execute(conn)?;
+                let written = diesel::update(
+                    nomenclatures::table
+                        .find((kind, &code))
+                        .filter(nomenclatures::version.eq(before.version)),
+                )
+                .set((
+                    nomenclatures::label.eq(update.label.trim()),
+                    nomenclatures::label_en.eq(update.label_en.as_deref().map(str::trim)),
+                    nomenclatures::active.eq(update.active),
+                    nomenclatures::version.eq(before.version + 1),
+                    nomenclatures::updated_at.eq(chrono::Utc::now().naive_utc()),
+                ))
+                .execute(conn)?;
+                concurrency::check_written(written)?;
                 let after: NomenclatureValue = nomenclatures::table
                     .find((kind, &code))
                     .select(NomenclatureValue::as_select())

@@ -15,7 +15,6 @@ use crate::offers::{self as repo, OfferRow, OfferView, code_of};
 use crate::pagination::{Page, PageParams};
 use crate::search::Kind;
 use crate::state::AppState;
-use crate::text;
 use crate::word_ids;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use chrono::NaiveDate;
@@ -70,7 +69,7 @@ pub async fn search_offers(
     state: web::Data<AppState>,
     caller: Caller,
     lang: Lang,
-    query: web::Query<OfferQuery>,
+    query: crate::extract::Query<OfferQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
     let params = PageParams {
@@ -108,8 +107,10 @@ pub async fn search_offers(
             ));
         }
     };
+    let keywords = crate::search::words("q", query.q.as_deref())?;
+    let place = crate::search::words("place", query.place.as_deref())?;
     let page = state
-        .db(move |conn| {
+        .search(move |conn| {
             let mut q = offers::table.select(OfferRow::as_select()).into_boxed();
             if let Some(status) = status {
                 q = q.filter(offers::status.eq(code_of(status)));
@@ -117,11 +118,11 @@ pub async fn search_offers(
             if let Some(kind) = kind {
                 q = q.filter(offers::kind.eq(code_of(kind)));
             }
-            for word in text::query_terms(query.q.as_deref().unwrap_or("")) {
-                q = q.filter(offers::id.eq_any(word_ids!(Kind::Offer, &word)));
+            for word in &keywords {
+                q = q.filter(offers::id.eq_any(word_ids!(Kind::Offer, word)));
             }
-            for word in text::query_terms(query.place.as_deref().unwrap_or("")) {
-                q = q.filter(offers::id.eq_any(word_ids!(Kind::OfferPlace, &word)));
+            for word in &place {
+                q = q.filter(offers::id.eq_any(word_ids!(Kind::OfferPlace, word)));
             }
             if let Some(from) = query.from {
                 q = q.filter(offers::end_date.is_null().or(offers::end_date.ge(from)));

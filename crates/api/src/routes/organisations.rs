@@ -65,7 +65,7 @@ fn bad(field: &str, message: &str) -> ApiError {
 pub async fn search(
     state: web::Data<AppState>,
     caller: Caller,
-    query: web::Query<OrganisationQuery>,
+    query: crate::extract::Query<OrganisationQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
     let page = PageParams {
@@ -127,26 +127,29 @@ pub async fn search(
         ),
         None => None,
     };
+    let name = crate::search::words("name", query.name.as_deref())?;
+    let address = crate::search::words("address", query.address.as_deref())?;
+    let service = crate::search::words("service", query.service.as_deref())?;
     let staff = access::is_staff(&caller.roles);
     let organisations = state
-        .db(move |conn| {
+        .search(move |conn| {
             let mut q = organisations::table
                 .select(OrganisationRow::as_select())
                 .into_boxed();
             if !(query.include_inactive && staff) {
                 q = q.filter(organisations::active.eq(true));
             }
-            for word in text::query_terms(query.name.as_deref().unwrap_or("")) {
-                q = q.filter(organisations::id.eq_any(word_ids!(Kind::Organisation, &word)));
+            for word in &name {
+                q = q.filter(organisations::id.eq_any(word_ids!(Kind::Organisation, word)));
             }
-            for word in text::query_terms(query.address.as_deref().unwrap_or("")) {
-                q = q.filter(organisations::id.eq_any(word_ids!(Kind::OrganisationAddress, &word)));
+            for word in &address {
+                q = q.filter(organisations::id.eq_any(word_ids!(Kind::OrganisationAddress, word)));
             }
-            for word in text::query_terms(query.service.as_deref().unwrap_or("")) {
+            for word in &service {
                 q = q.filter(
                     organisations::id.eq_any(
                         host_services::table
-                            .filter(host_services::id.eq_any(word_ids!(Kind::HostService, &word)))
+                            .filter(host_services::id.eq_any(word_ids!(Kind::HostService, word)))
                             .select(host_services::organisation_id),
                     ),
                 );
@@ -250,7 +253,7 @@ pub async fn create(
     state: web::Data<AppState>,
     caller: Caller,
     lang: Lang,
-    query: web::Query<CreateQuery>,
+    query: crate::extract::Query<CreateQuery>,
     body: Json<OrganisationInput>,
 ) -> Result<HttpResponse, ApiError> {
     access::may_create_host_record(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
@@ -328,48 +331,50 @@ pub async fn update(
         .db(move |conn| {
             crate::db::transaction(conn, |conn| {
                 let before = repo::find(conn, id)?;
-                let touched = repo::changed_by_someone_else(
+                let facts = repo::host_record_facts(
                     conn,
                     Entity::Organisation,
                     id,
                     before.created_by,
+                    caller.user_id,
                 )?;
-                access::may_edit_host_record(
-                    &caller.roles,
-                    before.created_by == Some(caller.user_id),
-                    touched,
-                )
-                .map_err(|r| ApiError::refused(&r, lang))?;
+                access::may_edit_host_record(&caller.roles, facts)
+                    .map_err(|r| ApiError::refused(&r, lang))?;
                 concurrency::check_version(expected, before.version)?;
                 let c = repo::check(&input, lang)?;
                 let label = repo::legal_status_label(conn, c.legal_status_code.as_deref(), lang)?;
                 if before.active {
                     repo::ensure_siret_free(conn, c.siret.as_deref(), Some(id))?;
                 }
-                diesel::update(organisations::table.find(id))
-                    .set((
-                        organisations::name.eq(&c.name),
-                        organisations::siret.eq(&c.siret),
-                        organisations::siren.eq(&c.siren),
-                        organisations::naf_code.eq(&c.naf_code),
-                        organisations::activity.eq(&c.activity),
-                        organisations::headcount.eq(c.headcount),
-                        organisations::kind.eq(&c.kind),
-                        organisations::legal_status_code.eq(&c.legal_status_code),
-                        organisations::legal_status_label.eq(&label),
-                        organisations::street.eq(&c.street),
-                        organisations::street2.eq(&c.street2),
-                        organisations::postal_code.eq(&c.postal_code),
-                        organisations::city.eq(&c.city),
-                        organisations::country_code.eq(&c.country_code),
-                        organisations::department.eq(&c.department),
-                        organisations::phone.eq(&c.phone),
-                        organisations::email.eq(&c.email),
-                        organisations::website.eq(&c.website),
-                        organisations::version.eq(before.version + 1),
-                        organisations::updated_at.eq(chrono::Utc::now().naive_utc()),
-                    ))
-                    .execute(conn)?;
+                let written = diesel::update(
+                    organisations::table
+                        .find(id)
+                        .filter(organisations::version.eq(before.version)),
+                )
+                .set((
+                    organisations::name.eq(&c.name),
+                    organisations::siret.eq(&c.siret),
+                    organisations::siren.eq(&c.siren),
+                    organisations::naf_code.eq(&c.naf_code),
+                    organisations::activity.eq(&c.activity),
+                    organisations::headcount.eq(c.headcount),
+                    organisations::kind.eq(&c.kind),
+                    organisations::legal_status_code.eq(&c.legal_status_code),
+                    organisations::legal_status_label.eq(&label),
+                    organisations::street.eq(&c.street),
+                    organisations::street2.eq(&c.street2),
+                    organisations::postal_code.eq(&c.postal_code),
+                    organisations::city.eq(&c.city),
+                    organisations::country_code.eq(&c.country_code),
+                    organisations::department.eq(&c.department),
+                    organisations::phone.eq(&c.phone),
+                    organisations::email.eq(&c.email),
+                    organisations::website.eq(&c.website),
+                    organisations::version.eq(before.version + 1),
+                    organisations::updated_at.eq(chrono::Utc::now().naive_utc()),
+                ))
+                .execute(conn)?;
+                concurrency::check_written(written)?;
                 let after = repo::find(conn, id)?;
                 repo::reindex(conn, &after)?;
                 audit::record(
@@ -425,13 +430,18 @@ pub async fn deactivate(
             crate::db::transaction(conn, |conn| {
                 let before = repo::find(conn, id)?;
                 concurrency::check_version(expected, before.version)?;
-                diesel::update(organisations::table.find(id))
-                    .set((
-                        organisations::active.eq(false),
-                        organisations::version.eq(before.version + 1),
-                        organisations::updated_at.eq(chrono::Utc::now().naive_utc()),
-                    ))
-                    .execute(conn)?;
+                let written = diesel::update(
+                    organisations::table
+                        .find(id)
+                        .filter(organisations::version.eq(before.version)),
+                )
+                .set((
+                    organisations::active.eq(false),
+                    organisations::version.eq(before.version + 1),
+                    organisations::updated_at.eq(chrono::Utc::now().naive_utc()),
+                ))
+                .execute(conn)?;
+                concurrency::check_written(written)?;
                 let after = repo::find(conn, id)?;
                 audit::record(
                     conn,

@@ -135,31 +135,33 @@ pub async fn update_service(
         .db(move |conn| {
             crate::db::transaction(conn, |conn| {
                 let before = repo::find_service(conn, id)?;
-                let touched = repo::changed_by_someone_else(
+                let facts = repo::host_record_facts(
                     conn,
                     Entity::HostService,
                     id,
                     before.created_by,
+                    caller.user_id,
                 )?;
-                access::may_edit_host_record(
-                    &caller.roles,
-                    before.created_by == Some(caller.user_id),
-                    touched,
-                )
-                .map_err(|r| ApiError::refused(&r, lang))?;
+                access::may_edit_host_record(&caller.roles, facts)
+                    .map_err(|r| ApiError::refused(&r, lang))?;
                 concurrency::check_version(expected, before.version)?;
-                diesel::update(host_services::table.find(id))
-                    .set((
-                        host_services::name.eq(&c.name),
-                        host_services::street.eq(&c.street),
-                        host_services::postal_code.eq(&c.postal_code),
-                        host_services::city.eq(&c.city),
-                        host_services::country_code.eq(&c.country_code),
-                        host_services::phone.eq(&c.phone),
-                        host_services::version.eq(before.version + 1),
-                        host_services::updated_at.eq(chrono::Utc::now().naive_utc()),
-                    ))
-                    .execute(conn)?;
+                let written = diesel::update(
+                    host_services::table
+                        .find(id)
+                        .filter(host_services::version.eq(before.version)),
+                )
+                .set((
+                    host_services::name.eq(&c.name),
+                    host_services::street.eq(&c.street),
+                    host_services::postal_code.eq(&c.postal_code),
+                    host_services::city.eq(&c.city),
+                    host_services::country_code.eq(&c.country_code),
+                    host_services::phone.eq(&c.phone),
+                    host_services::version.eq(before.version + 1),
+                    host_services::updated_at.eq(chrono::Utc::now().naive_utc()),
+                ))
+                .execute(conn)?;
+                concurrency::check_written(written)?;
                 let after = repo::find_service(conn, id)?;
                 search::index(conn, Kind::HostService, id, &[&after.name])?;
                 audit::record(
@@ -207,18 +209,15 @@ pub async fn delete_service(
         .db(move |conn| {
             crate::db::transaction(conn, |conn| {
                 let before = repo::find_service(conn, id)?;
-                let touched = repo::changed_by_someone_else(
+                let facts = repo::host_record_facts(
                     conn,
                     Entity::HostService,
                     id,
                     before.created_by,
+                    caller.user_id,
                 )?;
-                access::may_edit_host_record(
-                    &caller.roles,
-                    before.created_by == Some(caller.user_id),
-                    touched,
-                )
-                .map_err(|r| ApiError::refused(&r, lang))?;
+                access::may_edit_host_record(&caller.roles, facts)
+                    .map_err(|r| ApiError::refused(&r, lang))?;
                 let contacts: i64 = contacts::table
                     .filter(contacts::host_service_id.eq(id))
                     .count()
@@ -375,27 +374,33 @@ pub async fn update_contact(
         .db(move |conn| {
             crate::db::transaction(conn, |conn| {
                 let before = repo::find_contact(conn, id)?;
-                let touched =
-                    repo::changed_by_someone_else(conn, Entity::Contact, id, before.created_by)?;
-                access::may_edit_host_record(
-                    &caller.roles,
-                    before.created_by == Some(caller.user_id),
-                    touched,
-                )
-                .map_err(|r| ApiError::refused(&r, lang))?;
+                let facts = repo::host_record_facts(
+                    conn,
+                    Entity::Contact,
+                    id,
+                    before.created_by,
+                    caller.user_id,
+                )?;
+                access::may_edit_host_record(&caller.roles, facts)
+                    .map_err(|r| ApiError::refused(&r, lang))?;
                 concurrency::check_version(expected, before.version)?;
-                diesel::update(contacts::table.find(id))
-                    .set((
-                        contacts::civility.eq(&c.civility),
-                        contacts::last_name.eq(&c.last_name),
-                        contacts::first_name.eq(&c.first_name),
-                        contacts::position.eq(&c.position),
-                        contacts::email.eq(&c.email),
-                        contacts::phone.eq(&c.phone),
-                        contacts::version.eq(before.version + 1),
-                        contacts::updated_at.eq(chrono::Utc::now().naive_utc()),
-                    ))
-                    .execute(conn)?;
+                let written = diesel::update(
+                    contacts::table
+                        .find(id)
+                        .filter(contacts::version.eq(before.version)),
+                )
+                .set((
+                    contacts::civility.eq(&c.civility),
+                    contacts::last_name.eq(&c.last_name),
+                    contacts::first_name.eq(&c.first_name),
+                    contacts::position.eq(&c.position),
+                    contacts::email.eq(&c.email),
+                    contacts::phone.eq(&c.phone),
+                    contacts::version.eq(before.version + 1),
+                    contacts::updated_at.eq(chrono::Utc::now().naive_utc()),
+                ))
+                .execute(conn)?;
+                concurrency::check_written(written)?;
                 let after = repo::find_contact(conn, id)?;
                 audit::record(
                     conn,

@@ -72,7 +72,7 @@ pub async fn get_statistics(
     state: web::Data<AppState>,
     caller: Caller,
     lang: Lang,
-    query: web::Query<StatisticsQuery>,
+    query: crate::extract::Query<StatisticsQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let stats = indicators(&state, caller, lang, &query).await?;
     Ok(HttpResponse::Ok().json(stats))
@@ -98,7 +98,7 @@ pub async fn export_statistics(
     state: web::Data<AppState>,
     caller: Caller,
     lang: Lang,
-    query: web::Query<StatisticsQuery>,
+    query: crate::extract::Query<StatisticsQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let format: SheetFormat = exports::parse_format(query.format.as_deref())?;
     let stats = indicators(&state, caller, lang, &query).await?;

@@ -29,7 +29,7 @@ use stages_domain::model::{
     AcademicYear, Address, Enrolment, HealthInsurance, Internship, InternshipOrigin,
     NomenclatureRef, Supervisor,
 };
-use stages_domain::permissions::Relation;
+use stages_domain::permissions::{self, Relation};
 use utoipa::ToSchema;
 
 fn refused(r: &stages_domain::Refusal, lang: Lang) -> ApiError {
@@ -141,7 +141,7 @@ pub async fn save_student(
         &req,
         id.into_inner(),
         "student",
-        move |conn, _, loaded, relation| {
+        move |conn, ctx, loaded, relation| {
             check_edit(loaded, relation, lang)?;
             if let Some(choice) = &input.enrolment {
                 let (year, row) = enrolment_of(conn, loaded.row.student_id, choice, lang)?;
@@ -159,8 +159,21 @@ pub async fn save_student(
                     }
                     let centre = centres::route(conn, &row.programme_code, &row.faculty_code)?
                         .map_err(|r| refused(&r, lang))?;
+                    let settings = centres::find_row(conn, centre)?.settings()?;
+                    // Moving a draft to another centre is creating it there:
+                    // that centre's own setting says whether students may.
+                    if centre != loaded.row.centre_id {
+                        let there = ctx.relation(
+                            centre,
+                            loaded.row.student_id,
+                            loaded.parties.supervisor_id,
+                        );
+                        permissions::may_create_convention(there, &settings)
+                            .into_result()
+                            .map_err(|r| refused(&r, lang))?;
+                    }
                     loaded.row.centre_id = centre;
-                    loaded.settings = centres::find_row(conn, centre)?.settings()?;
+                    loaded.settings = settings;
                     loaded.row.academic_year = year.to_string();
                     loaded.row.programme_code = Some(row.programme_code.clone());
                 }

@@ -8,7 +8,6 @@ use crate::pagination::{Page, PageParams};
 use crate::search::Kind;
 use crate::state::AppState;
 use crate::students::{self as repo, Student, StudentRow};
-use crate::text;
 use crate::word_ids;
 use actix_web::{HttpResponse, get, web};
 use diesel::prelude::*;
@@ -40,7 +39,7 @@ pub struct StudentQuery {
 pub async fn list(
     state: web::Data<AppState>,
     caller: Caller,
-    query: web::Query<StudentQuery>,
+    query: crate::extract::Query<StudentQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
     let page = PageParams {
@@ -49,21 +48,28 @@ pub async fn list(
     };
     let limit = page.limit()?;
     let after: Option<(String, String, i64)> = page.after()?;
+    let number = query
+        .q
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()))
+        .map(str::to_owned);
+    let words = match &number {
+        Some(_) => Vec::new(),
+        None => crate::search::words("q", query.q.as_deref())?,
+    };
     let students = state
-        .db(move |conn| {
+        .search(move |conn| {
             let ctx = caller::load(conn, &caller)?;
             let mut q = students::table.select(StudentRow::as_select()).into_boxed();
             if let Some(visible) = repo::visible(conn, &ctx)? {
                 q = q.filter(visible);
             }
-            if let Some(text) = query.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-                if text.chars().all(|c| c.is_ascii_digit()) {
-                    q = q.filter(students::student_number.eq(text.to_owned()));
-                } else {
-                    for word in text::query_terms(text) {
-                        q = q.filter(students::id.eq_any(word_ids!(Kind::Student, &word)));
-                    }
-                }
+            if let Some(number) = number {
+                q = q.filter(students::student_number.eq(number));
+            }
+            for word in &words {
+                q = q.filter(students::id.eq_any(word_ids!(Kind::Student, word)));
             }
             if let Some((last, first, id)) = after {
                 q = q.filter(

@@ -32,7 +32,7 @@ pub struct SupervisorQuery {
 pub async fn search(
     state: web::Data<AppState>,
     _caller: Caller,
-    query: web::Query<SupervisorQuery>,
+    query: crate::extract::Query<SupervisorQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner().q;
     if q.trim().chars().count() < MIN_QUERY_CHARS {
@@ -42,6 +42,7 @@ pub async fn search(
             format!("Type at least {MIN_QUERY_CHARS} characters of the name."),
         ));
     }
+    crate::search::words("q", Some(&q))?;
     let people = directory::search_supervisors(&state, q.trim()).await?;
     Ok(HttpResponse::Ok().json(people))
 }

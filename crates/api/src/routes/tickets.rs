@@ -5,6 +5,7 @@
 use super::conventions::load_visible;
 use crate::audit::{self, Entity};
 use crate::auth::Caller;
+use crate::caller;
 use crate::concurrency;
 use crate::db::AnyConnection;
 use crate::db::schema::tickets;
@@ -44,6 +45,7 @@ struct TicketRow {
     version: i32,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
+    centre_id: Option<i64>,
 }
 
 /// A ticket as its author and staff read it.
@@ -59,6 +61,8 @@ pub struct Ticket {
     pub page: Option<String>,
     pub convention_id: Option<i64>,
     pub organisation_id: Option<i64>,
+    /// The centre whose staff handle it.
+    pub centre_id: Option<i64>,
     pub status: TicketStatus,
     pub answer: Option<String>,
     pub answered_by: Option<i64>,
@@ -98,6 +102,7 @@ fn to_api(row: TicketRow) -> Result<Ticket, ApiError> {
         page: row.page,
         convention_id: row.convention_id,
         organisation_id: row.organisation_id,
+        centre_id: row.centre_id,
         answer: row.answer,
         answered_by: row.answered_by,
         answered_at: row.answered_at,
@@ -119,9 +124,46 @@ fn find(conn: &mut AnyConnection, id: i64) -> Result<TicketRow, ApiError> {
 /// The ticket, when the caller may read it (404 otherwise).
 fn find_visible(conn: &mut AnyConnection, caller: &Caller, id: i64) -> Result<TicketRow, ApiError> {
     let row = find(conn, id)?;
-    access::may_view_ticket(&caller.roles, row.author_id == caller.user_id)
+    let ctx = caller::load(conn, caller)?;
+    let manages = row.centre_id.is_some_and(|c| ctx.manages(c));
+    access::may_view_ticket(&caller.roles, row.author_id == caller.user_id, manages)
         .map_err(|_| ApiError::not_found())?;
     Ok(row)
+}
+
+/// The centre whose staff handle a new ticket: its convention's, else the
+/// centre of its author's latest convention, else the fallback centre.
+fn centre_of(
+    conn: &mut AnyConnection,
+    ctx: &caller::Context,
+    convention: Option<i64>,
+) -> Result<Option<i64>, ApiError> {
+    use crate::db::schema::{centres, conventions};
+    if let Some(id) = convention {
+        return Ok(Some(
+            conventions::table
+                .find(id)
+                .select(conventions::centre_id)
+                .first(conn)?,
+        ));
+    }
+    if let Some(student) = ctx.student_id {
+        let latest: Option<i64> = conventions::table
+            .filter(conventions::student_id.eq(student))
+            .order(conventions::id.desc())
+            .select(conventions::centre_id)
+            .first(conn)
+            .optional()?;
+        if latest.is_some() {
+            return Ok(latest);
+        }
+    }
+    Ok(centres::table
+        .filter(centres::is_fallback.eq(true))
+        .order(centres::id)
+        .select(centres::id)
+        .first(conn)
+        .optional()?)
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -179,11 +221,14 @@ pub async fn create(
                     ApiError::bad_request("organisation_id", "REF-01", "No such organisation.")
                 })?;
             }
+            let ctx = caller::load(conn, &caller)?;
+            let centre = centre_of(conn, &ctx, input.convention_id)?;
             crate::db::transaction(conn, |conn| {
                 let now = chrono::Utc::now().naive_utc();
                 let id: i64 = diesel::insert_into(tickets::table)
                     .values((
                         tickets::author_id.eq(caller.user_id),
+                        tickets::centre_id.eq(centre),
                         tickets::subject.eq(&subject),
                         tickets::body.eq(&text),
                         tickets::page.eq(&page),
@@ -239,7 +284,7 @@ pub struct TicketQuery {
 pub async fn list_tickets(
     state: web::Data<AppState>,
     caller: Caller,
-    query: web::Query<TicketQuery>,
+    query: crate::extract::Query<TicketQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
     let params = PageParams {
@@ -248,12 +293,23 @@ pub async fn list_tickets(
     };
     let limit = params.limit()?;
     let after: Option<i64> = params.after()?;
-    let staff = access::is_staff(&caller.roles);
     let page = state
         .db(move |conn| {
+            let ctx = caller::load(conn, &caller)?;
             let mut q = tickets::table.select(TicketRow::as_select()).into_boxed();
-            if !staff {
-                q = q.filter(tickets::author_id.eq(caller.user_id));
+            // Their own tickets, and for staff those they handle: every
+            // ticket for administrators, their centres' for managers.
+            if !ctx.is_admin() {
+                let handled = if ctx.is_staff() {
+                    ctx.centre_ids.clone()
+                } else {
+                    Vec::new()
+                };
+                q = q.filter(
+                    tickets::author_id
+                        .eq(caller.user_id)
+                        .or(tickets::centre_id.eq_any(handled)),
+                );
             }
             if let Some(status) = query.status {
                 q = q.filter(tickets::status.eq(status_code(status)));
@@ -423,13 +479,18 @@ where
                 let (next, answer) =
                     transition(before.status).map_err(|r| ApiError::refused(&r, lang))?;
                 let now = chrono::Utc::now().naive_utc();
-                diesel::update(tickets::table.find(id))
-                    .set((
-                        tickets::status.eq(status_code(next)),
-                        tickets::version.eq(row.version + 1),
-                        tickets::updated_at.eq(now),
-                    ))
-                    .execute(conn)?;
+                let written = diesel::update(
+                    tickets::table
+                        .find(id)
+                        .filter(tickets::version.eq(row.version)),
+                )
+                .set((
+                    tickets::status.eq(status_code(next)),
+                    tickets::version.eq(row.version + 1),
+                    tickets::updated_at.eq(now),
+                ))
+                .execute(conn)?;
+                concurrency::check_written(written)?;
                 if let Some(answer) = answer {
                     diesel::update(tickets::table.find(id))
                         .set((

@@ -11,6 +11,7 @@ pub struct Received {
     pub to: String,
     pub subject: String,
     pub body: String,
+    pub message_id: String,
 }
 
 /// The SMTP server's URL; the mail tests need it.
@@ -51,6 +52,10 @@ pub fn received_from(from: &str) -> Vec<Received> {
                 to: mail.headers.get_first_value("To").unwrap_or_default(),
                 subject: mail.headers.get_first_value("Subject").unwrap_or_default(),
                 body: mail.get_body().unwrap_or_default().replace("\r\n", "\n"),
+                message_id: mail
+                    .headers
+                    .get_first_value("Message-ID")
+                    .unwrap_or_default(),
             })
         })
         .collect()

@@ -117,24 +117,34 @@ impl TestApp {
         directory: Directory,
         today: Option<chrono::NaiveDate>,
     ) -> Self {
+        Self::spawn_configured(backend, |config| {
+            config.directory = directory;
+            config.today = today;
+        })
+        .await
+    }
+
+    /// The built-in directory, with `configure` applied to the server's
+    /// configuration (trusted proxies, say).
+    pub async fn spawn_configured(backend: Backend, configure: impl FnOnce(&mut Config)) -> Self {
         let db = TestDb::create(backend);
-        let pool = db::connect(&db.url, 4).unwrap();
+        let pool = db::connect(&db.url, 4, db::Limits::SERVER).unwrap();
         {
             let mut conn = pool.get().unwrap();
             db::run_migrations(&mut conn).unwrap();
             stages_api::reference::sync(&mut conn).unwrap();
             demo::seed(&mut conn).unwrap();
         }
-        let config = Config {
+        let mut config = Config {
             database_url: db.url.clone(),
             bind: "127.0.0.1:0".into(),
             data_dir: db.dir.clone(),
             web_dir: db.dir.join("no-spa"),
-            jwt_secret: Some("test secret".into()),
-            directory,
+            jwt_secret: Some("a test secret of at least 32 bytes".into()),
+            directory: Directory::Builtin,
             affiliation_roles: parse_affiliation_roles(DEFAULT_AFFILIATION_ROLES).unwrap(),
             access_token_minutes: 15,
-            today,
+            today: None,
             institution_name: "Université de démonstration".into(),
             public_url: "http://stages.test".into(),
             smtp_url: None,
@@ -142,10 +152,20 @@ impl TestApp {
             // read back only what their own server sent.
             mail_from: format!("Stages <{}@univ-demo.fr>", db.name),
             evaluation_reminder_days: 7,
+            trusted_proxies: Vec::new(),
+        };
+        configure(&mut config);
+        // The server's own pool, when the test points it elsewhere (a
+        // relay in front of the database, say); the test reads through the
+        // direct one.
+        let server_pool = if config.database_url == db.url {
+            pool.clone()
+        } else {
+            db::connect(&config.database_url, 4, db::Limits::SERVER).unwrap()
         };
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
-        let state = server::state(config, pool.clone()).unwrap();
+        let state = server::state(config, server_pool).unwrap();
         let server = server::run(listener, state.clone()).unwrap();
         let handle = server.handle();
         actix_web::rt::spawn(server);
@@ -256,5 +276,85 @@ pub async fn forward(listener: tokio::net::TcpListener, target: String) {
                 let _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound).await;
             }
         });
+    }
+}
+
+/// A TCP relay in front of a server that can be frozen: while frozen it
+/// accepts connections and holds every byte, as a server whose process
+/// hangs does (the kernel still accepts and acknowledges). It runs on its
+/// own thread, so that the test's blocking calls (opening a pool) do not
+/// stall it.
+pub struct Freezable {
+    pub port: u16,
+    frozen: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Freezable {
+    pub fn start(target: String) -> Self {
+        use std::sync::atomic::AtomicBool;
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.set_nonblocking(true).unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let frozen = std::sync::Arc::new(AtomicBool::new(false));
+        let flag = frozen.clone();
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+                while let Ok((inbound, _)) = listener.accept().await {
+                    let (target, flag) = (target.clone(), flag.clone());
+                    tokio::spawn(async move {
+                        let Ok(outbound) = tokio::net::TcpStream::connect(target).await else {
+                            return;
+                        };
+                        let (in_read, in_write) = inbound.into_split();
+                        let (out_read, out_write) = outbound.into_split();
+                        tokio::join!(
+                            relay(in_read, out_write, flag.clone()),
+                            relay(out_read, in_write, flag)
+                        );
+                    });
+                }
+            });
+        });
+        Self { port, frozen }
+    }
+
+    pub fn freeze(&self) {
+        self.frozen.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    pub fn thaw(&self) {
+        self.frozen
+            .store(false, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// Copies one direction, holding the bytes while frozen.
+async fn relay(
+    mut from: tokio::net::tcp::OwnedReadHalf,
+    mut to: tokio::net::tcp::OwnedWriteHalf,
+    frozen: std::sync::Arc<std::sync::atomic::AtomicBool>,
+) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let held = || frozen.load(std::sync::atomic::Ordering::SeqCst);
+    let mut buf = vec![0u8; 16 * 1024];
+    loop {
+        while held() {
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        let n = match from.read(&mut buf).await {
+            Ok(0) | Err(_) => return,
+            Ok(n) => n,
+        };
+        while held() {
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        if to.write_all(&buf[..n]).await.is_err() {
+            return;
+        }
     }
 }

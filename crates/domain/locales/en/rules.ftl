@@ -126,5 +126,6 @@ perm-11-admin-only = Only an administrator can make this change.
 perm-12-staff-only = This action is reserved for managers and administrators.
 perm-13-not-your-record = You may only change records you created and nobody else has changed since: report the error with "Report a problem".
 perm-14-not-centre-manager = You do not manage this management centre.
+perm-15-named-by-submitted-convention = Once a created convention names this record (host, service, tutor or signatory), only the management centre may change it: report the error with "Report a problem".
 route-01-no-centre = No management centre manages the programme { $programme }: contact the registrar.
 tkt-01-closed = This report is closed: file a new one if the problem persists.

@@ -126,5 +126,6 @@ perm-11-admin-only = Seul un administrateur peut faire cette modification.
 perm-12-staff-only = Cette action est réservée aux gestionnaires et aux administrateurs.
 perm-13-not-your-record = Vous ne pouvez modifier que les fiches que vous avez créées et que personne d'autre n'a modifiées depuis : signalez l'erreur avec « Signaler un problème ».
 perm-14-not-centre-manager = Vous ne gérez pas ce centre de gestion.
+perm-15-named-by-submitted-convention = Une fois qu'une convention créée désigne cette fiche (organisme, service, tuteur ou signataire), seul le centre de gestion peut la modifier : signalez l'erreur avec « Signaler un problème ».
 route-01-no-centre = Aucun centre de gestion ne gère la formation { $programme } : contactez la scolarité.
 tkt-01-closed = Ce signalement est clos : déposez-en un nouveau si le problème persiste.

@@ -1,0 +1,123 @@
+//! The query string of a request, bounded before it is read: each
+//! parameter's length and characters are checked and a refusal names the
+//! parameter. Search terms have their own, tighter limits
+//! ([`crate::search::words`]).
+
+use crate::error::ApiError;
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest};
+use serde::de::DeserializeOwned;
+use std::future::{Ready, ready};
+
+/// Longest whole query string, in bytes.
+pub const MAX_QUERY_BYTES: usize = 4096;
+/// Longest value of one parameter, in characters (an opaque cursor holds
+/// a name and an id; free text is held to less by the search).
+pub const MAX_PARAMETER_CHARS: usize = 1024;
+
+/// A query string read into `T`, after [`check`].
+#[derive(Debug)]
+pub struct Query<T>(pub T);
+
+impl<T> Query<T> {
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T> std::ops::Deref for Query<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: DeserializeOwned> FromRequest for Query<T> {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        ready(parse(req.query_string()).map(Query))
+    }
+}
+
+fn parse<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
+    check(query)?;
+    serde_urlencoded::from_str(query).map_err(|e| {
+        let message = e.to_string();
+        let field = crate::error::serde_field_name(&message).unwrap_or_default();
+        ApiError::bad_request(
+            &field,
+            "QUERY-01",
+            format!("Invalid query string: {message}"),
+        )
+    })
+}
+
+/// Refuses a query string that is too long, a parameter too long, or a
+/// control character in a name or a value, naming the parameter.
+pub fn check(query: &str) -> Result<(), ApiError> {
+    if query.len() > MAX_QUERY_BYTES {
+        return Err(ApiError::bad_request(
+            "",
+            "QUERY-02",
+            format!("The query string must not exceed {MAX_QUERY_BYTES} bytes."),
+        ));
+    }
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query)
+        .map_err(|e| ApiError::bad_request("", "QUERY-01", format!("Invalid query string: {e}")))?;
+    for (name, value) in &pairs {
+        if let Some(c) = crate::text::forbidden_character(name)
+            .or_else(|| crate::text::forbidden_character(value))
+        {
+            return Err(ApiError::bad_request(
+                name,
+                "TEXT-01",
+                format!(
+                    "The parameter holds a control character ({}).",
+                    crate::text::code_point(c)
+                ),
+            ));
+        }
+        if value.chars().count() > MAX_PARAMETER_CHARS {
+            return Err(ApiError::bad_request(
+                name,
+                "QUERY-02",
+                format!("The parameter must not exceed {MAX_PARAMETER_CHARS} characters."),
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Search {
+        q: Option<String>,
+        limit: Option<i64>,
+    }
+
+    fn refused(query: &str) -> (String, String) {
+        let problem = parse::<Search>(query).expect_err(query).problem();
+        assert_eq!(problem.status, 400, "{query}");
+        let v = &problem.violations[0];
+        (v.field.clone(), v.rule.clone())
+    }
+
+    #[test]
+    fn parameters_are_bounded_and_named() {
+        assert!(parse::<Search>("q=Cœur%20de%20lion&limit=5").is_ok());
+        assert_eq!(refused("q=a%00b"), ("q".into(), "TEXT-01".into()));
+        assert_eq!(refused("limit=1&q=%1B"), ("q".into(), "TEXT-01".into()));
+        let long = format!("q={}", "a".repeat(MAX_PARAMETER_CHARS + 1));
+        assert_eq!(refused(&long), ("q".into(), "QUERY-02".into()));
+        let huge = format!("q={}", "a+".repeat(MAX_QUERY_BYTES));
+        assert_eq!(refused(&huge), (String::new(), "QUERY-02".into()));
+        assert_eq!(refused("limit=x"), (String::new(), "QUERY-01".into()));
+    }
+}
