@@ -132,20 +132,20 @@ async fn a_local_and_an_unknown_name_take_the_same_time() {
     let app = ldap_app().await;
     let mut local = Vec::new();
     let mut unknown = Vec::new();
-    for i in 0..3 {
-        for (name, times) in [
-            (["admin", "gestionnaire", "enseignant"][i], &mut local),
-            (["personne", "inconnu", "nobody"][i], &mut unknown),
-        ] {
+    let locals = ["admin", "gestionnaire", "enseignant"];
+    let unknowns = ["personne", "inconnu", "nobody"];
+    for i in 0..6 {
+        for (name, times) in [(locals[i % 3], &mut local), (unknowns[i % 3], &mut unknown)] {
             let start = std::time::Instant::now();
             let (status, _) = login(&app, name, "not the password").await;
             assert_eq!(status, StatusCode::UNAUTHORIZED);
             times.push(start.elapsed());
         }
     }
-    local.sort();
-    unknown.sort();
-    let (local, unknown) = (local[1], unknown[1]);
+    // The fastest of each: whatever else runs on the machine only adds
+    // time, so the minimum is the cost of the path itself.
+    let local = local.into_iter().min().unwrap();
+    let unknown = unknown.into_iter().min().unwrap();
     // Both spend a password hash's time (tens of milliseconds); a directory
     // search alone takes a few.
     assert!(
