@@ -66,11 +66,15 @@ pub fn test(args: &[String]) -> Result<(), String> {
             "warnings",
         ]))
     }));
-    steps.push(timed("domain builds for wasm32", || {
+    steps.push(timed("domain and wire types build for wasm32", || {
         run(cargo().current_dir(root()).args([
             "build",
             "--package",
             "stages-domain",
+            "--package",
+            "stages-api-types",
+            "--package",
+            "stages-web-format",
             "--target",
             "wasm32-unknown-unknown",
         ]))

@@ -3,6 +3,7 @@
 
 use crate::db::AnyConnection;
 use crate::db::schema::audit_log;
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
@@ -62,19 +63,7 @@ pub fn record<B: Serialize, A: Serialize>(
     Ok(())
 }
 
-/// One entry of a record's history.
-#[derive(Debug, Clone, Queryable, Serialize, utoipa::ToSchema)]
-pub struct AuditEntry {
-    pub id: i64,
-    pub action: String,
-    pub actor_id: Option<i64>,
-    #[serde(serialize_with = "crate::timestamps::utc")]
-    pub at: chrono::NaiveDateTime,
-    /// The record before the change (JSON), absent for a creation.
-    pub before_state: Option<String>,
-    /// The record after the change (JSON), absent for a deletion.
-    pub after_state: Option<String>,
-}
+pub use stages_api_types::audit::AuditEntry;
 
 /// The history of one record, oldest first.
 pub fn history(
@@ -94,5 +83,26 @@ pub fn history(
             audit_log::before_state,
             audit_log::after_state,
         ))
-        .load(conn)
+        .load::<(
+            i64,
+            String,
+            Option<i64>,
+            NaiveDateTime,
+            Option<String>,
+            Option<String>,
+        )>(conn)
+        .map(|rows| {
+            rows.into_iter()
+                .map(
+                    |(id, action, actor_id, at, before_state, after_state)| AuditEntry {
+                        id,
+                        action,
+                        actor_id,
+                        at: at.and_utc(),
+                        before_state,
+                        after_state,
+                    },
+                )
+                .collect()
+        })
 }

@@ -5,10 +5,8 @@ use crate::db::schema::{centre_routes, centre_staff, centres, users};
 use crate::error::ApiError;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
 use stages_domain::access::{Route, RouteKind};
 use stages_domain::model::{CentreLevel, CentreSettings};
-use utoipa::ToSchema;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = centres)]
@@ -38,49 +36,7 @@ impl CentreRow {
     }
 }
 
-/// A staff member of a centre.
-#[derive(Debug, Clone, Serialize, Deserialize, Queryable, ToSchema, PartialEq)]
-pub struct StaffMember {
-    pub user_id: i64,
-    #[schema(example = "gestionnaire")]
-    pub username: String,
-    #[schema(example = "Géraldine Baviere")]
-    pub display_name: String,
-}
-
-/// A programme or faculty the centre manages.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
-pub struct CentreRoute {
-    pub kind: RouteKind,
-    #[schema(example = "M1-INFO")]
-    pub code: String,
-}
-
-/// A centre as the API returns it.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct Centre {
-    pub id: i64,
-    #[schema(example = "Centre de gestion UFR Sciences et Technologies")]
-    pub name: String,
-    pub level: CentreLevel,
-    /// Receives the conventions no other centre manages.
-    pub is_fallback: bool,
-    pub street: String,
-    pub postal_code: String,
-    pub city: String,
-    #[schema(example = "FR")]
-    pub country_code: String,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    /// The institution's signatory of this centre's agreements.
-    pub signatory_name: Option<String>,
-    pub signatory_position: Option<String>,
-    pub settings: CentreSettings,
-    pub staff: Vec<StaffMember>,
-    pub routes: Vec<CentreRoute>,
-    pub has_logo: bool,
-    pub version: i32,
-}
+pub use stages_api_types::centres::{Centre, CentreRoute, StaffMember};
 
 fn level_of(code: &str) -> Result<CentreLevel, ApiError> {
     serde_json::from_value(serde_json::Value::String(code.to_owned())).map_err(ApiError::internal)
@@ -118,7 +74,14 @@ pub fn load(conn: &mut AnyConnection, id: i64) -> Result<Centre, ApiError> {
         .filter(centre_staff::centre_id.eq(id))
         .order(users::display_name)
         .select((users::id, users::username, users::display_name))
-        .load(conn)?;
+        .load::<(i64, String, String)>(conn)?
+        .into_iter()
+        .map(|(user_id, username, display_name)| StaffMember {
+            user_id,
+            username,
+            display_name,
+        })
+        .collect();
     let routes = routes_of(conn, Some(id))?
         .into_iter()
         .map(|r| CentreRoute {

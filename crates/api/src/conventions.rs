@@ -19,7 +19,6 @@ use stages_domain::lifecycle::{ConventionNumber, Status, Workflow};
 use stages_domain::model::{CentreSettings, Convention, Period, SchedulePeriod};
 use stages_domain::permissions::Relation;
 use stages_domain::rules::{CheckContext, CheckMode, PreviousInternship};
-use utoipa::ToSchema;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = conventions)]
@@ -54,17 +53,7 @@ pub struct ConventionRow {
     pub offer_id: Option<i64>,
 }
 
-/// The parties a convention names, by record id.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ToSchema)]
-pub struct Parties {
-    pub organisation_id: Option<i64>,
-    pub host_service_id: Option<i64>,
-    pub tutor_id: Option<i64>,
-    pub signatory_id: Option<i64>,
-    pub supervisor_id: Option<i64>,
-    /// The offer the student answered (linked at step 2).
-    pub offer_id: Option<i64>,
-}
+pub use stages_api_types::conventions::Parties;
 
 /// A convention with its decoded content and its centre's settings.
 #[derive(Debug, Clone)]

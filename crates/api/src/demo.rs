@@ -770,7 +770,7 @@ fn insert_convention(
     let enrolment = enrolments::table
         .filter(enrolments::student_id.eq(student.id))
         .filter(enrolments::programme_code.eq(c.programme))
-        .select(crate::students::EnrolmentRow::as_select())
+        .select(crate::students::EnrolmentRecord::as_select())
         .first(conn)?;
     let centre = crate::centres::route(conn, &enrolment.programme_code, &enrolment.faculty_code)?
         .map_err(|r| record(r.to_string()))?;
@@ -787,7 +787,7 @@ fn insert_convention(
     let service = organisations::find_service(conn, service)?;
     let contact = |conn: &mut AnyConnection,
                    last_name: &str|
-     -> Result<organisations::ContactRow, DemoError> {
+     -> Result<organisations::ContactRecord, DemoError> {
         let id: i64 = contacts::table
             .inner_join(host_services::table)
             .filter(host_services::organisation_id.eq(organisation.id))
@@ -847,7 +847,9 @@ fn insert_convention(
         organisation: Some(organisation.to_domain()),
         host_service: Some(service.to_domain()),
         tutor: Some(tutor.to_domain()),
-        signatory: signatory.as_ref().map(organisations::ContactRow::to_domain),
+        signatory: signatory
+            .as_ref()
+            .map(organisations::ContactRecord::to_domain),
         supervisor: None,
         internship: Internship {
             convention_type: Some(ConventionType::InitialMandatory),

@@ -5,11 +5,9 @@
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
-use serde::Serialize;
-use utoipa::ToSchema;
 
 use crate::i18n::{self, Lang};
-use stages_domain::{Refusal, Violation};
+use stages_domain::{Refusal, RefusalKind, Violation};
 
 /// `Retry-After` of a 503 unless it says otherwise.
 pub const DEFAULT_RETRY_AFTER_SECS: u64 = 5;
@@ -17,46 +15,7 @@ pub const DEFAULT_RETRY_AFTER_SECS: u64 = 5;
 /// Media type of every error response.
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
-/// One broken rule, attached to the field it concerns.
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
-pub struct ProblemViolation {
-    /// Rule identifier, e.g. `DUR-02` or `REQ-01`.
-    #[schema(example = "DUR-02")]
-    pub rule: String,
-    /// JSON path of the offending field in the request, e.g. `internship.end_date`.
-    #[schema(example = "internship.end_date")]
-    pub field: String,
-    /// `error` blocks the operation; `warning` informs.
-    #[schema(example = "error")]
-    pub severity: String,
-    /// Human-readable message in the caller's language.
-    #[schema(example = "Un stage ne peut dépasser 924 heures par an dans le même organisme.")]
-    pub message: String,
-}
-
-/// RFC 9457 problem details, with Stages' machine-readable extensions.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct Problem {
-    /// URI reference identifying the problem type.
-    #[serde(rename = "type")]
-    #[schema(example = "urn:stages:problem:validation")]
-    pub problem_type: String,
-    /// Short summary of the problem type.
-    #[schema(example = "Invalid request")]
-    pub title: String,
-    /// HTTP status code.
-    #[schema(example = 422)]
-    pub status: u16,
-    /// Explanation specific to this occurrence.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
-    /// Stable machine-readable code (the last segment of `type`).
-    #[schema(example = "validation")]
-    pub code: String,
-    /// Every rule the request broke, when the problem is about input.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub violations: Vec<ProblemViolation>,
-}
+pub use stages_api_types::{Problem, ProblemViolation};
 
 #[derive(Debug, Clone)]
 pub struct ApiError {
@@ -237,14 +196,13 @@ impl ApiError {
         }])
     }
 
-    /// A transition or permission the domain refused: 403 when the caller's
-    /// role forbids it (`PERM-*`), 409 when the convention's state does.
+    /// A transition or permission the domain refused: 403 when the caller
+    /// may not, 409 when the record's state does not allow it.
     pub fn refused(refusal: &Refusal, lang: Lang) -> Self {
         let message = i18n::message(lang, &refusal.message_key, &refusal.args);
-        if refusal.rule.starts_with("PERM-") {
-            Self::forbidden(&refusal.rule, message)
-        } else {
-            Self::conflict(&refusal.rule, message)
+        match refusal.kind {
+            RefusalKind::Forbidden => Self::forbidden(&refusal.rule, message),
+            RefusalKind::Conflict => Self::conflict(&refusal.rule, message),
         }
     }
 

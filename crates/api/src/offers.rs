@@ -5,18 +5,17 @@
 
 use crate::db::AnyConnection;
 use crate::db::schema::{conventions, offer_counters, offers, organisations};
-use crate::error::{ApiError, ProblemViolation, problem_violation};
+use crate::error::{ApiError, problem_violation};
 use crate::i18n::Lang;
 use crate::search::{self, Kind};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
+use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 use stages_domain::ids::{Country, Email, PostalCode};
 use stages_domain::model::{ContractType, Offer, OfferStatus};
 use stages_domain::offer::check_offer;
 use stages_domain::rules::CheckMode;
-use utoipa::ToSchema;
 
 /// The snake_case code serde gives a unit variant (`published`).
 pub fn code_of<T: Serialize>(value: T) -> String {
@@ -94,40 +93,7 @@ impl OfferRow {
     }
 }
 
-/// The host, as an offer shows it.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct OfferHost {
-    pub id: i64,
-    pub name: String,
-    pub city: String,
-}
-
-/// An offer as the API returns it.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct OfferView {
-    pub id: i64,
-    /// Given at creation; students type it in the wizard to link the offer.
-    #[schema(example = "OF-2026-0001")]
-    pub number: String,
-    pub status: OfferStatus,
-    pub organisation: OfferHost,
-    pub offer: Offer,
-    /// The centre whose staff manage it.
-    pub centre_id: Option<i64>,
-    #[serde(serialize_with = "crate::timestamps::utc_option")]
-    pub published_at: Option<NaiveDateTime>,
-    #[serde(serialize_with = "crate::timestamps::utc_option")]
-    pub closed_at: Option<NaiveDateTime>,
-    #[serde(serialize_with = "crate::timestamps::utc")]
-    pub created_at: NaiveDateTime,
-    #[serde(serialize_with = "crate::timestamps::utc")]
-    pub updated_at: NaiveDateTime,
-    pub version: i32,
-    /// Conventions that link it (staff only; 0 for students).
-    pub conventions: i64,
-    /// What publishing still needs, or warnings (staff).
-    pub violations: Vec<ProblemViolation>,
-}
+pub use stages_api_types::offers::{OfferHost, OfferView};
 
 pub fn view(
     conn: &mut AnyConnection,
@@ -164,10 +130,10 @@ pub fn view(
         },
         offer,
         centre_id: row.centre_id,
-        published_at: row.published_at,
-        closed_at: row.closed_at,
-        created_at: row.created_at,
-        updated_at: row.updated_at,
+        published_at: row.published_at.map(|at| at.and_utc()),
+        closed_at: row.closed_at.map(|at| at.and_utc()),
+        created_at: row.created_at.and_utc(),
+        updated_at: row.updated_at.and_utc(),
         version: row.version,
         conventions: linked,
         violations,

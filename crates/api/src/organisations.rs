@@ -10,47 +10,33 @@ use crate::i18n::Lang;
 use crate::search::{self, Kind};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use stages_domain::ids::{Country, Email, NafCode, Phone, PostalCode, Siret};
-use stages_domain::model::{
-    Address, Civility, Contact, HostService, NomenclatureRef, Organisation as DomainOrganisation,
-    OrganisationKind,
-};
-use utoipa::ToSchema;
+use stages_domain::model::{Address, Contact, HostService, Organisation as DomainOrganisation};
 
 pub const MAX_NAME: usize = 150;
 pub const MAX_TEXT: usize = 255;
 
-#[derive(Debug, Clone, Serialize, Queryable, Selectable, ToSchema)]
+/// A row of the table as the repository reads it; the wire shape is
+/// [`OrganisationRow`], which leaves out who created it.
+#[derive(Debug, Clone, Serialize, Queryable, Selectable)]
 #[diesel(table_name = organisations)]
-pub struct OrganisationRow {
+pub struct OrganisationRecord {
     pub id: i64,
-    #[schema(example = "Société Générale d'Ingénierie")]
     pub name: String,
-    #[schema(example = "73282932000074")]
     pub siret: Option<String>,
-    #[schema(example = "732829320")]
     pub siren: Option<String>,
-    #[schema(example = "71.12B")]
     pub naf_code: Option<String>,
     pub activity: Option<String>,
-    #[schema(example = 120)]
     pub headcount: i32,
-    #[schema(example = "private_company")]
     pub kind: String,
-    #[schema(example = "57")]
     pub legal_status_code: Option<String>,
-    #[schema(example = "Société par actions simplifiée (SAS)")]
     pub legal_status_label: Option<String>,
     pub street: String,
     pub street2: Option<String>,
-    #[schema(example = "25000")]
     pub postal_code: String,
-    #[schema(example = "Besançon")]
     pub city: String,
-    #[schema(example = "FR")]
     pub country_code: String,
-    #[schema(example = "25")]
     pub department: Option<String>,
     pub phone: String,
     pub email: Option<String>,
@@ -67,79 +53,43 @@ pub struct OrganisationRow {
     pub updated_at: NaiveDateTime,
 }
 
-impl OrganisationRow {
+impl OrganisationRecord {
+    /// The record as the API sends it.
+    pub fn wire(&self) -> OrganisationRow {
+        OrganisationRow {
+            id: self.id,
+            name: self.name.clone(),
+            siret: self.siret.clone(),
+            siren: self.siren.clone(),
+            naf_code: self.naf_code.clone(),
+            activity: self.activity.clone(),
+            headcount: self.headcount,
+            kind: self.kind.clone(),
+            legal_status_code: self.legal_status_code.clone(),
+            legal_status_label: self.legal_status_label.clone(),
+            street: self.street.clone(),
+            street2: self.street2.clone(),
+            postal_code: self.postal_code.clone(),
+            city: self.city.clone(),
+            country_code: self.country_code.clone(),
+            department: self.department.clone(),
+            phone: self.phone.clone(),
+            email: self.email.clone(),
+            website: self.website.clone(),
+            active: self.active,
+            version: self.version,
+            created_at: self.created_at.and_utc(),
+            updated_at: self.updated_at.and_utc(),
+        }
+    }
+
     /// The domain's view, as a convention snapshots it.
     pub fn to_domain(&self) -> DomainOrganisation {
-        DomainOrganisation {
-            name: self.name.clone(),
-            siret: self.siret.as_deref().and_then(|s| Siret::parse(s).ok()),
-            naf: self
-                .naf_code
-                .as_deref()
-                .and_then(|s| NafCode::parse(s).ok()),
-            main_activity: self.activity.clone(),
-            headcount: u32::try_from(self.headcount).ok(),
-            kind: serde_json::from_value(serde_json::Value::String(self.kind.clone())).ok(),
-            legal_status: match (&self.legal_status_code, &self.legal_status_label) {
-                (Some(code), Some(label)) => Some(NomenclatureRef {
-                    code: code.clone(),
-                    label: label.clone(),
-                }),
-                _ => None,
-            },
-            address: Address {
-                street: self.street.clone(),
-                building: self.street2.clone(),
-                postal_code: self.postal_code.clone(),
-                city: self.city.clone(),
-                country: Country::parse(&self.country_code).ok(),
-            },
-            phone: Phone::parse(&self.phone).ok(),
-            email: self.email.as_deref().and_then(|e| Email::parse(e).ok()),
-            website: self.website.clone(),
-        }
+        self.wire().to_domain()
     }
 }
 
-/// An organisation as created or updated (seed §4.2's mandatory fields:
-/// name, SIRET in France, headcount, type, NAF code or activity, postal
-/// address, phone).
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({
-    "name": "Société Générale d'Ingénierie",
-    "siret": "732 829 320 00074",
-    "naf_code": "71.12B",
-    "headcount": 120,
-    "kind": "private_company",
-    "legal_status_code": "57",
-    "street": "12 rue de la République",
-    "postal_code": "25000",
-    "city": "Besançon",
-    "country_code": "FR",
-    "phone": "03 81 00 00 00",
-    "email": "contact@sgi-ingenierie.fr"
-}))]
-pub struct OrganisationInput {
-    pub name: String,
-    pub siret: Option<String>,
-    pub naf_code: Option<String>,
-    /// Main activity in words, when there is no NAF code (foreign hosts).
-    pub activity: Option<String>,
-    pub headcount: Option<u32>,
-    pub kind: Option<OrganisationKind>,
-    /// Code of the `legal_status` reference table.
-    pub legal_status_code: Option<String>,
-    pub street: String,
-    pub street2: Option<String>,
-    pub postal_code: String,
-    pub city: String,
-    /// ISO 3166 code; France when absent.
-    pub country_code: Option<String>,
-    pub phone: Option<String>,
-    pub email: Option<String>,
-    pub website: Option<String>,
-}
+pub use stages_api_types::organisations::{OrganisationInput, OrganisationRow};
 
 /// A checked organisation, ready to store.
 pub struct CheckedOrganisation {
@@ -271,10 +221,10 @@ pub fn check(input: &OrganisationInput, lang: Lang) -> Result<CheckedOrganisatio
     })
 }
 
-pub fn find(conn: &mut AnyConnection, id: i64) -> Result<OrganisationRow, ApiError> {
+pub fn find(conn: &mut AnyConnection, id: i64) -> Result<OrganisationRecord, ApiError> {
     organisations::table
         .find(id)
-        .select(OrganisationRow::as_select())
+        .select(OrganisationRecord::as_select())
         .first(conn)
         .optional()?
         .ok_or_else(ApiError::not_found)
@@ -328,7 +278,7 @@ pub fn insert(
     c: &CheckedOrganisation,
     legal_status_label: Option<&str>,
     actor: i64,
-) -> Result<OrganisationRow, ApiError> {
+) -> Result<OrganisationRecord, ApiError> {
     let now = chrono::Utc::now().naive_utc();
     let id: i64 = diesel::insert_into(organisations::table)
         .values((
@@ -364,7 +314,7 @@ pub fn insert(
 }
 
 /// Keeps the name and address words searchable.
-pub fn reindex(conn: &mut AnyConnection, row: &OrganisationRow) -> QueryResult<()> {
+pub fn reindex(conn: &mut AnyConnection, row: &OrganisationRecord) -> QueryResult<()> {
     search::index(conn, Kind::Organisation, row.id, &[&row.name])?;
     search::index(
         conn,
@@ -452,12 +402,13 @@ pub fn changed_by_someone_else(
     Ok(others > 0)
 }
 
-#[derive(Debug, Clone, Serialize, Queryable, Selectable, ToSchema)]
+/// A row of the table as the repository reads it; the wire shape is
+/// [`HostServiceRow`], which leaves out who created it.
+#[derive(Debug, Clone, Serialize, Queryable, Selectable)]
 #[diesel(table_name = host_services)]
-pub struct HostServiceRow {
+pub struct HostServiceRecord {
     pub id: i64,
     pub organisation_id: i64,
-    #[schema(example = "Direction des systèmes d'information")]
     pub name: String,
     pub street: String,
     pub postal_code: String,
@@ -473,40 +424,31 @@ pub struct HostServiceRow {
     pub updated_at: NaiveDateTime,
 }
 
-impl HostServiceRow {
-    pub fn to_domain(&self) -> HostService {
-        HostService {
+impl HostServiceRecord {
+    /// The record as the API sends it.
+    pub fn wire(&self) -> HostServiceRow {
+        HostServiceRow {
+            id: self.id,
+            organisation_id: self.organisation_id,
             name: self.name.clone(),
-            address: Address {
-                street: self.street.clone(),
-                building: None,
-                postal_code: self.postal_code.clone(),
-                city: self.city.clone(),
-                country: Country::parse(&self.country_code).ok(),
-            },
-            phone: self.phone.as_deref().and_then(|p| Phone::parse(p).ok()),
+            street: self.street.clone(),
+            postal_code: self.postal_code.clone(),
+            city: self.city.clone(),
+            country_code: self.country_code.clone(),
+            phone: self.phone.clone(),
+            version: self.version,
+            created_at: self.created_at.and_utc(),
+            updated_at: self.updated_at.and_utc(),
         }
+    }
+
+    /// The domain's view, as a convention snapshots it.
+    pub fn to_domain(&self) -> HostService {
+        self.wire().to_domain()
     }
 }
 
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({
-    "name": "Direction des systèmes d'information",
-    "street": "12 rue de la République",
-    "postal_code": "25000",
-    "city": "Besançon",
-    "country_code": "FR",
-    "phone": "03 81 00 00 01"
-}))]
-pub struct HostServiceInput {
-    pub name: String,
-    pub street: String,
-    pub postal_code: String,
-    pub city: String,
-    pub country_code: Option<String>,
-    pub phone: Option<String>,
-}
+pub use stages_api_types::organisations::{HostServiceInput, HostServiceRow};
 
 pub struct CheckedHostService {
     pub name: String,
@@ -557,7 +499,7 @@ pub fn insert_service(
     organisation: i64,
     c: &CheckedHostService,
     actor: i64,
-) -> Result<HostServiceRow, ApiError> {
+) -> Result<HostServiceRecord, ApiError> {
     let now = chrono::Utc::now().naive_utc();
     let id: i64 = diesel::insert_into(host_services::table)
         .values((
@@ -580,27 +522,25 @@ pub fn insert_service(
     Ok(row)
 }
 
-pub fn find_service(conn: &mut AnyConnection, id: i64) -> Result<HostServiceRow, ApiError> {
+pub fn find_service(conn: &mut AnyConnection, id: i64) -> Result<HostServiceRecord, ApiError> {
     host_services::table
         .find(id)
-        .select(HostServiceRow::as_select())
+        .select(HostServiceRecord::as_select())
         .first(conn)
         .optional()?
         .ok_or_else(ApiError::not_found)
 }
 
-#[derive(Debug, Clone, Serialize, Queryable, Selectable, ToSchema)]
+/// A row of the table as the repository reads it; the wire shape is
+/// [`ContactRow`], which leaves out who created it.
+#[derive(Debug, Clone, Serialize, Queryable, Selectable)]
 #[diesel(table_name = contacts)]
-pub struct ContactRow {
+pub struct ContactRecord {
     pub id: i64,
     pub host_service_id: i64,
-    #[schema(example = "ms")]
     pub civility: Option<String>,
-    #[schema(example = "Lefèvre")]
     pub last_name: String,
-    #[schema(example = "Sophie")]
     pub first_name: String,
-    #[schema(example = "Responsable des systèmes d'information")]
     pub position: String,
     pub email: String,
     pub phone: String,
@@ -613,40 +553,31 @@ pub struct ContactRow {
     pub updated_at: NaiveDateTime,
 }
 
-impl ContactRow {
-    pub fn to_domain(&self) -> Contact {
-        Contact {
-            civility: self
-                .civility
-                .as_deref()
-                .and_then(|c| serde_json::from_value(serde_json::Value::String(c.to_owned())).ok()),
+impl ContactRecord {
+    /// The record as the API sends it.
+    pub fn wire(&self) -> ContactRow {
+        ContactRow {
+            id: self.id,
+            host_service_id: self.host_service_id,
+            civility: self.civility.clone(),
             last_name: self.last_name.clone(),
             first_name: self.first_name.clone(),
-            email: Email::parse(&self.email).ok(),
-            phone: Phone::parse(&self.phone).ok(),
             position: self.position.clone(),
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            version: self.version,
+            created_at: self.created_at.and_utc(),
+            updated_at: self.updated_at.and_utc(),
         }
+    }
+
+    /// The domain's view, as a convention snapshots it.
+    pub fn to_domain(&self) -> Contact {
+        self.wire().to_domain()
     }
 }
 
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({
-    "civility": "ms",
-    "last_name": "Lefèvre",
-    "first_name": "Sophie",
-    "position": "Responsable des systèmes d'information",
-    "email": "sophie.lefevre@sgi-ingenierie.fr",
-    "phone": "03 81 00 00 02"
-}))]
-pub struct ContactInput {
-    pub civility: Option<Civility>,
-    pub last_name: String,
-    pub first_name: String,
-    pub position: String,
-    pub email: String,
-    pub phone: String,
-}
+pub use stages_api_types::organisations::{ContactInput, ContactRow};
 
 pub struct CheckedContact {
     pub civility: Option<String>,
@@ -684,7 +615,7 @@ pub fn insert_contact(
     service: i64,
     c: &CheckedContact,
     actor: i64,
-) -> Result<ContactRow, ApiError> {
+) -> Result<ContactRecord, ApiError> {
     let now = chrono::Utc::now().naive_utc();
     let id: i64 = diesel::insert_into(contacts::table)
         .values((
@@ -706,10 +637,10 @@ pub fn insert_contact(
     Ok(row)
 }
 
-pub fn find_contact(conn: &mut AnyConnection, id: i64) -> Result<ContactRow, ApiError> {
+pub fn find_contact(conn: &mut AnyConnection, id: i64) -> Result<ContactRecord, ApiError> {
     contacts::table
         .find(id)
-        .select(ContactRow::as_select())
+        .select(ContactRecord::as_select())
         .first(conn)
         .optional()?
         .ok_or_else(ApiError::not_found)

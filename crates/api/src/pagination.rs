@@ -5,7 +5,7 @@ use crate::error::ApiError;
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::IntoParams;
 
 pub const DEFAULT_LIMIT: i64 = 25;
 pub const MAX_LIMIT: i64 = 100;
@@ -45,38 +45,23 @@ impl PageParams {
     }
 }
 
-/// One page of a list.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Page<T> {
-    pub items: Vec<T>,
-    /// Pass as `cursor` to get the next page; absent on the last page.
-    pub next_cursor: Option<String>,
-}
+pub use stages_api_types::Page;
 
-impl<T> Page<T> {
-    /// Builds the page from up to `limit + 1` rows: the extra row only
-    /// tells that a next page exists.
-    pub fn from_rows<K: Serialize>(mut rows: Vec<T>, limit: i64, key: impl Fn(&T) -> K) -> Self {
-        let limit = usize::try_from(limit).unwrap_or(usize::MAX);
-        let next_cursor = if rows.len() > limit {
-            rows.truncate(limit);
-            rows.last()
-                .and_then(|last| serde_json::to_vec(&key(last)).ok())
-                .map(|json| URL_SAFE_NO_PAD.encode(json))
-        } else {
-            None
-        };
-        Self {
-            items: rows,
-            next_cursor,
-        }
-    }
-
-    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
-        Page {
-            items: self.items.into_iter().map(f).collect(),
-            next_cursor: self.next_cursor,
-        }
+/// Builds the page from up to `limit + 1` rows: the extra row only tells
+/// that a next page exists.
+pub fn from_rows<T, K: Serialize>(mut rows: Vec<T>, limit: i64, key: impl Fn(&T) -> K) -> Page<T> {
+    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+    let next_cursor = if rows.len() > limit {
+        rows.truncate(limit);
+        rows.last()
+            .and_then(|last| serde_json::to_vec(&key(last)).ok())
+            .map(|json| URL_SAFE_NO_PAD.encode(json))
+    } else {
+        None
+    };
+    Page {
+        items: rows,
+        next_cursor,
     }
 }
 
@@ -86,14 +71,14 @@ mod tests {
 
     #[test]
     fn the_cursor_of_a_page_starts_the_next_one() {
-        let page = Page::from_rows(vec![1, 2, 3], 2, |n| *n);
+        let page = from_rows(vec![1, 2, 3], 2, |n| *n);
         assert_eq!(page.items, vec![1, 2]);
         let params = PageParams {
             limit: Some(2),
             cursor: page.next_cursor,
         };
         assert_eq!(params.after::<i32>().ok().flatten(), Some(2));
-        let last = Page::from_rows(vec![3], 2, |n| *n);
+        let last = from_rows(vec![3], 2, |n| *n);
         assert!(last.next_cursor.is_none());
     }
 

@@ -8,10 +8,8 @@ use crate::db::AnyConnection;
 use crate::db::schema::{enrolments, students};
 use crate::search::{self, Kind};
 use diesel::prelude::*;
-use serde::Serialize;
 use stages_domain::ids::{Email, Ine};
 use stages_domain::model::AcademicYear;
-use utoipa::ToSchema;
 
 /// The columns, in the header's order or any other (found by name).
 pub const COLUMNS: [&str; 11] = [
@@ -31,26 +29,7 @@ pub const COLUMNS: [&str; 11] = [
 /// Columns that may be left empty.
 const OPTIONAL: [&str; 3] = ["email", "ine", "teaching_hours"];
 
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
-pub struct LineError {
-    /// Line number in the file (the header is line 1).
-    pub line: u64,
-    pub field: String,
-    pub message: String,
-}
-
-#[derive(Debug, Clone, Default, Serialize, ToSchema, PartialEq, Eq)]
-pub struct ImportReport {
-    /// Data lines read.
-    pub lines: u64,
-    pub students_created: u64,
-    pub students_updated: u64,
-    pub enrolments_created: u64,
-    pub enrolments_updated: u64,
-    /// Lines already up to date.
-    pub unchanged: u64,
-    pub errors: Vec<LineError>,
-}
+pub use stages_api_types::registry::{ImportReport, LineError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {

@@ -15,64 +15,17 @@ use crate::evaluations::{defaults::KINDS, kind_code};
 use crate::exports::{Cell, Table};
 use crate::i18n::Lang;
 use diesel::prelude::*;
-use serde::Serialize;
 use stages_domain::lifecycle::Status;
-use stages_domain::model::{AcademicYear, EvaluationKind};
+use stages_domain::model::AcademicYear;
 use stages_domain::statistics::{
-    DurationBand, DurationSummary, StipendBand, StipendCounts, StipendSummary, summarise_durations,
-    summarise_stipends,
+    DurationBand, StipendBand, StipendCounts, summarise_durations, summarise_stipends,
 };
 use std::collections::HashMap;
-use utoipa::ToSchema;
 
 /// Organisations listed by name; the rest are summed as "others".
 pub const TOP_ORGANISATIONS: i64 = 20;
 
-/// One line of a breakdown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
-pub struct Count {
-    /// The code (status, country, department, programme, organisation id).
-    pub key: String,
-    /// What people read.
-    pub label: String,
-    pub count: u64,
-}
-
-/// Where a questionnaire stands over the validated conventions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
-pub struct EvaluationCompletion {
-    pub kind: EvaluationKind,
-    pub submitted: u64,
-    pub draft: u64,
-    pub not_started: u64,
-}
-
-/// Every indicator of a centre's year.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct Statistics {
-    /// `None`: the whole university.
-    pub centre_id: Option<i64>,
-    #[schema(example = "2026-2027")]
-    pub academic_year: String,
-    /// Conventions past the draft.
-    pub total: u64,
-    /// Every convention, drafts included, by status.
-    pub by_status: Vec<Count>,
-    /// The most frequent hosts, most first.
-    pub by_organisation: Vec<Count>,
-    /// Conventions with other hosts than those listed.
-    pub other_organisations: u64,
-    /// By country of the host.
-    pub by_country: Vec<Count>,
-    /// By French department of the host.
-    pub by_department: Vec<Count>,
-    /// By programme (formation).
-    pub by_programme: Vec<Count>,
-    pub durations: DurationSummary,
-    pub stipends: StipendSummary,
-    /// Over validated (or terminated) conventions.
-    pub evaluations: Vec<EvaluationCompletion>,
-}
+pub use stages_api_types::statistics::{Count, EvaluationCompletion, Statistics};
 
 /// Which conventions: a year, and one centre or all.
 #[derive(Debug, Clone)]

@@ -6,31 +6,35 @@ use crate::db::AnyConnection;
 use crate::db::schema::{centre_routes, centres, conventions, enrolments, students};
 use crate::error::ApiError;
 use diesel::prelude::*;
-use serde::Serialize;
-use utoipa::ToSchema;
 
-#[derive(Debug, Clone, Serialize, Queryable, Selectable, ToSchema)]
+/// An enrolment as the table holds it; the wire shape is
+/// [`EnrolmentRow`], without the ids and the import time.
+#[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = enrolments)]
-pub struct EnrolmentRow {
-    #[serde(skip)]
+pub struct EnrolmentRecord {
     pub id: i64,
-    #[serde(skip)]
     pub student_id: i64,
-    #[schema(example = "2026-2027")]
     pub academic_year: String,
-    #[schema(example = "M1-INFO")]
     pub programme_code: String,
-    #[schema(example = "Master 1 Informatique")]
     pub programme_label: String,
-    #[schema(example = "UFR-ST")]
     pub faculty_code: String,
-    #[schema(example = "UFR Sciences et Technologies")]
     pub faculty_label: String,
-    /// Teaching hours of the curriculum per year (CONV-04 asks for 200).
-    #[schema(example = 420)]
     pub teaching_hours: Option<i32>,
-    #[serde(skip)]
     pub created_at: chrono::NaiveDateTime,
+}
+
+impl EnrolmentRecord {
+    /// The enrolment as the API sends it.
+    pub fn wire(&self) -> EnrolmentRow {
+        EnrolmentRow {
+            academic_year: self.academic_year.clone(),
+            programme_code: self.programme_code.clone(),
+            programme_label: self.programme_label.clone(),
+            faculty_code: self.faculty_code.clone(),
+            faculty_label: self.faculty_label.clone(),
+            teaching_hours: self.teaching_hours,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -45,21 +49,7 @@ pub struct StudentRow {
     pub user_id: Option<i64>,
 }
 
-/// A student with their enrolments.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct Student {
-    pub id: i64,
-    #[schema(example = "22401234")]
-    pub student_number: String,
-    pub ine: Option<String>,
-    #[schema(example = "Martin")]
-    pub last_name: String,
-    #[schema(example = "Camille")]
-    pub first_name: String,
-    #[schema(example = "camille.martin@etu.univ-demo.fr")]
-    pub email: Option<String>,
-    pub enrolments: Vec<EnrolmentRow>,
-}
+pub use stages_api_types::people::{EnrolmentRow, Student};
 
 pub fn find_row(conn: &mut AnyConnection, id: i64) -> Result<Option<StudentRow>, ApiError> {
     Ok(students::table
@@ -69,16 +59,19 @@ pub fn find_row(conn: &mut AnyConnection, id: i64) -> Result<Option<StudentRow>,
         .optional()?)
 }
 
-pub fn enrolments_of(conn: &mut AnyConnection, id: i64) -> Result<Vec<EnrolmentRow>, ApiError> {
+pub fn enrolments_of(conn: &mut AnyConnection, id: i64) -> Result<Vec<EnrolmentRecord>, ApiError> {
     Ok(enrolments::table
         .filter(enrolments::student_id.eq(id))
         .order((enrolments::academic_year.desc(), enrolments::programme_code))
-        .select(EnrolmentRow::as_select())
+        .select(EnrolmentRecord::as_select())
         .load(conn)?)
 }
 
 pub fn with_enrolments(conn: &mut AnyConnection, row: StudentRow) -> Result<Student, ApiError> {
-    let enrolments = enrolments_of(conn, row.id)?;
+    let enrolments = enrolments_of(conn, row.id)?
+        .iter()
+        .map(EnrolmentRecord::wire)
+        .collect();
     Ok(Student {
         id: row.id,
         student_number: row.student_number,

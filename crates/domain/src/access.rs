@@ -53,7 +53,7 @@ pub fn may_administer(roles: &[Role]) -> Result<(), Refusal> {
     if has(roles, Role::Admin) {
         Ok(())
     } else {
-        Err(Refusal::new("PERM-11", MessageKey::Perm11AdminOnly))
+        Err(Refusal::forbidden("PERM-11", MessageKey::Perm11AdminOnly))
     }
 }
 
@@ -71,7 +71,10 @@ pub fn may_edit_centre(roles: &[Role], manages_this_centre: bool) -> Result<(), 
     if has(roles, Role::Admin) || (has(roles, Role::Manager) && manages_this_centre) {
         Ok(())
     } else {
-        Err(Refusal::new("PERM-14", MessageKey::Perm14NotCentreManager))
+        Err(Refusal::forbidden(
+            "PERM-14",
+            MessageKey::Perm14NotCentreManager,
+        ))
     }
 }
 
@@ -79,7 +82,10 @@ pub fn may_edit_centre(roles: &[Role], manages_this_centre: bool) -> Result<(), 
 /// (seed §4.2: "il vous sera proposé de le créer").
 pub fn may_create_host_record(roles: &[Role]) -> Result<(), Refusal> {
     if roles.is_empty() {
-        Err(Refusal::new("PERM-04", MessageKey::Perm04RoleNotAllowed))
+        Err(Refusal::forbidden(
+            "PERM-04",
+            MessageKey::Perm04RoleNotAllowed,
+        ))
     } else {
         Ok(())
     }
@@ -109,14 +115,17 @@ pub fn may_edit_host_record(roles: &[Role], facts: HostRecordFacts) -> Result<()
     if is_staff(roles) {
         Ok(())
     } else if facts.named_by_submitted_convention {
-        Err(Refusal::new(
+        Err(Refusal::forbidden(
             "PERM-15",
             MessageKey::Perm15NamedBySubmittedConvention,
         ))
     } else if facts.created_by_caller && !facts.changed_by_someone_else {
         Ok(())
     } else {
-        Err(Refusal::new("PERM-13", MessageKey::Perm13NotYourRecord))
+        Err(Refusal::forbidden(
+            "PERM-13",
+            MessageKey::Perm13NotYourRecord,
+        ))
     }
 }
 
@@ -126,7 +135,7 @@ pub fn may_do_staff_work(roles: &[Role]) -> Result<(), Refusal> {
     if is_staff(roles) {
         Ok(())
     } else {
-        Err(Refusal::new("PERM-12", MessageKey::Perm12StaffOnly))
+        Err(Refusal::forbidden("PERM-12", MessageKey::Perm12StaffOnly))
     }
 }
 
@@ -143,7 +152,7 @@ pub fn may_view_ticket(
     if is_author || has(roles, Role::Admin) || (is_staff(roles) && manages_its_centre) {
         Ok(())
     } else {
-        Err(Refusal::new("PERM-01", MessageKey::Perm01NotRelated))
+        Err(Refusal::forbidden("PERM-01", MessageKey::Perm01NotRelated))
     }
 }
 

@@ -37,6 +37,6 @@ pub mod statistics;
 pub mod stipend;
 pub mod violation;
 
-pub use lifecycle::Refusal;
+pub use lifecycle::{Refusal, RefusalKind};
 pub use messages::{MessageKey, RULES_FTL_EN, RULES_FTL_FR};
 pub use violation::{Severity, Violation};

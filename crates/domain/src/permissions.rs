@@ -219,7 +219,7 @@ pub fn amendment_permissions(
         if amendment.is_validated() {
             Ok(())
         } else {
-            Err(Refusal::new(
+            Err(Refusal::forbidden(
                 "PERM-07",
                 crate::messages::MessageKey::Perm07AmendmentNotValidated,
             ))
@@ -249,12 +249,12 @@ pub fn may_read_evaluation(relation: Relation, kind: EvaluationKind) -> Result<(
     if allowed {
         Ok(())
     } else if relation == Relation::None {
-        Err(Refusal::new(
+        Err(Refusal::forbidden(
             "PERM-01",
             crate::messages::MessageKey::Perm01NotRelated,
         ))
     } else {
-        Err(Refusal::new(
+        Err(Refusal::forbidden(
             "PERM-09",
             crate::messages::MessageKey::Perm09EvaluationNotYours,
         ))
@@ -275,11 +275,11 @@ pub(crate) mod roles {
     use crate::model::{CentreSettings, EvaluationKind, ValidationLevel};
 
     fn not_related() -> Refusal {
-        Refusal::new("PERM-01", MessageKey::Perm01NotRelated)
+        Refusal::forbidden("PERM-01", MessageKey::Perm01NotRelated)
     }
 
     fn role_not_allowed() -> Refusal {
-        Refusal::new("PERM-04", MessageKey::Perm04RoleNotAllowed)
+        Refusal::forbidden("PERM-04", MessageKey::Perm04RoleNotAllowed)
     }
 
     /// Managers of the centre and admins.
@@ -300,7 +300,7 @@ pub(crate) mod roles {
     pub(crate) fn may_create(relation: Relation, centre: &CentreSettings) -> Result<(), Refusal> {
         match relation {
             Relation::OwnerStudent if centre.students_may_create => Ok(()),
-            Relation::OwnerStudent => Err(Refusal::new(
+            Relation::OwnerStudent => Err(Refusal::forbidden(
                 "PERM-10",
                 MessageKey::Perm10StudentsMayNotCreate,
             )),
@@ -329,11 +329,11 @@ pub(crate) mod roles {
         match relation {
             Relation::CentreManager | Relation::Admin => Ok(()),
             Relation::Supervisor if level == ValidationLevel::Pedagogical => Ok(()),
-            Relation::Supervisor => Err(Refusal::new(
+            Relation::Supervisor => Err(Refusal::forbidden(
                 "PERM-03",
                 MessageKey::Perm03SupervisorPedagogicalOnly,
             )),
-            Relation::OwnerStudent => Err(Refusal::new(
+            Relation::OwnerStudent => Err(Refusal::forbidden(
                 "PERM-02",
                 MessageKey::Perm02StudentNeverValidates,
             )),
@@ -357,7 +357,7 @@ pub(crate) mod roles {
                 {
                     Ok(())
                 } else {
-                    Err(Refusal::new(
+                    Err(Refusal::forbidden(
                         "PERM-03",
                         MessageKey::Perm03SupervisorPedagogicalOnly,
                     ))
@@ -383,7 +383,7 @@ pub(crate) mod roles {
     pub(crate) fn may_validate_amendment(relation: Relation) -> Result<(), Refusal> {
         match relation {
             Relation::CentreManager | Relation::Admin => Ok(()),
-            Relation::OwnerStudent => Err(Refusal::new(
+            Relation::OwnerStudent => Err(Refusal::forbidden(
                 "PERM-02",
                 MessageKey::Perm02StudentNeverValidates,
             )),
@@ -414,7 +414,7 @@ pub(crate) mod roles {
         match (allowed, relation) {
             (true, _) => Ok(()),
             (false, Relation::None) => Err(not_related()),
-            (false, _) => Err(Refusal::new(
+            (false, _) => Err(Refusal::forbidden(
                 "PERM-09",
                 MessageKey::Perm09EvaluationNotYours,
             )),

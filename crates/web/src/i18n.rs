@@ -15,35 +15,7 @@ const FR: &str = include_str!("../locales/fr/main.ftl");
 const EN: &str = include_str!("../locales/en/main.ftl");
 const STORAGE_KEY: &str = "stages.lang";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Fr,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-
-    fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "fr" => Some(Lang::Fr),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    pub fn other(self) -> Self {
-        match self {
-            Lang::Fr => Lang::En,
-            Lang::En => Lang::Fr,
-        }
-    }
-}
+pub use stages_web_format::Lang;
 
 fn bundle(lang: Lang, sources: [&str; 2]) -> FluentBundle<FluentResource> {
     let id = match lang {

@@ -20,14 +20,7 @@ pub const MAX_DAYS: i64 = 730;
 /// Lifetime of a token made without one.
 pub const DEFAULT_DAYS: i64 = 365;
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Scope {
-    Read,
-    Write,
-}
+pub use stages_api_types::auth::Scope;
 
 pub fn new_token() -> String {
     format!("{PREFIX}{}", random_secret())

@@ -12,29 +12,13 @@ use crate::db::schema::supervisors;
 use crate::error::ApiError;
 use crate::state::AppState;
 use diesel::prelude::*;
-use serde::Serialize;
-use utoipa::ToSchema;
 
 /// Longest result list of a supervisor search.
 pub const MAX_RESULTS: i32 = 50;
 /// Shortest name searched: fewer characters match half the directory.
 pub const MIN_QUERY_CHARS: usize = 2;
 
-/// A person of the directory.
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
-pub struct Person {
-    /// Directory identifier (uid), also the sign-in name.
-    #[schema(example = "enseignant")]
-    pub uid: String,
-    #[schema(example = "Paul")]
-    pub first_name: String,
-    #[schema(example = "Durand")]
-    pub last_name: String,
-    #[schema(example = "paul.durand@univ-demo.fr")]
-    pub email: Option<String>,
-    #[schema(example = "UFR Sciences et Technologies")]
-    pub department: Option<String>,
-}
+pub use stages_api_types::people::Person;
 
 /// The directory does not answer: sign-in through it is impossible for
 /// now, everything else keeps working.

@@ -13,9 +13,7 @@ use crate::db::schema::{evaluation_answers, evaluation_forms};
 use crate::error::{ApiError, ProblemViolation};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use serde::Serialize;
 use stages_domain::model::{EvaluationAnswers, EvaluationForm, EvaluationKind, QuestionKind};
-use utoipa::ToSchema;
 
 pub fn kind_code(kind: EvaluationKind) -> &'static str {
     match kind {
@@ -25,16 +23,7 @@ pub fn kind_code(kind: EvaluationKind) -> &'static str {
     }
 }
 
-/// A centre's questionnaire of one kind.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct CentreForm {
-    pub kind: EvaluationKind,
-    /// Whether the centre asks for this evaluation at all.
-    pub enabled: bool,
-    pub form: EvaluationForm,
-    /// 0 while the centre keeps the national sheet unchanged.
-    pub version: i32,
-}
+pub use stages_api_types::evaluations::CentreForm;
 
 /// The centre's questionnaire, or the national one.
 pub fn centre_form(

@@ -20,93 +20,15 @@ use crate::organisations as records;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
 use stages_domain::amendment::{self, Amendment, AmendmentChange};
 use stages_domain::ids::Email;
-use stages_domain::model::{Period, StipendTerms, Supervisor};
-use stages_domain::permissions::{self, AmendmentPermissions, Relation};
+use stages_domain::model::Supervisor;
+use stages_domain::permissions::{self, Relation};
 use stages_domain::rules::CheckMode;
-use utoipa::ToSchema;
 
-/// One change, as the client sends it: records by id, the server takes
-/// their current content.
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-pub enum ChangeInput {
-    /// Early termination (rupture) on `date`.
-    Termination {
-        date: NaiveDate,
-        comment: String,
-    },
-    /// New start and end dates.
-    Dates {
-        start: NaiveDate,
-        end: NaiveDate,
-    },
-    /// The new complete list of interruptions.
-    Interruptions {
-        periods: Vec<Period>,
-    },
-    /// Another service of the same organisation (with a `tutor` change).
-    HostService {
-        host_service_id: i64,
-    },
-    Subject {
-        subject: String,
-    },
-    /// Another academic supervisor, by directory uid.
-    Supervisor {
-        uid: String,
-    },
-    /// Another workplace tutor, a contact of the (new) service.
-    Tutor {
-        contact_id: i64,
-    },
-    Stipend {
-        paid: bool,
-        terms: StipendTerms,
-    },
-    Other {
-        description: String,
-    },
-}
-
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({
-    "title": "Prolongation du stage",
-    "reason": "Le projet confié à la stagiaire a pris deux semaines de retard.",
-    "changes": [{"kind": "dates", "start": "2027-03-01", "end": "2027-06-11"}]
-}))]
-pub struct AmendmentInput {
-    pub title: String,
-    pub reason: String,
-    pub changes: Vec<ChangeInput>,
-}
-
-/// An amendment with what the caller may do with it.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct AmendmentView {
-    pub id: i64,
-    pub convention_id: i64,
-    /// 1 for the convention's first amendment.
-    pub position: i32,
-    pub title: String,
-    pub reason: String,
-    pub changes: Vec<AmendmentChange>,
-    pub validated_on: Option<NaiveDate>,
-    pub validated_by: Option<i64>,
-    pub version: i32,
-    pub permissions: AmendmentPermissions,
-    /// Rules the convention would break with this amendment (AVN-03).
-    pub violations: Vec<ProblemViolation>,
-    #[serde(serialize_with = "crate::timestamps::utc")]
-    pub created_at: NaiveDateTime,
-    #[serde(serialize_with = "crate::timestamps::utc")]
-    pub updated_at: NaiveDateTime,
-}
+pub use stages_api_types::amendments::{AmendmentInput, AmendmentView, ChangeInput};
 
 /// The changes with their records' content, and the ids of the service
 /// and tutor they name (applied to the convention on validation).
@@ -272,8 +194,8 @@ fn to_view(
             .iter()
             .map(|v| problem_violation(v, lang))
             .collect(),
-        created_at: row.created_at,
-        updated_at: row.updated_at,
+        created_at: row.created_at.and_utc(),
+        updated_at: row.updated_at.and_utc(),
     }
 }
 

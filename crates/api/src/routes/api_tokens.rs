@@ -3,7 +3,7 @@
 
 use crate::audit::{self, Entity};
 use crate::auth::Caller;
-use crate::auth::api_tokens::{Scope, decode_scopes, encode_scopes, new_token};
+use crate::auth::api_tokens::{decode_scopes, encode_scopes, new_token};
 use crate::auth::refresh::hash;
 use crate::db::schema::{api_tokens, users};
 use crate::error::{ApiError, Problem};
@@ -13,49 +13,11 @@ use crate::state::AppState;
 use actix_web::{HttpResponse, delete, get, post, web};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
 use stages_domain::access;
-use utoipa::ToSchema;
 
 use crate::auth::api_tokens::{DEFAULT_DAYS, MAX_DAYS};
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"user_id": 3, "name": "Import des établissements", "scopes": ["read", "write"], "expires_in_days": 90}))]
-pub struct NewApiToken {
-    /// The user the token acts as.
-    pub user_id: i64,
-    pub name: String,
-    pub scopes: Vec<Scope>,
-    /// Lifetime in days (1 to 730); 365 when absent: every token expires.
-    pub expires_in_days: Option<i64>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ApiToken {
-    pub id: i64,
-    pub user_id: i64,
-    pub name: String,
-    pub scopes: Vec<Scope>,
-    #[serde(serialize_with = "crate::timestamps::utc")]
-    pub created_at: NaiveDateTime,
-    #[serde(serialize_with = "crate::timestamps::utc_option")]
-    pub expires_at: Option<NaiveDateTime>,
-    #[serde(serialize_with = "crate::timestamps::utc_option")]
-    pub last_used_at: Option<NaiveDateTime>,
-    #[serde(serialize_with = "crate::timestamps::utc_option")]
-    pub revoked_at: Option<NaiveDateTime>,
-}
-
-/// The token, shown this once.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct CreatedApiToken {
-    #[serde(flatten)]
-    pub info: ApiToken,
-    /// Send as `Authorization: Bearer stg_…`. Not shown again.
-    #[schema(example = "stg_3q2-7wEXAMPLEk1bV0lS9p7m1RnXyPq4T8hY5Gv2c0dQ")]
-    pub token: String,
-}
+pub use stages_api_types::auth::{ApiToken, CreatedApiToken, NewApiToken};
 
 type Row = (
     i64,
@@ -75,10 +37,10 @@ fn to_api(row: Row) -> ApiToken {
         user_id,
         name,
         scopes: decode_scopes(&scopes),
-        created_at,
-        expires_at,
-        last_used_at,
-        revoked_at,
+        created_at: created_at.and_utc(),
+        expires_at: expires_at.map(|at| at.and_utc()),
+        last_used_at: last_used_at.map(|at| at.and_utc()),
+        revoked_at: revoked_at.map(|at| at.and_utc()),
     }
 }
 

@@ -12,37 +12,16 @@ use crate::config::Directory;
 use crate::directory::{self, ldap};
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
-use crate::routes::me::Me;
+use crate::routes::me;
 use crate::state::AppState;
 use crate::users::{self, Source, User};
 use actix_web::{HttpRequest, HttpResponse, post, web};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
 /// Longest accepted username and password, to bound hashing work.
 const MAX_USERNAME: usize = 256;
 const MAX_PASSWORD: usize = 1024;
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"username": "etudiant", "password": "demo"}))]
-pub struct LoginRequest {
-    pub username: String,
-    pub password: String,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct LoginResponse {
-    /// Bearer token for the `Authorization` header.
-    pub access_token: String,
-    #[schema(example = "Bearer")]
-    pub token_type: String,
-    /// Seconds until the access token expires; renew it with
-    /// `POST /api/auth/refresh` (the refresh token is a cookie).
-    #[schema(example = 900)]
-    pub expires_in: i64,
-    pub user: Me,
-}
+pub use stages_api_types::auth::{LoginRequest, LoginResponse};
 
 fn wrong_credentials() -> ApiError {
     ApiError::unauthorized("Unknown user or wrong password.")
@@ -210,7 +189,7 @@ pub async fn login(
             access_token,
             token_type: "Bearer".into(),
             expires_in: state.tokens.lifetime_secs(),
-            user: Me::new(user, &mapping),
+            user: me::of(user, &mapping),
         }))
 }
 
@@ -272,7 +251,7 @@ pub async fn refresh_session(
             access_token,
             token_type: "Bearer".into(),
             expires_in: state.tokens.lifetime_secs(),
-            user: Me::new(user, &mapping),
+            user: me::of(user, &mapping),
         }))
 }
 

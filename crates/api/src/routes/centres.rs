@@ -5,7 +5,7 @@
 use crate::audit::{self, Entity};
 use crate::auth::Caller;
 use crate::caller;
-use crate::centres::{self as repo, Centre, CentreRoute, level_code, route_kind_code};
+use crate::centres::{self as repo, Centre, level_code, route_kind_code};
 use crate::concurrency;
 use crate::db::schema::{centre_routes, centre_staff, centres, users};
 use crate::error::{ApiError, Problem};
@@ -15,47 +15,14 @@ use crate::i18n::Lang;
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use diesel::prelude::*;
-use serde::Deserialize;
 use stages_domain::access;
 use stages_domain::ids::{Country, Email, Phone, PostalCode};
-use stages_domain::model::{CentreLevel, CentreSettings};
-use utoipa::ToSchema;
 
 const MAX_NAME: usize = 255;
 /// A logo is printed small on the agreement; larger files are refused.
 pub const MAX_LOGO_BYTES: usize = 512 * 1024;
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({
-    "name": "Centre de gestion UFR Lettres",
-    "level": "faculty",
-    "is_fallback": false,
-    "street": "40 avenue du Recteur Pineau",
-    "postal_code": "86000",
-    "city": "Poitiers",
-    "country_code": "FR",
-    "email": "stages-lettres@univ-demo.fr",
-    "phone": "05 49 45 30 00",
-    "signatory_name": "Anne Leroy",
-    "signatory_position": "Directrice de l'UFR",
-    "settings": {"validation_levels": ["pedagogical", "administrative"], "print_condition": "after_both", "students_may_create": true, "overlaps_allowed": false}
-}))]
-pub struct CentreInput {
-    pub name: String,
-    pub level: CentreLevel,
-    #[serde(default)]
-    pub is_fallback: bool,
-    pub street: String,
-    pub postal_code: String,
-    pub city: String,
-    pub country_code: String,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub signatory_name: Option<String>,
-    pub signatory_position: Option<String>,
-    pub settings: CentreSettings,
-}
+pub use stages_api_types::centres::CentreInput;
 
 struct CheckedCentre {
     name: String,
@@ -340,15 +307,7 @@ pub async fn update(
         .json(centre))
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"staff": [3], "routes": [{"kind": "faculty", "code": "UFR-ST"}, {"kind": "programme", "code": "M1-INFO"}]}))]
-pub struct CentreOrganisation {
-    /// User ids of the centre's managers.
-    pub staff: Vec<i64>,
-    /// Programmes and faculties whose conventions the centre manages.
-    pub routes: Vec<CentreRoute>,
-}
+pub use stages_api_types::centres::CentreOrganisation;
 
 /// Replaces a centre's staff and routing rules (administrators). A
 /// programme or faculty belongs to one centre only.

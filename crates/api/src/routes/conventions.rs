@@ -2,12 +2,12 @@
 //! create it with a number, search, delete, validate, un-validate, reject,
 //! history. Every decision is the domain's; handlers load, ask, persist.
 
-use crate::audit::{self, AuditEntry, Entity};
+use crate::audit::{self, Entity};
 use crate::auth::Caller;
 use crate::caller::{self, Context};
 use crate::centres;
 use crate::concurrency;
-use crate::conventions::{self as repo, Loaded, Parties};
+use crate::conventions::{self as repo, Loaded};
 use crate::db::AnyConnection;
 use crate::db::schema::{conventions, enrolments, students, validation_history};
 use crate::error::{ApiError, Problem, ProblemViolation, problem_violation};
@@ -22,73 +22,17 @@ use crate::word_ids;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
-use stages_domain::amendment::Termination;
-use stages_domain::figures::{self, Figures};
+use serde::Deserialize;
+use stages_domain::figures::{self};
 use stages_domain::lifecycle::{ConventionNumber, Status, Workflow};
 use stages_domain::model::{
     AcademicYear, Convention, Enrolment, NomenclatureRef, Student, StudentStep, ValidationLevel,
 };
-use stages_domain::permissions::{self, Permissions, Relation};
-use stages_domain::rules::{self, CheckMode, Completion};
-use utoipa::{IntoParams, ToSchema};
+use stages_domain::permissions::{self, Relation};
+use stages_domain::rules::{self, CheckMode};
+use utoipa::IntoParams;
 
-/// An amendment as listed on its convention.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct AmendmentSummary {
-    pub id: i64,
-    /// 1 for the first amendment of the convention.
-    pub position: i32,
-    pub title: String,
-    pub validated_on: Option<NaiveDate>,
-    pub version: i32,
-}
-
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct CentreRef {
-    pub id: i64,
-    pub name: String,
-}
-
-/// A convention as its screens show it: the signed content, the effective
-/// content after validated amendments, the figures, the rules it breaks,
-/// and what the caller may do with it.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct ConventionView {
-    pub id: i64,
-    /// Assigned at creation: `2026-000123`.
-    #[schema(example = "2026-000123")]
-    pub number: Option<String>,
-    pub status: Status,
-    pub version: i32,
-    pub centre: CentreRef,
-    pub student_id: i64,
-    #[schema(example = "2026-2027")]
-    pub academic_year: String,
-    pub parties: Parties,
-    /// The content as entered and validated.
-    pub content: Convention,
-    /// The content after the validated amendments.
-    pub effective: Convention,
-    pub termination: Option<Termination>,
-    pub workflow: Workflow,
-    /// Hours and stipend of the effective content, once dates and schedule
-    /// are known.
-    pub figures: Option<Figures>,
-    /// Which wizard steps are complete.
-    pub completion: Completion,
-    /// Every rule the effective content breaks (errors block creation and
-    /// validation; warnings inform).
-    pub violations: Vec<ProblemViolation>,
-    pub permissions: Permissions,
-    pub amendments: Vec<AmendmentSummary>,
-    #[serde(serialize_with = "crate::timestamps::utc")]
-    pub created_at: NaiveDateTime,
-    #[serde(serialize_with = "crate::timestamps::utc")]
-    pub updated_at: NaiveDateTime,
-    #[serde(serialize_with = "crate::timestamps::utc_option")]
-    pub submitted_at: Option<NaiveDateTime>,
-}
+pub use stages_api_types::conventions::{AmendmentSummary, CentreRef, ConventionView};
 
 /// The convention's relation to the caller; 404 when the caller may not
 /// see it, so that another student's convention does not even exist.
@@ -169,9 +113,9 @@ pub fn view(
         effective: effective.convention,
         termination: effective.termination,
         workflow: loaded.workflow.clone(),
-        created_at: loaded.row.created_at,
-        updated_at: loaded.row.updated_at,
-        submitted_at: loaded.row.submitted_at,
+        created_at: loaded.row.created_at.and_utc(),
+        updated_at: loaded.row.updated_at.and_utc(),
+        submitted_at: loaded.row.submitted_at.map(|at| at.and_utc()),
     })
 }
 
@@ -190,16 +134,7 @@ fn refused(refusal: &stages_domain::Refusal, lang: Lang) -> ApiError {
     ApiError::refused(refusal, lang)
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"academic_year": "2026-2027", "programme_code": "M1-INFO"}))]
-pub struct NewConvention {
-    /// The student (staff only; a student creates their own).
-    pub student_id: Option<i64>,
-    /// The enrolment the internship belongs to (cadre du stage).
-    pub academic_year: String,
-    pub programme_code: String,
-}
+pub use stages_api_types::conventions::NewConvention;
 
 /// Starts a convention (step 1 of the wizard) for one of the student's
 /// enrolments; the enrolment decides the management centre.
@@ -243,7 +178,7 @@ pub async fn create_draft(
                 .filter(enrolments::student_id.eq(student_id))
                 .filter(enrolments::academic_year.eq(&year_code))
                 .filter(enrolments::programme_code.eq(input.programme_code.trim()))
-                .select(student_repo::EnrolmentRow::as_select())
+                .select(student_repo::EnrolmentRecord::as_select())
                 .first(conn)
                 .optional()?
                 .ok_or_else(|| {
@@ -479,28 +414,7 @@ pub struct ConventionQuery {
     pub cursor: Option<String>,
 }
 
-/// A line of the search results table.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct ConventionSummary {
-    pub id: i64,
-    pub number: Option<String>,
-    pub status: Status,
-    pub centre_id: i64,
-    pub student_id: i64,
-    #[schema(example = "22401234")]
-    pub student_number: String,
-    #[schema(example = "Martin")]
-    pub student_last_name: String,
-    #[schema(example = "Camille")]
-    pub student_first_name: String,
-    pub academic_year: String,
-    pub organisation_id: Option<i64>,
-    pub organisation_name: Option<String>,
-    pub start_date: Option<NaiveDate>,
-    pub end_date: Option<NaiveDate>,
-    #[serde(serialize_with = "crate::timestamps::utc")]
-    pub updated_at: NaiveDateTime,
-}
+pub use stages_api_types::conventions::ConventionSummary;
 
 type ConventionFilter = Box<
     dyn BoxableExpression<
@@ -607,7 +521,7 @@ pub async fn search(
                 .order(conventions::id.desc())
                 .limit(limit + 1)
                 .load(conn)?;
-            let page = Page::from_rows(rows, limit, |row| row.id);
+            let page = crate::pagination::from_rows(rows, limit, |row| row.id);
             let ids: Vec<i64> = page.items.iter().map(|r| r.student_id).collect();
             let names: Vec<(i64, String, String, String)> = students::table
                 .filter(students::id.eq_any(ids))
@@ -653,7 +567,7 @@ pub async fn search(
                     organisation_name: content.organisation.map(|o| o.name),
                     start_date: row.start_date,
                     end_date: row.end_date,
-                    updated_at: row.updated_at,
+                    updated_at: row.updated_at.and_utc(),
                 });
             }
             Ok(Page {
@@ -869,14 +783,7 @@ pub async fn unvalidate(
     Ok(respond(actix_web::http::StatusCode::OK, &view))
 }
 
-/// Why a convention is sent back (a name of its own: the domain's
-/// `Rejection`, with its date, is another schema).
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"reason": "Les dates ne correspondent pas à la période de stage de la formation."}))]
-pub struct RejectionInput {
-    pub reason: String,
-}
+pub use stages_api_types::conventions::RejectionInput;
 
 /// Longest rejection reason kept.
 const MAX_REASON: usize = 2_000;
@@ -950,25 +857,7 @@ pub async fn reject(
     Ok(respond(actix_web::http::StatusCode::OK, &view))
 }
 
-/// One validation event.
-#[derive(Debug, Clone, Serialize, Queryable, ToSchema)]
-pub struct ValidationEvent {
-    pub id: i64,
-    /// `validate`, `unvalidate` or `reject`.
-    pub action: String,
-    pub level: Option<String>,
-    pub reason: Option<String>,
-    pub actor_id: Option<i64>,
-    #[serde(serialize_with = "crate::timestamps::utc")]
-    pub at: NaiveDateTime,
-}
-
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct ConventionHistory {
-    pub validations: Vec<ValidationEvent>,
-    /// Every change of the convention, with the state before and after.
-    pub changes: Vec<AuditEntry>,
-}
+pub use stages_api_types::conventions::{ConventionHistory, ValidationEvent};
 
 /// The convention's validation history and change log.
 #[utoipa::path(
@@ -1003,7 +892,26 @@ pub async fn history(
                     validation_history::actor_id,
                     validation_history::at,
                 ))
-                .load(conn)?;
+                .load::<(
+                    i64,
+                    String,
+                    Option<String>,
+                    Option<String>,
+                    Option<i64>,
+                    NaiveDateTime,
+                )>(conn)?
+                .into_iter()
+                .map(
+                    |(id, action, level, reason, actor_id, at)| ValidationEvent {
+                        id,
+                        action,
+                        level,
+                        reason,
+                        actor_id,
+                        at: at.and_utc(),
+                    },
+                )
+                .collect();
             let changes = audit::history(conn, Entity::Convention, id)?;
             Ok(ConventionHistory {
                 validations,

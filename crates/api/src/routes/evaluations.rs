@@ -20,17 +20,15 @@ use crate::pagination::{Page, PageParams};
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use stages_domain::access;
 use stages_domain::lifecycle::Status;
-use stages_domain::model::{
-    AgreementLanguage, Answer, EvaluationAnswers, EvaluationForm, EvaluationKind,
-};
+use stages_domain::model::{AgreementLanguage, Answer, EvaluationAnswers, EvaluationKind};
 use stages_domain::permissions::{self, Decision, Relation};
 use std::collections::BTreeMap;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::IntoParams;
 
 fn refused(r: &stages_domain::Refusal, lang: Lang) -> ApiError {
     ApiError::refused(r, lang)
@@ -68,14 +66,7 @@ pub async fn centre_forms(
     Ok(HttpResponse::Ok().json(forms))
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct FormInput {
-    pub enabled: bool,
-    /// The sections and questions, in order (national ones kept or removed,
-    /// the centre's own added).
-    pub form: EvaluationForm,
-}
+pub use stages_api_types::evaluations::FormInput;
 
 /// Changes a centre's questionnaire (its managers): enable it or not,
 /// order its sections, add questions. Conventions already started keep
@@ -137,23 +128,7 @@ pub async fn set_centre_form(
         .json(form))
 }
 
-/// Where one questionnaire of a convention stands, and what the caller may
-/// do with it.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct EvaluationStatus {
-    pub kind: EvaluationKind,
-    /// Whether the centre asks for it.
-    pub enabled: bool,
-    /// `not_started`, `draft` or `submitted`.
-    #[schema(example = "draft")]
-    pub status: String,
-    #[serde(serialize_with = "crate::timestamps::utc_option")]
-    pub requested_at: Option<NaiveDateTime>,
-    #[serde(serialize_with = "crate::timestamps::utc_option")]
-    pub submitted_at: Option<NaiveDateTime>,
-    pub fill: Decision,
-    pub read: Decision,
-}
+pub use stages_api_types::evaluations::EvaluationStatus;
 
 fn status_of(row: Option<&evaluations::AnswersRow>) -> &'static str {
     match row {
@@ -227,8 +202,14 @@ pub async fn convention_evaluations(
                         kind,
                         enabled: form.enabled,
                         status: status_of(row.as_ref()).to_owned(),
-                        requested_at: row.as_ref().and_then(|r| r.requested_at),
-                        submitted_at: row.as_ref().and_then(|r| r.submitted_at),
+                        requested_at: row
+                            .as_ref()
+                            .and_then(|r| r.requested_at)
+                            .map(|at| at.and_utc()),
+                        submitted_at: row
+                            .as_ref()
+                            .and_then(|r| r.submitted_at)
+                            .map(|at| at.and_utc()),
                         fill: fill_decision(
                             &loaded,
                             relation,
@@ -246,21 +227,7 @@ pub async fn convention_evaluations(
     Ok(HttpResponse::Ok().json(list))
 }
 
-/// A questionnaire with its answers.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct EvaluationSheet {
-    pub convention_id: i64,
-    pub kind: EvaluationKind,
-    pub form: EvaluationForm,
-    pub answers: BTreeMap<String, Answer>,
-    pub submitted: bool,
-    #[serde(serialize_with = "crate::timestamps::utc_option")]
-    pub submitted_at: Option<NaiveDateTime>,
-    /// 0 before the first save.
-    pub version: i32,
-    /// Whether the caller may change it now.
-    pub fill: Decision,
-}
+pub use stages_api_types::evaluations::EvaluationSheet;
 
 /// The sheet of one questionnaire: the stored answers, or the centre's
 /// form with no answer yet.
@@ -280,7 +247,7 @@ fn sheet(
                 form: row.form()?,
                 submitted: answers.submitted,
                 answers: answers.answers,
-                submitted_at: row.submitted_at,
+                submitted_at: row.submitted_at.map(|at| at.and_utc()),
                 version: row.version,
                 fill,
             }
@@ -350,13 +317,7 @@ pub async fn get_evaluation(
         .json(sheet))
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"answers": {"ETU-1-1": {"type": "yes_no", "value": false}, "ETU-2-1": {"type": "scale", "value": 5}}}))]
-pub struct AnswersInput {
-    /// Answers by question code.
-    pub answers: BTreeMap<String, Answer>,
-}
+pub use stages_api_types::evaluations::AnswersInput;
 
 /// What a save carries: the answers, as a draft or the submission, at the
 /// version the person read.
@@ -553,16 +514,7 @@ pub async fn submit_evaluation(
     .await
 }
 
-/// A tutor's link, shown once to the staff who made it.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct TutorLink {
-    /// The page the tutor opens (no account needed).
-    #[schema(example = "https://stages.univ-demo.fr/evaluation/tutor/eyJ0eXAiOiJKV1Qi…")]
-    pub url: String,
-    pub token: String,
-    #[serde(serialize_with = "crate::timestamps::utc")]
-    pub expires_at: NaiveDateTime,
-}
+pub use stages_api_types::evaluations::TutorLink;
 
 /// Makes a new link for the convention's workplace tutor (staff); the
 /// scheduler mails one at the end of the internship by itself.
@@ -616,7 +568,7 @@ pub async fn create_link(
                     app.config.public_url.trim_end_matches('/')
                 ),
                 token,
-                expires_at,
+                expires_at: expires_at.and_utc(),
             })
         })
         .await?;
@@ -658,16 +610,7 @@ pub async fn revoke_links(
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// The tutor's view through the link: the questionnaire with what the
-/// convention says about the intern.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct TutorSheet {
-    pub student: String,
-    pub organisation: String,
-    pub start: Option<NaiveDate>,
-    pub end: Option<NaiveDate>,
-    pub sheet: EvaluationSheet,
-}
+pub use stages_api_types::evaluations::TutorSheet;
 
 fn tutor_sheet(
     conn: &mut AnyConnection,
@@ -881,20 +824,7 @@ pub struct EvaluationQuery {
 /// Convention id, number, student id, academic year, end date.
 type SearchRow = (i64, Option<String>, i64, String, Option<NaiveDate>);
 
-/// A line of Rechercher une évaluation.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct EvaluationRow {
-    pub convention_id: i64,
-    pub number: Option<String>,
-    pub student_number: String,
-    pub student_name: String,
-    pub academic_year: String,
-    pub end_date: Option<NaiveDate>,
-    /// `not_started`, `draft` or `submitted`, for student, supervisor, tutor.
-    pub student: String,
-    pub supervisor: String,
-    pub tutor: String,
-}
+pub use stages_api_types::evaluations::EvaluationRow;
 
 /// Rechercher une évaluation: the validated conventions the caller may
 /// see, with the completion of their three questionnaires; newest first.
@@ -1002,7 +932,7 @@ pub async fn search(
                 .order(conventions::id.desc())
                 .limit(limit + 1)
                 .load(conn)?;
-            let page = Page::from_rows(rows, limit, |r| r.0);
+            let page = crate::pagination::from_rows(rows, limit, |r| r.0);
             let mut items = Vec::with_capacity(page.items.len());
             for (id, number, student, year, end) in page.items {
                 let (student_number, last, first): (String, String, String) = students::table

@@ -4,21 +4,11 @@ use crate::error::{ApiError, Problem};
 use crate::state::AppState;
 use actix_web::{HttpResponse, get, web};
 use diesel::RunQueryDsl;
-use serde::Serialize;
-use utoipa::ToSchema;
 
 /// Longest wait of the health check for the database.
 pub const HEALTH_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Health {
-    #[schema(example = "ok")]
-    pub status: String,
-    #[schema(example = "ok")]
-    pub database: String,
-    #[schema(example = "0.1.0")]
-    pub version: String,
-}
+pub use stages_api_types::health::Health;
 
 /// Reports whether the server and its database answer.
 #[utoipa::path(

@@ -5,36 +5,20 @@ use crate::error::{ApiError, Problem};
 use crate::state::AppState;
 use crate::users::{self, User};
 use actix_web::{HttpResponse, get, web};
-use serde::Serialize;
-use utoipa::ToSchema;
 
-/// The caller's identity and roles, as the SPA needs them to build its menus.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Me {
-    #[schema(example = 3)]
-    pub id: i64,
-    #[schema(example = "gestionnaire")]
-    pub username: String,
-    #[schema(example = "Géraldine Baviere")]
-    pub display_name: String,
-    #[schema(example = "geraldine.baviere@univ-demo.fr")]
-    pub email: Option<String>,
-    pub roles: Vec<Role>,
-    #[schema(example = json!(null))]
-    pub student_number: Option<String>,
-}
+pub use stages_api_types::auth::Me;
 
-impl Me {
-    pub fn new(user: User, mapping: &[(String, Role)]) -> Self {
-        let roles = user.roles(mapping);
-        Self {
-            id: user.id,
-            username: user.username,
-            display_name: user.display_name,
-            email: user.email,
-            roles,
-            student_number: user.student_number,
-        }
+/// The signed-in user as the SPA sees them, with the roles their
+/// affiliations give.
+pub fn of(user: User, mapping: &[(String, Role)]) -> Me {
+    let roles = user.roles(mapping);
+    Me {
+        id: user.id,
+        username: user.username,
+        display_name: user.display_name,
+        email: user.email,
+        roles,
+        student_number: user.student_number,
     }
 }
 
@@ -55,5 +39,5 @@ pub async fn me(state: web::Data<AppState>, caller: Caller) -> Result<HttpRespon
         .await?
         .filter(|u| u.active)
         .ok_or_else(|| ApiError::unauthorized("The account no longer exists or is disabled."))?;
-    Ok(HttpResponse::Ok().json(Me::new(user, &state.config.affiliation_roles)))
+    Ok(HttpResponse::Ok().json(of(user, &state.config.affiliation_roles)))
 }

@@ -14,41 +14,43 @@ use crate::reference;
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use stages_domain::access;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::IntoParams;
 
 /// Longest code and label accepted.
 const MAX_CODE: usize = 32;
 const MAX_LABEL: usize = 255;
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct NomenclatureKind {
-    #[schema(example = "theme")]
-    pub kind: String,
-    #[schema(example = "Thématiques de stage")]
-    pub title: String,
-    /// System lists are tied to behaviour: labels can change, codes cannot
-    /// be added.
-    pub system: bool,
-    pub values: i64,
+pub use stages_api_types::nomenclatures::{NomenclatureKind, NomenclatureValue};
+
+/// A value as the table holds it.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = nomenclatures)]
+struct ValueRecord {
+    kind: String,
+    code: String,
+    label: String,
+    label_en: Option<String>,
+    position: i32,
+    active: bool,
+    system: bool,
+    version: i32,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, Queryable, Selectable, ToSchema)]
-#[diesel(table_name = nomenclatures)]
-pub struct NomenclatureValue {
-    #[schema(example = "theme")]
-    pub kind: String,
-    #[schema(example = "computing")]
-    pub code: String,
-    #[schema(example = "Informatique, numérique")]
-    pub label: String,
-    #[schema(example = "Computing, digital")]
-    pub label_en: Option<String>,
-    pub position: i32,
-    pub active: bool,
-    pub system: bool,
-    pub version: i32,
+impl From<ValueRecord> for NomenclatureValue {
+    fn from(r: ValueRecord) -> Self {
+        Self {
+            kind: r.kind,
+            code: r.code,
+            label: r.label,
+            label_en: r.label_en,
+            position: r.position,
+            active: r.active,
+            system: r.system,
+            version: r.version,
+        }
+    }
 }
 
 /// Lists the reference tables.
@@ -143,7 +145,7 @@ pub async fn list_values(
         .db(move |conn| {
             let mut q = nomenclatures::table
                 .filter(nomenclatures::kind.eq(kind))
-                .select(NomenclatureValue::as_select())
+                .select(ValueRecord::as_select())
                 .into_boxed();
             if !query.include_inactive {
                 q = q.filter(nomenclatures::active.eq(true));
@@ -160,13 +162,17 @@ pub async fn list_values(
             let rows: Vec<NomenclatureValue> = if words.is_empty() {
                 q.order((nomenclatures::position, nomenclatures::code))
                     .limit(limit + 1)
-                    .load(conn)?
+                    .load::<ValueRecord>(conn)?
+                    .into_iter()
+                    .map(NomenclatureValue::from)
+                    .collect()
             } else {
                 // Reference tables are small (at most a few thousand rows):
                 // filter the words in memory, after accent folding.
                 q.order((nomenclatures::position, nomenclatures::code))
-                    .load::<NomenclatureValue>(conn)?
+                    .load::<ValueRecord>(conn)?
                     .into_iter()
+                    .map(NomenclatureValue::from)
                     .filter(|v| {
                         let haystack = crate::text::normalise(&format!(
                             "{} {} {}",
@@ -182,19 +188,14 @@ pub async fn list_values(
             Ok(rows)
         })
         .await?;
-    Ok(HttpResponse::Ok().json(Page::from_rows(rows, limit, |v| {
-        (v.position, v.code.clone())
-    })))
+    Ok(
+        HttpResponse::Ok().json(crate::pagination::from_rows(rows, limit, |v| {
+            (v.position, v.code.clone())
+        })),
+    )
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"code": "agri", "label": "Agriculture, agroalimentaire", "label_en": "Agriculture, food"}))]
-pub struct NewValue {
-    pub code: String,
-    pub label: String,
-    pub label_en: Option<String>,
-}
+pub use stages_api_types::nomenclatures::NewValue;
 
 fn check_text(field: &str, value: &str, max: usize) -> Result<(), ApiError> {
     if value.trim().is_empty() || value.chars().count() > max {
@@ -270,8 +271,9 @@ pub async fn create_value(
                     .execute(conn)?;
                 let created: NomenclatureValue = nomenclatures::table
                     .find((kind_code, &code))
-                    .select(NomenclatureValue::as_select())
-                    .first(conn)?;
+                    .select(ValueRecord::as_select())
+                    .first::<ValueRecord>(conn)?
+                    .into();
                 audit::record(
                     conn,
                     Entity::Nomenclature,
@@ -290,14 +292,7 @@ pub async fn create_value(
         .json(created))
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"label": "Informatique, numérique, données", "label_en": "Computing, digital, data", "active": true}))]
-pub struct ValueUpdate {
-    pub label: String,
-    pub label_en: Option<String>,
-    pub active: bool,
-}
+pub use stages_api_types::nomenclatures::ValueUpdate;
 
 /// Renames or (de)activates a value (administrators). Existing conventions
 /// keep the label they were created with.
@@ -344,8 +339,9 @@ pub async fn update_value(
             crate::db::transaction(conn, |conn| {
                 let before: NomenclatureValue = nomenclatures::table
                     .find((kind, &code))
-                    .select(NomenclatureValue::as_select())
-                    .first(conn)?;
+                    .select(ValueRecord::as_select())
+                    .first::<ValueRecord>(conn)?
+                    .into();
                 concurrency::check_version(expected, before.version)?;
                 let written = diesel::update(
                     nomenclatures::table
@@ -363,8 +359,9 @@ pub async fn update_value(
                 concurrency::check_written(written)?;
                 let after: NomenclatureValue = nomenclatures::table
                     .find((kind, &code))
-                    .select(NomenclatureValue::as_select())
-                    .first(conn)?;
+                    .select(ValueRecord::as_select())
+                    .first::<ValueRecord>(conn)?
+                    .into();
                 audit::record(
                     conn,
                     Entity::Nomenclature,

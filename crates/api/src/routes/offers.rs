@@ -24,7 +24,7 @@ use stages_domain::access;
 use stages_domain::model::{Offer, OfferAction, OfferKind, OfferStatus};
 use stages_domain::offer::{check_editable, check_offer, is_visible_to_students, transition};
 use stages_domain::rules::CheckMode;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::IntoParams;
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -149,7 +149,7 @@ pub async fn search_offers(
                 q = q.filter(offers::id.lt(after));
             }
             let rows: Vec<OfferRow> = q.order(offers::id.desc()).limit(limit + 1).load(conn)?;
-            let page = Page::from_rows(rows, limit, |r| r.id);
+            let page = crate::pagination::from_rows(rows, limit, |r| r.id);
             let mut items = Vec::with_capacity(page.items.len());
             for row in &page.items {
                 items.push(repo::view(conn, row, staff, lang)?);
@@ -163,17 +163,7 @@ pub async fn search_offers(
     Ok(HttpResponse::Ok().json(page))
 }
 
-/// An offer staff write.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct OfferInput {
-    /// The host (an active organisation).
-    pub organisation_id: i64,
-    /// The centre whose staff manage it: for a manager, one of theirs (the
-    /// first when omitted); for an administrator, any or none.
-    pub centre_id: Option<i64>,
-    pub offer: Offer,
-}
+pub use stages_api_types::offers::OfferInput;
 
 fn ensure_host(conn: &mut AnyConnection, id: i64, lang: Lang) -> Result<(), ApiError> {
     let active: Option<bool> = organisations::table
@@ -506,12 +496,7 @@ pub async fn unpublish_offer(
     .await
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CloseInput {
-    /// Whether someone was taken (a draft can only be withdrawn).
-    pub filled: bool,
-}
+pub use stages_api_types::offers::CloseInput;
 
 /// Closes an offer for good: filled, or withdrawn.
 #[utoipa::path(

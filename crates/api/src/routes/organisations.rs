@@ -9,7 +9,7 @@ use crate::db::schema::{host_services, organisations};
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::i18n::Lang;
-use crate::organisations::{self as repo, OrganisationInput, OrganisationRow};
+use crate::organisations::{self as repo, OrganisationInput, OrganisationRecord, OrganisationRow};
 use crate::pagination::{Page, PageParams};
 use crate::search::Kind;
 use crate::state::AppState;
@@ -134,7 +134,7 @@ pub async fn search(
     let organisations = state
         .search(move |conn| {
             let mut q = organisations::table
-                .select(OrganisationRow::as_select())
+                .select(OrganisationRecord::as_select())
                 .into_boxed();
             if !(query.include_inactive && staff) {
                 q = q.filter(organisations::active.eq(true));
@@ -184,11 +184,14 @@ pub async fn search(
                         .or(organisations::name.eq(name).and(organisations::id.gt(id))),
                 );
             }
-            let rows: Vec<OrganisationRow> = q
+            let rows: Vec<OrganisationRecord> = q
                 .order((organisations::name, organisations::id))
                 .limit(limit + 1)
                 .load(conn)?;
-            Ok(Page::from_rows(rows, limit, |o| (o.name.clone(), o.id)))
+            Ok(
+                crate::pagination::from_rows(rows, limit, |o| (o.name.clone(), o.id))
+                    .map(|o| o.wire()),
+            )
         })
         .await?;
     Ok(HttpResponse::Ok().json(organisations))
@@ -216,7 +219,7 @@ pub async fn get(
     let row = state.db(move |conn| repo::find(conn, id)).await?;
     Ok(HttpResponse::Ok()
         .insert_header(concurrency::etag(row.version))
-        .json(row))
+        .json(row.wire()))
 }
 
 /// Options of the creation.
@@ -289,7 +292,7 @@ pub async fn create(
         .await?;
     Ok(HttpResponse::Created()
         .insert_header(concurrency::etag(row.version))
-        .json(row))
+        .json(row.wire()))
 }
 
 /// Corrects an organisation. Staff may correct any; others only one they
@@ -392,7 +395,7 @@ pub async fn update(
         .await?;
     Ok(HttpResponse::Ok()
         .insert_header(concurrency::etag(row.version))
-        .json(row))
+        .json(row.wire()))
 }
 
 /// Deactivates an organisation (staff): it is no longer offered, and the

@@ -9,7 +9,8 @@ use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::i18n::Lang;
 use crate::organisations::{
-    self as repo, ContactInput, ContactRow, HostServiceInput, HostServiceRow,
+    self as repo, ContactInput, ContactRecord, ContactRow, HostServiceInput, HostServiceRecord,
+    HostServiceRow,
 };
 use crate::search::{self, Kind};
 use crate::state::AppState;
@@ -42,8 +43,11 @@ pub async fn list_services(
             Ok(host_services::table
                 .filter(host_services::organisation_id.eq(id))
                 .order((host_services::name, host_services::id))
-                .select(HostServiceRow::as_select())
-                .load(conn)?)
+                .select(HostServiceRecord::as_select())
+                .load::<HostServiceRecord>(conn)?
+                .iter()
+                .map(HostServiceRecord::wire)
+                .collect::<Vec<_>>())
         })
         .await?;
     Ok(HttpResponse::Ok().json(services))
@@ -95,7 +99,7 @@ pub async fn create_service(
         .await?;
     Ok(HttpResponse::Created()
         .insert_header(concurrency::etag(row.version))
-        .json(row))
+        .json(row.wire()))
 }
 
 /// Corrects a service (staff, or its creator while nobody else changed it).
@@ -179,7 +183,7 @@ pub async fn update_service(
         .await?;
     Ok(HttpResponse::Ok()
         .insert_header(concurrency::etag(row.version))
-        .json(row))
+        .json(row.wire()))
 }
 
 /// Deletes a service that has no contact and no convention (409 otherwise:
@@ -247,7 +251,7 @@ pub async fn delete_service(
                     "delete",
                     Some(caller.user_id),
                     Some(&before),
-                    None::<&HostServiceRow>,
+                    None::<&HostServiceRecord>,
                 )?;
                 Ok(())
             })
@@ -281,8 +285,11 @@ pub async fn list_contacts(
             Ok(contacts::table
                 .filter(contacts::host_service_id.eq(id))
                 .order((contacts::last_name, contacts::first_name, contacts::id))
-                .select(ContactRow::as_select())
-                .load(conn)?)
+                .select(ContactRecord::as_select())
+                .load::<ContactRecord>(conn)?
+                .iter()
+                .map(ContactRecord::wire)
+                .collect::<Vec<_>>())
         })
         .await?;
     Ok(HttpResponse::Ok().json(list))
@@ -334,7 +341,7 @@ pub async fn create_contact(
         .await?;
     Ok(HttpResponse::Created()
         .insert_header(concurrency::etag(row.version))
-        .json(row))
+        .json(row.wire()))
 }
 
 /// Corrects a contact (staff, or its creator while nobody else changed it).
@@ -417,5 +424,5 @@ pub async fn update_contact(
         .await?;
     Ok(HttpResponse::Ok()
         .insert_header(concurrency::etag(row.version))
-        .json(row))
+        .json(row.wire()))
 }

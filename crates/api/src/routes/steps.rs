@@ -19,18 +19,15 @@ use crate::i18n::Lang;
 use crate::nomenclature;
 use crate::organisations as records;
 use crate::state::AppState;
-use crate::students::EnrolmentRow;
+use crate::students::EnrolmentRecord;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, put, web};
 use diesel::prelude::*;
-use serde::Deserialize;
-use stages_domain::ids::{Email, Phone};
+use stages_domain::ids::Email;
 use stages_domain::model::{
-    AcademicYear, Address, Enrolment, HealthInsurance, Internship, InternshipOrigin,
-    NomenclatureRef, Supervisor,
+    AcademicYear, Enrolment, Internship, InternshipOrigin, NomenclatureRef, Supervisor,
 };
 use stages_domain::permissions::{self, Relation};
-use utoipa::ToSchema;
 
 fn refused(r: &stages_domain::Refusal, lang: Lang) -> ApiError {
     ApiError::refused(r, lang)
@@ -45,41 +42,14 @@ fn check_edit(loaded: &Loaded, relation: Relation, lang: Lang) -> Result<(), Api
         .map_err(|r| refused(&r, lang))
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct EnrolmentChoice {
-    #[schema(example = "2026-2027")]
-    pub academic_year: String,
-    #[schema(example = "M1-INFO")]
-    pub programme_code: String,
-}
-
-/// Step 1: the student's contact details and health insurance; while a
-/// draft, the enrolment may be changed (it decides the centre).
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({
-    "address": {"street": "4 rue des Jardins", "postal_code": "25000", "city": "Besançon", "country": "FR"},
-    "personal_email": "camille.martin@example.org",
-    "mobile_phone": "06 12 34 56 78",
-    "health_insurance": {"fund": "CPAM du Doubs"},
-    "enrolment": {"academic_year": "2026-2027", "programme_code": "M1-INFO"}
-}))]
-pub struct StudentStepInput {
-    pub address: Address,
-    pub personal_email: Option<Email>,
-    pub phone: Option<Phone>,
-    pub mobile_phone: Option<Phone>,
-    pub health_insurance: HealthInsurance,
-    pub enrolment: Option<EnrolmentChoice>,
-}
+pub use stages_api_types::steps::{EnrolmentChoice, StudentStepInput};
 
 fn enrolment_of(
     conn: &mut AnyConnection,
     student: i64,
     choice: &EnrolmentChoice,
     lang: Lang,
-) -> Result<(AcademicYear, EnrolmentRow), ApiError> {
+) -> Result<(AcademicYear, EnrolmentRecord), ApiError> {
     let year = AcademicYear::parse(choice.academic_year.trim()).map_err(|e| {
         ApiError::from_violations(&[e.to_violation("enrolment.academic_year")], lang)
     })?;
@@ -87,7 +57,7 @@ fn enrolment_of(
         .filter(enrolments::student_id.eq(student))
         .filter(enrolments::academic_year.eq(year.to_string()))
         .filter(enrolments::programme_code.eq(choice.programme_code.trim()))
-        .select(EnrolmentRow::as_select())
+        .select(EnrolmentRecord::as_select())
         .first(conn)
         .optional()?
         .ok_or_else(|| {
@@ -204,16 +174,7 @@ pub async fn save_student(
     Ok(respond(StatusCode::OK, &view))
 }
 
-/// The host: an organisation, or the number of the offer the student
-/// answered, whose host it takes (seed §4.1: "lier une offre de stage").
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"organisation_id": 1}))]
-pub struct OrganisationChoice {
-    pub organisation_id: Option<i64>,
-    /// `OF-2026-0001`: links the offer and takes its host.
-    pub offer_number: Option<String>,
-}
+pub use stages_api_types::steps::OrganisationChoice;
 
 /// Saves step 2 (Établissement d'accueil), from an organisation or from an
 /// offer's number (then linked, and the internship found through it).
@@ -318,12 +279,7 @@ pub async fn save_organisation(
     Ok(respond(StatusCode::OK, &view))
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"host_service_id": 1}))]
-pub struct HostServiceChoice {
-    pub host_service_id: i64,
-}
+pub use stages_api_types::steps::HostServiceChoice;
 
 /// Saves step 3 (Service d'accueil): a service of the chosen organisation;
 /// another service clears the tutor, a contact of the previous one.
@@ -392,12 +348,7 @@ pub async fn save_host_service(
     Ok(respond(StatusCode::OK, &view))
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"contact_id": 1}))]
-pub struct ContactChoice {
-    pub contact_id: i64,
-}
+pub use stages_api_types::steps::ContactChoice;
 
 /// Saves step 4 (Tuteur professionnel): a contact of the chosen service.
 #[utoipa::path(
@@ -543,13 +494,7 @@ pub async fn save_internship(
     Ok(respond(StatusCode::OK, &view))
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"uid": "enseignant"}))]
-pub struct SupervisorChoice {
-    /// Directory identifier, from `GET /api/supervisors`.
-    pub uid: String,
-}
+pub use stages_api_types::steps::SupervisorChoice;
 
 /// Saves step 6 (Enseignant référent): a member of the teaching staff found
 /// in the directory.

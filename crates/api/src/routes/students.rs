@@ -86,7 +86,7 @@ pub async fn list(
                 .order((students::last_name, students::first_name, students::id))
                 .limit(limit + 1)
                 .load(conn)?;
-            let page = Page::from_rows(rows, limit, |s| {
+            let page = crate::pagination::from_rows(rows, limit, |s| {
                 (s.last_name.clone(), s.first_name.clone(), s.id)
             });
             let next_cursor = page.next_cursor;

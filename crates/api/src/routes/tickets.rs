@@ -19,10 +19,10 @@ use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use stages_domain::access;
 use stages_domain::model::TicketStatus;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::IntoParams;
 
 const MAX_SUBJECT: usize = 200;
 const MAX_BODY: usize = 10_000;
@@ -48,32 +48,7 @@ struct TicketRow {
     centre_id: Option<i64>,
 }
 
-/// A ticket as its author and staff read it.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct Ticket {
-    pub id: i64,
-    pub author_id: i64,
-    #[schema(example = "Adresse de l'entreprise erronée")]
-    pub subject: String,
-    pub body: String,
-    /// The screen the user was on.
-    #[schema(example = "/organisations/12")]
-    pub page: Option<String>,
-    pub convention_id: Option<i64>,
-    pub organisation_id: Option<i64>,
-    /// The centre whose staff handle it.
-    pub centre_id: Option<i64>,
-    pub status: TicketStatus,
-    pub answer: Option<String>,
-    pub answered_by: Option<i64>,
-    #[serde(serialize_with = "crate::timestamps::utc_option")]
-    pub answered_at: Option<NaiveDateTime>,
-    pub version: i32,
-    #[serde(serialize_with = "crate::timestamps::utc")]
-    pub created_at: NaiveDateTime,
-    #[serde(serialize_with = "crate::timestamps::utc")]
-    pub updated_at: NaiveDateTime,
-}
+pub use stages_api_types::tickets::Ticket;
 
 fn status_code(status: TicketStatus) -> &'static str {
     match status {
@@ -105,10 +80,10 @@ fn to_api(row: TicketRow) -> Result<Ticket, ApiError> {
         centre_id: row.centre_id,
         answer: row.answer,
         answered_by: row.answered_by,
-        answered_at: row.answered_at,
+        answered_at: row.answered_at.map(|at| at.and_utc()),
         version: row.version,
-        created_at: row.created_at,
-        updated_at: row.updated_at,
+        created_at: row.created_at.and_utc(),
+        updated_at: row.updated_at.and_utc(),
     })
 }
 
@@ -166,21 +141,7 @@ fn centre_of(
         .optional()?)
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({
-    "subject": "Adresse de l'entreprise erronée",
-    "body": "Le code postal de la Société Générale d'Ingénierie est 25000, pas 25030.",
-    "page": "/organisations/1",
-    "organisation_id": 1
-}))]
-pub struct NewTicket {
-    pub subject: String,
-    pub body: String,
-    pub page: Option<String>,
-    pub convention_id: Option<i64>,
-    pub organisation_id: Option<i64>,
-}
+pub use stages_api_types::tickets::NewTicket;
 
 /// Reports a problem.
 #[utoipa::path(
@@ -318,7 +279,7 @@ pub async fn list_tickets(
                 q = q.filter(tickets::id.lt(after));
             }
             let rows: Vec<TicketRow> = q.order(tickets::id.desc()).limit(limit + 1).load(conn)?;
-            let page = Page::from_rows(rows, limit, |t| t.id);
+            let page = crate::pagination::from_rows(rows, limit, |t| t.id);
             Ok(Page {
                 items: page
                     .items
@@ -359,12 +320,7 @@ pub async fn get(
         .json(ticket))
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"answer": "C'est corrigé, merci."}))]
-pub struct TicketAnswer {
-    pub answer: String,
-}
+pub use stages_api_types::tickets::TicketAnswer;
 
 /// Answers a ticket (staff).
 #[utoipa::path(

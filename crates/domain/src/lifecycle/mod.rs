@@ -37,5 +37,5 @@ mod refusal;
 mod workflow;
 
 pub use number::ConventionNumber;
-pub use refusal::Refusal;
+pub use refusal::{Refusal, RefusalKind};
 pub use workflow::{Rejection, Status, Workflow};

@@ -251,7 +251,7 @@ impl Workflow {
         roles::may_edit(actor)?;
         self.require_not_validated(centre)?;
         if actor == Relation::OwnerStudent && self.has_enabled_validation(centre) {
-            return Err(Refusal::new(
+            return Err(Refusal::forbidden(
                 "PERM-05",
                 MessageKey::Perm05StudentEditUntilFirstValidation,
             ));
@@ -290,8 +290,10 @@ impl Workflow {
         if met {
             Ok(())
         } else {
-            Err(Refusal::new("PERM-06", MessageKey::Perm06PrintCondition)
-                .with_arg("condition", centre.print_condition.as_str()))
+            Err(
+                Refusal::forbidden("PERM-06", MessageKey::Perm06PrintCondition)
+                    .with_arg("condition", centre.print_condition.as_str()),
+            )
         }
     }
 
@@ -436,13 +438,14 @@ impl Workflow {
             match end {
                 Some(end) if today > end => {}
                 Some(end) => {
-                    return Err(
-                        Refusal::new("PERM-08", MessageKey::Perm08EvaluationBeforeEnd)
-                            .with_arg("end", end),
-                    );
+                    return Err(Refusal::forbidden(
+                        "PERM-08",
+                        MessageKey::Perm08EvaluationBeforeEnd,
+                    )
+                    .with_arg("end", end));
                 }
                 None => {
-                    return Err(Refusal::new(
+                    return Err(Refusal::forbidden(
                         "PERM-08",
                         MessageKey::Perm08EvaluationEndUnknown,
                     ));

@@ -2,55 +2,15 @@
 
 use super::ApiError;
 use super::client::Call;
-use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Student,
-    Supervisor,
-    Manager,
-    Admin,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct Me {
-    pub id: i64,
-    pub username: String,
-    pub display_name: String,
-    pub email: Option<String>,
-    pub roles: Vec<Role>,
-    pub student_number: Option<String>,
-}
-
-impl Me {
-    pub fn has(&self, role: Role) -> bool {
-        self.roles.contains(&role)
-    }
-
-    /// Staff see the administration menus and the search filters.
-    pub fn is_staff(&self) -> bool {
-        self.has(Role::Manager) || self.has(Role::Admin)
-    }
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct LoginRequest<'a> {
-    username: &'a str,
-    password: &'a str,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct LoginResponse {
-    pub access_token: String,
-    /// Seconds until the access token expires.
-    pub expires_in: i64,
-    pub user: Me,
-}
+pub use stages_api_types::auth::{LoginRequest, LoginResponse, Me};
+pub use stages_domain::access::Role;
 
 pub async fn login(username: &str, password: &str) -> Result<LoginResponse, ApiError> {
     Call::post("/api/auth/login")
-        .json(&LoginRequest { username, password })
+        .json(&LoginRequest {
+            username: username.to_owned(),
+            password: password.to_owned(),
+        })
         .fetch()
         .await
 }

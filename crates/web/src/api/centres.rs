@@ -2,66 +2,8 @@
 
 use super::ApiError;
 use super::client::{Call, File};
-use serde::{Deserialize, Serialize};
-use stages_domain::access::RouteKind;
-use stages_domain::model::{CentreLevel, CentreSettings};
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct StaffMember {
-    pub user_id: i64,
-    pub username: String,
-    pub display_name: String,
-}
-
-/// A programme or faculty whose conventions the centre manages.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CentreRoute {
-    pub kind: RouteKind,
-    pub code: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Centre {
-    pub id: i64,
-    pub name: String,
-    pub level: CentreLevel,
-    pub is_fallback: bool,
-    pub street: String,
-    pub postal_code: String,
-    pub city: String,
-    pub country_code: String,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub signatory_name: Option<String>,
-    pub signatory_position: Option<String>,
-    pub settings: CentreSettings,
-    pub staff: Vec<StaffMember>,
-    pub routes: Vec<CentreRoute>,
-    pub has_logo: bool,
-    pub version: i32,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CentreInput {
-    pub name: String,
-    pub level: CentreLevel,
-    pub is_fallback: bool,
-    pub street: String,
-    pub postal_code: String,
-    pub city: String,
-    pub country_code: String,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub signatory_name: Option<String>,
-    pub signatory_position: Option<String>,
-    pub settings: CentreSettings,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CentreOrganisation {
-    pub staff: Vec<i64>,
-    pub routes: Vec<CentreRoute>,
-}
+pub use stages_api_types::centres::{Centre, CentreInput, CentreOrganisation, CentreRoute};
 
 pub async fn list() -> Result<Vec<Centre>, ApiError> {
     Call::get("/api/centres").fetch().await

@@ -10,8 +10,8 @@ use super::auth::{self, LoginResponse};
 use super::{ApiError, Problem};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::{Method, RequestBuilder, Response};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -25,13 +25,7 @@ thread_local! {
     static LISTENER: RefCell<Option<Listener>> = const { RefCell::new(None) };
 }
 
-/// One page of a list and the cursor of the next.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Page<T> {
-    pub items: Vec<T>,
-    #[serde(default)]
-    pub next_cursor: Option<String>,
-}
+pub use stages_api_types::Page;
 
 pub fn set_token(token: Option<String>) {
     TOKEN.with(|t| *t.borrow_mut() = token);

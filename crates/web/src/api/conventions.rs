@@ -1,79 +1,18 @@
 //! Conventions: search, the read model of one convention, the wizard's
 //! steps, creation, deletion, validation and the printed documents.
 
+use super::ApiError;
 use super::client::{Call, File, Page, query};
-use super::{ApiError, ProblemViolation};
-use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
-use stages_domain::amendment::Termination;
-use stages_domain::figures::Figures;
-use stages_domain::ids::{Email, Phone};
-use stages_domain::lifecycle::{Status, Workflow};
-use stages_domain::model::{Address, Convention, HealthInsurance, ValidationLevel, WizardStep};
-use stages_domain::permissions::Permissions;
-use stages_domain::rules::Completion;
+use serde::Serialize;
+use stages_domain::model::{ValidationLevel, WizardStep};
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct CentreRef {
-    pub id: i64,
-    pub name: String,
-}
-
-/// The records a convention names, by id.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize)]
-pub struct Parties {
-    pub organisation_id: Option<i64>,
-    pub host_service_id: Option<i64>,
-    pub tutor_id: Option<i64>,
-    pub supervisor_id: Option<i64>,
-    pub signatory_id: Option<i64>,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct AmendmentSummary {
-    pub id: i64,
-    pub position: i32,
-    pub title: String,
-    pub validated_on: Option<NaiveDate>,
-    pub version: i32,
-}
-
-/// A convention as its screens show it (`GET /api/conventions/{id}`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct ConventionView {
-    pub id: i64,
-    pub number: Option<String>,
-    pub status: Status,
-    pub version: i32,
-    pub centre: CentreRef,
-    pub student_id: i64,
-    pub academic_year: String,
-    pub parties: Parties,
-    pub content: Convention,
-    pub effective: Convention,
-    pub termination: Option<Termination>,
-    pub workflow: Workflow,
-    pub figures: Option<Figures>,
-    pub completion: Completion,
-    pub violations: Vec<ProblemViolation>,
-    pub permissions: Permissions,
-    pub amendments: Vec<AmendmentSummary>,
-}
-
-/// A line of the search results.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct ConventionSummary {
-    pub id: i64,
-    pub number: Option<String>,
-    pub status: Status,
-    pub student_number: String,
-    pub student_last_name: String,
-    pub student_first_name: String,
-    pub academic_year: String,
-    pub organisation_name: Option<String>,
-    pub start_date: Option<NaiveDate>,
-    pub end_date: Option<NaiveDate>,
-}
+pub use stages_api_types::conventions::{
+    ConventionSummary, ConventionView, NewConvention, RejectionInput,
+};
+pub use stages_api_types::steps::{
+    ContactChoice, EnrolmentChoice, HostServiceChoice, OrganisationChoice, StudentStepInput,
+    SupervisorChoice,
+};
 
 /// The search form: a number or a name, and the staff filters.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -102,14 +41,6 @@ pub async fn get(id: i64) -> Result<ConventionView, ApiError> {
     Call::get(format!("/api/conventions/{id}")).fetch().await
 }
 
-#[derive(Debug, Clone, Serialize)]
-struct NewConvention<'a> {
-    academic_year: &'a str,
-    programme_code: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    student_id: Option<i64>,
-}
-
 /// Starts a draft for one of the student's enrolments (`student_id` only
 /// when staff create it for a student).
 pub async fn create_draft(
@@ -119,29 +50,12 @@ pub async fn create_draft(
 ) -> Result<ConventionView, ApiError> {
     Call::post("/api/conventions")
         .json(&NewConvention {
-            academic_year,
-            programme_code,
+            academic_year: academic_year.to_owned(),
+            programme_code: programme_code.to_owned(),
             student_id,
         })
         .fetch()
         .await
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct EnrolmentChoice {
-    pub academic_year: String,
-    pub programme_code: String,
-}
-
-/// Step 1 as the server takes it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StudentStepInput {
-    pub address: Address,
-    pub personal_email: Option<Email>,
-    pub phone: Option<Phone>,
-    pub mobile_phone: Option<Phone>,
-    pub health_insurance: HealthInsurance,
-    pub enrolment: Option<EnrolmentChoice>,
 }
 
 /// The path segment of a step's endpoint.
@@ -214,15 +128,12 @@ pub async fn unvalidate(
     .await
 }
 
-#[derive(Debug, Clone, Serialize)]
-struct Rejection<'a> {
-    reason: &'a str,
-}
-
 pub async fn reject(id: i64, version: i32, reason: &str) -> Result<ConventionView, ApiError> {
     Call::post(format!("/api/conventions/{id}/reject"))
         .if_match(version)
-        .json(&Rejection { reason })
+        .json(&RejectionInput {
+            reason: reason.to_owned(),
+        })
         .fetch()
         .await
 }
@@ -240,33 +151,4 @@ pub async fn certificate_pdf(id: i64) -> Result<File, ApiError> {
     Call::get(format!("/api/conventions/{id}/certificate"))
         .file("attestation.pdf")
         .await
-}
-
-/// Step 2's body: the organisation chosen, or the number of the offer
-/// the student answered (the convention then takes the offer's host).
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct OrganisationChoice {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub organisation_id: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub offer_number: Option<String>,
-}
-
-/// Step 3's body: a service of the organisation.
-#[derive(Debug, Clone, Serialize)]
-pub struct HostServiceChoice {
-    pub host_service_id: i64,
-}
-
-/// Steps 4 and 7: a contact (the tutor, of the service; the signatory, of
-/// any service of the organisation).
-#[derive(Debug, Clone, Serialize)]
-pub struct ContactChoice {
-    pub contact_id: i64,
-}
-
-/// Step 6: a member of the teaching staff, by directory uid.
-#[derive(Debug, Clone, Serialize)]
-pub struct SupervisorChoice {
-    pub uid: String,
 }

@@ -4,70 +4,13 @@
 
 use super::ApiError;
 use super::client::{Call, File, Page, query};
-use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
 use stages_domain::model::{Answer, EvaluationForm, EvaluationKind};
-use stages_domain::permissions::Decision;
 use std::collections::BTreeMap;
 
-/// Where one questionnaire of a convention stands, and what the caller may
-/// do with it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct EvaluationStatus {
-    pub kind: EvaluationKind,
-    pub enabled: bool,
-    /// `not_started`, `draft` or `submitted`.
-    pub status: String,
-    pub fill: Decision,
-    pub read: Decision,
-    pub submitted_at: Option<DateTime<Utc>>,
-}
-
-/// A questionnaire with its answers.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct EvaluationSheet {
-    pub convention_id: i64,
-    pub kind: EvaluationKind,
-    pub form: EvaluationForm,
-    pub answers: BTreeMap<String, Answer>,
-    pub submitted: bool,
-    pub submitted_at: Option<DateTime<Utc>>,
-    /// 0 before the first save.
-    pub version: i32,
-    /// Whether the caller may change it now, else why not.
-    pub fill: Decision,
-}
-
-/// The tutor's view through the link.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct TutorSheet {
-    pub student: String,
-    pub organisation: String,
-    pub start: Option<NaiveDate>,
-    pub end: Option<NaiveDate>,
-    pub sheet: EvaluationSheet,
-}
-
-/// A tutor's link, shown once to the staff member who made it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct TutorLink {
-    pub url: String,
-    pub expires_at: DateTime<Utc>,
-}
-
-/// A line of Rechercher une évaluation.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct EvaluationRow {
-    pub convention_id: i64,
-    pub number: Option<String>,
-    pub student_number: String,
-    pub student_name: String,
-    pub academic_year: String,
-    pub end_date: Option<NaiveDate>,
-    pub student: String,
-    pub supervisor: String,
-    pub tutor: String,
-}
+pub use stages_api_types::evaluations::{
+    AnswersInput, CentreForm, EvaluationRow, EvaluationSheet, EvaluationStatus, FormInput,
+    TutorLink, TutorSheet,
+};
 
 /// The search filters as typed; a status filter needs a kind.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -76,11 +19,6 @@ pub struct EvaluationQuery {
     pub academic_year: String,
     pub kind: String,
     pub status: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-struct AnswersInput<'a> {
-    answers: &'a BTreeMap<String, Answer>,
 }
 
 /// A questionnaire's kind as the API's paths write it.
@@ -132,7 +70,9 @@ pub async fn save(
 ) -> Result<EvaluationSheet, ApiError> {
     Call::put(sheet_path(convention, kind))
         .if_match(version)
-        .json(&AnswersInput { answers })
+        .json(&AnswersInput {
+            answers: answers.clone(),
+        })
         .fetch()
         .await
 }
@@ -146,7 +86,9 @@ pub async fn submit(
 ) -> Result<EvaluationSheet, ApiError> {
     Call::post(format!("{}/submit", sheet_path(convention, kind)))
         .if_match(version)
-        .json(&AnswersInput { answers })
+        .json(&AnswersInput {
+            answers: answers.clone(),
+        })
         .fetch()
         .await
 }
@@ -210,7 +152,9 @@ pub async fn tutor_save(
 ) -> Result<TutorSheet, ApiError> {
     Call::put(tutor_path(token))
         .if_match(version)
-        .json(&AnswersInput { answers })
+        .json(&AnswersInput {
+            answers: answers.clone(),
+        })
         .fetch()
         .await
 }
@@ -223,26 +167,11 @@ pub async fn tutor_submit(
 ) -> Result<TutorSheet, ApiError> {
     Call::post(format!("{}/submit", tutor_path(token)))
         .if_match(version)
-        .json(&AnswersInput { answers })
+        .json(&AnswersInput {
+            answers: answers.clone(),
+        })
         .fetch()
         .await
-}
-
-/// A centre's questionnaire of one kind.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct CentreForm {
-    pub kind: EvaluationKind,
-    /// Whether the centre asks for this evaluation at all.
-    pub enabled: bool,
-    pub form: EvaluationForm,
-    /// 0 while the centre keeps the national sheet unchanged.
-    pub version: i32,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-struct FormInput<'a> {
-    enabled: bool,
-    form: &'a EvaluationForm,
 }
 
 /// A centre's three questionnaires (the national sheets until it changes
@@ -266,7 +195,10 @@ pub async fn set_centre_form(
         kind_code(form.kind)
     ))
     .if_match(version)
-    .json(&FormInput { enabled, form })
+    .json(&FormInput {
+        enabled,
+        form: form.clone(),
+    })
     .fetch()
     .await
 }

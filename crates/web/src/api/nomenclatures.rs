@@ -3,40 +3,12 @@
 
 use super::ApiError;
 use super::client::{Call, Page, query};
-use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct NomenclatureKind {
-    pub kind: String,
-    pub title: String,
-    /// Tied to behaviour: labels may change, codes may not be added.
-    pub system: bool,
-    pub values: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct NomenclatureValue {
-    pub kind: String,
-    pub code: String,
-    pub label: String,
-    pub label_en: Option<String>,
-    pub position: i32,
-    pub active: bool,
-    pub system: bool,
-    pub version: i32,
-}
-
-impl NomenclatureValue {
-    /// The label in the reader's language, French when none is given.
-    pub fn label_in(&self, english: bool) -> &str {
-        match (&self.label_en, english) {
-            (Some(en), true) if !en.is_empty() => en,
-            _ => &self.label,
-        }
-    }
-}
+pub use stages_api_types::nomenclatures::{
+    NewValue, NomenclatureKind, NomenclatureValue, ValueUpdate,
+};
 
 pub async fn kinds() -> Result<Vec<NomenclatureKind>, ApiError> {
     Call::get("/api/nomenclatures").fetch().await
@@ -90,20 +62,6 @@ pub async fn options(kind: &str) -> Result<Vec<NomenclatureValue>, ApiError> {
 /// Forgets a table after an administrator changed it.
 pub fn forget(kind: &str) {
     CACHE.with(|c| c.borrow_mut().remove(kind));
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct NewValue {
-    pub code: String,
-    pub label: String,
-    pub label_en: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ValueUpdate {
-    pub label: String,
-    pub label_en: Option<String>,
-    pub active: bool,
 }
 
 pub async fn create(kind: &str, value: &NewValue) -> Result<NomenclatureValue, ApiError> {

@@ -1,34 +1,10 @@
 //! Offers of internship, apprenticeship and job: students search the
 //! published ones; staff write, publish, take back and close them.
 
+use super::ApiError;
 use super::client::{Call, Page, query};
-use super::{ApiError, ProblemViolation};
-use serde::{Deserialize, Serialize};
-use stages_domain::model::{Offer, OfferStatus};
 
-/// The host as an offer shows it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct OfferHost {
-    pub id: i64,
-    pub name: String,
-    pub city: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct OfferView {
-    pub id: i64,
-    /// What students type in the wizard to link the offer.
-    pub number: String,
-    pub status: OfferStatus,
-    pub centre_id: Option<i64>,
-    pub organisation: OfferHost,
-    pub offer: Offer,
-    pub version: i32,
-    /// Conventions that link it (0 for students, who are not told).
-    pub conventions: i64,
-    /// What publishing still needs (staff).
-    pub violations: Vec<ProblemViolation>,
-}
+pub use stages_api_types::offers::{CloseInput, OfferInput, OfferView};
 
 /// The search form as typed; empty criteria are left out.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -40,19 +16,6 @@ pub struct OfferQuery {
     pub until: String,
     pub number: String,
     pub status: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct OfferInput {
-    pub organisation_id: i64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub centre_id: Option<i64>,
-    pub offer: Offer,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-struct CloseInput {
-    filled: bool,
 }
 
 pub async fn search(q: &OfferQuery, cursor: Option<String>) -> Result<Page<OfferView>, ApiError> {

@@ -3,28 +3,8 @@
 
 use super::ApiError;
 use super::client::{Call, Page, query};
-use serde::Deserialize;
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct EnrolmentRow {
-    pub academic_year: String,
-    pub programme_code: String,
-    pub programme_label: String,
-    pub faculty_code: String,
-    pub faculty_label: String,
-    pub teaching_hours: Option<i32>,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Student {
-    pub id: i64,
-    pub student_number: String,
-    pub ine: Option<String>,
-    pub last_name: String,
-    pub first_name: String,
-    pub email: Option<String>,
-    pub enrolments: Vec<EnrolmentRow>,
-}
+pub use stages_api_types::people::{EnrolmentRow, Person, Student};
 
 /// Students the caller may see (a student sees only themself), by number
 /// or words of the name.
@@ -32,16 +12,6 @@ pub async fn students(q: &str) -> Result<Page<Student>, ApiError> {
     Call::get(format!("/api/students{}", query(&[("q", q.to_owned())])))
         .fetch()
         .await
-}
-
-/// A member of the teaching staff, from the directory.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Person {
-    pub uid: String,
-    pub first_name: String,
-    pub last_name: String,
-    pub email: Option<String>,
-    pub department: Option<String>,
 }
 
 /// Fewest characters of a name the directory search takes.

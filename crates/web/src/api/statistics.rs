@@ -3,43 +3,8 @@
 
 use super::ApiError;
 use super::client::{Call, File, query};
-use serde::Deserialize;
-use stages_domain::model::EvaluationKind;
-use stages_domain::statistics::{DurationSummary, StipendSummary};
 
-/// One line of a breakdown, labelled by the server.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Count {
-    pub label: String,
-    pub count: u64,
-}
-
-/// Where a questionnaire stands over the validated conventions.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct EvaluationCompletion {
-    pub kind: EvaluationKind,
-    pub submitted: u64,
-    pub draft: u64,
-    pub not_started: u64,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Statistics {
-    pub academic_year: String,
-    /// `None`: the whole university.
-    pub centre_id: Option<i64>,
-    /// Conventions past the draft.
-    pub total: u64,
-    pub by_status: Vec<Count>,
-    pub by_organisation: Vec<Count>,
-    pub other_organisations: u64,
-    pub by_country: Vec<Count>,
-    pub by_department: Vec<Count>,
-    pub by_programme: Vec<Count>,
-    pub durations: DurationSummary,
-    pub stipends: StipendSummary,
-    pub evaluations: Vec<EvaluationCompletion>,
-}
+pub use stages_api_types::statistics::{Count, Statistics};
 
 /// Whose indicators: a centre (empty for the whole university) and a year.
 #[derive(Debug, Clone, Default, PartialEq)]

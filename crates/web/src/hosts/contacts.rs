@@ -26,10 +26,7 @@ pub fn ContactForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let e = existing.as_ref();
-    let civility = RwSignal::new(
-        e.and_then(|c| c.civility.as_ref().map(code_of))
-            .unwrap_or_default(),
-    );
+    let civility = RwSignal::new(e.and_then(|c| c.civility.clone()).unwrap_or_default());
     let last_name = RwSignal::new(e.map(|c| c.last_name.clone()).unwrap_or_default());
     let first_name = RwSignal::new(e.map(|c| c.first_name.clone()).unwrap_or_default());
     let position = RwSignal::new(e.map(|c| c.position.clone()).unwrap_or_default());

@@ -17,7 +17,8 @@ use stages_domain::model::WizardStep;
 enum Mode {
     Search,
     Create,
-    Edit(OrganisationRow),
+    /// Boxed: a row is much larger than the other variants.
+    Edit(Box<OrganisationRow>),
 }
 
 #[component]
@@ -75,7 +76,7 @@ pub fn OrganisationStep(wizard: Wizard) -> impl IntoView {
                                     type="button"
                                     class="button secondary"
                                     id="org-edit"
-                                    on:click=move |_| mode.set(Mode::Edit(edited.clone()))
+                                    on:click=move |_| mode.set(Mode::Edit(Box::new(edited.clone())))
                                 >
                                     {move || i18n.t("form-edit")}
                                 </button>
@@ -110,7 +111,7 @@ pub fn OrganisationStep(wizard: Wizard) -> impl IntoView {
                 .into_any(),
             Mode::Edit(row) => view! {
                 <OrganisationForm
-                    existing=Some(row)
+                    existing=Some(*row)
                     on_saved=move |row| {
                         chosen.set(Some(row));
                         mode.set(Mode::Search);

@@ -1,0 +1,264 @@
+//! The two migration folders describe one schema: after migrating a fresh
+//! database of each backend, both have the same tables, the same columns
+//! with the same nullability, the same indexes (by the columns they cover
+//! and whether they are unique) and triggers on the same tables and events
+//! (each engine names and splits its triggers its own way). A column, an
+//! index or a trigger added to one folder only fails here.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{Backend, TestDb};
+use diesel::pg::PgConnection;
+use diesel::sql_types::{BigInt, Bool, Integer, Nullable, Text};
+use diesel::sqlite::SqliteConnection;
+use diesel::{Connection, QueryableByName, RunQueryDsl};
+use stages_api::db;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Tables, their columns (`name`, nullable) and indexes (covered columns,
+/// unique), and the triggers, of one database.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Schema {
+    columns: BTreeMap<String, BTreeSet<(String, bool)>>,
+    indexes: BTreeMap<String, BTreeSet<(Vec<String>, bool)>>,
+    /// (table, `INSERT`/`UPDATE`/`DELETE`) that fire a trigger.
+    triggers: BTreeSet<(String, String)>,
+}
+
+const EVENTS: [&str; 3] = ["INSERT", "UPDATE", "DELETE"];
+
+/// Diesel's own bookkeeping, not the application's schema.
+const DIESEL: &str = "__diesel_schema_migrations";
+
+fn migrate(url: &str) {
+    let pool = db::connect(url, 1, db::Limits::COMMAND).unwrap();
+    db::run_migrations(&mut pool.get().unwrap()).unwrap();
+}
+
+#[derive(QueryableByName)]
+struct Name {
+    #[diesel(sql_type = Text)]
+    name: String,
+}
+
+#[derive(QueryableByName)]
+struct SqliteColumn {
+    #[diesel(sql_type = Text)]
+    name: String,
+    #[diesel(sql_type = Text)]
+    declared: String,
+    #[diesel(sql_type = Integer)]
+    notnull: i32,
+    #[diesel(sql_type = Integer)]
+    pk: i32,
+}
+
+#[derive(QueryableByName)]
+struct SqliteIndex {
+    #[diesel(sql_type = Text)]
+    name: String,
+    #[diesel(sql_type = Integer)]
+    unique: i32,
+}
+
+#[derive(QueryableByName)]
+struct SqliteIndexColumn {
+    #[diesel(sql_type = BigInt)]
+    seqno: i64,
+    #[diesel(sql_type = Nullable<Text>)]
+    name: Option<String>,
+}
+
+fn sqlite_schema(url: &str) -> Schema {
+    let path = url.trim_start_matches("sqlite://");
+    let mut conn = SqliteConnection::establish(path).unwrap();
+    let mut schema = Schema::default();
+    let tables: Vec<Name> = diesel::sql_query(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+    )
+    .load(&mut conn)
+    .unwrap();
+    for table in tables.into_iter().map(|t| t.name).filter(|t| t != DIESEL) {
+        let columns: Vec<SqliteColumn> = diesel::sql_query(format!(
+            "SELECT name, type AS declared, \"notnull\", pk FROM pragma_table_info('{table}')"
+        ))
+        .load(&mut conn)
+        .unwrap();
+        // An `INTEGER PRIMARY KEY` is the rowid: unique without an index of
+        // its own, where PostgreSQL has its `_pkey`.
+        let keys: Vec<&SqliteColumn> = columns.iter().filter(|c| c.pk > 0).collect();
+        let rowid = match keys.as_slice() {
+            [key] if key.declared.eq_ignore_ascii_case("integer") => Some(key.name.clone()),
+            _ => None,
+        };
+        // A primary key column is never null, whatever it was declared as.
+        schema.columns.insert(
+            table.clone(),
+            columns
+                .iter()
+                .map(|c| (c.name.clone(), c.notnull == 0 && c.pk == 0))
+                .collect(),
+        );
+        let indexes: Vec<SqliteIndex> = diesel::sql_query(format!(
+            "SELECT name, \"unique\" FROM pragma_index_list('{table}')"
+        ))
+        .load(&mut conn)
+        .unwrap();
+        let mut covered: BTreeSet<(Vec<String>, bool)> =
+            rowid.into_iter().map(|key| (vec![key], true)).collect();
+        for index in indexes {
+            let mut columns: Vec<SqliteIndexColumn> = diesel::sql_query(format!(
+                "SELECT seqno, name FROM pragma_index_info('{}')",
+                index.name
+            ))
+            .load(&mut conn)
+            .unwrap();
+            columns.sort_by_key(|c| c.seqno);
+            covered.insert((
+                columns
+                    .into_iter()
+                    .map(|c| c.name.unwrap_or_else(|| "<expression>".to_owned()))
+                    .collect(),
+                index.unique != 0,
+            ));
+        }
+        schema.indexes.insert(table, covered);
+    }
+    let triggers: Vec<SqliteTrigger> =
+        diesel::sql_query("SELECT tbl_name, sql FROM sqlite_master WHERE type = 'trigger'")
+            .load(&mut conn)
+            .unwrap();
+    for trigger in triggers {
+        // `CREATE TRIGGER name BEFORE UPDATE OF status ON table …`: the
+        // events are named before the table.
+        let sql = trigger.sql.to_uppercase();
+        let head = sql.split(" ON ").next().unwrap_or_default();
+        for event in EVENTS.into_iter().filter(|e| head.contains(e)) {
+            schema
+                .triggers
+                .insert((trigger.tbl_name.clone(), event.to_owned()));
+        }
+    }
+    schema
+}
+
+#[derive(QueryableByName)]
+struct SqliteTrigger {
+    #[diesel(sql_type = Text)]
+    tbl_name: String,
+    #[diesel(sql_type = Text)]
+    sql: String,
+}
+
+#[derive(QueryableByName)]
+struct PgColumn {
+    #[diesel(sql_type = Text)]
+    table_name: String,
+    #[diesel(sql_type = Text)]
+    column_name: String,
+    #[diesel(sql_type = Bool)]
+    nullable: bool,
+}
+
+#[derive(QueryableByName)]
+struct PgIndex {
+    #[diesel(sql_type = Text)]
+    table_name: String,
+    #[diesel(sql_type = Bool)]
+    is_unique: bool,
+    /// The covered columns in order, `<expression>` for an expression.
+    #[diesel(sql_type = Text)]
+    columns: String,
+}
+
+fn postgres_schema(url: &str) -> Schema {
+    let mut conn = PgConnection::establish(url).unwrap();
+    let mut schema = Schema::default();
+    let columns: Vec<PgColumn> = diesel::sql_query(
+        "SELECT table_name::text, column_name::text, is_nullable = 'YES' AS nullable \
+         FROM information_schema.columns WHERE table_schema = 'public'",
+    )
+    .load(&mut conn)
+    .unwrap();
+    for c in columns.into_iter().filter(|c| c.table_name != DIESEL) {
+        schema
+            .columns
+            .entry(c.table_name)
+            .or_default()
+            .insert((c.column_name, c.nullable));
+    }
+    let indexes: Vec<PgIndex> = diesel::sql_query(
+        "SELECT t.relname::text AS table_name, i.indisunique AS is_unique, \
+                (SELECT string_agg(COALESCE(a.attname::text, '<expression>'), ',' ORDER BY k.n) \
+                 FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, n) \
+                 LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum AND k.attnum > 0 \
+                ) AS columns \
+         FROM pg_index i \
+         JOIN pg_class t ON t.oid = i.indrelid \
+         JOIN pg_namespace s ON s.oid = t.relnamespace \
+         WHERE s.nspname = 'public'",
+    )
+    .load(&mut conn)
+    .unwrap();
+    for table in schema.columns.keys() {
+        schema.indexes.insert(table.clone(), BTreeSet::new());
+    }
+    for index in indexes.into_iter().filter(|i| i.table_name != DIESEL) {
+        schema.indexes.entry(index.table_name).or_default().insert((
+            index.columns.split(',').map(str::to_owned).collect(),
+            index.is_unique,
+        ));
+    }
+    let triggers: Vec<PgTrigger> = diesel::sql_query(
+        "SELECT event_object_table::text AS table_name, event_manipulation::text AS event \
+         FROM information_schema.triggers WHERE trigger_schema = 'public'",
+    )
+    .load(&mut conn)
+    .unwrap();
+    schema.triggers = triggers
+        .into_iter()
+        .map(|t| (t.table_name, t.event))
+        .collect();
+    schema
+}
+
+#[derive(QueryableByName)]
+struct PgTrigger {
+    #[diesel(sql_type = Text)]
+    table_name: String,
+    #[diesel(sql_type = Text)]
+    event: String,
+}
+
+#[test]
+fn both_backends_migrate_to_the_same_schema() {
+    let sqlite_db = TestDb::create(Backend::Sqlite);
+    let postgres_db = TestDb::create(Backend::Postgres);
+    migrate(&sqlite_db.url);
+    migrate(&postgres_db.url);
+    let sqlite = sqlite_schema(&sqlite_db.url);
+    let postgres = postgres_schema(&postgres_db.url);
+    assert!(sqlite.columns.len() > 20, "the schema was read: {sqlite:?}");
+    let tables = |s: &Schema| s.columns.keys().cloned().collect::<BTreeSet<_>>();
+    assert_eq!(tables(&sqlite), tables(&postgres), "tables");
+    for (table, columns) in &sqlite.columns {
+        assert_eq!(
+            Some(columns),
+            postgres.columns.get(table),
+            "columns (name, nullable) of {table}"
+        );
+    }
+    for (table, indexes) in &sqlite.indexes {
+        assert_eq!(
+            Some(indexes),
+            postgres.indexes.get(table),
+            "indexes (columns, unique) of {table}"
+        );
+    }
+    assert!(!sqlite.triggers.is_empty(), "the triggers were read");
+    assert_eq!(
+        sqlite.triggers, postgres.triggers,
+        "triggers (table, event)"
+    );
+}
