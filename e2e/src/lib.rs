@@ -87,7 +87,7 @@ impl Server {
         let web = web_dir();
         assert!(
             bin.is_file(),
-            "{} is missing: build it (cargo build -p stages-api) or run `cargo xtask test`",
+            "{} is missing: build it (cargo build -p stages-cli) or run `cargo xtask test`",
             bin.display()
         );
         assert!(

@@ -259,7 +259,7 @@ pub fn bench_search(args: &[String]) -> Result<(), String> {
         "build",
         "--release",
         "--package",
-        "stages-api",
+        "stages-cli",
         "--bin",
         "stages",
     ]))?;

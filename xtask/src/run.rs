@@ -23,7 +23,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         "build",
         "--release",
         "--package",
-        "stages-api",
+        "stages-cli",
         "--bin",
         "stages",
     ]))?;

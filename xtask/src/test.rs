@@ -80,7 +80,14 @@ pub fn test(args: &[String]) -> Result<(), String> {
         ]))
     }));
     steps.push(timed("SPA release build (Trunk)", tools::build_spa));
-    steps.push(timed("build tests", || {
+    steps.push(timed("build tests and the stages command", || {
+        run(cargo().current_dir(root()).args([
+            "build",
+            "--package",
+            "stages-cli",
+            "--bin",
+            "stages",
+        ]))?;
         run(cargo()
             .current_dir(root())
             .args(["nextest", "run", "--no-run"]))

@@ -1,18 +1,16 @@
-//! Stages' server side: HTTP API, command line, and adapters to the outside
-//! world (database, directory, mail, documents). Business decisions belong
-//! to `stages-domain`.
+//! Stages' server side: the HTTP API and its adapters to the outside world
+//! (database, directory, mail, documents). Business decisions belong to
+//! `stages-domain`; the `stages` command and the demo data are
+//! `stages-cli`.
 
 pub mod audit;
 pub mod auth;
-pub mod bench;
 pub mod caller;
 pub mod centres;
-pub mod cli;
 pub mod concurrency;
 pub mod config;
 pub mod conventions;
 pub mod db;
-pub mod demo;
 pub mod directory;
 pub mod documents;
 pub mod error;
@@ -32,7 +30,6 @@ pub mod pagination;
 pub mod reference;
 pub mod registry;
 pub mod routes;
-pub mod scale;
 pub mod search;
 pub mod server;
 pub mod spa;

@@ -327,14 +327,14 @@ mod tests {
     }
 
     /// The committed document is what the code generates. Regenerate with
-    /// `cargo run -p stages-api -- openapi --output openapi/openapi.json`.
+    /// `cargo run -p stages-cli -- openapi --output openapi/openapi.json`.
     #[test]
     fn committed_document_is_fresh() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi/openapi.json");
         let committed = std::fs::read_to_string(path).unwrap_or_default();
         assert!(
             committed == document_json(),
-            "openapi/openapi.json is stale: run `cargo run -p stages-api -- openapi --output openapi/openapi.json`"
+            "openapi/openapi.json is stale: run `cargo run -p stages-cli -- openapi --output openapi/openapi.json`"
         );
     }
 }

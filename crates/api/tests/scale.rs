@@ -12,9 +12,9 @@ use stages_api::db::schema::{conventions, organisations, students};
 async fn a_generated_volume_is_consistent_and_searchable(app: &TestApp) {
     let mut conn = app.pool.get().unwrap();
     let before: i64 = conventions::table.count().get_result(&mut conn).unwrap();
-    assert_eq!(stages_api::scale::seed(&mut conn, 120).unwrap(), 120);
+    assert_eq!(stages_cli::scale::seed(&mut conn, 120).unwrap(), 120);
     // A second run adds to the first without colliding.
-    stages_api::scale::seed(&mut conn, 30).unwrap();
+    stages_cli::scale::seed(&mut conn, 30).unwrap();
     let count = |conn: &mut stages_api::db::AnyConnection| -> (i64, i64, i64) {
         (
             conventions::table.count().get_result(conn).unwrap(),

@@ -12,7 +12,8 @@ use diesel::pg::PgConnection;
 use stages_api::config::{
     Config, DEFAULT_AFFILIATION_ROLES, Directory, LdapConfig, parse_affiliation_roles,
 };
-use stages_api::{db, demo, server};
+use stages_api::{db, server};
+use stages_cli::demo;
 use std::path::PathBuf;
 
 /// Server holding the test databases; `xtask test` points it at its own.

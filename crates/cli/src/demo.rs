@@ -1,20 +1,20 @@
 //! Demo data for a fresh database: the accounts a newcomer signs in with,
 //! centres, students, hosts, conventions and offers.
 
-use crate::auth::password;
-use crate::centres::{level_code, route_kind_code};
-use crate::db::AnyConnection;
-use crate::db::schema::{
+use diesel::prelude::*;
+use stages_api::auth::password;
+use stages_api::centres::{level_code, route_kind_code};
+use stages_api::db::AnyConnection;
+use stages_api::db::schema::{
     centre_routes, centre_staff, centres, enrolments, organisations as organisations_table,
     students, users as users_table,
 };
-use crate::error::ApiError;
-use crate::i18n::Lang;
-use crate::offers;
-use crate::organisations::{self, ContactInput, HostServiceInput, OrganisationInput};
-use crate::search::{self, Kind};
-use crate::users::{self, NewUser};
-use diesel::prelude::*;
+use stages_api::error::ApiError;
+use stages_api::i18n::Lang;
+use stages_api::offers;
+use stages_api::organisations::{self, ContactInput, HostServiceInput, OrganisationInput};
+use stages_api::search::{self, Kind};
+use stages_api::users::{self, NewUser};
 use stages_domain::access::RouteKind;
 use stages_domain::ids::{Country, Email};
 use stages_domain::model::{
@@ -160,7 +160,7 @@ pub fn seed(conn: &mut AnyConnection) -> Result<bool, DemoError> {
                     department: account.department,
                     email: Some(account.email),
                     password_hash: Some(&hash),
-                    source: crate::users::Source::Local.as_str(),
+                    source: stages_api::users::Source::Local.as_str(),
                     affiliation: account.affiliation,
                     student_number: account.student_number,
                     is_admin: account.is_admin,
@@ -749,8 +749,8 @@ fn insert_convention(
     c: &DemoConvention,
     admin: i64,
 ) -> Result<(), DemoError> {
-    use crate::conventions as repo;
-    use crate::db::schema::{contacts, host_services, organisations as orgs};
+    use stages_api::conventions as repo;
+    use stages_api::db::schema::{contacts, host_services, organisations as orgs};
     use stages_domain::ids::Currency;
     use stages_domain::lifecycle::Workflow;
     use stages_domain::model::{
@@ -765,15 +765,16 @@ fn insert_convention(
     };
     let student = students::table
         .filter(students::student_number.eq(c.student))
-        .select(crate::students::StudentRow::as_select())
+        .select(stages_api::students::StudentRow::as_select())
         .first(conn)?;
     let enrolment = enrolments::table
         .filter(enrolments::student_id.eq(student.id))
         .filter(enrolments::programme_code.eq(c.programme))
-        .select(crate::students::EnrolmentRecord::as_select())
+        .select(stages_api::students::EnrolmentRecord::as_select())
         .first(conn)?;
-    let centre = crate::centres::route(conn, &enrolment.programme_code, &enrolment.faculty_code)?
-        .map_err(|r| record(r.to_string()))?;
+    let centre =
+        stages_api::centres::route(conn, &enrolment.programme_code, &enrolment.faculty_code)?
+            .map_err(|r| record(r.to_string()))?;
     let organisation: i64 = orgs::table
         .filter(orgs::name.eq(c.organisation))
         .select(orgs::id)
@@ -919,14 +920,15 @@ fn insert_convention(
                 users_table::department,
             ))
             .first(conn)?;
-        let person = crate::directory::Person {
+        let person = stages_api::directory::Person {
             uid: person.0,
             first_name: person.1,
             last_name: person.2,
             email: person.3,
             department: person.4,
         };
-        loaded.parties.supervisor_id = Some(crate::directory::upsert_supervisor(conn, &person)?);
+        loaded.parties.supervisor_id =
+            Some(stages_api::directory::upsert_supervisor(conn, &person)?);
         loaded.content.supervisor = Some(Supervisor {
             uid: person.uid,
             last_name: person.last_name,

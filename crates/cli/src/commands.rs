@@ -1,8 +1,9 @@
 //! The `stages` command: serve, migrate, seed-demo, openapi.
 
-use crate::config::{Config, ConfigArgs};
-use crate::{bench, db, demo, openapi, reference, registry, scale, server};
+use crate::{bench, demo, scale};
 use clap::{Parser, Subcommand};
+use stages_api::config::{Config, ConfigArgs};
+use stages_api::{db, openapi, reference, registry, server};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -163,7 +164,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let today = config
                 .today
                 .unwrap_or_else(|| chrono::Local::now().date_naive());
-            let documents = crate::routes::documents::centre_documents(
+            let documents = stages_api::routes::documents::centre_documents(
                 &mut conn,
                 &config.institution_name,
                 centre,
@@ -171,7 +172,8 @@ fn run(cli: Cli) -> Result<(), String> {
                 today,
             )
             .map_err(|e| e.to_string())?;
-            let zip = crate::documents::zip_conventions(&documents).map_err(|e| e.to_string())?;
+            let zip =
+                stages_api::documents::zip_conventions(&documents).map_err(|e| e.to_string())?;
             std::fs::write(&output, &zip)
                 .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
             println!(
@@ -239,7 +241,7 @@ fn serve(config: Config, pool: db::DbPool) -> Result<(), String> {
     let state = server::state(config, pool).map_err(|e| e.to_string())?;
     let sender = match &state.config.smtp_url {
         Some(url) => Some(
-            crate::mail::worker::Sender::new(url, &state.config.mail_from)?
+            stages_api::mail::worker::Sender::new(url, &state.config.mail_from)?
                 .with_links(state.links.clone()),
         ),
         None => {
@@ -251,13 +253,13 @@ fn serve(config: Config, pool: db::DbPool) -> Result<(), String> {
     actix_web::rt::System::new()
         .block_on(async move {
             if let Some(sender) = sender {
-                actix_web::rt::spawn(crate::mail::worker::run(
+                actix_web::rt::spawn(stages_api::mail::worker::run(
                     state.pool.clone(),
                     sender,
                     std::time::Duration::from_secs(5),
                 ));
             }
-            actix_web::rt::spawn(crate::evaluations::scheduler::run(
+            actix_web::rt::spawn(stages_api::evaluations::scheduler::run(
                 state.clone(),
                 std::time::Duration::from_secs(60),
             ));

@@ -2,10 +2,10 @@
 //! search endpoints run, so that the HTTP figures of the load benchmark can
 //! be read against the cost of the query alone (BENCHMARKS.md).
 
-use crate::db::AnyConnection;
-use crate::text;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
+use stages_api::db::AnyConnection;
+use stages_api::text;
 use std::time::{Duration, Instant};
 
 /// Which search to time.

@@ -4,16 +4,16 @@
 //! Deterministic (fixed seed), and written in multi-row batches with
 //! explicit ids so that a million rows load in minutes on either backend.
 
-use crate::db::AnyConnection;
-use crate::db::schema::{
-    contacts, conventions, enrolments, host_services, organisations, search_terms, students, users,
-};
-use crate::text;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
+use stages_api::db::AnyConnection;
+use stages_api::db::schema::{
+    contacts, conventions, enrolments, host_services, organisations, search_terms, students, users,
+};
+use stages_api::text;
 use stages_domain::figures;
 use stages_domain::ids::{Country, Email, NafCode, Phone, Siret};
 use stages_domain::lifecycle::{ConventionNumber, Status, Workflow};
@@ -516,10 +516,10 @@ fn terms(kind: &'static str, id: i64, texts: &[&str], out: &mut Vec<NewTerm>) {
 /// Generates the volume; returns the number of conventions written.
 pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::DemoError> {
     let now = chrono::Utc::now().naive_utc();
-    let centres: Vec<(i64, String)> = crate::db::schema::centre_routes::table
+    let centres: Vec<(i64, String)> = stages_api::db::schema::centre_routes::table
         .select((
-            crate::db::schema::centre_routes::centre_id,
-            crate::db::schema::centre_routes::code,
+            stages_api::db::schema::centre_routes::centre_id,
+            stages_api::db::schema::centre_routes::code,
         ))
         .load(conn)?;
     let centre_of = |faculty: &str| {
@@ -725,9 +725,9 @@ pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::De
     let mut new_conventions = Vec::with_capacity(n);
     let mut counters: std::collections::BTreeMap<i32, i64> = std::collections::BTreeMap::new();
     for year in 2021..=2026 {
-        let last: Option<i64> = crate::db::schema::convention_counters::table
+        let last: Option<i64> = stages_api::db::schema::convention_counters::table
             .find(year)
-            .select(crate::db::schema::convention_counters::last_value)
+            .select(stages_api::db::schema::convention_counters::last_value)
             .first(conn)
             .optional()?;
         counters.insert(year, last.unwrap_or(0));
@@ -841,7 +841,7 @@ pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::De
         new_conventions.push(NewConvention {
             id: convention_start + i,
             number: workflow.number.map(|n| n.to_string()),
-            status: crate::conventions::status_code(status),
+            status: stages_api::conventions::status_code(status),
             centre_id: centre_of(programme.2).unwrap_or(1),
             student_id,
             created_by: admin,
@@ -889,7 +889,7 @@ pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::De
             }
         }
         for (year, last) in &counters {
-            crate::conventions::set_counter(conn, *year, *last)?;
+            stages_api::conventions::set_counter(conn, *year, *last)?;
         }
         Ok::<_, crate::demo::DemoError>(())
     })?;

@@ -1,0 +1,7 @@
+//! The `stages` command.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    stages_cli::commands::main()
+}
