@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use stages_domain::model::{Answer, EvaluationForm, EvaluationKind};
+use stages_domain::model::{Answer, EvaluationForm, EvaluationKind, EvaluationProgress};
 use stages_domain::permissions::Decision;
 use std::collections::BTreeMap;
 
@@ -38,9 +38,7 @@ pub struct EvaluationStatus {
     pub kind: EvaluationKind,
     /// Whether the centre asks for it.
     pub enabled: bool,
-    /// `not_started`, `draft` or `submitted`.
-    #[cfg_attr(feature = "openapi", schema(example = "draft"))]
-    pub status: String,
+    pub status: EvaluationProgress,
     pub requested_at: Option<DateTime<Utc>>,
     pub submitted_at: Option<DateTime<Utc>>,
     pub fill: Decision,
@@ -108,8 +106,8 @@ pub struct EvaluationRow {
     pub student_name: String,
     pub academic_year: String,
     pub end_date: Option<NaiveDate>,
-    /// `not_started`, `draft` or `submitted`, for student, supervisor, tutor.
-    pub student: String,
-    pub supervisor: String,
-    pub tutor: String,
+    /// Where the student's, the supervisor's and the tutor's stand.
+    pub student: EvaluationProgress,
+    pub supervisor: EvaluationProgress,
+    pub tutor: EvaluationProgress,
 }

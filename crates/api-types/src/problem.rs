@@ -2,6 +2,7 @@
 //! violations name the field, the rule and a worded message.
 
 use serde::{Deserialize, Serialize};
+use stages_domain::Severity;
 
 /// One broken rule, attached to the field it concerns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,8 +15,7 @@ pub struct ProblemViolation {
     #[cfg_attr(feature = "openapi", schema(example = "internship.end_date"))]
     pub field: String,
     /// `error` blocks the operation; `warning` informs.
-    #[cfg_attr(feature = "openapi", schema(example = "error"))]
-    pub severity: String,
+    pub severity: Severity,
     /// Human-readable message in the caller's language.
     #[cfg_attr(
         feature = "openapi",
@@ -27,7 +27,7 @@ pub struct ProblemViolation {
 impl ProblemViolation {
     /// Whether it blocks (an error) rather than informs (a warning).
     pub fn is_error(&self) -> bool {
-        self.severity == "error"
+        self.severity == Severity::Error
     }
 }
 

@@ -52,7 +52,7 @@ impl ApiError {
         err.violations.push(ProblemViolation {
             rule: rule.to_owned(),
             field: field.to_owned(),
-            severity: "error".to_owned(),
+            severity: stages_domain::Severity::Error,
             message,
         });
         err
@@ -85,7 +85,7 @@ impl ApiError {
         err.violations.push(ProblemViolation {
             rule: rule.to_owned(),
             field: String::new(),
-            severity: "error".to_owned(),
+            severity: stages_domain::Severity::Error,
             message,
         });
         err
@@ -102,7 +102,7 @@ impl ApiError {
         err.violations.push(ProblemViolation {
             rule: rule.to_owned(),
             field: String::new(),
-            severity: "error".to_owned(),
+            severity: stages_domain::Severity::Error,
             message,
         });
         err
@@ -182,27 +182,26 @@ impl ApiError {
         )
     }
 
-    /// One field refused by a rule the API checks itself (a reference to
-    /// a record that does not exist), in both languages.
-    pub fn invalid(field: &str, rule: &str, fr: &str, en: &str, lang: Lang) -> Self {
-        Self::unprocessable(vec![ProblemViolation {
-            rule: rule.into(),
-            field: field.into(),
-            severity: "error".into(),
-            message: match lang {
-                Lang::Fr => fr.into(),
-                Lang::En => en.into(),
-            },
-        }])
+    /// One rule the domain found broken (a 422 naming its field).
+    pub fn violation(violation: &Violation, lang: Lang) -> Self {
+        Self::from_violations(std::slice::from_ref(violation), lang)
     }
 
     /// A transition or permission the domain refused: 403 when the caller
-    /// may not, 409 when the record's state does not allow it.
+    /// may not, 409 when the record's state does not allow it, 422 when its
+    /// content breaks rules (callers that have the violations send them
+    /// instead, with [`ApiError::from_violations`]).
     pub fn refused(refusal: &Refusal, lang: Lang) -> Self {
         let message = i18n::message(lang, &refusal.message_key, &refusal.args);
         match refusal.kind {
             RefusalKind::Forbidden => Self::forbidden(&refusal.rule, message),
             RefusalKind::Conflict => Self::conflict(&refusal.rule, message),
+            RefusalKind::Invalid => Self::unprocessable(vec![ProblemViolation {
+                rule: refusal.rule.clone(),
+                field: String::new(),
+                severity: stages_domain::Severity::Error,
+                message,
+            }]),
         }
     }
 
@@ -252,11 +251,7 @@ pub fn problem_violation(v: &Violation, lang: Lang) -> ProblemViolation {
     ProblemViolation {
         rule: v.rule.clone(),
         field: v.field.clone(),
-        severity: match v.severity {
-            stages_domain::Severity::Error => "error",
-            stages_domain::Severity::Warning => "warning",
-        }
-        .to_owned(),
+        severity: v.severity,
         message: i18n::message(lang, &v.message_key, &v.args),
     }
 }

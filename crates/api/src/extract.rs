@@ -177,7 +177,7 @@ fn problem(err: serde_path_to_error::Error<serde_json::Error>, lang: Lang) -> Ap
         Some((rule, key)) => ApiError::unprocessable(vec![ProblemViolation {
             rule: rule.to_owned(),
             field,
-            severity: "error".to_owned(),
+            severity: stages_domain::Severity::Error,
             message: i18n::message(lang, key, &BTreeMap::new()),
         }]),
         None => ApiError::bad_request(&field, "JSON-01", format!("Invalid JSON body: {text}")),

@@ -22,7 +22,7 @@ pub fn unknown(field: &str, code: &str, lang: Lang) -> ApiError {
     ApiError::unprocessable(vec![ProblemViolation {
         rule: "NOM-02".into(),
         field: field.into(),
-        severity: "error".into(),
+        severity: stages_domain::Severity::Error,
         message: match lang {
             Lang::Fr => format!("« {code} » n'est pas une valeur de la table de référence."),
             Lang::En => format!("\"{code}\" is not a value of the reference table."),

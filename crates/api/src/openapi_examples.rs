@@ -11,7 +11,7 @@ use utoipa::Modify;
 
 /// Nested schemas deeper than this are left out of an example: the
 /// document has recursive shapes (a section holds questions).
-const MAX_DEPTH: usize = 6;
+const MAX_DEPTH: usize = 8;
 
 /// A text of no particular kind, replaced by what the property's name
 /// calls for.

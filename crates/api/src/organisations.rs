@@ -222,12 +222,17 @@ pub fn check(input: &OrganisationInput, lang: Lang) -> Result<CheckedOrganisatio
 }
 
 pub fn find(conn: &mut AnyConnection, id: i64) -> Result<OrganisationRecord, ApiError> {
+    lookup(conn, id)?.ok_or_else(ApiError::not_found)
+}
+
+/// The organisation, or `None` when there is none with this id (a
+/// reference in a request: the caller answers 422, not 404).
+pub fn lookup(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<OrganisationRecord>> {
     organisations::table
         .find(id)
         .select(OrganisationRecord::as_select())
         .first(conn)
-        .optional()?
-        .ok_or_else(ApiError::not_found)
+        .optional()
 }
 
 /// The label of a legal status, checked against the reference table.
@@ -523,12 +528,16 @@ pub fn insert_service(
 }
 
 pub fn find_service(conn: &mut AnyConnection, id: i64) -> Result<HostServiceRecord, ApiError> {
+    lookup_service(conn, id)?.ok_or_else(ApiError::not_found)
+}
+
+/// The service, or `None` when there is none with this id.
+pub fn lookup_service(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<HostServiceRecord>> {
     host_services::table
         .find(id)
         .select(HostServiceRecord::as_select())
         .first(conn)
-        .optional()?
-        .ok_or_else(ApiError::not_found)
+        .optional()
 }
 
 /// A row of the table as the repository reads it; the wire shape is
@@ -638,12 +647,16 @@ pub fn insert_contact(
 }
 
 pub fn find_contact(conn: &mut AnyConnection, id: i64) -> Result<ContactRecord, ApiError> {
+    lookup_contact(conn, id)?.ok_or_else(ApiError::not_found)
+}
+
+/// The contact, or `None` when there is none with this id.
+pub fn lookup_contact(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<ContactRecord>> {
     contacts::table
         .find(id)
         .select(ContactRecord::as_select())
         .first(conn)
-        .optional()?
-        .ok_or_else(ApiError::not_found)
+        .optional()
 }
 
 #[cfg(test)]

@@ -194,7 +194,7 @@ pub fn compute(
             dimension::MINUTES => histogram.extend(numeric(&key, n)),
             dimension::UNPAID_MINUTES
                 if numeric::<u64>(&key, n)
-                    .is_some_and(|(m, _)| m > stages_domain::stipend::THRESHOLD_MINUTES) =>
+                    .is_some_and(|(m, _)| stages_domain::stipend::is_mandatory(m)) =>
             {
                 stipends.unpaid_though_due += n;
             }

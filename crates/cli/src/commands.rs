@@ -170,6 +170,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 centre,
                 academic_year.trim(),
                 today,
+                stages_api::i18n::Lang::Fr,
             )
             .map_err(|e| e.to_string())?;
             let zip =

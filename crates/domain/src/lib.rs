@@ -32,6 +32,7 @@ pub mod messages;
 pub mod model;
 pub mod offer;
 pub mod permissions;
+pub mod references;
 pub mod rules;
 pub mod statistics;
 pub mod stipend;

@@ -107,7 +107,7 @@ pub fn check_form(form: &EvaluationForm) -> Result<(), ApiError> {
         problems.push(ProblemViolation {
             rule: "EVAL-02".into(),
             field,
-            severity: "error".into(),
+            severity: stages_domain::Severity::Error,
             message: message.into(),
         })
     };
@@ -191,9 +191,8 @@ pub fn find_answers(
         .optional()
 }
 
-/// The version of answers started (by a request) but never saved: every
-/// save bumps it, so a requested questionnaire still counts as not started.
-pub const UNTOUCHED_VERSION: i32 = 1;
+/// The version of answers started (by a request) but never saved.
+pub const UNTOUCHED_VERSION: i32 = stages_domain::model::EvaluationProgress::UNTOUCHED_VERSION;
 
 /// Starts the answers of a convention's questionnaire with the centre's
 /// form as it is now (later changes of the form do not alter it).

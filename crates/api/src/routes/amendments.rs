@@ -12,7 +12,7 @@ use crate::conventions::{self as repo, AmendmentRow, Loaded};
 use crate::db::AnyConnection;
 use crate::db::schema::amendments;
 use crate::directory;
-use crate::error::{ApiError, Problem, ProblemViolation, problem_violation};
+use crate::error::{ApiError, Problem, problem_violation};
 use crate::extract::Json;
 use crate::i18n::Lang;
 use crate::mail;
@@ -22,10 +22,12 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use chrono::NaiveDate;
 use diesel::prelude::*;
+use stages_domain::Violation;
 use stages_domain::amendment::{self, Amendment, AmendmentChange};
 use stages_domain::ids::Email;
 use stages_domain::model::Supervisor;
 use stages_domain::permissions::{self, Relation};
+use stages_domain::references;
 use stages_domain::rules::CheckMode;
 
 pub use stages_api_types::amendments::{AmendmentInput, AmendmentView, ChangeInput};
@@ -45,17 +47,7 @@ fn resolve(
     people: &[(String, directory::Person)],
     lang: Lang,
 ) -> Result<Resolved, ApiError> {
-    let invalid = |field: String, rule: &str, fr: &str, en: &str| {
-        ApiError::unprocessable(vec![ProblemViolation {
-            rule: rule.into(),
-            field,
-            severity: "error".into(),
-            message: match lang {
-                Lang::Fr => fr.into(),
-                Lang::En => en.into(),
-            },
-        }])
-    };
+    let invalid = |v: Violation| ApiError::violation(&v, lang);
     let new_service = input.iter().find_map(|c| match c {
         ChangeInput::HostService { host_service_id } => Some(*host_service_id),
         _ => None,
@@ -66,50 +58,50 @@ fn resolve(
     for (i, change) in input.iter().enumerate() {
         let field = |name: &str| format!("changes[{i}].{name}");
         changes.push(match change.clone() {
-            ChangeInput::Termination { date, comment } => AmendmentChange::Termination { date, comment },
+            ChangeInput::Termination { date, comment } => {
+                AmendmentChange::Termination { date, comment }
+            }
             ChangeInput::Dates { start, end } => AmendmentChange::Dates { start, end },
             ChangeInput::Interruptions { periods } => AmendmentChange::Interruptions { periods },
             ChangeInput::Subject { subject } => AmendmentChange::Subject { subject },
             ChangeInput::Stipend { paid, terms } => AmendmentChange::Stipend { paid, terms },
             ChangeInput::Other { description } => AmendmentChange::Other { description },
             ChangeInput::HostService { host_service_id } => {
-                let service = records::find_service(conn, host_service_id)
-                    .ok()
-                    .filter(|s| Some(s.organisation_id) == loaded.parties.organisation_id)
-                    .ok_or_else(|| invalid(
-                        field("host_service_id"),
-                        "AVN-02",
-                        "Le nouveau lieu doit être un service du même établissement d'accueil ; changer d'établissement demande une nouvelle convention.",
-                        "The new place must be a service of the same host; another host needs a new convention.",
-                    ))?;
+                let service = references::amended_host_service(
+                    records::lookup_service(conn, host_service_id)?,
+                    |s| s.organisation_id,
+                    loaded.parties.organisation_id,
+                    &field("host_service_id"),
+                )
+                .map_err(invalid)?;
                 service_id = Some(service.id);
-                AmendmentChange::HostService { service: service.to_domain() }
+                AmendmentChange::HostService {
+                    service: service.to_domain(),
+                }
             }
             ChangeInput::Tutor { contact_id } => {
                 let of_service = new_service.or(loaded.parties.host_service_id);
-                let contact = records::find_contact(conn, contact_id)
-                    .ok()
-                    .filter(|c| Some(c.host_service_id) == of_service)
-                    .ok_or_else(|| invalid(
-                        field("contact_id"),
-                        "REF-03",
-                        "Le tuteur doit être un contact du service d'accueil.",
-                        "The tutor must be a contact of the host service.",
-                    ))?;
+                let contact = references::tutor(
+                    records::lookup_contact(conn, contact_id)?,
+                    |c| c.host_service_id,
+                    of_service,
+                    &field("contact_id"),
+                )
+                .map_err(invalid)?;
                 tutor_id = Some(contact.id);
-                AmendmentChange::Tutor { tutor: contact.to_domain() }
+                AmendmentChange::Tutor {
+                    tutor: contact.to_domain(),
+                }
             }
             ChangeInput::Supervisor { uid } => {
-                let person = people
-                    .iter()
-                    .find(|(u, _)| *u == uid)
-                    .map(|(_, p)| p.clone())
-                    .ok_or_else(|| invalid(
-                        field("uid"),
-                        "REF-04",
-                        "Cette personne ne figure pas parmi les enseignants de l'annuaire.",
-                        "This person is not among the teaching staff of the directory.",
-                    ))?;
+                let person = references::supervisor(
+                    people
+                        .iter()
+                        .find(|(u, _)| *u == uid)
+                        .map(|(_, p)| p.clone()),
+                    &field("uid"),
+                )
+                .map_err(invalid)?;
                 AmendmentChange::Supervisor {
                     supervisor: Supervisor {
                         uid: person.uid,

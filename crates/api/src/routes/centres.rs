@@ -385,7 +385,7 @@ pub async fn set_organisation(
                         crate::error::ProblemViolation {
                             rule: "FORM-02".into(),
                             field: "staff".into(),
-                            severity: "error".into(),
+                            severity: stages_domain::Severity::Error,
                             message: "Unknown user id in the staff list.".into(),
                         },
                     ]));
@@ -494,7 +494,7 @@ pub async fn upload_logo(
             ApiError::unprocessable(vec![crate::error::ProblemViolation {
                 rule: "FMT-04".into(),
                 field: "logo".into(),
-                severity: "error".into(),
+                severity: stages_domain::Severity::Error,
                 message: "The logo must be a PNG or JPEG image.".into(),
             }])
         })?;

@@ -10,7 +10,7 @@ use crate::concurrency;
 use crate::conventions::{self as repo, Loaded};
 use crate::db::AnyConnection;
 use crate::db::schema::{conventions, enrolments, students, validation_history};
-use crate::error::{ApiError, Problem, ProblemViolation, problem_violation};
+use crate::error::{ApiError, Problem, problem_violation};
 use crate::extract::Json;
 use crate::i18n::Lang;
 use crate::mail;
@@ -23,7 +23,8 @@ use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Deserialize;
-use stages_domain::figures::{self};
+use stages_domain::RefusalKind;
+use stages_domain::figures;
 use stages_domain::lifecycle::{ConventionNumber, Status, Workflow};
 use stages_domain::model::{
     AcademicYear, Convention, Enrolment, NomenclatureRef, Student, StudentStep, ValidationLevel,
@@ -172,7 +173,8 @@ pub async fn create_draft(
                 (Some(id), Some(own)) if id == own => own,
                 _ => return Err(ApiError::not_found()),
             };
-            let student = student_repo::find_row(conn, student_id)?.ok_or_else(ApiError::not_found)?;
+            let student =
+                student_repo::find_row(conn, student_id)?.ok_or_else(ApiError::not_found)?;
             let year_code = year.to_string();
             let enrolment = enrolments::table
                 .filter(enrolments::student_id.eq(student_id))
@@ -180,26 +182,24 @@ pub async fn create_draft(
                 .filter(enrolments::programme_code.eq(input.programme_code.trim()))
                 .select(student_repo::EnrolmentRecord::as_select())
                 .first(conn)
-                .optional()?
-                .ok_or_else(|| {
-                    ApiError::unprocessable(vec![ProblemViolation {
-                        rule: "ENR-01".into(),
-                        field: "programme_code".into(),
-                        severity: "error".into(),
-                        message: match lang {
-                            Lang::Fr => "Cette inscription n'est pas celle de l'étudiant pour cette année universitaire.".into(),
-                            Lang::En => "The student has no such enrolment for this academic year.".into(),
-                        },
-                    }])
-                })?;
-            let centre_id = centres::route(conn, &enrolment.programme_code, &enrolment.faculty_code)?
-                .map_err(|r| ApiError::from_violations(&[stages_domain::Violation {
-                    rule: r.rule.clone(),
-                    field: "programme_code".into(),
-                    severity: stages_domain::Severity::Error,
-                    message_key: r.message_key.clone(),
-                    args: r.args.clone(),
-                }], lang))?;
+                .optional()?;
+            let enrolment = stages_domain::references::enrolment(enrolment, "programme_code")
+                .map_err(|v| ApiError::violation(&v, lang))?;
+            let centre_id =
+                centres::route(conn, &enrolment.programme_code, &enrolment.faculty_code)?.map_err(
+                    |r| {
+                        ApiError::from_violations(
+                            &[stages_domain::Violation {
+                                rule: r.rule.clone(),
+                                field: "programme_code".into(),
+                                severity: stages_domain::Severity::Error,
+                                message_key: r.message_key.clone(),
+                                args: r.args.clone(),
+                            }],
+                            lang,
+                        )
+                    },
+                )?;
             let settings = centres::find_row(conn, centre_id)?.settings()?;
             let relation = ctx.relation(centre_id, student_id, None);
             permissions::may_create_convention(relation, &settings)
@@ -209,7 +209,10 @@ pub async fn create_draft(
                 student: StudentStep {
                     student: Student {
                         student_number: student.student_number.clone(),
-                        ine: student.ine.as_deref().and_then(|i| stages_domain::ids::Ine::parse(i).ok()),
+                        ine: student
+                            .ine
+                            .as_deref()
+                            .and_then(|i| stages_domain::ids::Ine::parse(i).ok()),
                         last_name: student.last_name.clone(),
                         first_name: student.first_name.clone(),
                         usage_name: None,
@@ -229,7 +232,9 @@ pub async fn create_draft(
                             code: enrolment.faculty_code.clone(),
                             label: enrolment.faculty_label.clone(),
                         },
-                        teaching_hours: enrolment.teaching_hours.and_then(|h| u32::try_from(h).ok()),
+                        teaching_hours: enrolment
+                            .teaching_hours
+                            .and_then(|h| u32::try_from(h).ok()),
                         teaching_element: None,
                     }),
                     ..StudentStep::default()
@@ -247,7 +252,15 @@ pub async fn create_draft(
                     &content,
                 )?;
                 let loaded = repo::load(conn, id)?;
-                audit::record(conn, Entity::Convention, id, "create_draft", Some(ctx.user_id), None::<&()>, Some(&loaded.content))?;
+                audit::record(
+                    conn,
+                    Entity::Convention,
+                    id,
+                    "create_draft",
+                    Some(ctx.user_id),
+                    None::<&()>,
+                    Some(&loaded.content),
+                )?;
                 view(conn, &loaded, relation, today, lang)
             })
         })
@@ -379,8 +392,10 @@ pub async fn submit(
                 .workflow
                 .create(relation, &loaded.settings, &violations, dry_run)
             {
-                Err(r) if r.rule == "WF-02" => Err(ApiError::from_violations(&violations, lang)
-                    .with_detail(crate::i18n::message(lang, &r.message_key, &r.args))),
+                Err(r) if r.kind == RefusalKind::Invalid => {
+                    Err(ApiError::from_violations(&violations, lang)
+                        .with_detail(crate::i18n::message(lang, &r.message_key, &r.args)))
+                }
                 Err(r) => Err(refused(&r, lang)),
                 Ok(_) => {
                     let number = repo::next_number(conn, today.year())?;

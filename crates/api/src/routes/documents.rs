@@ -82,13 +82,11 @@ fn letterhead(
     ))
 }
 
-fn number_of(loaded: &Loaded) -> Result<ConventionNumber, ApiError> {
-    loaded.workflow.number.ok_or_else(|| {
-        ApiError::conflict(
-            "WF-11",
-            "The convention has no number yet: create it first.",
-        )
-    })
+fn number_of(loaded: &Loaded, lang: Lang) -> Result<ConventionNumber, ApiError> {
+    loaded
+        .workflow
+        .created_number()
+        .map_err(|r| ApiError::refused(&r, lang))
 }
 
 fn language(loaded: &Loaded) -> AgreementLanguage {
@@ -118,10 +116,11 @@ fn convention_document(
     institution: &str,
     loaded: &Loaded,
     today: chrono::NaiveDate,
+    lang: Lang,
 ) -> Result<ConventionDocument, ApiError> {
     let (letterhead, institution_signatory) = letterhead(conn, institution, loaded.row.centre_id)?;
     Ok(ConventionDocument {
-        number: number_of(loaded)?,
+        number: number_of(loaded, lang)?,
         convention: loaded.content.clone(),
         letterhead,
         institution_signatory,
@@ -208,8 +207,9 @@ pub async fn convention_pdf(
                 .workflow
                 .check_print(relation, &loaded.settings)
                 .map_err(|r| ApiError::refused(&r, lang))?;
-            let doc = convention_document(conn, &app.config.institution_name, &loaded, today)?;
-            Ok((doc, number_of(&loaded)?))
+            let doc =
+                convention_document(conn, &app.config.institution_name, &loaded, today, lang)?;
+            Ok((doc, number_of(&loaded, lang)?))
         })
         .await?;
     let etag = etag_of(&doc);
@@ -280,7 +280,7 @@ pub async fn amendment_pdf(
                 .collect();
             let (letterhead, institution_signatory) =
                 letterhead(conn, &app.config.institution_name, loaded.row.centre_id)?;
-            let number = number_of(&loaded)?;
+            let number = number_of(&loaded, lang)?;
             let position = u32::try_from(index + 1).unwrap_or(u32::MAX);
             Ok((
                 AmendmentDocument {
@@ -354,7 +354,7 @@ pub async fn certificate_pdf(
                 .into_iter()
                 .map(|(_, a)| a)
                 .collect();
-            let number = number_of(&loaded)?;
+            let number = number_of(&loaded, lang)?;
             Ok((
                 CertificateDocument {
                     number,
@@ -395,6 +395,7 @@ pub fn centre_documents(
     centre: i64,
     year: &str,
     today: chrono::NaiveDate,
+    lang: Lang,
 ) -> Result<Vec<ConventionDocument>, ApiError> {
     let ids: Vec<i64> = conventions::table
         .filter(conventions::centre_id.eq(centre))
@@ -414,7 +415,7 @@ pub fn centre_documents(
     ids.into_iter()
         .map(|id| {
             let loaded = repo::load(conn, id)?;
-            convention_document(conn, institution, &loaded, today)
+            convention_document(conn, institution, &loaded, today, lang)
         })
         .collect()
 }
@@ -458,6 +459,7 @@ pub async fn centre_zip(
                 centre,
                 &year.to_string(),
                 today,
+                lang,
             )
         })
         .await?;

@@ -25,7 +25,9 @@ use diesel::prelude::*;
 use serde::Deserialize;
 use stages_domain::access;
 use stages_domain::lifecycle::Status;
-use stages_domain::model::{AgreementLanguage, Answer, EvaluationAnswers, EvaluationKind};
+use stages_domain::model::{
+    AgreementLanguage, Answer, EvaluationAnswers, EvaluationKind, EvaluationProgress,
+};
 use stages_domain::permissions::{self, Decision, Relation};
 use std::collections::BTreeMap;
 use utoipa::IntoParams;
@@ -130,13 +132,8 @@ pub async fn set_centre_form(
 
 pub use stages_api_types::evaluations::EvaluationStatus;
 
-fn status_of(row: Option<&evaluations::AnswersRow>) -> &'static str {
-    match row {
-        None => "not_started",
-        Some(r) if r.submitted_at.is_some() => "submitted",
-        Some(r) if r.version <= evaluations::UNTOUCHED_VERSION => "not_started",
-        Some(_) => "draft",
-    }
+fn status_of(row: Option<&evaluations::AnswersRow>) -> EvaluationProgress {
+    EvaluationProgress::of(row.map(|r| (r.version, r.submitted_at.is_some())))
 }
 
 /// Whether the caller may change the questionnaire now: the workflow's
@@ -201,7 +198,7 @@ pub async fn convention_evaluations(
                     Ok(EvaluationStatus {
                         kind,
                         enabled: form.enabled,
-                        status: status_of(row.as_ref()).to_owned(),
+                        status: status_of(row.as_ref()),
                         requested_at: row
                             .as_ref()
                             .and_then(|r| r.requested_at)
@@ -547,12 +544,10 @@ pub async fn create_link(
             if !matches!(relation, Relation::CentreManager | Relation::Admin) {
                 return Err(ApiError::not_found());
             }
-            if !loaded.workflow.is_validated(&loaded.settings) {
-                return Err(ApiError::conflict(
-                    "WF-13",
-                    "The convention is not validated yet.",
-                ));
-            }
+            loaded
+                .workflow
+                .check_evaluations_open(&loaded.settings)
+                .map_err(|r| refused(&r, lang))?;
             let now = chrono::Utc::now().naive_utc();
             let (token, expires_at) = links::create(
                 conn,
@@ -943,8 +938,10 @@ pub async fn search(
                         students::first_name,
                     ))
                     .first(conn)?;
-                let status = |conn: &mut AnyConnection, kind| -> Result<String, ApiError> {
-                    Ok(status_of(evaluations::find_answers(conn, id, kind)?.as_ref()).to_owned())
+                let status = |conn: &mut AnyConnection, kind| -> Result<_, ApiError> {
+                    Ok(status_of(
+                        evaluations::find_answers(conn, id, kind)?.as_ref(),
+                    ))
                 };
                 items.push(EvaluationRow {
                     convention_id: id,
@@ -1049,8 +1046,8 @@ pub async fn pdf(
             let centre = centres::find_row(conn, loaded.row.centre_id)?;
             let number = loaded
                 .workflow
-                .number
-                .ok_or_else(|| ApiError::conflict("WF-11", "The convention has no number yet."))?;
+                .created_number()
+                .map_err(|r| refused(&r, lang))?;
             Ok(EvaluationDocument {
                 number,
                 convention: loaded.content.clone(),

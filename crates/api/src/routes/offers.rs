@@ -171,17 +171,9 @@ fn ensure_host(conn: &mut AnyConnection, id: i64, lang: Lang) -> Result<(), ApiE
         .select(organisations::active)
         .first(conn)
         .optional()?;
-    if active == Some(true) {
-        Ok(())
-    } else {
-        Err(ApiError::invalid(
-            "organisation_id",
-            "REF-01",
-            "Cet établissement d'accueil n'existe pas ou n'est plus actif.",
-            "No such active host organisation.",
-            lang,
-        ))
-    }
+    stages_domain::references::organisation(active, |active| *active, "organisation_id")
+        .map(|_| ())
+        .map_err(|v| ApiError::violation(&v, lang))
 }
 
 /// Refuses an offer with errors (a draft may miss fields, not be wrong).

@@ -28,6 +28,7 @@ use stages_domain::model::{
     AcademicYear, Enrolment, Internship, InternshipOrigin, NomenclatureRef, Supervisor,
 };
 use stages_domain::permissions::{self, Relation};
+use stages_domain::references;
 
 fn refused(r: &stages_domain::Refusal, lang: Lang) -> ApiError {
     ApiError::refused(r, lang)
@@ -59,16 +60,9 @@ fn enrolment_of(
         .filter(enrolments::programme_code.eq(choice.programme_code.trim()))
         .select(EnrolmentRecord::as_select())
         .first(conn)
-        .optional()?
-        .ok_or_else(|| {
-            ApiError::invalid(
-                "enrolment.programme_code",
-                "ENR-01",
-                "Cette inscription n'est pas celle de l'étudiant pour cette année universitaire.",
-                "The student has no such enrolment for this academic year.",
-                lang,
-            )
-        })?;
+        .optional()?;
+    let row = references::enrolment(row, "enrolment.programme_code")
+        .map_err(|v| ApiError::violation(&v, lang))?;
     Ok((year, row))
 }
 
@@ -118,15 +112,8 @@ pub async fn save_student(
                 let unchanged = loaded.row.academic_year == year.to_string()
                     && loaded.row.programme_code.as_deref() == Some(row.programme_code.as_str());
                 if !unchanged {
-                    if loaded.workflow.number.is_some() {
-                        return Err(ApiError::invalid(
-                            "enrolment",
-                            "ENR-02",
-                            "L'inscription d'une convention créée ne change plus.",
-                            "A created convention keeps its enrolment.",
-                            lang,
-                        ));
-                    }
+                    references::enrolment_change(loaded.workflow.number.is_some())
+                        .map_err(|v| ApiError::violation(&v, lang))?;
                     let centre = centres::route(conn, &row.programme_code, &row.faculty_code)?
                         .map_err(|r| refused(&r, lang))?;
                     let settings = centres::find_row(conn, centre)?.settings()?;
@@ -230,34 +217,22 @@ pub async fn save_organisation(
             check_edit(loaded, relation, lang)?;
             let (organisation, offer) = match (&choice.offer_number, choice.organisation_id) {
                 (Some(number), _) => {
-                    let offer = crate::offers::find_by_number(conn, number)?
-                        .filter(|o| o.status().is_ok_and(stages_domain::offer::may_be_linked))
-                        .ok_or_else(|| {
-                            ApiError::invalid(
-                                "offer_number",
-                                "REF-02",
-                                "Aucune offre publiée ne porte ce numéro.",
-                                "No published offer has this number.",
-                                lang,
-                            )
-                        })?;
+                    let offer =
+                        references::offer(crate::offers::find_by_number(conn, number)?, |o| {
+                            o.status().is_ok_and(stages_domain::offer::may_be_linked)
+                        })
+                        .map_err(|v| ApiError::violation(&v, lang))?;
                     (offer.organisation_id, Some(offer))
                 }
                 (None, Some(id)) => (id, None),
                 (None, None) => return Err(ApiError::internal("checked above")),
             };
-            let row = records::find(conn, organisation)
-                .ok()
-                .filter(|o| o.active)
-                .ok_or_else(|| {
-                    ApiError::invalid(
-                        "organisation_id",
-                        "REF-01",
-                        "Cet établissement d'accueil n'existe pas ou n'est plus actif.",
-                        "No such active host organisation.",
-                        lang,
-                    )
-                })?;
+            let row = references::organisation(
+                records::lookup(conn, organisation)?,
+                |o| o.active,
+                "organisation_id",
+            )
+            .map_err(|v| ApiError::violation(&v, lang))?;
             if loaded.parties.organisation_id != Some(row.id) {
                 loaded.parties.host_service_id = None;
                 loaded.parties.tutor_id = None;
@@ -323,18 +298,12 @@ pub async fn save_host_service(
         "host_service",
         move |conn, _, loaded, relation| {
             check_edit(loaded, relation, lang)?;
-            let service = records::find_service(conn, choice)
-                .ok()
-                .filter(|s| Some(s.organisation_id) == loaded.parties.organisation_id)
-                .ok_or_else(|| {
-                    ApiError::invalid(
-                        "host_service_id",
-                        "REF-02",
-                        "Choisissez un service de l'établissement d'accueil de la convention.",
-                        "Choose a service of the convention's host organisation.",
-                        lang,
-                    )
-                })?;
+            let service = references::host_service(
+                records::lookup_service(conn, choice)?,
+                |s| s.organisation_id,
+                loaded.parties.organisation_id,
+            )
+            .map_err(|v| ApiError::violation(&v, lang))?;
             if loaded.parties.host_service_id != Some(service.id) {
                 loaded.parties.tutor_id = None;
                 loaded.content.tutor = None;
@@ -391,18 +360,13 @@ pub async fn save_tutor(
         "tutor",
         move |conn, _, loaded, relation| {
             check_edit(loaded, relation, lang)?;
-            let contact = records::find_contact(conn, choice)
-                .ok()
-                .filter(|c| Some(c.host_service_id) == loaded.parties.host_service_id)
-                .ok_or_else(|| {
-                    ApiError::invalid(
-                        "contact_id",
-                        "REF-03",
-                        "Choisissez un contact du service d'accueil de la convention.",
-                        "Choose a contact of the convention's host service.",
-                        lang,
-                    )
-                })?;
+            let contact = references::tutor(
+                records::lookup_contact(conn, choice)?,
+                |c| c.host_service_id,
+                loaded.parties.host_service_id,
+                "contact_id",
+            )
+            .map_err(|v| ApiError::violation(&v, lang))?;
             loaded.parties.tutor_id = Some(contact.id);
             loaded.content.tutor = Some(contact.to_domain());
             Ok(())
@@ -530,17 +494,9 @@ pub async fn save_supervisor(
     body: Json<SupervisorChoice>,
 ) -> Result<HttpResponse, ApiError> {
     let uid = body.into_inner().uid.trim().to_owned();
-    let person: Person = directory::find_supervisor(&state, uid)
-        .await?
-        .ok_or_else(|| {
-            ApiError::invalid(
-                "uid",
-                "REF-04",
-                "Cette personne ne figure pas parmi les enseignants de l'annuaire.",
-                "This person is not among the teaching staff of the directory.",
-                lang,
-            )
-        })?;
+    let person: Person =
+        references::supervisor(directory::find_supervisor(&state, uid).await?, "uid")
+            .map_err(|v| ApiError::violation(&v, lang))?;
     let view = transition(
         &state,
         caller,
@@ -609,27 +565,21 @@ pub async fn save_signatory(
         "signatory",
         move |conn, _: &Context, loaded, relation| {
             check_edit(loaded, relation, lang)?;
-            let contact = records::find_contact(conn, choice).ok();
-            let service = match &contact {
-                Some(c) => records::find_service(conn, c.host_service_id).ok(),
+            // The contact with the host of its service.
+            let found = match records::lookup_contact(conn, choice)? {
+                Some(contact) => records::lookup_service(conn, contact.host_service_id)?
+                    .map(|service| (contact, service.organisation_id)),
                 None => None,
             };
-            match (contact, service) {
-                (Some(contact), Some(service))
-                    if Some(service.organisation_id) == loaded.parties.organisation_id =>
-                {
-                    loaded.parties.signatory_id = Some(contact.id);
-                    loaded.content.signatory = Some(contact.to_domain());
-                    Ok(())
-                }
-                _ => Err(ApiError::invalid(
-                    "contact_id",
-                    "REF-05",
-                    "Choisissez un contact de l'établissement d'accueil de la convention.",
-                    "Choose a contact of the convention's host organisation.",
-                    lang,
-                )),
-            }
+            let (contact, _) = references::signatory(
+                found,
+                |(_, organisation)| *organisation,
+                loaded.parties.organisation_id,
+            )
+            .map_err(|v| ApiError::violation(&v, lang))?;
+            loaded.parties.signatory_id = Some(contact.id);
+            loaded.content.signatory = Some(contact.to_domain());
+            Ok(())
         },
     )
     .await?;

@@ -75,6 +75,15 @@ avn-02-no-change = An amendment must contain at least one change.
 avn-02-duplicate-change = This change ({ $kind }) is already in the amendment.
 avn-02-termination-outside = The termination date must lie between { $start } and { $end }.
 avn-02-service-needs-tutor = A change of host service requires naming a tutor.
+avn-02-another-host = The new place must be a service of the same host; another host needs a new convention.
+enr-01-not-the-students = The student has no such enrolment for this academic year.
+enr-02-fixed = A created convention keeps its enrolment.
+ref-01-no-such-host = No such active host organisation.
+ref-02-no-such-offer = No published offer has this number.
+ref-02-not-a-service-of-the-host = Choose a service of the convention's host organisation.
+ref-03-not-a-contact-of-the-service = Choose a contact of the convention's host service.
+ref-04-not-a-teacher = This person is not among the teaching staff of the directory.
+ref-05-not-a-contact-of-the-host = Choose a contact of the convention's host organisation.
 att-01-incomplete = The certificate cannot be issued: dates, hours or stipend are incomplete.
 
 ## Lifecycle

@@ -75,6 +75,15 @@ avn-02-no-change = Un avenant doit comporter au moins une modification.
 avn-02-duplicate-change = Cette modification ({ $kind }) figure déjà dans l'avenant.
 avn-02-termination-outside = La date de rupture doit se situer entre le { $start } et le { $end }.
 avn-02-service-needs-tutor = Un changement de service d'accueil impose de désigner un tuteur.
+avn-02-another-host = Le nouveau lieu doit être un service du même établissement d'accueil ; changer d'établissement demande une nouvelle convention.
+enr-01-not-the-students = Cette inscription n'est pas celle de l'étudiant pour cette année universitaire.
+enr-02-fixed = L'inscription d'une convention créée ne change plus.
+ref-01-no-such-host = Cet établissement d'accueil n'existe pas ou n'est plus actif.
+ref-02-no-such-offer = Aucune offre publiée ne porte ce numéro.
+ref-02-not-a-service-of-the-host = Choisissez un service de l'établissement d'accueil de la convention.
+ref-03-not-a-contact-of-the-service = Choisissez un contact du service d'accueil de la convention.
+ref-04-not-a-teacher = Cette personne ne figure pas parmi les enseignants de l'annuaire.
+ref-05-not-a-contact-of-the-host = Choisissez un contact de l'établissement d'accueil de la convention.
 att-01-incomplete = L'attestation ne peut être établie : dates, horaires ou gratification incomplets.
 
 ## Cycle de vie

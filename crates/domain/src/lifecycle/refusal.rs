@@ -7,7 +7,8 @@ use crate::messages::MessageKey;
 use crate::violation::ArgValue;
 
 /// Why the refusal stands: the caller's role or relation (asking again
-/// will not help) or the record's present state (it may change).
+/// will not help), the record's present state (it may change), or its
+/// content, which breaks rules the caller must fix first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -16,6 +17,8 @@ pub enum RefusalKind {
     Forbidden,
     /// Not in the record's present state (HTTP 409).
     Conflict,
+    /// The content breaks rules; their violations tell which (HTTP 422).
+    Invalid,
 }
 
 /// A refused transition or permission: a rule or reason id (`WF-03`,
@@ -49,6 +52,14 @@ impl Refusal {
     pub(crate) fn forbidden(rule: &str, key: MessageKey) -> Self {
         Self {
             kind: RefusalKind::Forbidden,
+            ..Self::new(rule, key)
+        }
+    }
+
+    /// Refused until the content stops breaking rules.
+    pub(crate) fn invalid(rule: &str, key: MessageKey) -> Self {
+        Self {
+            kind: RefusalKind::Invalid,
             ..Self::new(rule, key)
         }
     }

@@ -87,6 +87,16 @@ impl Workflow {
         )
     }
 
+    /// Evaluations, their links and the certificate exist once the
+    /// convention is validated (WF-13).
+    pub fn check_evaluations_open(&self, centre: &CentreSettings) -> Result<(), Refusal> {
+        if self.is_validated(centre) {
+            Ok(())
+        } else {
+            Err(Refusal::new("WF-13", MessageKey::NotValidated))
+        }
+    }
+
     fn all_levels_given(&self, centre: &CentreSettings) -> bool {
         centre
             .validation_levels
@@ -102,10 +112,13 @@ impl Workflow {
     }
 
     fn require_created(&self) -> Result<(), Refusal> {
-        match self.number {
-            Some(_) => Ok(()),
-            None => Err(Refusal::new("WF-11", MessageKey::Wf11NotCreated)),
-        }
+        self.created_number().map(|_| ())
+    }
+
+    /// The convention's number: what is printed needs it (WF-11).
+    pub fn created_number(&self) -> Result<ConventionNumber, Refusal> {
+        self.number
+            .ok_or_else(|| Refusal::new("WF-11", MessageKey::Wf11NotCreated))
     }
 
     fn require_not_validated(&self, centre: &CentreSettings) -> Result<(), Refusal> {
@@ -139,7 +152,7 @@ impl Workflow {
         incomplete.dedup();
         if has_errors(violations) {
             let steps: Vec<String> = incomplete.iter().map(|s| s.number().to_string()).collect();
-            return Err(Refusal::new("WF-02", MessageKey::Wf02StepsIncomplete)
+            return Err(Refusal::invalid("WF-02", MessageKey::Wf02StepsIncomplete)
                 .with_arg("steps", steps.join(", ")));
         }
         Ok(Self {
@@ -308,9 +321,7 @@ impl Workflow {
         centre: &CentreSettings,
     ) -> Result<(), Refusal> {
         roles::may_view(actor)?;
-        if !self.is_validated(centre) {
-            return Err(Refusal::new("WF-13", MessageKey::NotValidated));
-        }
+        self.check_evaluations_open(centre)?;
         let end = match (effective_end, self.terminated_on) {
             (Some(end), Some(stop)) => Some(end.min(stop)),
             (end, stop) => end.or(stop),
@@ -427,9 +438,7 @@ impl Workflow {
         centre: &CentreSettings,
     ) -> Result<(), Refusal> {
         roles::may_fill_evaluation(actor, kind)?;
-        if !self.is_validated(centre) {
-            return Err(Refusal::new("WF-13", MessageKey::NotValidated));
-        }
+        self.check_evaluations_open(centre)?;
         if kind == EvaluationKind::Student {
             let end = match (internship_end, self.terminated_on) {
                 (Some(end), Some(stop)) => Some(end.min(stop)),

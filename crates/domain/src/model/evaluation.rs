@@ -16,6 +16,35 @@ pub enum EvaluationKind {
     Tutor,
 }
 
+/// Where one questionnaire of a convention stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EvaluationProgress {
+    /// No answer saved yet (requested or not).
+    NotStarted,
+    /// Answers saved, not submitted.
+    Draft,
+    /// Submitted: read-only.
+    Submitted,
+}
+
+impl EvaluationProgress {
+    /// The version of answers started (by a request) but never saved:
+    /// every save bumps it, so a requested questionnaire still counts as
+    /// not started.
+    pub const UNTOUCHED_VERSION: i32 = 1;
+
+    /// The progress of stored answers (`None`: none stored) at `version`.
+    pub fn of(answers: Option<(i32, bool)>) -> Self {
+        match answers {
+            Some((_, true)) => Self::Submitted,
+            Some((version, false)) if version > Self::UNTOUCHED_VERSION => Self::Draft,
+            _ => Self::NotStarted,
+        }
+    }
+}
+
 /// The kind of answer a question expects.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -100,4 +129,19 @@ pub struct EvaluationAnswers {
     pub answers: BTreeMap<String, Answer>,
     /// Whether the form has been submitted (then read-only).
     pub submitted: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::EvaluationProgress as P;
+
+    /// A questionnaire started by a reminder but never saved is not started;
+    /// the first save makes it a draft; submitting ends it.
+    #[test]
+    fn progress_follows_the_saves() {
+        assert_eq!(P::of(None), P::NotStarted);
+        assert_eq!(P::of(Some((P::UNTOUCHED_VERSION, false))), P::NotStarted);
+        assert_eq!(P::of(Some((P::UNTOUCHED_VERSION + 1, false))), P::Draft);
+        assert_eq!(P::of(Some((P::UNTOUCHED_VERSION + 1, true))), P::Submitted);
+    }
 }

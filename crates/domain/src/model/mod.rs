@@ -26,7 +26,8 @@ pub use centre::{
 pub use contact::{Civility, Contact, HostService, Supervisor};
 pub use convention::{Convention, WizardStep};
 pub use evaluation::{
-    Answer, EvaluationAnswers, EvaluationForm, EvaluationKind, Question, QuestionKind, Section,
+    Answer, EvaluationAnswers, EvaluationForm, EvaluationKind, EvaluationProgress, Question,
+    QuestionKind, Section,
 };
 pub use internship::{
     AgreementLanguage, Confidentiality, ConventionType, Internship, InternshipOrigin, PaymentMode,

@@ -17,7 +17,7 @@ use crate::i18n::{I18n, use_i18n};
 use crate::pages::evaluations::{kind_key, status_key};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use stages_domain::model::AcademicYear;
+use stages_domain::model::{AcademicYear, EvaluationProgress};
 use stages_domain::permissions::Decision;
 use stages_domain::statistics::{DurationBand, StipendBand};
 
@@ -179,9 +179,9 @@ fn Indicators(scope: Scope, stats: Statistics) -> impl IntoView {
         .flat_map(|e| {
             let kind = i18n.t(kind_key(e.kind));
             [
-                ("submitted", e.submitted),
-                ("draft", e.draft),
-                ("not_started", e.not_started),
+                (EvaluationProgress::Submitted, e.submitted),
+                (EvaluationProgress::Draft, e.draft),
+                (EvaluationProgress::NotStarted, e.not_started),
             ]
             .map(|(status, count)| Bar {
                 label: format!("{kind} — {}", i18n.t(status_key(status))),

@@ -15,7 +15,7 @@ use crate::session::use_session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
-use stages_domain::model::EvaluationKind;
+use stages_domain::model::{EvaluationKind, EvaluationProgress};
 
 #[component]
 pub fn ConventionEvaluationsPage() -> impl IntoView {
@@ -56,9 +56,9 @@ fn EvaluationsOf(convention: ConventionView, list: Vec<EvaluationStatus>) -> imp
         "{} {}",
         convention.content.student.student.first_name, convention.content.student.student.last_name
     );
-    let tutor_enabled = list
-        .iter()
-        .any(|e| e.kind == EvaluationKind::Tutor && e.enabled && e.status != "submitted");
+    let tutor_enabled = list.iter().any(|e| {
+        e.kind == EvaluationKind::Tutor && e.enabled && e.status != EvaluationProgress::Submitted
+    });
     let rows = KINDS
         .iter()
         .filter_map(|kind| list.iter().find(|e| e.kind == *kind).cloned())
@@ -93,7 +93,7 @@ fn EvaluationLine(convention: i64, status: EvaluationStatus) -> impl IntoView {
     let code = kind_code(kind);
     let href = format!("/evaluations/{convention}/{code}");
     let submitted_on = status.submitted_at.map(|t| t.date_naive());
-    let state = status.status.clone();
+    let state = status.status;
     let (fill, read) = (status.fill.clone(), status.read.clone());
     let action = if !status.enabled {
         view! { <span class="muted">{move || i18n.t("evaluation-disabled")}</span> }.into_any()
@@ -113,7 +113,7 @@ fn EvaluationLine(convention: i64, status: EvaluationStatus) -> impl IntoView {
                     {move || i18n.t("evaluation-read")}
                 </a>
             })}
-            {(state != "submitted").then(|| view! { <DeniedReason decision=fill.clone() id=reason_id.clone() /> })}
+            {(state != EvaluationProgress::Submitted).then(|| view! { <DeniedReason decision=fill.clone() id=reason_id.clone() /> })}
         }
         .into_any()
     };
@@ -121,7 +121,7 @@ fn EvaluationLine(convention: i64, status: EvaluationStatus) -> impl IntoView {
         <tr id=format!("evaluation-{code}")>
             <th scope="row">{move || i18n.t(kind_key(kind))}</th>
             <td>
-                <span class="badge">{move || i18n.t(status_key(&status.status))}</span>
+                <span class="badge">{move || i18n.t(status_key(state))}</span>
                 {move || submitted_on.map(|d| format!(" {}", format::date(i18n.lang.get(), d)))}
             </td>
             <td>{action}</td>

@@ -14,7 +14,7 @@ pub use questionnaire::QuestionnairePage;
 pub use search::EvaluationsPage;
 pub use tutor::TutorEvaluationPage;
 
-use stages_domain::model::EvaluationKind;
+use stages_domain::model::{EvaluationKind, EvaluationProgress};
 
 pub const KINDS: [EvaluationKind; 3] = [
     EvaluationKind::Student,
@@ -22,8 +22,12 @@ pub const KINDS: [EvaluationKind; 3] = [
     EvaluationKind::Tutor,
 ];
 
-/// The statuses of a questionnaire, as the API writes them.
-pub const STATUSES: [&str; 3] = ["not_started", "draft", "submitted"];
+/// Where a questionnaire may stand, as the search filters offer it.
+pub const STATUSES: [EvaluationProgress; 3] = [
+    EvaluationProgress::NotStarted,
+    EvaluationProgress::Draft,
+    EvaluationProgress::Submitted,
+];
 
 pub fn kind_key(kind: EvaluationKind) -> &'static str {
     match kind {
@@ -33,12 +37,11 @@ pub fn kind_key(kind: EvaluationKind) -> &'static str {
     }
 }
 
-/// The message key of a questionnaire's status (`not_started`, `draft`,
-/// `submitted`).
-pub fn status_key(status: &str) -> &'static str {
+/// The message key of where a questionnaire stands.
+pub fn status_key(status: EvaluationProgress) -> &'static str {
     match status {
-        "draft" => "evaluation-status-draft",
-        "submitted" => "evaluation-status-submitted",
-        _ => "evaluation-status-not-started",
+        EvaluationProgress::NotStarted => "evaluation-status-not-started",
+        EvaluationProgress::Draft => "evaluation-status-draft",
+        EvaluationProgress::Submitted => "evaluation-status-submitted",
     }
 }

@@ -12,7 +12,7 @@ use crate::components::download::{Document, DownloadButton};
 use crate::components::fields::{Select, TextInput};
 use crate::components::loading::{Failure, Pending};
 use crate::components::messages::FieldMessage;
-use crate::components::reference::from_code;
+use crate::components::reference::{code_of, from_code};
 use crate::format;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
@@ -99,7 +99,7 @@ pub fn EvaluationsPage() -> impl IntoView {
     let status_options = Signal::derive(move || {
         STATUSES
             .iter()
-            .map(|s| ((*s).to_owned(), i18n.t(status_key(s))))
+            .map(|s| (code_of(s), i18n.t(status_key(*s))))
             .collect::<Vec<_>>()
     });
 
@@ -207,8 +207,8 @@ fn ResultsTable(rows: Vec<EvaluationRow>) -> impl IntoView {
                     .map(|row| {
                         let id = row.convention_id;
                         let end = row.end_date;
-                        let badge = |status: String| view! {
-                            <span class="badge">{move || i18n.t(status_key(&status))}</span>
+                        let badge = |status| view! {
+                            <span class="badge">{move || i18n.t(status_key(status))}</span>
                         };
                         view! {
                             <tr>
@@ -218,9 +218,9 @@ fn ResultsTable(rows: Vec<EvaluationRow>) -> impl IntoView {
                                 <td>{format!("{} ({})", row.student_name, row.student_number)}</td>
                                 <td>{row.academic_year.clone()}</td>
                                 <td>{move || end.map(|d| format::date(i18n.lang.get(), d))}</td>
-                                <td>{badge(row.student.clone())}</td>
-                                <td>{badge(row.supervisor.clone())}</td>
-                                <td>{badge(row.tutor.clone())}</td>
+                                <td>{badge(row.student)}</td>
+                                <td>{badge(row.supervisor)}</td>
+                                <td>{badge(row.tutor)}</td>
                             </tr>
                         }
                     })
