@@ -338,6 +338,21 @@ fn is_transient(message: &str) -> bool {
     .any(|m| message.contains(m))
 }
 
+impl From<crate::db::RepoError> for ApiError {
+    fn from(err: crate::db::RepoError) -> Self {
+        use crate::db::RepoError;
+        match err {
+            RepoError::NotFound => Self::not_found(),
+            RepoError::Stale => {
+                Self::precondition_failed("The record changed while you were saving it: reload it.")
+            }
+            RepoError::Busy(detail) => Self::unavailable(detail),
+            RepoError::Corrupt(cause) => Self::internal(cause),
+            RepoError::Query(err) => err.into(),
+        }
+    }
+}
+
 impl From<diesel::r2d2::PoolError> for ApiError {
     fn from(err: diesel::r2d2::PoolError) -> Self {
         // r2d2 reports the last connection error it met while waiting.

@@ -3,13 +3,12 @@
 //! `stages-domain`; the `stages` command and the demo data are
 //! `stages-cli`.
 
+pub mod app;
 pub mod audit;
 pub mod auth;
 pub mod caller;
-pub mod centres;
 pub mod concurrency;
 pub mod config;
-pub mod conventions;
 pub mod db;
 pub mod directory;
 pub mod documents;
@@ -35,7 +34,6 @@ pub mod server;
 pub mod spa;
 pub mod state;
 pub mod statistics;
-pub mod students;
 pub mod text;
 pub mod timestamps;
 pub mod users;

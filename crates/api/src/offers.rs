@@ -276,7 +276,7 @@ pub fn update(
         offers::updated_at.eq(chrono::Utc::now().naive_utc()),
     ))
     .execute(conn)?;
-    crate::concurrency::check_written(written)?;
+    crate::db::check_written(written)?;
     let row = find(conn, row.id)?;
     reindex(conn, &row)?;
     Ok(row)
@@ -308,7 +308,7 @@ pub fn set_status(
         offers::updated_at.eq(now),
     ))
     .execute(conn)?;
-    crate::concurrency::check_written(written)?;
+    crate::db::check_written(written)?;
     find(conn, row.id)
 }
 

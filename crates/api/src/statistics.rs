@@ -164,10 +164,10 @@ pub fn compute(
     scope: &Scope,
     lang: Lang,
 ) -> Result<Statistics, ApiError> {
-    let draft = crate::conventions::status_code(Status::Draft);
+    let draft = crate::db::conventions::status_code(Status::Draft);
     let done = [
-        crate::conventions::status_code(Status::Validated),
-        crate::conventions::status_code(Status::TerminatedEarly),
+        crate::db::conventions::status_code(Status::Validated),
+        crate::db::conventions::status_code(Status::TerminatedEarly),
     ];
     let mut statuses: HashMap<String, u64> = HashMap::new();
     let mut countries: Vec<(String, u64)> = Vec::new();
@@ -423,7 +423,7 @@ mod tests {
     /// of a questionnaire in SQL: they must be this program's.
     #[test]
     fn the_triggers_codes_are_the_programs() {
-        let code = crate::conventions::status_code;
+        let code = crate::db::conventions::status_code;
         assert_eq!(code(Status::Draft), "draft");
         assert_eq!(code(Status::Validated), "validated");
         assert_eq!(code(Status::TerminatedEarly), "terminated_early");

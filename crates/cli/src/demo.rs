@@ -3,8 +3,8 @@
 
 use diesel::prelude::*;
 use stages_api::auth::password;
-use stages_api::centres::{level_code, route_kind_code};
 use stages_api::db::AnyConnection;
+use stages_api::db::centres::{level_code, route_kind_code};
 use stages_api::db::schema::{
     centre_routes, centre_staff, centres, enrolments, organisations as organisations_table,
     students, users as users_table,
@@ -125,6 +125,8 @@ pub enum DemoError {
     Hash(String),
     #[error("invalid demo record: {0}")]
     Record(String),
+    #[error("repository: {0}")]
+    Repo(#[from] stages_api::db::RepoError),
 }
 
 impl From<ApiError> for DemoError {
@@ -749,7 +751,7 @@ fn insert_convention(
     c: &DemoConvention,
     admin: i64,
 ) -> Result<(), DemoError> {
-    use stages_api::conventions as repo;
+    use stages_api::db::conventions as repo;
     use stages_api::db::schema::{contacts, host_services, organisations as orgs};
     use stages_domain::ids::Currency;
     use stages_domain::lifecycle::Workflow;
@@ -765,15 +767,15 @@ fn insert_convention(
     };
     let student = students::table
         .filter(students::student_number.eq(c.student))
-        .select(stages_api::students::StudentRow::as_select())
+        .select(stages_api::db::students::StudentRow::as_select())
         .first(conn)?;
     let enrolment = enrolments::table
         .filter(enrolments::student_id.eq(student.id))
         .filter(enrolments::programme_code.eq(c.programme))
-        .select(stages_api::students::EnrolmentRecord::as_select())
+        .select(stages_api::db::students::EnrolmentRecord::as_select())
         .first(conn)?;
     let centre =
-        stages_api::centres::route(conn, &enrolment.programme_code, &enrolment.faculty_code)?
+        stages_api::db::centres::route(conn, &enrolment.programme_code, &enrolment.faculty_code)?
             .map_err(|r| record(r.to_string()))?;
     let organisation: i64 = orgs::table
         .filter(orgs::name.eq(c.organisation))
@@ -949,7 +951,8 @@ fn insert_convention(
             ..Workflow::default()
         };
     }
-    repo::save(conn, &loaded)?;
+    let amended = repo::amendment_list(conn, id)?;
+    repo::save(conn, &mut loaded, &amended)?;
     Ok(())
 }
 

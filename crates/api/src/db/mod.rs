@@ -1,7 +1,13 @@
 //! Storage: one connection type for SQLite (embedded default) and PostgreSQL
 //! (production), a pool, and the embedded migrations of each backend.
 
+pub mod centres;
+pub mod conventions;
+pub mod error;
 pub mod schema;
+pub mod students;
+
+pub use error::{RepoError, RepoResult, check_written};
 
 use diesel::Connection;
 use diesel::connection::SimpleConnection;

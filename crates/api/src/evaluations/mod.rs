@@ -93,7 +93,7 @@ pub fn set_centre_form(
             evaluation_forms::updated_at.eq(now),
         ))
         .execute(conn)?;
-        crate::concurrency::check_written(written)?;
+        crate::db::check_written(written)?;
     }
     centre_form(conn, centre, form.kind)
 }
@@ -247,6 +247,6 @@ pub fn save(
         evaluation_answers::updated_at.eq(now),
     ))
     .execute(conn)?;
-    crate::concurrency::check_written(written)?;
+    crate::db::check_written(written)?;
     Ok(())
 }

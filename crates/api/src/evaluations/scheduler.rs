@@ -5,8 +5,8 @@
 
 use super::links;
 use super::{centre_form, defaults, find_answers, kind_code, start};
-use crate::conventions::{self as repo, Loaded};
 use crate::db::AnyConnection;
+use crate::db::conventions::{self as repo, Loaded};
 use crate::db::schema::{contacts, conventions, evaluation_answers, supervisors};
 use crate::error::ApiError;
 use crate::mail::events::student_address;

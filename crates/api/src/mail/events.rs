@@ -4,8 +4,8 @@
 
 use super::outbox::{Mail, enqueue};
 use super::templates::{MailLang, render};
-use crate::conventions::Loaded;
 use crate::db::AnyConnection;
+use crate::db::conventions::Loaded;
 use crate::db::schema::{centre_staff, students, users};
 use diesel::prelude::*;
 use stages_domain::model::ValidationLevel;

@@ -3,13 +3,14 @@
 //! until validated; once validated they apply to the effective convention,
 //! on which every rule runs again (AVN-03).
 
-use super::conventions::{ConventionView, load_visible, mail_context, respond, transition};
+use super::conventions::respond;
+use crate::app::conventions::{ConventionView, load_visible, mail_context, transition};
 use crate::audit::{self, Entity};
 use crate::auth::Caller;
 use crate::caller::Context;
 use crate::concurrency;
-use crate::conventions::{self as repo, AmendmentRow, Loaded};
 use crate::db::AnyConnection;
+use crate::db::conventions::{self as repo, AmendmentRow, Loaded};
 use crate::db::schema::amendments;
 use crate::directory;
 use crate::error::{ApiError, Problem, problem_violation};
@@ -304,7 +305,7 @@ pub async fn create(
         &state,
         caller,
         lang,
-        &req,
+        concurrency::expected_version(&req)?,
         id.into_inner(),
         "amendment_create",
         move |conn, ctx, loaded, relation| {
@@ -544,7 +545,7 @@ pub async fn update(
                     amendments::updated_at.eq(chrono::Utc::now().naive_utc()),
                 ))
                 .execute(conn)?;
-                concurrency::check_written(written)?;
+                crate::db::check_written(written)?;
                 audit::record(
                     conn,
                     Entity::Amendment,
@@ -620,7 +621,7 @@ pub async fn remove(
                         .filter(amendments::version.eq(row.version)),
                 )
                 .execute(conn)?;
-                concurrency::check_written(deleted)?;
+                crate::db::check_written(deleted)?;
                 // Later amendments keep their order without a gap.
                 diesel::update(
                     amendments::table
@@ -629,7 +630,8 @@ pub async fn remove(
                 )
                 .set(amendments::position.eq(amendments::position - 1))
                 .execute(conn)?;
-                repo::save(conn, &loaded)?;
+                let amended = repo::amendment_list(conn, loaded.row.id)?;
+                repo::save(conn, &mut loaded, &amended)?;
                 audit::record(
                     conn,
                     Entity::Amendment,
@@ -712,7 +714,7 @@ pub async fn validate(
                     amendments::updated_at.eq(chrono::Utc::now().naive_utc()),
                 ))
                 .execute(conn)?;
-                concurrency::check_written(written)?;
+                crate::db::check_written(written)?;
                 // The convention's parties follow the amendment: counts of a
                 // tutor's or supervisor's interns see who follows them now.
                 for change in &validated.changes {
@@ -737,7 +739,8 @@ pub async fn validate(
                         _ => {}
                     }
                 }
-                repo::save(conn, &loaded)?;
+                let amended = repo::amendment_list(conn, loaded.row.id)?;
+                repo::save(conn, &mut loaded, &amended)?;
                 mail::events::amendment_validated(
                     conn,
                     &mail_context(&loaded, &public_url),
@@ -753,7 +756,6 @@ pub async fn validate(
                     Some(&validated),
                 )?;
                 let row = find(conn, id)?;
-                let loaded = repo::load(conn, loaded.row.id)?;
                 Ok(to_view(
                     &row,
                     &validated,

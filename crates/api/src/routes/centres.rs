@@ -5,16 +5,14 @@
 use crate::audit::{self, Entity};
 use crate::auth::Caller;
 use crate::caller;
-use crate::centres::{self as repo, Centre, level_code, route_kind_code};
 use crate::concurrency;
-use crate::db::schema::{centre_routes, centre_staff, centres, users};
+use crate::db::centres::{self as repo, Centre, CentreRecord};
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::fields::Fields;
 use crate::i18n::Lang;
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
-use diesel::prelude::*;
 use stages_domain::access;
 use stages_domain::ids::{Country, Email, Phone, PostalCode};
 
@@ -24,20 +22,7 @@ pub const MAX_LOGO_BYTES: usize = 512 * 1024;
 
 pub use stages_api_types::centres::CentreInput;
 
-struct CheckedCentre {
-    name: String,
-    street: String,
-    postal_code: String,
-    city: String,
-    country_code: String,
-    email: Option<String>,
-    phone: Option<String>,
-    signatory_name: Option<String>,
-    signatory_position: Option<String>,
-    settings: String,
-}
-
-fn check(input: &CentreInput, lang: Lang) -> Result<CheckedCentre, ApiError> {
+fn check(input: &CentreInput, lang: Lang) -> Result<CentreRecord, ApiError> {
     let mut f = Fields::new(lang);
     let name = f.text("name", &input.name, MAX_NAME);
     let street = f.text("street", &input.street, MAX_NAME);
@@ -64,8 +49,10 @@ fn check(input: &CentreInput, lang: Lang) -> Result<CheckedCentre, ApiError> {
         MAX_NAME,
     );
     f.finish()?;
-    Ok(CheckedCentre {
+    Ok(CentreRecord {
         name,
+        level: input.level,
+        is_fallback: input.is_fallback,
         street,
         postal_code,
         city,
@@ -74,7 +61,7 @@ fn check(input: &CentreInput, lang: Lang) -> Result<CheckedCentre, ApiError> {
         phone,
         signatory_name,
         signatory_position,
-        settings: serde_json::to_string(&input.settings).map_err(ApiError::internal)?,
+        settings: input.settings.clone(),
     })
 }
 
@@ -90,17 +77,7 @@ fn check(input: &CentreInput, lang: Lang) -> Result<CheckedCentre, ApiError> {
 )]
 #[get("/centres")]
 pub async fn list(state: web::Data<AppState>, _caller: Caller) -> Result<HttpResponse, ApiError> {
-    let list = state
-        .db(|conn| {
-            let ids: Vec<i64> = centres::table
-                .order(centres::name)
-                .select(centres::id)
-                .load(conn)?;
-            ids.into_iter()
-                .map(|id| repo::load(conn, id))
-                .collect::<Result<Vec<_>, _>>()
-        })
-        .await?;
+    let list = state.db(|conn| Ok(repo::load_all(conn)?)).await?;
     Ok(HttpResponse::Ok().json(list))
 }
 
@@ -123,21 +100,10 @@ pub async fn get(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let centre = state.db(move |conn| repo::load(conn, id)).await?;
+    let centre = state.db(move |conn| Ok(repo::load(conn, id)?)).await?;
     Ok(HttpResponse::Ok()
         .insert_header(concurrency::etag(centre.version))
         .json(centre))
-}
-
-/// Only one centre receives the conventions no other centre manages.
-fn clear_other_fallbacks(conn: &mut crate::db::AnyConnection, keep: i64) -> QueryResult<usize> {
-    diesel::update(
-        centres::table
-            .filter(centres::id.ne(keep))
-            .filter(centres::is_fallback.eq(true)),
-    )
-    .set(centres::is_fallback.eq(false))
-    .execute(conn)
 }
 
 /// Creates a centre (administrators).
@@ -168,30 +134,7 @@ pub async fn create(
     let centre = state
         .db(move |conn| {
             crate::db::transaction(conn, |conn| {
-                let now = chrono::Utc::now().naive_utc();
-                let id: i64 = diesel::insert_into(centres::table)
-                    .values((
-                        centres::name.eq(&c.name),
-                        centres::level.eq(level_code(input.level)),
-                        centres::is_fallback.eq(input.is_fallback),
-                        centres::street.eq(&c.street),
-                        centres::postal_code.eq(&c.postal_code),
-                        centres::city.eq(&c.city),
-                        centres::country_code.eq(&c.country_code),
-                        centres::email.eq(&c.email),
-                        centres::phone.eq(&c.phone),
-                        centres::signatory_name.eq(&c.signatory_name),
-                        centres::signatory_position.eq(&c.signatory_position),
-                        centres::settings.eq(&c.settings),
-                        centres::version.eq(1),
-                        centres::created_at.eq(now),
-                        centres::updated_at.eq(now),
-                    ))
-                    .returning(centres::id)
-                    .get_result(conn)?;
-                if input.is_fallback {
-                    clear_other_fallbacks(conn, id)?;
-                }
+                let id = repo::insert(conn, &c)?;
                 let centre = repo::load(conn, id)?;
                 audit::record(
                     conn,
@@ -258,34 +201,10 @@ pub async fn update(
                         .map_err(|r| ApiError::refused(&r, lang))?;
                 }
                 concurrency::check_version(expected, before.version)?;
-                let written = diesel::update(
-                    centres::table
-                        .find(id)
-                        .filter(centres::version.eq(before.version)),
-                )
-                .set((
-                    centres::name.eq(&c.name),
-                    centres::level.eq(level_code(input.level)),
-                    centres::is_fallback.eq(input.is_fallback),
-                    centres::street.eq(&c.street),
-                    centres::postal_code.eq(&c.postal_code),
-                    centres::city.eq(&c.city),
-                    centres::country_code.eq(&c.country_code),
-                    centres::email.eq(&c.email),
-                    centres::phone.eq(&c.phone),
-                    centres::signatory_name.eq(&c.signatory_name),
-                    centres::signatory_position.eq(&c.signatory_position),
-                    centres::settings.eq(&c.settings),
-                    centres::version.eq(before.version + 1),
-                    centres::updated_at.eq(chrono::Utc::now().naive_utc()),
-                ))
-                .execute(conn)?;
-                concurrency::check_written(written)?;
-                if input.is_fallback {
-                    clear_other_fallbacks(conn, id)?;
-                }
+                repo::update_at_version(conn, id, before.version, &c)?;
                 if input.settings.validation_levels != before.settings.validation_levels {
-                    let changed = crate::conventions::restatus_centre(conn, id, &input.settings)?;
+                    let changed =
+                        crate::db::conventions::restatus_centre(conn, id, &input.settings)?;
                     tracing::info!(centre = id, changed, "validation levels changed");
                 }
                 let after = repo::load(conn, id)?;
@@ -362,25 +281,11 @@ pub async fn set_organisation(
                 // The version moves first: a concurrent save of the same
                 // version then waits here and gets its 412 before it
                 // rewrites the staff and the routes.
-                let written = diesel::update(
-                    centres::table
-                        .find(id)
-                        .filter(centres::version.eq(before.version)),
-                )
-                .set((
-                    centres::version.eq(before.version + 1),
-                    centres::updated_at.eq(chrono::Utc::now().naive_utc()),
-                ))
-                .execute(conn)?;
-                concurrency::check_written(written)?;
-                let known: i64 = users::table
-                    .filter(users::id.eq_any(&body.staff))
-                    .count()
-                    .get_result(conn)?;
+                repo::claim(conn, id, before.version)?;
                 let mut wanted = body.staff.clone();
                 wanted.sort_unstable();
                 wanted.dedup();
-                if usize::try_from(known).unwrap_or(0) != wanted.len() {
+                if repo::known_users(conn, &wanted)? != wanted.len() {
                     return Err(ApiError::unprocessable(vec![
                         crate::error::ProblemViolation {
                             rule: "FORM-02".into(),
@@ -390,40 +295,18 @@ pub async fn set_organisation(
                         },
                     ]));
                 }
-                diesel::delete(centre_staff::table.filter(centre_staff::centre_id.eq(id)))
-                    .execute(conn)?;
-                for user in &wanted {
-                    diesel::insert_into(centre_staff::table)
-                        .values((
-                            centre_staff::centre_id.eq(id),
-                            centre_staff::user_id.eq(user),
-                        ))
-                        .execute(conn)?;
-                }
-                diesel::delete(centre_routes::table.filter(centre_routes::centre_id.eq(id)))
-                    .execute(conn)?;
-                for route in &body.routes {
-                    diesel::insert_into(centre_routes::table)
-                        .values((
-                            centre_routes::centre_id.eq(id),
-                            centre_routes::kind.eq(route_kind_code(route.kind)),
-                            centre_routes::code.eq(route.code.trim()),
-                        ))
-                        .execute(conn)
-                        .map_err(|e| match e {
-                            diesel::result::Error::DatabaseError(
-                                diesel::result::DatabaseErrorKind::UniqueViolation,
-                                _,
-                            ) => ApiError::conflict(
-                                "ROUTE-02",
-                                format!(
-                                    "{} is already managed by another centre.",
-                                    route.code.trim()
-                                ),
-                            ),
-                            other => other.into(),
-                        })?;
-                }
+                repo::replace_staff(conn, id, &wanted)?;
+                let routes: Vec<_> = body
+                    .routes
+                    .iter()
+                    .map(|r| (r.kind, r.code.trim().to_owned()))
+                    .collect();
+                repo::replace_routes(conn, id, &routes)?.map_err(|code| {
+                    ApiError::conflict(
+                        "ROUTE-02",
+                        format!("{code} is already managed by another centre."),
+                    )
+                })?;
                 let after = repo::load(conn, id)?;
                 audit::record(
                     conn,
@@ -504,13 +387,7 @@ pub async fn upload_logo(
             repo::find_row(conn, id)?;
             access::may_edit_centre(&ctx.roles, ctx.manages(id))
                 .map_err(|r| ApiError::refused(&r, lang))?;
-            diesel::update(centres::table.find(id))
-                .set((
-                    centres::logo.eq(Some(body.to_vec())),
-                    centres::logo_media_type.eq(Some(media_type)),
-                    centres::updated_at.eq(chrono::Utc::now().naive_utc()),
-                ))
-                .execute(conn)?;
+            repo::set_logo(conn, id, &body, media_type)?;
             audit::record(
                 conn,
                 Entity::Centre,
@@ -545,17 +422,6 @@ pub async fn get_logo(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let (bytes, media_type) = state
-        .db(move |conn| {
-            let row: (Option<Vec<u8>>, Option<String>) = centres::table
-                .find(id)
-                .select((centres::logo, centres::logo_media_type))
-                .first(conn)?;
-            match row {
-                (Some(bytes), Some(media_type)) => Ok((bytes, media_type)),
-                _ => Err(ApiError::not_found()),
-            }
-        })
-        .await?;
+    let (bytes, media_type) = state.db(move |conn| Ok(repo::logo(conn, id)?)).await?;
     Ok(HttpResponse::Ok().content_type(media_type).body(bytes))
 }

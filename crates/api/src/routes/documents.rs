@@ -3,12 +3,12 @@
 //! one ZIP. The domain decides who may print what; the document is in the
 //! convention's language.
 
-use super::conventions::load_visible;
+use crate::app::conventions::load_visible;
 use crate::auth::Caller;
 use crate::caller;
-use crate::centres::{self, CentreRow};
-use crate::conventions::{self as repo, Loaded};
 use crate::db::AnyConnection;
+use crate::db::centres::{self, CentreRow};
+use crate::db::conventions::{self as repo, Loaded};
 use crate::db::schema::{amendments, centres as centres_table, conventions};
 use crate::documents::{
     self, AmendmentDocument, CertificateDocument, ConventionDocument, DocumentError, Letterhead,

@@ -356,7 +356,7 @@ pub async fn update_value(
                     nomenclatures::updated_at.eq(chrono::Utc::now().naive_utc()),
                 ))
                 .execute(conn)?;
-                concurrency::check_written(written)?;
+                crate::db::check_written(written)?;
                 let after: NomenclatureValue = nomenclatures::table
                     .find((kind, &code))
                     .select(ValueRecord::as_select())

@@ -216,7 +216,7 @@ pub async fn create_offer(
             let ctx = caller::load(conn, &caller)?;
             let centre = match input.centre_id {
                 Some(c) => {
-                    crate::centres::find_row(conn, c)?;
+                    crate::db::centres::find_row(conn, c)?;
                     Some(c)
                 }
                 None => ctx.centre_ids.first().copied(),

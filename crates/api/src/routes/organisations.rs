@@ -377,7 +377,7 @@ pub async fn update(
                     organisations::updated_at.eq(chrono::Utc::now().naive_utc()),
                 ))
                 .execute(conn)?;
-                concurrency::check_written(written)?;
+                crate::db::check_written(written)?;
                 let after = repo::find(conn, id)?;
                 repo::reindex(conn, &after)?;
                 audit::record(
@@ -444,7 +444,7 @@ pub async fn deactivate(
                     organisations::updated_at.eq(chrono::Utc::now().naive_utc()),
                 ))
                 .execute(conn)?;
-                concurrency::check_written(written)?;
+                crate::db::check_written(written)?;
                 let after = repo::find(conn, id)?;
                 audit::record(
                     conn,

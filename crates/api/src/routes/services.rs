@@ -165,7 +165,7 @@ pub async fn update_service(
                     host_services::updated_at.eq(chrono::Utc::now().naive_utc()),
                 ))
                 .execute(conn)?;
-                concurrency::check_written(written)?;
+                crate::db::check_written(written)?;
                 let after = repo::find_service(conn, id)?;
                 search::index(conn, Kind::HostService, id, &[&after.name])?;
                 audit::record(
@@ -407,7 +407,7 @@ pub async fn update_contact(
                     contacts::updated_at.eq(chrono::Utc::now().naive_utc()),
                 ))
                 .execute(conn)?;
-                concurrency::check_written(written)?;
+                crate::db::check_written(written)?;
                 let after = repo::find_contact(conn, id)?;
                 audit::record(
                     conn,

@@ -4,7 +4,7 @@
 
 use crate::auth::Caller;
 use crate::caller;
-use crate::centres;
+use crate::db::centres;
 use crate::error::{ApiError, Problem};
 use crate::exports::{self, SheetFormat};
 use crate::i18n::Lang;

@@ -5,13 +5,15 @@
 //! supervisor, signatory) take its id: the convention keeps a snapshot of
 //! the record as it was selected.
 
-use super::conventions::{ConventionView, respond, transition};
+use super::conventions::respond;
+use crate::app::conventions::{ConventionView, transition};
 use crate::auth::Caller;
 use crate::caller::Context;
-use crate::centres;
-use crate::conventions::Loaded;
+use crate::concurrency;
 use crate::db::AnyConnection;
-use crate::db::schema::enrolments;
+use crate::db::centres;
+use crate::db::conventions::Loaded;
+use crate::db::students::{self, EnrolmentRecord};
 use crate::directory::{self, Person};
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
@@ -19,10 +21,8 @@ use crate::i18n::Lang;
 use crate::nomenclature;
 use crate::organisations as records;
 use crate::state::AppState;
-use crate::students::EnrolmentRecord;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, put, web};
-use diesel::prelude::*;
 use stages_domain::ids::Email;
 use stages_domain::model::{
     AcademicYear, Enrolment, Internship, InternshipOrigin, NomenclatureRef, Supervisor,
@@ -54,13 +54,12 @@ fn enrolment_of(
     let year = AcademicYear::parse(choice.academic_year.trim()).map_err(|e| {
         ApiError::from_violations(&[e.to_violation("enrolment.academic_year")], lang)
     })?;
-    let row = enrolments::table
-        .filter(enrolments::student_id.eq(student))
-        .filter(enrolments::academic_year.eq(year.to_string()))
-        .filter(enrolments::programme_code.eq(choice.programme_code.trim()))
-        .select(EnrolmentRecord::as_select())
-        .first(conn)
-        .optional()?;
+    let row = students::find_enrolment(
+        conn,
+        student,
+        &year.to_string(),
+        choice.programme_code.trim(),
+    )?;
     let row = references::enrolment(row, "enrolment.programme_code")
         .map_err(|v| ApiError::violation(&v, lang))?;
     Ok((year, row))
@@ -102,7 +101,7 @@ pub async fn save_student(
         &state,
         caller,
         lang,
-        &req,
+        concurrency::expected_version(&req)?,
         id.into_inner(),
         "student",
         move |conn, ctx, loaded, relation| {
@@ -116,7 +115,8 @@ pub async fn save_student(
                         .map_err(|v| ApiError::violation(&v, lang))?;
                     let centre = centres::route(conn, &row.programme_code, &row.faculty_code)?
                         .map_err(|r| refused(&r, lang))?;
-                    let settings = centres::find_row(conn, centre)?.settings()?;
+                    let centre_row = centres::find_row(conn, centre)?;
+                    let settings = centre_row.settings()?;
                     // Moving a draft to another centre is creating it there:
                     // that centre's own setting says whether students may.
                     if centre != loaded.row.centre_id {
@@ -131,6 +131,7 @@ pub async fn save_student(
                     }
                     loaded.row.centre_id = centre;
                     loaded.settings = settings;
+                    loaded.centre_name = centre_row.name;
                     loaded.row.academic_year = year.to_string();
                     loaded.row.programme_code = Some(row.programme_code.clone());
                 }
@@ -210,7 +211,7 @@ pub async fn save_organisation(
         &state,
         caller,
         lang,
-        &req,
+        concurrency::expected_version(&req)?,
         id.into_inner(),
         "organisation",
         move |conn, _, loaded, relation| {
@@ -293,7 +294,7 @@ pub async fn save_host_service(
         &state,
         caller,
         lang,
-        &req,
+        concurrency::expected_version(&req)?,
         id.into_inner(),
         "host_service",
         move |conn, _, loaded, relation| {
@@ -355,7 +356,7 @@ pub async fn save_tutor(
         &state,
         caller,
         lang,
-        &req,
+        concurrency::expected_version(&req)?,
         id.into_inner(),
         "tutor",
         move |conn, _, loaded, relation| {
@@ -444,7 +445,7 @@ pub async fn save_internship(
         &state,
         caller,
         lang,
-        &req,
+        concurrency::expected_version(&req)?,
         id.into_inner(),
         "internship",
         move |conn, _, loaded, relation| {
@@ -501,7 +502,7 @@ pub async fn save_supervisor(
         &state,
         caller,
         lang,
-        &req,
+        concurrency::expected_version(&req)?,
         id.into_inner(),
         "supervisor",
         move |conn, _, loaded, relation| {
@@ -560,7 +561,7 @@ pub async fn save_signatory(
         &state,
         caller,
         lang,
-        &req,
+        concurrency::expected_version(&req)?,
         id.into_inner(),
         "signatory",
         move |conn, _: &Context, loaded, relation| {

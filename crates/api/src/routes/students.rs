@@ -3,11 +3,11 @@
 use crate::auth::Caller;
 use crate::caller;
 use crate::db::schema::students;
+use crate::db::students::{self as repo, Student, StudentRow};
 use crate::error::{ApiError, Problem};
 use crate::pagination::{Page, PageParams};
 use crate::search::Kind;
 use crate::state::AppState;
-use crate::students::{self as repo, Student, StudentRow};
 use crate::word_ids;
 use actix_web::{HttpResponse, get, web};
 use diesel::prelude::*;
@@ -132,7 +132,7 @@ pub async fn get(
                 q = q.filter(visible);
             }
             let row = q.first(conn).optional()?.ok_or_else(ApiError::not_found)?;
-            repo::with_enrolments(conn, row)
+            Ok(repo::with_enrolments(conn, row)?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(student))

@@ -2,7 +2,7 @@
 //! reports a problem, optionally about a convention or an organisation;
 //! staff answer and close them.
 
-use super::conventions::load_visible;
+use crate::app::conventions::load_visible;
 use crate::audit::{self, Entity};
 use crate::auth::Caller;
 use crate::caller;
@@ -446,7 +446,7 @@ where
                     tickets::updated_at.eq(now),
                 ))
                 .execute(conn)?;
-                concurrency::check_written(written)?;
+                crate::db::check_written(written)?;
                 if let Some(answer) = answer {
                     diesel::update(tickets::table.find(id))
                         .set((

@@ -3,8 +3,8 @@
 
 use crate::caller::Context;
 use crate::db::AnyConnection;
+use crate::db::RepoResult;
 use crate::db::schema::{centre_routes, centres, conventions, enrolments, students};
-use crate::error::ApiError;
 use diesel::prelude::*;
 
 /// An enrolment as the table holds it; the wire shape is
@@ -51,7 +51,7 @@ pub struct StudentRow {
 
 pub use stages_api_types::people::{EnrolmentRow, Student};
 
-pub fn find_row(conn: &mut AnyConnection, id: i64) -> Result<Option<StudentRow>, ApiError> {
+pub fn find_row(conn: &mut AnyConnection, id: i64) -> RepoResult<Option<StudentRow>> {
     Ok(students::table
         .find(id)
         .select(StudentRow::as_select())
@@ -59,7 +59,7 @@ pub fn find_row(conn: &mut AnyConnection, id: i64) -> Result<Option<StudentRow>,
         .optional()?)
 }
 
-pub fn enrolments_of(conn: &mut AnyConnection, id: i64) -> Result<Vec<EnrolmentRecord>, ApiError> {
+pub fn enrolments_of(conn: &mut AnyConnection, id: i64) -> RepoResult<Vec<EnrolmentRecord>> {
     Ok(enrolments::table
         .filter(enrolments::student_id.eq(id))
         .order((enrolments::academic_year.desc(), enrolments::programme_code))
@@ -67,7 +67,7 @@ pub fn enrolments_of(conn: &mut AnyConnection, id: i64) -> Result<Vec<EnrolmentR
         .load(conn)?)
 }
 
-pub fn with_enrolments(conn: &mut AnyConnection, row: StudentRow) -> Result<Student, ApiError> {
+pub fn with_enrolments(conn: &mut AnyConnection, row: StudentRow) -> RepoResult<Student> {
     let enrolments = enrolments_of(conn, row.id)?
         .iter()
         .map(EnrolmentRecord::wire)
@@ -93,7 +93,7 @@ pub type StudentFilter =
 /// a supervisor the students they supervise; a manager the students enrolled
 /// in what their centres manage (everyone for the fallback centre's
 /// managers); an administrator everyone.
-pub fn visible(conn: &mut AnyConnection, ctx: &Context) -> Result<Option<StudentFilter>, ApiError> {
+pub fn visible(conn: &mut AnyConnection, ctx: &Context) -> RepoResult<Option<StudentFilter>> {
     if ctx.is_admin() {
         return Ok(None);
     }
@@ -153,4 +153,50 @@ pub fn visible(conn: &mut AnyConnection, ctx: &Context) -> Result<Option<Student
         );
     }
     Ok(Some(filter))
+}
+
+/// The student's enrolment in `programme` in `academic_year` (`2026-2027`).
+pub fn find_enrolment(
+    conn: &mut AnyConnection,
+    student: i64,
+    academic_year: &str,
+    programme: &str,
+) -> RepoResult<Option<EnrolmentRecord>> {
+    Ok(enrolments::table
+        .filter(enrolments::student_id.eq(student))
+        .filter(enrolments::academic_year.eq(academic_year))
+        .filter(enrolments::programme_code.eq(programme))
+        .select(EnrolmentRecord::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// A student as a list shows them.
+pub struct StudentName {
+    pub id: i64,
+    pub student_number: String,
+    pub last_name: String,
+    pub first_name: String,
+}
+
+/// The names of the students `ids` names (any order; unknown ids are
+/// left out).
+pub fn names_of(conn: &mut AnyConnection, ids: Vec<i64>) -> RepoResult<Vec<StudentName>> {
+    Ok(students::table
+        .filter(students::id.eq_any(ids))
+        .select((
+            students::id,
+            students::student_number,
+            students::last_name,
+            students::first_name,
+        ))
+        .load::<(i64, String, String, String)>(conn)?
+        .into_iter()
+        .map(|(id, student_number, last_name, first_name)| StudentName {
+            id,
+            student_number,
+            last_name,
+            first_name,
+        })
+        .collect())
 }

@@ -3,20 +3,21 @@
 //! facts the domain's rules need from other conventions.
 
 use crate::caller::Context;
-use crate::centres;
 use crate::db::AnyConnection;
+use crate::db::centres;
+use crate::db::error::{decode, encode};
 use crate::db::schema::{
     amendments, convention_counters, convention_interruptions, convention_schedule_periods,
-    conventions, organisations,
+    conventions, organisations, students, validation_history,
 };
-use crate::error::ApiError;
+use crate::db::{RepoError, RepoResult};
+use crate::search::Kind;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use serde::Serialize;
 use stages_domain::amendment::{self, Amendment};
 use stages_domain::figures;
 use stages_domain::lifecycle::{ConventionNumber, Status, Workflow};
-use stages_domain::model::{CentreSettings, Convention, Period, SchedulePeriod};
+use stages_domain::model::{CentreSettings, Convention, Period, SchedulePeriod, ValidationLevel};
 use stages_domain::permissions::Relation;
 use stages_domain::rules::{CheckContext, CheckMode, PreviousInternship};
 
@@ -53,7 +54,7 @@ pub struct ConventionRow {
     pub offer_id: Option<i64>,
 }
 
-pub use stages_api_types::conventions::Parties;
+pub use stages_api_types::conventions::{Parties, ValidationEvent};
 
 /// A convention with its decoded content and its centre's settings.
 #[derive(Debug, Clone)]
@@ -87,21 +88,13 @@ pub fn status_code(status: Status) -> String {
         .unwrap_or_default()
 }
 
-fn decode<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, ApiError> {
-    serde_json::from_str(json).map_err(ApiError::internal)
-}
-
-fn encode<T: Serialize>(value: &T) -> Result<String, ApiError> {
-    serde_json::to_string(value).map_err(ApiError::internal)
-}
-
-pub fn load(conn: &mut AnyConnection, id: i64) -> Result<Loaded, ApiError> {
+pub fn load(conn: &mut AnyConnection, id: i64) -> RepoResult<Loaded> {
     let row: ConventionRow = conventions::table
         .find(id)
         .select(ConventionRow::as_select())
         .first(conn)
         .optional()?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or(RepoError::NotFound)?;
     let mut content: Convention = decode(&row.content)?;
     content.internship.interruptions = convention_interruptions::table
         .filter(convention_interruptions::convention_id.eq(id))
@@ -193,7 +186,7 @@ fn derive(content: &Convention, organisation_department: Option<String>) -> Deri
 fn organisation_department(
     conn: &mut AnyConnection,
     organisation: Option<i64>,
-) -> Result<Option<String>, ApiError> {
+) -> RepoResult<Option<String>> {
     let Some(id) = organisation else {
         return Ok(None);
     };
@@ -243,7 +236,7 @@ fn write_children(conn: &mut AnyConnection, id: i64, content: &Convention) -> Qu
 
 /// The content as stored in the JSON column: the periods live in their own
 /// tables.
-fn stored_content(content: &Convention) -> Result<String, ApiError> {
+fn stored_content(content: &Convention) -> RepoResult<String> {
     let mut stored = content.clone();
     stored.internship.interruptions.clear();
     stored.internship.schedule_periods.clear();
@@ -259,7 +252,7 @@ pub fn insert_draft(
     academic_year: &str,
     programme_code: &str,
     content: &Convention,
-) -> Result<i64, ApiError> {
+) -> RepoResult<i64> {
     let now = chrono::Utc::now().naive_utc();
     let workflow = Workflow::new();
     let id: i64 = diesel::insert_into(conventions::table)
@@ -284,27 +277,38 @@ pub fn insert_draft(
 
 /// Writes the content, parties and workflow of `loaded`, bumping the
 /// version, provided the stored version is still the one `loaded` was read
-/// at (412 otherwise: see [`crate::concurrency::check_written`]). The
-/// derived columns (dates, hours, stipend) are those of the effective
-/// convention.
-pub fn save(conn: &mut AnyConnection, loaded: &Loaded) -> Result<(), ApiError> {
+/// at ([`RepoError::Stale`] otherwise). The derived columns (dates, hours,
+/// stipend) are those of the convention after `amendments` (its amendments
+/// as stored, in order). On success `loaded.row` is the row as now stored,
+/// so the caller answers from it without reading it back.
+pub fn save(
+    conn: &mut AnyConnection,
+    loaded: &mut Loaded,
+    amendments: &[Amendment],
+) -> RepoResult<()> {
     let department = organisation_department(conn, loaded.parties.organisation_id)?;
     // Searches, counts and statistics see the internship as amended.
-    let effective = effective(conn, loaded)?;
+    let effective = amendment::apply(&loaded.content, amendments);
     let d = derive(&effective.convention, department);
     let id = loaded.row.id;
+    let now = chrono::Utc::now().naive_utc();
     let submitted_at = match (loaded.row.submitted_at, &loaded.workflow.number) {
-        (None, Some(_)) => Some(chrono::Utc::now().naive_utc()),
+        (None, Some(_)) => Some(now),
         (at, _) => at,
     };
+    let number = loaded.workflow.number.map(|n| n.to_string());
+    let status = status_code(loaded.status());
+    let content = stored_content(&loaded.content)?;
+    let workflow = encode(&loaded.workflow)?;
+    let version = loaded.row.version + 1;
     let written = diesel::update(
         conventions::table
             .find(id)
             .filter(conventions::version.eq(loaded.row.version)),
     )
     .set((
-        conventions::number.eq(loaded.workflow.number.map(|n| n.to_string())),
-        conventions::status.eq(status_code(loaded.status())),
+        conventions::number.eq(&number),
+        conventions::status.eq(&status),
         conventions::academic_year.eq(&loaded.row.academic_year),
         conventions::programme_code.eq(&loaded.row.programme_code),
         conventions::centre_id.eq(loaded.row.centre_id),
@@ -319,18 +323,40 @@ pub fn save(conn: &mut AnyConnection, loaded: &Loaded) -> Result<(), ApiError> {
         conventions::effective_minutes.eq(d.effective_minutes),
         conventions::stipend_paid.eq(d.stipend_paid),
         conventions::stipend_hourly_cents.eq(d.stipend_hourly_cents),
-        conventions::country_code.eq(d.country_code),
-        conventions::department.eq(d.department),
-        conventions::language.eq(d.language),
-        conventions::content.eq(stored_content(&loaded.content)?),
-        conventions::workflow.eq(encode(&loaded.workflow)?),
-        conventions::version.eq(loaded.row.version + 1),
-        conventions::updated_at.eq(chrono::Utc::now().naive_utc()),
+        conventions::country_code.eq(&d.country_code),
+        conventions::department.eq(&d.department),
+        conventions::language.eq(&d.language),
+        conventions::content.eq(&content),
+        conventions::workflow.eq(&workflow),
+        conventions::version.eq(version),
+        conventions::updated_at.eq(now),
         conventions::submitted_at.eq(submitted_at),
     ))
     .execute(conn)?;
-    crate::concurrency::check_written(written)?;
+    crate::db::check_written(written)?;
     write_children(conn, id, &loaded.content)?;
+    let row = &mut loaded.row;
+    row.number = number;
+    row.status = status;
+    row.organisation_id = loaded.parties.organisation_id;
+    row.host_service_id = loaded.parties.host_service_id;
+    row.tutor_id = loaded.parties.tutor_id;
+    row.signatory_id = loaded.parties.signatory_id;
+    row.supervisor_id = loaded.parties.supervisor_id;
+    row.offer_id = loaded.parties.offer_id;
+    row.start_date = d.start;
+    row.end_date = d.end;
+    row.effective_minutes = d.effective_minutes;
+    row.stipend_paid = d.stipend_paid;
+    row.stipend_hourly_cents = d.stipend_hourly_cents;
+    row.country_code = d.country_code;
+    row.department = d.department;
+    row.language = d.language;
+    row.content = content;
+    row.workflow = workflow;
+    row.version = version;
+    row.updated_at = now;
+    row.submitted_at = submitted_at;
     Ok(())
 }
 
@@ -348,7 +374,7 @@ pub fn restatus_centre(
     conn: &mut AnyConnection,
     centre: i64,
     settings: &CentreSettings,
-) -> Result<usize, ApiError> {
+) -> RepoResult<usize> {
     let candidates: Vec<i64> = conventions::table
         .filter(conventions::centre_id.eq(centre))
         .filter(conventions::status.eq_any([
@@ -363,7 +389,7 @@ pub fn restatus_centre(
         loop {
             attempts += 1;
             if attempts > 10 {
-                return Err(ApiError::unavailable(
+                return Err(RepoError::Busy(
                     "A convention of the centre keeps changing: try again.",
                 ));
             }
@@ -403,7 +429,7 @@ pub fn restatus_centre(
 /// PostgreSQL a second transaction that read the same version waits here
 /// for the first to commit, then finds the version moved on, instead of
 /// doing its work beside the first one and losing only at the end.
-pub fn claim(conn: &mut AnyConnection, id: i64, version: i32) -> Result<(), ApiError> {
+pub fn claim(conn: &mut AnyConnection, id: i64, version: i32) -> RepoResult<()> {
     let claimed = diesel::update(
         conventions::table
             .find(id)
@@ -411,12 +437,12 @@ pub fn claim(conn: &mut AnyConnection, id: i64, version: i32) -> Result<(), ApiE
     )
     .set(conventions::version.eq(version))
     .execute(conn)?;
-    crate::concurrency::check_written(claimed)
+    crate::db::check_written(claimed)
 }
 
 /// The next convention number of `year`: one counter row per year, bumped
 /// inside the caller's transaction, so two creations never share a number.
-pub fn next_number(conn: &mut AnyConnection, year: i32) -> Result<ConventionNumber, ApiError> {
+pub fn next_number(conn: &mut AnyConnection, year: i32) -> RepoResult<ConventionNumber> {
     let updated = diesel::update(convention_counters::table.find(year))
         .set(convention_counters::last_value.eq(convention_counters::last_value + 1))
         .returning(convention_counters::last_value)
@@ -434,8 +460,8 @@ pub fn next_number(conn: &mut AnyConnection, year: i32) -> Result<ConventionNumb
             1
         }
     };
-    let seq = u32::try_from(value).map_err(ApiError::internal)?;
-    ConventionNumber::new(year, seq).map_err(ApiError::internal)
+    let seq = u32::try_from(value).map_err(RepoError::corrupt)?;
+    ConventionNumber::new(year, seq).map_err(RepoError::corrupt)
 }
 
 /// Sets the last number given in `year` (bulk loads that number their own
@@ -476,7 +502,7 @@ pub struct AmendmentRow {
 }
 
 impl AmendmentRow {
-    pub fn to_domain(&self) -> Result<Amendment, ApiError> {
+    pub fn to_domain(&self) -> RepoResult<Amendment> {
         Ok(Amendment {
             title: self.title.clone(),
             reason: self.reason.clone(),
@@ -490,7 +516,7 @@ impl AmendmentRow {
 pub fn amendments_of(
     conn: &mut AnyConnection,
     convention: i64,
-) -> Result<Vec<(AmendmentRow, Amendment)>, ApiError> {
+) -> RepoResult<Vec<(AmendmentRow, Amendment)>> {
     let rows: Vec<AmendmentRow> = amendments::table
         .filter(amendments::convention_id.eq(convention))
         .order(amendments::position)
@@ -504,15 +530,20 @@ pub fn amendments_of(
         .collect()
 }
 
+/// The convention's amendments as the domain reads them, in order.
+pub fn amendment_list(conn: &mut AnyConnection, convention: i64) -> RepoResult<Vec<Amendment>> {
+    Ok(amendments_of(conn, convention)?
+        .into_iter()
+        .map(|(_, a)| a)
+        .collect())
+}
+
 /// The convention after its validated amendments.
 pub fn effective(
     conn: &mut AnyConnection,
     loaded: &Loaded,
-) -> Result<amendment::EffectiveConvention, ApiError> {
-    let list: Vec<Amendment> = amendments_of(conn, loaded.row.id)?
-        .into_iter()
-        .map(|(_, a)| a)
-        .collect();
+) -> RepoResult<amendment::EffectiveConvention> {
+    let list = amendment_list(conn, loaded.row.id)?;
     Ok(amendment::apply(&loaded.content, &list))
 }
 
@@ -530,7 +561,7 @@ pub fn check_context(
     loaded: &Loaded,
     today: NaiveDate,
     mode: CheckMode,
-) -> Result<CheckContext, ApiError> {
+) -> RepoResult<CheckContext> {
     let mut ctx = CheckContext::new(today, loaded.settings.clone());
     ctx.mode = mode;
     let id = loaded.row.id;
@@ -641,4 +672,175 @@ pub fn check_context(
         }
     }
     Ok(ctx)
+}
+
+/// Deletes the convention if it is still at `version` (its periods,
+/// amendments and questionnaires go with it by cascade).
+pub fn delete_at_version(conn: &mut AnyConnection, id: i64, version: i32) -> RepoResult<()> {
+    let deleted = diesel::delete(
+        conventions::table
+            .find(id)
+            .filter(conventions::version.eq(version)),
+    )
+    .execute(conn)?;
+    crate::db::check_written(deleted)
+}
+
+/// One step of the validation history: a level given or withdrawn, or the
+/// convention sent back with its reason.
+pub struct ValidationStep<'a> {
+    pub action: &'a str,
+    pub level: Option<ValidationLevel>,
+    pub reason: Option<&'a str>,
+    pub actor: i64,
+}
+
+/// Appends to the convention's validation history.
+pub fn record_validation(
+    conn: &mut AnyConnection,
+    convention: i64,
+    step: &ValidationStep<'_>,
+) -> RepoResult<()> {
+    diesel::insert_into(validation_history::table)
+        .values((
+            validation_history::convention_id.eq(convention),
+            validation_history::action.eq(step.action),
+            validation_history::level.eq(step.level.map(ValidationLevel::as_str)),
+            validation_history::reason.eq(step.reason),
+            validation_history::actor_id.eq(step.actor),
+            validation_history::at.eq(chrono::Utc::now().naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The convention's validation history, oldest first.
+pub fn validation_history(
+    conn: &mut AnyConnection,
+    convention: i64,
+) -> RepoResult<Vec<ValidationEvent>> {
+    Ok(validation_history::table
+        .filter(validation_history::convention_id.eq(convention))
+        .order(validation_history::id)
+        .select((
+            validation_history::id,
+            validation_history::action,
+            validation_history::level,
+            validation_history::reason,
+            validation_history::actor_id,
+            validation_history::at,
+        ))
+        .load::<(
+            i64,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<i64>,
+            NaiveDateTime,
+        )>(conn)?
+        .into_iter()
+        .map(
+            |(id, action, level, reason, actor_id, at)| ValidationEvent {
+                id,
+                action,
+                level,
+                reason,
+                actor_id,
+                at: at.and_utc(),
+            },
+        )
+        .collect())
+}
+
+/// A condition on the conventions table.
+pub type ConventionFilter = Box<
+    dyn BoxableExpression<
+            conventions::table,
+            <AnyConnection as diesel::Connection>::Backend,
+            SqlType = diesel::sql_types::Nullable<diesel::sql_types::Bool>,
+        >,
+>;
+
+/// The conventions the caller may see: their own as a student, those they
+/// supervise, those of the centres they manage; everything for an admin.
+pub fn visible_filter(ctx: &Context) -> Option<ConventionFilter> {
+    if ctx.is_admin() {
+        return None;
+    }
+    Some(Box::new(
+        conventions::student_id
+            .eq(ctx.student_id.unwrap_or(-1))
+            .nullable()
+            .or(conventions::supervisor_id.eq(ctx.supervisor_id.unwrap_or(-1)))
+            .or(conventions::centre_id.eq_any(ctx.centre_ids.clone())),
+    ))
+}
+
+/// What a convention search asks for; every part narrows it.
+#[derive(Default)]
+pub struct SearchFilter {
+    pub number: Option<ConventionNumber>,
+    pub student_number: Option<String>,
+    /// Prefixes of words of the student's name, all of which must match.
+    pub words: Vec<String>,
+    pub centre: Option<i64>,
+    /// `2026-2027`
+    pub academic_year: Option<String>,
+    pub status: Option<Status>,
+    pub organisation: Option<i64>,
+    pub student: Option<i64>,
+}
+
+/// One page of the conventions `visible` lets through that match
+/// `filter`, newest first: at most `limit + 1` rows with an id below
+/// `after` (the extra row tells that a next page exists).
+pub fn search(
+    conn: &mut AnyConnection,
+    visible: Option<ConventionFilter>,
+    filter: SearchFilter,
+    after: Option<i64>,
+    limit: i64,
+) -> RepoResult<Vec<ConventionRow>> {
+    let mut q = conventions::table
+        .select(ConventionRow::as_select())
+        .into_boxed();
+    if let Some(visible) = visible {
+        q = q.filter(visible);
+    }
+    if let Some(number) = filter.number {
+        q = q.filter(conventions::number.eq(number.to_string()));
+    }
+    if let Some(number) = filter.student_number {
+        q = q.filter(
+            conventions::student_id.eq_any(
+                students::table
+                    .filter(students::student_number.eq(number))
+                    .select(students::id),
+            ),
+        );
+    }
+    for word in &filter.words {
+        q = q.filter(conventions::student_id.eq_any(crate::word_ids!(Kind::Student, word)));
+    }
+    if let Some(centre) = filter.centre {
+        q = q.filter(conventions::centre_id.eq(centre));
+    }
+    if let Some(year) = filter.academic_year {
+        q = q.filter(conventions::academic_year.eq(year));
+    }
+    if let Some(status) = filter.status {
+        q = q.filter(conventions::status.eq(status_code(status)));
+    }
+    if let Some(org) = filter.organisation {
+        q = q.filter(conventions::organisation_id.eq(org));
+    }
+    if let Some(student) = filter.student {
+        q = q.filter(conventions::student_id.eq(student));
+    }
+    if let Some(after) = after {
+        q = q.filter(conventions::id.lt(after));
+    }
+    Ok(q.order(conventions::id.desc())
+        .limit(limit + 1)
+        .load(conn)?)
 }

@@ -1,0 +1,229 @@
+//! A created convention's life: creation with its number (step 8), the
+//! validation levels given and withdrawn, the rejection with its reason,
+//! deletion while nothing is validated, and the history of all of it.
+
+use super::{load_visible, mail_context, transition};
+use crate::audit::{self, Entity};
+use crate::auth::Caller;
+use crate::concurrency;
+use crate::db::AnyConnection;
+use crate::db::conventions::{self as repo, ValidationStep};
+use crate::error::ApiError;
+use crate::i18n::{self, Lang};
+use crate::mail;
+use crate::state::AppState;
+use chrono::Datelike;
+use stages_api_types::conventions::{ConventionHistory, ConventionView};
+use stages_domain::RefusalKind;
+use stages_domain::lifecycle::ConventionNumber;
+use stages_domain::model::ValidationLevel;
+use stages_domain::rules::{self, CheckMode};
+
+/// Creates the convention from its draft: every step must be complete; a
+/// unique number is assigned and the parties are told.
+pub async fn submit(
+    state: &AppState,
+    caller: Caller,
+    lang: Lang,
+    expected: i32,
+    id: i64,
+) -> Result<ConventionView, ApiError> {
+    let today = state.today();
+    let public_url = state.config.public_url.clone();
+    transition(
+        state,
+        caller,
+        lang,
+        expected,
+        id,
+        "create",
+        move |conn, _, loaded, relation| {
+            let ctx = repo::check_context(conn, loaded, today, CheckMode::Complete)?;
+            let violations = rules::check(&loaded.content, &ctx);
+            // A dry run with a number that is never stored tells whether the
+            // role and the state allow creation; the real number is taken only
+            // then, so that refusals do not burn numbers.
+            let dry_run = ConventionNumber::new(today.year(), 1).map_err(ApiError::internal)?;
+            match loaded
+                .workflow
+                .create(relation, &loaded.settings, &violations, dry_run)
+            {
+                Err(r) if r.kind == RefusalKind::Invalid => Err(ApiError::from_violations(
+                    &violations,
+                    lang,
+                )
+                .with_detail(i18n::message(lang, &r.message_key, &r.args))),
+                Err(r) => Err(ApiError::refused(&r, lang)),
+                Ok(_) => {
+                    let number = repo::next_number(conn, today.year())?;
+                    loaded.workflow = loaded
+                        .workflow
+                        .create(relation, &loaded.settings, &violations, number)
+                        .map_err(|r| ApiError::refused(&r, lang))?;
+                    mail::events::created(conn, &mail_context(loaded, &public_url))?;
+                    Ok(())
+                }
+            }
+        },
+    )
+    .await
+}
+
+/// Gives a validation level: in the centre's order, by a role allowed to
+/// give it, on a convention (as amended) without blocking violations.
+pub async fn validate(
+    state: &AppState,
+    caller: Caller,
+    lang: Lang,
+    expected: i32,
+    id: i64,
+    level: ValidationLevel,
+) -> Result<ConventionView, ApiError> {
+    let today = state.today();
+    let public_url = state.config.public_url.clone();
+    transition(
+        state,
+        caller,
+        lang,
+        expected,
+        id,
+        "validate",
+        move |conn, ctx, loaded, relation| {
+            let check = repo::check_context(conn, loaded, today, CheckMode::Complete)?;
+            let effective = repo::effective(conn, loaded)?;
+            let violations = rules::check(&effective.convention, &check);
+            loaded.workflow = loaded
+                .workflow
+                .validate(relation, level, &loaded.settings, &violations)
+                .map_err(|r| ApiError::refused(&r, lang))?;
+            let step = ValidationStep {
+                action: "validate",
+                level: Some(level),
+                reason: None,
+                actor: ctx.user_id,
+            };
+            repo::record_validation(conn, loaded.row.id, &step)?;
+            mail::events::validation(conn, &mail_context(loaded, &public_url), level, true)?;
+            Ok(())
+        },
+    )
+    .await
+}
+
+/// Withdraws a validation level: only the last one given, never once an
+/// amendment exists.
+pub async fn unvalidate(
+    state: &AppState,
+    caller: Caller,
+    lang: Lang,
+    expected: i32,
+    id: i64,
+    level: ValidationLevel,
+) -> Result<ConventionView, ApiError> {
+    let public_url = state.config.public_url.clone();
+    transition(
+        state,
+        caller,
+        lang,
+        expected,
+        id,
+        "unvalidate",
+        move |conn, ctx, loaded, relation| {
+            loaded.workflow = loaded
+                .workflow
+                .unvalidate(relation, level)
+                .map_err(|r| ApiError::refused(&r, lang))?;
+            let step = ValidationStep {
+                action: "unvalidate",
+                level: Some(level),
+                reason: None,
+                actor: ctx.user_id,
+            };
+            repo::record_validation(conn, loaded.row.id, &step)?;
+            mail::events::validation(conn, &mail_context(loaded, &public_url), level, false)?;
+            Ok(())
+        },
+    )
+    .await
+}
+
+/// Sends a convention back to the student with a reason (levels given so
+/// far are withdrawn); the student reads the reason and corrects it.
+pub async fn reject(
+    state: &AppState,
+    caller: Caller,
+    lang: Lang,
+    expected: i32,
+    id: i64,
+    reason: String,
+) -> Result<ConventionView, ApiError> {
+    let today = state.today();
+    let public_url = state.config.public_url.clone();
+    transition(
+        state,
+        caller,
+        lang,
+        expected,
+        id,
+        "reject",
+        move |conn, ctx, loaded, relation| {
+            loaded.workflow = loaded
+                .workflow
+                .reject(relation, &reason, today, &loaded.settings)
+                .map_err(|r| ApiError::refused(&r, lang))?;
+            let step = ValidationStep {
+                action: "reject",
+                level: None,
+                reason: Some(reason.trim()),
+                actor: ctx.user_id,
+            };
+            repo::record_validation(conn, loaded.row.id, &step)?;
+            mail::events::rejected(conn, &mail_context(loaded, &public_url), reason.trim())?;
+            Ok(())
+        },
+    )
+    .await
+}
+
+/// Deletes a convention the domain lets the caller delete, at the version
+/// they read; the audit log keeps what it held.
+pub fn delete(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    lang: Lang,
+    expected: i32,
+    id: i64,
+) -> Result<(), ApiError> {
+    crate::db::transaction(conn, |conn| {
+        let (ctx, loaded, relation) = load_visible(conn, caller, id)?;
+        concurrency::check_version(expected, loaded.row.version)?;
+        loaded
+            .workflow
+            .check_delete(relation, &loaded.settings)
+            .map_err(|r| ApiError::refused(&r, lang))?;
+        repo::delete_at_version(conn, id, loaded.row.version)?;
+        audit::record(
+            conn,
+            Entity::Convention,
+            id,
+            "delete",
+            Some(ctx.user_id),
+            Some(&(&loaded.content, &loaded.workflow)),
+            None::<&()>,
+        )?;
+        Ok(())
+    })
+}
+
+/// The convention's validation history and change log.
+pub fn history(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    id: i64,
+) -> Result<ConventionHistory, ApiError> {
+    load_visible(conn, caller, id)?;
+    Ok(ConventionHistory {
+        validations: repo::validation_history(conn, id)?,
+        changes: audit::history(conn, Entity::Convention, id)?,
+    })
+}

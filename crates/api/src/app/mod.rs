@@ -1,0 +1,7 @@
+//! Use cases: what one request does, in one transaction. Each loads the
+//! facts (through the repositories of `crate::db`), asks the domain for the
+//! decision, persists it, records the audit entry and queues the mails.
+//! Routes call one of these and turn its answer into HTTP; nothing here
+//! knows a request or a response.
+
+pub mod conventions;

@@ -1,0 +1,45 @@
+//! Deleting a convention.
+
+use crate::app::conventions as app;
+use crate::auth::Caller;
+use crate::concurrency;
+use crate::error::{ApiError, Problem};
+use crate::i18n::Lang;
+use crate::state::AppState;
+use actix_web::{HttpRequest, HttpResponse, delete, web};
+
+/// Deletes a convention while nothing is validated (seed §9); refused with
+/// the reason once a validation is given or an amendment exists.
+#[utoipa::path(
+    tag = "conventions",
+    operation_id = "delete_convention",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Convention id"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The caller's role may not delete it", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Validated, in validation or amended: the reason", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/conventions/{id}")]
+pub async fn remove(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let expected = concurrency::expected_version(&req)?;
+    state
+        .db(move |conn| app::delete(conn, &caller, lang, expected, id))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,68 @@
+//! Searching conventions.
+
+use crate::app::conventions::{self as app, SearchInput};
+use crate::auth::Caller;
+use crate::error::{ApiError, Problem};
+use crate::pagination::{Page, PageParams};
+use crate::state::AppState;
+use actix_web::{HttpResponse, get, web};
+use serde::Deserialize;
+use stages_api_types::conventions::ConventionSummary;
+use stages_domain::lifecycle::Status;
+use utoipa::IntoParams;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ConventionQuery {
+    /// Convention number (`2026-000123`), student number, or words of the
+    /// student's name.
+    pub q: Option<String>,
+    pub centre_id: Option<i64>,
+    /// `2026-2027`
+    pub academic_year: Option<String>,
+    pub status: Option<Status>,
+    pub organisation_id: Option<i64>,
+    pub student_id: Option<i64>,
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+}
+
+/// Searches conventions (seed §8) by number, student number or name, with
+/// staff filters; newest first.
+#[utoipa::path(
+    tag = "conventions",
+    operation_id = "search_conventions",
+    security(("bearer" = [])),
+    params(ConventionQuery),
+    responses(
+        (status = 200, description = "One page of conventions the caller may see", body = Page<ConventionSummary>),
+        (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/conventions")]
+pub async fn search(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: crate::extract::Query<ConventionQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let query = query.into_inner();
+    let page = PageParams {
+        limit: query.limit,
+        cursor: query.cursor,
+    };
+    let limit = page.limit()?;
+    let after: Option<i64> = page.after()?;
+    let input = SearchInput {
+        text: query.q,
+        centre: query.centre_id,
+        academic_year: query.academic_year,
+        status: query.status,
+        organisation: query.organisation_id,
+        student: query.student_id,
+    };
+    let page = state
+        .search(move |conn| app::search(conn, &caller, input, after, limit))
+        .await?;
+    Ok(HttpResponse::Ok().json(page))
+}

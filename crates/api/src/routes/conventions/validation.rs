@@ -1,0 +1,166 @@
+//! Creating a convention with its number, and its validation levels:
+//! given, withdrawn, or all sent back with a reason.
+
+use super::respond;
+use crate::app::conventions as app;
+use crate::auth::Caller;
+use crate::concurrency;
+use crate::error::{ApiError, Problem};
+use crate::extract::Json;
+use crate::i18n::Lang;
+use crate::state::AppState;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, delete, post, web};
+use stages_api_types::conventions::{ConventionView, RejectionInput};
+use stages_domain::model::ValidationLevel;
+
+/// Creates the convention from its draft (step 8, "Créer"): every step
+/// must be complete; a unique number is assigned.
+#[utoipa::path(
+    tag = "conventions",
+    operation_id = "submit_convention",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Convention id"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    responses(
+        (status = 200, description = "Created, with its number", body = ConventionView),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The caller's role may not create it", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already created", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Steps incomplete: every blocking violation", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/conventions/{id}/submit")]
+pub async fn submit(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let expected = concurrency::expected_version(&req)?;
+    let view = app::submit(&state, caller, lang, expected, id.into_inner()).await?;
+    Ok(respond(StatusCode::OK, &view))
+}
+
+/// Gives a validation level (seed §6): in the centre's order, by a role
+/// allowed to give it, on a convention without blocking violations.
+#[utoipa::path(
+    tag = "conventions",
+    operation_id = "validate_convention",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Convention id"),
+        ("level" = ValidationLevel, Path, description = "Level to give"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    responses(
+        (status = 200, description = "Given", body = ConventionView),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The caller's role may not give this level", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Out of order, already given, not enabled, or blocking violations", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/conventions/{id}/validations/{level}")]
+pub async fn validate(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    path: web::Path<(i64, ValidationLevel)>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, level) = path.into_inner();
+    let expected = concurrency::expected_version(&req)?;
+    let view = app::validate(&state, caller, lang, expected, id, level).await?;
+    Ok(respond(StatusCode::OK, &view))
+}
+
+/// Withdraws a validation level: only the last one given, never once an
+/// amendment exists.
+#[utoipa::path(
+    tag = "conventions",
+    operation_id = "unvalidate_convention",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Convention id"),
+        ("level" = ValidationLevel, Path, description = "Level to withdraw"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    responses(
+        (status = 200, description = "Withdrawn", body = ConventionView),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The caller's role may not withdraw this level", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not the last level given, not given, or amended", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/conventions/{id}/validations/{level}")]
+pub async fn unvalidate(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    path: web::Path<(i64, ValidationLevel)>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, level) = path.into_inner();
+    let expected = concurrency::expected_version(&req)?;
+    let view = app::unvalidate(&state, caller, lang, expected, id, level).await?;
+    Ok(respond(StatusCode::OK, &view))
+}
+
+/// Longest rejection reason kept.
+const MAX_REASON: usize = 2_000;
+
+/// Sends a convention back to the student with a reason (levels given so
+/// far are withdrawn); the student reads the reason and corrects it.
+#[utoipa::path(
+    tag = "conventions",
+    operation_id = "reject_convention",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Convention id"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    request_body = RejectionInput,
+    responses(
+        (status = 200, description = "Sent back", body = ConventionView),
+        (status = 400, description = "Reason too long", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The caller's role may not reject", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not created yet, validated, or no reason", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/conventions/{id}/reject")]
+pub async fn reject(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    body: Json<RejectionInput>,
+) -> Result<HttpResponse, ApiError> {
+    let reason = body.into_inner().reason;
+    if reason.chars().count() > MAX_REASON {
+        return Err(ApiError::bad_request(
+            "reason",
+            "FMT-03",
+            format!("The reason must not exceed {MAX_REASON} characters."),
+        ));
+    }
+    let expected = concurrency::expected_version(&req)?;
+    let view = app::reject(&state, caller, lang, expected, id.into_inner(), reason).await?;
+    Ok(respond(StatusCode::OK, &view))
+}

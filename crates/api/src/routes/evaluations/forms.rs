@@ -1,0 +1,95 @@
+//! Each centre's questionnaires: read them, replace one.
+
+use super::*;
+
+/// Lists a centre's three questionnaires (the national sheets until the
+/// centre changes them).
+#[utoipa::path(
+    tag = "evaluations",
+    operation_id = "list_centre_evaluation_forms",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Centre id")),
+    responses(
+        (status = 200, description = "Student, supervisor and tutor questionnaires", body = Vec<CentreForm>),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such centre", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/centres/{id}/evaluation-forms")]
+pub async fn centre_forms(
+    state: web::Data<AppState>,
+    _caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let centre = id.into_inner();
+    let forms = state
+        .db(move |conn| {
+            centres::find_row(conn, centre)?;
+            defaults::KINDS
+                .into_iter()
+                .map(|kind| evaluations::centre_form(conn, centre, kind))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(forms))
+}
+
+/// Changes a centre's questionnaire (its managers): enable it or not,
+/// order its sections, add questions. Conventions already started keep
+/// the form they were answered with. `If-Match: "0"` for the national sheet.
+#[utoipa::path(
+    tag = "evaluations",
+    operation_id = "set_centre_evaluation_form",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Centre id"),
+        ("kind" = EvaluationKind, Path, description = "Questionnaire"),
+        ("If-Match" = String, Header, description = "Version read (\"0\" for the national sheet)"),
+    ),
+    request_body = FormInput,
+    responses(
+        (status = 200, description = "Saved", body = CentreForm),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a manager of this centre", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such centre", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Empty, duplicated or incomplete questions", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/centres/{id}/evaluation-forms/{kind}")]
+pub async fn set_centre_form(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    path: web::Path<(i64, EvaluationKind)>,
+    body: Json<FormInput>,
+) -> Result<HttpResponse, ApiError> {
+    let (centre, kind) = path.into_inner();
+    let expected = concurrency::expected_version(&req)?;
+    let input = body.into_inner();
+    if input.form.kind != kind {
+        return Err(ApiError::bad_request(
+            "form.kind",
+            "EVAL-02",
+            "The form's kind differs from the path's.",
+        ));
+    }
+    evaluations::check_form(&input.form)?;
+    let form = state
+        .db(move |conn| {
+            let ctx = caller::load(conn, &caller)?;
+            centres::find_row(conn, centre)?;
+            access::may_edit_centre(&ctx.roles, ctx.manages(centre))
+                .map_err(|r| refused(&r, lang))?;
+            crate::db::transaction(conn, |conn| {
+                evaluations::set_centre_form(conn, centre, input.enabled, &input.form, expected)
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(concurrency::etag(form.version))
+        .json(form))
+}

@@ -1,0 +1,213 @@
+//! Evaluations by completion (Rechercher une évaluation) and their
+//! export.
+
+use super::*;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EvaluationQuery {
+    pub centre_id: Option<i64>,
+    /// `2026-2027`
+    pub academic_year: Option<String>,
+    /// Only conventions whose questionnaire of this kind has this status
+    /// (`not_started`, `draft`, `submitted`).
+    pub kind: Option<EvaluationKind>,
+    pub status: Option<String>,
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+}
+
+/// Convention id, number, student id, academic year, end date.
+type SearchRow = (i64, Option<String>, i64, String, Option<NaiveDate>);
+
+/// Rechercher une évaluation: the validated conventions the caller may
+/// see, with the completion of their three questionnaires; newest first.
+#[utoipa::path(
+    tag = "evaluations",
+    operation_id = "search_evaluations",
+    security(("bearer" = [])),
+    params(EvaluationQuery),
+    responses(
+        (status = 200, description = "One page", body = Page<EvaluationRow>),
+        (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/evaluations")]
+pub async fn search(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: crate::extract::Query<EvaluationQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let query = query.into_inner();
+    if let Some(status) = &query.status
+        && !["not_started", "draft", "submitted"].contains(&status.as_str())
+    {
+        return Err(ApiError::bad_request(
+            "status",
+            "QUERY-01",
+            "status is not_started, draft or submitted.",
+        ));
+    }
+    if query.status.is_some() && query.kind.is_none() {
+        return Err(ApiError::bad_request(
+            "kind",
+            "QUERY-01",
+            "Filter on a status needs the questionnaire's kind.",
+        ));
+    }
+    let params = PageParams {
+        limit: query.limit,
+        cursor: query.cursor.clone(),
+    };
+    let limit = params.limit()?;
+    let after: Option<i64> = params.after()?;
+    let page = state
+        .search(move |conn| {
+            let ctx = caller::load(conn, &caller)?;
+            let mut q = conventions::table
+                .filter(conventions::status.eq_any([
+                    repo::status_code(Status::Validated),
+                    repo::status_code(Status::TerminatedEarly),
+                ]))
+                .select((
+                    conventions::id,
+                    conventions::number,
+                    conventions::student_id,
+                    conventions::academic_year,
+                    conventions::end_date,
+                ))
+                .into_boxed();
+            if let Some(visible) = visible_filter(&ctx) {
+                q = q.filter(visible);
+            }
+            if let Some(centre) = query.centre_id {
+                q = q.filter(conventions::centre_id.eq(centre));
+            }
+            if let Some(year) = &query.academic_year {
+                q = q.filter(conventions::academic_year.eq(year.trim().replace('/', "-")));
+            }
+            if let (Some(kind), Some(status)) = (query.kind, query.status.as_deref()) {
+                let of_kind =
+                    evaluation_answers::table.filter(evaluation_answers::kind.eq(kind_code(kind)));
+                q = match status {
+                    "submitted" => q.filter(
+                        conventions::id.eq_any(
+                            of_kind
+                                .filter(evaluation_answers::submitted_at.is_not_null())
+                                .select(evaluation_answers::convention_id),
+                        ),
+                    ),
+                    "draft" => q.filter(
+                        conventions::id.eq_any(
+                            of_kind
+                                .filter(evaluation_answers::submitted_at.is_null())
+                                .filter(
+                                    evaluation_answers::version.gt(evaluations::UNTOUCHED_VERSION),
+                                )
+                                .select(evaluation_answers::convention_id),
+                        ),
+                    ),
+                    _ => q.filter(
+                        conventions::id.ne_all(
+                            of_kind
+                                .filter(
+                                    evaluation_answers::version.gt(evaluations::UNTOUCHED_VERSION),
+                                )
+                                .select(evaluation_answers::convention_id),
+                        ),
+                    ),
+                };
+            }
+            if let Some(after) = after {
+                q = q.filter(conventions::id.lt(after));
+            }
+            let rows: Vec<SearchRow> = q
+                .order(conventions::id.desc())
+                .limit(limit + 1)
+                .load(conn)?;
+            let page = crate::pagination::from_rows(rows, limit, |r| r.0);
+            let mut items = Vec::with_capacity(page.items.len());
+            for (id, number, student, year, end) in page.items {
+                let (student_number, last, first): (String, String, String) = students::table
+                    .find(student)
+                    .select((
+                        students::student_number,
+                        students::last_name,
+                        students::first_name,
+                    ))
+                    .first(conn)?;
+                let status = |conn: &mut AnyConnection, kind| -> Result<_, ApiError> {
+                    Ok(status_of(
+                        evaluations::find_answers(conn, id, kind)?.as_ref(),
+                    ))
+                };
+                items.push(EvaluationRow {
+                    convention_id: id,
+                    number,
+                    student_number,
+                    student_name: format!("{first} {last}"),
+                    academic_year: year,
+                    end_date: end,
+                    student: status(conn, EvaluationKind::Student)?,
+                    supervisor: status(conn, EvaluationKind::Supervisor)?,
+                    tutor: status(conn, EvaluationKind::Tutor)?,
+                });
+            }
+            Ok(Page {
+                items,
+                next_cursor: page.next_cursor,
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(page))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ExportQuery {
+    pub centre_id: i64,
+    /// `2026-2027`
+    pub academic_year: String,
+    pub kind: EvaluationKind,
+    /// `csv` (default) or `xlsx`.
+    pub format: Option<String>,
+}
+
+/// Exports the submitted answers of one questionnaire for a centre's year
+/// (its staff): one line per convention, one column per question.
+#[utoipa::path(
+    tag = "evaluations",
+    operation_id = "export_evaluations",
+    security(("bearer" = [])),
+    params(ExportQuery),
+    responses(
+        (status = 200, description = "CSV (UTF-8, semicolons) or XLSX", content_type = "text/csv", body = String),
+        (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a manager of this centre", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such centre", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/evaluations/export")]
+pub async fn export(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    query: crate::extract::Query<ExportQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let query = query.into_inner();
+    let format = crate::exports::parse_format(query.format.as_deref())?;
+    let year = crate::exports::academic_year(&query.academic_year)?.to_string();
+    let name = format!("evaluations-{}-{}", kind_code(query.kind), year);
+    let table = state
+        .db(move |conn| {
+            let ctx = caller::load(conn, &caller)?;
+            centres::find_row(conn, query.centre_id)?;
+            access::may_edit_centre(&ctx.roles, ctx.manages(query.centre_id))
+                .map_err(|r| refused(&r, lang))?;
+            evaluations::export::table(conn, query.centre_id, &year, query.kind)
+        })
+        .await?;
+    crate::exports::respond(&[table], format, &name)
+}
