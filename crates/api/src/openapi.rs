@@ -326,15 +326,25 @@ mod tests {
         assert!(doc.paths.paths.contains_key("/api/health"));
     }
 
-    /// The committed document is what the code generates. Regenerate with
+    /// The committed document is what the code generates; when it is not,
+    /// the failure shows what changed as a unified diff (the first lines of
+    /// it), so a change of the contract reads as one. Regenerate with
     /// `cargo run -p stages-cli -- openapi --output openapi/openapi.json`.
     #[test]
     fn committed_document_is_fresh() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi/openapi.json");
         let committed = std::fs::read_to_string(path).unwrap_or_default();
-        assert!(
-            committed == document_json(),
-            "openapi/openapi.json is stale: run `cargo run -p stages-cli -- openapi --output openapi/openapi.json`"
-        );
+        let generated = document_json();
+        if committed != generated {
+            let diff = similar::TextDiff::from_lines(&committed, &generated)
+                .unified_diff()
+                .context_radius(3)
+                .header("openapi/openapi.json (committed)", "generated")
+                .to_string();
+            let shown: String = diff.lines().take(200).collect::<Vec<_>>().join("\n");
+            panic!(
+                "openapi/openapi.json is stale: run `cargo run -p stages-cli -- openapi --output openapi/openapi.json`\n{shown}"
+            );
+        }
     }
 }

@@ -3,7 +3,8 @@
 
 use crate::audit::Entity;
 use crate::db::AnyConnection;
-use crate::db::schema::{audit_log, contacts, host_services, organisations};
+use crate::db::RepoResult;
+use crate::db::schema::{audit_log, contacts, conventions, host_services, organisations};
 use crate::error::ApiError;
 use crate::fields::Fields;
 use crate::i18n::Lang;
@@ -657,6 +658,109 @@ pub fn lookup_contact(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<C
         .select(ContactRecord::as_select())
         .first(conn)
         .optional()
+}
+
+/// The organisation's services, by name.
+pub fn services_of(
+    conn: &mut AnyConnection,
+    organisation: i64,
+) -> QueryResult<Vec<HostServiceRecord>> {
+    host_services::table
+        .filter(host_services::organisation_id.eq(organisation))
+        .order((host_services::name, host_services::id))
+        .select(HostServiceRecord::as_select())
+        .load(conn)
+}
+
+/// Rewrites a service if it is still at `version` ([`crate::db::RepoError::Stale`]
+/// otherwise), bumping the version, and indexes its new name.
+pub fn update_service_at_version(
+    conn: &mut AnyConnection,
+    id: i64,
+    version: i32,
+    c: &CheckedHostService,
+) -> RepoResult<()> {
+    let written = diesel::update(
+        host_services::table
+            .find(id)
+            .filter(host_services::version.eq(version)),
+    )
+    .set((
+        host_services::name.eq(&c.name),
+        host_services::street.eq(&c.street),
+        host_services::postal_code.eq(&c.postal_code),
+        host_services::city.eq(&c.city),
+        host_services::country_code.eq(&c.country_code),
+        host_services::phone.eq(&c.phone),
+        host_services::version.eq(version + 1),
+        host_services::updated_at.eq(chrono::Utc::now().naive_utc()),
+    ))
+    .execute(conn)?;
+    crate::db::check_written(written)?;
+    search::index(conn, Kind::HostService, id, &[&c.name])?;
+    Ok(())
+}
+
+/// What still names a service: its contacts and the conventions.
+pub struct ServiceUsage {
+    pub contacts: i64,
+    pub conventions: i64,
+}
+
+pub fn service_usage(conn: &mut AnyConnection, id: i64) -> QueryResult<ServiceUsage> {
+    Ok(ServiceUsage {
+        contacts: contacts::table
+            .filter(contacts::host_service_id.eq(id))
+            .count()
+            .get_result(conn)?,
+        conventions: conventions::table
+            .filter(conventions::host_service_id.eq(id))
+            .count()
+            .get_result(conn)?,
+    })
+}
+
+/// Deletes a service and its search terms.
+pub fn delete_service(conn: &mut AnyConnection, id: i64) -> QueryResult<()> {
+    search::index(conn, Kind::HostService, id, &[])?;
+    diesel::delete(host_services::table.find(id)).execute(conn)?;
+    Ok(())
+}
+
+/// The service's contacts, by name.
+pub fn contacts_of(conn: &mut AnyConnection, service: i64) -> QueryResult<Vec<ContactRecord>> {
+    contacts::table
+        .filter(contacts::host_service_id.eq(service))
+        .order((contacts::last_name, contacts::first_name, contacts::id))
+        .select(ContactRecord::as_select())
+        .load(conn)
+}
+
+/// Rewrites a contact if it is still at `version` ([`crate::db::RepoError::Stale`]
+/// otherwise), bumping the version.
+pub fn update_contact_at_version(
+    conn: &mut AnyConnection,
+    id: i64,
+    version: i32,
+    c: &CheckedContact,
+) -> RepoResult<()> {
+    let written = diesel::update(
+        contacts::table
+            .find(id)
+            .filter(contacts::version.eq(version)),
+    )
+    .set((
+        contacts::civility.eq(&c.civility),
+        contacts::last_name.eq(&c.last_name),
+        contacts::first_name.eq(&c.first_name),
+        contacts::position.eq(&c.position),
+        contacts::email.eq(&c.email),
+        contacts::phone.eq(&c.phone),
+        contacts::version.eq(version + 1),
+        contacts::updated_at.eq(chrono::Utc::now().naive_utc()),
+    ))
+    .execute(conn)?;
+    crate::db::check_written(written)
 }
 
 #[cfg(test)]

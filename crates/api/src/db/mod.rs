@@ -4,6 +4,7 @@
 pub mod centres;
 pub mod conventions;
 pub mod error;
+pub mod nomenclatures;
 pub mod schema;
 pub mod students;
 

@@ -5,7 +5,7 @@
 use crate::audit::{self, Entity};
 use crate::auth::Caller;
 use crate::concurrency;
-use crate::db::schema::nomenclatures;
+use crate::db::nomenclatures::{self as repo, ValueTexts};
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::i18n::Lang;
@@ -13,7 +13,6 @@ use crate::pagination::{Page, PageParams};
 use crate::reference;
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
-use diesel::prelude::*;
 use serde::Deserialize;
 use stages_domain::access;
 use utoipa::IntoParams;
@@ -23,35 +22,6 @@ const MAX_CODE: usize = 32;
 const MAX_LABEL: usize = 255;
 
 pub use stages_api_types::nomenclatures::{NomenclatureKind, NomenclatureValue};
-
-/// A value as the table holds it.
-#[derive(Queryable, Selectable)]
-#[diesel(table_name = nomenclatures)]
-struct ValueRecord {
-    kind: String,
-    code: String,
-    label: String,
-    label_en: Option<String>,
-    position: i32,
-    active: bool,
-    system: bool,
-    version: i32,
-}
-
-impl From<ValueRecord> for NomenclatureValue {
-    fn from(r: ValueRecord) -> Self {
-        Self {
-            kind: r.kind,
-            code: r.code,
-            label: r.label,
-            label_en: r.label_en,
-            position: r.position,
-            active: r.active,
-            system: r.system,
-            version: r.version,
-        }
-    }
-}
 
 /// Lists the reference tables.
 #[utoipa::path(
@@ -69,14 +39,7 @@ pub async fn list_kinds(
     _caller: Caller,
     lang: Lang,
 ) -> Result<HttpResponse, ApiError> {
-    let counts: Vec<(String, i64)> = state
-        .db(|conn| {
-            Ok(nomenclatures::table
-                .group_by(nomenclatures::kind)
-                .select((nomenclatures::kind, diesel::dsl::count_star()))
-                .load(conn)?)
-        })
-        .await?;
+    let counts: Vec<(String, i64)> = state.db(|conn| Ok(repo::counts(conn)?)).await?;
     let kinds: Vec<NomenclatureKind> = reference::KINDS
         .iter()
         .map(|k| NomenclatureKind {
@@ -143,36 +106,13 @@ pub async fn list_values(
     let words = crate::search::words("q", query.q.as_deref())?;
     let rows = state
         .db(move |conn| {
-            let mut q = nomenclatures::table
-                .filter(nomenclatures::kind.eq(kind))
-                .select(ValueRecord::as_select())
-                .into_boxed();
-            if !query.include_inactive {
-                q = q.filter(nomenclatures::active.eq(true));
-            }
-            if let Some((position, code)) = after {
-                q = q.filter(
-                    nomenclatures::position
-                        .gt(position)
-                        .or(nomenclatures::position
-                            .eq(position)
-                            .and(nomenclatures::code.gt(code))),
-                );
-            }
             let rows: Vec<NomenclatureValue> = if words.is_empty() {
-                q.order((nomenclatures::position, nomenclatures::code))
-                    .limit(limit + 1)
-                    .load::<ValueRecord>(conn)?
-                    .into_iter()
-                    .map(NomenclatureValue::from)
-                    .collect()
+                repo::values(conn, kind, query.include_inactive, after, Some(limit + 1))?
             } else {
                 // Reference tables are small (at most a few thousand rows):
                 // filter the words in memory, after accent folding.
-                q.order((nomenclatures::position, nomenclatures::code))
-                    .load::<ValueRecord>(conn)?
+                repo::values(conn, kind, query.include_inactive, after, None)?
                     .into_iter()
-                    .map(NomenclatureValue::from)
                     .filter(|v| {
                         let haystack = crate::text::normalise(&format!(
                             "{} {} {}",
@@ -252,28 +192,11 @@ pub async fn create_value(
     let created = state
         .db(move |conn| {
             crate::db::transaction(conn, |conn| {
-                let position: Option<i32> = nomenclatures::table
-                    .filter(nomenclatures::kind.eq(kind_code))
-                    .select(diesel::dsl::max(nomenclatures::position))
-                    .first(conn)?;
-                diesel::insert_into(nomenclatures::table)
-                    .values((
-                        nomenclatures::kind.eq(kind_code),
-                        nomenclatures::code.eq(&code),
-                        nomenclatures::label.eq(value.label.trim()),
-                        nomenclatures::label_en.eq(value.label_en.as_deref().map(str::trim)),
-                        nomenclatures::position.eq(position.unwrap_or(0) + 1),
-                        nomenclatures::active.eq(true),
-                        nomenclatures::system.eq(false),
-                        nomenclatures::version.eq(1),
-                        nomenclatures::updated_at.eq(chrono::Utc::now().naive_utc()),
-                    ))
-                    .execute(conn)?;
-                let created: NomenclatureValue = nomenclatures::table
-                    .find((kind_code, &code))
-                    .select(ValueRecord::as_select())
-                    .first::<ValueRecord>(conn)?
-                    .into();
+                let texts = ValueTexts {
+                    label: value.label.trim(),
+                    label_en: value.label_en.as_deref().map(str::trim),
+                };
+                let created = repo::insert(conn, kind_code, &code, &texts)?;
                 audit::record(
                     conn,
                     Entity::Nomenclature,
@@ -337,31 +260,14 @@ pub async fn update_value(
     let updated = state
         .db(move |conn| {
             crate::db::transaction(conn, |conn| {
-                let before: NomenclatureValue = nomenclatures::table
-                    .find((kind, &code))
-                    .select(ValueRecord::as_select())
-                    .first::<ValueRecord>(conn)?
-                    .into();
+                let before = repo::find(conn, kind, &code)?;
                 concurrency::check_version(expected, before.version)?;
-                let written = diesel::update(
-                    nomenclatures::table
-                        .find((kind, &code))
-                        .filter(nomenclatures::version.eq(before.version)),
-                )
-                .set((
-                    nomenclatures::label.eq(update.label.trim()),
-                    nomenclatures::label_en.eq(update.label_en.as_deref().map(str::trim)),
-                    nomenclatures::active.eq(update.active),
-                    nomenclatures::version.eq(before.version + 1),
-                    nomenclatures::updated_at.eq(chrono::Utc::now().naive_utc()),
-                ))
-                .execute(conn)?;
-                crate::db::check_written(written)?;
-                let after: NomenclatureValue = nomenclatures::table
-                    .find((kind, &code))
-                    .select(ValueRecord::as_select())
-                    .first::<ValueRecord>(conn)?
-                    .into();
+                let texts = ValueTexts {
+                    label: update.label.trim(),
+                    label_en: update.label_en.as_deref().map(str::trim),
+                };
+                repo::update_at_version(conn, kind, &code, before.version, &texts, update.active)?;
+                let after = repo::find(conn, kind, &code)?;
                 audit::record(
                     conn,
                     Entity::Nomenclature,

@@ -4,7 +4,6 @@
 use crate::audit::{self, Entity};
 use crate::auth::Caller;
 use crate::concurrency;
-use crate::db::schema::{contacts, conventions, host_services};
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::i18n::Lang;
@@ -12,10 +11,8 @@ use crate::organisations::{
     self as repo, ContactInput, ContactRecord, ContactRow, HostServiceInput, HostServiceRecord,
     HostServiceRow,
 };
-use crate::search::{self, Kind};
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
-use diesel::prelude::*;
 use stages_domain::access;
 
 /// Lists an organisation's services.
@@ -40,11 +37,7 @@ pub async fn list_services(
     let services = state
         .db(move |conn| {
             repo::find(conn, id)?;
-            Ok(host_services::table
-                .filter(host_services::organisation_id.eq(id))
-                .order((host_services::name, host_services::id))
-                .select(HostServiceRecord::as_select())
-                .load::<HostServiceRecord>(conn)?
+            Ok(repo::services_of(conn, id)?
                 .iter()
                 .map(HostServiceRecord::wire)
                 .collect::<Vec<_>>())
@@ -149,25 +142,8 @@ pub async fn update_service(
                 access::may_edit_host_record(&caller.roles, facts)
                     .map_err(|r| ApiError::refused(&r, lang))?;
                 concurrency::check_version(expected, before.version)?;
-                let written = diesel::update(
-                    host_services::table
-                        .find(id)
-                        .filter(host_services::version.eq(before.version)),
-                )
-                .set((
-                    host_services::name.eq(&c.name),
-                    host_services::street.eq(&c.street),
-                    host_services::postal_code.eq(&c.postal_code),
-                    host_services::city.eq(&c.city),
-                    host_services::country_code.eq(&c.country_code),
-                    host_services::phone.eq(&c.phone),
-                    host_services::version.eq(before.version + 1),
-                    host_services::updated_at.eq(chrono::Utc::now().naive_utc()),
-                ))
-                .execute(conn)?;
-                crate::db::check_written(written)?;
+                repo::update_service_at_version(conn, id, before.version, &c)?;
                 let after = repo::find_service(conn, id)?;
-                search::index(conn, Kind::HostService, id, &[&after.name])?;
                 audit::record(
                     conn,
                     Entity::HostService,
@@ -222,28 +198,26 @@ pub async fn delete_service(
                 )?;
                 access::may_edit_host_record(&caller.roles, facts)
                     .map_err(|r| ApiError::refused(&r, lang))?;
-                let contacts: i64 = contacts::table
-                    .filter(contacts::host_service_id.eq(id))
-                    .count()
-                    .get_result(conn)?;
-                if contacts > 0 {
+                let usage = repo::service_usage(conn, id)?;
+                if usage.contacts > 0 {
                     return Err(ApiError::conflict(
                         "SRV-01",
-                        format!("The service has {contacts} contact(s): it cannot be deleted."),
+                        format!(
+                            "The service has {} contact(s): it cannot be deleted.",
+                            usage.contacts
+                        ),
                     ));
                 }
-                let used: i64 = conventions::table
-                    .filter(conventions::host_service_id.eq(id))
-                    .count()
-                    .get_result(conn)?;
-                if used > 0 {
+                if usage.conventions > 0 {
                     return Err(ApiError::conflict(
                         "SRV-02",
-                        format!("{used} convention(s) name this service: it cannot be deleted."),
+                        format!(
+                            "{} convention(s) name this service: it cannot be deleted.",
+                            usage.conventions
+                        ),
                     ));
                 }
-                search::index(conn, Kind::HostService, id, &[])?;
-                diesel::delete(host_services::table.find(id)).execute(conn)?;
+                repo::delete_service(conn, id)?;
                 audit::record(
                     conn,
                     Entity::HostService,
@@ -282,11 +256,7 @@ pub async fn list_contacts(
     let list = state
         .db(move |conn| {
             repo::find_service(conn, id)?;
-            Ok(contacts::table
-                .filter(contacts::host_service_id.eq(id))
-                .order((contacts::last_name, contacts::first_name, contacts::id))
-                .select(ContactRecord::as_select())
-                .load::<ContactRecord>(conn)?
+            Ok(repo::contacts_of(conn, id)?
                 .iter()
                 .map(ContactRecord::wire)
                 .collect::<Vec<_>>())
@@ -391,23 +361,7 @@ pub async fn update_contact(
                 access::may_edit_host_record(&caller.roles, facts)
                     .map_err(|r| ApiError::refused(&r, lang))?;
                 concurrency::check_version(expected, before.version)?;
-                let written = diesel::update(
-                    contacts::table
-                        .find(id)
-                        .filter(contacts::version.eq(before.version)),
-                )
-                .set((
-                    contacts::civility.eq(&c.civility),
-                    contacts::last_name.eq(&c.last_name),
-                    contacts::first_name.eq(&c.first_name),
-                    contacts::position.eq(&c.position),
-                    contacts::email.eq(&c.email),
-                    contacts::phone.eq(&c.phone),
-                    contacts::version.eq(before.version + 1),
-                    contacts::updated_at.eq(chrono::Utc::now().naive_utc()),
-                ))
-                .execute(conn)?;
-                crate::db::check_written(written)?;
+                repo::update_contact_at_version(conn, id, before.version, &c)?;
                 let after = repo::find_contact(conn, id)?;
                 audit::record(
                     conn,
