@@ -130,17 +130,55 @@ fn sqlite_schema(url: &str) -> Schema {
             .load(&mut conn)
             .unwrap();
     for trigger in triggers {
-        // `CREATE TRIGGER name BEFORE UPDATE OF status ON table …`: the
-        // events are named before the table.
-        let sql = trigger.sql.to_uppercase();
-        let head = sql.split(" ON ").next().unwrap_or_default();
-        for event in EVENTS.into_iter().filter(|e| head.contains(e)) {
-            schema
-                .triggers
-                .insert((trigger.tbl_name.clone(), event.to_owned()));
-        }
+        let event = sqlite_trigger_event(&trigger.sql)
+            .unwrap_or_else(|| panic!("no event in trigger {}", trigger.sql));
+        schema
+            .triggers
+            .insert((trigger.tbl_name.clone(), event.to_owned()));
     }
     schema
+}
+
+/// The event of a SQLite trigger, read where the grammar puts it:
+/// `CREATE [TEMP] TRIGGER [IF NOT EXISTS] name [BEFORE | AFTER | INSTEAD
+/// OF] event …`. (A SQLite trigger has one event; its name may well
+/// contain the words INSERT or UPDATE, and its body anything.)
+fn sqlite_trigger_event(sql: &str) -> Option<&'static str> {
+    let upper = sql.to_uppercase();
+    let mut words = upper.split_whitespace().skip_while(|w| *w != "TRIGGER");
+    words.next();
+    // The name, after `IF NOT EXISTS` when given; then the timing, if any,
+    // then the event.
+    if words.next()? == "IF" {
+        words.nth(2)?;
+    }
+    let mut next = words.next()?;
+    match next {
+        "BEFORE" | "AFTER" => next = words.next()?,
+        "INSTEAD" => next = words.nth(1)?,
+        _ => {}
+    }
+    EVENTS.into_iter().find(|e| *e == next)
+}
+
+#[test]
+fn a_trigger_event_is_read_where_the_grammar_puts_it() {
+    let event = |sql| sqlite_trigger_event(sql);
+    assert_eq!(
+        event(
+            "CREATE TRIGGER count_after_insert AFTER UPDATE OF status ON conventions BEGIN INSERT INTO t VALUES (1) ON CONFLICT DO NOTHING; END"
+        ),
+        Some("UPDATE")
+    );
+    assert_eq!(
+        event("create trigger if not exists update_log delete on t begin select 1; end"),
+        Some("DELETE")
+    );
+    assert_eq!(
+        event("CREATE TRIGGER v_ins INSTEAD OF INSERT ON v BEGIN SELECT 1; END"),
+        Some("INSERT")
+    );
+    assert_eq!(event("CREATE TRIGGER x BEFORE TRUNCATE ON t"), None);
 }
 
 #[derive(QueryableByName)]
