@@ -178,6 +178,12 @@ pub struct Route<C> {
     pub centre: C,
 }
 
+/// ROUTE-02: a programme or faculty is managed by one centre only; `code`
+/// is already another centre's.
+pub fn route_taken(code: &str) -> Refusal {
+    Refusal::new("ROUTE-02", MessageKey::Route02Taken).with_arg("code", code)
+}
+
 /// The centre that manages a convention of this enrolment: the centre of
 /// the programme, else of the faculty, else the institution's fallback
 /// centre (ESUP-Stage's "établissement" centre for orphan conventions).

@@ -121,6 +121,7 @@ message_keys! {
     Ref04NotATeacher = "ref-04-not-a-teacher" [],
     Ref05NotAContactOfTheHost = "ref-05-not-a-contact-of-the-host" [],
     Att01Incomplete = "att-01-incomplete" [],
+    Route02Taken = "route-02-taken" ["code"],
 
     Wf01AlreadyCreated = "wf-01-already-created" [],
     Wf02StepsIncomplete = "wf-02-steps-incomplete" ["steps"],

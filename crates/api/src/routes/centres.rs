@@ -301,12 +301,8 @@ pub async fn set_organisation(
                     .iter()
                     .map(|r| (r.kind, r.code.trim().to_owned()))
                     .collect();
-                repo::replace_routes(conn, id, &routes)?.map_err(|code| {
-                    ApiError::conflict(
-                        "ROUTE-02",
-                        format!("{code} is already managed by another centre."),
-                    )
-                })?;
+                repo::replace_routes(conn, id, &routes)?
+                    .map_err(|code| ApiError::refused(&access::route_taken(&code), lang))?;
                 let after = repo::load(conn, id)?;
                 audit::record(
                     conn,

@@ -78,6 +78,7 @@ avn-02-service-needs-tutor = A change of host service requires naming a tutor.
 avn-02-another-host = The new place must be a service of the same host; another host needs a new convention.
 enr-01-not-the-students = The student has no such enrolment for this academic year.
 enr-02-fixed = A created convention keeps its enrolment.
+route-02-taken = { $code } is already managed by another centre.
 ref-01-no-such-host = No such active host organisation.
 ref-02-no-such-offer = No published offer has this number.
 ref-02-not-a-service-of-the-host = Choose a service of the convention's host organisation.

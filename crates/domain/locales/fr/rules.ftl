@@ -78,6 +78,7 @@ avn-02-service-needs-tutor = Un changement de service d'accueil impose de désig
 avn-02-another-host = Le nouveau lieu doit être un service du même établissement d'accueil ; changer d'établissement demande une nouvelle convention.
 enr-01-not-the-students = Cette inscription n'est pas celle de l'étudiant pour cette année universitaire.
 enr-02-fixed = L'inscription d'une convention créée ne change plus.
+route-02-taken = { $code } est déjà géré par un autre centre.
 ref-01-no-such-host = Cet établissement d'accueil n'existe pas ou n'est plus actif.
 ref-02-no-such-offer = Aucune offre publiée ne porte ce numéro.
 ref-02-not-a-service-of-the-host = Choisissez un service de l'établissement d'accueil de la convention.

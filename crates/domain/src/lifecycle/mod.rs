@@ -39,3 +39,24 @@ mod workflow;
 pub use number::ConventionNumber;
 pub use refusal::{Refusal, RefusalKind};
 pub use workflow::{Rejection, Status, Workflow};
+
+use crate::messages::MessageKey;
+use crate::violation::Violation;
+
+/// The longest rejection reason kept.
+pub const MAX_REJECTION_REASON: usize = 2_000;
+
+/// FMT-03: a rejection reason is at most [`MAX_REJECTION_REASON`]
+/// characters.
+pub fn check_rejection_reason(reason: &str) -> Result<(), Violation> {
+    if reason.chars().count() > MAX_REJECTION_REASON {
+        Err(
+            Violation::error("FMT-03", "reason", MessageKey::TextTooLong).with_arg(
+                "max",
+                u32::try_from(MAX_REJECTION_REASON).unwrap_or(u32::MAX),
+            ),
+        )
+    } else {
+        Ok(())
+    }
+}

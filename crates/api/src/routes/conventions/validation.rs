@@ -7,11 +7,12 @@ use crate::auth::Caller;
 use crate::concurrency;
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, delete, post, web};
 use stages_api_types::conventions::{ConventionView, RejectionInput};
+use stages_domain::lifecycle::check_rejection_reason;
 use stages_domain::model::ValidationLevel;
 
 /// Creates the convention from its draft (step 8, "Créer"): every step
@@ -118,9 +119,6 @@ pub async fn unvalidate(
     Ok(respond(StatusCode::OK, &view))
 }
 
-/// Longest rejection reason kept.
-const MAX_REASON: usize = 2_000;
-
 /// Sends a convention back to the student with a reason (levels given so
 /// far are withdrawn); the student reads the reason and corrects it.
 #[utoipa::path(
@@ -153,13 +151,14 @@ pub async fn reject(
     body: Json<RejectionInput>,
 ) -> Result<HttpResponse, ApiError> {
     let reason = body.into_inner().reason;
-    if reason.chars().count() > MAX_REASON {
-        return Err(ApiError::bad_request(
-            "reason",
-            "FMT-03",
-            format!("The reason must not exceed {MAX_REASON} characters."),
-        ));
-    }
+    // A malformed request (400), with the domain's rule and wording.
+    check_rejection_reason(&reason).map_err(|v| {
+        ApiError::bad_request(
+            &v.field,
+            &v.rule,
+            i18n::message(lang, &v.message_key, &v.args),
+        )
+    })?;
     let expected = concurrency::expected_version(&req)?;
     let view = app::reject(&state, caller, lang, expected, id.into_inner(), reason).await?;
     Ok(respond(StatusCode::OK, &view))
