@@ -7,6 +7,7 @@ use crate::auth::{Caller, Role};
 use crate::db::AnyConnection;
 use crate::db::schema::{centre_staff, students, supervisors, users};
 use crate::error::ApiError;
+use crate::texts::Text;
 use diesel::prelude::*;
 use stages_domain::permissions::Relation;
 
@@ -61,9 +62,9 @@ pub fn load(conn: &mut AnyConnection, caller: &Caller) -> Result<Context, ApiErr
         .select((users::username, users::active, users::student_number))
         .first(conn)
         .optional()?
-        .ok_or_else(|| ApiError::unauthorized("The account no longer exists."))?;
+        .ok_or_else(|| ApiError::unauthorized(Text::AccountGone))?;
     if !active {
-        return Err(ApiError::unauthorized("The account is disabled."));
+        return Err(ApiError::unauthorized(Text::AccountDisabled));
     }
     let student_id: Option<i64> = if caller.roles.contains(&Role::Student) {
         let by_user: Option<i64> = students::table

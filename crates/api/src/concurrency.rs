@@ -3,6 +3,7 @@
 //! the same record cannot silently overwrite each other.
 
 use crate::error::ApiError;
+use crate::texts::Text;
 use actix_web::HttpRequest;
 use actix_web::http::header::{ETAG, IF_MATCH};
 
@@ -19,13 +20,13 @@ pub fn expected_version(req: &HttpRequest) -> Result<i32, ApiError> {
         .get(IF_MATCH)
         .ok_or_else(ApiError::precondition_required)?
         .to_str()
-        .map_err(|_| ApiError::precondition_failed("Unreadable If-Match header."))?;
+        .map_err(|_| ApiError::precondition_failed(Text::IfMatchUnreadable))?;
     value
         .trim()
         .trim_start_matches("W/")
         .trim_matches('"')
         .parse()
-        .map_err(|_| ApiError::precondition_failed(format!("Unknown version {value}.")))
+        .map_err(|_| ApiError::version_unknown(value))
 }
 
 /// Refuses an update based on another version than the stored one.
@@ -33,9 +34,7 @@ pub fn check_version(expected: i32, current: i32) -> Result<(), ApiError> {
     if expected == current {
         Ok(())
     } else {
-        Err(ApiError::precondition_failed(format!(
-            "The record changed since you read it (version {expected}, now {current}): reload it."
-        )))
+        Err(ApiError::version_changed(expected, current))
     }
 }
 
@@ -48,9 +47,7 @@ pub fn check_created(result: diesel::QueryResult<usize>) -> Result<(), ApiError>
     match result {
         Ok(_) => Ok(()),
         Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
-            Err(ApiError::precondition_failed(
-                "The record was created while you were saving it: reload it.",
-            ))
+            Err(ApiError::precondition_failed(Text::CreatedWhileSaving))
         }
         Err(other) => Err(other.into()),
     }

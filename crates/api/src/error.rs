@@ -7,7 +7,10 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
 
 use crate::i18n::{self, Lang};
-use stages_domain::{Refusal, RefusalKind, Violation};
+use crate::texts::Text;
+use stages_domain::violation::ArgValue;
+use stages_domain::{Refusal, RefusalKind, Violation, requests};
+use std::collections::BTreeMap;
 
 /// `Retry-After` of a 503 unless it says otherwise.
 pub const DEFAULT_RETRY_AFTER_SECS: u64 = 5;
@@ -17,13 +20,63 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 
 pub use stages_api_types::{Problem, ProblemViolation};
 
+/// A sentence of a problem: worded already (the caller knew the
+/// language), or a Fluent message worded when the response is written, in
+/// the language of the request ([`i18n::current`]).
+#[derive(Debug, Clone)]
+enum Said {
+    Worded(String),
+    /// Boxed: an error travels by value through every `?`.
+    Message(Box<(String, BTreeMap<String, ArgValue>)>),
+}
+
+impl Said {
+    fn message(key: &str, args: &BTreeMap<String, ArgValue>) -> Self {
+        Self::Message(Box::new((key.to_owned(), args.clone())))
+    }
+
+    fn text(text: Text) -> Self {
+        Self::message(text.as_str(), &BTreeMap::new())
+    }
+
+    fn with_arg(mut self, name: &str, value: impl Into<ArgValue>) -> Self {
+        if let Self::Message(message) = &mut self {
+            message.1.insert(name.to_owned(), value.into());
+        }
+        self
+    }
+
+    fn worded(&self, lang: Lang) -> String {
+        match self {
+            Self::Worded(text) => text.clone(),
+            Self::Message(message) => i18n::message(lang, &message.0, &message.1),
+        }
+    }
+}
+
+/// One violation of a problem, worded or to be worded.
+#[derive(Debug, Clone)]
+enum Item {
+    Worded(ProblemViolation),
+    Unworded(Violation),
+}
+
+impl Item {
+    fn worded(&self, lang: Lang) -> ProblemViolation {
+        match self {
+            Self::Worded(v) => v.clone(),
+            Self::Unworded(v) => problem_violation(v, lang),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct ApiError {
     status: StatusCode,
     code: &'static str,
     title: &'static str,
-    detail: Option<String>,
-    violations: Vec<ProblemViolation>,
+    detail: Option<Said>,
+    violations: Vec<Item>,
     retry_after_secs: Option<u64>,
 }
 
@@ -39,23 +92,27 @@ impl ApiError {
         }
     }
 
-    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
-        self.detail = Some(detail.into());
+    fn said(mut self, detail: Said) -> Self {
+        self.detail = Some(detail);
         self
     }
 
-    /// Malformed input: one field broke one rule.
-    pub fn bad_request(field: &str, rule: &str, message: impl Into<String>) -> Self {
-        let message = message.into();
-        let mut err = Self::new(StatusCode::BAD_REQUEST, "bad_request", "Malformed request")
-            .with_detail(message.clone());
-        err.violations.push(ProblemViolation {
-            rule: rule.to_owned(),
-            field: field.to_owned(),
-            severity: stages_domain::Severity::Error,
-            message,
-        });
-        err
+    /// The detail in the caller's language, when the caller has it worded.
+    pub fn with_detail(self, detail: impl Into<String>) -> Self {
+        self.said(Said::Worded(detail.into()))
+    }
+
+    /// One rule broken by the violation, worded later.
+    fn one(mut self, violation: Violation) -> Self {
+        self.detail = Some(Said::message(&violation.message_key, &violation.args));
+        self.violations.push(Item::Unworded(violation));
+        self
+    }
+
+    /// Malformed input: the request itself breaks a rule of
+    /// [`stages_domain::requests`] (400 naming the field and the rule).
+    pub fn bad_request(violation: Violation) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "bad_request", "Malformed request").one(violation)
     }
 
     /// Well-formed input that breaks business rules.
@@ -65,47 +122,28 @@ impl ApiError {
             "validation",
             "The request breaks one or more rules",
         );
-        err.violations = violations;
+        err.violations = violations.into_iter().map(Item::Worded).collect();
         err
     }
 
-    pub fn unauthorized(detail: impl Into<String>) -> Self {
+    /// Well-formed input that breaks business rules, worded later.
+    pub fn invalid(violations: Vec<Violation>) -> Self {
+        let mut err = Self::unprocessable(Vec::new());
+        err.violations = violations.into_iter().map(Item::Unworded).collect();
+        err
+    }
+
+    pub fn unauthorized(detail: Text) -> Self {
         Self::new(
             StatusCode::UNAUTHORIZED,
             "unauthorized",
             "Authentication required",
         )
-        .with_detail(detail)
-    }
-
-    pub fn forbidden(rule: &str, message: impl Into<String>) -> Self {
-        let message = message.into();
-        let mut err = Self::new(StatusCode::FORBIDDEN, "forbidden", "Not allowed")
-            .with_detail(message.clone());
-        err.violations.push(ProblemViolation {
-            rule: rule.to_owned(),
-            field: String::new(),
-            severity: stages_domain::Severity::Error,
-            message,
-        });
-        err
+        .said(Said::text(detail))
     }
 
     pub fn not_found() -> Self {
         Self::new(StatusCode::NOT_FOUND, "not_found", "Not found")
-    }
-
-    pub fn conflict(rule: &str, message: impl Into<String>) -> Self {
-        let message = message.into();
-        let mut err =
-            Self::new(StatusCode::CONFLICT, "conflict", "Conflict").with_detail(message.clone());
-        err.violations.push(ProblemViolation {
-            rule: rule.to_owned(),
-            field: String::new(),
-            severity: stages_domain::Severity::Error,
-            message,
-        });
-        err
     }
 
     pub fn too_many_requests(retry_after_secs: u64) -> Self {
@@ -114,7 +152,7 @@ impl ApiError {
             "too_many_requests",
             "Too many attempts",
         )
-        .with_detail(format!("Try again in {retry_after_secs} s."));
+        .said(Said::text(Text::TryAgainIn).with_arg("seconds", retry_after_secs.to_string()));
         err.retry_after_secs = Some(retry_after_secs);
         err
     }
@@ -125,7 +163,7 @@ impl ApiError {
             "unsupported_media_type",
             "Unsupported media type",
         )
-        .with_detail("Send the body as application/json.")
+        .said(Said::text(Text::UnsupportedMediaType))
     }
 
     pub fn payload_too_large(limit: usize) -> Self {
@@ -134,19 +172,22 @@ impl ApiError {
             "payload_too_large",
             "Request body too large",
         )
-        .with_detail(format!("The body must not exceed {limit} bytes."))
+        .said(
+            Said::text(Text::PayloadTooLarge)
+                .with_arg("limit", i64::try_from(limit).unwrap_or(i64::MAX)),
+        )
     }
 
     /// A dependency (database, directory, relay) does not answer, or the
     /// server sheds load: always with `Retry-After`, so that clients and
     /// proxies back off rather than hammer it.
-    pub fn unavailable(detail: impl Into<String>) -> Self {
+    pub fn unavailable(detail: Text) -> Self {
         let mut err = Self::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "unavailable",
             "Service unavailable",
         )
-        .with_detail(detail);
+        .said(Said::text(detail));
         err.retry_after_secs = Some(DEFAULT_RETRY_AFTER_SECS);
         err
     }
@@ -193,25 +234,80 @@ impl ApiError {
     /// instead, with [`ApiError::from_violations`]).
     pub fn refused(refusal: &Refusal, lang: Lang) -> Self {
         let message = i18n::message(lang, &refusal.message_key, &refusal.args);
-        match refusal.kind {
-            RefusalKind::Forbidden => Self::forbidden(&refusal.rule, message),
-            RefusalKind::Conflict => Self::conflict(&refusal.rule, message),
-            RefusalKind::Invalid => Self::unprocessable(vec![ProblemViolation {
-                rule: refusal.rule.clone(),
-                field: String::new(),
-                severity: stages_domain::Severity::Error,
-                message,
-            }]),
-        }
+        Self::refusal(refusal).with_worded_message(message)
     }
 
-    pub fn precondition_failed(detail: impl Into<String>) -> Self {
+    /// [`ApiError::refused`], worded when the response is written (for
+    /// code that does not hold the request's language).
+    pub fn refusal(refusal: &Refusal) -> Self {
+        let (status, code, title) = match refusal.kind {
+            RefusalKind::Forbidden => (StatusCode::FORBIDDEN, "forbidden", "Not allowed"),
+            RefusalKind::Conflict => (StatusCode::CONFLICT, "conflict", "Conflict"),
+            RefusalKind::Invalid => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation",
+                "The request breaks one or more rules",
+            ),
+        };
+        let said = Said::message(&refusal.message_key, &refusal.args);
+        let mut err = Self::new(status, code, title);
+        if refusal.kind != RefusalKind::Invalid {
+            err.detail = Some(said.clone());
+        }
+        err.violations.push(Item::Unworded(Violation {
+            rule: refusal.rule.clone(),
+            field: String::new(),
+            severity: stages_domain::Severity::Error,
+            message_key: refusal.message_key.clone(),
+            args: refusal.args.clone(),
+        }));
+        err
+    }
+
+    /// Words the detail and the violations now, in the caller's language.
+    fn with_worded_message(mut self, message: String) -> Self {
+        if self.detail.is_some() {
+            self.detail = Some(Said::Worded(message.clone()));
+        }
+        for item in &mut self.violations {
+            if let Item::Unworded(v) = item {
+                *item = Item::Worded(ProblemViolation {
+                    rule: v.rule.clone(),
+                    field: v.field.clone(),
+                    severity: v.severity,
+                    message: message.clone(),
+                });
+            }
+        }
+        self
+    }
+
+    /// A write based on another version than the stored one.
+    pub fn precondition_failed(detail: Text) -> Self {
+        Self::stale(Said::text(detail))
+    }
+
+    /// The version the client named is not the stored one.
+    pub fn version_changed(expected: i32, current: i32) -> Self {
+        Self::stale(
+            Said::text(Text::VersionChanged)
+                .with_arg("expected", i64::from(expected))
+                .with_arg("current", i64::from(current)),
+        )
+    }
+
+    /// An `If-Match` naming no version this server hands out.
+    pub fn version_unknown(value: &str) -> Self {
+        Self::stale(Said::text(Text::VersionUnknown).with_arg("version", value))
+    }
+
+    fn stale(detail: Said) -> Self {
         Self::new(
             StatusCode::PRECONDITION_FAILED,
             "precondition_failed",
             "Stale version",
         )
-        .with_detail(detail)
+        .said(detail)
     }
 
     pub fn precondition_required() -> Self {
@@ -220,7 +316,7 @@ impl ApiError {
             "precondition_required",
             "If-Match required",
         )
-        .with_detail("Send the ETag of the version you read in an If-Match header.")
+        .said(Said::text(Text::IfMatchRequired))
     }
 
     /// The problem response, also setting `cookie` (e.g. clearing a
@@ -234,14 +330,17 @@ impl ApiError {
         response
     }
 
+    /// The problem body, worded in the language of the request being
+    /// served.
     pub fn problem(&self) -> Problem {
+        let lang = i18n::current();
         Problem {
             problem_type: format!("urn:stages:problem:{}", self.code),
             title: self.title.to_owned(),
             status: self.status.as_u16(),
-            detail: self.detail.clone(),
+            detail: self.detail.as_ref().map(|d| d.worded(lang)),
             code: self.code.to_owned(),
-            violations: self.violations.clone(),
+            violations: self.violations.iter().map(|v| v.worded(lang)).collect(),
         }
     }
 }
@@ -260,7 +359,7 @@ impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{} ({})", self.title, self.status)?;
         if let Some(detail) = &self.detail {
-            write!(f, ": {detail}")?;
+            write!(f, ": {}", detail.worded(Lang::En))?;
         }
         Ok(())
     }
@@ -286,19 +385,16 @@ impl From<diesel::result::Error> for ApiError {
         use diesel::result::{DatabaseErrorKind, Error};
         match err {
             Error::NotFound => Self::not_found(),
-            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => Self::conflict(
-                "DB-UNIQUE",
-                format!(
-                    "A record with the same key already exists ({}).",
-                    info.message()
-                ),
-            ),
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
+                tracing::info!(message = info.message(), "duplicate key");
+                Self::refusal(&stages_domain::requests::duplicate_record())
+            }
             // SQLite refuses a second writer that could not get the lock
             // within busy_timeout (or whose read snapshot went stale): the
             // request may simply be sent again.
             Error::DatabaseError(_, info) if info.message().contains("database is locked") => {
                 tracing::warn!(message = info.message(), "database busy");
-                Self::unavailable("The database is busy: send the request again.")
+                Self::unavailable(Text::DatabaseBusy)
             }
             // PostgreSQL cut a statement at the connection's
             // statement_timeout, or broke a deadlock: the database is
@@ -307,18 +403,18 @@ impl From<diesel::result::Error> for ApiError {
             // the SQLSTATE of these.)
             Error::DatabaseError(DatabaseErrorKind::SerializationFailure, info) => {
                 tracing::warn!(message = info.message(), "transaction conflict");
-                Self::unavailable("The database met a conflict: send the request again.")
+                Self::unavailable(Text::DatabaseConflict)
             }
             Error::DatabaseError(_, info) if is_transient(info.message()) => {
                 tracing::warn!(message = info.message(), "statement cut or deadlock");
-                Self::unavailable("The database took too long to answer: try again shortly.")
+                Self::unavailable(Text::DatabaseSlow)
             }
             Error::DatabaseError(
                 DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
                 info,
             ) => {
                 tracing::warn!(message = info.message(), "database connection lost");
-                Self::unavailable("The database connection was lost: send the request again.")
+                Self::unavailable(Text::DatabaseLost)
             }
             other => Self::internal(other),
         }
@@ -343,10 +439,8 @@ impl From<crate::db::RepoError> for ApiError {
         use crate::db::RepoError;
         match err {
             RepoError::NotFound => Self::not_found(),
-            RepoError::Stale => {
-                Self::precondition_failed("The record changed while you were saving it: reload it.")
-            }
-            RepoError::Busy(detail) => Self::unavailable(detail),
+            RepoError::Stale => Self::precondition_failed(Text::ChangedWhileSaving),
+            RepoError::Busy => Self::unavailable(Text::KeepsChanging),
             RepoError::Corrupt(cause) => Self::internal(cause),
             RepoError::Query(err) => err.into(),
         }
@@ -357,7 +451,7 @@ impl From<diesel::r2d2::PoolError> for ApiError {
     fn from(err: diesel::r2d2::PoolError) -> Self {
         // r2d2 reports the last connection error it met while waiting.
         tracing::warn!(%err, "no database connection within the pool's wait");
-        Self::unavailable("The database does not answer.")
+        Self::unavailable(Text::DatabaseDown)
     }
 }
 
@@ -379,9 +473,9 @@ pub fn json_error_handler(
         JsonPayloadError::ContentType => ApiError::unsupported_media_type().into(),
         JsonPayloadError::Deserialize(e) => {
             let field = serde_field_name(&e.to_string()).unwrap_or_default();
-            ApiError::bad_request(&field, "JSON-01", format!("Invalid JSON body: {e}")).into()
+            ApiError::bad_request(requests::body_invalid(&field, e.to_string())).into()
         }
-        other => ApiError::bad_request("", "JSON-01", format!("Invalid JSON body: {other}")).into(),
+        other => ApiError::bad_request(requests::body_invalid("", other.to_string())).into(),
     }
 }
 
@@ -398,7 +492,7 @@ pub fn path_error_handler(
     err: actix_web::error::PathError,
     _req: &actix_web::HttpRequest,
 ) -> actix_web::Error {
-    ApiError::bad_request("path", "PATH-01", format!("Invalid path parameter: {err}")).into()
+    ApiError::bad_request(requests::path_invalid(err.to_string())).into()
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 use actix_web::HttpResponse;
 use actix_web::http::header;
 use rust_xlsxwriter::{Format, Workbook};
+use stages_domain::requests;
 
 use crate::error::ApiError;
 
@@ -76,11 +77,10 @@ pub fn parse_format(value: Option<&str>) -> Result<SheetFormat, ApiError> {
     match value.unwrap_or("csv") {
         "csv" => Ok(SheetFormat::Csv),
         "xlsx" => Ok(SheetFormat::Xlsx),
-        _ => Err(ApiError::bad_request(
+        _ => Err(ApiError::bad_request(requests::query_one_of(
             "format",
-            "QUERY-01",
-            "format is csv or xlsx.",
-        )),
+            &["csv", "xlsx"],
+        ))),
     }
 }
 
@@ -186,13 +186,8 @@ pub fn to_xlsx(tables: &[Table]) -> Result<Vec<u8>, ApiError> {
 /// The academic year of an export's or a report's query, which also names
 /// the file: anything but `2026-2027` is refused before it reaches a header.
 pub fn academic_year(text: &str) -> Result<stages_domain::model::AcademicYear, ApiError> {
-    stages_domain::model::AcademicYear::parse(text.trim()).map_err(|_| {
-        ApiError::bad_request(
-            "academic_year",
-            "FMT-02",
-            "Write the academic year as 2026-2027.",
-        )
-    })
+    stages_domain::model::AcademicYear::parse(text.trim())
+        .map_err(|_| ApiError::bad_request(requests::academic_year_format("academic_year")))
 }
 
 pub fn respond(

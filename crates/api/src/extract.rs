@@ -9,6 +9,7 @@ use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
+use stages_domain::requests;
 use std::collections::BTreeMap;
 use std::future::{Ready, ready};
 
@@ -51,11 +52,7 @@ impl<T: DeserializeOwned + utoipa::ToSchema + 'static> FromRequest for Json<T> {
                         Some(actix_web::error::PayloadError::Overflow) => {
                             ApiError::payload_too_large(JSON_LIMIT_BYTES)
                         }
-                        _ => ApiError::bad_request(
-                            "",
-                            "JSON-01",
-                            format!("Cannot read the body: {e}"),
-                        ),
+                        _ => ApiError::bad_request(requests::body_unreadable(e.to_string())),
                     })?;
             let body = read(&bytes)?;
             check_characters(&body, &mut String::new())?;
@@ -86,16 +83,7 @@ fn is_json_media_type(content_type: &str) -> bool {
 /// the JSON path of the string that holds it: PostgreSQL cannot store NUL,
 /// and no field of Stages is meant to hold escapes or other controls.
 fn check_characters(value: &serde_json::Value, path: &mut String) -> Result<(), ApiError> {
-    let refuse = |path: &str, c: char| {
-        ApiError::bad_request(
-            path,
-            "TEXT-01",
-            format!(
-                "The text holds a control character ({}): only letters, digits, punctuation, tabs and line breaks are accepted.",
-                crate::text::code_point(c)
-            ),
-        )
-    };
+    let refuse = |path: &str, c: char| ApiError::bad_request(requests::control_character(path, c));
     match value {
         serde_json::Value::String(text) => match crate::text::forbidden_character(text) {
             Some(c) => Err(refuse(path, c)),
@@ -132,7 +120,7 @@ fn check_characters(value: &serde_json::Value, path: &mut String) -> Result<(), 
 /// The body as JSON: one value, and nothing after it.
 fn read(bytes: &[u8]) -> Result<serde_json::Value, ApiError> {
     serde_json::from_slice(bytes)
-        .map_err(|e| ApiError::bad_request("", "JSON-01", format!("Invalid JSON body: {e}")))
+        .map_err(|e| ApiError::bad_request(requests::body_invalid("", e.to_string())))
 }
 
 /// A body serde accepted must also be what the document describes
@@ -141,13 +129,8 @@ fn conforms<T: utoipa::ToSchema>(body: &serde_json::Value) -> Result<(), ApiErro
     let name = T::name();
     let schema = shape::schema(&name)
         .ok_or_else(|| ApiError::internal(format!("no schema {name} in the OpenAPI document")))?;
-    shape::check(schema, body).map_err(|m| {
-        ApiError::bad_request(
-            &m.field,
-            "JSON-01",
-            format!("Invalid JSON body: {}", m.message),
-        )
-    })
+    shape::check(schema, body)
+        .map_err(|m| ApiError::bad_request(requests::body_invalid(&m.field, m.message)))
 }
 
 /// Deserialises a body, turning a failure into a problem naming the field.
@@ -180,7 +163,7 @@ fn problem(err: serde_path_to_error::Error<serde_json::Error>, lang: Lang) -> Ap
             severity: stages_domain::Severity::Error,
             message: i18n::message(lang, key, &BTreeMap::new()),
         }]),
-        None => ApiError::bad_request(&field, "JSON-01", format!("Invalid JSON body: {text}")),
+        None => ApiError::bad_request(requests::body_invalid(&field, text)),
     }
 }
 

@@ -5,7 +5,7 @@
 use crate::error::{ApiError, ProblemViolation, problem_violation};
 use crate::i18n::Lang;
 use stages_domain::ids::IdError;
-use stages_domain::{MessageKey, Violation};
+use stages_domain::{Violation, requests};
 
 pub struct Fields {
     lang: Lang,
@@ -24,11 +24,7 @@ impl Fields {
     pub fn text(&mut self, field: &str, value: &str, max: usize) -> String {
         let trimmed = value.trim();
         if trimmed.is_empty() {
-            self.violations.push(Violation::error(
-                "FORM-01",
-                field,
-                MessageKey::FieldRequired,
-            ));
+            self.violations.push(requests::required(field));
         } else {
             self.max_len(field, trimmed, max);
         }
@@ -49,10 +45,7 @@ impl Fields {
 
     fn max_len(&mut self, field: &str, value: &str, max: usize) {
         if value.chars().count() > max {
-            self.violations.push(
-                Violation::error("FMT-03", field, MessageKey::TextTooLong)
-                    .with_arg("max", u32::try_from(max).unwrap_or(u32::MAX)),
-            );
+            self.violations.push(requests::too_long(field, max));
         }
     }
 
@@ -64,11 +57,7 @@ impl Fields {
         parse: fn(&str) -> Result<T, IdError>,
     ) -> Option<T> {
         if value.trim().is_empty() {
-            self.violations.push(Violation::error(
-                "FORM-01",
-                field,
-                MessageKey::FieldRequired,
-            ));
+            self.violations.push(requests::required(field));
             return None;
         }
         self.parsed(field, value, parse)

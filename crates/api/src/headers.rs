@@ -12,6 +12,7 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
+use stages_domain::requests;
 
 /// The policy of API responses (JSON, PDF, files): they run nothing.
 pub const API_CSP: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
@@ -86,9 +87,9 @@ fn is_private(path: &str) -> bool {
 
 /// A control character hidden in the path by percent-encoding (`%00`):
 /// refused before any handler, whose database could not store it.
-fn path_has_control_character(path: &str) -> bool {
+fn path_control_character(path: &str) -> Option<char> {
     let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-    crate::text::forbidden_character(&decoded).is_some()
+    crate::text::forbidden_character(&decoded)
 }
 
 /// The headers of one response, by the path it answers.
@@ -133,9 +134,8 @@ pub fn apply(path: &str, spa_csp: &HeaderValue, res: &mut ServiceResponse<BoxBod
 /// The request, unless its path hides a control character: then the
 /// answer to send instead.
 pub fn check_path(req: ServiceRequest) -> Result<ServiceRequest, Box<ServiceResponse<BoxBody>>> {
-    if path_has_control_character(req.path()) {
-        let problem =
-            ApiError::bad_request("path", "TEXT-01", "The path holds a control character.");
+    if let Some(character) = path_control_character(req.path()) {
+        let problem = ApiError::bad_request(requests::control_character("path", character));
         Err(Box::new(req.into_response(
             actix_web::ResponseError::error_response(&problem),
         )))
@@ -189,9 +189,9 @@ mod tests {
 
     #[test]
     fn control_characters_hidden_in_a_path_are_found() {
-        assert!(path_has_control_character("/api/nomenclatures/theme/a%00b"));
-        assert!(path_has_control_character("/api/x/%1b%5B"));
-        assert!(!path_has_control_character("/api/organisations/12"));
-        assert!(!path_has_control_character("/api/x/caf%C3%A9"));
+        assert!(path_control_character("/api/nomenclatures/theme/a%00b").is_some());
+        assert!(path_control_character("/api/x/%1b%5B").is_some());
+        assert!(path_control_character("/api/organisations/12").is_none());
+        assert!(path_control_character("/api/x/caf%C3%A9").is_none());
     }
 }

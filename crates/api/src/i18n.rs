@@ -1,5 +1,11 @@
-//! Messages of the domain's rules and refusals in the caller's language
-//! (French by default, English when the request prefers it).
+//! Messages of the domain's rules and refusals, and the server's own
+//! texts, in the caller's language (French by default, English when the
+//! request prefers it).
+//!
+//! The language of the request being served is also kept for the time of
+//! the request ([`in_request`]), so that an error built far from the
+//! request (in a repository's transaction, on a blocking thread) is worded
+//! when its response is written, in the language the client asked for.
 
 use actix_web::HttpRequest;
 use fluent_bundle::concurrent::FluentBundle;
@@ -7,6 +13,8 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use stages_domain::violation::ArgValue;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
+
+use crate::texts::{self, Text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -46,19 +54,54 @@ struct Bundles {
     en: FluentBundle<FluentResource>,
 }
 
-fn bundle(lang: unic_langid::LanguageIdentifier, source: &str) -> FluentBundle<FluentResource> {
+fn bundle(lang: unic_langid::LanguageIdentifier, sources: &[&str]) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new_concurrent(vec![lang]);
     bundle.set_use_isolating(false);
-    // The domain's tests guarantee these resources parse and hold every key.
-    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(res, _)| res);
-    let _ = bundle.add_resource(resource);
+    // The domain's and `texts`' tests guarantee these resources parse and
+    // hold every key.
+    for source in sources {
+        let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(res, _)| res);
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 
 static BUNDLES: LazyLock<Bundles> = LazyLock::new(|| Bundles {
-    fr: bundle(unic_langid::langid!("fr"), stages_domain::RULES_FTL_FR),
-    en: bundle(unic_langid::langid!("en"), stages_domain::RULES_FTL_EN),
+    fr: bundle(
+        unic_langid::langid!("fr"),
+        &[stages_domain::RULES_FTL_FR, texts::SERVER_FTL_FR],
+    ),
+    en: bundle(
+        unic_langid::langid!("en"),
+        &[stages_domain::RULES_FTL_EN, texts::SERVER_FTL_EN],
+    ),
 });
+
+tokio::task_local! {
+    /// The language of the request being served.
+    static REQUEST_LANG: Lang;
+}
+
+/// Runs `serve` (a request's handling) with `lang` as [`current`].
+pub async fn in_request<F: std::future::Future>(lang: Lang, serve: F) -> F::Output {
+    REQUEST_LANG.scope(lang, serve).await
+}
+
+/// Runs `f` with `lang` as [`current`] (an answer written outside a
+/// handler, by a middleware).
+pub fn with<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
+    REQUEST_LANG.sync_scope(lang, f)
+}
+
+/// The language of the request being served; French outside a request.
+pub fn current() -> Lang {
+    REQUEST_LANG.try_with(|lang| *lang).unwrap_or(Lang::Fr)
+}
+
+/// One of the server's own texts, without placeables.
+pub fn text(lang: Lang, text: Text) -> String {
+    message(lang, text.as_str(), &BTreeMap::new())
+}
 
 /// Formats the message `key` with its arguments; an unknown key is shown as
 /// is so that the gap is visible.
@@ -108,5 +151,18 @@ mod tests {
         let en = message(Lang::En, "text-too-long", &args);
         assert!(en.contains("1000"), "{en}");
         assert_eq!(message(Lang::Fr, "no-such-key", &args), "no-such-key");
+    }
+
+    #[test]
+    fn server_texts_are_worded_too() {
+        assert_eq!(text(Lang::Fr, Text::StatusValidated), "Validée");
+        assert_eq!(text(Lang::En, Text::StatusValidated), "Validated");
+    }
+
+    #[test]
+    fn the_request_language_holds_for_its_time_only() {
+        assert_eq!(current(), Lang::Fr);
+        assert_eq!(with(Lang::En, current), Lang::En);
+        assert_eq!(current(), Lang::Fr);
     }
 }

@@ -35,5 +35,6 @@ pub mod spa;
 pub mod state;
 pub mod statistics;
 pub mod text;
+pub mod texts;
 pub mod timestamps;
 pub mod users;

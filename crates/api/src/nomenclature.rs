@@ -2,9 +2,10 @@
 
 use crate::db::AnyConnection;
 use crate::db::schema::nomenclatures;
-use crate::error::{ApiError, ProblemViolation};
+use crate::error::ApiError;
 use crate::i18n::Lang;
 use diesel::prelude::*;
+use stages_domain::requests;
 
 /// The label of an active value, if it exists.
 pub fn label(conn: &mut AnyConnection, kind: &str, code: &str) -> QueryResult<Option<String>> {
@@ -19,13 +20,5 @@ pub fn label(conn: &mut AnyConnection, kind: &str, code: &str) -> QueryResult<Op
 
 /// 422 for a code that is not an active value of its table.
 pub fn unknown(field: &str, code: &str, lang: Lang) -> ApiError {
-    ApiError::unprocessable(vec![ProblemViolation {
-        rule: "NOM-02".into(),
-        field: field.into(),
-        severity: stages_domain::Severity::Error,
-        message: match lang {
-            Lang::Fr => format!("« {code} » n'est pas une valeur de la table de référence."),
-            Lang::En => format!("\"{code}\" is not a value of the reference table."),
-        },
-    }])
+    ApiError::from_violations(&[requests::not_in_table(field, code)], lang)
 }

@@ -14,6 +14,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 use stages_domain::ids::{Country, Email, NafCode, Phone, PostalCode, Siret};
 use stages_domain::model::{Address, Contact, HostService, Organisation as DomainOrganisation};
+use stages_domain::references;
 
 pub const MAX_NAME: usize = 150;
 pub const MAX_TEXT: usize = 255;
@@ -268,12 +269,7 @@ pub fn ensure_siret_free(
         q = q.filter(organisations::id.ne(id));
     }
     match q.first::<i64>(conn).optional()? {
-        Some(existing) => Err(ApiError::conflict(
-            "ORG-01",
-            format!(
-                "An active organisation already has the SIRET {siret} (organisation {existing})."
-            ),
-        )),
+        Some(existing) => Err(ApiError::refusal(&references::siret_taken(siret, existing))),
         None => Ok(()),
     }
 }

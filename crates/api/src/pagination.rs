@@ -5,6 +5,7 @@ use crate::error::ApiError;
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use stages_domain::requests;
 use utoipa::IntoParams;
 
 pub const DEFAULT_LIMIT: i64 = 25;
@@ -24,11 +25,7 @@ impl PageParams {
         match self.limit {
             None => Ok(DEFAULT_LIMIT),
             Some(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
-            Some(_) => Err(ApiError::bad_request(
-                "limit",
-                "PAGE-01",
-                format!("limit must be between 1 and {MAX_LIMIT}."),
-            )),
+            Some(_) => Err(ApiError::bad_request(requests::page_limit(MAX_LIMIT))),
         }
     }
 
@@ -37,7 +34,7 @@ impl PageParams {
         let Some(cursor) = &self.cursor else {
             return Ok(None);
         };
-        let invalid = || ApiError::bad_request("cursor", "PAGE-02", "Unknown cursor.");
+        let invalid = || ApiError::bad_request(requests::page_cursor());
         let bytes = URL_SAFE_NO_PAD.decode(cursor).map_err(|_| invalid())?;
         serde_json::from_slice(&bytes)
             .map(Some)

@@ -5,129 +5,111 @@
 
 use crate::db::AnyConnection;
 use crate::db::schema::nomenclatures;
+use crate::texts::Text;
 use diesel::prelude::*;
 
 const NAF_REV2: &str = include_str!("../data/nomenclatures/naf-rev2.tsv");
 const COUNTRIES: &str = include_str!("../data/nomenclatures/countries.tsv");
 const DEPARTMENTS: &str = include_str!("../data/nomenclatures/departments.tsv");
 
-/// A reference list: its code in the API, its French and English titles,
-/// and whether its values are tied to behaviour (system lists: codes are
+/// A reference list: its code in the API, its title, and whether its
+/// values are tied to behaviour (system lists: codes are
 /// those of the domain's enums and cannot be added to).
 pub struct Kind {
     pub code: &'static str,
-    pub title_fr: &'static str,
-    pub title_en: &'static str,
+    pub title: Text,
     pub system: bool,
 }
 
 pub const KINDS: &[Kind] = &[
     Kind {
         code: "convention_type",
-        title_fr: "Types de convention",
-        title_en: "Convention types",
+        title: Text::TableConventionType,
         system: true,
     },
     Kind {
         code: "theme",
-        title_fr: "Thématiques de stage",
-        title_en: "Internship themes",
+        title: Text::TableTheme,
         system: false,
     },
     Kind {
         code: "language",
-        title_fr: "Langues de la convention",
-        title_en: "Agreement languages",
+        title: Text::TableLanguage,
         system: true,
     },
     Kind {
         code: "country",
-        title_fr: "Pays",
-        title_en: "Countries",
+        title: Text::TableCountry,
         system: false,
     },
     Kind {
         code: "department",
-        title_fr: "Départements",
-        title_en: "French departments",
+        title: Text::TableDepartment,
         system: false,
     },
     Kind {
         code: "naf",
-        title_fr: "Codes NAF",
-        title_en: "NAF activity codes",
+        title: Text::TableNaf,
         system: false,
     },
     Kind {
         code: "legal_status",
-        title_fr: "Statuts juridiques",
-        title_en: "Legal statuses",
+        title: Text::TableLegalStatus,
         system: false,
     },
     Kind {
         code: "headcount_band",
-        title_fr: "Tranches d'effectif",
-        title_en: "Headcount bands",
+        title: Text::TableHeadcountBand,
         system: false,
     },
     Kind {
         code: "organisation_type",
-        title_fr: "Types d'établissement",
-        title_en: "Organisation types",
+        title: Text::TableOrganisationType,
         system: true,
     },
     Kind {
         code: "working_time",
-        title_fr: "Temps de travail",
-        title_en: "Working time",
+        title: Text::TableWorkingTime,
         system: true,
     },
     Kind {
         code: "stipend_unit",
-        title_fr: "Unités de gratification",
-        title_en: "Stipend units",
+        title: Text::TableStipendUnit,
         system: true,
     },
     Kind {
         code: "stipend_basis",
-        title_fr: "Brut ou net",
-        title_en: "Gross or net",
+        title: Text::TableStipendBasis,
         system: true,
     },
     Kind {
         code: "payment_mode",
-        title_fr: "Modalités de versement",
-        title_en: "Payment modes",
+        title: Text::TablePaymentMode,
         system: true,
     },
     Kind {
         code: "currency",
-        title_fr: "Devises",
-        title_en: "Currencies",
+        title: Text::TableCurrency,
         system: false,
     },
     Kind {
         code: "internship_origin",
-        title_fr: "Origines du stage",
-        title_en: "How the internship was found",
+        title: Text::TableInternshipOrigin,
         system: true,
     },
     Kind {
         code: "confidentiality",
-        title_fr: "Confidentialité du sujet",
-        title_en: "Subject confidentiality",
+        title: Text::TableConfidentiality,
         system: true,
     },
     Kind {
         code: "work_to_deliver",
-        title_fr: "Nature du travail à fournir",
-        title_en: "Work to deliver",
+        title: Text::TableWorkToDeliver,
         system: false,
     },
     Kind {
         code: "validation_mode",
-        title_fr: "Modalités de validation",
-        title_en: "Validation modes",
+        title: Text::TableValidationMode,
         system: false,
     },
 ];

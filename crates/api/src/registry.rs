@@ -6,10 +6,12 @@
 
 use crate::db::AnyConnection;
 use crate::db::schema::{enrolments, students};
+use crate::i18n::{self, Lang};
 use crate::search::{self, Kind};
 use diesel::prelude::*;
 use stages_domain::ids::{Email, Ine};
 use stages_domain::model::AcademicYear;
+use stages_domain::{Violation, requests};
 
 /// The columns, in the header's order or any other (found by name).
 pub const COLUMNS: [&str; 11] = [
@@ -66,7 +68,13 @@ fn delimiter(text: &str) -> u8 {
     }
 }
 
-fn check(fields: &[(&'static str, String)], line: u64) -> Result<Record, LineError> {
+/// The longest student number and the most teaching hours of a line.
+const MAX_STUDENT_NUMBER: usize = 20;
+const MAX_TEACHING_HOURS: i32 = 5000;
+
+/// A line's values, checked by the domain's rules; the first broken one
+/// refuses the line.
+fn check(fields: &[(&'static str, String)]) -> Result<Record, Violation> {
     let get = |name: &str| {
         fields
             .iter()
@@ -74,35 +82,27 @@ fn check(fields: &[(&'static str, String)], line: u64) -> Result<Record, LineErr
             .map(|(_, v)| v.trim().to_owned())
             .unwrap_or_default()
     };
-    let fail = |field: &str, message: &str| LineError {
-        line,
-        field: field.to_owned(),
-        message: message.to_owned(),
-    };
     for name in COLUMNS {
         if !OPTIONAL.contains(&name) && get(name).is_empty() {
-            return Err(fail(name, "required"));
+            return Err(requests::required(name));
         }
         // PostgreSQL cannot store NUL, and no column holds control characters.
         if let Some(c) = crate::text::forbidden_character(&get(name)) {
-            return Err(fail(
-                name,
-                &format!("control character {} (TEXT-01)", crate::text::code_point(c)),
-            ));
+            return Err(requests::control_character(name, c));
         }
     }
     let number = get("student_number");
-    if number.len() > 20 || !number.chars().all(|c| c.is_ascii_alphanumeric()) {
-        return Err(fail(
+    if number.len() > MAX_STUDENT_NUMBER || !number.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(requests::student_number(
             "student_number",
-            "letters and digits only, at most 20",
+            MAX_STUDENT_NUMBER,
         ));
     }
     let email = match get("email") {
         e if e.is_empty() => None,
         e => Some(
             Email::parse(&e)
-                .map_err(|_| fail("email", "not an e-mail address"))?
+                .map_err(|err| err.to_violation("email"))?
                 .as_str()
                 .to_owned(),
         ),
@@ -111,20 +111,20 @@ fn check(fields: &[(&'static str, String)], line: u64) -> Result<Record, LineErr
         i if i.is_empty() => None,
         i => Some(
             Ine::parse(&i)
-                .map_err(|_| fail("ine", "not a valid INE (ID-06)"))?
+                .map_err(|err| err.to_violation("ine"))?
                 .as_str()
                 .to_owned(),
         ),
     };
     let year = AcademicYear::parse(&get("academic_year"))
-        .map_err(|_| fail("academic_year", "write the academic year as 2026-2027"))?;
+        .map_err(|_| requests::academic_year_format("academic_year"))?;
     let teaching_hours = match get("teaching_hours") {
         h if h.is_empty() => None,
         h => Some(
             h.parse::<i32>()
                 .ok()
-                .filter(|h| (0..=5000).contains(h))
-                .ok_or_else(|| fail("teaching_hours", "a number of hours, 0 to 5000"))?,
+                .filter(|h| (0..=MAX_TEACHING_HOURS).contains(h))
+                .ok_or_else(|| requests::teaching_hours("teaching_hours", MAX_TEACHING_HOURS))?,
         ),
     };
     for name in [
@@ -134,12 +134,12 @@ fn check(fields: &[(&'static str, String)], line: u64) -> Result<Record, LineErr
         "faculty_label",
     ] {
         if get(name).chars().count() > 255 {
-            return Err(fail(name, "at most 255 characters"));
+            return Err(requests::too_long(name, 255));
         }
     }
     for name in ["programme_code", "faculty_code"] {
         if get(name).chars().count() > 64 {
-            return Err(fail(name, "at most 64 characters"));
+            return Err(requests::too_long(name, 64));
         }
     }
     Ok(Record {
@@ -285,8 +285,18 @@ fn apply(conn: &mut AnyConnection, r: &Record, report: &mut ImportReport) -> Que
     })
 }
 
-/// Imports a CSV export of the student information system.
-pub fn import(conn: &mut AnyConnection, text: &str) -> Result<ImportReport, ImportError> {
+/// Imports a CSV export of the student information system; a refused
+/// line's reason is worded in `lang`.
+pub fn import(
+    conn: &mut AnyConnection,
+    text: &str,
+    lang: Lang,
+) -> Result<ImportReport, ImportError> {
+    let refused = |line: u64, v: Violation| LineError {
+        line,
+        field: v.field.clone(),
+        message: i18n::message(lang, &v.message_key, &v.args),
+    };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter(text))
         .flexible(true)
@@ -314,11 +324,9 @@ pub fn import(conn: &mut AnyConnection, text: &str) -> Result<ImportReport, Impo
         let record = match result {
             Ok(record) => record,
             Err(e) => {
-                report.errors.push(LineError {
-                    line,
-                    field: String::new(),
-                    message: format!("unreadable line: {e}"),
-                });
+                report
+                    .errors
+                    .push(refused(line, requests::csv_line_unreadable(e.to_string())));
                 continue;
             }
         };
@@ -333,9 +341,9 @@ pub fn import(conn: &mut AnyConnection, text: &str) -> Result<ImportReport, Impo
                 )
             })
             .collect();
-        match check(&fields, line) {
+        match check(&fields) {
             Ok(checked) => apply(conn, &checked, &mut report)?,
-            Err(error) => report.errors.push(error),
+            Err(violation) => report.errors.push(refused(line, violation)),
         }
     }
     Ok(report)
@@ -367,10 +375,13 @@ mod tests {
                 })
                 .collect()
         };
-        assert!(check(&fields("2026-2027", ""), 2).is_ok());
-        let bad = check(&fields("2026", ""), 7).err().expect("bad year");
-        assert_eq!((bad.line, bad.field.as_str()), (7, "academic_year"));
-        let bad = check(&fields("2026-2027", "nope"), 3)
+        assert!(check(&fields("2026-2027", "")).is_ok());
+        let bad = check(&fields("2026", "")).err().expect("bad year");
+        assert_eq!(
+            (bad.rule.as_str(), bad.field.as_str()),
+            ("FMT-02", "academic_year")
+        );
+        let bad = check(&fields("2026-2027", "nope"))
             .err()
             .expect("bad email");
         assert_eq!(bad.field, "email");

@@ -8,6 +8,7 @@ use crate::db::schema::search_terms;
 use crate::error::ApiError;
 use crate::text;
 use diesel::prelude::*;
+use stages_domain::requests;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -51,29 +52,21 @@ pub fn words(field: &str, value: Option<&str>) -> Result<Vec<String>, ApiError> 
         return Ok(Vec::new());
     };
     if value.chars().count() > MAX_SEARCH_CHARS {
-        return Err(ApiError::bad_request(
+        return Err(ApiError::bad_request(requests::search_too_long(
             field,
-            "SEARCH-03",
-            format!("A search must not exceed {MAX_SEARCH_CHARS} characters."),
-        ));
+            MAX_SEARCH_CHARS,
+        )));
     }
     let words = text::query_terms(value);
     if words.len() > MAX_SEARCH_WORDS {
-        return Err(ApiError::bad_request(
+        return Err(ApiError::bad_request(requests::search_too_many_words(
             field,
-            "SEARCH-03",
-            format!(
-                "A search must not have more than {MAX_SEARCH_WORDS} words ({} given).",
-                words.len()
-            ),
-        ));
+            MAX_SEARCH_WORDS,
+            words.len(),
+        )));
     }
     if words.is_empty() {
-        return Err(ApiError::bad_request(
-            field,
-            "SEARCH-04",
-            "Type letters or digits to search.",
-        ));
+        return Err(ApiError::bad_request(requests::search_empty(field)));
     }
     Ok(words)
 }

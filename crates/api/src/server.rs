@@ -5,6 +5,7 @@ use crate::config::Config;
 use crate::db::{self, DbPool};
 use crate::error::{self, ApiError};
 use crate::headers;
+use crate::i18n::{self, Lang};
 use crate::openapi::{API_PREFIX, ApiDoc};
 use crate::routes;
 use crate::spa;
@@ -77,14 +78,17 @@ pub fn run(listener: TcpListener, state: AppState) -> Result<Server, StartError>
             .wrap_fn(move |req, srv| {
                 let spa_csp = spa_csp.clone();
                 let path = req.path().to_owned();
-                let call = headers::check_path(req).map(|req| srv.call(req));
-                async move {
+                // Errors are worded when their response is written, in the
+                // language the request asked for.
+                let lang = Lang::from_request(req.request());
+                let call = i18n::with(lang, || headers::check_path(req)).map(|req| srv.call(req));
+                i18n::in_request(lang, async move {
                     let result = match call {
                         Ok(call) => call.await.map(ServiceResponse::map_into_boxed_body),
                         Err(refused) => Ok(*refused),
                     };
                     headers::finish(&path, &spa_csp, result)
-                }
+                })
             })
             .wrap(middleware::Compress::default())
             .wrap(tracing_actix())

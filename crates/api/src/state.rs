@@ -6,6 +6,7 @@ use crate::config::Config;
 use crate::db::{AnyConnection, DbPool};
 use crate::error::ApiError;
 use crate::evaluations::links::LinkSigner;
+use crate::texts::Text;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -76,9 +77,7 @@ impl AppState {
                 );
                 // The work may still end, and a change be applied, once the
                 // database answers: the client is told to look first.
-                Err(ApiError::unavailable(
-                    "The database does not answer in time. If you were saving a change, it may still be applied: reload before sending it again.",
-                ))
+                Err(ApiError::unavailable(Text::DatabaseLate))
             }
         }
     }
@@ -92,10 +91,7 @@ impl AppState {
     {
         let turn = tokio::time::timeout(SEARCH_QUEUE_WAIT, self.searches.clone().acquire_owned())
             .await
-            .map_err(|_| {
-                ApiError::unavailable("Too many searches at once: try again in a moment.")
-                    .retry_after(1)
-            })?
+            .map_err(|_| ApiError::unavailable(Text::SearchesBusy).retry_after(1))?
             .map_err(ApiError::internal)?;
         // The turn is held by the work itself: a search the client gave up
         // on still holds its connection until it ends, and its turn too.

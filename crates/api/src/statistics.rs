@@ -14,6 +14,7 @@ use crate::error::ApiError;
 use crate::evaluations::{defaults::KINDS, kind_code};
 use crate::exports::{Cell, Table};
 use crate::i18n::Lang;
+use crate::texts::Text;
 use diesel::prelude::*;
 use stages_domain::lifecycle::Status;
 use stages_domain::model::AcademicYear;
@@ -59,19 +60,16 @@ fn label(conn: &mut AnyConnection, kind: &str, code: &str, lang: Lang) -> QueryR
 }
 
 fn status_label(status: &str, lang: Lang) -> String {
-    let (fr, en) = match status {
-        "draft" => ("Brouillon", "Draft"),
-        "created" => ("Créée", "Created"),
-        "rejected" => ("Renvoyée pour correction", "Sent back"),
-        "in_validation" => ("En cours de validation", "Being validated"),
-        "validated" => ("Validée", "Validated"),
-        "terminated_early" => ("Rompue", "Terminated early"),
-        other => (other, other),
+    let text = match status {
+        "draft" => Text::StatusDraft,
+        "created" => Text::StatusCreated,
+        "rejected" => Text::StatusRejected,
+        "in_validation" => Text::StatusInValidation,
+        "validated" => Text::StatusValidated,
+        "terminated_early" => Text::StatusTerminatedEarly,
+        other => return other.to_owned(),
     };
-    match lang {
-        Lang::Fr => fr.to_owned(),
-        Lang::En => en.to_owned(),
-    }
+    crate::i18n::text(lang, text)
 }
 
 /// Sorted most first, then by key.

@@ -172,7 +172,7 @@ async fn a_directory_outage_answers_503_and_heals_without_restart() {
 
     let (status, body) = login(&app, "cmartin", "demo").await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
-    assert!(body["detail"].as_str().unwrap().contains("directory"));
+    assert!(body["detail"].as_str().unwrap().contains("annuaire"));
     // Everything else keeps working with valid tokens.
     let (status, _) = manager.get("/api/conventions").await;
     assert_eq!(status, StatusCode::OK);

@@ -178,6 +178,34 @@ pub struct Route<C> {
     pub centre: C,
 }
 
+/// ACCOUNT-01: an account reaches Stages while it is active and its
+/// affiliation or flags give it at least one role.
+pub fn may_sign_in(active: bool, roles: &[Role]) -> Result<(), Refusal> {
+    if active && !roles.is_empty() {
+        Ok(())
+    } else {
+        Err(Refusal::forbidden(
+            "ACCOUNT-01",
+            MessageKey::Account01NoAccess,
+        ))
+    }
+}
+
+/// ACCOUNT-02: a directory identity never signs in as the local account
+/// of the same name (an emergency administrator, a demo account).
+pub fn directory_name_reserved() -> Refusal {
+    Refusal::forbidden("ACCOUNT-02", MessageKey::Account02ReservedName)
+}
+
+/// SCOPE-01: a token whose scopes lack `write` only reads.
+pub fn may_write_with_token(has_write_scope: bool) -> Result<(), Refusal> {
+    if has_write_scope {
+        Ok(())
+    } else {
+        Err(Refusal::forbidden("SCOPE-01", MessageKey::Scope01ReadOnly))
+    }
+}
+
 /// ROUTE-02: a programme or faculty is managed by one centre only; `code`
 /// is already another centre's.
 pub fn route_taken(code: &str) -> Refusal {

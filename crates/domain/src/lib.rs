@@ -33,6 +33,7 @@ pub mod model;
 pub mod offer;
 pub mod permissions;
 pub mod references;
+pub mod requests;
 pub mod rules;
 pub mod statistics;
 pub mod stipend;

@@ -141,11 +141,45 @@ pub fn is_visible_to_students(status: OfferStatus) -> bool {
     status == OfferStatus::Published
 }
 
+/// The status a search of offers lists (`None`: every status): staff see
+/// any, or the one they ask for; everyone else sees published offers and
+/// may not ask for another status (QUERY-01 on `field`).
+pub fn listed_status(
+    staff: bool,
+    asked: Option<OfferStatus>,
+    field: &str,
+) -> Result<Option<OfferStatus>, Violation> {
+    match (asked, staff) {
+        (asked, true) => Ok(asked),
+        (None, false) => Ok(Some(OfferStatus::Published)),
+        (Some(_), false) => Err(crate::requests::query_published_only(field)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::ids::{Country, Email};
+
+    #[test]
+    fn students_list_published_offers_only() {
+        assert_eq!(listed_status(true, None, "s"), Ok(None));
+        assert_eq!(
+            listed_status(true, Some(OfferStatus::Draft), "s"),
+            Ok(Some(OfferStatus::Draft))
+        );
+        assert_eq!(
+            listed_status(false, None, "s"),
+            Ok(Some(OfferStatus::Published))
+        );
+        assert_eq!(
+            listed_status(false, Some(OfferStatus::Published), "s")
+                .unwrap_err()
+                .rule,
+            "QUERY-01"
+        );
+    }
 
     fn offer() -> Offer {
         Offer {

@@ -8,9 +8,48 @@
 //!
 //! The API looks the records up and passes what it found; the answer is a
 //! violation on the field that named the record.
+//!
+//! The records themselves keep their links: a service named by contacts
+//! or conventions stays (SRV-01/02), an active organisation's SIRET is its
+//! own (ORG-01), and the codes of a reference table that drives behaviour
+//! never change (NOM-01).
 
+use crate::lifecycle::Refusal;
 use crate::messages::MessageKey;
 use crate::violation::Violation;
+
+/// SRV-01, SRV-02: a service is deleted only when no contact works in it
+/// and no convention names it (the convention keeps what it agreed).
+pub fn service_deletion(contacts: i64, conventions: i64) -> Result<(), Refusal> {
+    if contacts > 0 {
+        return Err(
+            Refusal::new("SRV-01", MessageKey::Srv01HasContacts).with_arg("count", contacts)
+        );
+    }
+    if conventions > 0 {
+        return Err(Refusal::new("SRV-02", MessageKey::Srv02NamedByConventions)
+            .with_arg("count", conventions));
+    }
+    Ok(())
+}
+
+/// ORG-01: one active organisation per SIRET; `existing` is the one that
+/// has it already.
+pub fn siret_taken(siret: &str, existing: i64) -> Refusal {
+    Refusal::new("ORG-01", MessageKey::Org01SiretTaken)
+        .with_arg("siret", siret)
+        .with_arg("existing", existing)
+}
+
+/// NOM-01: a system table's codes are tied to behaviour; values are added
+/// only to the other tables.
+pub fn may_add_value(system_table: bool) -> Result<(), Refusal> {
+    if system_table {
+        Err(Refusal::new("NOM-01", MessageKey::Nom01CodesFixed))
+    } else {
+        Ok(())
+    }
+}
 
 /// The record if `belongs` says it is the convention's, else the
 /// violation: a record that does not exist is refused the same way.

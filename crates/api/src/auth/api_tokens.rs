@@ -8,7 +8,9 @@ use super::{Caller, roles_of};
 use crate::db::schema::{api_tokens, users};
 use crate::error::ApiError;
 use crate::state::AppState;
+use crate::texts::Text;
 use diesel::prelude::*;
+use stages_domain::access;
 
 /// Every API token starts with this, so the extractor knows it is not a
 /// JWT and secret scanners recognise it.
@@ -82,8 +84,7 @@ pub async fn authenticate(
                 ))
                 .first(conn)
                 .optional()?;
-            let refused =
-                || ApiError::unauthorized("The API token is invalid, expired or revoked.");
+            let refused = || ApiError::unauthorized(Text::ApiTokenInvalid);
             let (id, user_id, scopes, created_at, expires_at, revoked_at) =
                 found.ok_or_else(refused)?;
             let expires_at = expires_at.unwrap_or(created_at + chrono::Duration::days(MAX_DAYS));
@@ -98,11 +99,9 @@ pub async fn authenticate(
                 return Err(refused());
             }
             let scopes = decode_scopes(&scopes);
-            if !reads_only && !scopes.contains(&Scope::Write) {
-                return Err(ApiError::forbidden(
-                    "SCOPE-01",
-                    "This API token may only read: its scopes lack `write`.",
-                ));
+            if !reads_only {
+                access::may_write_with_token(scopes.contains(&Scope::Write))
+                    .map_err(|r| ApiError::refusal(&r))?;
             }
             diesel::update(api_tokens::table.find(id))
                 .set(api_tokens::last_used_at.eq(now))

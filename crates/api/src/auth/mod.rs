@@ -9,6 +9,7 @@ pub mod token;
 
 use crate::error::ApiError;
 use crate::state::AppState;
+use crate::texts::Text;
 use actix_web::dev::Payload;
 use actix_web::http::Method;
 use actix_web::{FromRequest, HttpRequest, web};
@@ -59,12 +60,10 @@ impl FromRequest for Caller {
         let reads_only = matches!(*req.method(), Method::GET | Method::HEAD);
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::internal("application state missing"))?;
-            let header = header.ok_or_else(|| {
-                ApiError::unauthorized("Send an access token: Authorization: Bearer …")
-            })?;
+            let header = header.ok_or_else(|| ApiError::unauthorized(Text::TokenMissing))?;
             let token = header
                 .strip_prefix("Bearer ")
-                .ok_or_else(|| ApiError::unauthorized("The Authorization scheme must be Bearer."))?
+                .ok_or_else(|| ApiError::unauthorized(Text::TokenScheme))?
                 .trim()
                 .to_owned();
             if token.starts_with(api_tokens::PREFIX) {
@@ -73,11 +72,11 @@ impl FromRequest for Caller {
             let claims = state
                 .tokens
                 .verify(&token)
-                .ok_or_else(|| ApiError::unauthorized("The access token is invalid or expired."))?;
+                .ok_or_else(|| ApiError::unauthorized(Text::TokenInvalid))?;
             let user_id: i64 = claims
                 .sub
                 .parse()
-                .map_err(|_| ApiError::unauthorized("The access token is invalid or expired."))?;
+                .map_err(|_| ApiError::unauthorized(Text::TokenInvalid))?;
             // The account as it is now, not as it was when the token was
             // issued: a disabled account or a removed role stops working at
             // once rather than when the token expires.
@@ -85,9 +84,9 @@ impl FromRequest for Caller {
             state
                 .db(move |conn| {
                     let user = crate::users::find(conn, user_id)?
-                        .ok_or_else(|| ApiError::unauthorized("The account no longer exists."))?;
+                        .ok_or_else(|| ApiError::unauthorized(Text::AccountGone))?;
                     if !user.active {
-                        return Err(ApiError::unauthorized("The account is disabled."));
+                        return Err(ApiError::unauthorized(Text::AccountDisabled));
                     }
                     Ok(Caller {
                         user_id,

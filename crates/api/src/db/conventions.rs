@@ -389,9 +389,7 @@ pub fn restatus_centre(
         loop {
             attempts += 1;
             if attempts > 10 {
-                return Err(RepoError::Busy(
-                    "A convention of the centre keeps changing: try again.",
-                ));
+                return Err(RepoError::Busy);
             }
             let (stored, workflow, version): (String, String, i32) = conventions::table
                 .find(id)

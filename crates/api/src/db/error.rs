@@ -14,8 +14,8 @@ pub enum RepoError {
     #[error("the record changed while it was being saved")]
     Stale,
     /// A record kept changing under a loop of conditional writes.
-    #[error("{0}")]
-    Busy(&'static str),
+    #[error("a record keeps changing")]
+    Busy,
     /// A stored value the program cannot read back (a JSON column, a code):
     /// a defect or a hand-edited database.
     #[error("stored data unreadable: {0}")]

@@ -11,6 +11,7 @@ use crate::db::AnyConnection;
 use crate::db::schema::supervisors;
 use crate::error::ApiError;
 use crate::state::AppState;
+use crate::texts::Text;
 use diesel::prelude::*;
 
 /// Longest result list of a supervisor search.
@@ -24,7 +25,7 @@ pub use stages_api_types::people::Person;
 /// now, everything else keeps working.
 pub fn unavailable(cause: impl std::fmt::Display) -> ApiError {
     tracing::warn!(%cause, "directory unavailable");
-    ApiError::unavailable("The university directory does not answer; try again in a few minutes.")
+    ApiError::unavailable(Text::DirectoryDown)
 }
 
 /// Teaching staff whose name matches every word of `query`, by name.

@@ -6,6 +6,7 @@
 use crate::db::AnyConnection;
 use crate::db::schema::evaluation_links;
 use crate::error::ApiError;
+use crate::texts::Text;
 use chrono::{Duration, NaiveDateTime, Timelike};
 use diesel::prelude::*;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
@@ -200,8 +201,7 @@ pub fn open(
     token: &str,
     now: NaiveDateTime,
 ) -> Result<OpenLink, ApiError> {
-    let refused =
-        || ApiError::unauthorized("This evaluation link is invalid, expired or withdrawn.");
+    let refused = || ApiError::unauthorized(Text::EvaluationLinkInvalid);
     let claims = signer.verify(token).ok_or_else(refused)?;
     let row: Option<LinkRow> = evaluation_links::table
         .filter(evaluation_links::jti.eq(&claims.jti))

@@ -10,10 +10,10 @@ pub mod scheduler;
 
 use crate::db::AnyConnection;
 use crate::db::schema::{evaluation_answers, evaluation_forms};
-use crate::error::{ApiError, ProblemViolation};
+use crate::error::ApiError;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use stages_domain::model::{EvaluationAnswers, EvaluationForm, EvaluationKind, QuestionKind};
+use stages_domain::model::{EvaluationAnswers, EvaluationForm, EvaluationKind};
 
 pub fn kind_code(kind: EvaluationKind) -> &'static str {
     match kind {
@@ -96,58 +96,6 @@ pub fn set_centre_form(
         crate::db::check_written(written)?;
     }
     centre_form(conn, centre, form.kind)
-}
-
-/// A questionnaire a centre may use: at least one question, every code
-/// unique and every text and choice filled in.
-pub fn check_form(form: &EvaluationForm) -> Result<(), ApiError> {
-    let mut problems = Vec::new();
-    let mut codes = std::collections::BTreeSet::new();
-    let mut problem = |field: String, message: &str| {
-        problems.push(ProblemViolation {
-            rule: "EVAL-02".into(),
-            field,
-            severity: stages_domain::Severity::Error,
-            message: message.into(),
-        })
-    };
-    if form.sections.iter().all(|s| s.questions.is_empty()) {
-        problem(
-            "form.sections".into(),
-            "A questionnaire needs at least one question.",
-        );
-    }
-    for (i, section) in form.sections.iter().enumerate() {
-        if section.title.trim().is_empty() {
-            problem(
-                format!("form.sections[{i}].title"),
-                "A section needs a title.",
-            );
-        }
-        for (j, question) in section.questions.iter().enumerate() {
-            let at = format!("form.sections[{i}].questions[{j}]");
-            if question.code.trim().is_empty() || !codes.insert(question.code.clone()) {
-                problem(format!("{at}.code"), "Each question needs its own code.");
-            }
-            if question.text.trim().is_empty() {
-                problem(format!("{at}.text"), "A question needs a text.");
-            }
-            if let QuestionKind::SingleChoice { options } | QuestionKind::MultiChoice { options } =
-                &question.kind
-                && (options.len() < 2 || options.iter().any(|o| o.trim().is_empty()))
-            {
-                problem(
-                    format!("{at}.kind.options"),
-                    "A choice needs at least two options.",
-                );
-            }
-        }
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::unprocessable(problems))
-    }
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]

@@ -7,6 +7,7 @@ use crate::error::ApiError;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest};
 use serde::de::DeserializeOwned;
+use stages_domain::requests;
 use std::future::{Ready, ready};
 
 /// Longest whole query string, in bytes.
@@ -47,11 +48,7 @@ fn parse<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
     serde_urlencoded::from_str(query).map_err(|e| {
         let message = e.to_string();
         let field = crate::error::serde_field_name(&message).unwrap_or_default();
-        ApiError::bad_request(
-            &field,
-            "QUERY-01",
-            format!("Invalid query string: {message}"),
-        )
+        ApiError::bad_request(requests::query_invalid(&field, message))
     })
 }
 
@@ -59,33 +56,23 @@ fn parse<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
 /// control character in a name or a value, naming the parameter.
 pub fn check(query: &str) -> Result<(), ApiError> {
     if query.len() > MAX_QUERY_BYTES {
-        return Err(ApiError::bad_request(
-            "",
-            "QUERY-02",
-            format!("The query string must not exceed {MAX_QUERY_BYTES} bytes."),
-        ));
+        return Err(ApiError::bad_request(requests::query_too_long(
+            MAX_QUERY_BYTES,
+        )));
     }
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query)
-        .map_err(|e| ApiError::bad_request("", "QUERY-01", format!("Invalid query string: {e}")))?;
+        .map_err(|e| ApiError::bad_request(requests::query_invalid("", e.to_string())))?;
     for (name, value) in &pairs {
         if let Some(c) = crate::text::forbidden_character(name)
             .or_else(|| crate::text::forbidden_character(value))
         {
-            return Err(ApiError::bad_request(
-                name,
-                "TEXT-01",
-                format!(
-                    "The parameter holds a control character ({}).",
-                    crate::text::code_point(c)
-                ),
-            ));
+            return Err(ApiError::bad_request(requests::control_character(name, c)));
         }
         if value.chars().count() > MAX_PARAMETER_CHARS {
-            return Err(ApiError::bad_request(
+            return Err(ApiError::bad_request(requests::parameter_too_long(
                 name,
-                "QUERY-02",
-                format!("The parameter must not exceed {MAX_PARAMETER_CHARS} characters."),
-            ));
+                MAX_PARAMETER_CHARS,
+            )));
         }
     }
     Ok(())

@@ -14,6 +14,7 @@ use actix_web::{HttpResponse, delete, get, post, web};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use stages_domain::access;
+use stages_domain::requests;
 
 use crate::auth::api_tokens::{DEFAULT_DAYS, MAX_DAYS};
 
@@ -92,28 +93,16 @@ pub async fn create(
     let input = body.into_inner();
     let name = input.name.trim().to_owned();
     if name.is_empty() || name.chars().count() > 100 {
-        return Err(ApiError::bad_request(
-            "name",
-            "FORM-01",
-            "Give the token a name of 1 to 100 characters.",
-        ));
+        return Err(ApiError::bad_request(requests::length("name", 100)));
     }
     if input.scopes.is_empty() {
-        return Err(ApiError::bad_request(
-            "scopes",
-            "SCOPE-02",
-            "Give at least one scope: read or write.",
-        ));
+        return Err(ApiError::bad_request(requests::token_without_scope()));
     }
     if input
         .expires_in_days
         .is_some_and(|d| !(1..=MAX_DAYS).contains(&d))
     {
-        return Err(ApiError::bad_request(
-            "expires_in_days",
-            "SCOPE-03",
-            format!("A token lives 1 to {MAX_DAYS} days."),
-        ));
+        return Err(ApiError::bad_request(requests::token_lifetime(MAX_DAYS)));
     }
     let created = state
         .db(move |conn| {
@@ -122,7 +111,7 @@ pub async fn create(
                 .select(users::id)
                 .first::<i64>(conn)
                 .optional()?
-                .ok_or_else(|| ApiError::bad_request("user_id", "REF-07", "No such user."))?;
+                .ok_or_else(|| ApiError::bad_request(requests::no_such_user("user_id")))?;
             let token = new_token();
             let now = chrono::Utc::now().naive_utc();
             let id: i64 = diesel::insert_into(api_tokens::table)

@@ -14,8 +14,10 @@ use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::routes::me;
 use crate::state::AppState;
+use crate::texts::Text;
 use crate::users::{self, Source, User};
 use actix_web::{HttpRequest, HttpResponse, post, web};
+use stages_domain::{access, requests};
 
 /// Longest accepted username and password, to bound hashing work.
 const MAX_USERNAME: usize = 256;
@@ -24,7 +26,7 @@ const MAX_PASSWORD: usize = 1024;
 pub use stages_api_types::auth::{LoginRequest, LoginResponse};
 
 fn wrong_credentials() -> ApiError {
-    ApiError::unauthorized("Unknown user or wrong password.")
+    ApiError::unauthorized(Text::WrongCredentials)
 }
 
 /// The address of the person signing in: the peer's, or, when the peer
@@ -92,18 +94,14 @@ pub async fn login(
     let LoginRequest { username, password } = body.into_inner();
     let username = username.trim().to_owned();
     if username.is_empty() || username.chars().count() > MAX_USERNAME {
-        return Err(ApiError::bad_request(
-            "username",
-            "AUTH-01",
-            format!("The username must have 1 to {MAX_USERNAME} characters."),
-        ));
+        return Err(ApiError::bad_request(requests::username_length(
+            MAX_USERNAME,
+        )));
     }
     if password.is_empty() || password.len() > MAX_PASSWORD {
-        return Err(ApiError::bad_request(
-            "password",
-            "AUTH-02",
-            format!("The password must have 1 to {MAX_PASSWORD} characters."),
-        ));
+        return Err(ApiError::bad_request(requests::password_length(
+            MAX_PASSWORD,
+        )));
     }
     let address = client_address(&req, &state.config.trusted_proxies);
     if let Some(wait) = state.throttle.retry_after(&username, address) {
@@ -144,23 +142,22 @@ pub async fn login(
     let mapping = state.config.affiliation_roles.clone();
     let user = match outcome {
         Outcome::Local(Some(user)) => user,
-        Outcome::Directory(Some(person)) => state
-            .db(move |conn| {
-                users::upsert_from_directory(conn, &person).map_err(|e| match e {
-                    users::DirectoryUserError::LocalAccount(uid) => {
-                        tracing::warn!(
-                            uid,
-                            "a directory identity has the name of a local account: refused"
-                        );
-                        ApiError::forbidden(
-                            "ACCOUNT-02",
-                            "Your directory account has the name of an account kept by Stages itself: ask an administrator.",
-                        )
-                    }
-                    users::DirectoryUserError::Db(e) => e.into(),
+        Outcome::Directory(Some(person)) => {
+            state
+                .db(move |conn| {
+                    users::upsert_from_directory(conn, &person).map_err(|e| match e {
+                        users::DirectoryUserError::LocalAccount(uid) => {
+                            tracing::warn!(
+                                uid,
+                                "a directory identity has the name of a local account: refused"
+                            );
+                            ApiError::refusal(&access::directory_name_reserved())
+                        }
+                        users::DirectoryUserError::Db(e) => e.into(),
+                    })
                 })
-            })
-            .await?,
+                .await?
+        }
         Outcome::Local(None) | Outcome::Directory(None) => {
             state.throttle.failed(&username, address);
             return Err(wrong_credentials());
@@ -168,12 +165,7 @@ pub async fn login(
     };
     state.throttle.succeeded(&username, address);
     let roles = roles_of(&user.affiliation, &mapping, user.is_admin);
-    if !user.active || roles.is_empty() {
-        return Err(ApiError::forbidden(
-            "ACCOUNT-01",
-            "Your account gives no access to Stages (disabled, or not a student, teacher or staff member).",
-        ));
-    }
+    access::may_sign_in(user.active, &roles).map_err(|r| ApiError::refusal(&r))?;
     let now = chrono::Utc::now();
     let access_token = state
         .tokens
@@ -214,7 +206,7 @@ pub async fn refresh_session(
         .cookie(refresh::COOKIE)
         .map(|c| c.value().to_owned())
         .filter(|v| !v.is_empty())
-        .ok_or_else(|| ApiError::unauthorized("No session: sign in."))?;
+        .ok_or_else(|| ApiError::unauthorized(Text::NoSession))?;
     let now = chrono::Utc::now();
     let rotation = state
         .db(move |conn| {
@@ -226,21 +218,16 @@ pub async fn refresh_session(
         })
         .await?;
     let Rotation::Rotated { user_id, token } = rotation else {
-        return Ok(ApiError::unauthorized("The session ended: sign in again.")
+        return Ok(ApiError::unauthorized(Text::SessionEnded)
             .error_response_with_cookie(refresh::cleared()));
     };
     let user = state
         .db(move |conn| Ok(users::find(conn, user_id)?))
         .await?
-        .ok_or_else(|| ApiError::unauthorized("The account no longer exists."))?;
+        .ok_or_else(|| ApiError::unauthorized(Text::AccountGone))?;
     let mapping = state.config.affiliation_roles.clone();
     let roles = roles_of(&user.affiliation, &mapping, user.is_admin);
-    if !user.active || roles.is_empty() {
-        return Err(ApiError::forbidden(
-            "ACCOUNT-01",
-            "Your account gives no access to Stages any more.",
-        ));
-    }
+    access::may_sign_in(user.active, &roles).map_err(|r| ApiError::refusal(&r))?;
     let access_token = state
         .tokens
         .issue(user.id, roles, now.timestamp())

@@ -15,6 +15,7 @@ use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use stages_domain::access;
 use stages_domain::ids::{Country, Email, Phone, PostalCode};
+use stages_domain::requests;
 
 const MAX_NAME: usize = 255;
 /// A logo is printed small on the agreement; larger files are refused.
@@ -266,11 +267,10 @@ pub async fn set_organisation(
     let body = body.into_inner();
     for (i, route) in body.routes.iter().enumerate() {
         if route.code.trim().is_empty() || route.code.len() > 64 {
-            return Err(ApiError::bad_request(
+            return Err(ApiError::bad_request(requests::length(
                 &format!("routes[{i}].code"),
-                "FORM-01",
-                "A route needs a code of 1 to 64 characters.",
-            ));
+                64,
+            )));
         }
     }
     let centre = state
@@ -286,14 +286,9 @@ pub async fn set_organisation(
                 wanted.sort_unstable();
                 wanted.dedup();
                 if repo::known_users(conn, &wanted)? != wanted.len() {
-                    return Err(ApiError::unprocessable(vec![
-                        crate::error::ProblemViolation {
-                            rule: "FORM-02".into(),
-                            field: "staff".into(),
-                            severity: stages_domain::Severity::Error,
-                            message: "Unknown user id in the staff list.".into(),
-                        },
-                    ]));
+                    return Err(ApiError::invalid(vec![requests::unknown_user_in_list(
+                        "staff",
+                    )]));
                 }
                 repo::replace_staff(conn, id, &wanted)?;
                 let routes: Vec<_> = body
@@ -369,14 +364,7 @@ pub async fn upload_logo(
     let image = body.clone();
     let media_type = web::block(move || logo_media_type(&image))
         .await?
-        .ok_or_else(|| {
-            ApiError::unprocessable(vec![crate::error::ProblemViolation {
-                rule: "FMT-04".into(),
-                field: "logo".into(),
-                severity: stages_domain::Severity::Error,
-                message: "The logo must be a PNG or JPEG image.".into(),
-            }])
-        })?;
+        .ok_or_else(|| ApiError::from_violations(&[requests::image_format("logo")], lang))?;
     state
         .db(move |conn| {
             let ctx = caller::load(conn, &caller)?;

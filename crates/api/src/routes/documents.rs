@@ -29,6 +29,7 @@ use stages_domain::model::{
     AcademicYear, Address, AgreementLanguage, CentreLevel, ManagementCentre,
 };
 use stages_domain::permissions;
+use stages_domain::requests;
 use utoipa::IntoParams;
 
 /// Most agreements in one ZIP (a centre's year).
@@ -406,11 +407,10 @@ pub fn centre_documents(
         .select(conventions::id)
         .load(conn)?;
     if i64::try_from(ids.len()).unwrap_or(i64::MAX) > MAX_BATCH {
-        return Err(ApiError::bad_request(
+        return Err(ApiError::bad_request(requests::batch_too_large(
             "academic_year",
-            "BATCH-01",
-            format!("More than {MAX_BATCH} agreements: export them by programme."),
-        ));
+            usize::try_from(MAX_BATCH).unwrap_or(usize::MAX),
+        )));
     }
     ids.into_iter()
         .map(|id| {

@@ -2,6 +2,7 @@
 
 use crate::error::{ApiError, Problem};
 use crate::state::AppState;
+use crate::texts::Text;
 use actix_web::{HttpResponse, get, web};
 use diesel::RunQueryDsl;
 
@@ -25,9 +26,10 @@ pub async fn health(state: web::Data<AppState>) -> Result<HttpResponse, ApiError
     // database hangs.
     state
         .db_within(HEALTH_TIMEOUT, |conn| {
-            diesel::sql_query("SELECT 1")
-                .execute(conn)
-                .map_err(|e| ApiError::unavailable(format!("The database does not answer: {e}")))
+            diesel::sql_query("SELECT 1").execute(conn).map_err(|e| {
+                tracing::warn!(%e, "health: the database does not answer");
+                ApiError::unavailable(Text::DatabaseDown)
+            })
         })
         .await?;
     Ok(HttpResponse::Ok().json(Health {

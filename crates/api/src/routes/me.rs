@@ -3,6 +3,7 @@
 use crate::auth::{Caller, Role};
 use crate::error::{ApiError, Problem};
 use crate::state::AppState;
+use crate::texts::Text;
 use crate::users::{self, User};
 use actix_web::{HttpResponse, get, web};
 
@@ -38,6 +39,6 @@ pub async fn me(state: web::Data<AppState>, caller: Caller) -> Result<HttpRespon
         .db(move |conn| Ok(users::find(conn, caller.user_id)?))
         .await?
         .filter(|u| u.active)
-        .ok_or_else(|| ApiError::unauthorized("The account no longer exists or is disabled."))?;
+        .ok_or_else(|| ApiError::unauthorized(Text::AccountGone))?;
     Ok(HttpResponse::Ok().json(of(user, &state.config.affiliation_roles)))
 }

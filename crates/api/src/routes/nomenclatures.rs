@@ -8,13 +8,13 @@ use crate::concurrency;
 use crate::db::nomenclatures::{self as repo, ValueTexts};
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang};
 use crate::pagination::{Page, PageParams};
 use crate::reference;
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use serde::Deserialize;
-use stages_domain::access;
+use stages_domain::{access, references, requests};
 use utoipa::IntoParams;
 
 /// Longest code and label accepted.
@@ -44,11 +44,7 @@ pub async fn list_kinds(
         .iter()
         .map(|k| NomenclatureKind {
             kind: k.code.to_owned(),
-            title: match lang {
-                Lang::Fr => k.title_fr,
-                Lang::En => k.title_en,
-            }
-            .to_owned(),
+            title: i18n::text(lang, k.title),
             system: k.system,
             values: counts
                 .iter()
@@ -139,11 +135,7 @@ pub use stages_api_types::nomenclatures::NewValue;
 
 fn check_text(field: &str, value: &str, max: usize) -> Result<(), ApiError> {
     if value.trim().is_empty() || value.chars().count() > max {
-        Err(ApiError::bad_request(
-            field,
-            "FORM-01",
-            format!("{field} must have 1 to {max} characters."),
-        ))
+        Err(ApiError::bad_request(requests::length(field, max)))
     } else {
         Ok(())
     }
@@ -175,12 +167,7 @@ pub async fn create_value(
 ) -> Result<HttpResponse, ApiError> {
     access::may_manage_reference_data(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
     let kind = known_kind(&kind)?;
-    if kind.system {
-        return Err(ApiError::conflict(
-            "NOM-01",
-            "This table's codes are tied to behaviour: only their labels can change.",
-        ));
-    }
+    references::may_add_value(kind.system).map_err(|r| ApiError::refused(&r, lang))?;
     let value = body.into_inner();
     let code = value.code.trim().to_owned();
     check_text("code", &code, MAX_CODE)?;

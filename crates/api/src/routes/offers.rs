@@ -20,10 +20,11 @@ use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use serde::Deserialize;
-use stages_domain::access;
 use stages_domain::model::{Offer, OfferAction, OfferKind, OfferStatus};
+use stages_domain::offer;
 use stages_domain::offer::{check_editable, check_offer, is_visible_to_students, transition};
 use stages_domain::rules::CheckMode;
+use stages_domain::{access, requests};
 use utoipa::IntoParams;
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -80,33 +81,24 @@ pub async fn search_offers(
     let after: Option<i64> = params.after()?;
     let kind = match query.kind.as_deref().filter(|k| !k.is_empty()) {
         Some(k) => Some(repo::parse_query_code::<OfferKind>(k).ok_or_else(|| {
-            ApiError::bad_request(
+            ApiError::bad_request(requests::query_one_of(
                 "kind",
-                "QUERY-01",
-                "kind is internship, apprenticeship, job or volunteering.",
-            )
+                &["internship", "apprenticeship", "job", "volunteering"],
+            ))
+        })?),
+        None => None,
+    };
+    let asked = match query.status.as_deref().filter(|s| !s.is_empty()) {
+        Some(s) => Some(repo::parse_query_code::<OfferStatus>(s).ok_or_else(|| {
+            ApiError::bad_request(requests::query_one_of(
+                "status",
+                &["draft", "published", "filled", "withdrawn"],
+            ))
         })?),
         None => None,
     };
     let staff = access::is_staff(&caller.roles);
-    let status = match (query.status.as_deref().filter(|s| !s.is_empty()), staff) {
-        (None, true) => None,
-        (None, false) => Some(OfferStatus::Published),
-        (Some(s), true) => Some(repo::parse_query_code::<OfferStatus>(s).ok_or_else(|| {
-            ApiError::bad_request(
-                "status",
-                "QUERY-01",
-                "status is draft, published, filled or withdrawn.",
-            )
-        })?),
-        (Some(_), false) => {
-            return Err(ApiError::bad_request(
-                "status",
-                "QUERY-01",
-                "Students see published offers only.",
-            ));
-        }
-    };
+    let status = offer::listed_status(staff, asked, "status").map_err(ApiError::bad_request)?;
     let keywords = crate::search::words("q", query.q.as_deref())?;
     let place = crate::search::words("place", query.place.as_deref())?;
     let page = state

@@ -18,8 +18,8 @@ use crate::word_ids;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use diesel::prelude::*;
 use serde::Deserialize;
-use stages_domain::access;
 use stages_domain::ids::{NafCode, Phone, Siret};
+use stages_domain::{access, requests};
 use utoipa::IntoParams;
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -43,10 +43,6 @@ pub struct OrganisationQuery {
     pub include_inactive: bool,
     pub limit: Option<i64>,
     pub cursor: Option<String>,
-}
-
-fn bad(field: &str, message: &str) -> ApiError {
-    ApiError::bad_request(field, "SEARCH-01", message)
 }
 
 /// Searches host organisations; every criterion given must match.
@@ -81,14 +77,12 @@ pub async fn search(
     if let Some(digits) = &siret {
         match digits.len() {
             14 => {
-                Siret::parse(digits).map_err(|_| bad("siret", "Not a valid SIRET."))?;
+                Siret::parse(digits)
+                    .map_err(|_| ApiError::bad_request(requests::criterion_siret("siret")))?;
             }
             9 => {}
             _ => {
-                return Err(bad(
-                    "siret",
-                    "Give a SIRET (14 digits) or a SIREN (9 digits).",
-                ));
+                return Err(ApiError::bad_request(requests::criterion_siret("siret")));
             }
         }
     }
@@ -100,16 +94,13 @@ pub async fn search(
     {
         Some(n) if n.len() >= 5 => Some(
             NafCode::parse(n)
-                .map_err(|_| bad("naf", "Not a NAF code."))?
+                .map_err(|_| ApiError::bad_request(requests::criterion_naf("naf")))?
                 .as_str()
                 .to_owned(),
         ),
         Some(n) if n.chars().all(|c| c.is_ascii_digit() || c == '.') => Some(n.to_owned()),
         Some(_) => {
-            return Err(bad(
-                "naf",
-                "Give a NAF code (62.01Z) or its first digits (62).",
-            ));
+            return Err(ApiError::bad_request(requests::criterion_naf("naf")));
         }
         None => None,
     };
@@ -121,7 +112,7 @@ pub async fn search(
     {
         Some(p) => Some(
             Phone::parse(p)
-                .map_err(|_| bad("phone", "Not a phone number."))?
+                .map_err(|_| ApiError::bad_request(requests::criterion_phone("phone")))?
                 .as_str()
                 .to_owned(),
         ),

@@ -8,6 +8,7 @@ use crate::registry::{self, ImportError, ImportReport};
 use crate::state::AppState;
 use actix_web::{HttpResponse, post, web};
 use stages_domain::access;
+use stages_domain::requests;
 
 /// Imports students and their enrolments from the student information
 /// system's CSV export (header line naming the columns; `;` or `,`).
@@ -39,12 +40,12 @@ pub async fn import(
 ) -> Result<HttpResponse, ApiError> {
     access::may_administer(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
     let text = String::from_utf8(body.to_vec())
-        .map_err(|_| ApiError::bad_request("", "CSV-01", "The file must be UTF-8 text."))?;
+        .map_err(|e| ApiError::bad_request(requests::csv_invalid(e.to_string())))?;
     let report = state
         .db(move |conn| {
-            registry::import(conn, &text).map_err(|e| match e {
+            registry::import(conn, &text, lang).map_err(|e| match e {
                 ImportError::Db(e) => ApiError::from(e),
-                other => ApiError::bad_request("", "CSV-01", other.to_string()),
+                other => ApiError::bad_request(requests::csv_invalid(other.to_string())),
             })
         })
         .await?;

@@ -13,7 +13,7 @@ use crate::organisations::{
 };
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
-use stages_domain::access;
+use stages_domain::{access, references};
 
 /// Lists an organisation's services.
 #[utoipa::path(
@@ -199,24 +199,8 @@ pub async fn delete_service(
                 access::may_edit_host_record(&caller.roles, facts)
                     .map_err(|r| ApiError::refused(&r, lang))?;
                 let usage = repo::service_usage(conn, id)?;
-                if usage.contacts > 0 {
-                    return Err(ApiError::conflict(
-                        "SRV-01",
-                        format!(
-                            "The service has {} contact(s): it cannot be deleted.",
-                            usage.contacts
-                        ),
-                    ));
-                }
-                if usage.conventions > 0 {
-                    return Err(ApiError::conflict(
-                        "SRV-02",
-                        format!(
-                            "{} convention(s) name this service: it cannot be deleted.",
-                            usage.conventions
-                        ),
-                    ));
-                }
+                references::service_deletion(usage.contacts, usage.conventions)
+                    .map_err(|r| ApiError::refused(&r, lang))?;
                 repo::delete_service(conn, id)?;
                 audit::record(
                     conn,

@@ -29,6 +29,7 @@ use stages_domain::model::{
 };
 use stages_domain::permissions::{self, Relation};
 use stages_domain::references;
+use stages_domain::requests;
 
 fn refused(r: &stages_domain::Refusal, lang: Lang) -> ApiError {
     ApiError::refused(r, lang)
@@ -201,11 +202,10 @@ pub async fn save_organisation(
 ) -> Result<HttpResponse, ApiError> {
     let choice = body.into_inner();
     if choice.organisation_id.is_some() == choice.offer_number.is_some() {
-        return Err(ApiError::bad_request(
+        return Err(ApiError::bad_request(requests::query_one_of_two(
             "organisation_id",
-            "QUERY-01",
-            "Give either organisation_id or offer_number.",
-        ));
+            "offer_number",
+        )));
     }
     let view = transition(
         &state,

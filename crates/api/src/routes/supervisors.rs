@@ -6,6 +6,7 @@ use crate::error::{ApiError, Problem};
 use crate::state::AppState;
 use actix_web::{HttpResponse, get, web};
 use serde::Deserialize;
+use stages_domain::requests;
 use utoipa::IntoParams;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -36,11 +37,10 @@ pub async fn search(
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner().q;
     if q.trim().chars().count() < MIN_QUERY_CHARS {
-        return Err(ApiError::bad_request(
+        return Err(ApiError::bad_request(requests::search_too_short(
             "q",
-            "SEARCH-02",
-            format!("Type at least {MIN_QUERY_CHARS} characters of the name."),
-        ));
+            MIN_QUERY_CHARS,
+        )));
     }
     crate::search::words("q", Some(&q))?;
     let people = directory::search_supervisors(&state, q.trim()).await?;

@@ -22,6 +22,7 @@ use diesel::prelude::*;
 use serde::Deserialize;
 use stages_domain::access;
 use stages_domain::model::TicketStatus;
+use stages_domain::requests;
 use utoipa::IntoParams;
 
 const MAX_SUBJECT: usize = 200;
@@ -174,12 +175,12 @@ pub async fn create(
             // A ticket names only what its author may see.
             if let Some(id) = input.convention_id {
                 load_visible(conn, &caller, id).map_err(|_| {
-                    ApiError::bad_request("convention_id", "REF-06", "No such convention.")
+                    ApiError::bad_request(requests::no_such_convention("convention_id"))
                 })?;
             }
             if let Some(id) = input.organisation_id {
                 records::find(conn, id).map_err(|_| {
-                    ApiError::bad_request("organisation_id", "REF-01", "No such organisation.")
+                    ApiError::bad_request(requests::no_such_organisation("organisation_id"))
                 })?;
             }
             let ctx = caller::load(conn, &caller)?;

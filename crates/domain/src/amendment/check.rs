@@ -80,15 +80,17 @@ pub fn check(
 /// The amendment's own fields (AVN-02).
 fn check_form(current: &Convention, amendment: &Amendment) -> Vec<Violation> {
     let mut v = Vec::new();
-    let required = |field: &str| Violation::error("AVN-02", field, MessageKey::FieldRequired);
+    let required =
+        |field: &str| Violation::error(super::FORM_RULE, field, MessageKey::FieldRequired);
     if amendment.title.trim().is_empty() {
         v.push(required("amendment.title"));
     } else if amendment.title.chars().count() > limits::TITLE_CHARS {
         v.push(
-            Violation::error("AVN-02", "amendment.title", MessageKey::TextTooLong).with_arg(
-                "max",
-                u32::try_from(limits::TITLE_CHARS).unwrap_or(u32::MAX),
-            ),
+            Violation::error(super::FORM_RULE, "amendment.title", MessageKey::TextTooLong)
+                .with_arg(
+                    "max",
+                    u32::try_from(limits::TITLE_CHARS).unwrap_or(u32::MAX),
+                ),
         );
     }
     if amendment.reason.trim().is_empty() {
@@ -96,7 +98,7 @@ fn check_form(current: &Convention, amendment: &Amendment) -> Vec<Violation> {
     }
     if amendment.changes.is_empty() {
         v.push(Violation::error(
-            "AVN-02",
+            super::FORM_RULE,
             "amendment.changes",
             MessageKey::Avn02NoChange,
         ));
@@ -110,8 +112,12 @@ fn check_form(current: &Convention, amendment: &Amendment) -> Vec<Violation> {
         let path = format!("amendment.changes[{index}]");
         if kinds.contains(&change.kind()) {
             v.push(
-                Violation::error("AVN-02", path.clone(), MessageKey::Avn02DuplicateChange)
-                    .with_arg("kind", change.kind()),
+                Violation::error(
+                    super::FORM_RULE,
+                    path.clone(),
+                    MessageKey::Avn02DuplicateChange,
+                )
+                .with_arg("kind", change.kind()),
             );
         }
         kinds.push(change.kind());
@@ -122,7 +128,7 @@ fn check_form(current: &Convention, amendment: &Amendment) -> Vec<Violation> {
                 {
                     v.push(
                         Violation::error(
-                            "AVN-02",
+                            super::FORM_RULE,
                             format!("{path}.date"),
                             MessageKey::Avn02TerminationOutside,
                         )
@@ -135,7 +141,7 @@ fn check_form(current: &Convention, amendment: &Amendment) -> Vec<Violation> {
                 }
             }
             AmendmentChange::HostService { .. } if !has_tutor => v.push(Violation::error(
-                "AVN-02",
+                super::FORM_RULE,
                 path,
                 MessageKey::Avn02ServiceNeedsTutor,
             )),

@@ -17,6 +17,11 @@ use crate::model::{Contact, HostService, Period, StipendTerms, Supervisor};
 pub use apply::{EffectiveConvention, Termination, apply};
 pub use check::check;
 
+/// The rule of the amendment's own form (title, reason, each change filled
+/// in): the SPA tells these once the user tries to save, not while the
+/// form is being filled.
+pub const FORM_RULE: &str = "AVN-02";
+
 /// One change an amendment makes (AVN-02).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -1,9 +1,9 @@
-//! Evaluation answers against their form (EVAL-01); submitted answers are
-//! final (EVAL-03).
+//! Evaluation answers against their form (EVAL-01); a questionnaire a
+//! centre may use (EVAL-02); submitted answers are final (EVAL-03).
 
 use crate::lifecycle::Refusal;
 use crate::messages::MessageKey;
-use crate::model::{Answer, EvaluationAnswers, EvaluationForm, QuestionKind};
+use crate::model::{Answer, EvaluationAnswers, EvaluationForm, EvaluationKind, QuestionKind};
 use crate::violation::Violation;
 
 /// Checks answers against the form: each answer has the question's type and
@@ -54,6 +54,59 @@ pub fn check_answers(form: &EvaluationForm, answers: &EvaluationAnswers) -> Vec<
     violations
 }
 
+/// EVAL-02: a questionnaire is saved under its own kind (`kind`: the one
+/// the request names).
+pub fn check_form_kind(kind: EvaluationKind, form: &EvaluationForm) -> Result<(), Violation> {
+    if form.kind == kind {
+        Ok(())
+    } else {
+        Err(Violation::error(
+            "EVAL-02",
+            "form.kind",
+            MessageKey::Eval02KindMismatch,
+        ))
+    }
+}
+
+/// EVAL-02: a questionnaire a centre may use has at least one question,
+/// every code unique and every title, text and choice filled in.
+pub fn check_form(form: &EvaluationForm) -> Vec<Violation> {
+    let mut violations = Vec::new();
+    let mut problem =
+        |field: String, key: MessageKey| violations.push(Violation::error("EVAL-02", field, key));
+    if form.sections.iter().all(|s| s.questions.is_empty()) {
+        problem("form.sections".into(), MessageKey::Eval02NoQuestion);
+    }
+    let mut codes = std::collections::BTreeSet::new();
+    for (i, section) in form.sections.iter().enumerate() {
+        if section.title.trim().is_empty() {
+            problem(
+                format!("form.sections[{i}].title"),
+                MessageKey::Eval02SectionTitle,
+            );
+        }
+        for (j, question) in section.questions.iter().enumerate() {
+            let at = format!("form.sections[{i}].questions[{j}]");
+            if question.code.trim().is_empty() || !codes.insert(question.code.as_str()) {
+                problem(format!("{at}.code"), MessageKey::Eval02QuestionCode);
+            }
+            if question.text.trim().is_empty() {
+                problem(format!("{at}.text"), MessageKey::Eval02QuestionText);
+            }
+            if let QuestionKind::SingleChoice { options } | QuestionKind::MultiChoice { options } =
+                &question.kind
+                && (options.len() < 2 || options.iter().any(|o| o.trim().is_empty()))
+            {
+                problem(
+                    format!("{at}.kind.options"),
+                    MessageKey::Eval02ChoiceOptions,
+                );
+            }
+        }
+    }
+    violations
+}
+
 /// Whether answers may still change: once submitted they are final, so
 /// that what the centre exported and printed stays what was answered, and a
 /// tutor's link is spent (EVAL-03).
@@ -95,6 +148,43 @@ mod tests {
                 ],
             }],
         }
+    }
+
+    #[test]
+    fn a_form_names_each_field_it_lacks() {
+        assert!(check_form(&form()).is_empty());
+        assert!(check_form_kind(EvaluationKind::Tutor, &form()).is_ok());
+        assert_eq!(
+            check_form_kind(EvaluationKind::Student, &form())
+                .unwrap_err()
+                .field,
+            "form.kind"
+        );
+        let mut bad = form();
+        bad.sections[0].title = " ".into();
+        bad.sections[0].questions[1].code = bad.sections[0].questions[0].code.clone();
+        let found: Vec<(String, String)> = check_form(&bad)
+            .into_iter()
+            .map(|v| (v.field, v.message_key))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "form.sections[0].title".to_owned(),
+                    "eval-02-section-title".to_owned()
+                ),
+                (
+                    "form.sections[0].questions[1].code".to_owned(),
+                    "eval-02-question-code".to_owned()
+                ),
+            ]
+        );
+        let empty = EvaluationForm {
+            kind: EvaluationKind::Tutor,
+            sections: Vec::new(),
+        };
+        assert_eq!(check_form(&empty)[0].message_key, "eval-02-no-question");
     }
 
     #[test]

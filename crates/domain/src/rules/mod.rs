@@ -60,7 +60,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{CentreSettings, Convention, WizardStep};
 use crate::violation::{Violation, has_errors};
 
-pub use evaluation::{check_answers, check_still_open};
+pub use evaluation::{check_answers, check_form, check_form_kind, check_still_open};
 pub use records::{check_contact, check_host_service, check_organisation};
 use report::Report;
 

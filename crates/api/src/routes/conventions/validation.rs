@@ -7,7 +7,7 @@ use crate::auth::Caller;
 use crate::concurrency;
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
-use crate::i18n::{self, Lang};
+use crate::i18n::Lang;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, delete, post, web};
@@ -152,13 +152,7 @@ pub async fn reject(
 ) -> Result<HttpResponse, ApiError> {
     let reason = body.into_inner().reason;
     // A malformed request (400), with the domain's rule and wording.
-    check_rejection_reason(&reason).map_err(|v| {
-        ApiError::bad_request(
-            &v.field,
-            &v.rule,
-            i18n::message(lang, &v.message_key, &v.args),
-        )
-    })?;
+    check_rejection_reason(&reason).map_err(ApiError::bad_request)?;
     let expected = concurrency::expected_version(&req)?;
     let view = app::reject(&state, caller, lang, expected, id.into_inner(), reason).await?;
     Ok(respond(StatusCode::OK, &view))

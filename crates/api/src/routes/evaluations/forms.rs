@@ -70,14 +70,11 @@ pub async fn set_centre_form(
     let (centre, kind) = path.into_inner();
     let expected = concurrency::expected_version(&req)?;
     let input = body.into_inner();
-    if input.form.kind != kind {
-        return Err(ApiError::bad_request(
-            "form.kind",
-            "EVAL-02",
-            "The form's kind differs from the path's.",
-        ));
+    rules::check_form_kind(kind, &input.form).map_err(ApiError::bad_request)?;
+    let problems = rules::check_form(&input.form);
+    if !problems.is_empty() {
+        return Err(ApiError::from_violations(&problems, lang));
     }
-    evaluations::check_form(&input.form)?;
     let form = state
         .db(move |conn| {
             let ctx = caller::load(conn, &caller)?;

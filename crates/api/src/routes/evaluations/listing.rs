@@ -43,18 +43,15 @@ pub async fn search(
     if let Some(status) = &query.status
         && !["not_started", "draft", "submitted"].contains(&status.as_str())
     {
-        return Err(ApiError::bad_request(
+        return Err(ApiError::bad_request(requests::query_one_of(
             "status",
-            "QUERY-01",
-            "status is not_started, draft or submitted.",
-        ));
+            &["not_started", "draft", "submitted"],
+        )));
     }
     if query.status.is_some() && query.kind.is_none() {
-        return Err(ApiError::bad_request(
-            "kind",
-            "QUERY-01",
-            "Filter on a status needs the questionnaire's kind.",
-        ));
+        return Err(ApiError::bad_request(requests::query_needs(
+            "kind", "status",
+        )));
     }
     let params = PageParams {
         limit: query.limit,

@@ -36,12 +36,12 @@ use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use serde::Deserialize;
-use stages_domain::access;
 use stages_domain::lifecycle::Status;
 use stages_domain::model::{
     AgreementLanguage, Answer, EvaluationAnswers, EvaluationKind, EvaluationProgress,
 };
 use stages_domain::permissions::{self, Decision, Relation};
+use stages_domain::{access, requests, rules};
 use std::collections::BTreeMap;
 use utoipa::IntoParams;
 

@@ -24,7 +24,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
-use stages_domain::amendment::{Amendment, AmendmentChange};
+use stages_domain::amendment::{self, Amendment, AmendmentChange};
 use stages_domain::ids::{Currency, Email};
 use stages_domain::model::{Period, StipendTerms, Supervisor};
 
@@ -414,7 +414,7 @@ fn AmendmentForm(current: ConventionView, existing: Vec<AmendmentView>) -> impl 
         let shown = live
             .get()
             .into_iter()
-            .filter(|m| submitted.get() || !(m.is_missing() || m.rule == "AVN-02"))
+            .filter(|m| submitted.get() || !(m.is_missing() || m.rule == amendment::FORM_RULE))
             .collect();
         merge(shown, server.get())
     });

@@ -1,0 +1,302 @@
+//! The rules a request obeys before its content reaches a business rule:
+//! a body that parses (JSON-01), text without control characters
+//! (TEXT-01), bounded query strings (QUERY-01/02), pages (PAGE-01/02) and
+//! searches (SEARCH-01..04), credentials of a sane length (AUTH-01/02),
+//! API tokens (SCOPE-01..03), uploads (CSV-01, FMT-04) and the records a
+//! request names (REF-06, REF-07, NOM-02).
+//!
+//! They live here with every other rule so that a rule id and its message
+//! are written once: the API supplies what it saw, the domain names the
+//! rule and the Fluent message, and the API renders it in the caller's
+//! language.
+
+use crate::lifecycle::Refusal;
+use crate::messages::MessageKey;
+use crate::violation::Violation;
+
+fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// JSON-01: the body could not be read at all (`detail` from the reader).
+pub fn body_unreadable(detail: impl Into<String>) -> Violation {
+    Violation::error("JSON-01", "", MessageKey::Json01Unreadable).with_arg("detail", detail.into())
+}
+
+/// JSON-01: the body is not the JSON the operation takes; `detail` is the
+/// parser's own description, `field` the path where it stopped.
+pub fn body_invalid(field: &str, detail: impl Into<String>) -> Violation {
+    Violation::error("JSON-01", field, MessageKey::Json01Invalid).with_arg("detail", detail.into())
+}
+
+/// PATH-01: a path parameter of the wrong type.
+pub fn path_invalid(detail: impl Into<String>) -> Violation {
+    Violation::error("PATH-01", "path", MessageKey::Path01Invalid).with_arg("detail", detail.into())
+}
+
+/// TEXT-01: a control character in a text (`character` as `U+001B`).
+pub fn control_character(field: &str, character: char) -> Violation {
+    Violation::error("TEXT-01", field, MessageKey::Text01ControlCharacter)
+        .with_arg("character", format!("U+{:04X}", u32::from(character)))
+}
+
+/// QUERY-01: a query string that does not parse.
+pub fn query_invalid(field: &str, detail: impl Into<String>) -> Violation {
+    Violation::error("QUERY-01", field, MessageKey::Query01Invalid)
+        .with_arg("detail", detail.into())
+}
+
+/// QUERY-01: a parameter outside its list of values.
+pub fn query_one_of(field: &str, allowed: &[&str]) -> Violation {
+    Violation::error("QUERY-01", field, MessageKey::Query01OneOf)
+        .with_arg("allowed", allowed.join(", "))
+}
+
+/// QUERY-01: a student asked for offers that are not published.
+pub fn query_published_only(field: &str) -> Violation {
+    Violation::error("QUERY-01", field, MessageKey::Query01PublishedOnly)
+}
+
+/// QUERY-01: two parameters of which exactly one is expected.
+pub fn query_one_of_two(field: &str, other: &str) -> Violation {
+    Violation::error("QUERY-01", field, MessageKey::Query01OneOfTwo).with_arg("other", other)
+}
+
+/// QUERY-01: the parameter `field`, needed by the filter `other`.
+pub fn query_needs(field: &str, other: &str) -> Violation {
+    Violation::error("QUERY-01", field, MessageKey::Query01Needs).with_arg("other", other)
+}
+
+/// QUERY-02: the whole query string is longer than `max_bytes`.
+pub fn query_too_long(max_bytes: usize) -> Violation {
+    Violation::error("QUERY-02", "", MessageKey::Query02TooLong).with_arg("max", count(max_bytes))
+}
+
+/// QUERY-02: one parameter is longer than `max_chars`.
+pub fn parameter_too_long(field: &str, max_chars: usize) -> Violation {
+    Violation::error("QUERY-02", field, MessageKey::Query02ParameterTooLong)
+        .with_arg("max", count(max_chars))
+}
+
+/// PAGE-01: a page size outside 1..=`max`.
+pub fn page_limit(max: i64) -> Violation {
+    Violation::error("PAGE-01", "limit", MessageKey::Page01Limit).with_arg("max", max)
+}
+
+/// PAGE-02: a cursor this server did not hand out.
+pub fn page_cursor() -> Violation {
+    Violation::error("PAGE-02", "cursor", MessageKey::Page02Cursor)
+}
+
+/// SEARCH-01: a SIRET criterion that is neither a valid SIRET nor nine
+/// digits of a SIREN.
+pub fn criterion_siret(field: &str) -> Violation {
+    Violation::error("SEARCH-01", field, MessageKey::Search01Siret)
+}
+
+/// SEARCH-01: a NAF criterion that is neither a code nor its first digits.
+pub fn criterion_naf(field: &str) -> Violation {
+    Violation::error("SEARCH-01", field, MessageKey::Search01Naf)
+}
+
+/// SEARCH-01: a phone criterion that is not a phone number.
+pub fn criterion_phone(field: &str) -> Violation {
+    Violation::error("SEARCH-01", field, MessageKey::Search01Phone)
+}
+
+/// SEARCH-02: too few characters to search the directory.
+pub fn search_too_short(field: &str, min: usize) -> Violation {
+    Violation::error("SEARCH-02", field, MessageKey::Search02TooShort).with_arg("min", count(min))
+}
+
+/// SEARCH-03: a search longer than `max` characters.
+pub fn search_too_long(field: &str, max: usize) -> Violation {
+    Violation::error("SEARCH-03", field, MessageKey::Search03TooLong).with_arg("max", count(max))
+}
+
+/// SEARCH-03: a search of more than `max` words.
+pub fn search_too_many_words(field: &str, max: usize, given: usize) -> Violation {
+    Violation::error("SEARCH-03", field, MessageKey::Search03TooManyWords)
+        .with_arg("max", count(max))
+        .with_arg("given", count(given))
+}
+
+/// SEARCH-04: a search with nothing to look for.
+pub fn search_empty(field: &str) -> Violation {
+    Violation::error("SEARCH-04", field, MessageKey::Search04Empty)
+}
+
+/// AUTH-01: a username of 1 to `max` characters.
+pub fn username_length(max: usize) -> Violation {
+    Violation::error("AUTH-01", "username", MessageKey::Auth01Username).with_arg("max", count(max))
+}
+
+/// AUTH-02: a password of 1 to `max` characters.
+pub fn password_length(max: usize) -> Violation {
+    Violation::error("AUTH-02", "password", MessageKey::Auth02Password).with_arg("max", count(max))
+}
+
+/// SCOPE-01: a read-only API token tried to write.
+pub fn token_read_only() -> Violation {
+    Violation::error("SCOPE-01", "", MessageKey::Scope01ReadOnly)
+}
+
+/// SCOPE-02: a token without any scope.
+pub fn token_without_scope() -> Violation {
+    Violation::error("SCOPE-02", "scopes", MessageKey::Scope02NoScope)
+}
+
+/// SCOPE-03: a token lives 1 to `max_days` days.
+pub fn token_lifetime(max_days: i64) -> Violation {
+    Violation::error("SCOPE-03", "expires_in_days", MessageKey::Scope03Lifetime)
+        .with_arg("max", max_days)
+}
+
+/// FORM-01: a required value is missing.
+pub fn required(field: &str) -> Violation {
+    Violation::error("FORM-01", field, MessageKey::FieldRequired)
+}
+
+/// FORM-01: a required text of 1 to `max` characters.
+pub fn length(field: &str, max: usize) -> Violation {
+    Violation::error("FORM-01", field, MessageKey::Form01Length).with_arg("max", count(max))
+}
+
+/// FMT-03: a text longer than `max` characters.
+pub fn too_long(field: &str, max: usize) -> Violation {
+    Violation::error("FMT-03", field, MessageKey::TextTooLong).with_arg("max", count(max))
+}
+
+/// FORM-02: an id in a list names no user.
+pub fn unknown_user_in_list(field: &str) -> Violation {
+    Violation::error("FORM-02", field, MessageKey::Form02UnknownUser)
+}
+
+/// FMT-02: an academic year written otherwise than `2026-2027`.
+pub fn academic_year_format(field: &str) -> Violation {
+    Violation::error("FMT-02", field, MessageKey::FmtAcademicYear)
+}
+
+/// FMT-04: an image that is neither PNG nor JPEG.
+pub fn image_format(field: &str) -> Violation {
+    Violation::error("FMT-04", field, MessageKey::Fmt04Image)
+}
+
+/// CSV-01: a file that is not UTF-8 CSV text (`detail` says where).
+pub fn csv_invalid(detail: impl Into<String>) -> Violation {
+    Violation::error("CSV-01", "", MessageKey::Csv01Invalid).with_arg("detail", detail.into())
+}
+
+/// CSV-02: a student number of letters and digits, at most `max`.
+pub fn student_number(field: &str, max: usize) -> Violation {
+    Violation::error("CSV-02", field, MessageKey::Csv02StudentNumber).with_arg("max", count(max))
+}
+
+/// CSV-02: a number of teaching hours between 0 and `max`.
+pub fn teaching_hours(field: &str, max: i32) -> Violation {
+    Violation::error("CSV-02", field, MessageKey::Csv02TeachingHours)
+        .with_arg("max", i64::from(max))
+}
+
+/// CSV-01: a line the CSV reader could not read.
+pub fn csv_line_unreadable(detail: impl Into<String>) -> Violation {
+    Violation::error("CSV-01", "", MessageKey::Csv01Line).with_arg("detail", detail.into())
+}
+
+/// BATCH-01: more than `max` documents in one download.
+pub fn batch_too_large(field: &str, max: usize) -> Violation {
+    Violation::error("BATCH-01", field, MessageKey::Batch01TooLarge).with_arg("max", count(max))
+}
+
+/// REF-01: an organisation id that names no organisation.
+pub fn no_such_organisation(field: &str) -> Violation {
+    Violation::error("REF-01", field, MessageKey::Ref01NoSuchHost)
+}
+
+/// REF-06: a convention id that names no convention the caller sees.
+pub fn no_such_convention(field: &str) -> Violation {
+    Violation::error("REF-06", field, MessageKey::Ref06NoSuchConvention)
+}
+
+/// REF-07: a user id that names no user.
+pub fn no_such_user(field: &str) -> Violation {
+    Violation::error("REF-07", field, MessageKey::Ref07NoSuchUser)
+}
+
+/// NOM-02: a code that is not an active value of its reference table.
+pub fn not_in_table(field: &str, code: &str) -> Violation {
+    Violation::error("NOM-02", field, MessageKey::Nom02Unknown).with_arg("code", code)
+}
+
+/// DB-UNIQUE: the record would repeat the key of one that exists (two
+/// requests creating the same record at once: the second is refused).
+pub fn duplicate_record() -> Refusal {
+    Refusal::new("DB-UNIQUE", MessageKey::DbDuplicate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_named_by_code_point() {
+        let v = control_character("q", '\u{1b}');
+        assert_eq!(v.rule, "TEXT-01");
+        assert_eq!(v.field, "q");
+        assert_eq!(
+            v.args.get("character"),
+            Some(&crate::violation::ArgValue::Text("U+001B".into()))
+        );
+    }
+
+    #[test]
+    fn every_message_carries_the_placeables_its_key_declares() {
+        let all = [
+            body_unreadable("x"),
+            body_invalid("a", "x"),
+            path_invalid("x"),
+            control_character("a", '\0'),
+            query_invalid("a", "x"),
+            query_one_of("a", &["b", "c"]),
+            query_published_only("a"),
+            query_one_of_two("a", "b"),
+            query_needs("a", "b"),
+            query_too_long(1),
+            parameter_too_long("a", 1),
+            page_limit(1),
+            page_cursor(),
+            criterion_siret("a"),
+            criterion_naf("a"),
+            criterion_phone("a"),
+            search_too_short("a", 1),
+            search_too_long("a", 1),
+            search_too_many_words("a", 1, 2),
+            search_empty("a"),
+            username_length(1),
+            password_length(1),
+            token_read_only(),
+            token_without_scope(),
+            token_lifetime(1),
+            required("a"),
+            length("a", 1),
+            too_long("a", 1),
+            unknown_user_in_list("a"),
+            academic_year_format("a"),
+            image_format("a"),
+            csv_invalid("x"),
+            student_number("a", 1),
+            teaching_hours("a", 1),
+            csv_line_unreadable("x"),
+            batch_too_large("a", 1),
+            no_such_organisation("a"),
+            no_such_convention("a"),
+            no_such_user("a"),
+            not_in_table("a", "b"),
+        ];
+        for v in all {
+            let key = MessageKey::from_id(&v.message_key).expect("a declared key");
+            let given: Vec<&str> = v.args.keys().map(String::as_str).collect();
+            assert_eq!(given, key.args(), "{}", v.message_key);
+        }
+    }
+}
