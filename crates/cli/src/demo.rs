@@ -945,11 +945,8 @@ fn insert_convention(
     }
     if let Some(levels) = c.validations {
         let number = repo::next_number(conn, 2026)?;
-        loaded.workflow = Workflow {
-            number: Some(number),
-            validations: levels.to_vec(),
-            ..Workflow::default()
-        };
+        // Demo conventions start validated as the centre once decided.
+        loaded.workflow = Workflow::restore(Some(number), levels.to_vec(), None, 0, None);
     }
     let amended = repo::amendment_list(conn, id)?;
     repo::save(conn, &mut loaded, &amended)?;

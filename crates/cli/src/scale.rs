@@ -820,27 +820,24 @@ pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::De
             *seq += 1;
             ConventionNumber::new(start_year, u32::try_from(*seq).unwrap_or(u32::MAX)).ok()
         };
-        let workflow = Workflow {
-            number,
-            validations: match rng.random_range(0..4) {
-                0 => vec![ValidationLevel::Pedagogical],
-                _ => vec![
-                    ValidationLevel::Pedagogical,
-                    ValidationLevel::Administrative,
-                ],
-            },
-            ..Workflow::default()
+        let validations = match rng.random_range(0..4) {
+            0 => vec![ValidationLevel::Pedagogical],
+            _ => vec![
+                ValidationLevel::Pedagogical,
+                ValidationLevel::Administrative,
+            ],
         };
+        let workflow = Workflow::restore(number, validations, None, 0, None);
         let status = if draft {
             Status::Draft
-        } else if workflow.validations.len() == 2 {
+        } else if workflow.validations().len() == 2 {
             Status::Validated
         } else {
             Status::InValidation
         };
         new_conventions.push(NewConvention {
             id: convention_start + i,
-            number: workflow.number.map(|n| n.to_string()),
+            number: workflow.number().map(|n| n.to_string()),
             status: stages_api::db::conventions::status_code(status),
             centre_id: centre_of(programme.2).unwrap_or(1),
             student_id,

@@ -292,11 +292,11 @@ pub fn save(
     let d = derive(&effective.convention, department);
     let id = loaded.row.id;
     let now = chrono::Utc::now().naive_utc();
-    let submitted_at = match (loaded.row.submitted_at, &loaded.workflow.number) {
+    let submitted_at = match (loaded.row.submitted_at, loaded.workflow.number()) {
         (None, Some(_)) => Some(now),
         (at, _) => at,
     };
-    let number = loaded.workflow.number.map(|n| n.to_string());
+    let number = loaded.workflow.number().map(|n| n.to_string());
     let status = status_code(loaded.status());
     let content = stored_content(&loaded.content)?;
     let workflow = encode(&loaded.workflow)?;

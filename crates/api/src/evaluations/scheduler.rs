@@ -120,7 +120,7 @@ fn mail(
             "number",
             loaded
                 .workflow
-                .number
+                .number()
                 .map(|n| n.to_string())
                 .unwrap_or_default(),
         ),

@@ -21,7 +21,7 @@ impl Context<'_> {
     fn number(&self) -> String {
         self.loaded
             .workflow
-            .number
+            .number()
             .map(|n| n.to_string())
             .unwrap_or_default()
     }

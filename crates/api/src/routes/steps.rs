@@ -112,7 +112,7 @@ pub async fn save_student(
                 let unchanged = loaded.row.academic_year == year.to_string()
                     && loaded.row.programme_code.as_deref() == Some(row.programme_code.as_str());
                 if !unchanged {
-                    references::enrolment_change(loaded.workflow.number.is_some())
+                    references::enrolment_change(loaded.workflow.number().is_some())
                         .map_err(|v| ApiError::violation(&v, lang))?;
                     let centre = centres::route(conn, &row.programme_code, &row.faculty_code)?
                         .map_err(|r| refused(&r, lang))?;

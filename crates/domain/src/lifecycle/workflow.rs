@@ -40,26 +40,75 @@ pub struct Rejection {
     pub on: NaiveDate,
 }
 
+// Its fields are the domain's: a state changes only through the
+// transitions below (create, validate, reject…), each checking who acts and
+// what the state allows. Outside the crate it is read with its getters, and
+// rebuilt from storage with `Workflow::restore`. (A plain comment: the doc
+// comment is the OpenAPI description.)
 /// The workflow state the database stores next to the content.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Workflow {
     /// Assigned at creation; `None` while a draft.
-    pub number: Option<ConventionNumber>,
+    pub(crate) number: Option<ConventionNumber>,
     /// Levels given, in the order they were given.
-    pub validations: Vec<ValidationLevel>,
+    pub(crate) validations: Vec<ValidationLevel>,
     /// The last rejection, kept after the convention is corrected.
-    pub rejection: Option<Rejection>,
+    pub(crate) rejection: Option<Rejection>,
     /// Amendments that exist, validated or not (AVN-04 counts both).
-    pub amendments: u32,
+    pub(crate) amendments: u32,
     /// Set by a validated termination amendment.
-    pub terminated_on: Option<NaiveDate>,
+    pub(crate) terminated_on: Option<NaiveDate>,
 }
 
 impl Workflow {
     /// A new draft.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A state as it was stored (a database row, an import of conventions
+    /// validated elsewhere): no transition is checked, so only code that
+    /// loads what the domain once decided calls it.
+    pub fn restore(
+        number: Option<ConventionNumber>,
+        validations: Vec<ValidationLevel>,
+        rejection: Option<Rejection>,
+        amendments: u32,
+        terminated_on: Option<NaiveDate>,
+    ) -> Self {
+        Self {
+            number,
+            validations,
+            rejection,
+            amendments,
+            terminated_on,
+        }
+    }
+
+    /// The number, once created.
+    pub fn number(&self) -> Option<ConventionNumber> {
+        self.number
+    }
+
+    /// The levels given, in the order they were given.
+    pub fn validations(&self) -> &[ValidationLevel] {
+        &self.validations
+    }
+
+    /// The last rejection.
+    pub fn rejection(&self) -> Option<&Rejection> {
+        self.rejection.as_ref()
+    }
+
+    /// Amendments that exist, validated or not.
+    pub fn amendments(&self) -> u32 {
+        self.amendments
+    }
+
+    /// The day a termination amendment ended the internship.
+    pub fn terminated_on(&self) -> Option<NaiveDate> {
+        self.terminated_on
     }
 
     /// The derived status.

@@ -74,7 +74,7 @@ fn view_with(
 ) -> Result<ConventionView, ApiError> {
     let list: Vec<Amendment> = amendments.iter().map(|(_, a)| a.clone()).collect();
     let effective = amendment::apply(&loaded.content, &list);
-    let mode = if loaded.workflow.number.is_some() {
+    let mode = if loaded.workflow.number().is_some() {
         CheckMode::Complete
     } else {
         CheckMode::Draft
@@ -88,7 +88,7 @@ fn view_with(
     let violations = rules::check(&effective.convention, &facts);
     Ok(ConventionView {
         id: loaded.row.id,
-        number: loaded.workflow.number.map(|n| n.to_string()),
+        number: loaded.workflow.number().map(|n| n.to_string()),
         status: loaded.status(),
         version: loaded.row.version,
         centre: CentreRef {

@@ -86,7 +86,7 @@ pub fn ValidationPanel(current: RwSignal<ConventionView>) -> impl IntoView {
         let v = current.get();
         // Only a created convention is validated.
         v.number.as_ref()?;
-        let given = v.workflow.validations.clone();
+        let given = v.workflow.validations().to_vec();
         let unvalidate = v.permissions.unvalidate.clone();
         let rows = v
             .permissions

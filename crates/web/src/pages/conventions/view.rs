@@ -104,7 +104,7 @@ fn ConventionScreen(
 fn Rejection(current: RwSignal<ConventionView>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        current.get().workflow.rejection.map(|r| {
+        current.get().workflow.rejection().cloned().map(|r| {
             let on = format::date(i18n.lang.get(), r.on);
             view! {
                 <div class="warning-panel" role="status" id="rejection">
