@@ -25,100 +25,7 @@ pub const API_PREFIX: &str = "/api";
                        `violations` name the rule and the field.",
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
     ),
-    paths(
-        routes::health::health,
-        routes::auth::login,
-        routes::auth::refresh_session,
-        routes::auth::logout,
-        routes::api_tokens::create,
-        routes::api_tokens::list,
-        routes::api_tokens::revoke,
-        routes::registry::import,
-        routes::documents::convention_pdf,
-        routes::documents::amendment_pdf,
-        routes::documents::certificate_pdf,
-        routes::documents::centre_zip,
-        routes::me::me,
-        routes::nomenclatures::list_kinds,
-        routes::nomenclatures::list_values,
-        routes::nomenclatures::create_value,
-        routes::nomenclatures::update_value,
-        routes::centres::list,
-        routes::centres::get,
-        routes::centres::create,
-        routes::centres::update,
-        routes::centres::set_organisation,
-        routes::centres::upload_logo,
-        routes::centres::get_logo,
-        routes::students::list,
-        routes::students::get,
-        routes::organisations::search,
-        routes::organisations::get,
-        routes::organisations::create,
-        routes::organisations::update,
-        routes::organisations::deactivate,
-        routes::organisations::history,
-        routes::services::list_services,
-        routes::services::create_service,
-        routes::services::update_service,
-        routes::services::delete_service,
-        routes::services::list_contacts,
-        routes::services::create_contact,
-        routes::services::update_contact,
-        routes::supervisors::search,
-        routes::conventions::search,
-        routes::conventions::create_draft,
-        routes::conventions::get,
-        routes::conventions::submit,
-        routes::conventions::remove,
-        routes::conventions::validate,
-        routes::conventions::unvalidate,
-        routes::conventions::reject,
-        routes::conventions::history,
-        routes::steps::save_student,
-        routes::steps::save_organisation,
-        routes::steps::save_host_service,
-        routes::steps::save_tutor,
-        routes::steps::save_internship,
-        routes::steps::save_supervisor,
-        routes::steps::save_signatory,
-        routes::amendments::list_amendments,
-        routes::amendments::create,
-        routes::amendments::get,
-        routes::amendments::update,
-        routes::amendments::remove,
-        routes::amendments::validate,
-        routes::tickets::create,
-        routes::tickets::list_tickets,
-        routes::tickets::get,
-        routes::tickets::answer_ticket,
-        routes::tickets::close_ticket,
-        routes::evaluations::centre_forms,
-        routes::evaluations::set_centre_form,
-        routes::evaluations::convention_evaluations,
-        routes::evaluations::get_evaluation,
-        routes::evaluations::save_draft,
-        routes::evaluations::submit_evaluation,
-        routes::evaluations::pdf,
-        routes::evaluations::create_link,
-        routes::evaluations::revoke_links,
-        routes::evaluations::tutor_open,
-        routes::evaluations::tutor_draft,
-        routes::evaluations::tutor_submit,
-        routes::evaluations::search,
-        routes::evaluations::export,
-        routes::offers::search_offers,
-        routes::offers::create_offer,
-        routes::offers::get_offer,
-        routes::offers::update_offer,
-        routes::offers::publish_offer,
-        routes::offers::unpublish_offer,
-        routes::offers::close_offer,
-        routes::statistics::get_statistics,
-        routes::statistics::export_statistics,
-    ),
     components(schemas(Problem, ProblemViolation)),
-    modifiers(&ApiPrefix, &SecuritySchemes, &BinaryBodies, &CommonResponses, &UntaggedValues, &BodyExamples),
     tags(
         (name = "health", description = "Server status"),
         (name = "auth", description = "Sign-in and the signed-in user"),
@@ -139,18 +46,45 @@ pub const API_PREFIX: &str = "/api";
 )]
 pub struct ApiDoc;
 
-/// Handlers are mounted in an `/api` scope; their annotations only know the
-/// path inside it.
-struct ApiPrefix;
+/// The API's routes in their `/api` scope, as registered on a server:
+/// mounting them also collects their operations and schemas.
+pub fn api_scope() -> utoipa_actix_web::scope::Scope<
+    impl actix_web::dev::ServiceFactory<
+        actix_web::dev::ServiceRequest,
+        Config = (),
+        Response = actix_web::dev::ServiceResponse,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    utoipa_actix_web::scope(API_PREFIX)
+        .configure(routes::configure)
+        .default_service(actix_web::web::to(|| async {
+            Err::<(), _>(crate::error::ApiError::not_found())
+        }))
+}
 
-impl Modify for ApiPrefix {
-    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        let paths = std::mem::take(&mut openapi.paths.paths);
-        openapi.paths.paths = paths
-            .into_iter()
-            .map(|(path, item)| (format!("{API_PREFIX}{path}"), item))
-            .collect();
+/// The document: the info, tags and shared components of [`ApiDoc`], the
+/// operations of every registered route, and what the modifiers below
+/// add to all of them.
+pub fn document() -> utoipa::openapi::OpenApi {
+    use utoipa_actix_web::AppExt;
+    let (_, mut doc) = actix_web::App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .service(api_scope())
+        .split_for_parts();
+    let modifiers: [&dyn Modify; 5] = [
+        &SecuritySchemes,
+        &BinaryBodies,
+        &CommonResponses,
+        &UntaggedValues,
+        &BodyExamples,
+    ];
+    for modifier in modifiers {
+        modifier.modify(&mut doc);
     }
+    doc
 }
 
 struct SecuritySchemes;
@@ -308,7 +242,7 @@ fn problem(description: &str) -> RefOr<utoipa::openapi::Response> {
 
 /// The document as committed: pretty JSON with a final newline.
 pub fn document_json() -> String {
-    let mut json = ApiDoc::openapi()
+    let mut json = document()
         .to_pretty_json()
         .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     json.push('\n');
@@ -321,7 +255,7 @@ mod tests {
 
     #[test]
     fn every_path_is_under_the_api_prefix() {
-        let doc = ApiDoc::openapi();
+        let doc = document();
         assert!(doc.paths.paths.keys().all(|p| p.starts_with("/api/")));
         assert!(doc.paths.paths.contains_key("/api/health"));
     }

@@ -3,11 +3,10 @@
 use crate::auth::token::TokenService;
 use crate::config::Config;
 use crate::db::{self, DbPool};
-use crate::error::{self, ApiError};
+use crate::error;
 use crate::headers;
 use crate::i18n::{self, Lang};
-use crate::openapi::{API_PREFIX, ApiDoc};
-use crate::routes;
+use crate::openapi::{self, api_scope};
 use crate::spa;
 use crate::state::AppState;
 use actix_web::dev::{Server, Service, ServiceResponse};
@@ -15,7 +14,6 @@ use actix_web::http::header::HeaderValue;
 use actix_web::{App, HttpServer, middleware, web};
 use std::net::TcpListener;
 use std::sync::Arc;
-use utoipa::OpenApi;
 use utoipa_swagger_ui::SwaggerUi;
 
 /// Largest JSON body accepted; a convention's longest texts fit well below.
@@ -64,8 +62,10 @@ pub fn run(listener: TcpListener, state: AppState) -> Result<Server, StartError>
     ))
     .map_err(|e| std::io::Error::other(format!("Content-Security-Policy: {e}")))?;
     let data = web::Data::new(state);
+    let document = openapi::document();
     let server = HttpServer::new(move || {
         let spa_csp = spa_csp.clone();
+        let document = document.clone();
         App::new()
             .app_data(data.clone())
             .app_data(
@@ -93,12 +93,8 @@ pub fn run(listener: TcpListener, state: AppState) -> Result<Server, StartError>
             .wrap(middleware::Compress::default())
             .wrap(tracing_actix())
             .service(web::redirect("/api/docs", "/api/docs/"))
-            .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", ApiDoc::openapi()))
-            .service(
-                web::scope(API_PREFIX)
-                    .configure(routes::configure)
-                    .default_service(web::to(|| async { Err::<(), _>(ApiError::not_found()) })),
-            )
+            .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", document.clone()))
+            .service(api_scope())
             .configure(|cfg| {
                 if serve_spa {
                     cfg.service(spa::service(&web_dir));

@@ -13,11 +13,10 @@
 
 use serde_json::Value;
 use std::sync::LazyLock;
-use utoipa::OpenApi;
 
 /// The document's schemas, as JSON, built once.
 static SCHEMAS: LazyLock<Value> = LazyLock::new(|| {
-    serde_json::to_value(crate::openapi::ApiDoc::openapi().components)
+    serde_json::to_value(crate::openapi::document().components)
         .ok()
         .and_then(|components| components.get("schemas").cloned())
         .unwrap_or(Value::Null)
@@ -195,7 +194,7 @@ mod tests {
 
     #[test]
     fn every_request_body_of_the_document_has_its_schema_here() {
-        let doc = serde_json::to_value(crate::openapi::ApiDoc::openapi()).unwrap_or_default();
+        let doc = serde_json::to_value(crate::openapi::document()).unwrap_or_default();
         let mut bodies = 0;
         for operation in doc["paths"]
             .as_object()

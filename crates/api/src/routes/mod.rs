@@ -1,4 +1,6 @@
-//! HTTP routes under `/api`, one module per resource.
+//! HTTP routes under `/api`, one module per resource. Each handler is
+//! registered once, below: the same call mounts it and adds its
+//! `#[utoipa::path]` operation to the OpenAPI document.
 
 pub mod amendments;
 pub mod api_tokens;
@@ -20,9 +22,9 @@ pub mod students;
 pub mod supervisors;
 pub mod tickets;
 
-use actix_web::web;
+use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(health::health)
         .service(auth::login)
         .service(auth::refresh_session)
