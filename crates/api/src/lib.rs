@@ -26,6 +26,7 @@ pub mod openapi;
 mod openapi_examples;
 pub mod organisations;
 pub mod pagination;
+pub mod problems;
 pub mod reference;
 pub mod registry;
 pub mod routes;

@@ -18,6 +18,7 @@ use crate::extract::Json;
 use crate::i18n::Lang;
 use crate::mail;
 use crate::organisations as records;
+use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
@@ -234,7 +235,7 @@ fn list_views(
     params(("id" = i64, Path, description = "Convention id")),
     responses(
         (status = 200, description = "The amendments", body = Vec<AmendmentView>),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -278,14 +279,14 @@ fn refuse_errors(violations: &[stages_domain::Violation], lang: Lang) -> Result<
     request_body = AmendmentInput,
     responses(
         (status = 201, description = "Created; the convention with its new amendment", body = ConventionView),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "The caller's role may not write amendments", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The convention is not validated, or terminated", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        Stale,
         (status = 422, description = "The amendment or the amended convention breaks rules", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        IfMatchMissing,
     )
 )]
 #[post("/conventions/{id}/amendments")]
@@ -419,7 +420,7 @@ fn load_amendment(
     params(("id" = i64, Path, description = "Amendment id")),
     responses(
         (status = 200, description = "The amendment", body = AmendmentView, headers(("ETag" = String, description = "Version"))),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 404, description = "No such amendment, or not visible", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -475,14 +476,14 @@ pub async fn get(
     request_body = AmendmentInput,
     responses(
         (status = 200, description = "Updated", body = AmendmentView),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "The caller's role may not write amendments", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such amendment, or not visible", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already validated", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        Stale,
         (status = 422, description = "The amendment or the amended convention breaks rules", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        IfMatchMissing,
     )
 )]
 #[put("/amendments/{id}")]
@@ -584,12 +585,12 @@ pub async fn update(
     ),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "The caller's role may not write amendments", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such amendment, or not visible", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already validated", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        Stale,
+        IfMatchMissing,
     )
 )]
 #[delete("/amendments/{id}")]
@@ -660,12 +661,12 @@ pub async fn remove(
     ),
     responses(
         (status = 200, description = "Validated", body = AmendmentView),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "The caller's role may not validate amendments", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such amendment, or not visible", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already validated, convention terminated, or blocking violations", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        Stale,
+        IfMatchMissing,
     )
 )]
 #[post("/amendments/{id}/validate")]

@@ -9,6 +9,7 @@ use crate::db::schema::{api_tokens, users};
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::i18n::Lang;
+use crate::problems::{Malformed, NotSignedIn};
 use crate::state::AppState;
 use actix_web::{HttpResponse, delete, get, post, web};
 use chrono::NaiveDateTime;
@@ -76,8 +77,8 @@ fn columns() -> (
     request_body = NewApiToken,
     responses(
         (status = 201, description = "Created; copy the token now", body = CreatedApiToken),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "Administrators only", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Unknown user, no scope or bad lifetime", body = Problem, content_type = "application/problem+json"),
     )
@@ -151,7 +152,7 @@ pub async fn create(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Every token, newest first", body = Vec<ApiToken>),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "Administrators only", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -182,7 +183,7 @@ pub async fn list(
     params(("id" = i64, Path, description = "Token id")),
     responses(
         (status = 204, description = "Revoked"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "Administrators only", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such token", body = Problem, content_type = "application/problem+json"),
     )

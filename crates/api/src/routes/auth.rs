@@ -12,6 +12,7 @@ use crate::config::Directory;
 use crate::directory::{self, ldap};
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
+use crate::problems::Malformed;
 use crate::routes::me;
 use crate::state::AppState;
 use crate::texts::Text;
@@ -78,7 +79,7 @@ enum Outcome {
     request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in; the refresh token is set as an HttpOnly cookie", body = LoginResponse),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        Malformed,
         (status = 401, description = "Unknown user or wrong password", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Right password, but the account gives no access to Stages (ACCOUNT-01), or a directory identity has the name of a local account (ACCOUNT-02)", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failures: wait Retry-After seconds", body = Problem, content_type = "application/problem+json", headers(("Retry-After" = u64, description = "Seconds to wait"))),

@@ -11,6 +11,7 @@ use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::fields::Fields;
 use crate::i18n::Lang;
+use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use stages_domain::access;
@@ -73,7 +74,7 @@ fn check(input: &CentreInput, lang: Lang) -> Result<CentreRecord, ApiError> {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Every centre", body = Vec<Centre>),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
     )
 )]
 #[get("/centres")]
@@ -90,7 +91,7 @@ pub async fn list(state: web::Data<AppState>, _caller: Caller) -> Result<HttpRes
     params(("id" = i64, Path, description = "Centre id")),
     responses(
         (status = 200, description = "The centre", body = Centre, headers(("ETag" = String, description = "Version"))),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 404, description = "No such centre", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -115,8 +116,8 @@ pub async fn get(
     request_body = CentreInput,
     responses(
         (status = 201, description = "Created", body = Centre),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "A centre has this name", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
@@ -168,13 +169,13 @@ pub async fn create(
     request_body = CentreInput,
     responses(
         (status = 200, description = "Updated", body = Centre),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "Not a manager of this centre", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such centre", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        Stale,
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        IfMatchMissing,
     )
 )]
 #[put("/centres/{id}")]
@@ -242,14 +243,14 @@ pub use stages_api_types::centres::CentreOrganisation;
     request_body = CentreOrganisation,
     responses(
         (status = 200, description = "Updated", body = Centre),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such centre", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "A route belongs to another centre", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        Stale,
         (status = 422, description = "Unknown user", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        IfMatchMissing,
     )
 )]
 #[put("/centres/{id}/organisation")]
@@ -341,7 +342,7 @@ fn logo_media_type(bytes: &[u8]) -> Option<&'static str> {
     request_body(content = Vec<u8>, content_type = "image/png", description = "PNG or JPEG image"),
     responses(
         (status = 204, description = "Stored"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "Not a manager of this centre", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such centre", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Image too large", body = Problem, content_type = "application/problem+json"),
@@ -395,7 +396,7 @@ pub async fn upload_logo(
     params(("id" = i64, Path, description = "Centre id")),
     responses(
         (status = 200, description = "The image", content_type = "image/png", body = Vec<u8>),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 404, description = "No such centre, or no logo", body = Problem, content_type = "application/problem+json"),
     )
 )]

@@ -16,6 +16,7 @@ use crate::documents::{
 };
 use crate::error::{ApiError, Problem};
 use crate::i18n::Lang;
+use crate::problems::NotSignedIn;
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
@@ -184,7 +185,7 @@ fn pdf(bytes: Vec<u8>, etag: String, filename: &str) -> HttpResponse {
         (status = 200, description = "The agreement", content_type = "application/pdf", body = Vec<u8>,
             headers(("ETag" = String, description = "Of what the document prints"), ("Content-Disposition" = String, description = "attachment; filename=\"convention-2026-000123.pdf\""))),
         (status = 304, description = "Unchanged since the ETag sent in If-None-Match"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "The centre's print condition is not met yet: the reason", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not created yet", body = Problem, content_type = "application/problem+json"),
@@ -233,7 +234,7 @@ pub async fn convention_pdf(
         (status = 200, description = "The amendment", content_type = "application/pdf", body = Vec<u8>,
             headers(("ETag" = String, description = "Of what the document prints"), ("Content-Disposition" = String, description = "attachment; filename=\"avenant-2026-000123-1.pdf\""))),
         (status = 304, description = "Unchanged since the ETag sent in If-None-Match"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "Not validated yet", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such amendment, or not visible", body = Problem, content_type = "application/problem+json"),
     )
@@ -320,7 +321,7 @@ pub async fn amendment_pdf(
         (status = 200, description = "The certificate", content_type = "application/pdf", body = Vec<u8>,
             headers(("ETag" = String, description = "Of what the document prints"), ("Content-Disposition" = String, description = "attachment; filename=\"attestation-2026-000123.pdf\""))),
         (status = 304, description = "Unchanged since the ETag sent in If-None-Match"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not validated, not over yet, or dates missing", body = Problem, content_type = "application/problem+json"),
     )
@@ -430,7 +431,7 @@ pub fn centre_documents(
     responses(
         (status = 200, description = "The agreements", content_type = "application/zip", body = Vec<u8>),
         (status = 400, description = "Malformed academic year, or more agreements than one ZIP holds", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "Not a manager of this centre", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such centre", body = Problem, content_type = "application/problem+json"),
     )

@@ -10,6 +10,7 @@ use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::i18n::{self, Lang};
 use crate::pagination::{Page, PageParams};
+use crate::problems::{IfMatchMissing, NotSignedIn, Stale};
 use crate::reference;
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
@@ -30,7 +31,7 @@ pub use stages_api_types::nomenclatures::{NomenclatureKind, NomenclatureValue};
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The reference tables", body = Vec<NomenclatureKind>),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
     )
 )]
 #[get("/nomenclatures")]
@@ -80,7 +81,7 @@ fn known_kind(kind: &str) -> Result<&'static reference::Kind, ApiError> {
     responses(
         (status = 200, description = "One page of values", body = Page<NomenclatureValue>),
         (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 404, description = "No such table", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -151,7 +152,7 @@ fn check_text(field: &str, value: &str, max: usize) -> Result<(), ApiError> {
     responses(
         (status = 201, description = "Created", body = NomenclatureValue),
         (status = 400, description = "Malformed value", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such table", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The code exists, or the table is a system table", body = Problem, content_type = "application/problem+json"),
@@ -219,11 +220,11 @@ pub use stages_api_types::nomenclatures::ValueUpdate;
     responses(
         (status = 200, description = "Updated", body = NomenclatureValue),
         (status = 400, description = "Malformed value", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such value", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        Stale,
+        IfMatchMissing,
     )
 )]
 #[put("/nomenclatures/{kind}/{code}")]

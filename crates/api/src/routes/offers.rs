@@ -13,6 +13,7 @@ use crate::extract::Json;
 use crate::i18n::Lang;
 use crate::offers::{self as repo, OfferRow, OfferView, code_of};
 use crate::pagination::{Page, PageParams};
+use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 use crate::search::Kind;
 use crate::state::AppState;
 use crate::word_ids;
@@ -62,7 +63,7 @@ pub struct OfferQuery {
     responses(
         (status = 200, description = "One page of offers", body = Page<OfferView>),
         (status = 400, description = "Malformed criterion", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
     )
 )]
 #[get("/offers")]
@@ -186,8 +187,8 @@ fn check_draft(offer: &Offer, lang: Lang) -> Result<(), ApiError> {
     request_body = OfferInput,
     responses(
         (status = 201, description = "Created as a draft", body = OfferView),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "Staff only, of the chosen centre", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Incoherent offer, or no such host", body = Problem, content_type = "application/problem+json"),
     )
@@ -251,7 +252,7 @@ pub async fn create_offer(
     params(("id" = i64, Path, description = "Offer id")),
     responses(
         (status = 200, description = "The offer", body = OfferView, headers(("ETag" = String, description = "Version"))),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 404, description = "No such offer, or not published", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -304,14 +305,14 @@ fn managed(
     request_body = OfferInput,
     responses(
         (status = 200, description = "Updated", body = OfferView),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "Not a manager of its centre", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such offer", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Closed", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        Stale,
         (status = 422, description = "Incoherent offer, or incomplete while published", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        IfMatchMissing,
     )
 )]
 #[put("/offers/{id}")]
@@ -414,13 +415,13 @@ async fn change_status(
     ),
     responses(
         (status = 200, description = "Published", body = OfferView),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "Not a manager of its centre", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such offer", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already published, or closed (OFR-02)", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        Stale,
         (status = 422, description = "Incomplete", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        IfMatchMissing,
     )
 )]
 #[post("/offers/{id}/publish")]
@@ -453,12 +454,12 @@ pub async fn publish_offer(
     ),
     responses(
         (status = 200, description = "Back to draft", body = OfferView),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "Not a manager of its centre", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such offer", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not published, or closed (OFR-02)", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        Stale,
+        IfMatchMissing,
     )
 )]
 #[post("/offers/{id}/unpublish")]
@@ -494,13 +495,13 @@ pub use stages_api_types::offers::CloseInput;
     request_body = CloseInput,
     responses(
         (status = 200, description = "Closed", body = OfferView),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "Not a manager of its centre", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such offer", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already closed, or a draft marked filled (OFR-02)", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        Stale,
+        IfMatchMissing,
     )
 )]
 #[post("/offers/{id}/close")]

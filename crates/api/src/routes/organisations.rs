@@ -11,6 +11,7 @@ use crate::extract::Json;
 use crate::i18n::Lang;
 use crate::organisations::{self as repo, OrganisationInput, OrganisationRecord, OrganisationRow};
 use crate::pagination::{Page, PageParams};
+use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 use crate::search::Kind;
 use crate::state::AppState;
 use crate::text;
@@ -54,7 +55,7 @@ pub struct OrganisationQuery {
     responses(
         (status = 200, description = "One page of organisations, by name", body = Page<OrganisationRow>),
         (status = 400, description = "Malformed criterion", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
     )
 )]
 #[get("/organisations")]
@@ -196,7 +197,7 @@ pub async fn search(
     params(("id" = i64, Path, description = "Organisation id")),
     responses(
         (status = 200, description = "The organisation", body = OrganisationRow, headers(("ETag" = String, description = "Version"))),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 404, description = "No such organisation", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -235,8 +236,8 @@ pub struct CreateQuery {
     responses(
         (status = 201, description = "Created", body = OrganisationRow),
         (status = 204, description = "`dry_run`: it would be created"),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "The account has no role", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "An active organisation has this SIRET", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Missing or invalid fields, with their rules", body = Problem, content_type = "application/problem+json"),
@@ -299,14 +300,14 @@ pub async fn create(
     request_body = OrganisationInput,
     responses(
         (status = 200, description = "Updated", body = OrganisationRow),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "Not allowed to change this record", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "An active organisation has this SIRET", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        Stale,
         (status = 422, description = "Missing or invalid fields", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        IfMatchMissing,
     )
 )]
 #[put("/organisations/{id}")]
@@ -401,11 +402,11 @@ pub async fn update(
     ),
     responses(
         (status = 204, description = "Deactivated"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "Staff only", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        Stale,
+        IfMatchMissing,
     )
 )]
 #[delete("/organisations/{id}")]
@@ -461,7 +462,7 @@ pub async fn deactivate(
     params(("id" = i64, Path, description = "Organisation id")),
     responses(
         (status = 200, description = "The audit trail", body = Vec<AuditEntry>),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "Staff only", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation", body = Problem, content_type = "application/problem+json"),
     )

@@ -4,6 +4,7 @@
 use crate::auth::Caller;
 use crate::error::{ApiError, Problem};
 use crate::i18n::Lang;
+use crate::problems::NotSignedIn;
 use crate::registry::{self, ImportError, ImportReport};
 use crate::state::AppState;
 use actix_web::{HttpResponse, post, web};
@@ -26,7 +27,7 @@ use stages_domain::requests;
     responses(
         (status = 200, description = "What was imported, and every refused line", body = ImportReport),
         (status = 400, description = "Not CSV, or a required column is missing", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "Administrators only", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "File too large", body = Problem, content_type = "application/problem+json"),
     )

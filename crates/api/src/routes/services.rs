@@ -11,6 +11,7 @@ use crate::organisations::{
     self as repo, ContactInput, ContactRecord, ContactRow, HostServiceInput, HostServiceRecord,
     HostServiceRow,
 };
+use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use stages_domain::{access, references};
@@ -23,7 +24,7 @@ use stages_domain::{access, references};
     params(("id" = i64, Path, description = "Organisation id")),
     responses(
         (status = 200, description = "Its services, by name", body = Vec<HostServiceRow>),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 404, description = "No such organisation", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -55,8 +56,8 @@ pub async fn list_services(
     request_body = HostServiceInput,
     responses(
         (status = 201, description = "Created", body = HostServiceRow),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 404, description = "No such organisation", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Missing or invalid fields", body = Problem, content_type = "application/problem+json"),
     )
@@ -107,13 +108,13 @@ pub async fn create_service(
     request_body = HostServiceInput,
     responses(
         (status = 200, description = "Updated", body = HostServiceRow),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "Not allowed to change this record", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such service", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        Stale,
         (status = 422, description = "Missing or invalid fields", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        IfMatchMissing,
     )
 )]
 #[put("/services/{id}")]
@@ -171,7 +172,7 @@ pub async fn update_service(
     params(("id" = i64, Path, description = "Service id")),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "Not allowed to change this record", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such service", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The service has contacts or conventions", body = Problem, content_type = "application/problem+json"),
@@ -226,7 +227,7 @@ pub async fn delete_service(
     params(("id" = i64, Path, description = "Service id")),
     responses(
         (status = 200, description = "Its contacts, by name", body = Vec<ContactRow>),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 404, description = "No such service", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -258,8 +259,8 @@ pub async fn list_contacts(
     request_body = ContactInput,
     responses(
         (status = 201, description = "Created", body = ContactRow),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 404, description = "No such service", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Missing or invalid fields", body = Problem, content_type = "application/problem+json"),
     )
@@ -310,13 +311,13 @@ pub async fn create_contact(
     request_body = ContactInput,
     responses(
         (status = 200, description = "Updated", body = ContactRow),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "Not allowed to change this record", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        Stale,
         (status = 422, description = "Missing or invalid fields", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        IfMatchMissing,
     )
 )]
 #[put("/contacts/{id}")]

@@ -8,6 +8,7 @@ use crate::db::centres;
 use crate::error::{ApiError, Problem};
 use crate::exports::{self, SheetFormat};
 use crate::i18n::Lang;
+use crate::problems::NotSignedIn;
 use crate::state::AppState;
 use crate::statistics::{self, Scope, Statistics};
 use actix_web::{HttpResponse, get, web};
@@ -62,7 +63,7 @@ async fn indicators(
     responses(
         (status = 200, description = "The indicators", body = Statistics),
         (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "Not a manager of this centre (or not an administrator, for the university)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such centre", body = Problem, content_type = "application/problem+json"),
     )
@@ -88,7 +89,7 @@ pub async fn get_statistics(
     responses(
         (status = 200, description = "CSV (UTF-8, semicolons) or XLSX", content_type = "text/csv", body = String),
         (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "Not a manager of this centre", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such centre", body = Problem, content_type = "application/problem+json"),
     )

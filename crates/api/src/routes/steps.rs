@@ -20,6 +20,7 @@ use crate::extract::Json;
 use crate::i18n::Lang;
 use crate::nomenclature;
 use crate::organisations as records;
+use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, put, web};
@@ -78,14 +79,14 @@ fn enrolment_of(
     request_body = StudentStepInput,
     responses(
         (status = 200, description = "Saved; remaining gaps are warnings", body = ConventionView),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "The caller may not edit it", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Validated: amendments only", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        Stale,
         (status = 422, description = "Invalid value", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        IfMatchMissing,
     )
 )]
 #[put("/conventions/{id}/student")]
@@ -181,14 +182,14 @@ pub use stages_api_types::steps::OrganisationChoice;
     request_body = OrganisationChoice,
     responses(
         (status = 200, description = "Saved", body = ConventionView),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "The caller may not edit it", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Validated: amendments only", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        Stale,
         (status = 422, description = "No such active organisation", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        IfMatchMissing,
     )
 )]
 #[put("/conventions/{id}/organisation")]
@@ -270,14 +271,14 @@ pub use stages_api_types::steps::HostServiceChoice;
     request_body = HostServiceChoice,
     responses(
         (status = 200, description = "Saved", body = ConventionView),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "The caller may not edit it", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Validated: amendments only", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        Stale,
         (status = 422, description = "Not a service of the organisation", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        IfMatchMissing,
     )
 )]
 #[put("/conventions/{id}/host-service")]
@@ -332,14 +333,14 @@ pub use stages_api_types::steps::ContactChoice;
     request_body = ContactChoice,
     responses(
         (status = 200, description = "Saved", body = ConventionView),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "The caller may not edit it", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Validated: amendments only", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        Stale,
         (status = 422, description = "Not a contact of the service", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        IfMatchMissing,
     )
 )]
 #[put("/conventions/{id}/tutor")]
@@ -421,14 +422,14 @@ fn snapshot_labels(
     request_body = Internship,
     responses(
         (status = 200, description = "Saved; gaps are warnings, broken rules errors", body = ConventionView),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "The caller may not edit it", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Validated: amendments only", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        Stale,
         (status = 422, description = "Unknown reference value or invalid identifier", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        IfMatchMissing,
     )
 )]
 #[put("/conventions/{id}/internship")]
@@ -474,14 +475,14 @@ pub use stages_api_types::steps::SupervisorChoice;
     request_body = SupervisorChoice,
     responses(
         (status = 200, description = "Saved", body = ConventionView),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "The caller may not edit it", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Validated: amendments only", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        Stale,
         (status = 422, description = "Not a member of the teaching staff", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        IfMatchMissing,
         (status = 503, description = "The directory does not answer", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -537,14 +538,14 @@ pub async fn save_supervisor(
     request_body = ContactChoice,
     responses(
         (status = 200, description = "Saved", body = ConventionView),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "The caller may not edit it", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Validated: amendments only", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        Stale,
         (status = 422, description = "Not a contact of the organisation", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        IfMatchMissing,
     )
 )]
 #[put("/conventions/{id}/signatory")]

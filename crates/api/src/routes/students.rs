@@ -6,6 +6,7 @@ use crate::db::schema::students;
 use crate::db::students::{self as repo, Student, StudentRow};
 use crate::error::{ApiError, Problem};
 use crate::pagination::{Page, PageParams};
+use crate::problems::NotSignedIn;
 use crate::search::Kind;
 use crate::state::AppState;
 use crate::word_ids;
@@ -32,7 +33,7 @@ pub struct StudentQuery {
     responses(
         (status = 200, description = "One page of students, by name", body = Page<Student>),
         (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
     )
 )]
 #[get("/students")]
@@ -110,7 +111,7 @@ pub async fn list(
     params(("id" = i64, Path, description = "Student id")),
     responses(
         (status = 200, description = "The student", body = Student),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 404, description = "No such student, or not visible", body = Problem, content_type = "application/problem+json"),
     )
 )]

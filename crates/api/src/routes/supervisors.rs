@@ -3,6 +3,7 @@
 use crate::auth::Caller;
 use crate::directory::{self, MIN_QUERY_CHARS, Person};
 use crate::error::{ApiError, Problem};
+use crate::problems::NotSignedIn;
 use crate::state::AppState;
 use actix_web::{HttpResponse, get, web};
 use serde::Deserialize;
@@ -25,7 +26,7 @@ pub struct SupervisorQuery {
     responses(
         (status = 200, description = "Matching teaching staff, by name", body = Vec<Person>),
         (status = 400, description = "Query shorter than 2 characters", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 503, description = "The directory does not answer", body = Problem, content_type = "application/problem+json"),
     )
 )]

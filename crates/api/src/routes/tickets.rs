@@ -15,6 +15,7 @@ use crate::fields::Fields;
 use crate::i18n::Lang;
 use crate::organisations as records;
 use crate::pagination::{Page, PageParams};
+use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use chrono::NaiveDateTime;
@@ -152,8 +153,8 @@ pub use stages_api_types::tickets::NewTicket;
     request_body = NewTicket,
     responses(
         (status = 201, description = "Recorded", body = Ticket),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 422, description = "Missing subject or text, or unknown convention or organisation", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -239,7 +240,7 @@ pub struct TicketQuery {
     responses(
         (status = 200, description = "One page of tickets", body = Page<Ticket>),
         (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
     )
 )]
 #[get("/tickets")]
@@ -302,7 +303,7 @@ pub async fn list_tickets(
     params(("id" = i64, Path, description = "Ticket id")),
     responses(
         (status = 200, description = "The ticket", body = Ticket, headers(("ETag" = String, description = "Version"))),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 404, description = "No such ticket, or not the caller's", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -335,14 +336,14 @@ pub use stages_api_types::tickets::TicketAnswer;
     request_body = TicketAnswer,
     responses(
         (status = 200, description = "Answered", body = Ticket),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "Staff only", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such ticket", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Closed", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        Stale,
         (status = 422, description = "Empty answer", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        IfMatchMissing,
     )
 )]
 #[post("/tickets/{id}/answer")]
@@ -386,11 +387,11 @@ pub async fn answer_ticket(
     ),
     responses(
         (status = 200, description = "Closed", body = Ticket),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 404, description = "No such ticket, or not the caller's", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already closed", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        Stale,
+        IfMatchMissing,
     )
 )]
 #[post("/tickets/{id}/close")]

@@ -6,6 +6,7 @@ use crate::auth::Caller;
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::i18n::Lang;
+use crate::problems::{Malformed, NotSignedIn};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
@@ -20,8 +21,8 @@ use stages_api_types::conventions::{ConventionView, NewConvention};
     request_body = NewConvention,
     responses(
         (status = 201, description = "The new draft", body = ConventionView, headers(("ETag" = String, description = "Version"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "The centre does not let students create conventions, or the role may not", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such student", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Not an enrolment of the student, or no centre manages it", body = Problem, content_type = "application/problem+json"),

@@ -5,6 +5,7 @@ use crate::auth::Caller;
 use crate::concurrency;
 use crate::error::{ApiError, Problem};
 use crate::i18n::Lang;
+use crate::problems::{IfMatchMissing, NotSignedIn, Stale};
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, delete, web};
 
@@ -20,12 +21,12 @@ use actix_web::{HttpRequest, HttpResponse, delete, web};
     ),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "The caller's role may not delete it", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Validated, in validation or amended: the reason", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        Stale,
+        IfMatchMissing,
     )
 )]
 #[delete("/conventions/{id}")]

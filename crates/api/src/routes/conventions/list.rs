@@ -4,6 +4,7 @@ use crate::app::conventions::{self as app, SearchInput};
 use crate::auth::Caller;
 use crate::error::{ApiError, Problem};
 use crate::pagination::{Page, PageParams};
+use crate::problems::NotSignedIn;
 use crate::state::AppState;
 use actix_web::{HttpResponse, get, web};
 use serde::Deserialize;
@@ -37,7 +38,7 @@ pub struct ConventionQuery {
     responses(
         (status = 200, description = "One page of conventions the caller may see", body = Page<ConventionSummary>),
         (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
     )
 )]
 #[get("/conventions")]

@@ -5,6 +5,7 @@ use crate::app::conventions as app;
 use crate::auth::Caller;
 use crate::error::{ApiError, Problem};
 use crate::i18n::Lang;
+use crate::problems::NotSignedIn;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, web};
@@ -19,7 +20,7 @@ use stages_api_types::conventions::{ConventionHistory, ConventionView};
     params(("id" = i64, Path, description = "Convention id")),
     responses(
         (status = 200, description = "The convention", body = ConventionView, headers(("ETag" = String, description = "Version"))),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 404, description = "No such convention, or not visible to the caller", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -49,7 +50,7 @@ pub async fn get(
     params(("id" = i64, Path, description = "Convention id")),
     responses(
         (status = 200, description = "History, oldest first", body = ConventionHistory),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
     )
 )]

@@ -8,6 +8,7 @@ use crate::concurrency;
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::i18n::Lang;
+use crate::problems::{IfMatchMissing, NotSignedIn, Stale};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, delete, post, web};
@@ -27,13 +28,13 @@ use stages_domain::model::ValidationLevel;
     ),
     responses(
         (status = 200, description = "Created, with its number", body = ConventionView),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "The caller's role may not create it", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already created", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        Stale,
         (status = 422, description = "Steps incomplete: every blocking violation", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        IfMatchMissing,
     )
 )]
 #[post("/conventions/{id}/submit")]
@@ -62,12 +63,12 @@ pub async fn submit(
     ),
     responses(
         (status = 200, description = "Given", body = ConventionView),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "The caller's role may not give this level", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Out of order, already given, not enabled, or blocking violations", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        Stale,
+        IfMatchMissing,
     )
 )]
 #[post("/conventions/{id}/validations/{level}")]
@@ -97,12 +98,12 @@ pub async fn validate(
     ),
     responses(
         (status = 200, description = "Withdrawn", body = ConventionView),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "The caller's role may not withdraw this level", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not the last level given, not given, or amended", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        Stale,
+        IfMatchMissing,
     )
 )]
 #[delete("/conventions/{id}/validations/{level}")]
@@ -133,12 +134,12 @@ pub async fn unvalidate(
     responses(
         (status = 200, description = "Sent back", body = ConventionView),
         (status = 400, description = "Reason too long", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "The caller's role may not reject", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not created yet, validated, or no reason", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        Stale,
+        IfMatchMissing,
     )
 )]
 #[post("/conventions/{id}/reject")]

@@ -2,6 +2,7 @@
 //! (read-only afterwards), printed.
 
 use super::*;
+use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 
 /// The three questionnaires of a convention.
 #[utoipa::path(
@@ -11,7 +12,7 @@ use super::*;
     params(("id" = i64, Path, description = "Convention id")),
     responses(
         (status = 200, description = "Their status and the caller's rights", body = Vec<EvaluationStatus>),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -72,7 +73,7 @@ pub async fn convention_evaluations(
     ),
     responses(
         (status = 200, description = "The questionnaire", body = EvaluationSheet, headers(("ETag" = String, description = "Version"))),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "Someone else's questionnaire", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention or questionnaire", body = Problem, content_type = "application/problem+json"),
     )
@@ -165,14 +166,14 @@ async fn update_route(
     request_body = AnswersInput,
     responses(
         (status = 200, description = "Saved", body = EvaluationSheet),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "Someone else's questionnaire, or before the end of the internship", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention or questionnaire", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not validated yet, or already submitted", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        Stale,
         (status = 422, description = "An answer does not fit its question", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        IfMatchMissing,
     )
 )]
 #[put("/conventions/{id}/evaluations/{kind}")]
@@ -210,14 +211,14 @@ pub async fn save_draft(
     request_body = AnswersInput,
     responses(
         (status = 200, description = "Submitted", body = EvaluationSheet),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "Someone else's questionnaire, or before the end of the internship", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention or questionnaire", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not validated yet, or already submitted", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        Stale,
         (status = 422, description = "Unanswered required questions, or answers that do not fit", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        IfMatchMissing,
     )
 )]
 #[post("/conventions/{id}/evaluations/{kind}/submit")]
@@ -252,7 +253,7 @@ pub async fn submit_evaluation(
     ),
     responses(
         (status = 200, description = "The sheet", content_type = "application/pdf", body = Vec<u8>),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "Someone else's questionnaire", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention or answers", body = Problem, content_type = "application/problem+json"),
     )

@@ -1,6 +1,7 @@
 //! Each centre's questionnaires: read them, replace one.
 
 use super::*;
+use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 
 /// Lists a centre's three questionnaires (the national sheets until the
 /// centre changes them).
@@ -11,7 +12,7 @@ use super::*;
     params(("id" = i64, Path, description = "Centre id")),
     responses(
         (status = 200, description = "Student, supervisor and tutor questionnaires", body = Vec<CentreForm>),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 404, description = "No such centre", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -49,13 +50,13 @@ pub async fn centre_forms(
     request_body = FormInput,
     responses(
         (status = 200, description = "Saved", body = CentreForm),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        Malformed,
+        NotSignedIn,
         (status = 403, description = "Not a manager of this centre", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such centre", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        Stale,
         (status = 422, description = "Empty, duplicated or incomplete questions", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        IfMatchMissing,
     )
 )]
 #[put("/centres/{id}/evaluation-forms/{kind}")]

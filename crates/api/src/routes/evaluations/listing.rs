@@ -2,6 +2,7 @@
 //! export.
 
 use super::*;
+use crate::problems::NotSignedIn;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -30,7 +31,7 @@ type SearchRow = (i64, Option<String>, i64, String, Option<NaiveDate>);
     responses(
         (status = 200, description = "One page", body = Page<EvaluationRow>),
         (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
     )
 )]
 #[get("/evaluations")]
@@ -181,7 +182,7 @@ pub struct ExportQuery {
     responses(
         (status = 200, description = "CSV (UTF-8, semicolons) or XLSX", content_type = "text/csv", body = String),
         (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "Not a manager of this centre", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such centre", body = Problem, content_type = "application/problem+json"),
     )

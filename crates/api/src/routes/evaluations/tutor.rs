@@ -2,6 +2,7 @@
 //! account: their questionnaire, saved and submitted.
 
 use super::*;
+use crate::problems::{IfMatchMissing, Malformed, Stale};
 
 fn tutor_sheet(
     conn: &mut AnyConnection,
@@ -133,12 +134,12 @@ async fn tutor_save(
     request_body = AnswersInput,
     responses(
         (status = 200, description = "Saved", body = TutorSheet),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        Malformed,
         (status = 401, description = "Invalid, expired or withdrawn link", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already submitted, or the convention is not validated", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        Stale,
         (status = 422, description = "An answer does not fit its question", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        IfMatchMissing,
     )
 )]
 #[put("/tutor-evaluation/{token}")]
@@ -171,12 +172,12 @@ pub async fn tutor_draft(
     request_body = AnswersInput,
     responses(
         (status = 200, description = "Submitted", body = TutorSheet),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        Malformed,
         (status = 401, description = "Invalid, expired or withdrawn link", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already submitted, or the convention is not validated", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale version", body = Problem, content_type = "application/problem+json"),
+        Stale,
         (status = 422, description = "Unanswered required questions, or answers that do not fit", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        IfMatchMissing,
     )
 )]
 #[post("/tutor-evaluation/{token}/submit")]

@@ -1,6 +1,7 @@
 //! The workplace tutor's link to their questionnaire: sent, revoked.
 
 use super::*;
+use crate::problems::NotSignedIn;
 
 /// Makes a new link for the convention's workplace tutor (staff); the
 /// scheduler mails one at the end of the internship by itself.
@@ -11,7 +12,7 @@ use super::*;
     params(("id" = i64, Path, description = "Convention id")),
     responses(
         (status = 201, description = "The link", body = TutorLink),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "Staff only", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not validated yet", body = Problem, content_type = "application/problem+json"),
@@ -67,7 +68,7 @@ pub async fn create_link(
     params(("id" = i64, Path, description = "Convention id")),
     responses(
         (status = 204, description = "Withdrawn"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
         (status = 403, description = "Staff only", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
     )
