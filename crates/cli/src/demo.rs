@@ -948,7 +948,7 @@ fn insert_convention(
         // Demo conventions start validated as the centre once decided.
         loaded.workflow = Workflow::restore(Some(number), levels.to_vec(), None, 0, None);
     }
-    let amended = repo::amendment_list(conn, id)?;
+    let amended = stages_api::db::amendments::amendment_list(conn, id)?;
     repo::save(conn, &mut loaded, &amended)?;
     Ok(())
 }

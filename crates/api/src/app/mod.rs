@@ -4,4 +4,5 @@
 //! Routes call one of these and turn its answer into HTTP; nothing here
 //! knows a request or a response.
 
+pub mod amendments;
 pub mod conventions;

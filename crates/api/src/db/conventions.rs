@@ -4,11 +4,12 @@
 
 use crate::caller::Context;
 use crate::db::AnyConnection;
+use crate::db::amendments::amendment_list;
 use crate::db::centres;
 use crate::db::error::{decode, encode};
 use crate::db::schema::{
-    amendments, convention_counters, convention_interruptions, convention_schedule_periods,
-    conventions, organisations, students, validation_history,
+    convention_counters, convention_interruptions, convention_schedule_periods, conventions,
+    organisations, students, validation_history,
 };
 use crate::db::{RepoError, RepoResult};
 use crate::search::Kind;
@@ -477,63 +478,6 @@ pub fn set_counter(conn: &mut AnyConnection, year: i32, last: i64) -> QueryResul
             .execute(conn)?;
     }
     Ok(())
-}
-
-/// An amendment as stored.
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = amendments)]
-pub struct AmendmentRow {
-    pub id: i64,
-    pub convention_id: i64,
-    pub position: i32,
-    pub title: String,
-    pub reason: String,
-    pub changes: String,
-    pub host_service_id: Option<i64>,
-    pub tutor_id: Option<i64>,
-    pub validated_at: Option<NaiveDateTime>,
-    pub validated_by: Option<i64>,
-    pub created_by: i64,
-    pub version: i32,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
-}
-
-impl AmendmentRow {
-    pub fn to_domain(&self) -> RepoResult<Amendment> {
-        Ok(Amendment {
-            title: self.title.clone(),
-            reason: self.reason.clone(),
-            changes: decode(&self.changes)?,
-            validated_on: self.validated_at.map(|at| at.date()),
-        })
-    }
-}
-
-/// The convention's amendments, in order.
-pub fn amendments_of(
-    conn: &mut AnyConnection,
-    convention: i64,
-) -> RepoResult<Vec<(AmendmentRow, Amendment)>> {
-    let rows: Vec<AmendmentRow> = amendments::table
-        .filter(amendments::convention_id.eq(convention))
-        .order(amendments::position)
-        .select(AmendmentRow::as_select())
-        .load(conn)?;
-    rows.into_iter()
-        .map(|row| {
-            let amendment = row.to_domain()?;
-            Ok((row, amendment))
-        })
-        .collect()
-}
-
-/// The convention's amendments as the domain reads them, in order.
-pub fn amendment_list(conn: &mut AnyConnection, convention: i64) -> RepoResult<Vec<Amendment>> {
-    Ok(amendments_of(conn, convention)?
-        .into_iter()
-        .map(|(_, a)| a)
-        .collect())
 }
 
 /// The convention after its validated amendments.

@@ -1,6 +1,7 @@
 //! Storage: one connection type for SQLite (embedded default) and PostgreSQL
 //! (production), a pool, and the embedded migrations of each backend.
 
+pub mod amendments;
 pub mod centres;
 pub mod conventions;
 pub mod error;

@@ -1,231 +1,20 @@
-//! Amendments (Avenants, seed §7): written on a validated convention, with
-//! a title, a reason and typed changes (AVN-02); editable and deletable
-//! until validated; once validated they apply to the effective convention,
-//! on which every rule runs again (AVN-03).
+//! Amendments (Avenants, seed §7): the HTTP face of
+//! [`crate::app::amendments`].
 
 use super::conventions::respond;
-use crate::app::conventions::{ConventionView, load_visible, mail_context, transition};
-use crate::audit::{self, Entity};
+use crate::app::amendments as app;
+use crate::app::conventions::ConventionView;
 use crate::auth::Caller;
-use crate::caller::Context;
 use crate::concurrency;
-use crate::db::AnyConnection;
-use crate::db::conventions::{self as repo, AmendmentRow, Loaded};
-use crate::db::schema::amendments;
-use crate::directory;
-use crate::error::{ApiError, Problem, problem_violation};
+use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::i18n::Lang;
-use crate::mail;
-use crate::organisations as records;
 use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
-use chrono::NaiveDate;
-use diesel::prelude::*;
-use stages_domain::Violation;
-use stages_domain::amendment::{self, Amendment, AmendmentChange};
-use stages_domain::ids::Email;
-use stages_domain::model::Supervisor;
-use stages_domain::permissions::{self, Relation};
-use stages_domain::references;
-use stages_domain::rules::CheckMode;
 
 pub use stages_api_types::amendments::{AmendmentInput, AmendmentView, ChangeInput};
-
-/// The changes with their records' content, and the ids of the service
-/// and tutor they name (applied to the convention on validation).
-struct Resolved {
-    changes: Vec<AmendmentChange>,
-    records: (Option<i64>, Option<i64>),
-}
-
-/// Resolves the changes' record ids into the records' content.
-fn resolve(
-    conn: &mut AnyConnection,
-    loaded: &Loaded,
-    input: &[ChangeInput],
-    people: &[(String, directory::Person)],
-    lang: Lang,
-) -> Result<Resolved, ApiError> {
-    let invalid = |v: Violation| ApiError::violation(&v, lang);
-    let new_service = input.iter().find_map(|c| match c {
-        ChangeInput::HostService { host_service_id } => Some(*host_service_id),
-        _ => None,
-    });
-    let mut service_id = None;
-    let mut tutor_id = None;
-    let mut changes = Vec::with_capacity(input.len());
-    for (i, change) in input.iter().enumerate() {
-        let field = |name: &str| format!("changes[{i}].{name}");
-        changes.push(match change.clone() {
-            ChangeInput::Termination { date, comment } => {
-                AmendmentChange::Termination { date, comment }
-            }
-            ChangeInput::Dates { start, end } => AmendmentChange::Dates { start, end },
-            ChangeInput::Interruptions { periods } => AmendmentChange::Interruptions { periods },
-            ChangeInput::Subject { subject } => AmendmentChange::Subject { subject },
-            ChangeInput::Stipend { paid, terms } => AmendmentChange::Stipend { paid, terms },
-            ChangeInput::Other { description } => AmendmentChange::Other { description },
-            ChangeInput::HostService { host_service_id } => {
-                let service = references::amended_host_service(
-                    records::lookup_service(conn, host_service_id)?,
-                    |s| s.organisation_id,
-                    loaded.parties.organisation_id,
-                    &field("host_service_id"),
-                )
-                .map_err(invalid)?;
-                service_id = Some(service.id);
-                AmendmentChange::HostService {
-                    service: service.to_domain(),
-                }
-            }
-            ChangeInput::Tutor { contact_id } => {
-                let of_service = new_service.or(loaded.parties.host_service_id);
-                let contact = references::tutor(
-                    records::lookup_contact(conn, contact_id)?,
-                    |c| c.host_service_id,
-                    of_service,
-                    &field("contact_id"),
-                )
-                .map_err(invalid)?;
-                tutor_id = Some(contact.id);
-                AmendmentChange::Tutor {
-                    tutor: contact.to_domain(),
-                }
-            }
-            ChangeInput::Supervisor { uid } => {
-                let person = references::supervisor(
-                    people
-                        .iter()
-                        .find(|(u, _)| *u == uid)
-                        .map(|(_, p)| p.clone()),
-                    &field("uid"),
-                )
-                .map_err(invalid)?;
-                AmendmentChange::Supervisor {
-                    supervisor: Supervisor {
-                        uid: person.uid,
-                        last_name: person.last_name,
-                        first_name: person.first_name,
-                        email: person.email.as_deref().and_then(|e| Email::parse(e).ok()),
-                        phone: None,
-                        department: person.department,
-                    },
-                }
-            }
-        });
-    }
-    Ok(Resolved {
-        changes,
-        records: (service_id, tutor_id),
-    })
-}
-
-/// Directory look-ups happen before the transaction.
-async fn people_of(
-    state: &AppState,
-    input: &[ChangeInput],
-) -> Result<Vec<(String, directory::Person)>, ApiError> {
-    let mut people = Vec::new();
-    for change in input {
-        if let ChangeInput::Supervisor { uid } = change
-            && let Some(person) = directory::find_supervisor(state, uid.trim().to_owned()).await?
-        {
-            people.push((uid.clone(), person));
-        }
-    }
-    Ok(people)
-}
-
-/// The rules' verdict on `proposed`, given the other validated amendments.
-fn check(
-    conn: &mut AnyConnection,
-    loaded: &Loaded,
-    others: &[Amendment],
-    proposed: &Amendment,
-    today: NaiveDate,
-) -> Result<Vec<stages_domain::Violation>, ApiError> {
-    let ctx = repo::check_context(conn, loaded, today, CheckMode::Amendment)?;
-    Ok(amendment::check(&loaded.content, others, proposed, &ctx))
-}
-
-fn validated_except(list: &[(AmendmentRow, Amendment)], except: Option<i64>) -> Vec<Amendment> {
-    list.iter()
-        .filter(|(row, a)| Some(row.id) != except && a.is_validated())
-        .map(|(_, a)| a.clone())
-        .collect()
-}
-
-fn to_view(
-    row: &AmendmentRow,
-    amendment: &Amendment,
-    loaded: &Loaded,
-    relation: Relation,
-    violations: &[stages_domain::Violation],
-    today: NaiveDate,
-    lang: Lang,
-) -> AmendmentView {
-    AmendmentView {
-        id: row.id,
-        convention_id: row.convention_id,
-        position: row.position,
-        title: row.title.clone(),
-        reason: row.reason.clone(),
-        changes: amendment.changes.clone(),
-        validated_on: amendment.validated_on,
-        validated_by: row.validated_by,
-        version: row.version,
-        permissions: permissions::amendment_permissions(
-            relation,
-            &loaded.workflow,
-            amendment,
-            &loaded.settings,
-            today,
-        ),
-        violations: violations
-            .iter()
-            .map(|v| problem_violation(v, lang))
-            .collect(),
-        created_at: row.created_at.and_utc(),
-        updated_at: row.updated_at.and_utc(),
-    }
-}
-
-fn list_views(
-    conn: &mut AnyConnection,
-    loaded: &Loaded,
-    relation: Relation,
-    today: NaiveDate,
-    lang: Lang,
-) -> Result<Vec<AmendmentView>, ApiError> {
-    let list = repo::amendments_of(conn, loaded.row.id)?;
-    let mut views = Vec::with_capacity(list.len());
-    for (row, amendment) in &list {
-        let violations = if amendment.is_validated() {
-            Vec::new()
-        } else {
-            check(
-                conn,
-                loaded,
-                &validated_except(&list, Some(row.id)),
-                amendment,
-                today,
-            )?
-        };
-        views.push(to_view(
-            row,
-            amendment,
-            loaded,
-            relation,
-            &violations,
-            today,
-            lang,
-        ));
-    }
-    Ok(views)
-}
 
 /// Lists a convention's amendments, in order.
 #[utoipa::path(
@@ -246,23 +35,8 @@ pub async fn list_amendments(
     lang: Lang,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
-    let today = state.today();
-    let views = state
-        .db(move |conn| {
-            let (_, loaded, relation) = load_visible(conn, &caller, id)?;
-            list_views(conn, &loaded, relation, today, lang)
-        })
-        .await?;
+    let views = app::list(&state, caller, lang, id.into_inner()).await?;
     Ok(HttpResponse::Ok().json(views))
-}
-
-fn refuse_errors(violations: &[stages_domain::Violation], lang: Lang) -> Result<(), ApiError> {
-    if stages_domain::violation::has_errors(violations) {
-        Err(ApiError::from_violations(violations, lang))
-    } else {
-        Ok(())
-    }
 }
 
 /// Writes an amendment on a validated convention (If-Match: the
@@ -298,118 +72,17 @@ pub async fn create(
     id: web::Path<i64>,
     body: Json<AmendmentInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let input = body.into_inner();
-    let people = people_of(&state, &input.changes).await?;
-    let today = state.today();
-    let public_url = state.config.public_url.clone();
-    let view = transition(
+    let expected = concurrency::expected_version(&req)?;
+    let view = app::create(
         &state,
         caller,
         lang,
-        concurrency::expected_version(&req)?,
+        expected,
         id.into_inner(),
-        "amendment_create",
-        move |conn, ctx, loaded, relation| {
-            loaded.workflow = loaded
-                .workflow
-                .add_amendment(relation, &loaded.settings)
-                .map_err(|r| ApiError::refused(&r, lang))?;
-            let resolved = resolve(conn, loaded, &input.changes, &people, lang)?;
-            let (service_id, tutor_id) = resolved.records;
-            let changes = resolved.changes;
-            let proposed = Amendment {
-                title: input.title.trim().to_owned(),
-                reason: input.reason.trim().to_owned(),
-                changes,
-                validated_on: None,
-            };
-            let list = repo::amendments_of(conn, loaded.row.id)?;
-            let violations = check(
-                conn,
-                loaded,
-                &validated_except(&list, None),
-                &proposed,
-                today,
-            )?;
-            refuse_errors(&violations, lang)?;
-            let position = i32::try_from(list.len() + 1).unwrap_or(i32::MAX);
-            mail::events::amendment_created(
-                conn,
-                &mail_context(loaded, &public_url),
-                &proposed.title,
-            )?;
-            insert(
-                conn,
-                loaded.row.id,
-                position,
-                &proposed,
-                (service_id, tutor_id),
-                ctx,
-            )?;
-            Ok(())
-        },
+        body.into_inner(),
     )
     .await?;
     Ok(respond(StatusCode::CREATED, &view))
-}
-
-fn insert(
-    conn: &mut AnyConnection,
-    convention: i64,
-    position: i32,
-    a: &Amendment,
-    (service_id, tutor_id): (Option<i64>, Option<i64>),
-    ctx: &Context,
-) -> Result<i64, ApiError> {
-    let now = chrono::Utc::now().naive_utc();
-    let changes = serde_json::to_string(&a.changes).map_err(ApiError::internal)?;
-    let id = diesel::insert_into(amendments::table)
-        .values((
-            amendments::convention_id.eq(convention),
-            amendments::position.eq(position),
-            amendments::title.eq(&a.title),
-            amendments::reason.eq(&a.reason),
-            amendments::changes.eq(changes),
-            amendments::host_service_id.eq(service_id),
-            amendments::tutor_id.eq(tutor_id),
-            amendments::created_by.eq(ctx.user_id),
-            amendments::version.eq(1),
-            amendments::created_at.eq(now),
-            amendments::updated_at.eq(now),
-        ))
-        .returning(amendments::id)
-        .get_result(conn)?;
-    audit::record(
-        conn,
-        Entity::Amendment,
-        id,
-        "create",
-        Some(ctx.user_id),
-        None::<&()>,
-        Some(a),
-    )?;
-    Ok(id)
-}
-
-fn find(conn: &mut AnyConnection, id: i64) -> Result<AmendmentRow, ApiError> {
-    amendments::table
-        .find(id)
-        .select(AmendmentRow::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or_else(ApiError::not_found)
-}
-
-/// Loads an amendment and its convention, which the caller must see.
-fn load_amendment(
-    conn: &mut AnyConnection,
-    caller: &Caller,
-    id: i64,
-) -> Result<(Context, Loaded, Relation, AmendmentRow, Amendment), ApiError> {
-    let row = find(conn, id)?;
-    let (ctx, loaded, relation) = load_visible(conn, caller, row.convention_id)?;
-    let amendment = row.to_domain()?;
-    Ok((ctx, loaded, relation, row, amendment))
 }
 
 /// Returns one amendment.
@@ -431,34 +104,7 @@ pub async fn get(
     lang: Lang,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
-    let today = state.today();
-    let view = state
-        .db(move |conn| {
-            let (_, loaded, relation, row, amendment) = load_amendment(conn, &caller, id)?;
-            let violations = if amendment.is_validated() {
-                Vec::new()
-            } else {
-                let list = repo::amendments_of(conn, loaded.row.id)?;
-                check(
-                    conn,
-                    &loaded,
-                    &validated_except(&list, Some(id)),
-                    &amendment,
-                    today,
-                )?
-            };
-            Ok(to_view(
-                &row,
-                &amendment,
-                &loaded,
-                relation,
-                &violations,
-                today,
-                lang,
-            ))
-        })
-        .await?;
+    let view = app::get(&state, caller, lang, id.into_inner()).await?;
     Ok(HttpResponse::Ok()
         .insert_header(concurrency::etag(view.version))
         .json(view))
@@ -495,80 +141,16 @@ pub async fn update(
     id: web::Path<i64>,
     body: Json<AmendmentInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
     let expected = concurrency::expected_version(&req)?;
-    let input = body.into_inner();
-    let people = people_of(&state, &input.changes).await?;
-    let today = state.today();
-    let view = state
-        .db(move |conn| {
-            crate::db::transaction(conn, |conn| {
-                let (ctx, loaded, relation, row, before) = load_amendment(conn, &caller, id)?;
-                concurrency::check_version(expected, row.version)?;
-                // The convention first, as every change of it does: two
-                // changes of its amendments then take turns.
-                repo::claim(conn, loaded.row.id, loaded.row.version)?;
-                loaded
-                    .workflow
-                    .check_amendment_edit(relation, &before)
-                    .map_err(|r| ApiError::refused(&r, lang))?;
-                let resolved = resolve(conn, &loaded, &input.changes, &people, lang)?;
-                let (service_id, tutor_id) = resolved.records;
-                let changes = resolved.changes;
-                let proposed = Amendment {
-                    title: input.title.trim().to_owned(),
-                    reason: input.reason.trim().to_owned(),
-                    changes,
-                    validated_on: None,
-                };
-                let list = repo::amendments_of(conn, loaded.row.id)?;
-                let violations = check(
-                    conn,
-                    &loaded,
-                    &validated_except(&list, Some(id)),
-                    &proposed,
-                    today,
-                )?;
-                refuse_errors(&violations, lang)?;
-                let written = diesel::update(
-                    amendments::table
-                        .find(id)
-                        .filter(amendments::version.eq(row.version)),
-                )
-                .set((
-                    amendments::title.eq(&proposed.title),
-                    amendments::reason.eq(&proposed.reason),
-                    amendments::changes
-                        .eq(serde_json::to_string(&proposed.changes).map_err(ApiError::internal)?),
-                    amendments::host_service_id.eq(service_id),
-                    amendments::tutor_id.eq(tutor_id),
-                    amendments::version.eq(row.version + 1),
-                    amendments::updated_at.eq(chrono::Utc::now().naive_utc()),
-                ))
-                .execute(conn)?;
-                crate::db::check_written(written)?;
-                audit::record(
-                    conn,
-                    Entity::Amendment,
-                    id,
-                    "update",
-                    Some(ctx.user_id),
-                    Some(&before),
-                    Some(&proposed),
-                )?;
-                let row = find(conn, id)?;
-                Ok(to_view(
-                    &row,
-                    &proposed,
-                    &loaded,
-                    relation,
-                    &violations,
-                    today,
-                    lang,
-                ))
-            })
-        })
-        .await?;
+    let view = app::update(
+        &state,
+        caller,
+        lang,
+        expected,
+        id.into_inner(),
+        body.into_inner(),
+    )
+    .await?;
     Ok(HttpResponse::Ok()
         .insert_header(concurrency::etag(view.version))
         .json(view))
@@ -601,51 +183,8 @@ pub async fn remove(
     req: HttpRequest,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
     let expected = concurrency::expected_version(&req)?;
-    state
-        .db(move |conn| {
-            crate::db::transaction(conn, |conn| {
-                let (ctx, mut loaded, relation, row, amendment) =
-                    load_amendment(conn, &caller, id)?;
-                concurrency::check_version(expected, row.version)?;
-                // The convention first, as every change of it does: two
-                // changes of its amendments then take turns.
-                repo::claim(conn, loaded.row.id, loaded.row.version)?;
-                loaded.workflow = loaded
-                    .workflow
-                    .remove_amendment(relation, &amendment)
-                    .map_err(|r| ApiError::refused(&r, lang))?;
-                let deleted = diesel::delete(
-                    amendments::table
-                        .find(id)
-                        .filter(amendments::version.eq(row.version)),
-                )
-                .execute(conn)?;
-                crate::db::check_written(deleted)?;
-                // Later amendments keep their order without a gap.
-                diesel::update(
-                    amendments::table
-                        .filter(amendments::convention_id.eq(loaded.row.id))
-                        .filter(amendments::position.gt(row.position)),
-                )
-                .set(amendments::position.eq(amendments::position - 1))
-                .execute(conn)?;
-                let amended = repo::amendment_list(conn, loaded.row.id)?;
-                repo::save(conn, &mut loaded, &amended)?;
-                audit::record(
-                    conn,
-                    Entity::Amendment,
-                    id,
-                    "delete",
-                    Some(ctx.user_id),
-                    Some(&amendment),
-                    None::<&Amendment>,
-                )?;
-                Ok(())
-            })
-        })
-        .await?;
+    app::remove(&state, caller, lang, expected, id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -677,98 +216,8 @@ pub async fn validate(
     req: HttpRequest,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
     let expected = concurrency::expected_version(&req)?;
-    let today = state.today();
-    let public_url = state.config.public_url.clone();
-    let view = state
-        .db(move |conn| {
-            crate::db::transaction(conn, |conn| {
-                let (ctx, mut loaded, relation, row, amendment) =
-                    load_amendment(conn, &caller, id)?;
-                concurrency::check_version(expected, row.version)?;
-                // The convention first, as every change of it does: two
-                // changes of its amendments then take turns.
-                repo::claim(conn, loaded.row.id, loaded.row.version)?;
-                let list = repo::amendments_of(conn, loaded.row.id)?;
-                let violations = check(
-                    conn,
-                    &loaded,
-                    &validated_except(&list, Some(id)),
-                    &amendment,
-                    today,
-                )?;
-                let (workflow, validated) = loaded
-                    .workflow
-                    .validate_amendment(relation, &amendment, &violations, today, &loaded.settings)
-                    .map_err(|r| ApiError::refused(&r, lang))?;
-                loaded.workflow = workflow;
-                let written = diesel::update(
-                    amendments::table
-                        .find(id)
-                        .filter(amendments::version.eq(row.version)),
-                )
-                .set((
-                    amendments::validated_at.eq(chrono::Utc::now().naive_utc()),
-                    amendments::validated_by.eq(ctx.user_id),
-                    amendments::version.eq(row.version + 1),
-                    amendments::updated_at.eq(chrono::Utc::now().naive_utc()),
-                ))
-                .execute(conn)?;
-                crate::db::check_written(written)?;
-                // The convention's parties follow the amendment: counts of a
-                // tutor's or supervisor's interns see who follows them now.
-                for change in &validated.changes {
-                    match change {
-                        AmendmentChange::Supervisor { supervisor } => {
-                            let person = directory::Person {
-                                uid: supervisor.uid.clone(),
-                                first_name: supervisor.first_name.clone(),
-                                last_name: supervisor.last_name.clone(),
-                                email: supervisor.email.as_ref().map(|e| e.as_str().to_owned()),
-                                department: supervisor.department.clone(),
-                            };
-                            loaded.parties.supervisor_id =
-                                Some(directory::upsert_supervisor(conn, &person)?);
-                        }
-                        AmendmentChange::HostService { .. } => {
-                            loaded.parties.host_service_id = row.host_service_id;
-                        }
-                        AmendmentChange::Tutor { .. } => {
-                            loaded.parties.tutor_id = row.tutor_id;
-                        }
-                        _ => {}
-                    }
-                }
-                let amended = repo::amendment_list(conn, loaded.row.id)?;
-                repo::save(conn, &mut loaded, &amended)?;
-                mail::events::amendment_validated(
-                    conn,
-                    &mail_context(&loaded, &public_url),
-                    &validated.title,
-                )?;
-                audit::record(
-                    conn,
-                    Entity::Amendment,
-                    id,
-                    "validate",
-                    Some(ctx.user_id),
-                    Some(&amendment),
-                    Some(&validated),
-                )?;
-                let row = find(conn, id)?;
-                Ok(to_view(
-                    &row,
-                    &validated,
-                    &loaded,
-                    relation,
-                    &[],
-                    today,
-                    lang,
-                ))
-            })
-        })
-        .await?;
+    let view = app::validate(&state, caller, lang, expected, id.into_inner()).await?;
     Ok(HttpResponse::Ok()
         .insert_header(concurrency::etag(view.version))
         .json(view))

@@ -259,7 +259,7 @@ pub async fn amendment_pdf(
                 .optional()?
                 .ok_or_else(ApiError::not_found)?;
             let (_, loaded, relation) = load_visible(conn, &caller, convention)?;
-            let list = repo::amendments_of(conn, convention)?;
+            let list = crate::db::amendments::amendments_of(conn, convention)?;
             let index = list
                 .iter()
                 .position(|(row, _)| row.id == id)
@@ -352,7 +352,7 @@ pub async fn certificate_pdf(
                 .map_err(|r| ApiError::refused(&r, lang))?;
             let (letterhead, _) =
                 letterhead(conn, &app.config.institution_name, loaded.row.centre_id)?;
-            let amendments = repo::amendments_of(conn, id)?
+            let amendments = crate::db::amendments::amendments_of(conn, id)?
                 .into_iter()
                 .map(|(_, a)| a)
                 .collect();

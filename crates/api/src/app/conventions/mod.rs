@@ -15,7 +15,8 @@ use crate::auth::Caller;
 use crate::caller::{self, Context};
 use crate::concurrency;
 use crate::db::AnyConnection;
-use crate::db::conventions::{self as repo, AmendmentRow, Loaded};
+use crate::db::amendments::{self, AmendmentRow};
+use crate::db::conventions::{self as repo, Loaded};
 use crate::error::{ApiError, problem_violation};
 use crate::i18n::Lang;
 use crate::mail;
@@ -59,7 +60,7 @@ pub fn view(
     today: NaiveDate,
     lang: Lang,
 ) -> Result<ConventionView, ApiError> {
-    let amendments = repo::amendments_of(conn, loaded.row.id)?;
+    let amendments = amendments::amendments_of(conn, loaded.row.id)?;
     view_with(conn, loaded, &amendments, relation, today, lang)
 }
 
@@ -164,7 +165,7 @@ where
                 let before_workflow = loaded.workflow.clone();
                 change(conn, &ctx, &mut loaded, relation)?;
                 // Read after the change, which may have added one.
-                let amendments = repo::amendments_of(conn, id)?;
+                let amendments = amendments::amendments_of(conn, id)?;
                 let list: Vec<Amendment> = amendments.iter().map(|(_, a)| a.clone()).collect();
                 repo::save(conn, &mut loaded, &list)?;
                 audit::record(
