@@ -6,3 +6,4 @@
 
 pub mod amendments;
 pub mod conventions;
+pub mod tickets;

@@ -8,6 +8,7 @@ pub mod error;
 pub mod nomenclatures;
 pub mod schema;
 pub mod students;
+pub mod tickets;
 
 pub use error::{RepoError, RepoResult, check_written};
 
