@@ -2,6 +2,7 @@
 //! (production), a pool, and the embedded migrations of each backend.
 
 pub mod amendments;
+pub mod api_tokens;
 pub mod centres;
 pub mod conventions;
 pub mod error;

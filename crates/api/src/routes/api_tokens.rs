@@ -3,70 +3,21 @@
 
 use crate::audit::{self, Entity};
 use crate::auth::Caller;
-use crate::auth::api_tokens::{decode_scopes, encode_scopes, new_token};
+use crate::auth::api_tokens::new_token;
 use crate::auth::refresh::hash;
-use crate::db::schema::{api_tokens, users};
+use crate::db::api_tokens as store;
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::i18n::Lang;
 use crate::problems::{Malformed, NotSignedIn};
 use crate::state::AppState;
 use actix_web::{HttpResponse, delete, get, post, web};
-use chrono::NaiveDateTime;
-use diesel::prelude::*;
 use stages_domain::access;
 use stages_domain::requests;
 
 use crate::auth::api_tokens::{DEFAULT_DAYS, MAX_DAYS};
 
 pub use stages_api_types::auth::{ApiToken, CreatedApiToken, NewApiToken};
-
-type Row = (
-    i64,
-    i64,
-    String,
-    String,
-    NaiveDateTime,
-    Option<NaiveDateTime>,
-    Option<NaiveDateTime>,
-    Option<NaiveDateTime>,
-);
-
-fn to_api(row: Row) -> ApiToken {
-    let (id, user_id, name, scopes, created_at, expires_at, last_used_at, revoked_at) = row;
-    ApiToken {
-        id,
-        user_id,
-        name,
-        scopes: decode_scopes(&scopes),
-        created_at: created_at.and_utc(),
-        expires_at: expires_at.map(|at| at.and_utc()),
-        last_used_at: last_used_at.map(|at| at.and_utc()),
-        revoked_at: revoked_at.map(|at| at.and_utc()),
-    }
-}
-
-fn columns() -> (
-    api_tokens::id,
-    api_tokens::user_id,
-    api_tokens::name,
-    api_tokens::scopes,
-    api_tokens::created_at,
-    api_tokens::expires_at,
-    api_tokens::last_used_at,
-    api_tokens::revoked_at,
-) {
-    (
-        api_tokens::id,
-        api_tokens::user_id,
-        api_tokens::name,
-        api_tokens::scopes,
-        api_tokens::created_at,
-        api_tokens::expires_at,
-        api_tokens::last_used_at,
-        api_tokens::revoked_at,
-    )
-}
 
 /// Creates a personal API token for a user; the token is in this answer
 /// only.
@@ -107,29 +58,22 @@ pub async fn create(
     }
     let created = state
         .db(move |conn| {
-            users::table
-                .find(input.user_id)
-                .select(users::id)
-                .first::<i64>(conn)
-                .optional()?
-                .ok_or_else(|| ApiError::bad_request(requests::no_such_user("user_id")))?;
+            if !store::user_exists(conn, input.user_id)? {
+                return Err(ApiError::bad_request(requests::no_such_user("user_id")));
+            }
             let token = new_token();
-            let now = chrono::Utc::now().naive_utc();
-            let id: i64 = diesel::insert_into(api_tokens::table)
-                .values((
-                    api_tokens::user_id.eq(input.user_id),
-                    api_tokens::name.eq(&name),
-                    api_tokens::token_hash.eq(hash(&token)),
-                    api_tokens::scopes.eq(encode_scopes(&input.scopes)),
-                    api_tokens::created_by.eq(caller.user_id),
-                    api_tokens::created_at.eq(now),
-                    api_tokens::expires_at.eq(Some(
-                        now + chrono::Duration::days(input.expires_in_days.unwrap_or(DEFAULT_DAYS)),
-                    )),
-                ))
-                .returning(api_tokens::id)
-                .get_result(conn)?;
-            let info = to_api(api_tokens::table.find(id).select(columns()).first(conn)?);
+            let lifetime = chrono::Duration::days(input.expires_in_days.unwrap_or(DEFAULT_DAYS));
+            let info = store::insert(
+                conn,
+                store::NewToken {
+                    user_id: input.user_id,
+                    name: &name,
+                    token_hash: hash(&token),
+                    scopes: &input.scopes,
+                    created_by: caller.user_id,
+                    expires_at: chrono::Utc::now().naive_utc() + lifetime,
+                },
+            )?;
             audit::record(
                 conn,
                 Entity::User,
@@ -163,15 +107,7 @@ pub async fn list(
     lang: Lang,
 ) -> Result<HttpResponse, ApiError> {
     access::may_administer(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
-    let tokens = state
-        .db(|conn| {
-            let rows: Vec<Row> = api_tokens::table
-                .order(api_tokens::id.desc())
-                .select(columns())
-                .load(conn)?;
-            Ok(rows.into_iter().map(to_api).collect::<Vec<_>>())
-        })
-        .await?;
+    let tokens = state.db(|conn| Ok(store::list(conn)?)).await?;
     Ok(HttpResponse::Ok().json(tokens))
 }
 
@@ -199,17 +135,12 @@ pub async fn revoke(
     let id = id.into_inner();
     state
         .db(move |conn| {
-            let now = chrono::Utc::now().naive_utc();
-            let updated = diesel::update(api_tokens::table.find(id))
-                .set(api_tokens::revoked_at.eq(now))
-                .execute(conn)?;
-            if updated == 0 {
-                return Err(ApiError::not_found());
-            }
+            // Recorded against the user the token acted for.
+            let user_id = store::revoke(conn, id)?;
             audit::record(
                 conn,
                 Entity::User,
-                id,
+                user_id,
                 "api_token_revoke",
                 Some(caller.user_id),
                 None::<&()>,
