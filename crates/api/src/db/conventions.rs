@@ -480,6 +480,24 @@ pub fn set_counter(conn: &mut AnyConnection, year: i32, last: i64) -> QueryResul
     Ok(())
 }
 
+/// The created conventions of a centre in an academic year, in number
+/// order; `limit` at most.
+pub fn numbered_of_centre(
+    conn: &mut AnyConnection,
+    centre: i64,
+    academic_year: &str,
+    limit: i64,
+) -> RepoResult<Vec<i64>> {
+    Ok(conventions::table
+        .filter(conventions::centre_id.eq(centre))
+        .filter(conventions::academic_year.eq(academic_year))
+        .filter(conventions::number.is_not_null())
+        .order(conventions::number)
+        .limit(limit)
+        .select(conventions::id)
+        .load(conn)?)
+}
+
 /// The convention after its validated amendments.
 pub fn effective(
     conn: &mut AnyConnection,

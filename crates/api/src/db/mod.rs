@@ -21,6 +21,13 @@ use diesel::sqlite::SqliteConnection;
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 use std::time::Duration;
 
+/// The cheapest statement the database must answer (`SELECT 1`): whether
+/// it is there at all.
+pub fn ping(conn: &mut AnyConnection) -> diesel::QueryResult<()> {
+    use diesel::RunQueryDsl;
+    diesel::sql_query("SELECT 1").execute(conn).map(|_| ())
+}
+
 /// Either backend behind one type, so repositories are written once.
 ///
 /// `Postgresql` comes first: r2d2 tries the variants in order, and SQLite

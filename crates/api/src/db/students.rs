@@ -5,6 +5,8 @@ use crate::caller::Context;
 use crate::db::AnyConnection;
 use crate::db::RepoResult;
 use crate::db::schema::{centre_routes, centres, conventions, enrolments, students};
+use crate::search::Kind;
+use crate::word_ids;
 use diesel::prelude::*;
 
 /// An enrolment as the table holds it; the wire shape is
@@ -199,4 +201,64 @@ pub fn names_of(conn: &mut AnyConnection, ids: Vec<i64>) -> RepoResult<Vec<Stude
             first_name,
         })
         .collect())
+}
+
+/// What a search of the registry asks: a student number, or words of the
+/// name, after the (last name, first name, id) of the previous page.
+pub struct Search {
+    pub number: Option<String>,
+    pub words: Vec<String>,
+    pub after: Option<(String, String, i64)>,
+    pub limit: i64,
+}
+
+/// The students `ctx` may see that match `search`, by name; `limit` rows
+/// at most (ask one more to know whether a page follows).
+pub fn search(
+    conn: &mut AnyConnection,
+    ctx: &Context,
+    search: Search,
+) -> RepoResult<Vec<StudentRow>> {
+    let mut q = students::table.select(StudentRow::as_select()).into_boxed();
+    if let Some(visible) = visible(conn, ctx)? {
+        q = q.filter(visible);
+    }
+    if let Some(number) = search.number {
+        q = q.filter(students::student_number.eq(number));
+    }
+    for word in &search.words {
+        q = q.filter(students::id.eq_any(word_ids!(Kind::Student, word)));
+    }
+    if let Some((last, first, id)) = search.after {
+        q = q.filter(
+            students::last_name
+                .gt(last.clone())
+                .or(students::last_name.eq(last).and(
+                    students::first_name
+                        .gt(first.clone())
+                        .or(students::first_name.eq(first).and(students::id.gt(id))),
+                )),
+        );
+    }
+    Ok(
+        q.order((students::last_name, students::first_name, students::id))
+            .limit(search.limit)
+            .load(conn)?,
+    )
+}
+
+/// The student with this id, if `ctx` may see them.
+pub fn find_visible(
+    conn: &mut AnyConnection,
+    ctx: &Context,
+    id: i64,
+) -> RepoResult<Option<StudentRow>> {
+    let mut q = students::table
+        .filter(students::id.eq(id))
+        .select(StudentRow::as_select())
+        .into_boxed();
+    if let Some(visible) = visible(conn, ctx)? {
+        q = q.filter(visible);
+    }
+    Ok(q.first(conn).optional()?)
 }

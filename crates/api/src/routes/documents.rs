@@ -7,9 +7,9 @@ use crate::app::conventions::load_visible;
 use crate::auth::Caller;
 use crate::caller;
 use crate::db::AnyConnection;
+use crate::db::RepoError;
 use crate::db::centres::{self, CentreRow};
 use crate::db::conventions::{self as repo, Loaded};
-use crate::db::schema::{amendments, centres as centres_table, conventions};
 use crate::documents::{
     self, AmendmentDocument, CertificateDocument, ConventionDocument, DocumentError, Letterhead,
     Logo, LogoType, Signatory,
@@ -20,7 +20,6 @@ use crate::problems::NotSignedIn;
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
-use diesel::prelude::*;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use stages_domain::access;
@@ -66,16 +65,12 @@ fn letterhead(
     centre_id: i64,
 ) -> Result<(Letterhead, Signatory), ApiError> {
     let row = centres::find_row(conn, centre_id)?;
-    let (bytes, media_type): (Option<Vec<u8>>, Option<String>) = centres_table::table
-        .find(centre_id)
-        .select((centres_table::logo, centres_table::logo_media_type))
-        .first(conn)?;
-    let logo = match (
-        bytes,
-        media_type.as_deref().and_then(LogoType::from_media_type),
-    ) {
-        (Some(bytes), Some(media_type)) => Some(Logo { bytes, media_type }),
-        _ => None,
+    let logo = match centres::logo(conn, centre_id) {
+        Ok((bytes, media_type)) => {
+            LogoType::from_media_type(&media_type).map(|media_type| Logo { bytes, media_type })
+        }
+        Err(RepoError::NotFound) => None,
+        Err(other) => return Err(other.into()),
     };
     let centre = management_centre(&row)?;
     Ok((
@@ -252,12 +247,7 @@ pub async fn amendment_pdf(
     let app = state.clone();
     let (doc, filename) = state
         .db(move |conn| {
-            let convention: i64 = amendments::table
-                .find(id)
-                .select(amendments::convention_id)
-                .first(conn)
-                .optional()?
-                .ok_or_else(ApiError::not_found)?;
+            let convention = crate::db::amendments::find(conn, id)?.convention_id;
             let (_, loaded, relation) = load_visible(conn, &caller, convention)?;
             let list = crate::db::amendments::amendments_of(conn, convention)?;
             let index = list
@@ -399,14 +389,7 @@ pub fn centre_documents(
     today: chrono::NaiveDate,
     lang: Lang,
 ) -> Result<Vec<ConventionDocument>, ApiError> {
-    let ids: Vec<i64> = conventions::table
-        .filter(conventions::centre_id.eq(centre))
-        .filter(conventions::academic_year.eq(year))
-        .filter(conventions::number.is_not_null())
-        .order(conventions::number)
-        .limit(MAX_BATCH + 1)
-        .select(conventions::id)
-        .load(conn)?;
+    let ids = repo::numbered_of_centre(conn, centre, year, MAX_BATCH + 1)?;
     if i64::try_from(ids.len()).unwrap_or(i64::MAX) > MAX_BATCH {
         return Err(ApiError::bad_request(requests::batch_too_large(
             "academic_year",

@@ -4,7 +4,6 @@ use crate::error::{ApiError, Problem};
 use crate::state::AppState;
 use crate::texts::Text;
 use actix_web::{HttpResponse, get, web};
-use diesel::RunQueryDsl;
 
 /// Longest wait of the health check for the database.
 pub const HEALTH_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
@@ -26,7 +25,7 @@ pub async fn health(state: web::Data<AppState>) -> Result<HttpResponse, ApiError
     // database hangs.
     state
         .db_within(HEALTH_TIMEOUT, |conn| {
-            diesel::sql_query("SELECT 1").execute(conn).map_err(|e| {
+            crate::db::ping(conn).map_err(|e| {
                 tracing::warn!(%e, "health: the database does not answer");
                 ApiError::unavailable(Text::DatabaseDown)
             })

@@ -2,16 +2,12 @@
 
 use crate::auth::Caller;
 use crate::caller;
-use crate::db::schema::students;
-use crate::db::students::{self as repo, Student, StudentRow};
+use crate::db::students::{self as repo, Student};
 use crate::error::{ApiError, Problem};
 use crate::pagination::{Page, PageParams};
 use crate::problems::NotSignedIn;
-use crate::search::Kind;
 use crate::state::AppState;
-use crate::word_ids;
 use actix_web::{HttpResponse, get, web};
-use diesel::prelude::*;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -62,31 +58,16 @@ pub async fn list(
     let students = state
         .search(move |conn| {
             let ctx = caller::load(conn, &caller)?;
-            let mut q = students::table.select(StudentRow::as_select()).into_boxed();
-            if let Some(visible) = repo::visible(conn, &ctx)? {
-                q = q.filter(visible);
-            }
-            if let Some(number) = number {
-                q = q.filter(students::student_number.eq(number));
-            }
-            for word in &words {
-                q = q.filter(students::id.eq_any(word_ids!(Kind::Student, word)));
-            }
-            if let Some((last, first, id)) = after {
-                q = q.filter(
-                    students::last_name
-                        .gt(last.clone())
-                        .or(students::last_name.eq(last).and(
-                            students::first_name
-                                .gt(first.clone())
-                                .or(students::first_name.eq(first).and(students::id.gt(id))),
-                        )),
-                );
-            }
-            let rows: Vec<StudentRow> = q
-                .order((students::last_name, students::first_name, students::id))
-                .limit(limit + 1)
-                .load(conn)?;
+            let rows = repo::search(
+                conn,
+                &ctx,
+                repo::Search {
+                    number,
+                    words,
+                    after,
+                    limit: limit + 1,
+                },
+            )?;
             let page = crate::pagination::from_rows(rows, limit, |s| {
                 (s.last_name.clone(), s.first_name.clone(), s.id)
             });
@@ -125,14 +106,7 @@ pub async fn get(
     let student = state
         .db(move |conn| {
             let ctx = caller::load(conn, &caller)?;
-            let mut q = students::table
-                .filter(students::id.eq(id))
-                .select(StudentRow::as_select())
-                .into_boxed();
-            if let Some(visible) = repo::visible(conn, &ctx)? {
-                q = q.filter(visible);
-            }
-            let row = q.first(conn).optional()?.ok_or_else(ApiError::not_found)?;
+            let row = repo::find_visible(conn, &ctx, id)?.ok_or_else(ApiError::not_found)?;
             Ok(repo::with_enrolments(conn, row)?)
         })
         .await?;
