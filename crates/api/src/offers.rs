@@ -8,12 +8,13 @@ use crate::db::schema::{conventions, offer_counters, offers, organisations};
 use crate::error::{ApiError, problem_violation};
 use crate::i18n::Lang;
 use crate::search::{self, Kind};
+use crate::word_ids;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use stages_domain::ids::{Country, Email, PostalCode};
-use stages_domain::model::{ContractType, Offer, OfferStatus};
+use stages_domain::model::{ContractType, Offer, OfferKind, OfferStatus};
 use stages_domain::offer::check_offer;
 use stages_domain::rules::CheckMode;
 
@@ -342,4 +343,64 @@ pub fn reindex(conn: &mut AnyConnection, row: &OfferRow) -> QueryResult<()> {
 /// caller's mistake (400), not a stored value gone bad (500, logged).
 pub fn parse_query_code<T: DeserializeOwned>(value: &str) -> Option<T> {
     serde_json::from_value(serde_json::Value::String(value.to_owned())).ok()
+}
+
+/// What a search of offers asks; every criterion given must match.
+pub struct OfferSearch {
+    pub status: Option<OfferStatus>,
+    pub kind: Option<OfferKind>,
+    pub keywords: Vec<String>,
+    pub place: Vec<String>,
+    pub from: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub number: Option<String>,
+    pub centre_id: Option<i64>,
+    pub after: Option<i64>,
+    pub limit: i64,
+}
+
+/// The offers that match, newest first; `limit` rows at most.
+pub fn search(conn: &mut AnyConnection, s: OfferSearch) -> QueryResult<Vec<OfferRow>> {
+    let mut q = offers::table.select(OfferRow::as_select()).into_boxed();
+    if let Some(status) = s.status {
+        q = q.filter(offers::status.eq(code_of(status)));
+    }
+    if let Some(kind) = s.kind {
+        q = q.filter(offers::kind.eq(code_of(kind)));
+    }
+    for word in &s.keywords {
+        q = q.filter(offers::id.eq_any(word_ids!(Kind::Offer, word)));
+    }
+    for word in &s.place {
+        q = q.filter(offers::id.eq_any(word_ids!(Kind::OfferPlace, word)));
+    }
+    if let Some(from) = s.from {
+        q = q.filter(offers::end_date.is_null().or(offers::end_date.ge(from)));
+    }
+    if let Some(until) = s.until {
+        q = q.filter(
+            offers::start_date
+                .is_null()
+                .or(offers::start_date.le(until)),
+        );
+    }
+    if let Some(number) = s.number {
+        q = q.filter(offers::number.eq(number));
+    }
+    if let Some(centre) = s.centre_id {
+        q = q.filter(offers::centre_id.eq(centre));
+    }
+    if let Some(after) = s.after {
+        q = q.filter(offers::id.lt(after));
+    }
+    q.order(offers::id.desc()).limit(s.limit).load(conn)
+}
+
+/// Whether the organisation is active (`None`: it does not exist).
+pub fn organisation_active(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<bool>> {
+    organisations::table
+        .find(id)
+        .select(organisations::active)
+        .first(conn)
+        .optional()
 }

@@ -9,6 +9,7 @@ use crate::error::ApiError;
 use crate::fields::Fields;
 use crate::i18n::Lang;
 use crate::search::{self, Kind};
+use crate::word_ids;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -313,6 +314,134 @@ pub fn insert(
     let row = find(conn, id)?;
     reindex(conn, &row)?;
     Ok(row)
+}
+
+/// Rewrites the organisation read at `version` with checked content.
+pub fn update_at_version(
+    conn: &mut AnyConnection,
+    id: i64,
+    version: i32,
+    c: &CheckedOrganisation,
+    legal_status_label: Option<&str>,
+) -> RepoResult<()> {
+    let written = diesel::update(
+        organisations::table
+            .find(id)
+            .filter(organisations::version.eq(version)),
+    )
+    .set((
+        organisations::name.eq(&c.name),
+        organisations::siret.eq(&c.siret),
+        organisations::siren.eq(&c.siren),
+        organisations::naf_code.eq(&c.naf_code),
+        organisations::activity.eq(&c.activity),
+        organisations::headcount.eq(c.headcount),
+        organisations::kind.eq(&c.kind),
+        organisations::legal_status_code.eq(&c.legal_status_code),
+        organisations::legal_status_label.eq(legal_status_label),
+        organisations::street.eq(&c.street),
+        organisations::street2.eq(&c.street2),
+        organisations::postal_code.eq(&c.postal_code),
+        organisations::city.eq(&c.city),
+        organisations::country_code.eq(&c.country_code),
+        organisations::department.eq(&c.department),
+        organisations::phone.eq(&c.phone),
+        organisations::email.eq(&c.email),
+        organisations::website.eq(&c.website),
+        organisations::version.eq(version + 1),
+        organisations::updated_at.eq(chrono::Utc::now().naive_utc()),
+    ))
+    .execute(conn)?;
+    crate::db::check_written(written)
+}
+
+/// Deactivates the organisation read at `version` (it stays, with its
+/// history and the conventions that name it).
+pub fn deactivate_at_version(conn: &mut AnyConnection, id: i64, version: i32) -> RepoResult<()> {
+    let written = diesel::update(
+        organisations::table
+            .find(id)
+            .filter(organisations::version.eq(version)),
+    )
+    .set((
+        organisations::active.eq(false),
+        organisations::version.eq(version + 1),
+        organisations::updated_at.eq(chrono::Utc::now().naive_utc()),
+    ))
+    .execute(conn)?;
+    crate::db::check_written(written)
+}
+
+/// What a search of host organisations asks; every criterion given must
+/// match. `siret` holds 14 digits (a SIRET) or 9 (a SIREN); `naf` a code
+/// or its beginning.
+pub struct OrganisationSearch {
+    pub include_inactive: bool,
+    pub name: Vec<String>,
+    pub address: Vec<String>,
+    pub service: Vec<String>,
+    pub department: Option<String>,
+    pub siret: Option<String>,
+    pub naf: Option<String>,
+    pub phone: Option<String>,
+    pub after: Option<(String, i64)>,
+    pub limit: i64,
+}
+
+/// The organisations that match, by name; `limit` rows at most.
+pub fn search(
+    conn: &mut AnyConnection,
+    s: OrganisationSearch,
+) -> QueryResult<Vec<OrganisationRecord>> {
+    let mut q = organisations::table
+        .select(OrganisationRecord::as_select())
+        .into_boxed();
+    if !s.include_inactive {
+        q = q.filter(organisations::active.eq(true));
+    }
+    for word in &s.name {
+        q = q.filter(organisations::id.eq_any(word_ids!(Kind::Organisation, word)));
+    }
+    for word in &s.address {
+        q = q.filter(organisations::id.eq_any(word_ids!(Kind::OrganisationAddress, word)));
+    }
+    for word in &s.service {
+        q = q.filter(
+            organisations::id.eq_any(
+                host_services::table
+                    .filter(host_services::id.eq_any(word_ids!(Kind::HostService, word)))
+                    .select(host_services::organisation_id),
+            ),
+        );
+    }
+    if let Some(department) = s.department {
+        q = q.filter(organisations::department.eq(department));
+    }
+    match s.siret {
+        Some(siret) if siret.len() == 14 => q = q.filter(organisations::siret.eq(siret)),
+        Some(siren) => q = q.filter(organisations::siren.eq(siren)),
+        None => {}
+    }
+    if let Some(naf) = s.naf {
+        q = q.filter(
+            organisations::naf_code
+                .ge(naf.clone())
+                .and(organisations::naf_code.lt(crate::text::prefix_end(&naf))),
+        );
+    }
+    if let Some(phone) = s.phone {
+        q = q.filter(organisations::phone.eq(phone));
+    }
+    if let Some((name, id)) = s.after {
+        q = q.filter(
+            organisations::name
+                .gt(name.clone())
+                .or(organisations::name.eq(name).and(organisations::id.gt(id))),
+        );
+    }
+    q.order((organisations::name, organisations::id))
+        .limit(s.limit)
+        .load(conn)
 }
 
 /// Keeps the name and address words searchable.

@@ -7,19 +7,15 @@ use crate::auth::Caller;
 use crate::caller;
 use crate::concurrency;
 use crate::db::AnyConnection;
-use crate::db::schema::{offers, organisations};
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::i18n::Lang;
 use crate::offers::{self as repo, OfferRow, OfferView, code_of};
 use crate::pagination::{Page, PageParams};
 use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
-use crate::search::Kind;
 use crate::state::AppState;
-use crate::word_ids;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use chrono::NaiveDate;
-use diesel::prelude::*;
 use serde::Deserialize;
 use stages_domain::model::{Offer, OfferAction, OfferKind, OfferStatus};
 use stages_domain::offer;
@@ -102,46 +98,30 @@ pub async fn search_offers(
     let status = offer::listed_status(staff, asked, "status").map_err(ApiError::bad_request)?;
     let keywords = crate::search::words("q", query.q.as_deref())?;
     let place = crate::search::words("place", query.place.as_deref())?;
-    let page = state
-        .search(move |conn| {
-            let mut q = offers::table.select(OfferRow::as_select()).into_boxed();
-            if let Some(status) = status {
-                q = q.filter(offers::status.eq(code_of(status)));
-            }
-            if let Some(kind) = kind {
-                q = q.filter(offers::kind.eq(code_of(kind)));
-            }
-            for word in &keywords {
-                q = q.filter(offers::id.eq_any(word_ids!(Kind::Offer, word)));
-            }
-            for word in &place {
-                q = q.filter(offers::id.eq_any(word_ids!(Kind::OfferPlace, word)));
-            }
-            if let Some(from) = query.from {
-                q = q.filter(offers::end_date.is_null().or(offers::end_date.ge(from)));
-            }
-            if let Some(until) = query.until {
-                q = q.filter(
-                    offers::start_date
-                        .is_null()
-                        .or(offers::start_date.le(until)),
-                );
-            }
-            if let Some(number) = query.number.as_deref().filter(|n| !n.trim().is_empty()) {
-                let number: String = number
-                    .chars()
+    let criteria = repo::OfferSearch {
+        status,
+        kind,
+        keywords,
+        place,
+        from: query.from,
+        until: query.until,
+        number: query
+            .number
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| {
+                n.chars()
                     .filter(|c| !c.is_whitespace())
                     .collect::<String>()
-                    .to_uppercase();
-                q = q.filter(offers::number.eq(number));
-            }
-            if let (Some(centre), true) = (query.centre_id, staff) {
-                q = q.filter(offers::centre_id.eq(centre));
-            }
-            if let Some(after) = after {
-                q = q.filter(offers::id.lt(after));
-            }
-            let rows: Vec<OfferRow> = q.order(offers::id.desc()).limit(limit + 1).load(conn)?;
+                    .to_uppercase()
+            }),
+        centre_id: query.centre_id.filter(|_| staff),
+        after,
+        limit: limit + 1,
+    };
+    let page = state
+        .search(move |conn| {
+            let rows = repo::search(conn, criteria)?;
             let page = crate::pagination::from_rows(rows, limit, |r| r.id);
             let mut items = Vec::with_capacity(page.items.len());
             for row in &page.items {
@@ -159,11 +139,7 @@ pub async fn search_offers(
 pub use stages_api_types::offers::OfferInput;
 
 fn ensure_host(conn: &mut AnyConnection, id: i64, lang: Lang) -> Result<(), ApiError> {
-    let active: Option<bool> = organisations::table
-        .find(id)
-        .select(organisations::active)
-        .first(conn)
-        .optional()?;
+    let active = repo::organisation_active(conn, id)?;
     stages_domain::references::organisation(active, |active| *active, "organisation_id")
         .map(|_| ())
         .map_err(|v| ApiError::violation(&v, lang))

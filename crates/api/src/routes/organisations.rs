@@ -5,19 +5,14 @@
 use crate::audit::{self, AuditEntry, Entity};
 use crate::auth::Caller;
 use crate::concurrency;
-use crate::db::schema::{host_services, organisations};
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::i18n::Lang;
-use crate::organisations::{self as repo, OrganisationInput, OrganisationRecord, OrganisationRow};
+use crate::organisations::{self as repo, OrganisationInput, OrganisationRow};
 use crate::pagination::{Page, PageParams};
 use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
-use crate::search::Kind;
 use crate::state::AppState;
-use crate::text;
-use crate::word_ids;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
-use diesel::prelude::*;
 use serde::Deserialize;
 use stages_domain::ids::{NafCode, Phone, Siret};
 use stages_domain::{access, requests};
@@ -123,63 +118,26 @@ pub async fn search(
     let address = crate::search::words("address", query.address.as_deref())?;
     let service = crate::search::words("service", query.service.as_deref())?;
     let staff = access::is_staff(&caller.roles);
+    let criteria = repo::OrganisationSearch {
+        include_inactive: query.include_inactive && staff,
+        name,
+        address,
+        service,
+        department: query
+            .department
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(str::to_uppercase),
+        siret,
+        naf,
+        phone,
+        after,
+        limit: limit + 1,
+    };
     let organisations = state
         .search(move |conn| {
-            let mut q = organisations::table
-                .select(OrganisationRecord::as_select())
-                .into_boxed();
-            if !(query.include_inactive && staff) {
-                q = q.filter(organisations::active.eq(true));
-            }
-            for word in &name {
-                q = q.filter(organisations::id.eq_any(word_ids!(Kind::Organisation, word)));
-            }
-            for word in &address {
-                q = q.filter(organisations::id.eq_any(word_ids!(Kind::OrganisationAddress, word)));
-            }
-            for word in &service {
-                q = q.filter(
-                    organisations::id.eq_any(
-                        host_services::table
-                            .filter(host_services::id.eq_any(word_ids!(Kind::HostService, word)))
-                            .select(host_services::organisation_id),
-                    ),
-                );
-            }
-            if let Some(d) = query
-                .department
-                .as_deref()
-                .map(str::trim)
-                .filter(|d| !d.is_empty())
-            {
-                q = q.filter(organisations::department.eq(d.to_uppercase()));
-            }
-            match siret.as_deref() {
-                Some(s) if s.len() == 14 => q = q.filter(organisations::siret.eq(s.to_owned())),
-                Some(s) => q = q.filter(organisations::siren.eq(s.to_owned())),
-                None => {}
-            }
-            if let Some(naf) = naf {
-                q = q.filter(
-                    organisations::naf_code
-                        .ge(naf.clone())
-                        .and(organisations::naf_code.lt(text::prefix_end(&naf))),
-                );
-            }
-            if let Some(phone) = phone {
-                q = q.filter(organisations::phone.eq(phone));
-            }
-            if let Some((name, id)) = after {
-                q = q.filter(
-                    organisations::name
-                        .gt(name.clone())
-                        .or(organisations::name.eq(name).and(organisations::id.gt(id))),
-                );
-            }
-            let rows: Vec<OrganisationRecord> = q
-                .order((organisations::name, organisations::id))
-                .limit(limit + 1)
-                .load(conn)?;
+            let rows = repo::search(conn, criteria)?;
             Ok(
                 crate::pagination::from_rows(rows, limit, |o| (o.name.clone(), o.id))
                     .map(|o| o.wire()),
@@ -341,35 +299,7 @@ pub async fn update(
                 if before.active {
                     repo::ensure_siret_free(conn, c.siret.as_deref(), Some(id))?;
                 }
-                let written = diesel::update(
-                    organisations::table
-                        .find(id)
-                        .filter(organisations::version.eq(before.version)),
-                )
-                .set((
-                    organisations::name.eq(&c.name),
-                    organisations::siret.eq(&c.siret),
-                    organisations::siren.eq(&c.siren),
-                    organisations::naf_code.eq(&c.naf_code),
-                    organisations::activity.eq(&c.activity),
-                    organisations::headcount.eq(c.headcount),
-                    organisations::kind.eq(&c.kind),
-                    organisations::legal_status_code.eq(&c.legal_status_code),
-                    organisations::legal_status_label.eq(&label),
-                    organisations::street.eq(&c.street),
-                    organisations::street2.eq(&c.street2),
-                    organisations::postal_code.eq(&c.postal_code),
-                    organisations::city.eq(&c.city),
-                    organisations::country_code.eq(&c.country_code),
-                    organisations::department.eq(&c.department),
-                    organisations::phone.eq(&c.phone),
-                    organisations::email.eq(&c.email),
-                    organisations::website.eq(&c.website),
-                    organisations::version.eq(before.version + 1),
-                    organisations::updated_at.eq(chrono::Utc::now().naive_utc()),
-                ))
-                .execute(conn)?;
-                crate::db::check_written(written)?;
+                repo::update_at_version(conn, id, before.version, &c, label.as_deref())?;
                 let after = repo::find(conn, id)?;
                 repo::reindex(conn, &after)?;
                 audit::record(
@@ -425,18 +355,7 @@ pub async fn deactivate(
             crate::db::transaction(conn, |conn| {
                 let before = repo::find(conn, id)?;
                 concurrency::check_version(expected, before.version)?;
-                let written = diesel::update(
-                    organisations::table
-                        .find(id)
-                        .filter(organisations::version.eq(before.version)),
-                )
-                .set((
-                    organisations::active.eq(false),
-                    organisations::version.eq(before.version + 1),
-                    organisations::updated_at.eq(chrono::Utc::now().naive_utc()),
-                ))
-                .execute(conn)?;
-                crate::db::check_written(written)?;
+                repo::deactivate_at_version(conn, id, before.version)?;
                 let after = repo::find(conn, id)?;
                 audit::record(
                     conn,
