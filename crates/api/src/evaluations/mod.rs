@@ -9,11 +9,13 @@ pub mod links;
 pub mod scheduler;
 
 use crate::db::AnyConnection;
-use crate::db::schema::{evaluation_answers, evaluation_forms};
+use crate::db::conventions::{ConventionFilter, status_code};
+use crate::db::schema::{conventions, evaluation_answers, evaluation_forms};
 use crate::error::ApiError;
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use stages_domain::model::{EvaluationAnswers, EvaluationForm, EvaluationKind};
+use stages_domain::lifecycle::Status;
+use stages_domain::model::{EvaluationAnswers, EvaluationForm, EvaluationKind, EvaluationProgress};
 
 pub fn kind_code(kind: EvaluationKind) -> &'static str {
     match kind {
@@ -96,6 +98,83 @@ pub fn set_centre_form(
         crate::db::check_written(written)?;
     }
     centre_form(conn, centre, form.kind)
+}
+
+/// A convention a search of evaluations lists: id, number, student id,
+/// academic year, end date.
+pub type SearchRow = (i64, Option<String>, i64, String, Option<NaiveDate>);
+
+/// What a search of evaluations asks: validated (or terminated)
+/// conventions the caller sees, of a centre, a year, and whose
+/// questionnaire of a kind stands where asked.
+pub struct EvaluationSearch {
+    pub centre_id: Option<i64>,
+    pub academic_year: Option<String>,
+    pub progress: Option<(EvaluationKind, EvaluationProgress)>,
+    pub after: Option<i64>,
+    pub limit: i64,
+}
+
+/// The conventions that match, newest first; `limit` rows at most.
+pub fn search(
+    conn: &mut AnyConnection,
+    visible: Option<ConventionFilter>,
+    s: EvaluationSearch,
+) -> QueryResult<Vec<SearchRow>> {
+    let mut q = conventions::table
+        .filter(conventions::status.eq_any([
+            status_code(Status::Validated),
+            status_code(Status::TerminatedEarly),
+        ]))
+        .select((
+            conventions::id,
+            conventions::number,
+            conventions::student_id,
+            conventions::academic_year,
+            conventions::end_date,
+        ))
+        .into_boxed();
+    if let Some(visible) = visible {
+        q = q.filter(visible);
+    }
+    if let Some(centre) = s.centre_id {
+        q = q.filter(conventions::centre_id.eq(centre));
+    }
+    if let Some(year) = s.academic_year {
+        q = q.filter(conventions::academic_year.eq(year));
+    }
+    if let Some((kind, progress)) = s.progress {
+        let of_kind =
+            evaluation_answers::table.filter(evaluation_answers::kind.eq(kind_code(kind)));
+        q = match progress {
+            EvaluationProgress::Submitted => q.filter(
+                conventions::id.eq_any(
+                    of_kind
+                        .filter(evaluation_answers::submitted_at.is_not_null())
+                        .select(evaluation_answers::convention_id),
+                ),
+            ),
+            EvaluationProgress::Draft => q.filter(
+                conventions::id.eq_any(
+                    of_kind
+                        .filter(evaluation_answers::submitted_at.is_null())
+                        .filter(evaluation_answers::version.gt(UNTOUCHED_VERSION))
+                        .select(evaluation_answers::convention_id),
+                ),
+            ),
+            EvaluationProgress::NotStarted => q.filter(
+                conventions::id.ne_all(
+                    of_kind
+                        .filter(evaluation_answers::version.gt(UNTOUCHED_VERSION))
+                        .select(evaluation_answers::convention_id),
+                ),
+            ),
+        };
+    }
+    if let Some(after) = s.after {
+        q = q.filter(conventions::id.lt(after));
+    }
+    q.order(conventions::id.desc()).limit(s.limit).load(conn)
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]

@@ -18,9 +18,6 @@ pub struct EvaluationQuery {
     pub cursor: Option<String>,
 }
 
-/// Convention id, number, student id, academic year, end date.
-type SearchRow = (i64, Option<String>, i64, String, Option<NaiveDate>);
-
 /// Rechercher une évaluation: the validated conventions the caller may
 /// see, with the completion of their three questionnaires; newest first.
 #[utoipa::path(
@@ -41,19 +38,26 @@ pub async fn search(
     query: crate::extract::Query<EvaluationQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
-    if let Some(status) = &query.status
-        && !["not_started", "draft", "submitted"].contains(&status.as_str())
-    {
-        return Err(ApiError::bad_request(requests::query_one_of(
-            "status",
-            &["not_started", "draft", "submitted"],
-        )));
-    }
-    if query.status.is_some() && query.kind.is_none() {
-        return Err(ApiError::bad_request(requests::query_needs(
-            "kind", "status",
-        )));
-    }
+    let progress = match query.status.as_deref() {
+        None => None,
+        Some(status) => Some(
+            crate::offers::parse_query_code::<EvaluationProgress>(status).ok_or_else(|| {
+                ApiError::bad_request(requests::query_one_of(
+                    "status",
+                    &["not_started", "draft", "submitted"],
+                ))
+            })?,
+        ),
+    };
+    let progress = match (query.kind, progress) {
+        (_, None) => None,
+        (Some(kind), Some(progress)) => Some((kind, progress)),
+        (None, Some(_)) => {
+            return Err(ApiError::bad_request(requests::query_needs(
+                "kind", "status",
+            )));
+        }
+    };
     let params = PageParams {
         limit: query.limit,
         cursor: query.cursor.clone(),
@@ -63,78 +67,26 @@ pub async fn search(
     let page = state
         .search(move |conn| {
             let ctx = caller::load(conn, &caller)?;
-            let mut q = conventions::table
-                .filter(conventions::status.eq_any([
-                    repo::status_code(Status::Validated),
-                    repo::status_code(Status::TerminatedEarly),
-                ]))
-                .select((
-                    conventions::id,
-                    conventions::number,
-                    conventions::student_id,
-                    conventions::academic_year,
-                    conventions::end_date,
-                ))
-                .into_boxed();
-            if let Some(visible) = visible_filter(&ctx) {
-                q = q.filter(visible);
-            }
-            if let Some(centre) = query.centre_id {
-                q = q.filter(conventions::centre_id.eq(centre));
-            }
-            if let Some(year) = &query.academic_year {
-                q = q.filter(conventions::academic_year.eq(year.trim().replace('/', "-")));
-            }
-            if let (Some(kind), Some(status)) = (query.kind, query.status.as_deref()) {
-                let of_kind =
-                    evaluation_answers::table.filter(evaluation_answers::kind.eq(kind_code(kind)));
-                q = match status {
-                    "submitted" => q.filter(
-                        conventions::id.eq_any(
-                            of_kind
-                                .filter(evaluation_answers::submitted_at.is_not_null())
-                                .select(evaluation_answers::convention_id),
-                        ),
-                    ),
-                    "draft" => q.filter(
-                        conventions::id.eq_any(
-                            of_kind
-                                .filter(evaluation_answers::submitted_at.is_null())
-                                .filter(
-                                    evaluation_answers::version.gt(evaluations::UNTOUCHED_VERSION),
-                                )
-                                .select(evaluation_answers::convention_id),
-                        ),
-                    ),
-                    _ => q.filter(
-                        conventions::id.ne_all(
-                            of_kind
-                                .filter(
-                                    evaluation_answers::version.gt(evaluations::UNTOUCHED_VERSION),
-                                )
-                                .select(evaluation_answers::convention_id),
-                        ),
-                    ),
-                };
-            }
-            if let Some(after) = after {
-                q = q.filter(conventions::id.lt(after));
-            }
-            let rows: Vec<SearchRow> = q
-                .order(conventions::id.desc())
-                .limit(limit + 1)
-                .load(conn)?;
+            let criteria = evaluations::EvaluationSearch {
+                centre_id: query.centre_id,
+                academic_year: query
+                    .academic_year
+                    .as_deref()
+                    .map(|y| y.trim().replace('/', "-")),
+                progress,
+                after,
+                limit: limit + 1,
+            };
+            let rows = evaluations::search(conn, visible_filter(&ctx), criteria)?;
             let page = crate::pagination::from_rows(rows, limit, |r| r.0);
+            let names =
+                crate::db::students::names_of(conn, page.items.iter().map(|row| row.2).collect())?;
             let mut items = Vec::with_capacity(page.items.len());
             for (id, number, student, year, end) in page.items {
-                let (student_number, last, first): (String, String, String) = students::table
-                    .find(student)
-                    .select((
-                        students::student_number,
-                        students::last_name,
-                        students::first_name,
-                    ))
-                    .first(conn)?;
+                let name = names
+                    .iter()
+                    .find(|n| n.id == student)
+                    .ok_or(crate::db::RepoError::NotFound)?;
                 let status = |conn: &mut AnyConnection, kind| -> Result<_, ApiError> {
                     Ok(status_of(
                         evaluations::find_answers(conn, id, kind)?.as_ref(),
@@ -143,8 +95,8 @@ pub async fn search(
                 items.push(EvaluationRow {
                     convention_id: id,
                     number,
-                    student_number,
-                    student_name: format!("{first} {last}"),
+                    student_number: name.student_number.clone(),
+                    student_name: format!("{} {}", name.first_name, name.last_name),
                     academic_year: year,
                     end_date: end,
                     student: status(conn, EvaluationKind::Student)?,

@@ -23,7 +23,6 @@ use crate::db::AnyConnection;
 use crate::db::centres;
 use crate::db::conventions::visible_filter;
 use crate::db::conventions::{self as repo, Loaded};
-use crate::db::schema::{conventions, evaluation_answers, students};
 use crate::documents::{self, EvaluationDocument, Letterhead};
 use crate::error::{ApiError, Problem};
 use crate::evaluations::{self, CentreForm, defaults, kind_code, links};
@@ -34,9 +33,7 @@ use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use chrono::NaiveDate;
-use diesel::prelude::*;
 use serde::Deserialize;
-use stages_domain::lifecycle::Status;
 use stages_domain::model::{
     AgreementLanguage, Answer, EvaluationAnswers, EvaluationKind, EvaluationProgress,
 };
