@@ -9,7 +9,7 @@ use crate::db::schema::{centre_staff, students, supervisors, users};
 use crate::error::ApiError;
 use crate::texts::Text;
 use diesel::prelude::*;
-use stages_domain::permissions::Relation;
+use stages_domain::permissions::{self, Parties, Person, Relation};
 
 #[derive(Debug, Clone)]
 pub struct Context {
@@ -34,24 +34,20 @@ impl Context {
         self.centre_ids.contains(&centre_id)
     }
 
-    /// The caller's strongest relation to a convention with these parties.
-    pub fn relation(
-        &self,
-        centre_id: i64,
-        student_id: i64,
-        supervisor_id: Option<i64>,
-    ) -> Relation {
-        if self.is_admin() {
-            Relation::Admin
-        } else if self.manages(centre_id) {
-            Relation::CentreManager
-        } else if supervisor_id.is_some() && supervisor_id == self.supervisor_id {
-            Relation::Supervisor
-        } else if Some(student_id) == self.student_id {
-            Relation::OwnerStudent
-        } else {
-            Relation::None
+    /// The caller as the domain's permissions read them.
+    pub fn person(&self) -> Person {
+        Person {
+            admin: self.is_admin(),
+            student_id: self.student_id,
+            supervisor_id: self.supervisor_id,
+            managed_centres: self.centre_ids.clone(),
         }
+    }
+
+    /// The caller's strongest relation to a convention with these parties
+    /// (the domain decides).
+    pub fn relation(&self, parties: Parties) -> Relation {
+        permissions::relation(&self.person(), parties)
     }
 }
 

@@ -45,6 +45,41 @@ pub enum Relation {
     None,
 }
 
+/// Who a signed-in person is to conventions, from their account: an
+/// administrator, the student record they are, the supervisor record they
+/// are, the centres they manage.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Person {
+    pub admin: bool,
+    pub student_id: Option<i64>,
+    pub supervisor_id: Option<i64>,
+    pub managed_centres: Vec<i64>,
+}
+
+/// The records of a convention that decide who relates to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parties {
+    pub centre_id: i64,
+    pub student_id: i64,
+    pub supervisor_id: Option<i64>,
+}
+
+/// A person's strongest relation to a convention: administrator, then
+/// manager of its centre, then its supervisor, then its student.
+pub fn relation(person: &Person, parties: Parties) -> Relation {
+    if person.admin {
+        Relation::Admin
+    } else if person.managed_centres.contains(&parties.centre_id) {
+        Relation::CentreManager
+    } else if parties.supervisor_id.is_some() && parties.supervisor_id == person.supervisor_id {
+        Relation::Supervisor
+    } else if Some(parties.student_id) == person.student_id {
+        Relation::OwnerStudent
+    } else {
+        Relation::None
+    }
+}
+
 /// Allowed, or denied with a reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -425,6 +460,41 @@ pub(crate) mod roles {
 #[cfg(test)]
 mod evaluation_read_tests {
     use super::*;
+
+    #[test]
+    fn the_strongest_relation_wins() {
+        let parties = Parties {
+            centre_id: 3,
+            student_id: 10,
+            supervisor_id: Some(20),
+        };
+        let student = Person {
+            student_id: Some(10),
+            ..Person::default()
+        };
+        assert_eq!(relation(&student, parties), Relation::OwnerStudent);
+        let supervisor = Person {
+            supervisor_id: Some(20),
+            ..student.clone()
+        };
+        assert_eq!(relation(&supervisor, parties), Relation::Supervisor);
+        let manager = Person {
+            managed_centres: vec![3],
+            ..supervisor.clone()
+        };
+        assert_eq!(relation(&manager, parties), Relation::CentreManager);
+        let admin = Person {
+            admin: true,
+            ..manager
+        };
+        assert_eq!(relation(&admin, parties), Relation::Admin);
+        // No supervisor on either side is no supervision.
+        let unsupervised = Parties {
+            supervisor_id: None,
+            ..parties
+        };
+        assert_eq!(relation(&Person::default(), unsupervised), Relation::None);
+    }
 
     #[test]
     fn the_supervisor_does_not_read_the_students_own_evaluation() {

@@ -19,7 +19,7 @@ use stages_domain::amendment::{self, Amendment};
 use stages_domain::figures;
 use stages_domain::lifecycle::{ConventionNumber, Status, Workflow};
 use stages_domain::model::{CentreSettings, Convention, Period, SchedulePeriod, ValidationLevel};
-use stages_domain::permissions::Relation;
+use stages_domain::permissions::{self, Relation};
 use stages_domain::rules::{CheckContext, CheckMode, PreviousInternship};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -74,11 +74,11 @@ impl Loaded {
     }
 
     pub fn relation(&self, ctx: &Context) -> Relation {
-        ctx.relation(
-            self.row.centre_id,
-            self.row.student_id,
-            self.parties.supervisor_id,
-        )
+        ctx.relation(permissions::Parties {
+            centre_id: self.row.centre_id,
+            student_id: self.row.student_id,
+            supervisor_id: self.parties.supervisor_id,
+        })
     }
 }
 

@@ -122,11 +122,11 @@ pub async fn save_student(
                     // Moving a draft to another centre is creating it there:
                     // that centre's own setting says whether students may.
                     if centre != loaded.row.centre_id {
-                        let there = ctx.relation(
-                            centre,
-                            loaded.row.student_id,
-                            loaded.parties.supervisor_id,
-                        );
+                        let there = ctx.relation(permissions::Parties {
+                            centre_id: centre,
+                            student_id: loaded.row.student_id,
+                            supervisor_id: loaded.parties.supervisor_id,
+                        });
                         permissions::may_create_convention(there, &settings)
                             .into_result()
                             .map_err(|r| refused(&r, lang))?;

@@ -55,7 +55,11 @@ pub fn create_draft(
             )
         })?;
     let settings = centres::find_row(conn, centre_id)?.settings()?;
-    let relation = ctx.relation(centre_id, student_id, None);
+    let relation = ctx.relation(permissions::Parties {
+        centre_id,
+        student_id,
+        supervisor_id: None,
+    });
     permissions::may_create_convention(relation, &settings)
         .into_result()
         .map_err(|r| ApiError::refused(&r, lang))?;
