@@ -13,14 +13,17 @@ use crate::db::schema::{enrolments, nomenclatures, organisations, statistics_cou
 use crate::error::ApiError;
 use crate::evaluations::{defaults::KINDS, kind_code};
 use crate::exports::{Cell, Table};
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang};
 use crate::texts::Text;
 use diesel::prelude::*;
 use stages_domain::lifecycle::Status;
 use stages_domain::model::AcademicYear;
+use stages_domain::rules::limits::MAX_MINUTES_PER_HOST_YEAR;
 use stages_domain::statistics::{
     DurationBand, StipendBand, StipendCounts, summarise_durations, summarise_stipends,
 };
+use stages_domain::stipend::THRESHOLD_MINUTES;
+use stages_domain::violation::ArgValue;
 use std::collections::HashMap;
 
 /// Organisations listed by name; the rest are summed as "others".
@@ -305,101 +308,183 @@ fn hours(minutes: u64) -> f64 {
     minutes as f64 / 60.0
 }
 
-fn breakdown(title: &str, column: &str, counts: &[Count]) -> Table {
-    let mut table = Table::new(title, &[column, "Code", "Conventions"]);
-    for c in counts {
-        table.rows.push(vec![
-            c.label.as_str().into(),
-            c.key.as_str().into(),
-            Cell::Number(c.count as f64),
-        ]);
+/// The texts of the export sheets, in one language.
+struct Words(Lang);
+
+impl Words {
+    fn get(&self, text: Text) -> String {
+        i18n::text(self.0, text)
     }
-    table
+
+    fn with(&self, text: Text, args: &[(&str, u64)]) -> String {
+        let args = args
+            .iter()
+            .map(|(name, value)| {
+                (
+                    (*name).to_owned(),
+                    ArgValue::Integer(i64::try_from(*value).unwrap_or(i64::MAX)),
+                )
+            })
+            .collect();
+        i18n::message(self.0, text.as_str(), &args)
+    }
+
+    fn breakdown(&self, title: Text, column: Text, counts: &[Count]) -> Table {
+        let (code, conventions) = (
+            self.get(Text::StatColCode),
+            self.get(Text::StatColConventions),
+        );
+        let mut table = Table::new(&self.get(title), &[&self.get(column), &code, &conventions]);
+        for c in counts {
+            table.rows.push(vec![
+                c.label.as_str().into(),
+                c.key.as_str().into(),
+                Cell::Number(c.count as f64),
+            ]);
+        }
+        table
+    }
+
+    /// A duration band with its bounds in hours, from the domain's limits.
+    fn duration(&self, band: DurationBand) -> String {
+        let threshold = THRESHOLD_MINUTES / 60;
+        let most = MAX_MINUTES_PER_HOST_YEAR / 60;
+        match band {
+            DurationBand::UpToTwoMonths => self.with(Text::StatBandUpToTwo, &[("max", threshold)]),
+            DurationBand::TwoToFourMonths => self.with(
+                Text::StatBandTwoToFour,
+                &[("min", threshold), ("max", 2 * threshold)],
+            ),
+            DurationBand::FourToSixMonths => self.with(
+                Text::StatBandFourToSix,
+                &[("min", 2 * threshold), ("max", most)],
+            ),
+            DurationBand::OverSixMonths => self.with(Text::StatBandOverSix, &[("min", most)]),
+        }
+    }
+
+    fn stipend(&self, band: StipendBand) -> String {
+        self.get(match band {
+            StipendBand::BelowMinimum => Text::StatStipendBelow,
+            StipendBand::AtMinimum => Text::StatStipendAt,
+            StipendBand::UpToQuarterAbove => Text::StatStipendQuarter,
+            StipendBand::MoreThanQuarterAbove => Text::StatStipendMore,
+        })
+    }
 }
 
-fn duration_label(band: DurationBand) -> &'static str {
-    match band {
-        DurationBand::UpToTwoMonths => "Jusqu'à 2 mois (308 h)",
-        DurationBand::TwoToFourMonths => "De 2 à 4 mois (308 à 616 h)",
-        DurationBand::FourToSixMonths => "De 4 à 6 mois (616 à 924 h)",
-        DurationBand::OverSixMonths => "Plus de 6 mois (924 h)",
-    }
-}
-
-fn stipend_label(band: StipendBand) -> &'static str {
-    match band {
-        StipendBand::BelowMinimum => "Sous le minimum légal",
-        StipendBand::AtMinimum => "Au minimum légal",
-        StipendBand::UpToQuarterAbove => "Jusqu'à 25 % au-dessus",
-        StipendBand::MoreThanQuarterAbove => "Plus de 25 % au-dessus",
-    }
-}
-
-/// The indicators as spreadsheet tables, one per indicator.
-pub fn tables(stats: &Statistics) -> Vec<Table> {
+/// The indicators as spreadsheet tables, one per indicator, worded in
+/// `lang`.
+pub fn tables(stats: &Statistics, lang: Lang) -> Vec<Table> {
+    let w = Words(lang);
     let mut out = vec![
-        breakdown("Statuts", "Statut", &stats.by_status),
-        breakdown("Organismes", "Organisme", &stats.by_organisation),
-        breakdown("Pays", "Pays", &stats.by_country),
-        breakdown("Départements", "Département", &stats.by_department),
-        breakdown("Formations", "Formation", &stats.by_programme),
+        w.breakdown(
+            Text::StatSheetStatuses,
+            Text::StatColStatus,
+            &stats.by_status,
+        ),
+        w.breakdown(
+            Text::StatSheetOrganisations,
+            Text::StatColOrganisation,
+            &stats.by_organisation,
+        ),
+        w.breakdown(
+            Text::StatSheetCountries,
+            Text::StatColCountry,
+            &stats.by_country,
+        ),
+        w.breakdown(
+            Text::StatSheetDepartments,
+            Text::StatColDepartment,
+            &stats.by_department,
+        ),
+        w.breakdown(
+            Text::StatSheetProgrammes,
+            Text::StatColProgramme,
+            &stats.by_programme,
+        ),
     ];
     if stats.other_organisations > 0
         && let Some(hosts) = out.get_mut(1)
     {
         hosts.rows.push(vec![
-            "Autres organismes".into(),
+            w.get(Text::StatOtherOrganisations).into(),
             Cell::Empty,
             Cell::Number(stats.other_organisations as f64),
         ]);
     }
-    let mut durations = Table::new("Durées", &["Durée effective", "Conventions"]);
+    let mut durations = Table::new(
+        &w.get(Text::StatSheetDurations),
+        &[
+            &w.get(Text::StatColDuration),
+            &w.get(Text::StatColConventions),
+        ],
+    );
     for b in &stats.durations.bands {
         durations.rows.push(vec![
-            duration_label(b.band).into(),
+            w.duration(b.band).into(),
             Cell::Number(b.count as f64),
         ]);
     }
     if let Some(median) = stats.durations.median_minutes {
-        durations
-            .rows
-            .push(vec!["Médiane (heures)".into(), Cell::Number(hours(median))]);
+        durations.rows.push(vec![
+            w.get(Text::StatMedianHours).into(),
+            Cell::Number(hours(median)),
+        ]);
     }
     if let Some(mean) = stats.durations.mean_minutes {
-        durations
-            .rows
-            .push(vec!["Moyenne (heures)".into(), Cell::Number(hours(mean))]);
+        durations.rows.push(vec![
+            w.get(Text::StatMeanHours).into(),
+            Cell::Number(hours(mean)),
+        ]);
     }
     out.push(durations);
     let s = &stats.stipends;
-    let mut stipends = Table::new("Gratifications", &["Indicateur", "Valeur"]);
-    let mut line = |label: &str, value: Cell| stipends.rows.push(vec![label.into(), value]);
-    line("Gratifiées", Cell::Number(s.paid as f64));
-    line("Non gratifiées", Cell::Number(s.unpaid as f64));
-    line("Non renseignées", Cell::Number(s.unknown as f64));
+    let mut stipends = Table::new(
+        &w.get(Text::StatSheetStipends),
+        &[&w.get(Text::StatColIndicator), &w.get(Text::StatColValue)],
+    );
+    let mut line = |label: String, value: Cell| stipends.rows.push(vec![label.into(), value]);
+    line(w.get(Text::StatPaid), Cell::Number(s.paid as f64));
+    line(w.get(Text::StatUnpaid), Cell::Number(s.unpaid as f64));
+    line(w.get(Text::StatUnknown), Cell::Number(s.unknown as f64));
     if let Some(permille) = s.paid_share_permille {
-        line("Part gratifiée (%)", Cell::Number(permille as f64 / 10.0));
+        line(
+            w.get(Text::StatPaidShare),
+            Cell::Number(permille as f64 / 10.0),
+        );
     }
     line(
-        "Non gratifiées au-delà de 308 h",
+        w.with(
+            Text::StatUnpaidThoughDue,
+            &[("hours", THRESHOLD_MINUTES / 60)],
+        ),
         Cell::Number(s.unpaid_though_due as f64),
     );
     if let Some(rate) = s.rate_cents {
         line(
-            "Minimum légal horaire (€)",
+            w.get(Text::StatLegalRate),
             Cell::Number(rate as f64 / 100.0),
         );
     }
     for b in &s.bands {
-        line(stipend_label(b.band), Cell::Number(b.count as f64));
+        line(w.stipend(b.band), Cell::Number(b.count as f64));
     }
     if let Some(median) = s.median_hourly_cents {
-        line("Médiane horaire (€)", Cell::Number(median as f64 / 100.0));
+        line(
+            w.get(Text::StatMedianHourly),
+            Cell::Number(median as f64 / 100.0),
+        );
     }
     out.push(stipends);
     let mut evaluations = Table::new(
-        "Évaluations",
-        &["Questionnaire", "Transmis", "En cours", "Non commencés"],
+        &w.get(Text::StatSheetEvaluations),
+        &[
+            &w.get(Text::StatColQuestionnaire),
+            &w.get(Text::StatColSubmitted),
+            &w.get(Text::StatColDraft),
+            &w.get(Text::StatColNotStarted),
+        ],
     );
     for e in &stats.evaluations {
         evaluations.rows.push(vec![

@@ -107,5 +107,5 @@ pub async fn export_statistics(
         Some(centre) => format!("statistiques-centre-{centre}-{}", stats.academic_year),
         None => format!("statistiques-{}", stats.academic_year),
     };
-    exports::respond(&statistics::tables(&stats), format, &name)
+    exports::respond(&statistics::tables(&stats, lang), format, &name)
 }
