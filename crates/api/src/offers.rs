@@ -3,8 +3,8 @@
 //! students' search. What an offer must say and how its status moves are
 //! the domain's ([`stages_domain::offer`]).
 
-use crate::db::AnyConnection;
 use crate::db::schema::{conventions, offer_counters, offers, organisations};
+use crate::db::{AnyConnection, codec};
 use crate::error::{ApiError, problem_violation};
 use crate::i18n::Lang;
 use crate::search::{self, Kind};
@@ -12,24 +12,10 @@ use crate::word_ids;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use stages_domain::ids::{Country, Email, PostalCode};
 use stages_domain::model::{ContractType, Offer, OfferKind, OfferStatus};
 use stages_domain::offer::check_offer;
 use stages_domain::rules::CheckMode;
-
-/// The snake_case code serde gives a unit variant (`published`).
-pub fn code_of<T: Serialize>(value: T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-/// Reads a stored code back.
-pub fn parse_code<T: DeserializeOwned>(code: &str) -> Result<T, ApiError> {
-    serde_json::from_value(serde_json::Value::String(code.to_owned())).map_err(ApiError::internal)
-}
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = offers)]
@@ -67,18 +53,18 @@ pub struct OfferRow {
 
 impl OfferRow {
     pub fn status(&self) -> Result<OfferStatus, ApiError> {
-        parse_code(&self.status)
+        Ok(codec::from_code(&self.status)?)
     }
 
     pub fn to_domain(&self) -> Result<Offer, ApiError> {
         Ok(Offer {
-            kind: parse_code(&self.kind)?,
+            kind: codec::from_code(&self.kind)?,
             title: self.title.clone(),
             description: self.description.clone(),
             city: self.city.clone(),
             postal_code: self.postal_code.clone(),
             country: Country::parse(&self.country_code).map_err(ApiError::internal)?,
-            contract: self.contract.as_deref().map(parse_code).transpose()?,
+            contract: self.contract.as_deref().map(codec::from_code).transpose()?,
             start: self.start_date,
             end: self.end_date,
             paid: self.paid,
@@ -199,7 +185,7 @@ fn department(offer: &Offer) -> Option<String> {
 }
 
 fn contract_code(contract: Option<ContractType>) -> Option<String> {
-    contract.map(code_of)
+    contract.map(codec::to_code)
 }
 
 /// Records a new draft offer.
@@ -217,7 +203,7 @@ pub fn insert(
     diesel::insert_into(offers::table)
         .values((
             offers::number.eq(&number),
-            offers::kind.eq(code_of(offer.kind)),
+            offers::kind.eq(codec::to_code(offer.kind)),
             offers::title.eq(offer.title.trim()),
             offers::description.eq(offer.description.trim()),
             offers::organisation_id.eq(organisation_id),
@@ -232,7 +218,7 @@ pub fn insert(
             offers::disability_friendly.eq(offer.disability_friendly),
             offers::contact_name.eq(offer.contact_name.as_deref().map(str::trim)),
             offers::contact_email.eq(offer.contact_email.as_ref().map(|e| e.as_str())),
-            offers::status.eq(code_of(OfferStatus::Draft)),
+            offers::status.eq(codec::to_code(OfferStatus::Draft)),
             offers::centre_id.eq(centre_id),
             offers::created_by.eq(created_by),
             offers::version.eq(1),
@@ -258,7 +244,7 @@ pub fn update(
             .filter(offers::version.eq(row.version)),
     )
     .set((
-        offers::kind.eq(code_of(offer.kind)),
+        offers::kind.eq(codec::to_code(offer.kind)),
         offers::title.eq(offer.title.trim()),
         offers::description.eq(offer.description.trim()),
         offers::organisation_id.eq(organisation_id),
@@ -302,7 +288,7 @@ pub fn set_status(
             .filter(offers::version.eq(row.version)),
     )
     .set((
-        offers::status.eq(code_of(status)),
+        offers::status.eq(codec::to_code(status)),
         offers::published_at.eq(published_at),
         offers::closed_at.eq(closed_at),
         offers::version.eq(row.version + 1),
@@ -339,12 +325,6 @@ pub fn reindex(conn: &mut AnyConnection, row: &OfferRow) -> QueryResult<()> {
     )
 }
 
-/// A code from a query string: `None` when it is not one, which is the
-/// caller's mistake (400), not a stored value gone bad (500, logged).
-pub fn parse_query_code<T: DeserializeOwned>(value: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(value.to_owned())).ok()
-}
-
 /// What a search of offers asks; every criterion given must match.
 pub struct OfferSearch {
     pub status: Option<OfferStatus>,
@@ -363,10 +343,10 @@ pub struct OfferSearch {
 pub fn search(conn: &mut AnyConnection, s: OfferSearch) -> QueryResult<Vec<OfferRow>> {
     let mut q = offers::table.select(OfferRow::as_select()).into_boxed();
     if let Some(status) = s.status {
-        q = q.filter(offers::status.eq(code_of(status)));
+        q = q.filter(offers::status.eq(codec::to_code(status)));
     }
     if let Some(kind) = s.kind {
-        q = q.filter(offers::kind.eq(code_of(kind)));
+        q = q.filter(offers::kind.eq(codec::to_code(kind)));
     }
     for word in &s.keywords {
         q = q.filter(offers::id.eq_any(word_ids!(Kind::Offer, word)));

@@ -165,10 +165,10 @@ pub fn compute(
     scope: &Scope,
     lang: Lang,
 ) -> Result<Statistics, ApiError> {
-    let draft = crate::db::conventions::status_code(Status::Draft);
+    let draft = crate::db::codec::to_code(Status::Draft);
     let done = [
-        crate::db::conventions::status_code(Status::Validated),
-        crate::db::conventions::status_code(Status::TerminatedEarly),
+        crate::db::codec::to_code(Status::Validated),
+        crate::db::codec::to_code(Status::TerminatedEarly),
     ];
     let mut statuses: HashMap<String, u64> = HashMap::new();
     let mut countries: Vec<(String, u64)> = Vec::new();
@@ -277,8 +277,8 @@ pub fn compute(
         .iter()
         .map(|&kind| {
             let code = kind_code(kind);
-            let submitted = submitted.get(code).copied().unwrap_or(0);
-            let draft = drafts.get(code).copied().unwrap_or(0);
+            let submitted = submitted.get(&code).copied().unwrap_or(0);
+            let draft = drafts.get(&code).copied().unwrap_or(0);
             EvaluationCompletion {
                 kind,
                 submitted,
@@ -506,7 +506,7 @@ mod tests {
     /// of a questionnaire in SQL: they must be this program's.
     #[test]
     fn the_triggers_codes_are_the_programs() {
-        let code = crate::db::conventions::status_code;
+        let code = crate::db::codec::to_code::<Status>;
         assert_eq!(code(Status::Draft), "draft");
         assert_eq!(code(Status::Validated), "validated");
         assert_eq!(code(Status::TerminatedEarly), "terminated_early");

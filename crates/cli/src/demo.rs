@@ -4,7 +4,7 @@
 use diesel::prelude::*;
 use stages_api::auth::password;
 use stages_api::db::AnyConnection;
-use stages_api::db::centres::{level_code, route_kind_code};
+use stages_api::db::codec;
 use stages_api::db::schema::{
     centre_routes, centre_staff, centres, enrolments, organisations as organisations_table,
     students, users as users_table,
@@ -208,7 +208,7 @@ pub fn seed(conn: &mut AnyConnection) -> Result<bool, DemoError> {
             diesel::insert_into(centre_routes::table)
                 .values((
                     centre_routes::centre_id.eq(centre),
-                    centre_routes::kind.eq(route_kind_code(kind)),
+                    centre_routes::kind.eq(codec::to_code(kind)),
                     centre_routes::code.eq(code),
                 ))
                 .execute(conn)?;
@@ -315,7 +315,7 @@ fn insert_centre(
     Ok(diesel::insert_into(centres::table)
         .values((
             centres::name.eq(c.name),
-            centres::level.eq(level_code(c.level)),
+            centres::level.eq(codec::to_code(c.level)),
             centres::is_fallback.eq(c.is_fallback),
             centres::street.eq(c.street),
             centres::postal_code.eq(c.postal_code),

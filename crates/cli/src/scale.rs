@@ -838,7 +838,7 @@ pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::De
         new_conventions.push(NewConvention {
             id: convention_start + i,
             number: workflow.number().map(|n| n.to_string()),
-            status: stages_api::db::conventions::status_code(status),
+            status: stages_api::db::codec::to_code(status),
             centre_id: centre_of(programme.2).unwrap_or(1),
             student_id,
             created_by: admin,

@@ -1,8 +1,8 @@
 //! Management centres: their details, settings, staff and routing rules.
 
-use crate::db::AnyConnection;
 use crate::db::error::encode;
 use crate::db::schema::{centre_routes, centre_staff, centres, users};
+use crate::db::{AnyConnection, codec};
 use crate::db::{RepoError, RepoResult};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -39,25 +39,6 @@ impl CentreRow {
 
 pub use stages_api_types::centres::{Centre, CentreRoute, StaffMember};
 
-fn level_of(code: &str) -> RepoResult<CentreLevel> {
-    serde_json::from_value(serde_json::Value::String(code.to_owned())).map_err(RepoError::corrupt)
-}
-
-pub fn level_code(level: CentreLevel) -> &'static str {
-    match level {
-        CentreLevel::Establishment => "establishment",
-        CentreLevel::Faculty => "faculty",
-        CentreLevel::Programme => "programme",
-    }
-}
-
-pub fn route_kind_code(kind: RouteKind) -> &'static str {
-    match kind {
-        RouteKind::Programme => "programme",
-        RouteKind::Faculty => "faculty",
-    }
-}
-
 pub fn find_row(conn: &mut AnyConnection, id: i64) -> RepoResult<CentreRow> {
     centres::table
         .find(id)
@@ -93,7 +74,7 @@ pub fn load(conn: &mut AnyConnection, id: i64) -> RepoResult<Centre> {
     let has_logo = row.logo_media_type.is_some();
     Ok(Centre {
         id: row.id,
-        level: level_of(&row.level)?,
+        level: codec::from_code::<CentreLevel>(&row.level)?,
         settings: row.settings()?,
         name: row.name,
         is_fallback: row.is_fallback,
@@ -127,12 +108,11 @@ pub fn routes_of(conn: &mut AnyConnection, centre: Option<i64>) -> RepoResult<Ve
     let rows: Vec<(i64, String, String)> = q.order(centre_routes::id).load(conn)?;
     rows.into_iter()
         .map(|(centre, kind, code)| {
-            let kind = match kind.as_str() {
-                "programme" => RouteKind::Programme,
-                "faculty" => RouteKind::Faculty,
-                other => return Err(RepoError::corrupt(format!("unknown route kind {other}"))),
-            };
-            Ok(Route { kind, code, centre })
+            Ok(Route {
+                kind: codec::from_code::<RouteKind>(&kind)?,
+                code,
+                centre,
+            })
         })
         .collect()
 }
@@ -186,7 +166,7 @@ pub fn insert(conn: &mut AnyConnection, c: &CentreRecord) -> RepoResult<i64> {
     let id: i64 = diesel::insert_into(centres::table)
         .values((
             centres::name.eq(&c.name),
-            centres::level.eq(level_code(c.level)),
+            centres::level.eq(codec::to_code(c.level)),
             centres::is_fallback.eq(c.is_fallback),
             centres::street.eq(&c.street),
             centres::postal_code.eq(&c.postal_code),
@@ -220,7 +200,7 @@ pub fn update_at_version(
     let written = diesel::update(centres::table.find(id).filter(centres::version.eq(version)))
         .set((
             centres::name.eq(&c.name),
-            centres::level.eq(level_code(c.level)),
+            centres::level.eq(codec::to_code(c.level)),
             centres::is_fallback.eq(c.is_fallback),
             centres::street.eq(&c.street),
             centres::postal_code.eq(&c.postal_code),
@@ -305,7 +285,7 @@ pub fn replace_routes(
         let inserted = diesel::insert_into(centre_routes::table)
             .values((
                 centre_routes::centre_id.eq(centre),
-                centre_routes::kind.eq(route_kind_code(*kind)),
+                centre_routes::kind.eq(codec::to_code(*kind)),
                 centre_routes::code.eq(code),
             ))
             .execute(conn);

@@ -6,6 +6,7 @@ use crate::caller::Context;
 use crate::db::AnyConnection;
 use crate::db::amendments::amendment_list;
 use crate::db::centres;
+use crate::db::codec;
 use crate::db::error::{decode, encode};
 use crate::db::schema::{
     convention_counters, convention_interruptions, convention_schedule_periods, conventions,
@@ -80,13 +81,6 @@ impl Loaded {
             supervisor_id: self.parties.supervisor_id,
         })
     }
-}
-
-pub fn status_code(status: Status) -> String {
-    serde_json::to_value(status)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 pub fn load(conn: &mut AnyConnection, id: i64) -> RepoResult<Loaded> {
@@ -258,7 +252,7 @@ pub fn insert_draft(
     let workflow = Workflow::new();
     let id: i64 = diesel::insert_into(conventions::table)
         .values((
-            conventions::status.eq(status_code(Status::Draft)),
+            conventions::status.eq(codec::to_code(Status::Draft)),
             conventions::centre_id.eq(centre_id),
             conventions::student_id.eq(student_id),
             conventions::created_by.eq(created_by),
@@ -298,7 +292,7 @@ pub fn save(
         (at, _) => at,
     };
     let number = loaded.workflow.number().map(|n| n.to_string());
-    let status = status_code(loaded.status());
+    let status = codec::to_code(loaded.status());
     let content = stored_content(&loaded.content)?;
     let workflow = encode(&loaded.workflow)?;
     let version = loaded.row.version + 1;
@@ -379,8 +373,8 @@ pub fn restatus_centre(
     let candidates: Vec<i64> = conventions::table
         .filter(conventions::centre_id.eq(centre))
         .filter(conventions::status.eq_any([
-            status_code(Status::InValidation),
-            status_code(Status::Validated),
+            codec::to_code(Status::InValidation),
+            codec::to_code(Status::Validated),
         ]))
         .select(conventions::id)
         .load(conn)?;
@@ -400,7 +394,7 @@ pub fn restatus_centre(
                     conventions::version,
                 ))
                 .first(conn)?;
-            let status = status_code(decode::<Workflow>(&workflow)?.status(settings));
+            let status = codec::to_code(decode::<Workflow>(&workflow)?.status(settings));
             if status == stored {
                 break;
             }
@@ -789,7 +783,7 @@ pub fn search(
         q = q.filter(conventions::academic_year.eq(year));
     }
     if let Some(status) = filter.status {
-        q = q.filter(conventions::status.eq(status_code(status)));
+        q = q.filter(conventions::status.eq(codec::to_code(status)));
     }
     if let Some(org) = filter.organisation {
         q = q.filter(conventions::organisation_id.eq(org));

@@ -4,6 +4,7 @@
 pub mod amendments;
 pub mod api_tokens;
 pub mod centres;
+pub mod codec;
 pub mod conventions;
 pub mod error;
 pub mod nomenclatures;

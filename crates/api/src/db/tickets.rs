@@ -3,7 +3,7 @@
 
 use crate::db::AnyConnection;
 use crate::db::schema::{centres, conventions, tickets};
-use crate::db::{RepoError, RepoResult, check_written};
+use crate::db::{RepoError, RepoResult, check_written, codec};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use stages_domain::model::TicketStatus;
@@ -30,28 +30,11 @@ pub struct TicketRow {
     pub centre_id: Option<i64>,
 }
 
-fn status_code(status: TicketStatus) -> &'static str {
-    match status {
-        TicketStatus::Open => "open",
-        TicketStatus::Answered => "answered",
-        TicketStatus::Closed => "closed",
-    }
-}
-
-fn status_of(code: &str) -> RepoResult<TicketStatus> {
-    match code {
-        "open" => Ok(TicketStatus::Open),
-        "answered" => Ok(TicketStatus::Answered),
-        "closed" => Ok(TicketStatus::Closed),
-        other => Err(RepoError::corrupt(format!("unknown ticket status {other}"))),
-    }
-}
-
 impl TicketRow {
     /// The ticket as the API shows it.
     pub fn to_api(self) -> RepoResult<Ticket> {
         Ok(Ticket {
-            status: status_of(&self.status)?,
+            status: codec::from_code(&self.status)?,
             id: self.id,
             author_id: self.author_id,
             subject: self.subject,
@@ -137,7 +120,7 @@ pub fn insert(conn: &mut AnyConnection, t: &NewTicket<'_>) -> RepoResult<i64> {
             tickets::page.eq(t.page),
             tickets::convention_id.eq(t.convention_id),
             tickets::organisation_id.eq(t.organisation_id),
-            tickets::status.eq(status_code(TicketStatus::Open)),
+            tickets::status.eq(codec::to_code(TicketStatus::Open)),
             tickets::version.eq(1),
             tickets::created_at.eq(now),
             tickets::updated_at.eq(now),
@@ -170,7 +153,7 @@ pub fn page(
         );
     }
     if let Some(status) = status {
-        q = q.filter(tickets::status.eq(status_code(status)));
+        q = q.filter(tickets::status.eq(codec::to_code(status)));
     }
     if let Some(after) = after {
         q = q.filter(tickets::id.lt(after));
@@ -190,7 +173,7 @@ pub fn set_status_at_version(
     let now = chrono::Utc::now().naive_utc();
     let target = tickets::table.find(id).filter(tickets::version.eq(version));
     let fields = (
-        tickets::status.eq(status_code(status)),
+        tickets::status.eq(codec::to_code(status)),
         tickets::version.eq(version + 1),
         tickets::updated_at.eq(now),
     );

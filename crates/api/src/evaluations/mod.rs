@@ -9,7 +9,8 @@ pub mod links;
 pub mod scheduler;
 
 use crate::db::AnyConnection;
-use crate::db::conventions::{ConventionFilter, status_code};
+use crate::db::codec;
+use crate::db::conventions::ConventionFilter;
 use crate::db::schema::{conventions, evaluation_answers, evaluation_forms};
 use crate::error::ApiError;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -17,12 +18,9 @@ use diesel::prelude::*;
 use stages_domain::lifecycle::Status;
 use stages_domain::model::{EvaluationAnswers, EvaluationForm, EvaluationKind, EvaluationProgress};
 
-pub fn kind_code(kind: EvaluationKind) -> &'static str {
-    match kind {
-        EvaluationKind::Student => "student",
-        EvaluationKind::Supervisor => "supervisor",
-        EvaluationKind::Tutor => "tutor",
-    }
+/// The stored code of a questionnaire's kind.
+pub fn kind_code(kind: EvaluationKind) -> String {
+    crate::db::codec::to_code(kind)
 }
 
 pub use stages_api_types::evaluations::CentreForm;
@@ -123,8 +121,8 @@ pub fn search(
 ) -> QueryResult<Vec<SearchRow>> {
     let mut q = conventions::table
         .filter(conventions::status.eq_any([
-            status_code(Status::Validated),
-            status_code(Status::TerminatedEarly),
+            codec::to_code(Status::Validated),
+            codec::to_code(Status::TerminatedEarly),
         ]))
         .select((
             conventions::id,

@@ -157,8 +157,8 @@ fn mail(
 fn ended_recently(conn: &mut AnyConnection, today: NaiveDate) -> QueryResult<Vec<i64>> {
     conventions::table
         .filter(conventions::status.eq_any([
-            repo::status_code(Status::Validated),
-            repo::status_code(Status::TerminatedEarly),
+            crate::db::codec::to_code(Status::Validated),
+            crate::db::codec::to_code(Status::TerminatedEarly),
         ]))
         .filter(conventions::end_date.lt(today))
         .filter(conventions::end_date.ge(today - Duration::days(LOOK_BACK_DAYS)))

@@ -7,10 +7,11 @@ use crate::auth::Caller;
 use crate::caller;
 use crate::concurrency;
 use crate::db::AnyConnection;
+use crate::db::codec;
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::i18n::Lang;
-use crate::offers::{self as repo, OfferRow, OfferView, code_of};
+use crate::offers::{self as repo, OfferRow, OfferView};
 use crate::pagination::{Page, PageParams};
 use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 use crate::state::AppState;
@@ -77,7 +78,7 @@ pub async fn search_offers(
     let limit = params.limit()?;
     let after: Option<i64> = params.after()?;
     let kind = match query.kind.as_deref().filter(|k| !k.is_empty()) {
-        Some(k) => Some(repo::parse_query_code::<OfferKind>(k).ok_or_else(|| {
+        Some(k) => Some(crate::db::codec::from_query::<OfferKind>(k).ok_or_else(|| {
             ApiError::bad_request(requests::query_one_of(
                 "kind",
                 &["internship", "apprenticeship", "job", "volunteering"],
@@ -86,12 +87,14 @@ pub async fn search_offers(
         None => None,
     };
     let asked = match query.status.as_deref().filter(|s| !s.is_empty()) {
-        Some(s) => Some(repo::parse_query_code::<OfferStatus>(s).ok_or_else(|| {
-            ApiError::bad_request(requests::query_one_of(
-                "status",
-                &["draft", "published", "filled", "withdrawn"],
-            ))
-        })?),
+        Some(s) => Some(
+            crate::db::codec::from_query::<OfferStatus>(s).ok_or_else(|| {
+                ApiError::bad_request(requests::query_one_of(
+                    "status",
+                    &["draft", "published", "filled", "withdrawn"],
+                ))
+            })?,
+        ),
         None => None,
     };
     let staff = access::is_staff(&caller.roles);
@@ -366,7 +369,7 @@ async fn change_status(
                     conn,
                     Entity::Offer,
                     id,
-                    &code_of(action),
+                    &codec::to_code(action),
                     Some(ctx.user_id),
                     Some(&before),
                     Some(&after),

@@ -41,7 +41,7 @@ pub async fn search(
     let progress = match query.status.as_deref() {
         None => None,
         Some(status) => Some(
-            crate::offers::parse_query_code::<EvaluationProgress>(status).ok_or_else(|| {
+            crate::db::codec::from_query::<EvaluationProgress>(status).ok_or_else(|| {
                 ApiError::bad_request(requests::query_one_of(
                     "status",
                     &["not_started", "draft", "submitted"],
