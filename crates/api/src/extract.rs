@@ -85,7 +85,7 @@ fn is_json_media_type(content_type: &str) -> bool {
 fn check_characters(value: &serde_json::Value, path: &mut String) -> Result<(), ApiError> {
     let refuse = |path: &str, c: char| ApiError::bad_request(requests::control_character(path, c));
     match value {
-        serde_json::Value::String(text) => match crate::text::forbidden_character(text) {
+        serde_json::Value::String(text) => match requests::forbidden_character(text) {
             Some(c) => Err(refuse(path, c)),
             None => Ok(()),
         },
@@ -105,7 +105,7 @@ fn check_characters(value: &serde_json::Value, path: &mut String) -> Result<(), 
                     path.push('.');
                 }
                 path.push_str(key);
-                if let Some(c) = crate::text::forbidden_character(key) {
+                if let Some(c) = requests::forbidden_character(key) {
                     return Err(refuse(path, c));
                 }
                 check_characters(item, path)?;

@@ -89,7 +89,7 @@ fn is_private(path: &str) -> bool {
 /// refused before any handler, whose database could not store it.
 fn path_control_character(path: &str) -> Option<char> {
     let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-    crate::text::forbidden_character(&decoded)
+    requests::forbidden_character(&decoded)
 }
 
 /// The headers of one response, by the path it answers.

@@ -87,7 +87,7 @@ fn check(fields: &[(&'static str, String)]) -> Result<Record, Violation> {
             return Err(requests::required(name));
         }
         // PostgreSQL cannot store NUL, and no column holds control characters.
-        if let Some(c) = crate::text::forbidden_character(&get(name)) {
+        if let Some(c) = requests::forbidden_character(&get(name)) {
             return Err(requests::control_character(name, c));
         }
     }

@@ -37,11 +37,7 @@ impl Kind {
     }
 }
 
-/// Longest search text, in characters.
-pub const MAX_SEARCH_CHARS: usize = 200;
-/// Most words in a search: each word is one more condition of the query,
-/// and a name or a title needs a handful.
-pub const MAX_SEARCH_WORDS: usize = 8;
+pub use stages_domain::requests::{MAX_SEARCH_CHARS, MAX_SEARCH_WORDS};
 
 /// The words to search for in the free-text parameter `field`, bounded:
 /// 400 naming the parameter when the text is too long, has too many
@@ -51,23 +47,9 @@ pub fn words(field: &str, value: Option<&str>) -> Result<Vec<String>, ApiError> 
     let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
         return Ok(Vec::new());
     };
-    if value.chars().count() > MAX_SEARCH_CHARS {
-        return Err(ApiError::bad_request(requests::search_too_long(
-            field,
-            MAX_SEARCH_CHARS,
-        )));
-    }
+    requests::check_search_text(field, value).map_err(ApiError::bad_request)?;
     let words = text::query_terms(value);
-    if words.len() > MAX_SEARCH_WORDS {
-        return Err(ApiError::bad_request(requests::search_too_many_words(
-            field,
-            MAX_SEARCH_WORDS,
-            words.len(),
-        )));
-    }
-    if words.is_empty() {
-        return Err(ApiError::bad_request(requests::search_empty(field)));
-    }
+    requests::check_search_words(field, words.len()).map_err(ApiError::bad_request)?;
     Ok(words)
 }
 

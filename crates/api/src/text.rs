@@ -32,19 +32,6 @@ pub fn prefix_end(prefix: &str) -> String {
     format!("{prefix}\u{7f}")
 }
 
-/// The first character a stored text may not hold: control characters
-/// (NUL, escape, DEL, C1…), which PostgreSQL refuses (NUL) or which hide
-/// text from the reader. Tabs and line breaks are text.
-pub fn forbidden_character(text: &str) -> Option<char> {
-    text.chars()
-        .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-}
-
-/// How a forbidden character is named in an error: `U+0000`.
-pub fn code_point(c: char) -> String {
-    format!("U+{:04X}", u32::from(c))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,16 +44,6 @@ mod tests {
         );
         assert_eq!(terms("François CŒUR"), vec!["coeur", "francois"]);
         assert_eq!(normalise("Straße"), "strasse");
-    }
-
-    #[test]
-    fn control_characters_are_found_but_not_line_breaks() {
-        assert_eq!(forbidden_character("a\tb\r\nc"), None);
-        assert_eq!(forbidden_character("rue\0"), Some('\0'));
-        assert_eq!(forbidden_character("\u{1b}[31m"), Some('\u{1b}'));
-        assert_eq!(forbidden_character("a\u{85}"), Some('\u{85}'));
-        assert_eq!(forbidden_character("Cœur — «ok»"), None);
-        assert_eq!(code_point('\0'), "U+0000");
     }
 
     #[test]

@@ -34,6 +34,14 @@ pub fn path_invalid(detail: impl Into<String>) -> Violation {
     Violation::error("PATH-01", "path", MessageKey::Path01Invalid).with_arg("detail", detail.into())
 }
 
+/// TEXT-01: the first character a stored text may not hold: control
+/// characters (NUL, escape, DEL, C1…), which PostgreSQL refuses (NUL) or
+/// which hide text from the reader. Tabs and line breaks are text.
+pub fn forbidden_character(text: &str) -> Option<char> {
+    text.chars()
+        .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
 /// TEXT-01: a control character in a text (`character` as `U+001B`).
 pub fn control_character(field: &str, character: char) -> Violation {
     Violation::error("TEXT-01", field, MessageKey::Text01ControlCharacter)
@@ -107,6 +115,35 @@ pub fn criterion_phone(field: &str) -> Violation {
 /// SEARCH-02: too few characters to search the directory.
 pub fn search_too_short(field: &str, min: usize) -> Violation {
     Violation::error("SEARCH-02", field, MessageKey::Search02TooShort).with_arg("min", count(min))
+}
+
+/// Longest search text, in characters (SEARCH-03).
+pub const MAX_SEARCH_CHARS: usize = 200;
+
+/// Most words in a search (SEARCH-03): each word is one more condition of
+/// the query, and a name or a title needs a handful.
+pub const MAX_SEARCH_WORDS: usize = 8;
+
+/// SEARCH-03: a search text within [`MAX_SEARCH_CHARS`].
+pub fn check_search_text(field: &str, text: &str) -> Result<(), Violation> {
+    if text.chars().count() > MAX_SEARCH_CHARS {
+        Err(search_too_long(field, MAX_SEARCH_CHARS))
+    } else {
+        Ok(())
+    }
+}
+
+/// SEARCH-03, SEARCH-04: the words found in a search text: at least one
+/// (punctuation alone must not become "everything"), at most
+/// [`MAX_SEARCH_WORDS`].
+pub fn check_search_words(field: &str, words: usize) -> Result<(), Violation> {
+    if words > MAX_SEARCH_WORDS {
+        Err(search_too_many_words(field, MAX_SEARCH_WORDS, words))
+    } else if words == 0 {
+        Err(search_empty(field))
+    } else {
+        Ok(())
+    }
 }
 
 /// SEARCH-03: a search longer than `max` characters.
@@ -236,7 +273,36 @@ pub fn duplicate_record() -> Refusal {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn control_characters_are_found_but_not_line_breaks() {
+        assert_eq!(forbidden_character("a\tb\r\nc"), None);
+        assert_eq!(forbidden_character("rue\0"), Some('\0'));
+        assert_eq!(forbidden_character("\u{1b}[31m"), Some('\u{1b}'));
+        assert_eq!(forbidden_character("a\u{85}"), Some('\u{85}'));
+        assert_eq!(forbidden_character("Cœur — «ok»"), None);
+    }
+
+    #[test]
+    fn searches_are_bounded_in_characters_and_words() {
+        assert!(check_search_text("q", &"a".repeat(MAX_SEARCH_CHARS)).is_ok());
+        assert_eq!(
+            check_search_text("q", &"a".repeat(MAX_SEARCH_CHARS + 1))
+                .unwrap_err()
+                .rule,
+            "SEARCH-03"
+        );
+        assert!(check_search_words("q", MAX_SEARCH_WORDS).is_ok());
+        assert_eq!(
+            check_search_words("q", MAX_SEARCH_WORDS + 1)
+                .unwrap_err()
+                .rule,
+            "SEARCH-03"
+        );
+        assert_eq!(check_search_words("q", 0).unwrap_err().rule, "SEARCH-04");
+    }
 
     #[test]
     fn control_characters_are_named_by_code_point() {

@@ -63,8 +63,8 @@ pub fn check(query: &str) -> Result<(), ApiError> {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query)
         .map_err(|e| ApiError::bad_request(requests::query_invalid("", e.to_string())))?;
     for (name, value) in &pairs {
-        if let Some(c) = crate::text::forbidden_character(name)
-            .or_else(|| crate::text::forbidden_character(value))
+        if let Some(c) =
+            requests::forbidden_character(name).or_else(|| requests::forbidden_character(value))
         {
             return Err(ApiError::bad_request(requests::control_character(name, c)));
         }
