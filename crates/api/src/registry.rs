@@ -377,10 +377,7 @@ mod tests {
         };
         assert!(check(&fields("2026-2027", "")).is_ok());
         let bad = check(&fields("2026", "")).err().expect("bad year");
-        assert_eq!(
-            (bad.rule.as_str(), bad.field.as_str()),
-            ("FMT-02", "academic_year")
-        );
+        assert_eq!(bad, requests::academic_year_format("academic_year"));
         let bad = check(&fields("2026-2027", "nope"))
             .err()
             .expect("bad email");

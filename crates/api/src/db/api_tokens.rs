@@ -8,51 +8,33 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use stages_api_types::auth::{ApiToken, Scope};
 
-type Row = (
-    i64,
-    i64,
-    String,
-    String,
-    NaiveDateTime,
-    Option<NaiveDateTime>,
-    Option<NaiveDateTime>,
-    Option<NaiveDateTime>,
-);
-
-fn to_api(row: Row) -> ApiToken {
-    let (id, user_id, name, scopes, created_at, expires_at, last_used_at, revoked_at) = row;
-    ApiToken {
-        id,
-        user_id,
-        name,
-        scopes: decode_scopes(&scopes),
-        created_at: created_at.and_utc(),
-        expires_at: expires_at.map(|at| at.and_utc()),
-        last_used_at: last_used_at.map(|at| at.and_utc()),
-        revoked_at: revoked_at.map(|at| at.and_utc()),
-    }
+/// A token as the API shows it (never its hash).
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = api_tokens)]
+struct TokenRow {
+    id: i64,
+    user_id: i64,
+    name: String,
+    scopes: String,
+    created_at: NaiveDateTime,
+    expires_at: Option<NaiveDateTime>,
+    last_used_at: Option<NaiveDateTime>,
+    revoked_at: Option<NaiveDateTime>,
 }
 
-fn columns() -> (
-    api_tokens::id,
-    api_tokens::user_id,
-    api_tokens::name,
-    api_tokens::scopes,
-    api_tokens::created_at,
-    api_tokens::expires_at,
-    api_tokens::last_used_at,
-    api_tokens::revoked_at,
-) {
-    (
-        api_tokens::id,
-        api_tokens::user_id,
-        api_tokens::name,
-        api_tokens::scopes,
-        api_tokens::created_at,
-        api_tokens::expires_at,
-        api_tokens::last_used_at,
-        api_tokens::revoked_at,
-    )
+impl TokenRow {
+    fn into_api(self) -> ApiToken {
+        ApiToken {
+            id: self.id,
+            user_id: self.user_id,
+            name: self.name,
+            scopes: decode_scopes(&self.scopes),
+            created_at: self.created_at.and_utc(),
+            expires_at: self.expires_at.map(|at| at.and_utc()),
+            last_used_at: self.last_used_at.map(|at| at.and_utc()),
+            revoked_at: self.revoked_at.map(|at| at.and_utc()),
+        }
+    }
 }
 
 /// Whether a user with this id exists.
@@ -89,18 +71,20 @@ pub fn insert(conn: &mut AnyConnection, t: NewToken<'_>) -> RepoResult<ApiToken>
         ))
         .returning(api_tokens::id)
         .get_result(conn)?;
-    Ok(to_api(
-        api_tokens::table.find(id).select(columns()).first(conn)?,
-    ))
+    Ok(api_tokens::table
+        .find(id)
+        .select(TokenRow::as_select())
+        .first(conn)?
+        .into_api())
 }
 
 /// Every token, newest first.
 pub fn list(conn: &mut AnyConnection) -> RepoResult<Vec<ApiToken>> {
-    let rows: Vec<Row> = api_tokens::table
+    let rows: Vec<TokenRow> = api_tokens::table
         .order(api_tokens::id.desc())
-        .select(columns())
+        .select(TokenRow::as_select())
         .load(conn)?;
-    Ok(rows.into_iter().map(to_api).collect())
+    Ok(rows.into_iter().map(TokenRow::into_api).collect())
 }
 
 /// Revokes a token from now on; the user it belonged to.
