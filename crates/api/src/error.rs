@@ -213,32 +213,11 @@ impl ApiError {
         self.code
     }
 
-    /// The domain's violations, worded in `lang`: 422 when any blocks.
-    pub fn from_violations(violations: &[Violation], lang: Lang) -> Self {
-        Self::unprocessable(
-            violations
-                .iter()
-                .map(|v| problem_violation(v, lang))
-                .collect(),
-        )
-    }
-
-    /// One rule the domain found broken (a 422 naming its field).
-    pub fn violation(violation: &Violation, lang: Lang) -> Self {
-        Self::from_violations(std::slice::from_ref(violation), lang)
-    }
-
     /// A transition or permission the domain refused: 403 when the caller
     /// may not, 409 when the record's state does not allow it, 422 when its
     /// content breaks rules (callers that have the violations send them
-    /// instead, with [`ApiError::from_violations`]).
-    pub fn refused(refusal: &Refusal, lang: Lang) -> Self {
-        let message = i18n::message(lang, &refusal.message_key, &refusal.args);
-        Self::refusal(refusal).with_worded_message(message)
-    }
-
-    /// [`ApiError::refused`], worded when the response is written (for
-    /// code that does not hold the request's language).
+    /// instead, with [`ApiError::invalid`]). Worded when the response is
+    /// written, in the request's language.
     pub fn refusal(refusal: &Refusal) -> Self {
         let (status, code, title) = match refusal.kind {
             RefusalKind::Forbidden => (StatusCode::FORBIDDEN, "forbidden", "Not allowed"),
@@ -262,24 +241,6 @@ impl ApiError {
             args: refusal.args.clone(),
         }));
         err
-    }
-
-    /// Words the detail and the violations now, in the caller's language.
-    fn with_worded_message(mut self, message: String) -> Self {
-        if self.detail.is_some() {
-            self.detail = Some(Said::Worded(message.clone()));
-        }
-        for item in &mut self.violations {
-            if let Item::Unworded(v) = item {
-                *item = Item::Worded(ProblemViolation {
-                    rule: v.rule.clone(),
-                    field: v.field.clone(),
-                    severity: v.severity,
-                    message: message.clone(),
-                });
-            }
-        }
-        self
     }
 
     /// A write based on another version than the stored one.

@@ -2,22 +2,18 @@
 //! then reported at once (422) with the rule and the field, in the caller's
 //! language. Identifiers go through the domain's parsers.
 
-use crate::error::{ApiError, ProblemViolation, problem_violation};
-use crate::i18n::Lang;
+use crate::error::ApiError;
 use stages_domain::ids::IdError;
 use stages_domain::{Violation, requests};
 
+#[derive(Default)]
 pub struct Fields {
-    lang: Lang,
     violations: Vec<Violation>,
 }
 
 impl Fields {
-    pub fn new(lang: Lang) -> Self {
-        Self {
-            lang,
-            violations: Vec::new(),
-        }
+    pub fn new() -> Self {
+        Self::default()
     }
 
     /// A required text of at most `max` characters; returns it trimmed.
@@ -98,28 +94,40 @@ impl Fields {
         &self.violations
     }
 
-    /// `Ok` when no error was found; otherwise the 422 problem.
-    pub fn finish(self) -> Result<Vec<ProblemViolation>, ApiError> {
+    /// `Ok` when no error was found; otherwise the 422 problem, worded in
+    /// the request's language when it is written.
+    pub fn finish(self) -> Result<(), ApiError> {
         if stages_domain::violation::has_errors(&self.violations) {
-            Err(ApiError::from_violations(&self.violations, self.lang))
+            Err(ApiError::invalid(self.violations))
         } else {
-            Ok(self
-                .violations
-                .iter()
-                .map(|v| problem_violation(v, self.lang))
-                .collect())
+            Ok(())
         }
     }
+}
+
+/// The words to search for in the free-text parameter `field`, bounded:
+/// 400 naming the parameter when the text is too long, has too many
+/// words, or has no letter or digit at all (a search of punctuation must
+/// not become "everything"). Nothing given is no condition.
+pub fn search_words(field: &str, value: Option<&str>) -> Result<Vec<String>, ApiError> {
+    let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(Vec::new());
+    };
+    requests::check_search_text(field, value).map_err(ApiError::bad_request)?;
+    let words = crate::text::query_terms(value);
+    requests::check_search_words(field, words.len()).map_err(ApiError::bad_request)?;
+    Ok(words)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use stages_domain::ids::{Email, Siret};
+    use stages_domain::requests::{MAX_SEARCH_CHARS, MAX_SEARCH_WORDS};
 
     #[test]
     fn every_bad_field_is_reported_at_once() {
-        let mut fields = Fields::new(Lang::Fr);
+        let mut fields = Fields::new();
         fields.text("name", "  ", 10);
         fields.id("siret", "73282932000075", Siret::parse);
         fields.optional_id("email", Some("not an email"), Email::parse);
@@ -134,5 +142,30 @@ mod tests {
         assert_eq!(found[0], ("name", "FORM-01"));
         assert_eq!(found[1].0, "siret");
         assert_eq!(found[2], ("email", "FMT-01"));
+    }
+
+    fn rule(value: &str) -> String {
+        search_words("q", Some(value))
+            .expect_err(value)
+            .problem()
+            .violations[0]
+            .rule
+            .clone()
+    }
+
+    #[test]
+    fn search_texts_are_bounded() {
+        assert_eq!(
+            search_words("q", Some("  Société  Générale ")).ok(),
+            Some(vec!["generale".to_owned(), "societe".to_owned()])
+        );
+        assert_eq!(search_words("q", Some("   ")).ok(), Some(vec![]));
+        assert_eq!(search_words("q", None).ok(), Some(vec![]));
+        assert_eq!(rule("' - . !"), "SEARCH-04");
+        let many: String = (0..=MAX_SEARCH_WORDS).map(|i| format!("w{i} ")).collect();
+        assert_eq!(rule(&many), "SEARCH-03");
+        assert_eq!(rule(&"a".repeat(MAX_SEARCH_CHARS + 1)), "SEARCH-03");
+        let err = search_words("address", Some("?")).expect_err("punctuation");
+        assert_eq!(err.problem().violations[0].field, "address");
     }
 }

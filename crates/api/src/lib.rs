@@ -4,9 +4,7 @@
 //! `stages-cli`.
 
 pub mod app;
-pub mod audit;
 pub mod auth;
-pub mod caller;
 pub mod concurrency;
 pub mod config;
 pub mod db;
@@ -20,17 +18,12 @@ pub mod fields;
 pub mod headers;
 pub mod i18n;
 pub mod mail;
-pub mod nomenclature;
-pub mod offers;
 pub mod openapi;
 mod openapi_examples;
-pub mod organisations;
 pub mod pagination;
 pub mod problems;
 pub mod reference;
-pub mod registry;
 pub mod routes;
-pub mod search;
 pub mod server;
 pub mod spa;
 pub mod state;
@@ -38,4 +31,3 @@ pub mod statistics;
 pub mod text;
 pub mod texts;
 pub mod timestamps;
-pub mod users;

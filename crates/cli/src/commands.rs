@@ -2,8 +2,9 @@
 
 use crate::{bench, demo, scale};
 use clap::{Parser, Subcommand};
+use stages_api::app::registry;
 use stages_api::config::{Config, ConfigArgs};
-use stages_api::{db, openapi, reference, registry, server};
+use stages_api::{db, openapi, reference, server};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -170,7 +171,6 @@ fn run(cli: Cli) -> Result<(), String> {
                 centre,
                 academic_year.trim(),
                 today,
-                stages_api::i18n::Lang::Fr,
             )
             .map_err(|e| e.to_string())?;
             let zip =

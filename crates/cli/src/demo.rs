@@ -2,19 +2,20 @@
 //! centres, students, hosts, conventions and offers.
 
 use diesel::prelude::*;
+use stages_api::app::organisations as cases;
 use stages_api::auth::password;
 use stages_api::db::AnyConnection;
 use stages_api::db::codec;
+use stages_api::db::offers;
+use stages_api::db::organisations;
 use stages_api::db::schema::{
     centre_routes, centre_staff, centres, enrolments, organisations as organisations_table,
     students, users as users_table,
 };
+use stages_api::db::search::{self, Kind};
+use stages_api::db::users::{self, NewUser};
 use stages_api::error::ApiError;
-use stages_api::i18n::Lang;
-use stages_api::offers;
-use stages_api::organisations::{self, ContactInput, HostServiceInput, OrganisationInput};
-use stages_api::search::{self, Kind};
-use stages_api::users::{self, NewUser};
+use stages_api_types::organisations::{ContactInput, HostServiceInput, OrganisationInput};
 use stages_domain::access::RouteKind;
 use stages_domain::ids::{Country, Email};
 use stages_domain::model::{
@@ -162,7 +163,7 @@ pub fn seed(conn: &mut AnyConnection) -> Result<bool, DemoError> {
                     department: account.department,
                     email: Some(account.email),
                     password_hash: Some(&hash),
-                    source: stages_api::users::Source::Local.as_str(),
+                    source: stages_api::db::users::Source::Local.as_str(),
                     affiliation: account.affiliation,
                     student_number: account.student_number,
                     is_admin: account.is_admin,
@@ -650,35 +651,28 @@ fn insert_organisation(
         email: Some(o.email.into()),
         website: None,
     };
-    let checked = organisations::check(&input, Lang::Fr)?;
-    let label =
-        organisations::legal_status_label(conn, checked.legal_status_code.as_deref(), Lang::Fr)?;
-    let organisation = organisations::insert(conn, &checked, label.as_deref(), admin)?;
+    let mut checked = cases::check(&input)?;
+    cases::label_legal_status(conn, &mut checked.columns)?;
+    let organisation = organisations::insert(conn, &checked.columns, admin)?;
     for &(name, contacts) in o.services {
-        let service = organisations::check_service(
-            &HostServiceInput {
-                name: name.into(),
-                street: o.street.into(),
-                postal_code: o.postal_code.into(),
-                city: o.city.into(),
-                country_code: Some(o.country.into()),
-                phone: None,
-            },
-            Lang::Fr,
-        )?;
+        let service = cases::check_service(&HostServiceInput {
+            name: name.into(),
+            street: o.street.into(),
+            postal_code: o.postal_code.into(),
+            city: o.city.into(),
+            country_code: Some(o.country.into()),
+            phone: None,
+        })?;
         let service = organisations::insert_service(conn, organisation.id, &service, admin)?;
         for &(civility, last_name, first_name, position, email, phone) in contacts {
-            let contact = organisations::check_contact(
-                &ContactInput {
-                    civility: Some(civility),
-                    last_name: last_name.into(),
-                    first_name: first_name.into(),
-                    position: position.into(),
-                    email: email.into(),
-                    phone: phone.into(),
-                },
-                Lang::Fr,
-            )?;
+            let contact = cases::check_contact(&ContactInput {
+                civility: Some(civility),
+                last_name: last_name.into(),
+                first_name: first_name.into(),
+                position: position.into(),
+                email: email.into(),
+                phone: phone.into(),
+            })?;
             organisations::insert_contact(conn, service.id, &contact, admin)?;
         }
     }

@@ -5,19 +5,19 @@
 //! transaction that claims the convention first, as every change of it
 //! does, so that two changes of its amendments take turns.
 
+use crate::app::caller::Context;
 use crate::app::conventions::{ConventionView, load_visible, mail_context, transition};
-use crate::audit::{self, Entity};
 use crate::auth::Caller;
-use crate::caller::Context;
 use crate::concurrency;
 use crate::db::AnyConnection;
 use crate::db::amendments::{self as store, AmendmentRow, NamedRecords};
+use crate::db::audit::{self, Entity};
 use crate::db::conventions::{self as repo, Loaded};
+use crate::db::organisations as records;
 use crate::directory;
 use crate::error::{ApiError, problem_violation};
 use crate::i18n::Lang;
 use crate::mail;
-use crate::organisations as records;
 use crate::state::AppState;
 use chrono::NaiveDate;
 use stages_domain::Violation;
@@ -43,9 +43,8 @@ fn resolve(
     loaded: &Loaded,
     input: &[ChangeInput],
     people: &[(String, directory::Person)],
-    lang: Lang,
 ) -> Result<Resolved, ApiError> {
-    let invalid = |v: Violation| ApiError::violation(&v, lang);
+    let invalid = |v: Violation| ApiError::invalid(vec![v]);
     let new_service = input.iter().find_map(|c| match c {
         ChangeInput::HostService { host_service_id } => Some(*host_service_id),
         _ => None,
@@ -226,9 +225,9 @@ fn list_views(
     Ok(views)
 }
 
-fn refuse_errors(violations: &[stages_domain::Violation], lang: Lang) -> Result<(), ApiError> {
+fn refuse_errors(violations: &[stages_domain::Violation]) -> Result<(), ApiError> {
     if stages_domain::violation::has_errors(violations) {
-        Err(ApiError::from_violations(violations, lang))
+        Err(ApiError::invalid(violations.to_vec()))
     } else {
         Ok(())
     }
@@ -301,8 +300,8 @@ pub async fn create(
             loaded.workflow = loaded
                 .workflow
                 .add_amendment(relation, &loaded.settings)
-                .map_err(|r| ApiError::refused(&r, lang))?;
-            let resolved = resolve(conn, loaded, &input.changes, &people, lang)?;
+                .map_err(|r| ApiError::refusal(&r))?;
+            let resolved = resolve(conn, loaded, &input.changes, &people)?;
             let (proposed, named) = proposal(&input, resolved);
             let list = repo_list(conn, loaded.row.id)?;
             let violations = check(
@@ -312,7 +311,7 @@ pub async fn create(
                 &proposed,
                 today,
             )?;
-            refuse_errors(&violations, lang)?;
+            refuse_errors(&violations)?;
             let position = i32::try_from(list.len() + 1).unwrap_or(i32::MAX);
             mail::events::amendment_created(
                 conn,
@@ -398,8 +397,8 @@ pub async fn update(
                 loaded
                     .workflow
                     .check_amendment_edit(relation, &before)
-                    .map_err(|r| ApiError::refused(&r, lang))?;
-                let resolved = resolve(conn, &loaded, &input.changes, &people, lang)?;
+                    .map_err(|r| ApiError::refusal(&r))?;
+                let resolved = resolve(conn, &loaded, &input.changes, &people)?;
                 let (proposed, named) = proposal(&input, resolved);
                 let list = repo_list(conn, loaded.row.id)?;
                 let violations = check(
@@ -409,7 +408,7 @@ pub async fn update(
                     &proposed,
                     today,
                 )?;
-                refuse_errors(&violations, lang)?;
+                refuse_errors(&violations)?;
                 store::update_at_version(conn, id, row.version, &proposed, named)?;
                 audit::record(
                     conn,
@@ -439,7 +438,6 @@ pub async fn update(
 pub async fn remove(
     state: &AppState,
     caller: Caller,
-    lang: Lang,
     expected: i32,
     id: i64,
 ) -> Result<(), ApiError> {
@@ -453,7 +451,7 @@ pub async fn remove(
                 loaded.workflow = loaded
                     .workflow
                     .remove_amendment(relation, &amendment)
-                    .map_err(|r| ApiError::refused(&r, lang))?;
+                    .map_err(|r| ApiError::refusal(&r))?;
                 store::delete_at_version(conn, &row)?;
                 let amended = store::amendment_list(conn, loaded.row.id)?;
                 repo::save(conn, &mut loaded, &amended)?;
@@ -502,7 +500,7 @@ pub async fn validate(
                 let (workflow, validated) = loaded
                     .workflow
                     .validate_amendment(relation, &amendment, &violations, today, &loaded.settings)
-                    .map_err(|r| ApiError::refused(&r, lang))?;
+                    .map_err(|r| ApiError::refusal(&r))?;
                 loaded.workflow = workflow;
                 store::mark_validated_at_version(conn, id, row.version, ctx.user_id)?;
                 // The convention's parties follow the amendment: counts of a

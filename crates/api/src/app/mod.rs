@@ -5,5 +5,9 @@
 //! knows a request or a response.
 
 pub mod amendments;
+pub mod caller;
 pub mod conventions;
+pub mod offers;
+pub mod organisations;
+pub mod registry;
 pub mod tickets;

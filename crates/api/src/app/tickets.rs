@@ -3,16 +3,15 @@
 //! may see; staff of the centre that handles it answer, and its author or
 //! staff close it (the domain's transitions).
 
+use crate::app::caller;
 use crate::app::conventions::load_visible;
-use crate::audit::{self, Entity};
 use crate::auth::Caller;
-use crate::caller;
 use crate::concurrency;
 use crate::db::AnyConnection;
+use crate::db::audit::{self, Entity};
+use crate::db::organisations as records;
 use crate::db::tickets::{self as store, Reader, Ticket, TicketRow};
 use crate::error::ApiError;
-use crate::i18n::Lang;
-use crate::organisations as records;
 use crate::pagination::Page;
 use crate::state::AppState;
 use stages_domain::access;
@@ -131,7 +130,6 @@ pub async fn get(state: &AppState, caller: Caller, id: i64) -> Result<Ticket, Ap
 pub async fn change<F>(
     state: &AppState,
     caller: Caller,
-    lang: Lang,
     id: i64,
     expected: i32,
     action: &'static str,
@@ -150,7 +148,7 @@ where
                 let version = row.version;
                 let before = row.to_api()?;
                 let (next, answer) =
-                    transition(before.status).map_err(|r| ApiError::refused(&r, lang))?;
+                    transition(before.status).map_err(|r| ApiError::refusal(&r))?;
                 store::set_status_at_version(
                     conn,
                     id,

@@ -83,7 +83,7 @@ impl FromRequest for Caller {
             let mapping = state.config.affiliation_roles.clone();
             state
                 .db(move |conn| {
-                    let user = crate::users::find(conn, user_id)?
+                    let user = crate::db::users::find(conn, user_id)?
                         .ok_or_else(|| ApiError::unauthorized(Text::AccountGone))?;
                     if !user.active {
                         return Err(ApiError::unauthorized(Text::AccountDisabled));

@@ -2,7 +2,7 @@
 //! workflow state, the columns that scope, search and count them, and the
 //! facts the domain's rules need from other conventions.
 
-use crate::caller::Context;
+use crate::app::caller::Context;
 use crate::db::AnyConnection;
 use crate::db::amendments::amendment_list;
 use crate::db::centres;
@@ -12,8 +12,8 @@ use crate::db::schema::{
     convention_counters, convention_interruptions, convention_schedule_periods, conventions,
     organisations, students, validation_history,
 };
+use crate::db::search::Kind;
 use crate::db::{RepoError, RepoResult};
-use crate::search::Kind;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use stages_domain::amendment::{self, Amendment};

@@ -3,14 +3,19 @@
 
 pub mod amendments;
 pub mod api_tokens;
+pub mod audit;
 pub mod centres;
 pub mod codec;
 pub mod conventions;
 pub mod error;
 pub mod nomenclatures;
+pub mod offers;
+pub mod organisations;
 pub mod schema;
+pub mod search;
 pub mod students;
 pub mod tickets;
+pub mod users;
 
 pub use error::{RepoError, RepoResult, check_written};
 

@@ -145,3 +145,15 @@ pub fn update_at_version(
     .execute(conn)?;
     crate::db::check_written(written)
 }
+
+/// The label of an active value, if it exists: a record naming a value of a
+/// reference table stores its label too.
+pub fn label(conn: &mut AnyConnection, kind: &str, code: &str) -> RepoResult<Option<String>> {
+    Ok(nomenclatures::table
+        .filter(nomenclatures::kind.eq(kind))
+        .filter(nomenclatures::code.eq(code))
+        .filter(nomenclatures::active.eq(true))
+        .select(nomenclatures::label)
+        .first(conn)
+        .optional()?)
+}

@@ -1,11 +1,11 @@
 //! The student registry: identity and enrolments, as imported from the
 //! student information system and the directory.
 
-use crate::caller::Context;
+use crate::app::caller::Context;
 use crate::db::AnyConnection;
 use crate::db::RepoResult;
 use crate::db::schema::{centre_routes, centres, conventions, enrolments, students};
-use crate::search::Kind;
+use crate::db::search::{self, Kind};
 use crate::word_ids;
 use diesel::prelude::*;
 
@@ -261,4 +261,154 @@ pub fn find_visible(
         q = q.filter(visible);
     }
     Ok(q.first(conn).optional()?)
+}
+
+/// One line of the student registry, checked ([`crate::app::registry`]).
+pub struct RegistryLine {
+    pub student_number: String,
+    pub last_name: String,
+    pub first_name: String,
+    pub email: Option<String>,
+    pub ine: Option<String>,
+    pub academic_year: String,
+    pub programme_code: String,
+    pub programme_label: String,
+    pub faculty_code: String,
+    pub faculty_label: String,
+    pub teaching_hours: Option<i32>,
+}
+
+/// A stored student as a registry line compares it.
+type StudentState = (i64, String, String, Option<String>, Option<String>);
+
+/// What writing a registry line did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct RegistryWrite {
+    pub student_created: bool,
+    pub student_updated: bool,
+    pub enrolment_created: bool,
+    pub enrolment_updated: bool,
+}
+
+/// Writes one checked registry line (student, then enrolment) in one
+/// transaction; a line equal to what is stored writes nothing.
+pub fn write_registry_line(
+    conn: &mut AnyConnection,
+    r: &RegistryLine,
+) -> QueryResult<RegistryWrite> {
+    let now = chrono::Utc::now().naive_utc();
+    crate::db::transaction(conn, |conn| {
+        let mut write = RegistryWrite::default();
+        let existing: Option<StudentState> = students::table
+            .filter(students::student_number.eq(&r.student_number))
+            .select((
+                students::id,
+                students::last_name,
+                students::first_name,
+                students::email,
+                students::ine,
+            ))
+            .first(conn)
+            .optional()?;
+        let id = match existing {
+            Some((id, last, first, email, ine)) => {
+                if (
+                    last.as_str(),
+                    first.as_str(),
+                    email.as_deref(),
+                    ine.as_deref(),
+                ) != (
+                    r.last_name.as_str(),
+                    r.first_name.as_str(),
+                    r.email.as_deref(),
+                    r.ine.as_deref(),
+                ) {
+                    diesel::update(students::table.find(id))
+                        .set((
+                            students::last_name.eq(&r.last_name),
+                            students::first_name.eq(&r.first_name),
+                            students::email.eq(&r.email),
+                            students::ine.eq(&r.ine),
+                            students::updated_at.eq(now),
+                        ))
+                        .execute(conn)?;
+                    write.student_updated = true;
+                }
+                id
+            }
+            None => {
+                let id = diesel::insert_into(students::table)
+                    .values((
+                        students::student_number.eq(&r.student_number),
+                        students::last_name.eq(&r.last_name),
+                        students::first_name.eq(&r.first_name),
+                        students::email.eq(&r.email),
+                        students::ine.eq(&r.ine),
+                        students::created_at.eq(now),
+                        students::updated_at.eq(now),
+                    ))
+                    .returning(students::id)
+                    .get_result(conn)?;
+                write.student_created = true;
+                id
+            }
+        };
+        if write.student_created || write.student_updated {
+            search::index(conn, Kind::Student, id, &[&r.last_name, &r.first_name])?;
+        }
+        let enrolment: Option<(i64, String, String, String, Option<i32>)> = enrolments::table
+            .filter(enrolments::student_id.eq(id))
+            .filter(enrolments::academic_year.eq(&r.academic_year))
+            .filter(enrolments::programme_code.eq(&r.programme_code))
+            .select((
+                enrolments::id,
+                enrolments::programme_label,
+                enrolments::faculty_code,
+                enrolments::faculty_label,
+                enrolments::teaching_hours,
+            ))
+            .first(conn)
+            .optional()?;
+        match enrolment {
+            Some((eid, label, faculty, faculty_label, hours)) => {
+                if (
+                    label.as_str(),
+                    faculty.as_str(),
+                    faculty_label.as_str(),
+                    hours,
+                ) != (
+                    r.programme_label.as_str(),
+                    r.faculty_code.as_str(),
+                    r.faculty_label.as_str(),
+                    r.teaching_hours,
+                ) {
+                    diesel::update(enrolments::table.find(eid))
+                        .set((
+                            enrolments::programme_label.eq(&r.programme_label),
+                            enrolments::faculty_code.eq(&r.faculty_code),
+                            enrolments::faculty_label.eq(&r.faculty_label),
+                            enrolments::teaching_hours.eq(r.teaching_hours),
+                        ))
+                        .execute(conn)?;
+                    write.enrolment_updated = true;
+                }
+            }
+            None => {
+                diesel::insert_into(enrolments::table)
+                    .values((
+                        enrolments::student_id.eq(id),
+                        enrolments::academic_year.eq(&r.academic_year),
+                        enrolments::programme_code.eq(&r.programme_code),
+                        enrolments::programme_label.eq(&r.programme_label),
+                        enrolments::faculty_code.eq(&r.faculty_code),
+                        enrolments::faculty_label.eq(&r.faculty_label),
+                        enrolments::teaching_hours.eq(r.teaching_hours),
+                        enrolments::created_at.eq(now),
+                    ))
+                    .execute(conn)?;
+                write.enrolment_created = true;
+            }
+        }
+        Ok(write)
+    })
 }

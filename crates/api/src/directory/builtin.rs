@@ -2,8 +2,8 @@
 
 use super::{MAX_RESULTS, Person};
 use crate::db::schema::users;
+use crate::db::search::Kind;
 use crate::error::ApiError;
-use crate::search::Kind;
 use crate::state::AppState;
 use crate::text;
 use crate::word_ids;

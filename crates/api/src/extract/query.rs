@@ -1,7 +1,7 @@
 //! The query string of a request, bounded before it is read: each
 //! parameter's length and characters are checked and a refusal names the
 //! parameter. Search terms have their own, tighter limits
-//! ([`crate::search::words`]).
+//! ([`crate::db::search::words`]).
 
 use crate::error::ApiError;
 use actix_web::dev::Payload;

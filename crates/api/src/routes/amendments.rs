@@ -179,12 +179,11 @@ pub async fn update(
 pub async fn remove(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     req: HttpRequest,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let expected = concurrency::expected_version(&req)?;
-    app::remove(&state, caller, lang, expected, id.into_inner()).await?;
+    app::remove(&state, caller, expected, id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

@@ -1,14 +1,13 @@
 //! Personal API tokens (administrators): for integrations and the client
 //! scripts generated from the OpenAPI document.
 
-use crate::audit::{self, Entity};
 use crate::auth::Caller;
 use crate::auth::api_tokens::new_token;
 use crate::auth::refresh::hash;
 use crate::db::api_tokens as store;
+use crate::db::audit::{self, Entity};
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
-use crate::i18n::Lang;
 use crate::problems::{Malformed, NotSignedIn};
 use crate::state::AppState;
 use actix_web::{HttpResponse, delete, get, post, web};
@@ -38,10 +37,9 @@ pub use stages_api_types::auth::{ApiToken, CreatedApiToken, NewApiToken};
 pub async fn create(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     body: Json<NewApiToken>,
 ) -> Result<HttpResponse, ApiError> {
-    access::may_administer(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
+    access::may_administer(&caller.roles).map_err(|r| ApiError::refusal(&r))?;
     let input = body.into_inner();
     let name = input.name.trim().to_owned();
     if name.is_empty() || name.chars().count() > 100 {
@@ -101,12 +99,8 @@ pub async fn create(
     )
 )]
 #[get("/admin/api-tokens")]
-pub async fn list(
-    state: web::Data<AppState>,
-    caller: Caller,
-    lang: Lang,
-) -> Result<HttpResponse, ApiError> {
-    access::may_administer(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
+pub async fn list(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
+    access::may_administer(&caller.roles).map_err(|r| ApiError::refusal(&r))?;
     let tokens = state.db(|conn| Ok(store::list(conn)?)).await?;
     Ok(HttpResponse::Ok().json(tokens))
 }
@@ -128,10 +122,9 @@ pub async fn list(
 pub async fn revoke(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    access::may_administer(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
+    access::may_administer(&caller.roles).map_err(|r| ApiError::refusal(&r))?;
     let id = id.into_inner();
     state
         .db(move |conn| {

@@ -9,6 +9,7 @@
 use crate::auth::refresh::{self, Rotation};
 use crate::auth::{password, roles_of};
 use crate::config::Directory;
+use crate::db::users::{self, Source, User};
 use crate::directory::{self, ldap};
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
@@ -16,7 +17,6 @@ use crate::problems::Malformed;
 use crate::routes::me;
 use crate::state::AppState;
 use crate::texts::Text;
-use crate::users::{self, Source, User};
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use stages_domain::{access, requests};
 

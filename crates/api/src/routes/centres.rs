@@ -2,15 +2,14 @@
 //! created by administrators; details and settings changed by the centre's
 //! managers too; staff and routing by administrators.
 
-use crate::audit::{self, Entity};
+use crate::app::caller;
 use crate::auth::Caller;
-use crate::caller;
 use crate::concurrency;
+use crate::db::audit::{self, Entity};
 use crate::db::centres::{self as repo, Centre, CentreRecord};
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::fields::Fields;
-use crate::i18n::Lang;
 use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
@@ -24,8 +23,8 @@ pub const MAX_LOGO_BYTES: usize = 512 * 1024;
 
 pub use stages_api_types::centres::CentreInput;
 
-fn check(input: &CentreInput, lang: Lang) -> Result<CentreRecord, ApiError> {
-    let mut f = Fields::new(lang);
+fn check(input: &CentreInput) -> Result<CentreRecord, ApiError> {
+    let mut f = Fields::new();
     let name = f.text("name", &input.name, MAX_NAME);
     let street = f.text("street", &input.street, MAX_NAME);
     let city = f.text("city", &input.city, MAX_NAME);
@@ -127,12 +126,11 @@ pub async fn get(
 pub async fn create(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     body: Json<CentreInput>,
 ) -> Result<HttpResponse, ApiError> {
-    access::may_manage_reference_data(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
+    access::may_manage_reference_data(&caller.roles).map_err(|r| ApiError::refusal(&r))?;
     let input = body.into_inner();
-    let c = check(&input, lang)?;
+    let c = check(&input)?;
     let centre = state
         .db(move |conn| {
             crate::db::transaction(conn, |conn| {
@@ -182,7 +180,6 @@ pub async fn create(
 pub async fn update(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     req: HttpRequest,
     id: web::Path<i64>,
     body: Json<CentreInput>,
@@ -190,17 +187,17 @@ pub async fn update(
     let id = id.into_inner();
     let expected = concurrency::expected_version(&req)?;
     let input = body.into_inner();
-    let c = check(&input, lang)?;
+    let c = check(&input)?;
     let centre = state
         .db(move |conn| {
             let ctx = caller::load(conn, &caller)?;
             crate::db::transaction(conn, |conn| {
                 let before = repo::load(conn, id)?;
                 access::may_edit_centre(&ctx.roles, ctx.manages(id))
-                    .map_err(|r| ApiError::refused(&r, lang))?;
+                    .map_err(|r| ApiError::refusal(&r))?;
                 if input.is_fallback != before.is_fallback {
                     access::may_manage_reference_data(&ctx.roles)
-                        .map_err(|r| ApiError::refused(&r, lang))?;
+                        .map_err(|r| ApiError::refusal(&r))?;
                 }
                 concurrency::check_version(expected, before.version)?;
                 repo::update_at_version(conn, id, before.version, &c)?;
@@ -257,12 +254,11 @@ pub use stages_api_types::centres::CentreOrganisation;
 pub async fn set_organisation(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     req: HttpRequest,
     id: web::Path<i64>,
     body: Json<CentreOrganisation>,
 ) -> Result<HttpResponse, ApiError> {
-    access::may_manage_reference_data(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
+    access::may_manage_reference_data(&caller.roles).map_err(|r| ApiError::refusal(&r))?;
     let id = id.into_inner();
     let expected = concurrency::expected_version(&req)?;
     let body = body.into_inner();
@@ -298,7 +294,7 @@ pub async fn set_organisation(
                     .map(|r| (r.kind, r.code.trim().to_owned()))
                     .collect();
                 repo::replace_routes(conn, id, &routes)?
-                    .map_err(|code| ApiError::refused(&access::route_taken(&code), lang))?;
+                    .map_err(|code| ApiError::refusal(&access::route_taken(&code)))?;
                 let after = repo::load(conn, id)?;
                 audit::record(
                     conn,
@@ -353,7 +349,6 @@ fn logo_media_type(bytes: &[u8]) -> Option<&'static str> {
 pub async fn upload_logo(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     id: web::Path<i64>,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
@@ -365,13 +360,13 @@ pub async fn upload_logo(
     let image = body.clone();
     let media_type = web::block(move || logo_media_type(&image))
         .await?
-        .ok_or_else(|| ApiError::from_violations(&[requests::image_format("logo")], lang))?;
+        .ok_or_else(|| ApiError::invalid(vec![requests::image_format("logo")]))?;
     state
         .db(move |conn| {
             let ctx = caller::load(conn, &caller)?;
             repo::find_row(conn, id)?;
             access::may_edit_centre(&ctx.roles, ctx.manages(id))
-                .map_err(|r| ApiError::refused(&r, lang))?;
+                .map_err(|r| ApiError::refusal(&r))?;
             repo::set_logo(conn, id, &body, media_type)?;
             audit::record(
                 conn,

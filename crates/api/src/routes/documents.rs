@@ -3,9 +3,9 @@
 //! one ZIP. The domain decides who may print what; the document is in the
 //! convention's language.
 
+use crate::app::caller;
 use crate::app::conventions::load_visible;
 use crate::auth::Caller;
-use crate::caller;
 use crate::db::AnyConnection;
 use crate::db::RepoError;
 use crate::db::centres::{self, CentreRow};
@@ -15,7 +15,6 @@ use crate::documents::{
     Logo, LogoType, Signatory,
 };
 use crate::error::{ApiError, Problem};
-use crate::i18n::Lang;
 use crate::problems::NotSignedIn;
 use crate::state::AppState;
 use actix_web::http::header;
@@ -79,11 +78,11 @@ fn letterhead(
     ))
 }
 
-fn number_of(loaded: &Loaded, lang: Lang) -> Result<ConventionNumber, ApiError> {
+fn number_of(loaded: &Loaded) -> Result<ConventionNumber, ApiError> {
     loaded
         .workflow
         .created_number()
-        .map_err(|r| ApiError::refused(&r, lang))
+        .map_err(|r| ApiError::refusal(&r))
 }
 
 fn language(loaded: &Loaded) -> AgreementLanguage {
@@ -113,11 +112,10 @@ fn convention_document(
     institution: &str,
     loaded: &Loaded,
     today: chrono::NaiveDate,
-    lang: Lang,
 ) -> Result<ConventionDocument, ApiError> {
     let (letterhead, institution_signatory) = letterhead(conn, institution, loaded.row.centre_id)?;
     Ok(ConventionDocument {
-        number: number_of(loaded, lang)?,
+        number: number_of(loaded)?,
         convention: loaded.content.clone(),
         letterhead,
         institution_signatory,
@@ -128,9 +126,9 @@ fn convention_document(
     })
 }
 
-fn rendering_failed(err: DocumentError, lang: Lang) -> ApiError {
+fn rendering_failed(err: DocumentError) -> ApiError {
     match err {
-        DocumentError::Refused(refusal) => ApiError::refused(&refusal, lang),
+        DocumentError::Refused(refusal) => ApiError::refusal(&refusal),
         other => ApiError::internal(other),
     }
 }
@@ -190,7 +188,6 @@ fn pdf(bytes: Vec<u8>, etag: String, filename: &str) -> HttpResponse {
 pub async fn convention_pdf(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     req: HttpRequest,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
@@ -203,10 +200,9 @@ pub async fn convention_pdf(
             loaded
                 .workflow
                 .check_print(relation, &loaded.settings)
-                .map_err(|r| ApiError::refused(&r, lang))?;
-            let doc =
-                convention_document(conn, &app.config.institution_name, &loaded, today, lang)?;
-            Ok((doc, number_of(&loaded, lang)?))
+                .map_err(|r| ApiError::refusal(&r))?;
+            let doc = convention_document(conn, &app.config.institution_name, &loaded, today)?;
+            Ok((doc, number_of(&loaded)?))
         })
         .await?;
     let etag = etag_of(&doc);
@@ -215,7 +211,7 @@ pub async fn convention_pdf(
     }
     let bytes = web::block(move || documents::render_convention(&doc))
         .await?
-        .map_err(|e| rendering_failed(e, lang))?;
+        .map_err(rendering_failed)?;
     Ok(pdf(bytes, etag, &format!("convention-{number}.pdf")))
 }
 
@@ -238,7 +234,6 @@ pub async fn convention_pdf(
 pub async fn amendment_pdf(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     req: HttpRequest,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
@@ -264,7 +259,7 @@ pub async fn amendment_pdf(
             )
             .print
             .into_result()
-            .map_err(|r| ApiError::refused(&r, lang))?;
+            .map_err(|r| ApiError::refusal(&r))?;
             let previous = list[..index]
                 .iter()
                 .filter(|(_, a)| a.is_validated())
@@ -272,7 +267,7 @@ pub async fn amendment_pdf(
                 .collect();
             let (letterhead, institution_signatory) =
                 letterhead(conn, &app.config.institution_name, loaded.row.centre_id)?;
-            let number = number_of(&loaded, lang)?;
+            let number = number_of(&loaded)?;
             let position = u32::try_from(index + 1).unwrap_or(u32::MAX);
             Ok((
                 AmendmentDocument {
@@ -296,7 +291,7 @@ pub async fn amendment_pdf(
     }
     let bytes = web::block(move || documents::render_amendment(&doc))
         .await?
-        .map_err(|e| rendering_failed(e, lang))?;
+        .map_err(rendering_failed)?;
     Ok(pdf(bytes, etag, &filename))
 }
 
@@ -320,7 +315,6 @@ pub async fn amendment_pdf(
 pub async fn certificate_pdf(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     req: HttpRequest,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
@@ -339,14 +333,14 @@ pub async fn certificate_pdf(
                     today,
                     &loaded.settings,
                 )
-                .map_err(|r| ApiError::refused(&r, lang))?;
+                .map_err(|r| ApiError::refusal(&r))?;
             let (letterhead, _) =
                 letterhead(conn, &app.config.institution_name, loaded.row.centre_id)?;
             let amendments = crate::db::amendments::amendments_of(conn, id)?
                 .into_iter()
                 .map(|(_, a)| a)
                 .collect();
-            let number = number_of(&loaded, lang)?;
+            let number = number_of(&loaded)?;
             Ok((
                 CertificateDocument {
                     number,
@@ -368,7 +362,7 @@ pub async fn certificate_pdf(
     }
     let bytes = web::block(move || documents::render_certificate(&doc))
         .await?
-        .map_err(|e| rendering_failed(e, lang))?;
+        .map_err(rendering_failed)?;
     Ok(pdf(bytes, etag, &format!("attestation-{number}.pdf")))
 }
 
@@ -387,7 +381,6 @@ pub fn centre_documents(
     centre: i64,
     year: &str,
     today: chrono::NaiveDate,
-    lang: Lang,
 ) -> Result<Vec<ConventionDocument>, ApiError> {
     let ids = repo::numbered_of_centre(conn, centre, year, MAX_BATCH + 1)?;
     if i64::try_from(ids.len()).unwrap_or(i64::MAX) > MAX_BATCH {
@@ -399,7 +392,7 @@ pub fn centre_documents(
     ids.into_iter()
         .map(|id| {
             let loaded = repo::load(conn, id)?;
-            convention_document(conn, institution, &loaded, today, lang)
+            convention_document(conn, institution, &loaded, today)
         })
         .collect()
 }
@@ -423,7 +416,6 @@ pub fn centre_documents(
 pub async fn centre_zip(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     id: web::Path<i64>,
     query: crate::extract::Query<BatchQuery>,
 ) -> Result<HttpResponse, ApiError> {
@@ -436,20 +428,19 @@ pub async fn centre_zip(
             let ctx = caller::load(conn, &caller)?;
             centres::find_row(conn, centre)?;
             access::may_edit_centre(&ctx.roles, ctx.manages(centre))
-                .map_err(|r| ApiError::refused(&r, lang))?;
+                .map_err(|r| ApiError::refusal(&r))?;
             centre_documents(
                 conn,
                 &app.config.institution_name,
                 centre,
                 &year.to_string(),
                 today,
-                lang,
             )
         })
         .await?;
     let zip = web::block(move || documents::zip_conventions(&documents))
         .await?
-        .map_err(|e| rendering_failed(e, lang))?;
+        .map_err(rendering_failed)?;
     Ok(HttpResponse::Ok()
         .content_type("application/zip")
         .insert_header((

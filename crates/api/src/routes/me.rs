@@ -1,10 +1,10 @@
 //! The signed-in user.
 
 use crate::auth::{Caller, Role};
+use crate::db::users::{self, User};
 use crate::error::{ApiError, Problem};
 use crate::state::AppState;
 use crate::texts::Text;
-use crate::users::{self, User};
 use actix_web::{HttpResponse, get, web};
 
 pub use stages_api_types::auth::Me;

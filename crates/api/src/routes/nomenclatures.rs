@@ -2,9 +2,9 @@
 //! administrators. A value is never deleted, only deactivated: conventions
 //! keep the label they were signed with, and old records keep resolving.
 
-use crate::audit::{self, Entity};
 use crate::auth::Caller;
 use crate::concurrency;
+use crate::db::audit::{self, Entity};
 use crate::db::nomenclatures::{self as repo, ValueTexts};
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
@@ -100,7 +100,7 @@ pub async fn list_values(
     };
     let limit = page.limit()?;
     let after: Option<(i32, String)> = page.after()?;
-    let words = crate::search::words("q", query.q.as_deref())?;
+    let words = crate::fields::search_words("q", query.q.as_deref())?;
     let rows = state
         .db(move |conn| {
             let rows: Vec<NomenclatureValue> = if words.is_empty() {
@@ -162,13 +162,12 @@ fn check_text(field: &str, value: &str, max: usize) -> Result<(), ApiError> {
 pub async fn create_value(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     kind: web::Path<String>,
     body: Json<NewValue>,
 ) -> Result<HttpResponse, ApiError> {
-    access::may_manage_reference_data(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
+    access::may_manage_reference_data(&caller.roles).map_err(|r| ApiError::refusal(&r))?;
     let kind = known_kind(&kind)?;
-    references::may_add_value(kind.system).map_err(|r| ApiError::refused(&r, lang))?;
+    references::may_add_value(kind.system).map_err(|r| ApiError::refusal(&r))?;
     let value = body.into_inner();
     let code = value.code.trim().to_owned();
     check_text("code", &code, MAX_CODE)?;
@@ -231,12 +230,11 @@ pub use stages_api_types::nomenclatures::ValueUpdate;
 pub async fn update_value(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     req: HttpRequest,
     path: web::Path<(String, String)>,
     body: Json<ValueUpdate>,
 ) -> Result<HttpResponse, ApiError> {
-    access::may_manage_reference_data(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
+    access::may_manage_reference_data(&caller.roles).map_err(|r| ApiError::refusal(&r))?;
     let expected = concurrency::expected_version(&req)?;
     let (kind, code) = path.into_inner();
     let kind = known_kind(&kind)?.code;

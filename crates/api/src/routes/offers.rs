@@ -2,26 +2,22 @@
 //! publish, take back and close offers; students search the published
 //! ones by keywords, place, kind and dates, and link one in the wizard.
 
-use crate::audit::{self, Entity};
+use crate::app::offers as cases;
 use crate::auth::Caller;
-use crate::caller;
 use crate::concurrency;
-use crate::db::AnyConnection;
-use crate::db::codec;
+use crate::db::offers::OfferSearch;
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::i18n::Lang;
-use crate::offers::{self as repo, OfferRow, OfferView};
 use crate::pagination::{Page, PageParams};
 use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use chrono::NaiveDate;
 use serde::Deserialize;
-use stages_domain::model::{Offer, OfferAction, OfferKind, OfferStatus};
+use stages_api_types::offers::{CloseInput, OfferInput, OfferView};
+use stages_domain::model::{OfferAction, OfferKind, OfferStatus};
 use stages_domain::offer;
-use stages_domain::offer::{check_editable, check_offer, is_visible_to_students, transition};
-use stages_domain::rules::CheckMode;
 use stages_domain::{access, requests};
 use utoipa::IntoParams;
 
@@ -99,9 +95,9 @@ pub async fn search_offers(
     };
     let staff = access::is_staff(&caller.roles);
     let status = offer::listed_status(staff, asked, "status").map_err(ApiError::bad_request)?;
-    let keywords = crate::search::words("q", query.q.as_deref())?;
-    let place = crate::search::words("place", query.place.as_deref())?;
-    let criteria = repo::OfferSearch {
+    let keywords = crate::fields::search_words("q", query.q.as_deref())?;
+    let place = crate::fields::search_words("place", query.place.as_deref())?;
+    let criteria = OfferSearch {
         status,
         kind,
         keywords,
@@ -122,40 +118,8 @@ pub async fn search_offers(
         after,
         limit: limit + 1,
     };
-    let page = state
-        .search(move |conn| {
-            let rows = repo::search(conn, criteria)?;
-            let page = crate::pagination::from_rows(rows, limit, |r| r.id);
-            let mut items = Vec::with_capacity(page.items.len());
-            for row in &page.items {
-                items.push(repo::view(conn, row, staff, lang)?);
-            }
-            Ok(Page {
-                items,
-                next_cursor: page.next_cursor,
-            })
-        })
-        .await?;
+    let page = cases::search(&state, criteria, staff, lang).await?;
     Ok(HttpResponse::Ok().json(page))
-}
-
-pub use stages_api_types::offers::OfferInput;
-
-fn ensure_host(conn: &mut AnyConnection, id: i64, lang: Lang) -> Result<(), ApiError> {
-    let active = repo::organisation_active(conn, id)?;
-    stages_domain::references::organisation(active, |active| *active, "organisation_id")
-        .map(|_| ())
-        .map_err(|v| ApiError::violation(&v, lang))
-}
-
-/// Refuses an offer with errors (a draft may miss fields, not be wrong).
-fn check_draft(offer: &Offer, lang: Lang) -> Result<(), ApiError> {
-    let found = check_offer(offer, CheckMode::Draft);
-    if stages_domain::violation::has_errors(&found) {
-        Err(ApiError::from_violations(&found, lang))
-    } else {
-        Ok(())
-    }
 }
 
 /// Writes a new offer as a draft, with its number (staff).
@@ -179,45 +143,7 @@ pub async fn create_offer(
     lang: Lang,
     body: Json<OfferInput>,
 ) -> Result<HttpResponse, ApiError> {
-    access::may_do_staff_work(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
-    let input = body.into_inner();
-    check_draft(&input.offer, lang)?;
-    let today = state.today();
-    let view = state
-        .db(move |conn| {
-            let ctx = caller::load(conn, &caller)?;
-            let centre = match input.centre_id {
-                Some(c) => {
-                    crate::db::centres::find_row(conn, c)?;
-                    Some(c)
-                }
-                None => ctx.centre_ids.first().copied(),
-            };
-            access::may_manage_offer(&ctx.roles, centre.is_some_and(|c| ctx.manages(c)))
-                .map_err(|r| ApiError::refused(&r, lang))?;
-            crate::db::transaction(conn, |conn| {
-                ensure_host(conn, input.organisation_id, lang)?;
-                let row = repo::insert(
-                    conn,
-                    &input.offer,
-                    input.organisation_id,
-                    centre,
-                    ctx.user_id,
-                    today,
-                )?;
-                audit::record(
-                    conn,
-                    Entity::Offer,
-                    row.id,
-                    "create",
-                    Some(ctx.user_id),
-                    None::<&()>,
-                    Some(&row),
-                )?;
-                repo::view(conn, &row, true, lang)
-            })
-        })
-        .await?;
+    let view = cases::create(&state, caller, lang, body.into_inner()).await?;
     Ok(HttpResponse::Created()
         .insert_header(concurrency::etag(view.version))
         .json(view))
@@ -242,34 +168,10 @@ pub async fn get_offer(
     lang: Lang,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
-    let staff = access::is_staff(&caller.roles);
-    let view = state
-        .db(move |conn| {
-            let row = repo::find(conn, id)?;
-            if !staff && !is_visible_to_students(row.status()?) {
-                return Err(ApiError::not_found());
-            }
-            repo::view(conn, &row, staff, lang)
-        })
-        .await?;
+    let view = cases::get(&state, caller, lang, id.into_inner()).await?;
     Ok(HttpResponse::Ok()
         .insert_header(concurrency::etag(view.version))
         .json(view))
-}
-
-/// The offer and the caller's right to manage it.
-fn managed(
-    conn: &mut AnyConnection,
-    caller: &Caller,
-    id: i64,
-    lang: Lang,
-) -> Result<(caller::Context, OfferRow), ApiError> {
-    let ctx = caller::load(conn, caller)?;
-    let row = repo::find(conn, id)?;
-    access::may_manage_offer(&ctx.roles, row.centre_id.is_some_and(|c| ctx.manages(c)))
-        .map_err(|r| ApiError::refused(&r, lang))?;
-    Ok((ctx, row))
 }
 
 /// Corrects an offer (its managers); a published one must stay complete.
@@ -303,38 +205,16 @@ pub async fn update_offer(
     id: web::Path<i64>,
     body: Json<OfferInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
     let expected = concurrency::expected_version(&req)?;
-    let input = body.into_inner();
-    check_draft(&input.offer, lang)?;
-    let view = state
-        .db(move |conn| {
-            crate::db::transaction(conn, |conn| {
-                let (ctx, before) = managed(conn, &caller, id, lang)?;
-                concurrency::check_version(expected, before.version)?;
-                let status = before.status()?;
-                check_editable(status).map_err(|r| ApiError::refused(&r, lang))?;
-                if status == OfferStatus::Published {
-                    let found = check_offer(&input.offer, CheckMode::Complete);
-                    if stages_domain::violation::has_errors(&found) {
-                        return Err(ApiError::from_violations(&found, lang));
-                    }
-                }
-                ensure_host(conn, input.organisation_id, lang)?;
-                let after = repo::update(conn, &before, &input.offer, input.organisation_id)?;
-                audit::record(
-                    conn,
-                    Entity::Offer,
-                    id,
-                    "update",
-                    Some(ctx.user_id),
-                    Some(&before),
-                    Some(&after),
-                )?;
-                repo::view(conn, &after, true, lang)
-            })
-        })
-        .await?;
+    let view = cases::update(
+        &state,
+        caller,
+        lang,
+        id.into_inner(),
+        expected,
+        body.into_inner(),
+    )
+    .await?;
     Ok(HttpResponse::Ok()
         .insert_header(concurrency::etag(view.version))
         .json(view))
@@ -342,6 +222,7 @@ pub async fn update_offer(
 
 /// Applies a status change: the domain decides whether it may happen, and
 /// publishing needs the offer complete.
+/// The offer after a change of status, with its new version.
 async fn change_status(
     state: web::Data<AppState>,
     caller: Caller,
@@ -351,33 +232,7 @@ async fn change_status(
     action: OfferAction,
 ) -> Result<HttpResponse, ApiError> {
     let expected = concurrency::expected_version(&req)?;
-    let view = state
-        .db(move |conn| {
-            crate::db::transaction(conn, |conn| {
-                let (ctx, before) = managed(conn, &caller, id, lang)?;
-                concurrency::check_version(expected, before.version)?;
-                let next = transition(before.status()?, action)
-                    .map_err(|r| ApiError::refused(&r, lang))?;
-                if next == OfferStatus::Published {
-                    let found = check_offer(&before.to_domain()?, CheckMode::Complete);
-                    if stages_domain::violation::has_errors(&found) {
-                        return Err(ApiError::from_violations(&found, lang));
-                    }
-                }
-                let after = repo::set_status(conn, &before, next)?;
-                audit::record(
-                    conn,
-                    Entity::Offer,
-                    id,
-                    &codec::to_code(action),
-                    Some(ctx.user_id),
-                    Some(&before),
-                    Some(&after),
-                )?;
-                repo::view(conn, &after, true, lang)
-            })
-        })
-        .await?;
+    let view: OfferView = cases::change_status(&state, caller, lang, id, expected, action).await?;
     Ok(HttpResponse::Ok()
         .insert_header(concurrency::etag(view.version))
         .json(view))
@@ -459,8 +314,6 @@ pub async fn unpublish_offer(
     )
     .await
 }
-
-pub use stages_api_types::offers::CloseInput;
 
 /// Closes an offer for good: filled, or withdrawn.
 #[utoipa::path(

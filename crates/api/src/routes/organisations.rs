@@ -2,18 +2,19 @@
 //! and department, SIRET, activity, phone, address or service; create with
 //! the mandatory fields; correct with an audit trail.
 
-use crate::audit::{self, AuditEntry, Entity};
+use crate::app::organisations as cases;
 use crate::auth::Caller;
 use crate::concurrency;
+use crate::db::audit::AuditEntry;
+use crate::db::organisations::OrganisationSearch;
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
-use crate::i18n::Lang;
-use crate::organisations::{self as repo, OrganisationInput, OrganisationRow};
 use crate::pagination::{Page, PageParams};
 use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use serde::Deserialize;
+use stages_api_types::organisations::{OrganisationInput, OrganisationRow};
 use stages_domain::ids::{NafCode, Phone, Siret};
 use stages_domain::{access, requests};
 use utoipa::IntoParams;
@@ -114,11 +115,11 @@ pub async fn search(
         ),
         None => None,
     };
-    let name = crate::search::words("name", query.name.as_deref())?;
-    let address = crate::search::words("address", query.address.as_deref())?;
-    let service = crate::search::words("service", query.service.as_deref())?;
+    let name = crate::fields::search_words("name", query.name.as_deref())?;
+    let address = crate::fields::search_words("address", query.address.as_deref())?;
+    let service = crate::fields::search_words("service", query.service.as_deref())?;
     let staff = access::is_staff(&caller.roles);
-    let criteria = repo::OrganisationSearch {
+    let criteria = OrganisationSearch {
         include_inactive: query.include_inactive && staff,
         name,
         address,
@@ -135,15 +136,9 @@ pub async fn search(
         after,
         limit: limit + 1,
     };
-    let organisations = state
-        .search(move |conn| {
-            let rows = repo::search(conn, criteria)?;
-            Ok(
-                crate::pagination::from_rows(rows, limit, |o| (o.name.clone(), o.id))
-                    .map(|o| o.wire()),
-            )
-        })
-        .await?;
+    let rows = cases::search(&state, criteria).await?;
+    let organisations =
+        crate::pagination::from_rows(rows, limit, |o| (o.name.clone(), o.id)).map(|o| o.wire());
     Ok(HttpResponse::Ok().json(organisations))
 }
 
@@ -166,7 +161,7 @@ pub async fn get(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let row = state.db(move |conn| repo::find(conn, id)).await?;
+    let row = cases::get(&state, id).await?;
     Ok(HttpResponse::Ok()
         .insert_header(concurrency::etag(row.version))
         .json(row.wire()))
@@ -205,44 +200,15 @@ pub struct CreateQuery {
 pub async fn create(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     query: crate::extract::Query<CreateQuery>,
     body: Json<OrganisationInput>,
 ) -> Result<HttpResponse, ApiError> {
-    access::may_create_host_record(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
-    let input = body.into_inner();
-    let c = repo::check(&input, lang)?;
-    if query.dry_run {
-        state
-            .db(move |conn| {
-                repo::legal_status_label(conn, c.legal_status_code.as_deref(), lang)?;
-                repo::ensure_siret_free(conn, c.siret.as_deref(), None)
-            })
-            .await?;
-        return Ok(HttpResponse::NoContent().finish());
+    match cases::create(&state, caller, body.into_inner(), query.dry_run).await? {
+        None => Ok(HttpResponse::NoContent().finish()),
+        Some(row) => Ok(HttpResponse::Created()
+            .insert_header(concurrency::etag(row.version))
+            .json(row.wire())),
     }
-    let row = state
-        .db(move |conn| {
-            crate::db::transaction(conn, |conn| {
-                let label = repo::legal_status_label(conn, c.legal_status_code.as_deref(), lang)?;
-                repo::ensure_siret_free(conn, c.siret.as_deref(), None)?;
-                let row = repo::insert(conn, &c, label.as_deref(), caller.user_id)?;
-                audit::record(
-                    conn,
-                    Entity::Organisation,
-                    row.id,
-                    "create",
-                    Some(caller.user_id),
-                    None::<&()>,
-                    Some(&row),
-                )?;
-                Ok::<_, ApiError>(row)
-            })
-        })
-        .await?;
-    Ok(HttpResponse::Created()
-        .insert_header(concurrency::etag(row.version))
-        .json(row.wire()))
 }
 
 /// Corrects an organisation. Staff may correct any; others only one they
@@ -272,49 +238,12 @@ pub async fn create(
 pub async fn update(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     req: HttpRequest,
     id: web::Path<i64>,
     body: Json<OrganisationInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
     let expected = concurrency::expected_version(&req)?;
-    let input = body.into_inner();
-    let row = state
-        .db(move |conn| {
-            crate::db::transaction(conn, |conn| {
-                let before = repo::find(conn, id)?;
-                let facts = repo::host_record_facts(
-                    conn,
-                    Entity::Organisation,
-                    id,
-                    before.created_by,
-                    caller.user_id,
-                )?;
-                access::may_edit_host_record(&caller.roles, facts)
-                    .map_err(|r| ApiError::refused(&r, lang))?;
-                concurrency::check_version(expected, before.version)?;
-                let c = repo::check(&input, lang)?;
-                let label = repo::legal_status_label(conn, c.legal_status_code.as_deref(), lang)?;
-                if before.active {
-                    repo::ensure_siret_free(conn, c.siret.as_deref(), Some(id))?;
-                }
-                repo::update_at_version(conn, id, before.version, &c, label.as_deref())?;
-                let after = repo::find(conn, id)?;
-                repo::reindex(conn, &after)?;
-                audit::record(
-                    conn,
-                    Entity::Organisation,
-                    id,
-                    "update",
-                    Some(caller.user_id),
-                    Some(&before),
-                    Some(&after),
-                )?;
-                Ok::<_, ApiError>(after)
-            })
-        })
-        .await?;
+    let row = cases::update(&state, caller, id.into_inner(), expected, body.into_inner()).await?;
     Ok(HttpResponse::Ok()
         .insert_header(concurrency::etag(row.version))
         .json(row.wire()))
@@ -343,33 +272,11 @@ pub async fn update(
 pub async fn deactivate(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     req: HttpRequest,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    access::may_do_staff_work(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
-    let id = id.into_inner();
     let expected = concurrency::expected_version(&req)?;
-    state
-        .db(move |conn| {
-            crate::db::transaction(conn, |conn| {
-                let before = repo::find(conn, id)?;
-                concurrency::check_version(expected, before.version)?;
-                repo::deactivate_at_version(conn, id, before.version)?;
-                let after = repo::find(conn, id)?;
-                audit::record(
-                    conn,
-                    Entity::Organisation,
-                    id,
-                    "deactivate",
-                    Some(caller.user_id),
-                    Some(&before),
-                    Some(&after),
-                )?;
-                Ok::<_, ApiError>(())
-            })
-        })
-        .await?;
+    cases::deactivate(&state, caller, id.into_inner(), expected).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -390,16 +297,7 @@ pub async fn deactivate(
 pub async fn history(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    access::may_do_staff_work(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
-    let id = id.into_inner();
-    let entries = state
-        .db(move |conn| {
-            repo::find(conn, id)?;
-            Ok(audit::history(conn, Entity::Organisation, id)?)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(entries))
+    Ok(HttpResponse::Ok().json(cases::history(&state, caller, id.into_inner()).await?))
 }

@@ -1,11 +1,11 @@
 //! Importing the student registry (administrators), the same as
 //! `stages import enrolments FILE.csv`.
 
+use crate::app::registry::{self, ImportError, ImportReport};
 use crate::auth::Caller;
 use crate::error::{ApiError, Problem};
 use crate::i18n::Lang;
 use crate::problems::NotSignedIn;
-use crate::registry::{self, ImportError, ImportReport};
 use crate::state::AppState;
 use actix_web::{HttpResponse, post, web};
 use stages_domain::access;
@@ -39,7 +39,7 @@ pub async fn import(
     lang: Lang,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
-    access::may_administer(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
+    access::may_administer(&caller.roles).map_err(|r| ApiError::refusal(&r))?;
     let text = String::from_utf8(body.to_vec())
         .map_err(|e| ApiError::bad_request(requests::csv_invalid(e.to_string())))?;
     let report = state

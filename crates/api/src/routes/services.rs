@@ -1,20 +1,16 @@
 //! Host services (steps 3 and 7) and their contacts (steps 4 and 7): the
 //! tutor and the signatory are contacts of a service.
 
-use crate::audit::{self, Entity};
+use crate::app::organisations as cases;
 use crate::auth::Caller;
 use crate::concurrency;
+use crate::db::organisations::{ContactRecord, HostServiceRecord};
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
-use crate::i18n::Lang;
-use crate::organisations::{
-    self as repo, ContactInput, ContactRecord, ContactRow, HostServiceInput, HostServiceRecord,
-    HostServiceRow,
-};
 use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
-use stages_domain::{access, references};
+use stages_api_types::organisations::{ContactInput, ContactRow, HostServiceInput, HostServiceRow};
 
 /// Lists an organisation's services.
 #[utoipa::path(
@@ -34,17 +30,13 @@ pub async fn list_services(
     _caller: Caller,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
-    let services = state
-        .db(move |conn| {
-            repo::find(conn, id)?;
-            Ok(repo::services_of(conn, id)?
-                .iter()
-                .map(HostServiceRecord::wire)
-                .collect::<Vec<_>>())
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(services))
+    let services = cases::services(&state, id.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(
+        services
+            .iter()
+            .map(HostServiceRecord::wire)
+            .collect::<Vec<_>>(),
+    ))
 }
 
 /// Adds a service (site, department) to an organisation.
@@ -66,31 +58,10 @@ pub async fn list_services(
 pub async fn create_service(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     id: web::Path<i64>,
     body: Json<HostServiceInput>,
 ) -> Result<HttpResponse, ApiError> {
-    access::may_create_host_record(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
-    let organisation = id.into_inner();
-    let c = repo::check_service(&body.into_inner(), lang)?;
-    let row = state
-        .db(move |conn| {
-            crate::db::transaction(conn, |conn| {
-                repo::find(conn, organisation)?;
-                let row = repo::insert_service(conn, organisation, &c, caller.user_id)?;
-                audit::record(
-                    conn,
-                    Entity::HostService,
-                    row.id,
-                    "create",
-                    Some(caller.user_id),
-                    None::<&()>,
-                    Some(&row),
-                )?;
-                Ok::<_, ApiError>(row)
-            })
-        })
-        .await?;
+    let row = cases::create_service(&state, caller, id.into_inner(), body.into_inner()).await?;
     Ok(HttpResponse::Created()
         .insert_header(concurrency::etag(row.version))
         .json(row.wire()))
@@ -121,43 +92,13 @@ pub async fn create_service(
 pub async fn update_service(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     req: HttpRequest,
     id: web::Path<i64>,
     body: Json<HostServiceInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
     let expected = concurrency::expected_version(&req)?;
-    let c = repo::check_service(&body.into_inner(), lang)?;
-    let row = state
-        .db(move |conn| {
-            crate::db::transaction(conn, |conn| {
-                let before = repo::find_service(conn, id)?;
-                let facts = repo::host_record_facts(
-                    conn,
-                    Entity::HostService,
-                    id,
-                    before.created_by,
-                    caller.user_id,
-                )?;
-                access::may_edit_host_record(&caller.roles, facts)
-                    .map_err(|r| ApiError::refused(&r, lang))?;
-                concurrency::check_version(expected, before.version)?;
-                repo::update_service_at_version(conn, id, before.version, &c)?;
-                let after = repo::find_service(conn, id)?;
-                audit::record(
-                    conn,
-                    Entity::HostService,
-                    id,
-                    "update",
-                    Some(caller.user_id),
-                    Some(&before),
-                    Some(&after),
-                )?;
-                Ok::<_, ApiError>(after)
-            })
-        })
-        .await?;
+    let row =
+        cases::update_service(&state, caller, id.into_inner(), expected, body.into_inner()).await?;
     Ok(HttpResponse::Ok()
         .insert_header(concurrency::etag(row.version))
         .json(row.wire()))
@@ -182,40 +123,9 @@ pub async fn update_service(
 pub async fn delete_service(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
-    state
-        .db(move |conn| {
-            crate::db::transaction(conn, |conn| {
-                let before = repo::find_service(conn, id)?;
-                let facts = repo::host_record_facts(
-                    conn,
-                    Entity::HostService,
-                    id,
-                    before.created_by,
-                    caller.user_id,
-                )?;
-                access::may_edit_host_record(&caller.roles, facts)
-                    .map_err(|r| ApiError::refused(&r, lang))?;
-                let usage = repo::service_usage(conn, id)?;
-                references::service_deletion(usage.contacts, usage.conventions)
-                    .map_err(|r| ApiError::refused(&r, lang))?;
-                repo::delete_service(conn, id)?;
-                audit::record(
-                    conn,
-                    Entity::HostService,
-                    id,
-                    "delete",
-                    Some(caller.user_id),
-                    Some(&before),
-                    None::<&HostServiceRecord>,
-                )?;
-                Ok(())
-            })
-        })
-        .await?;
+    cases::delete_service(&state, caller, id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -237,17 +147,8 @@ pub async fn list_contacts(
     _caller: Caller,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
-    let list = state
-        .db(move |conn| {
-            repo::find_service(conn, id)?;
-            Ok(repo::contacts_of(conn, id)?
-                .iter()
-                .map(ContactRecord::wire)
-                .collect::<Vec<_>>())
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(list))
+    let contacts = cases::contacts(&state, id.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(contacts.iter().map(ContactRecord::wire).collect::<Vec<_>>()))
 }
 
 /// Adds a contact (future tutor or signatory) to a service.
@@ -269,31 +170,10 @@ pub async fn list_contacts(
 pub async fn create_contact(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     id: web::Path<i64>,
     body: Json<ContactInput>,
 ) -> Result<HttpResponse, ApiError> {
-    access::may_create_host_record(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
-    let service = id.into_inner();
-    let c = repo::check_contact(&body.into_inner(), lang)?;
-    let row = state
-        .db(move |conn| {
-            crate::db::transaction(conn, |conn| {
-                repo::find_service(conn, service)?;
-                let row = repo::insert_contact(conn, service, &c, caller.user_id)?;
-                audit::record(
-                    conn,
-                    Entity::Contact,
-                    row.id,
-                    "create",
-                    Some(caller.user_id),
-                    None::<&()>,
-                    Some(&row),
-                )?;
-                Ok::<_, ApiError>(row)
-            })
-        })
-        .await?;
+    let row = cases::create_contact(&state, caller, id.into_inner(), body.into_inner()).await?;
     Ok(HttpResponse::Created()
         .insert_header(concurrency::etag(row.version))
         .json(row.wire()))
@@ -324,43 +204,13 @@ pub async fn create_contact(
 pub async fn update_contact(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     req: HttpRequest,
     id: web::Path<i64>,
     body: Json<ContactInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
     let expected = concurrency::expected_version(&req)?;
-    let c = repo::check_contact(&body.into_inner(), lang)?;
-    let row = state
-        .db(move |conn| {
-            crate::db::transaction(conn, |conn| {
-                let before = repo::find_contact(conn, id)?;
-                let facts = repo::host_record_facts(
-                    conn,
-                    Entity::Contact,
-                    id,
-                    before.created_by,
-                    caller.user_id,
-                )?;
-                access::may_edit_host_record(&caller.roles, facts)
-                    .map_err(|r| ApiError::refused(&r, lang))?;
-                concurrency::check_version(expected, before.version)?;
-                repo::update_contact_at_version(conn, id, before.version, &c)?;
-                let after = repo::find_contact(conn, id)?;
-                audit::record(
-                    conn,
-                    Entity::Contact,
-                    id,
-                    "update",
-                    Some(caller.user_id),
-                    Some(&before),
-                    Some(&after),
-                )?;
-                Ok::<_, ApiError>(after)
-            })
-        })
-        .await?;
+    let row =
+        cases::update_contact(&state, caller, id.into_inner(), expected, body.into_inner()).await?;
     Ok(HttpResponse::Ok()
         .insert_header(concurrency::etag(row.version))
         .json(row.wire()))

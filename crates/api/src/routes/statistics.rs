@@ -2,8 +2,8 @@
 //! managers, of the whole university for administrators; as JSON for the
 //! SPA's charts, and as CSV or XLSX.
 
+use crate::app::caller;
 use crate::auth::Caller;
-use crate::caller;
 use crate::db::centres;
 use crate::error::{ApiError, Problem};
 use crate::exports::{self, SheetFormat};
@@ -46,7 +46,7 @@ async fn indicators(
                 centres::find_row(conn, centre)?;
             }
             access::may_view_statistics(&ctx.roles, scope.centre_id.map(|c| ctx.manages(c)))
-                .map_err(|r| ApiError::refused(&r, lang))?;
+                .map_err(|r| ApiError::refusal(&r))?;
             statistics::compute(conn, &scope, lang)
         })
         .await

@@ -6,20 +6,20 @@
 //! the record as it was selected.
 
 use super::conventions::respond;
+use crate::app::caller::Context;
 use crate::app::conventions::{ConventionView, transition};
 use crate::auth::Caller;
-use crate::caller::Context;
 use crate::concurrency;
 use crate::db::AnyConnection;
 use crate::db::centres;
 use crate::db::conventions::Loaded;
+use crate::db::nomenclatures;
+use crate::db::organisations as records;
 use crate::db::students::{self, EnrolmentRecord};
 use crate::directory::{self, Person};
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::i18n::Lang;
-use crate::nomenclature;
-use crate::organisations as records;
 use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
@@ -32,17 +32,13 @@ use stages_domain::permissions::{self, Relation};
 use stages_domain::references;
 use stages_domain::requests;
 
-fn refused(r: &stages_domain::Refusal, lang: Lang) -> ApiError {
-    ApiError::refused(r, lang)
-}
-
 /// The content may change now (domain: editable until validated; students
 /// until the first validation).
-fn check_edit(loaded: &Loaded, relation: Relation, lang: Lang) -> Result<(), ApiError> {
+fn check_edit(loaded: &Loaded, relation: Relation) -> Result<(), ApiError> {
     loaded
         .workflow
         .check_edit(relation, &loaded.settings)
-        .map_err(|r| refused(&r, lang))
+        .map_err(|r| ApiError::refusal(&r))
 }
 
 pub use stages_api_types::steps::{EnrolmentChoice, StudentStepInput};
@@ -51,11 +47,9 @@ fn enrolment_of(
     conn: &mut AnyConnection,
     student: i64,
     choice: &EnrolmentChoice,
-    lang: Lang,
 ) -> Result<(AcademicYear, EnrolmentRecord), ApiError> {
-    let year = AcademicYear::parse(choice.academic_year.trim()).map_err(|e| {
-        ApiError::from_violations(&[e.to_violation("enrolment.academic_year")], lang)
-    })?;
+    let year = AcademicYear::parse(choice.academic_year.trim())
+        .map_err(|e| ApiError::invalid(vec![e.to_violation("enrolment.academic_year")]))?;
     let row = students::find_enrolment(
         conn,
         student,
@@ -63,7 +57,7 @@ fn enrolment_of(
         choice.programme_code.trim(),
     )?;
     let row = references::enrolment(row, "enrolment.programme_code")
-        .map_err(|v| ApiError::violation(&v, lang))?;
+        .map_err(|v| ApiError::invalid(vec![v]))?;
     Ok((year, row))
 }
 
@@ -107,16 +101,16 @@ pub async fn save_student(
         id.into_inner(),
         "student",
         move |conn, ctx, loaded, relation| {
-            check_edit(loaded, relation, lang)?;
+            check_edit(loaded, relation)?;
             if let Some(choice) = &input.enrolment {
-                let (year, row) = enrolment_of(conn, loaded.row.student_id, choice, lang)?;
+                let (year, row) = enrolment_of(conn, loaded.row.student_id, choice)?;
                 let unchanged = loaded.row.academic_year == year.to_string()
                     && loaded.row.programme_code.as_deref() == Some(row.programme_code.as_str());
                 if !unchanged {
                     references::enrolment_change(loaded.workflow.number().is_some())
-                        .map_err(|v| ApiError::violation(&v, lang))?;
+                        .map_err(|v| ApiError::invalid(vec![v]))?;
                     let centre = centres::route(conn, &row.programme_code, &row.faculty_code)?
-                        .map_err(|r| refused(&r, lang))?;
+                        .map_err(|r| ApiError::refusal(&r))?;
                     let centre_row = centres::find_row(conn, centre)?;
                     let settings = centre_row.settings()?;
                     // Moving a draft to another centre is creating it there:
@@ -129,7 +123,7 @@ pub async fn save_student(
                         });
                         permissions::may_create_convention(there, &settings)
                             .into_result()
-                            .map_err(|r| refused(&r, lang))?;
+                            .map_err(|r| ApiError::refusal(&r))?;
                     }
                     loaded.row.centre_id = centre;
                     loaded.settings = settings;
@@ -216,14 +210,14 @@ pub async fn save_organisation(
         id.into_inner(),
         "organisation",
         move |conn, _, loaded, relation| {
-            check_edit(loaded, relation, lang)?;
+            check_edit(loaded, relation)?;
             let (organisation, offer) = match (&choice.offer_number, choice.organisation_id) {
                 (Some(number), _) => {
                     let offer =
-                        references::offer(crate::offers::find_by_number(conn, number)?, |o| {
+                        references::offer(crate::db::offers::find_by_number(conn, number)?, |o| {
                             o.status().is_ok_and(stages_domain::offer::may_be_linked)
                         })
-                        .map_err(|v| ApiError::violation(&v, lang))?;
+                        .map_err(|v| ApiError::invalid(vec![v]))?;
                     (offer.organisation_id, Some(offer))
                 }
                 (None, Some(id)) => (id, None),
@@ -234,7 +228,7 @@ pub async fn save_organisation(
                 |o| o.active,
                 "organisation_id",
             )
-            .map_err(|v| ApiError::violation(&v, lang))?;
+            .map_err(|v| ApiError::invalid(vec![v]))?;
             if loaded.parties.organisation_id != Some(row.id) {
                 loaded.parties.host_service_id = None;
                 loaded.parties.tutor_id = None;
@@ -299,13 +293,13 @@ pub async fn save_host_service(
         id.into_inner(),
         "host_service",
         move |conn, _, loaded, relation| {
-            check_edit(loaded, relation, lang)?;
+            check_edit(loaded, relation)?;
             let service = references::host_service(
                 records::lookup_service(conn, choice)?,
                 |s| s.organisation_id,
                 loaded.parties.organisation_id,
             )
-            .map_err(|v| ApiError::violation(&v, lang))?;
+            .map_err(|v| ApiError::invalid(vec![v]))?;
             if loaded.parties.host_service_id != Some(service.id) {
                 loaded.parties.tutor_id = None;
                 loaded.content.tutor = None;
@@ -361,14 +355,14 @@ pub async fn save_tutor(
         id.into_inner(),
         "tutor",
         move |conn, _, loaded, relation| {
-            check_edit(loaded, relation, lang)?;
+            check_edit(loaded, relation)?;
             let contact = references::tutor(
                 records::lookup_contact(conn, choice)?,
                 |c| c.host_service_id,
                 loaded.parties.host_service_id,
                 "contact_id",
             )
-            .map_err(|v| ApiError::violation(&v, lang))?;
+            .map_err(|v| ApiError::invalid(vec![v]))?;
             loaded.parties.tutor_id = Some(contact.id);
             loaded.content.tutor = Some(contact.to_domain());
             Ok(())
@@ -380,11 +374,7 @@ pub async fn save_tutor(
 
 /// The labels of the reference values the internship names, as the tables
 /// hold them now: the convention keeps them even if a table changes later.
-fn snapshot_labels(
-    conn: &mut AnyConnection,
-    internship: &mut Internship,
-    lang: Lang,
-) -> Result<(), ApiError> {
+fn snapshot_labels(conn: &mut AnyConnection, internship: &mut Internship) -> Result<(), ApiError> {
     for (kind, field, value) in [
         ("theme", "theme", &mut internship.theme),
         (
@@ -399,8 +389,11 @@ fn snapshot_labels(
         ),
     ] {
         if let Some(reference) = value {
-            let label = nomenclature::label(conn, kind, &reference.code)?.ok_or_else(|| {
-                nomenclature::unknown(&format!("{field}.code"), &reference.code, lang)
+            let label = nomenclatures::label(conn, kind, &reference.code)?.ok_or_else(|| {
+                ApiError::invalid(vec![requests::not_in_table(
+                    &format!("{field}.code"),
+                    &reference.code,
+                )])
             })?;
             reference.label = label;
         }
@@ -450,8 +443,8 @@ pub async fn save_internship(
         id.into_inner(),
         "internship",
         move |conn, _, loaded, relation| {
-            check_edit(loaded, relation, lang)?;
-            snapshot_labels(conn, &mut input, lang)?;
+            check_edit(loaded, relation)?;
+            snapshot_labels(conn, &mut input)?;
             loaded.content.internship = input;
             Ok(())
         },
@@ -498,7 +491,7 @@ pub async fn save_supervisor(
     let uid = body.into_inner().uid.trim().to_owned();
     let person: Person =
         references::supervisor(directory::find_supervisor(&state, uid).await?, "uid")
-            .map_err(|v| ApiError::violation(&v, lang))?;
+            .map_err(|v| ApiError::invalid(vec![v]))?;
     let view = transition(
         &state,
         caller,
@@ -507,7 +500,7 @@ pub async fn save_supervisor(
         id.into_inner(),
         "supervisor",
         move |conn, _, loaded, relation| {
-            check_edit(loaded, relation, lang)?;
+            check_edit(loaded, relation)?;
             let supervisor_id = directory::upsert_supervisor(conn, &person)?;
             loaded.parties.supervisor_id = Some(supervisor_id);
             loaded.content.supervisor = Some(Supervisor {
@@ -566,7 +559,7 @@ pub async fn save_signatory(
         id.into_inner(),
         "signatory",
         move |conn, _: &Context, loaded, relation| {
-            check_edit(loaded, relation, lang)?;
+            check_edit(loaded, relation)?;
             // The contact with the host of its service.
             let found = match records::lookup_contact(conn, choice)? {
                 Some(contact) => records::lookup_service(conn, contact.host_service_id)?
@@ -578,7 +571,7 @@ pub async fn save_signatory(
                 |(_, organisation)| *organisation,
                 loaded.parties.organisation_id,
             )
-            .map_err(|v| ApiError::violation(&v, lang))?;
+            .map_err(|v| ApiError::invalid(vec![v]))?;
             loaded.parties.signatory_id = Some(contact.id);
             loaded.content.signatory = Some(contact.to_domain());
             Ok(())

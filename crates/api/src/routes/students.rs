@@ -1,7 +1,7 @@
 //! The student registry as callers may see it (step 1 of the wizard).
 
+use crate::app::caller;
 use crate::auth::Caller;
-use crate::caller;
 use crate::db::students::{self as repo, Student};
 use crate::error::{ApiError, Problem};
 use crate::pagination::{Page, PageParams};
@@ -53,7 +53,7 @@ pub async fn list(
         .map(str::to_owned);
     let words = match &number {
         Some(_) => Vec::new(),
-        None => crate::search::words("q", query.q.as_deref())?,
+        None => crate::fields::search_words("q", query.q.as_deref())?,
     };
     let students = state
         .search(move |conn| {

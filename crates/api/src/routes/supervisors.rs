@@ -43,7 +43,7 @@ pub async fn search(
             MIN_QUERY_CHARS,
         )));
     }
-    crate::search::words("q", Some(&q))?;
+    crate::fields::search_words("q", Some(&q))?;
     let people = directory::search_supervisors(&state, q.trim()).await?;
     Ok(HttpResponse::Ok().json(people))
 }

@@ -8,7 +8,6 @@ use crate::concurrency;
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::fields::Fields;
-use crate::i18n::Lang;
 use crate::pagination::{Page, PageParams};
 use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 use crate::state::AppState;
@@ -43,11 +42,10 @@ pub use stages_api_types::tickets::NewTicket;
 pub async fn create(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     body: Json<NewTicket>,
 ) -> Result<HttpResponse, ApiError> {
     let input = body.into_inner();
-    let mut f = Fields::new(lang);
+    let mut f = Fields::new();
     let subject = f.text("subject", &input.subject, MAX_SUBJECT);
     let text = f.text("body", &input.body, MAX_BODY);
     let page = f.optional_text("page", input.page.as_deref(), MAX_PAGE);
@@ -155,26 +153,19 @@ pub use stages_api_types::tickets::TicketAnswer;
 pub async fn answer_ticket(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     req: HttpRequest,
     id: web::Path<i64>,
     body: Json<TicketAnswer>,
 ) -> Result<HttpResponse, ApiError> {
-    access::may_do_staff_work(&caller.roles).map_err(|r| ApiError::refused(&r, lang))?;
+    access::may_do_staff_work(&caller.roles).map_err(|r| ApiError::refusal(&r))?;
     let id = id.into_inner();
     let expected = concurrency::expected_version(&req)?;
-    let mut f = Fields::new(lang);
+    let mut f = Fields::new();
     let text = f.text("answer", &body.into_inner().answer, MAX_BODY);
     f.finish()?;
-    let ticket = app::change(
-        &state,
-        caller,
-        lang,
-        id,
-        expected,
-        "answer",
-        move |status| status.answer().map(|next| (next, Some(text))),
-    )
+    let ticket = app::change(&state, caller, id, expected, "answer", move |status| {
+        status.answer().map(|next| (next, Some(text)))
+    })
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header(concurrency::etag(ticket.version))
@@ -203,13 +194,12 @@ pub async fn answer_ticket(
 pub async fn close_ticket(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     req: HttpRequest,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let expected = concurrency::expected_version(&req)?;
-    let ticket = app::change(&state, caller, lang, id, expected, "close", |status| {
+    let ticket = app::change(&state, caller, id, expected, "close", |status| {
         status.close().map(|next| (next, None))
     })
     .await?;

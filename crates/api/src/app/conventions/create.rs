@@ -2,9 +2,9 @@
 //! enrolments; the enrolment decides the management centre.
 
 use super::view;
-use crate::audit::{self, Entity};
+use crate::app::caller;
 use crate::auth::Caller;
-use crate::caller;
+use crate::db::audit::{self, Entity};
 use crate::db::conventions as repo;
 use crate::db::{AnyConnection, centres, students};
 use crate::error::ApiError;
@@ -27,7 +27,7 @@ pub fn create_draft(
     lang: Lang,
 ) -> Result<ConventionView, ApiError> {
     let year = AcademicYear::parse(input.academic_year.trim())
-        .map_err(|e| ApiError::from_violations(&[e.to_violation("academic_year")], lang))?;
+        .map_err(|e| ApiError::invalid(vec![e.to_violation("academic_year")]))?;
     let ctx = caller::load(conn, caller)?;
     let student_id = match (input.student_id, ctx.student_id) {
         (Some(id), _) if ctx.is_staff() => id,
@@ -40,19 +40,16 @@ pub fn create_draft(
     let enrolment =
         students::find_enrolment(conn, student_id, &year_code, input.programme_code.trim())?;
     let enrolment = references::enrolment(enrolment, "programme_code")
-        .map_err(|v| ApiError::violation(&v, lang))?;
+        .map_err(|v| ApiError::invalid(vec![v]))?;
     let centre_id = centres::route(conn, &enrolment.programme_code, &enrolment.faculty_code)?
         .map_err(|r| {
-            ApiError::violation(
-                &Violation {
-                    rule: r.rule.clone(),
-                    field: "programme_code".into(),
-                    severity: Severity::Error,
-                    message_key: r.message_key.clone(),
-                    args: r.args.clone(),
-                },
-                lang,
-            )
+            ApiError::invalid(vec![Violation {
+                rule: r.rule.clone(),
+                field: "programme_code".into(),
+                severity: Severity::Error,
+                message_key: r.message_key.clone(),
+                args: r.args.clone(),
+            }])
         })?;
     let settings = centres::find_row(conn, centre_id)?.settings()?;
     let relation = ctx.relation(permissions::Parties {
@@ -62,7 +59,7 @@ pub fn create_draft(
     });
     permissions::may_create_convention(relation, &settings)
         .into_result()
-        .map_err(|r| ApiError::refused(&r, lang))?;
+        .map_err(|r| ApiError::refusal(&r))?;
     let content = Convention {
         student: StudentStep {
             student: Student {

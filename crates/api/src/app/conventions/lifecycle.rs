@@ -3,10 +3,10 @@
 //! deletion while nothing is validated, and the history of all of it.
 
 use super::{load_visible, mail_context, transition};
-use crate::audit::{self, Entity};
 use crate::auth::Caller;
 use crate::concurrency;
 use crate::db::AnyConnection;
+use crate::db::audit::{self, Entity};
 use crate::db::conventions::{self as repo, ValidationStep};
 use crate::error::ApiError;
 use crate::i18n::{self, Lang};
@@ -48,18 +48,17 @@ pub async fn submit(
                 .workflow
                 .create(relation, &loaded.settings, &violations, dry_run)
             {
-                Err(r) if r.kind == RefusalKind::Invalid => Err(ApiError::from_violations(
-                    &violations,
-                    lang,
+                Err(r) if r.kind == RefusalKind::Invalid => Err(ApiError::invalid(
+                    violations.clone(),
                 )
                 .with_detail(i18n::message(lang, &r.message_key, &r.args))),
-                Err(r) => Err(ApiError::refused(&r, lang)),
+                Err(r) => Err(ApiError::refusal(&r)),
                 Ok(_) => {
                     let number = repo::next_number(conn, today.year())?;
                     loaded.workflow = loaded
                         .workflow
                         .create(relation, &loaded.settings, &violations, number)
-                        .map_err(|r| ApiError::refused(&r, lang))?;
+                        .map_err(|r| ApiError::refusal(&r))?;
                     mail::events::created(conn, &mail_context(loaded, &public_url))?;
                     Ok(())
                 }
@@ -95,7 +94,7 @@ pub async fn validate(
             loaded.workflow = loaded
                 .workflow
                 .validate(relation, level, &loaded.settings, &violations)
-                .map_err(|r| ApiError::refused(&r, lang))?;
+                .map_err(|r| ApiError::refusal(&r))?;
             let step = ValidationStep {
                 action: "validate",
                 level: Some(level),
@@ -132,7 +131,7 @@ pub async fn unvalidate(
             loaded.workflow = loaded
                 .workflow
                 .unvalidate(relation, level)
-                .map_err(|r| ApiError::refused(&r, lang))?;
+                .map_err(|r| ApiError::refusal(&r))?;
             let step = ValidationStep {
                 action: "unvalidate",
                 level: Some(level),
@@ -170,7 +169,7 @@ pub async fn reject(
             loaded.workflow = loaded
                 .workflow
                 .reject(relation, &reason, today, &loaded.settings)
-                .map_err(|r| ApiError::refused(&r, lang))?;
+                .map_err(|r| ApiError::refusal(&r))?;
             let step = ValidationStep {
                 action: "reject",
                 level: None,
@@ -190,7 +189,6 @@ pub async fn reject(
 pub fn delete(
     conn: &mut AnyConnection,
     caller: &Caller,
-    lang: Lang,
     expected: i32,
     id: i64,
 ) -> Result<(), ApiError> {
@@ -200,7 +198,7 @@ pub fn delete(
         loaded
             .workflow
             .check_delete(relation, &loaded.settings)
-            .map_err(|r| ApiError::refused(&r, lang))?;
+            .map_err(|r| ApiError::refusal(&r))?;
         repo::delete_at_version(conn, id, loaded.row.version)?;
         audit::record(
             conn,

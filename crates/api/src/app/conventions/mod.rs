@@ -10,12 +10,12 @@ pub use create::create_draft;
 pub use lifecycle::{delete, history, reject, submit, unvalidate, validate};
 pub use search::{SearchInput, search};
 
-use crate::audit::{self, Entity};
+use crate::app::caller::{self, Context};
 use crate::auth::Caller;
-use crate::caller::{self, Context};
 use crate::concurrency;
 use crate::db::AnyConnection;
 use crate::db::amendments::{self, AmendmentRow};
+use crate::db::audit::{self, Entity};
 use crate::db::conventions::{self as repo, Loaded};
 use crate::error::{ApiError, problem_violation};
 use crate::i18n::Lang;

@@ -1,8 +1,8 @@
 //! Searching conventions (seed §8) by number, student number or name, with
 //! staff filters; newest first, one page at a time.
 
+use crate::app::caller;
 use crate::auth::Caller;
-use crate::caller;
 use crate::db::conventions::{self as repo, ConventionRow, SearchFilter};
 use crate::db::{AnyConnection, centres, students};
 use crate::error::ApiError;
@@ -40,7 +40,7 @@ impl SearchInput {
         let words = if number.is_some() || student_number.is_some() {
             Vec::new()
         } else {
-            crate::search::words("q", text)?
+            crate::fields::search_words("q", text)?
         };
         Ok(SearchFilter {
             number,

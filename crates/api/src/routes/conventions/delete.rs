@@ -4,7 +4,6 @@ use crate::app::conventions as app;
 use crate::auth::Caller;
 use crate::concurrency;
 use crate::error::{ApiError, Problem};
-use crate::i18n::Lang;
 use crate::problems::{IfMatchMissing, NotSignedIn, Stale};
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, delete, web};
@@ -33,14 +32,13 @@ use actix_web::{HttpRequest, HttpResponse, delete, web};
 pub async fn remove(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     req: HttpRequest,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let expected = concurrency::expected_version(&req)?;
     state
-        .db(move |conn| app::delete(conn, &caller, lang, expected, id))
+        .db(move |conn| app::delete(conn, &caller, expected, id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -82,7 +82,6 @@ pub async fn convention_evaluations(
 pub async fn get_evaluation(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     path: web::Path<(i64, EvaluationKind)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, kind) = path.into_inner();
@@ -90,7 +89,7 @@ pub async fn get_evaluation(
     let sheet = state
         .db(move |conn| {
             let (_, loaded, relation) = load_visible(conn, &caller, id)?;
-            permissions::may_read_evaluation(relation, kind).map_err(|r| refused(&r, lang))?;
+            permissions::may_read_evaluation(relation, kind).map_err(|r| ApiError::refusal(&r))?;
             let end = repo::effective(conn, &loaded)?.convention.internship.end;
             let fill = fill_decision(
                 &loaded,
@@ -112,7 +111,6 @@ pub async fn get_evaluation(
 async fn update_route(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     req: HttpRequest,
     path: (i64, EvaluationKind),
     answers: BTreeMap<String, Answer>,
@@ -134,8 +132,8 @@ async fn update_route(
                 loaded
                     .workflow
                     .check_evaluation(relation, kind, end, today, &loaded.settings)
-                    .map_err(|r| refused(&r, lang))?;
-                save_answers(conn, &loaded, change, &ctx.username, lang)?;
+                    .map_err(|r| ApiError::refusal(&r))?;
+                save_answers(conn, &loaded, change, &ctx.username)?;
                 let fill = fill_decision(
                     &loaded,
                     relation,
@@ -180,7 +178,6 @@ async fn update_route(
 pub async fn save_draft(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     req: HttpRequest,
     path: web::Path<(i64, EvaluationKind)>,
     body: Json<AnswersInput>,
@@ -188,7 +185,6 @@ pub async fn save_draft(
     update_route(
         state,
         caller,
-        lang,
         req,
         path.into_inner(),
         body.into_inner().answers,
@@ -225,7 +221,6 @@ pub async fn save_draft(
 pub async fn submit_evaluation(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     req: HttpRequest,
     path: web::Path<(i64, EvaluationKind)>,
     body: Json<AnswersInput>,
@@ -233,7 +228,6 @@ pub async fn submit_evaluation(
     update_route(
         state,
         caller,
-        lang,
         req,
         path.into_inner(),
         body.into_inner().answers,
@@ -262,7 +256,6 @@ pub async fn submit_evaluation(
 pub async fn pdf(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     path: web::Path<(i64, EvaluationKind)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, kind) = path.into_inner();
@@ -270,13 +263,13 @@ pub async fn pdf(
     let doc = state
         .db(move |conn| {
             let (_, loaded, relation) = load_visible(conn, &caller, id)?;
-            permissions::may_read_evaluation(relation, kind).map_err(|r| refused(&r, lang))?;
+            permissions::may_read_evaluation(relation, kind).map_err(|r| ApiError::refusal(&r))?;
             let row = evaluations::find_answers(conn, id, kind)?.ok_or_else(ApiError::not_found)?;
             let centre = centres::find_row(conn, loaded.row.centre_id)?;
             let number = loaded
                 .workflow
                 .created_number()
-                .map_err(|r| refused(&r, lang))?;
+                .map_err(|r| ApiError::refusal(&r))?;
             Ok(EvaluationDocument {
                 number,
                 convention: loaded.content.clone(),

@@ -63,7 +63,6 @@ pub async fn centre_forms(
 pub async fn set_centre_form(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     req: HttpRequest,
     path: web::Path<(i64, EvaluationKind)>,
     body: Json<FormInput>,
@@ -74,14 +73,14 @@ pub async fn set_centre_form(
     rules::check_form_kind(kind, &input.form).map_err(ApiError::bad_request)?;
     let problems = rules::check_form(&input.form);
     if !problems.is_empty() {
-        return Err(ApiError::from_violations(&problems, lang));
+        return Err(ApiError::invalid(problems.to_vec()));
     }
     let form = state
         .db(move |conn| {
             let ctx = caller::load(conn, &caller)?;
             centres::find_row(conn, centre)?;
             access::may_edit_centre(&ctx.roles, ctx.manages(centre))
-                .map_err(|r| refused(&r, lang))?;
+                .map_err(|r| ApiError::refusal(&r))?;
             crate::db::transaction(conn, |conn| {
                 evaluations::set_centre_form(conn, centre, input.enabled, &input.form, expected)
             })

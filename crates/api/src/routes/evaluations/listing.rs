@@ -143,7 +143,6 @@ pub struct ExportQuery {
 pub async fn export(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     query: crate::extract::Query<ExportQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
@@ -155,7 +154,7 @@ pub async fn export(
             let ctx = caller::load(conn, &caller)?;
             centres::find_row(conn, query.centre_id)?;
             access::may_edit_centre(&ctx.roles, ctx.manages(query.centre_id))
-                .map_err(|r| refused(&r, lang))?;
+                .map_err(|r| ApiError::refusal(&r))?;
             evaluations::export::table(conn, query.centre_id, &year, query.kind)
         })
         .await?;

@@ -15,9 +15,9 @@ pub use listing::*;
 pub use tutor::*;
 pub use tutor_links::*;
 
+use crate::app::caller;
 use crate::app::conventions::load_visible;
 use crate::auth::Caller;
-use crate::caller;
 use crate::concurrency;
 use crate::db::AnyConnection;
 use crate::db::centres;
@@ -27,7 +27,6 @@ use crate::documents::{self, EvaluationDocument, Letterhead};
 use crate::error::{ApiError, Problem};
 use crate::evaluations::{self, CentreForm, defaults, kind_code, links};
 use crate::extract::Json;
-use crate::i18n::Lang;
 use crate::pagination::{Page, PageParams};
 use crate::state::AppState;
 use actix_web::http::header;
@@ -41,10 +40,6 @@ use stages_domain::permissions::{self, Decision, Relation};
 use stages_domain::{access, requests, rules};
 use std::collections::BTreeMap;
 use utoipa::IntoParams;
-
-fn refused(r: &stages_domain::Refusal, lang: Lang) -> ApiError {
-    ApiError::refused(r, lang)
-}
 
 pub use stages_api_types::evaluations::FormInput;
 
@@ -147,7 +142,6 @@ fn save_answers(
     loaded: &Loaded,
     change: Change,
     by: &str,
-    lang: Lang,
 ) -> Result<(), ApiError> {
     let row = match evaluations::find_answers(conn, loaded.row.id, change.kind)? {
         Some(row) => row,
@@ -162,10 +156,10 @@ fn save_answers(
                 expected: row.version,
                 ..change
             };
-            return save_answers_to(conn, &row, change, by, lang);
+            return save_answers_to(conn, &row, change, by);
         }
     };
-    save_answers_to(conn, &row, change, by, lang)
+    save_answers_to(conn, &row, change, by)
 }
 
 fn save_answers_to(
@@ -173,11 +167,10 @@ fn save_answers_to(
     row: &evaluations::AnswersRow,
     change: Change,
     by: &str,
-    lang: Lang,
 ) -> Result<(), ApiError> {
     concurrency::check_version(change.expected, row.version)?;
     stages_domain::rules::check_still_open(row.submitted_at.is_some())
-        .map_err(|r| refused(&r, lang))?;
+        .map_err(|r| ApiError::refusal(&r))?;
     let form = row.form()?;
     let proposed = EvaluationAnswers {
         kind: change.kind,
@@ -186,7 +179,7 @@ fn save_answers_to(
     };
     let violations = stages_domain::rules::check_answers(&form, &proposed);
     if stages_domain::violation::has_errors(&violations) {
-        return Err(ApiError::from_violations(&violations, lang));
+        return Err(ApiError::invalid(violations.to_vec()));
     }
     evaluations::save(conn, row, &proposed, change.submit.then_some(by))
 }

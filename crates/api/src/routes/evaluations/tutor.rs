@@ -69,7 +69,6 @@ pub async fn tutor_open(
 
 async fn tutor_save(
     state: web::Data<AppState>,
-    lang: Lang,
     req: HttpRequest,
     token: String,
     answers: BTreeMap<String, Answer>,
@@ -83,7 +82,8 @@ async fn tutor_save(
             crate::db::transaction(conn, |conn| {
                 let now = chrono::Utc::now().naive_utc();
                 let link = links::open(conn, &app.links, &token, now)?;
-                stages_domain::rules::check_still_open(link.used).map_err(|r| refused(&r, lang))?;
+                stages_domain::rules::check_still_open(link.used)
+                    .map_err(|r| ApiError::refusal(&r))?;
                 let loaded = repo::load(conn, link.convention)?;
                 let end = repo::effective(conn, &loaded)?.convention.internship.end;
                 loaded
@@ -95,20 +95,20 @@ async fn tutor_save(
                         today,
                         &loaded.settings,
                     )
-                    .map_err(|r| refused(&r, lang))?;
+                    .map_err(|r| ApiError::refusal(&r))?;
                 let change = Change {
                     kind: EvaluationKind::Tutor,
                     answers,
                     expected,
                     submit,
                 };
-                save_answers(conn, &loaded, change, "tutor", lang)?;
+                save_answers(conn, &loaded, change, "tutor")?;
                 if submit {
                     // Another submission through the same link spent it
                     // first: this one is refused as a closed questionnaire.
                     let spent_by_another = !links::spend(conn, link.id, now)?;
                     stages_domain::rules::check_still_open(spent_by_another)
-                        .map_err(|r| refused(&r, lang))?;
+                        .map_err(|r| ApiError::refusal(&r))?;
                 }
                 let link = links::OpenLink {
                     used: submit,
@@ -145,14 +145,12 @@ async fn tutor_save(
 #[put("/tutor-evaluation/{token}")]
 pub async fn tutor_draft(
     state: web::Data<AppState>,
-    lang: Lang,
     req: HttpRequest,
     token: web::Path<String>,
     body: Json<AnswersInput>,
 ) -> Result<HttpResponse, ApiError> {
     tutor_save(
         state,
-        lang,
         req,
         token.into_inner(),
         body.into_inner().answers,
@@ -183,14 +181,12 @@ pub async fn tutor_draft(
 #[post("/tutor-evaluation/{token}/submit")]
 pub async fn tutor_submit(
     state: web::Data<AppState>,
-    lang: Lang,
     req: HttpRequest,
     token: web::Path<String>,
     body: Json<AnswersInput>,
 ) -> Result<HttpResponse, ApiError> {
     tutor_save(
         state,
-        lang,
         req,
         token.into_inner(),
         body.into_inner().answers,

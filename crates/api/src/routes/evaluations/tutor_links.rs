@@ -22,7 +22,6 @@ use crate::problems::NotSignedIn;
 pub async fn create_link(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
@@ -30,14 +29,14 @@ pub async fn create_link(
     let link = state
         .db(move |conn| {
             let (ctx, loaded, relation) = load_visible(conn, &caller, id)?;
-            access::may_do_staff_work(&ctx.roles).map_err(|r| refused(&r, lang))?;
+            access::may_do_staff_work(&ctx.roles).map_err(|r| ApiError::refusal(&r))?;
             if !matches!(relation, Relation::CentreManager | Relation::Admin) {
                 return Err(ApiError::not_found());
             }
             loaded
                 .workflow
                 .check_evaluations_open(&loaded.settings)
-                .map_err(|r| refused(&r, lang))?;
+                .map_err(|r| ApiError::refusal(&r))?;
             let now = chrono::Utc::now().naive_utc();
             let (token, expires_at) = links::create(
                 conn,
@@ -77,14 +76,13 @@ pub async fn create_link(
 pub async fn revoke_links(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: Lang,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     state
         .db(move |conn| {
             let (ctx, _, relation) = load_visible(conn, &caller, id)?;
-            access::may_do_staff_work(&ctx.roles).map_err(|r| refused(&r, lang))?;
+            access::may_do_staff_work(&ctx.roles).map_err(|r| ApiError::refusal(&r))?;
             if !matches!(relation, Relation::CentreManager | Relation::Admin) {
                 return Err(ApiError::not_found());
             }

@@ -1,24 +1,18 @@
 //! Host organisations (établissements d'accueil), their services and
-//! contacts: the records a convention's steps 2, 3, 4 and 7 select.
+//! contacts: the records a convention's steps 2, 3, 4 and 7 select. Rows
+//! in and out; the checks of what a request writes are
+//! [`crate::app::organisations`]'s.
 
-use crate::audit::Entity;
-use crate::db::AnyConnection;
-use crate::db::RepoResult;
+use crate::db::audit::Entity;
 use crate::db::schema::{audit_log, contacts, conventions, host_services, organisations};
-use crate::error::ApiError;
-use crate::fields::Fields;
-use crate::i18n::Lang;
-use crate::search::{self, Kind};
+use crate::db::search::{self, Kind};
+use crate::db::{AnyConnection, RepoError, RepoResult, check_written};
 use crate::word_ids;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
-use stages_domain::ids::{Country, Email, NafCode, Phone, PostalCode, Siret};
-use stages_domain::model::{Address, Contact, HostService, Organisation as DomainOrganisation};
-use stages_domain::references;
-
-pub const MAX_NAME: usize = 150;
-pub const MAX_TEXT: usize = 255;
+use stages_api_types::organisations::{ContactRow, HostServiceRow, OrganisationRow};
+use stages_domain::model::{Contact, HostService, Organisation as DomainOrganisation};
 
 /// A row of the table as the repository reads it; the wire shape is
 /// [`OrganisationRow`], which leaves out who created it.
@@ -92,11 +86,12 @@ impl OrganisationRecord {
     }
 }
 
-pub use stages_api_types::organisations::{OrganisationInput, OrganisationRow};
-
-/// A checked organisation, ready to store.
-pub struct CheckedOrganisation {
-    pub domain: DomainOrganisation,
+/// The columns a request writes: the same for a creation and a
+/// correction (`legal_status_label` is the reference table's, looked up
+/// when the code is checked).
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = organisations, treat_none_as_null = true)]
+pub struct OrganisationColumns {
     pub name: String,
     pub siret: Option<String>,
     pub siren: Option<String>,
@@ -105,6 +100,7 @@ pub struct CheckedOrganisation {
     pub headcount: i32,
     pub kind: String,
     pub legal_status_code: Option<String>,
+    pub legal_status_label: Option<String>,
     pub street: String,
     pub street2: Option<String>,
     pub postal_code: String,
@@ -116,116 +112,9 @@ pub struct CheckedOrganisation {
     pub website: Option<String>,
 }
 
-/// Parses and checks an organisation: identifiers through the domain's
-/// parsers, then the domain's step-2 rules; every problem at once.
-pub fn check(input: &OrganisationInput, lang: Lang) -> Result<CheckedOrganisation, ApiError> {
-    let mut f = Fields::new(lang);
-    let name = f.text("name", &input.name, MAX_NAME);
-    let country = match input
-        .country_code
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-    {
-        Some(code) => f.id("country_code", code, Country::parse),
-        None => Some(Country::france()),
-    };
-    let in_france = country.as_ref().is_none_or(Country::is_french_territory);
-    let siret = f.optional_id("siret", input.siret.as_deref(), Siret::parse);
-    let naf = f.optional_id("naf_code", input.naf_code.as_deref(), NafCode::parse);
-    let activity = f.optional_text("activity", input.activity.as_deref(), MAX_TEXT);
-    let street = f.text("street", &input.street, MAX_TEXT);
-    let street2 = f.optional_text("street2", input.street2.as_deref(), MAX_TEXT);
-    let postal_code = if in_france {
-        f.id("postal_code", &input.postal_code, PostalCode::parse)
-            .map(|p| p.as_str().to_owned())
-            .unwrap_or_default()
-    } else {
-        f.optional_text("postal_code", Some(&input.postal_code), 16)
-            .unwrap_or_default()
-    };
-    let city = f.text("city", &input.city, MAX_TEXT);
-    let phone = f.optional_id("phone", input.phone.as_deref(), Phone::parse);
-    let email = f.optional_id("email", input.email.as_deref(), Email::parse);
-    let website = f.optional_text("website", input.website.as_deref(), MAX_TEXT);
-    let legal_status_code =
-        f.optional_text("legal_status_code", input.legal_status_code.as_deref(), 32);
-    let domain = DomainOrganisation {
-        name: name.clone(),
-        siret: siret.clone(),
-        naf: naf.clone(),
-        main_activity: activity.clone(),
-        headcount: input.headcount,
-        kind: input.kind,
-        legal_status: None,
-        address: Address {
-            street: street.clone(),
-            building: street2.clone(),
-            postal_code: postal_code.clone(),
-            city: city.clone(),
-            country: country.clone(),
-        },
-        phone: phone.clone(),
-        email: email.clone(),
-        website: website.clone(),
-    };
-    // Fields that failed to parse are already reported; keep the domain's
-    // "required" findings for the others only.
-    let reported: Vec<String> = f.violations().iter().map(|v| v.field.clone()).collect();
-    let domain_findings = stages_domain::rules::check_organisation(&domain)
-        .into_iter()
-        .map(|mut v| {
-            v.field = match v.field.as_str() {
-                "naf" => "naf_code".to_owned(),
-                "address.street" => "street".to_owned(),
-                "address.postal_code" => "postal_code".to_owned(),
-                "address.city" => "city".to_owned(),
-                "address.country" => "country_code".to_owned(),
-                "kind" | "headcount" | "phone" | "siret" | "name" => v.field,
-                other => other.to_owned(),
-            };
-            v
-        })
-        .filter(|v| !reported.contains(&v.field))
-        .collect::<Vec<_>>();
-    f.extend(domain_findings);
-    f.finish()?;
-    let kind = input
-        .kind
-        .and_then(|k| serde_json::to_value(k).ok())
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default();
-    Ok(CheckedOrganisation {
-        department: if in_france {
-            PostalCode::parse(&postal_code).ok().map(|p| p.department())
-        } else {
-            None
-        },
-        siren: siret.as_ref().map(|s| s.siren().as_str().to_owned()),
-        siret: siret.map(|s| s.as_str().to_owned()),
-        naf_code: naf.map(|n| n.as_str().to_owned()),
-        activity,
-        headcount: input
-            .headcount
-            .and_then(|h| i32::try_from(h).ok())
-            .unwrap_or_default(),
-        kind,
-        legal_status_code,
-        street,
-        street2,
-        postal_code,
-        city,
-        country_code: country.map(|c| c.as_str().to_owned()).unwrap_or_default(),
-        phone: phone.map(|p| p.as_str().to_owned()).unwrap_or_default(),
-        email: email.map(|e| e.as_str().to_owned()),
-        website,
-        domain,
-        name,
-    })
-}
-
-pub fn find(conn: &mut AnyConnection, id: i64) -> Result<OrganisationRecord, ApiError> {
-    lookup(conn, id)?.ok_or_else(ApiError::not_found)
+/// The organisation; [`RepoError::NotFound`] when there is none.
+pub fn find(conn: &mut AnyConnection, id: i64) -> RepoResult<OrganisationRecord> {
+    lookup(conn, id)?.ok_or(RepoError::NotFound)
 }
 
 /// The organisation, or `None` when there is none with this id (a
@@ -238,29 +127,12 @@ pub fn lookup(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<Organisat
         .optional()
 }
 
-/// The label of a legal status, checked against the reference table.
-pub fn legal_status_label(
+/// The active organisation other than `except` that has this SIRET.
+pub fn active_with_siret(
     conn: &mut AnyConnection,
-    code: Option<&str>,
-    lang: Lang,
-) -> Result<Option<String>, ApiError> {
-    let Some(code) = code else {
-        return Ok(None);
-    };
-    crate::nomenclature::label(conn, "legal_status", code)?
-        .map(Some)
-        .ok_or_else(|| crate::nomenclature::unknown("legal_status_code", code, lang))
-}
-
-/// Refuses a second active organisation with the same SIRET (409).
-pub fn ensure_siret_free(
-    conn: &mut AnyConnection,
-    siret: Option<&str>,
+    siret: &str,
     except: Option<i64>,
-) -> Result<(), ApiError> {
-    let Some(siret) = siret else {
-        return Ok(());
-    };
+) -> QueryResult<Option<i64>> {
     let mut q = organisations::table
         .filter(organisations::siret.eq(siret))
         .filter(organisations::active.eq(true))
@@ -269,40 +141,19 @@ pub fn ensure_siret_free(
     if let Some(id) = except {
         q = q.filter(organisations::id.ne(id));
     }
-    match q.first::<i64>(conn).optional()? {
-        Some(existing) => Err(ApiError::refusal(&references::siret_taken(siret, existing))),
-        None => Ok(()),
-    }
+    q.first::<i64>(conn).optional()
 }
 
 /// Stores a checked organisation and indexes its words.
 pub fn insert(
     conn: &mut AnyConnection,
-    c: &CheckedOrganisation,
-    legal_status_label: Option<&str>,
+    c: &OrganisationColumns,
     actor: i64,
-) -> Result<OrganisationRecord, ApiError> {
+) -> RepoResult<OrganisationRecord> {
     let now = chrono::Utc::now().naive_utc();
     let id: i64 = diesel::insert_into(organisations::table)
         .values((
-            organisations::name.eq(&c.name),
-            organisations::siret.eq(&c.siret),
-            organisations::siren.eq(&c.siren),
-            organisations::naf_code.eq(&c.naf_code),
-            organisations::activity.eq(&c.activity),
-            organisations::headcount.eq(c.headcount),
-            organisations::kind.eq(&c.kind),
-            organisations::legal_status_code.eq(&c.legal_status_code),
-            organisations::legal_status_label.eq(&legal_status_label),
-            organisations::street.eq(&c.street),
-            organisations::street2.eq(&c.street2),
-            organisations::postal_code.eq(&c.postal_code),
-            organisations::city.eq(&c.city),
-            organisations::country_code.eq(&c.country_code),
-            organisations::department.eq(&c.department),
-            organisations::phone.eq(&c.phone),
-            organisations::email.eq(&c.email),
-            organisations::website.eq(&c.website),
+            c,
             organisations::active.eq(true),
             organisations::created_by.eq(actor),
             organisations::version.eq(1),
@@ -316,48 +167,39 @@ pub fn insert(
     Ok(row)
 }
 
-/// Rewrites the organisation read at `version` with checked content.
+/// Rewrites the organisation read at `version` with checked content
+/// ([`RepoError::Stale`] when another request saved first) and indexes its
+/// new words.
 pub fn update_at_version(
     conn: &mut AnyConnection,
     id: i64,
     version: i32,
-    c: &CheckedOrganisation,
-    legal_status_label: Option<&str>,
-) -> RepoResult<()> {
+    c: &OrganisationColumns,
+) -> RepoResult<OrganisationRecord> {
     let written = diesel::update(
         organisations::table
             .find(id)
             .filter(organisations::version.eq(version)),
     )
     .set((
-        organisations::name.eq(&c.name),
-        organisations::siret.eq(&c.siret),
-        organisations::siren.eq(&c.siren),
-        organisations::naf_code.eq(&c.naf_code),
-        organisations::activity.eq(&c.activity),
-        organisations::headcount.eq(c.headcount),
-        organisations::kind.eq(&c.kind),
-        organisations::legal_status_code.eq(&c.legal_status_code),
-        organisations::legal_status_label.eq(legal_status_label),
-        organisations::street.eq(&c.street),
-        organisations::street2.eq(&c.street2),
-        organisations::postal_code.eq(&c.postal_code),
-        organisations::city.eq(&c.city),
-        organisations::country_code.eq(&c.country_code),
-        organisations::department.eq(&c.department),
-        organisations::phone.eq(&c.phone),
-        organisations::email.eq(&c.email),
-        organisations::website.eq(&c.website),
+        c,
         organisations::version.eq(version + 1),
         organisations::updated_at.eq(chrono::Utc::now().naive_utc()),
     ))
     .execute(conn)?;
-    crate::db::check_written(written)
+    check_written(written)?;
+    let row = find(conn, id)?;
+    reindex(conn, &row)?;
+    Ok(row)
 }
 
 /// Deactivates the organisation read at `version` (it stays, with its
 /// history and the conventions that name it).
-pub fn deactivate_at_version(conn: &mut AnyConnection, id: i64, version: i32) -> RepoResult<()> {
+pub fn deactivate_at_version(
+    conn: &mut AnyConnection,
+    id: i64,
+    version: i32,
+) -> RepoResult<OrganisationRecord> {
     let written = diesel::update(
         organisations::table
             .find(id)
@@ -369,7 +211,8 @@ pub fn deactivate_at_version(conn: &mut AnyConnection, id: i64, version: i32) ->
         organisations::updated_at.eq(chrono::Utc::now().naive_utc()),
     ))
     .execute(conn)?;
-    crate::db::check_written(written)
+    check_written(written)?;
+    find(conn, id)
 }
 
 /// What a search of host organisations asks; every criterion given must
@@ -579,9 +422,10 @@ impl HostServiceRecord {
     }
 }
 
-pub use stages_api_types::organisations::{HostServiceInput, HostServiceRow};
-
-pub struct CheckedHostService {
+/// The columns a request writes to a service.
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = host_services, treat_none_as_null = true)]
+pub struct HostServiceColumns {
     pub name: String,
     pub street: String,
     pub postal_code: String,
@@ -590,57 +434,18 @@ pub struct CheckedHostService {
     pub phone: Option<String>,
 }
 
-pub fn check_service(input: &HostServiceInput, lang: Lang) -> Result<CheckedHostService, ApiError> {
-    let mut f = Fields::new(lang);
-    let name = f.text("name", &input.name, MAX_NAME);
-    let street = f.text("street", &input.street, MAX_TEXT);
-    let city = f.text("city", &input.city, MAX_TEXT);
-    let country = match input
-        .country_code
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-    {
-        Some(code) => f.id("country_code", code, Country::parse),
-        None => Some(Country::france()),
-    };
-    let postal_code = if country.as_ref().is_none_or(Country::is_french_territory) {
-        f.id("postal_code", &input.postal_code, PostalCode::parse)
-            .map(|p| p.as_str().to_owned())
-            .unwrap_or_default()
-    } else {
-        f.optional_text("postal_code", Some(&input.postal_code), 16)
-            .unwrap_or_default()
-    };
-    let phone = f.optional_id("phone", input.phone.as_deref(), Phone::parse);
-    f.finish()?;
-    Ok(CheckedHostService {
-        name,
-        street,
-        postal_code,
-        city,
-        country_code: country.map(|c| c.as_str().to_owned()).unwrap_or_default(),
-        phone: phone.map(|p| p.as_str().to_owned()),
-    })
-}
-
 /// Stores a checked service of `organisation` and indexes its name.
 pub fn insert_service(
     conn: &mut AnyConnection,
     organisation: i64,
-    c: &CheckedHostService,
+    c: &HostServiceColumns,
     actor: i64,
-) -> Result<HostServiceRecord, ApiError> {
+) -> RepoResult<HostServiceRecord> {
     let now = chrono::Utc::now().naive_utc();
     let id: i64 = diesel::insert_into(host_services::table)
         .values((
+            c,
             host_services::organisation_id.eq(organisation),
-            host_services::name.eq(&c.name),
-            host_services::street.eq(&c.street),
-            host_services::postal_code.eq(&c.postal_code),
-            host_services::city.eq(&c.city),
-            host_services::country_code.eq(&c.country_code),
-            host_services::phone.eq(&c.phone),
             host_services::created_by.eq(actor),
             host_services::version.eq(1),
             host_services::created_at.eq(now),
@@ -653,8 +458,9 @@ pub fn insert_service(
     Ok(row)
 }
 
-pub fn find_service(conn: &mut AnyConnection, id: i64) -> Result<HostServiceRecord, ApiError> {
-    lookup_service(conn, id)?.ok_or_else(ApiError::not_found)
+/// The service; [`RepoError::NotFound`] when there is none.
+pub fn find_service(conn: &mut AnyConnection, id: i64) -> RepoResult<HostServiceRecord> {
+    lookup_service(conn, id)?.ok_or(RepoError::NotFound)
 }
 
 /// The service, or `None` when there is none with this id.
@@ -712,9 +518,10 @@ impl ContactRecord {
     }
 }
 
-pub use stages_api_types::organisations::{ContactInput, ContactRow};
-
-pub struct CheckedContact {
+/// The columns a request writes to a contact.
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = contacts, treat_none_as_null = true)]
+pub struct ContactColumns {
     pub civility: Option<String>,
     pub last_name: String,
     pub first_name: String,
@@ -723,44 +530,18 @@ pub struct CheckedContact {
     pub phone: String,
 }
 
-pub fn check_contact(input: &ContactInput, lang: Lang) -> Result<CheckedContact, ApiError> {
-    let mut f = Fields::new(lang);
-    let last_name = f.text("last_name", &input.last_name, 50);
-    let first_name = f.text("first_name", &input.first_name, 50);
-    let position = f.text("position", &input.position, 100);
-    let email = f.id("email", &input.email, Email::parse);
-    let phone = f.id("phone", &input.phone, Phone::parse);
-    f.finish()?;
-    Ok(CheckedContact {
-        civility: input
-            .civility
-            .and_then(|c| serde_json::to_value(c).ok())
-            .and_then(|v| v.as_str().map(str::to_owned)),
-        last_name,
-        first_name,
-        position,
-        email: email.map(|e| e.as_str().to_owned()).unwrap_or_default(),
-        phone: phone.map(|p| p.as_str().to_owned()).unwrap_or_default(),
-    })
-}
-
 /// Stores a checked contact of `service`.
 pub fn insert_contact(
     conn: &mut AnyConnection,
     service: i64,
-    c: &CheckedContact,
+    c: &ContactColumns,
     actor: i64,
-) -> Result<ContactRecord, ApiError> {
+) -> RepoResult<ContactRecord> {
     let now = chrono::Utc::now().naive_utc();
     let id: i64 = diesel::insert_into(contacts::table)
         .values((
+            c,
             contacts::host_service_id.eq(service),
-            contacts::civility.eq(&c.civility),
-            contacts::last_name.eq(&c.last_name),
-            contacts::first_name.eq(&c.first_name),
-            contacts::position.eq(&c.position),
-            contacts::email.eq(&c.email),
-            contacts::phone.eq(&c.phone),
             contacts::created_by.eq(actor),
             contacts::version.eq(1),
             contacts::created_at.eq(now),
@@ -768,12 +549,12 @@ pub fn insert_contact(
         ))
         .returning(contacts::id)
         .get_result(conn)?;
-    let row = find_contact(conn, id)?;
-    Ok(row)
+    find_contact(conn, id)
 }
 
-pub fn find_contact(conn: &mut AnyConnection, id: i64) -> Result<ContactRecord, ApiError> {
-    lookup_contact(conn, id)?.ok_or_else(ApiError::not_found)
+/// The contact; [`RepoError::NotFound`] when there is none.
+pub fn find_contact(conn: &mut AnyConnection, id: i64) -> RepoResult<ContactRecord> {
+    lookup_contact(conn, id)?.ok_or(RepoError::NotFound)
 }
 
 /// The contact, or `None` when there is none with this id.
@@ -797,33 +578,28 @@ pub fn services_of(
         .load(conn)
 }
 
-/// Rewrites a service if it is still at `version` ([`crate::db::RepoError::Stale`]
+/// Rewrites a service if it is still at `version` ([`RepoError::Stale`]
 /// otherwise), bumping the version, and indexes its new name.
 pub fn update_service_at_version(
     conn: &mut AnyConnection,
     id: i64,
     version: i32,
-    c: &CheckedHostService,
-) -> RepoResult<()> {
+    c: &HostServiceColumns,
+) -> RepoResult<HostServiceRecord> {
     let written = diesel::update(
         host_services::table
             .find(id)
             .filter(host_services::version.eq(version)),
     )
     .set((
-        host_services::name.eq(&c.name),
-        host_services::street.eq(&c.street),
-        host_services::postal_code.eq(&c.postal_code),
-        host_services::city.eq(&c.city),
-        host_services::country_code.eq(&c.country_code),
-        host_services::phone.eq(&c.phone),
+        c,
         host_services::version.eq(version + 1),
         host_services::updated_at.eq(chrono::Utc::now().naive_utc()),
     ))
     .execute(conn)?;
-    crate::db::check_written(written)?;
+    check_written(written)?;
     search::index(conn, Kind::HostService, id, &[&c.name])?;
-    Ok(())
+    find_service(conn, id)
 }
 
 /// What still names a service: its contacts and the conventions.
@@ -861,77 +637,25 @@ pub fn contacts_of(conn: &mut AnyConnection, service: i64) -> QueryResult<Vec<Co
         .load(conn)
 }
 
-/// Rewrites a contact if it is still at `version` ([`crate::db::RepoError::Stale`]
+/// Rewrites a contact if it is still at `version` ([`RepoError::Stale`]
 /// otherwise), bumping the version.
 pub fn update_contact_at_version(
     conn: &mut AnyConnection,
     id: i64,
     version: i32,
-    c: &CheckedContact,
-) -> RepoResult<()> {
+    c: &ContactColumns,
+) -> RepoResult<ContactRecord> {
     let written = diesel::update(
         contacts::table
             .find(id)
             .filter(contacts::version.eq(version)),
     )
     .set((
-        contacts::civility.eq(&c.civility),
-        contacts::last_name.eq(&c.last_name),
-        contacts::first_name.eq(&c.first_name),
-        contacts::position.eq(&c.position),
-        contacts::email.eq(&c.email),
-        contacts::phone.eq(&c.phone),
+        c,
         contacts::version.eq(version + 1),
         contacts::updated_at.eq(chrono::Utc::now().naive_utc()),
     ))
     .execute(conn)?;
-    crate::db::check_written(written)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_missing_field_of_the_seed_is_reported() {
-        let input = OrganisationInput {
-            name: String::new(),
-            siret: None,
-            naf_code: None,
-            activity: None,
-            headcount: None,
-            kind: None,
-            legal_status_code: None,
-            street: String::new(),
-            street2: None,
-            postal_code: String::new(),
-            city: String::new(),
-            country_code: None,
-            phone: None,
-            email: None,
-            website: None,
-        };
-        let problem = check(&input, Lang::Fr)
-            .err()
-            .map(|e| e.problem())
-            .expect("invalid");
-        let fields: Vec<&str> = problem
-            .violations
-            .iter()
-            .map(|v| v.field.as_str())
-            .collect();
-        for field in [
-            "name",
-            "siret",
-            "naf_code",
-            "headcount",
-            "kind",
-            "street",
-            "postal_code",
-            "city",
-            "phone",
-        ] {
-            assert!(fields.contains(&field), "{field} not in {fields:?}");
-        }
-    }
+    check_written(written)?;
+    find_contact(conn, id)
 }

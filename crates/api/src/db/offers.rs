@@ -1,22 +1,20 @@
 //! Offers (Offres de stage et d'emploi) as stored: one row per offer, its
 //! number (`OF-2026-0001`, a counter per year), its words indexed for the
 //! students' search. What an offer must say and how its status moves are
-//! the domain's ([`stages_domain::offer`]).
+//! the domain's ([`stages_domain::offer`]); the use cases are
+//! [`crate::app::offers`].
 
 use crate::db::schema::{conventions, offer_counters, offers, organisations};
-use crate::db::{AnyConnection, codec};
-use crate::error::{ApiError, problem_violation};
-use crate::i18n::Lang;
-use crate::search::{self, Kind};
+use crate::db::search::{self, Kind};
+use crate::db::{AnyConnection, RepoError, RepoResult, check_written, codec};
 use crate::word_ids;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
 use stages_domain::ids::{Country, Email, PostalCode};
 use stages_domain::model::{ContractType, Offer, OfferKind, OfferStatus};
-use stages_domain::offer::check_offer;
-use stages_domain::rules::CheckMode;
 
+/// An offer as the table holds it (and as the audit log records it).
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = offers)]
 pub struct OfferRow {
@@ -52,18 +50,19 @@ pub struct OfferRow {
 }
 
 impl OfferRow {
-    pub fn status(&self) -> Result<OfferStatus, ApiError> {
-        Ok(codec::from_code(&self.status)?)
+    pub fn status(&self) -> RepoResult<OfferStatus> {
+        codec::from_code(&self.status)
     }
 
-    pub fn to_domain(&self) -> Result<Offer, ApiError> {
+    /// The offer as the domain reads it.
+    pub fn to_domain(&self) -> RepoResult<Offer> {
         Ok(Offer {
             kind: codec::from_code(&self.kind)?,
             title: self.title.clone(),
             description: self.description.clone(),
             city: self.city.clone(),
             postal_code: self.postal_code.clone(),
-            country: Country::parse(&self.country_code).map_err(ApiError::internal)?,
+            country: Country::parse(&self.country_code).map_err(RepoError::corrupt)?,
             contract: self.contract.as_deref().map(codec::from_code).transpose()?,
             start: self.start_date,
             end: self.end_date,
@@ -75,65 +74,35 @@ impl OfferRow {
                 .as_deref()
                 .map(Email::parse)
                 .transpose()
-                .map_err(ApiError::internal)?,
+                .map_err(RepoError::corrupt)?,
         })
     }
 }
 
-pub use stages_api_types::offers::{OfferHost, OfferView};
-
-pub fn view(
-    conn: &mut AnyConnection,
-    row: &OfferRow,
-    staff: bool,
-    lang: Lang,
-) -> Result<OfferView, ApiError> {
-    let host: (i64, String, String) = organisations::table
-        .find(row.organisation_id)
+/// The host an offer names: id, name and town.
+pub fn host(conn: &mut AnyConnection, organisation: i64) -> QueryResult<(i64, String, String)> {
+    organisations::table
+        .find(organisation)
         .select((organisations::id, organisations::name, organisations::city))
-        .first(conn)?;
-    let offer = row.to_domain()?;
-    let (linked, violations) = if staff {
-        let linked: i64 = conventions::table
-            .filter(conventions::offer_id.eq(row.id))
-            .count()
-            .get_result(conn)?;
-        let found = check_offer(&offer, CheckMode::Complete);
-        (
-            linked,
-            found.iter().map(|v| problem_violation(v, lang)).collect(),
-        )
-    } else {
-        (0, Vec::new())
-    };
-    Ok(OfferView {
-        id: row.id,
-        number: row.number.clone(),
-        status: row.status()?,
-        organisation: OfferHost {
-            id: host.0,
-            name: host.1,
-            city: host.2,
-        },
-        offer,
-        centre_id: row.centre_id,
-        published_at: row.published_at.map(|at| at.and_utc()),
-        closed_at: row.closed_at.map(|at| at.and_utc()),
-        created_at: row.created_at.and_utc(),
-        updated_at: row.updated_at.and_utc(),
-        version: row.version,
-        conventions: linked,
-        violations,
-    })
+        .first(conn)
 }
 
-pub fn find(conn: &mut AnyConnection, id: i64) -> Result<OfferRow, ApiError> {
+/// How many conventions name the offer.
+pub fn linked_conventions(conn: &mut AnyConnection, id: i64) -> QueryResult<i64> {
+    conventions::table
+        .filter(conventions::offer_id.eq(id))
+        .count()
+        .get_result(conn)
+}
+
+/// The offer; [`RepoError::NotFound`] when there is none.
+pub fn find(conn: &mut AnyConnection, id: i64) -> RepoResult<OfferRow> {
     offers::table
         .find(id)
         .select(OfferRow::as_select())
         .first(conn)
         .optional()?
-        .ok_or_else(ApiError::not_found)
+        .ok_or(RepoError::NotFound)
 }
 
 /// The offer of this number (case and spaces ignored).
@@ -151,7 +120,7 @@ pub fn find_by_number(conn: &mut AnyConnection, number: &str) -> QueryResult<Opt
 }
 
 /// The next number of `year`, in the caller's transaction.
-fn next_number(conn: &mut AnyConnection, year: i32) -> Result<String, ApiError> {
+fn next_number(conn: &mut AnyConnection, year: i32) -> RepoResult<String> {
     let updated = diesel::update(offer_counters::table.find(year))
         .set(offer_counters::last_value.eq(offer_counters::last_value + 1))
         .returning(offer_counters::last_value)
@@ -196,7 +165,7 @@ pub fn insert(
     centre_id: Option<i64>,
     created_by: i64,
     today: NaiveDate,
-) -> Result<OfferRow, ApiError> {
+) -> RepoResult<OfferRow> {
     use chrono::Datelike;
     let now = chrono::Utc::now().naive_utc();
     let number = next_number(conn, today.year())?;
@@ -226,7 +195,7 @@ pub fn insert(
             offers::updated_at.eq(now),
         ))
         .execute(conn)?;
-    let row = find_by_number(conn, &number)?.ok_or_else(|| ApiError::internal("offer vanished"))?;
+    let row = find_by_number(conn, &number)?.ok_or(RepoError::NotFound)?;
     reindex(conn, &row)?;
     Ok(row)
 }
@@ -237,7 +206,7 @@ pub fn update(
     row: &OfferRow,
     offer: &Offer,
     organisation_id: i64,
-) -> Result<OfferRow, ApiError> {
+) -> RepoResult<OfferRow> {
     let written = diesel::update(
         offers::table
             .find(row.id)
@@ -263,7 +232,7 @@ pub fn update(
         offers::updated_at.eq(chrono::Utc::now().naive_utc()),
     ))
     .execute(conn)?;
-    crate::db::check_written(written)?;
+    check_written(written)?;
     let row = find(conn, row.id)?;
     reindex(conn, &row)?;
     Ok(row)
@@ -274,7 +243,7 @@ pub fn set_status(
     conn: &mut AnyConnection,
     row: &OfferRow,
     status: OfferStatus,
-) -> Result<OfferRow, ApiError> {
+) -> RepoResult<OfferRow> {
     let now = chrono::Utc::now().naive_utc();
     let published_at = match status {
         OfferStatus::Published => Some(now),
@@ -295,7 +264,7 @@ pub fn set_status(
         offers::updated_at.eq(now),
     ))
     .execute(conn)?;
-    crate::db::check_written(written)?;
+    check_written(written)?;
     find(conn, row.id)
 }
 

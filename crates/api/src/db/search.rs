@@ -1,14 +1,13 @@
 //! Name search through `search_terms`: each word of a name is stored once;
 //! a query matches records having, for every query word, a stored word that
 //! starts with it. A prefix range on the primary key answers it on both
-//! backends without scanning the records (see [`word_ids!`]).
+//! backends without scanning the records (see [`word_ids!`]). Checking the words a request searches for is
+//! [`crate::fields::search_words`].
 
 use crate::db::AnyConnection;
 use crate::db::schema::search_terms;
-use crate::error::ApiError;
 use crate::text;
 use diesel::prelude::*;
-use stages_domain::requests;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -35,22 +34,6 @@ impl Kind {
             Kind::OfferPlace => "offer_place",
         }
     }
-}
-
-pub use stages_domain::requests::{MAX_SEARCH_CHARS, MAX_SEARCH_WORDS};
-
-/// The words to search for in the free-text parameter `field`, bounded:
-/// 400 naming the parameter when the text is too long, has too many
-/// words, or has no letter or digit at all (a search of punctuation must
-/// not become "everything"). Nothing given is no condition.
-pub fn words(field: &str, value: Option<&str>) -> Result<Vec<String>, ApiError> {
-    let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
-        return Ok(Vec::new());
-    };
-    requests::check_search_text(field, value).map_err(ApiError::bad_request)?;
-    let words = text::query_terms(value);
-    requests::check_search_words(field, words.len()).map_err(ApiError::bad_request)?;
-    Ok(words)
 }
 
 /// Replaces the stored words of one record.
@@ -93,34 +76,4 @@ macro_rules! word_ids {
             .filter(search_terms::term.lt($crate::text::prefix_end(word)))
             .select(search_terms::entity_id)
     }};
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn rule(value: &str) -> String {
-        words("q", Some(value))
-            .expect_err(value)
-            .problem()
-            .violations[0]
-            .rule
-            .clone()
-    }
-
-    #[test]
-    fn search_texts_are_bounded() {
-        assert_eq!(
-            words("q", Some("  Société  Générale ")).ok(),
-            Some(vec!["generale".to_owned(), "societe".to_owned()])
-        );
-        assert_eq!(words("q", Some("   ")).ok(), Some(vec![]));
-        assert_eq!(words("q", None).ok(), Some(vec![]));
-        assert_eq!(rule("' - . !"), "SEARCH-04");
-        let many: String = (0..=MAX_SEARCH_WORDS).map(|i| format!("w{i} ")).collect();
-        assert_eq!(rule(&many), "SEARCH-03");
-        assert_eq!(rule(&"a".repeat(MAX_SEARCH_CHARS + 1)), "SEARCH-03");
-        let err = words("address", Some("?")).expect_err("punctuation");
-        assert_eq!(err.problem().violations[0].field, "address");
-    }
 }

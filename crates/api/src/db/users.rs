@@ -4,8 +4,8 @@
 use crate::auth::{Role, roles_of};
 use crate::db::AnyConnection;
 use crate::db::schema::users;
+use crate::db::search::{self, Kind};
 use crate::directory::ldap::DirectoryUser;
-use crate::search::{self, Kind};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -198,4 +198,68 @@ pub fn upsert_from_directory(
             .execute(conn)?;
     }
     Ok(find(conn, id)?.ok_or(diesel::result::Error::NotFound)?)
+}
+
+/// What the database knows of a signed-in user beyond the token: the
+/// student record (for a student), the supervisor record of the same uid
+/// and the centres they manage.
+pub struct CallerFacts {
+    pub username: String,
+    pub active: bool,
+    pub student_id: Option<i64>,
+    pub supervisor_id: Option<i64>,
+    pub centre_ids: Vec<i64>,
+}
+
+/// The facts of user `user_id`; `None` when the account is gone.
+pub fn caller_facts(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    student: bool,
+) -> QueryResult<Option<CallerFacts>> {
+    use crate::db::schema::{centre_staff, students, supervisors};
+    let Some((username, active, student_number)) = users::table
+        .find(user_id)
+        .select((users::username, users::active, users::student_number))
+        .first::<(String, bool, Option<String>)>(conn)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let student_id: Option<i64> = if student {
+        let by_user: Option<i64> = students::table
+            .filter(students::user_id.eq(user_id))
+            .select(students::id)
+            .first(conn)
+            .optional()?;
+        match (by_user, student_number) {
+            (Some(id), _) => Some(id),
+            // A record nobody signed in to yet is found by its number.
+            (None, Some(number)) => students::table
+                .filter(students::student_number.eq(number))
+                .filter(students::user_id.is_null())
+                .select(students::id)
+                .first(conn)
+                .optional()?,
+            (None, None) => None,
+        }
+    } else {
+        None
+    };
+    let supervisor_id = supervisors::table
+        .filter(supervisors::uid.eq(&username))
+        .select(supervisors::id)
+        .first(conn)
+        .optional()?;
+    let centre_ids = centre_staff::table
+        .filter(centre_staff::user_id.eq(user_id))
+        .select(centre_staff::centre_id)
+        .load(conn)?;
+    Ok(Some(CallerFacts {
+        username,
+        active,
+        student_id,
+        supervisor_id,
+        centre_ids,
+    }))
 }

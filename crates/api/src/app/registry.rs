@@ -5,10 +5,8 @@
 //! number and reason and the others go in.
 
 use crate::db::AnyConnection;
-use crate::db::schema::{enrolments, students};
+use crate::db::students::{self, RegistryLine, RegistryWrite};
 use crate::i18n::{self, Lang};
-use crate::search::{self, Kind};
-use diesel::prelude::*;
 use stages_domain::ids::{Email, Ine};
 use stages_domain::model::AcademicYear;
 use stages_domain::{Violation, requests};
@@ -43,21 +41,6 @@ pub enum ImportError {
     Db(#[from] diesel::result::Error),
 }
 
-/// One checked line.
-struct Record {
-    student_number: String,
-    last_name: String,
-    first_name: String,
-    email: Option<String>,
-    ine: Option<String>,
-    academic_year: String,
-    programme_code: String,
-    programme_label: String,
-    faculty_code: String,
-    faculty_label: String,
-    teaching_hours: Option<i32>,
-}
-
 /// Semicolons (the usual export of French tools) or commas.
 fn delimiter(text: &str) -> u8 {
     let header = text.lines().next().unwrap_or_default();
@@ -74,7 +57,7 @@ const MAX_TEACHING_HOURS: i32 = 5000;
 
 /// A line's values, checked by the domain's rules; the first broken one
 /// refuses the line.
-fn check(fields: &[(&'static str, String)]) -> Result<Record, Violation> {
+fn check(fields: &[(&'static str, String)]) -> Result<RegistryLine, Violation> {
     let get = |name: &str| {
         fields
             .iter()
@@ -142,7 +125,7 @@ fn check(fields: &[(&'static str, String)]) -> Result<Record, Violation> {
             return Err(requests::too_long(name, 64));
         }
     }
-    Ok(Record {
+    Ok(RegistryLine {
         student_number: number,
         last_name: get("last_name"),
         first_name: get("first_name"),
@@ -157,132 +140,15 @@ fn check(fields: &[(&'static str, String)]) -> Result<Record, Violation> {
     })
 }
 
-type StudentState = (i64, String, String, Option<String>, Option<String>);
-
-/// Writes one checked line (student, then enrolment) in one transaction.
-fn apply(conn: &mut AnyConnection, r: &Record, report: &mut ImportReport) -> QueryResult<()> {
-    let now = chrono::Utc::now().naive_utc();
-    crate::db::transaction(conn, |conn| {
-        let existing: Option<StudentState> = students::table
-            .filter(students::student_number.eq(&r.student_number))
-            .select((
-                students::id,
-                students::last_name,
-                students::first_name,
-                students::email,
-                students::ine,
-            ))
-            .first(conn)
-            .optional()?;
-        let mut changed = false;
-        let id = match existing {
-            Some((id, last, first, email, ine)) => {
-                if (
-                    last.as_str(),
-                    first.as_str(),
-                    email.as_deref(),
-                    ine.as_deref(),
-                ) != (
-                    r.last_name.as_str(),
-                    r.first_name.as_str(),
-                    r.email.as_deref(),
-                    r.ine.as_deref(),
-                ) {
-                    diesel::update(students::table.find(id))
-                        .set((
-                            students::last_name.eq(&r.last_name),
-                            students::first_name.eq(&r.first_name),
-                            students::email.eq(&r.email),
-                            students::ine.eq(&r.ine),
-                            students::updated_at.eq(now),
-                        ))
-                        .execute(conn)?;
-                    report.students_updated += 1;
-                    changed = true;
-                }
-                id
-            }
-            None => {
-                let id = diesel::insert_into(students::table)
-                    .values((
-                        students::student_number.eq(&r.student_number),
-                        students::last_name.eq(&r.last_name),
-                        students::first_name.eq(&r.first_name),
-                        students::email.eq(&r.email),
-                        students::ine.eq(&r.ine),
-                        students::created_at.eq(now),
-                        students::updated_at.eq(now),
-                    ))
-                    .returning(students::id)
-                    .get_result(conn)?;
-                report.students_created += 1;
-                changed = true;
-                id
-            }
-        };
-        if changed {
-            search::index(conn, Kind::Student, id, &[&r.last_name, &r.first_name])?;
-        }
-        let enrolment: Option<(i64, String, String, String, Option<i32>)> = enrolments::table
-            .filter(enrolments::student_id.eq(id))
-            .filter(enrolments::academic_year.eq(&r.academic_year))
-            .filter(enrolments::programme_code.eq(&r.programme_code))
-            .select((
-                enrolments::id,
-                enrolments::programme_label,
-                enrolments::faculty_code,
-                enrolments::faculty_label,
-                enrolments::teaching_hours,
-            ))
-            .first(conn)
-            .optional()?;
-        match enrolment {
-            Some((eid, label, faculty, faculty_label, hours)) => {
-                if (
-                    label.as_str(),
-                    faculty.as_str(),
-                    faculty_label.as_str(),
-                    hours,
-                ) != (
-                    r.programme_label.as_str(),
-                    r.faculty_code.as_str(),
-                    r.faculty_label.as_str(),
-                    r.teaching_hours,
-                ) {
-                    diesel::update(enrolments::table.find(eid))
-                        .set((
-                            enrolments::programme_label.eq(&r.programme_label),
-                            enrolments::faculty_code.eq(&r.faculty_code),
-                            enrolments::faculty_label.eq(&r.faculty_label),
-                            enrolments::teaching_hours.eq(r.teaching_hours),
-                        ))
-                        .execute(conn)?;
-                    report.enrolments_updated += 1;
-                    changed = true;
-                }
-            }
-            None => {
-                diesel::insert_into(enrolments::table)
-                    .values((
-                        enrolments::student_id.eq(id),
-                        enrolments::academic_year.eq(&r.academic_year),
-                        enrolments::programme_code.eq(&r.programme_code),
-                        enrolments::programme_label.eq(&r.programme_label),
-                        enrolments::faculty_code.eq(&r.faculty_code),
-                        enrolments::faculty_label.eq(&r.faculty_label),
-                        enrolments::teaching_hours.eq(r.teaching_hours),
-                        enrolments::created_at.eq(now),
-                    ))
-                    .execute(conn)?;
-                report.enrolments_created += 1;
-                changed = true;
-            }
-        }
-        if !changed {
-            report.unchanged += 1;
-        }
-        Ok(())
-    })
+/// Adds what one line did to the report.
+fn count(report: &mut ImportReport, write: RegistryWrite) {
+    report.students_created += u64::from(write.student_created);
+    report.students_updated += u64::from(write.student_updated);
+    report.enrolments_created += u64::from(write.enrolment_created);
+    report.enrolments_updated += u64::from(write.enrolment_updated);
+    if write == RegistryWrite::default() {
+        report.unchanged += 1;
+    }
 }
 
 /// Imports a CSV export of the student information system; a refused
@@ -342,7 +208,7 @@ pub fn import(
             })
             .collect();
         match check(&fields) {
-            Ok(checked) => apply(conn, &checked, &mut report)?,
+            Ok(checked) => count(&mut report, students::write_registry_line(conn, &checked)?),
             Err(violation) => report.errors.push(refused(line, violation)),
         }
     }

@@ -4,11 +4,9 @@
 //! domain decides what that relation allows.
 
 use crate::auth::{Caller, Role};
-use crate::db::AnyConnection;
-use crate::db::schema::{centre_staff, students, supervisors, users};
+use crate::db::{AnyConnection, users};
 use crate::error::ApiError;
 use crate::texts::Text;
-use diesel::prelude::*;
 use stages_domain::permissions::{self, Parties, Person, Relation};
 
 #[derive(Debug, Clone)]
@@ -53,50 +51,17 @@ impl Context {
 
 /// Loads the caller's context; a disabled or deleted account is refused.
 pub fn load(conn: &mut AnyConnection, caller: &Caller) -> Result<Context, ApiError> {
-    let (username, active, student_number): (String, bool, Option<String>) = users::table
-        .find(caller.user_id)
-        .select((users::username, users::active, users::student_number))
-        .first(conn)
-        .optional()?
+    let facts = users::caller_facts(conn, caller.user_id, caller.roles.contains(&Role::Student))?
         .ok_or_else(|| ApiError::unauthorized(Text::AccountGone))?;
-    if !active {
+    if !facts.active {
         return Err(ApiError::unauthorized(Text::AccountDisabled));
     }
-    let student_id: Option<i64> = if caller.roles.contains(&Role::Student) {
-        let by_user: Option<i64> = students::table
-            .filter(students::user_id.eq(caller.user_id))
-            .select(students::id)
-            .first(conn)
-            .optional()?;
-        match (by_user, student_number) {
-            (Some(id), _) => Some(id),
-            // A record nobody signed in to yet is found by its number.
-            (None, Some(number)) => students::table
-                .filter(students::student_number.eq(number))
-                .filter(students::user_id.is_null())
-                .select(students::id)
-                .first(conn)
-                .optional()?,
-            (None, None) => None,
-        }
-    } else {
-        None
-    };
-    let supervisor_id = supervisors::table
-        .filter(supervisors::uid.eq(&username))
-        .select(supervisors::id)
-        .first(conn)
-        .optional()?;
-    let centre_ids = centre_staff::table
-        .filter(centre_staff::user_id.eq(caller.user_id))
-        .select(centre_staff::centre_id)
-        .load(conn)?;
     Ok(Context {
         user_id: caller.user_id,
-        username,
+        username: facts.username,
         roles: caller.roles.clone(),
-        student_id,
-        supervisor_id,
-        centre_ids,
+        student_id: facts.student_id,
+        supervisor_id: facts.supervisor_id,
+        centre_ids: facts.centre_ids,
     })
 }
