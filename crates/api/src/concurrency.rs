@@ -38,21 +38,6 @@ pub fn check_version(expected: i32, current: i32) -> Result<(), ApiError> {
     }
 }
 
-/// Checks the insert of a record's first version (the client read "no
-/// record yet", version 0): when two requests create it at once, the
-/// unique key refuses the second, which lost the race as a stale update
-/// does (412), rather than a conflict of keys.
-pub fn check_created(result: diesel::QueryResult<usize>) -> Result<(), ApiError> {
-    use diesel::result::{DatabaseErrorKind, Error};
-    match result {
-        Ok(_) => Ok(()),
-        Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
-            Err(ApiError::precondition_failed(Text::CreatedWhileSaving))
-        }
-        Err(other) => Err(other.into()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

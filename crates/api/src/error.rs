@@ -401,6 +401,7 @@ impl From<crate::db::RepoError> for ApiError {
         match err {
             RepoError::NotFound => Self::not_found(),
             RepoError::Stale => Self::precondition_failed(Text::ChangedWhileSaving),
+            RepoError::CreatedConcurrently => Self::precondition_failed(Text::CreatedWhileSaving),
             RepoError::Busy => Self::unavailable(Text::KeepsChanging),
             RepoError::Corrupt(cause) => Self::internal(cause),
             RepoError::Query(err) => err.into(),

@@ -34,7 +34,7 @@ pub enum StartError {
 pub fn state(config: Config, pool: DbPool) -> Result<AppState, StartError> {
     let secret = config.jwt_secret()?;
     let tokens = TokenService::new(secret.as_bytes(), config.access_token_minutes)?;
-    let links = crate::evaluations::links::LinkSigner::new(secret.as_bytes())
+    let links = crate::app::evaluations::links::LinkSigner::new(secret.as_bytes())
         .map_err(|_| crate::auth::token::TokenError::EmptySecret)?;
     let searches = crate::state::concurrent_searches(pool.max_size());
     Ok(AppState {

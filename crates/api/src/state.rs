@@ -1,11 +1,11 @@
 //! Shared state handed to every handler.
 
+use crate::app::evaluations::links::LinkSigner;
 use crate::auth::throttle::Throttle;
 use crate::auth::token::TokenService;
 use crate::config::Config;
 use crate::db::{AnyConnection, DbPool};
 use crate::error::ApiError;
-use crate::evaluations::links::LinkSigner;
 use crate::texts::Text;
 use std::sync::Arc;
 use std::time::Duration;

@@ -12,8 +12,8 @@ use common::{Backend, TestApp};
 use diesel::prelude::*;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
+use stages_api::app::evaluations::scheduler;
 use stages_api::db::schema::evaluation_answers;
-use stages_api::evaluations::scheduler;
 use stages_api::mail::worker::{Sender, drain_once};
 use stages_domain::model::EvaluationKind;
 
@@ -453,8 +453,8 @@ async fn the_tutor_answers_through_the_link() {
         StatusCode::UNAUTHORIZED
     );
     let long_ago = chrono::Utc::now().naive_utc()
-        - chrono::Duration::days(stages_api::evaluations::links::LIFETIME_DAYS + 1);
-    let (expired, _) = stages_api::evaluations::links::create(
+        - chrono::Duration::days(stages_api::app::evaluations::links::LIFETIME_DAYS + 1);
+    let (expired, _) = stages_api::app::evaluations::links::create(
         &mut app.pool.get().unwrap(),
         &app.state.links,
         id,

@@ -307,7 +307,7 @@ async fn a_stalled_relay_bounds_every_send_and_is_retried_once_back() {
 /// typed, so nobody mails themselves another convention's tutor link.
 #[actix_web::test]
 async fn only_the_mail_queued_with_a_link_carries_it() {
-    use stages_api::evaluations::links;
+    use stages_api::app::evaluations::links;
     let app = TestApp::spawn(Backend::Sqlite).await;
     let (id, _) = validated(&app).await;
     let mut conn = app.pool.get().unwrap();

@@ -261,7 +261,7 @@ fn serve(config: Config, pool: db::DbPool) -> Result<(), String> {
                     std::time::Duration::from_secs(5),
                 ));
             }
-            actix_web::rt::spawn(stages_api::evaluations::scheduler::run(
+            actix_web::rt::spawn(stages_api::app::evaluations::scheduler::run(
                 state.clone(),
                 std::time::Duration::from_secs(60),
             ));

@@ -7,7 +7,9 @@
 pub mod amendments;
 pub mod caller;
 pub mod conventions;
+pub mod evaluations;
 pub mod offers;
 pub mod organisations;
 pub mod registry;
+pub mod statistics;
 pub mod tickets;

@@ -13,6 +13,11 @@ pub enum RepoError {
     /// concurrent request saved first.
     #[error("the record changed while it was being saved")]
     Stale,
+    /// The first version of a record was created by a concurrent request
+    /// between our read ("none yet") and our insert: the unique key
+    /// refused ours, which lost the race as a stale update does.
+    #[error("the record was created while it was being saved")]
+    CreatedConcurrently,
     /// A record kept changing under a loop of conditional writes.
     #[error("a record keeps changing")]
     Busy,
@@ -46,6 +51,20 @@ pub fn check_written(rows: usize) -> RepoResult<()> {
         Err(RepoError::Stale)
     } else {
         Ok(())
+    }
+}
+
+/// Checks the insert of a record's first version (the caller read "no
+/// record yet"): when two requests create it at once, the unique key
+/// refuses the second ([`RepoError::CreatedConcurrently`]).
+pub fn check_created(result: diesel::QueryResult<usize>) -> RepoResult<()> {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match result {
+        Ok(_) => Ok(()),
+        Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
+            Err(RepoError::CreatedConcurrently)
+        }
+        Err(other) => Err(other.into()),
     }
 }
 

@@ -8,16 +8,18 @@ pub mod centres;
 pub mod codec;
 pub mod conventions;
 pub mod error;
+pub mod evaluations;
 pub mod nomenclatures;
 pub mod offers;
 pub mod organisations;
 pub mod schema;
 pub mod search;
+pub mod statistics;
 pub mod students;
 pub mod tickets;
 pub mod users;
 
-pub use error::{RepoError, RepoResult, check_written};
+pub use error::{RepoError, RepoResult, check_created, check_written};
 
 use diesel::Connection;
 use diesel::connection::SimpleConnection;

@@ -23,7 +23,7 @@ pub struct Mail {
     pub convention_id: Option<i64>,
     /// Queued at most once under this key (scheduled mails).
     pub dedupe_key: Option<String>,
-    /// The tutor's link whose [`crate::evaluations::links::placeholder`]
+    /// The tutor's link whose [`crate::app::evaluations::links::placeholder`]
     /// the body holds; the worker fills in that one only.
     pub link_id: Option<i64>,
 }

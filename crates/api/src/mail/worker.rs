@@ -4,8 +4,8 @@
 //! lease, so none is sent by two workers.
 
 use super::outbox::{self, BATCH, Claimed};
+use crate::app::evaluations::links::{self, LinkSigner};
 use crate::db::DbPool;
-use crate::evaluations::links::{self, LinkSigner};
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::sync::Arc;
@@ -67,7 +67,7 @@ impl Sender {
     }
 
     /// The signer of the tutors' evaluation links, which the queued mails
-    /// hold as placeholders ([`crate::evaluations::links::placeholder`]).
+    /// hold as placeholders ([`crate::app::evaluations::links::placeholder`]).
     pub fn with_links(mut self, signer: LinkSigner) -> Self {
         self.links = Some(signer);
         self

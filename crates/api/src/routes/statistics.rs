@@ -3,6 +3,7 @@
 //! SPA's charts, and as CSV or XLSX.
 
 use crate::app::caller;
+use crate::app::statistics::{self, Scope, Statistics};
 use crate::auth::Caller;
 use crate::db::centres;
 use crate::error::{ApiError, Problem};
@@ -10,7 +11,6 @@ use crate::exports::{self, SheetFormat};
 use crate::i18n::Lang;
 use crate::problems::NotSignedIn;
 use crate::state::AppState;
-use crate::statistics::{self, Scope, Statistics};
 use actix_web::{HttpResponse, get, web};
 use serde::Deserialize;
 use stages_domain::access;

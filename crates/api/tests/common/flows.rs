@@ -277,7 +277,7 @@ pub async fn validate(app: &super::TestApp, id: i64, mut conv: Value) -> Value {
 pub fn national_answers(kind: stages_domain::model::EvaluationKind) -> Value {
     use stages_domain::model::QuestionKind;
     let mut answers = serde_json::Map::new();
-    let sheet = stages_api::evaluations::defaults::form(kind);
+    let sheet = stages_api::app::evaluations::defaults::form(kind);
     for question in sheet.sections.iter().flat_map(|s| &s.questions) {
         let answer = match &question.kind {
             QuestionKind::YesNo => json!({"type": "yes_no", "value": true}),

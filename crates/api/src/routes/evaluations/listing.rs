@@ -67,7 +67,7 @@ pub async fn search(
     let page = state
         .search(move |conn| {
             let ctx = caller::load(conn, &caller)?;
-            let criteria = evaluations::EvaluationSearch {
+            let criteria = crate::db::evaluations::EvaluationSearch {
                 centre_id: query.centre_id,
                 academic_year: query
                     .academic_year
@@ -77,7 +77,7 @@ pub async fn search(
                 after,
                 limit: limit + 1,
             };
-            let rows = evaluations::search(conn, visible_filter(&ctx), criteria)?;
+            let rows = crate::db::evaluations::search(conn, visible_filter(&ctx), criteria)?;
             let page = crate::pagination::from_rows(rows, limit, |r| r.0);
             let names =
                 crate::db::students::names_of(conn, page.items.iter().map(|row| row.2).collect())?;

@@ -17,6 +17,7 @@ pub use tutor_links::*;
 
 use crate::app::caller;
 use crate::app::conventions::load_visible;
+use crate::app::evaluations::{self, CentreForm, defaults, kind_code, links};
 use crate::auth::Caller;
 use crate::concurrency;
 use crate::db::AnyConnection;
@@ -25,7 +26,6 @@ use crate::db::conventions::visible_filter;
 use crate::db::conventions::{self as repo, Loaded};
 use crate::documents::{self, EvaluationDocument, Letterhead};
 use crate::error::{ApiError, Problem};
-use crate::evaluations::{self, CentreForm, defaults, kind_code, links};
 use crate::extract::Json;
 use crate::pagination::{Page, PageParams};
 use crate::state::AppState;
@@ -179,9 +179,14 @@ fn save_answers_to(
     };
     let violations = stages_domain::rules::check_answers(&form, &proposed);
     if stages_domain::violation::has_errors(&violations) {
-        return Err(ApiError::invalid(violations.to_vec()));
+        return Err(ApiError::invalid(violations));
     }
-    evaluations::save(conn, row, &proposed, change.submit.then_some(by))
+    Ok(crate::db::evaluations::save(
+        conn,
+        row,
+        &proposed,
+        change.submit.then_some(by),
+    )?)
 }
 
 pub use stages_api_types::evaluations::TutorLink;

@@ -106,7 +106,7 @@ async fn tutor_save(
                 if submit {
                     // Another submission through the same link spent it
                     // first: this one is refused as a closed questionnaire.
-                    let spent_by_another = !links::spend(conn, link.id, now)?;
+                    let spent_by_another = !crate::db::evaluations::spend_link(conn, link.id, now)?;
                     stages_domain::rules::check_still_open(spent_by_another)
                         .map_err(|r| ApiError::refusal(&r))?;
                 }

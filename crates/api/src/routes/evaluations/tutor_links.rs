@@ -86,7 +86,7 @@ pub async fn revoke_links(
             if !matches!(relation, Relation::CentreManager | Relation::Admin) {
                 return Err(ApiError::not_found());
             }
-            links::revoke_all(conn, id, chrono::Utc::now().naive_utc())?;
+            crate::db::evaluations::revoke_links(conn, id, chrono::Utc::now().naive_utc())?;
             Ok(())
         })
         .await?;

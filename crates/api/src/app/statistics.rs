@@ -8,14 +8,14 @@
 //! Every indicator but the statuses counts the conventions past the draft
 //! (those with a number): a draft is not an internship yet.
 
+use crate::app::evaluations::{defaults::KINDS, kind_code};
 use crate::db::AnyConnection;
-use crate::db::schema::{enrolments, nomenclatures, organisations, statistics_counts};
+use crate::db::statistics as store;
 use crate::error::ApiError;
-use crate::evaluations::{defaults::KINDS, kind_code};
 use crate::exports::{Cell, Table};
 use crate::i18n::{self, Lang};
 use crate::texts::Text;
-use diesel::prelude::*;
+use diesel::QueryResult;
 use stages_domain::lifecycle::Status;
 use stages_domain::model::AcademicYear;
 use stages_domain::rules::limits::MAX_MINUTES_PER_HOST_YEAR;
@@ -50,16 +50,13 @@ fn to_u64(n: i64) -> u64 {
 }
 
 fn label(conn: &mut AnyConnection, kind: &str, code: &str, lang: Lang) -> QueryResult<String> {
-    let found: Option<(String, Option<String>)> = nomenclatures::table
-        .find((kind, code))
-        .select((nomenclatures::label, nomenclatures::label_en))
-        .first(conn)
-        .optional()?;
-    Ok(match (found, lang) {
-        (Some((_, Some(en))), Lang::En) => en,
-        (Some((fr, _)), _) => fr,
-        (None, _) => code.to_owned(),
-    })
+    Ok(
+        match (store::nomenclature_labels(conn, kind, code)?, lang) {
+            (Some((_, Some(en))), Lang::En) => en,
+            (Some((fr, _)), _) => fr,
+            (None, _) => code.to_owned(),
+        },
+    )
 }
 
 fn status_label(status: &str, lang: Lang) -> String {
@@ -113,40 +110,25 @@ mod dimension {
     ];
 }
 
-/// The scope's counts of the dimensions read whole, each a range of the
-/// primary key.
+/// The scope's counts of the dimensions read whole.
 fn counts(conn: &mut AnyConnection, scope: &Scope) -> QueryResult<Vec<(String, String, i64)>> {
-    statistics_counts::table
-        .filter(statistics_counts::centre_id.eq(scope.counted_centre()))
-        .filter(statistics_counts::academic_year.eq(scope.academic_year.to_string()))
-        .filter(statistics_counts::dimension.eq_any(dimension::WHOLE))
-        .filter(statistics_counts::n.ne(0))
-        .select((
-            statistics_counts::dimension,
-            statistics_counts::key,
-            statistics_counts::n,
-        ))
-        .load(conn)
+    store::counts(
+        conn,
+        scope.counted_centre(),
+        &scope.academic_year.to_string(),
+        dimension::WHOLE,
+    )
 }
 
-diesel::define_sql_function!(fn length(text: diesel::sql_types::Text) -> diesel::sql_types::Integer);
-
-/// The most frequent hosts, most first (ties by id: the key is the id as
-/// text, shorter first), from the counts' ranked index.
+/// The most frequent hosts, most first.
 fn top_hosts(conn: &mut AnyConnection, scope: &Scope) -> QueryResult<Vec<(i64, u64)>> {
-    let rows: Vec<(String, i64)> = statistics_counts::table
-        .filter(statistics_counts::centre_id.eq(scope.counted_centre()))
-        .filter(statistics_counts::academic_year.eq(scope.academic_year.to_string()))
-        .filter(statistics_counts::dimension.eq(dimension::HOST))
-        .filter(statistics_counts::n.gt(0))
-        .order((
-            statistics_counts::n.desc(),
-            length(statistics_counts::key),
-            statistics_counts::key,
-        ))
-        .select((statistics_counts::key, statistics_counts::n))
-        .limit(TOP_ORGANISATIONS)
-        .load(conn)?;
+    let rows = store::largest(
+        conn,
+        scope.counted_centre(),
+        &scope.academic_year.to_string(),
+        dimension::HOST,
+        TOP_ORGANISATIONS,
+    )?;
     Ok(rows
         .into_iter()
         .filter_map(|(key, n)| Some((key.parse().ok()?, to_u64(n))))
@@ -226,10 +208,7 @@ pub fn compute(
 
     let mut by_organisation = Vec::with_capacity(hosts.len());
     for (id, n) in hosts {
-        let name: String = organisations::table
-            .find(id)
-            .select(organisations::name)
-            .first(conn)?;
+        let name = store::organisation_name(conn, id)?;
         by_organisation.push(Count {
             key: id.to_string(),
             label: name,
@@ -259,12 +238,7 @@ pub fn compute(
         let label = if code.is_empty() {
             "—".to_owned()
         } else {
-            enrolments::table
-                .filter(enrolments::programme_code.eq(&code))
-                .select(enrolments::programme_label)
-                .first(conn)
-                .optional()?
-                .unwrap_or_else(|| code.clone())
+            store::programme_label(conn, &code)?.unwrap_or_else(|| code.clone())
         };
         by_programme.push(Count {
             key: code,
@@ -510,10 +484,10 @@ mod tests {
         assert_eq!(code(Status::Draft), "draft");
         assert_eq!(code(Status::Validated), "validated");
         assert_eq!(code(Status::TerminatedEarly), "terminated_early");
-        assert_eq!(crate::evaluations::UNTOUCHED_VERSION, 1);
+        assert_eq!(crate::app::evaluations::UNTOUCHED_VERSION, 1);
         for sql in [
-            include_str!("../../../migrations/sqlite/2026-11-29-000007_statistics_counts/up.sql"),
-            include_str!("../../../migrations/postgres/2026-11-29-000007_statistics_counts/up.sql"),
+            include_str!("../../../../migrations/sqlite/2026-11-29-000007_statistics_counts/up.sql"),
+            include_str!("../../../../migrations/postgres/2026-11-29-000007_statistics_counts/up.sql"),
         ] {
             for needle in [
                 "status <> 'draft'",

@@ -2,12 +2,11 @@
 //! per convention, one column per question of the centre's current form
 //! (questions a convention's older form did not ask stay empty).
 
-use diesel::prelude::*;
 use stages_domain::model::{Answer, EvaluationKind};
 
-use super::{AnswersRow, centre_form, kind_code};
+use super::{centre_form, kind_code};
 use crate::db::AnyConnection;
-use crate::db::schema::{conventions, evaluation_answers, organisations, students};
+use crate::db::evaluations as store;
 use crate::error::ApiError;
 use crate::exports::{Cell, Table};
 
@@ -21,9 +20,6 @@ fn answer_cell(answer: Option<&Answer>) -> Cell {
         Some(Answer::Scale(value)) => Cell::Number(f64::from(*value)),
     }
 }
-
-/// Number, student's last and first names, organisation, answers.
-type ExportRow = (Option<String>, String, String, Option<String>, AnswersRow);
 
 /// The submitted answers of `kind` for the centre's conventions of `year`.
 pub fn table(
@@ -41,24 +37,7 @@ pub fn table(
         "Transmis le".to_owned(),
     ];
     headers.extend(questions.iter().map(|q| format!("{} {}", q.code, q.text)));
-    let rows: Vec<ExportRow> = evaluation_answers::table
-        .inner_join(conventions::table.inner_join(students::table))
-        .left_join(
-            organisations::table.on(conventions::organisation_id.eq(organisations::id.nullable())),
-        )
-        .filter(conventions::centre_id.eq(centre))
-        .filter(conventions::academic_year.eq(year))
-        .filter(evaluation_answers::kind.eq(kind_code(kind)))
-        .filter(evaluation_answers::submitted_at.is_not_null())
-        .order(conventions::number.asc())
-        .select((
-            conventions::number,
-            students::last_name,
-            students::first_name,
-            organisations::name.nullable(),
-            AnswersRow::as_select(),
-        ))
-        .load(conn)?;
+    let rows = store::submitted(conn, centre, year, kind)?;
     let mut out = Table {
         title: format!("Évaluations {}", kind_code(kind)),
         headers,

@@ -4,11 +4,10 @@
 //! the final submission.
 
 use crate::db::AnyConnection;
-use crate::db::schema::evaluation_links;
+use crate::db::evaluations as store;
 use crate::error::ApiError;
 use crate::texts::Text;
 use chrono::{Duration, NaiveDateTime, Timelike};
-use diesel::prelude::*;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 
@@ -62,17 +61,7 @@ impl LinkSigner {
     }
 }
 
-/// What the database keeps of a link: enough to check it and to sign it
-/// again, never the token itself (see [`placeholder`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkRecord {
-    pub id: i64,
-    pub convention: i64,
-    pub contact: Option<i64>,
-    pub jti: String,
-    pub created_at: NaiveDateTime,
-    pub expires_at: NaiveDateTime,
-}
+pub use crate::db::evaluations::LinkRecord;
 
 /// The link's token: the signed claims of its record. Signing is
 /// deterministic, so the same record always gives the same token.
@@ -98,27 +87,16 @@ pub fn record(
 ) -> Result<LinkRecord, ApiError> {
     // Whole seconds: the token carries its times in seconds.
     let now = now.with_nanosecond(0).unwrap_or(now);
-    let jti = crate::auth::refresh::random_secret();
-    let expires_at = now + Duration::days(LIFETIME_DAYS);
-    let id = diesel::insert_into(evaluation_links::table)
-        .values((
-            evaluation_links::convention_id.eq(convention),
-            evaluation_links::contact_id.eq(contact),
-            evaluation_links::jti.eq(&jti),
-            evaluation_links::expires_at.eq(expires_at),
-            evaluation_links::created_by.eq(created_by),
-            evaluation_links::created_at.eq(now),
-        ))
-        .returning(evaluation_links::id)
-        .get_result(conn)?;
-    Ok(LinkRecord {
-        id,
+    let mut link = LinkRecord {
+        id: 0,
         convention,
         contact,
-        jti,
+        jti: crate::auth::refresh::random_secret(),
         created_at: now,
-        expires_at,
-    })
+        expires_at: now + Duration::days(LIFETIME_DAYS),
+    };
+    link.id = store::insert_link(conn, &link, created_by)?;
+    Ok(link)
 }
 
 /// A new link for the tutor `contact` of `convention`, and its token.
@@ -150,29 +128,8 @@ pub fn fill_placeholder(
     text: &str,
     link: i64,
 ) -> Result<String, ApiError> {
-    let token = token(signer, &find_record(conn, link)?)?;
+    let token = token(signer, &store::find_link(conn, link)?)?;
     Ok(text.replace(&placeholder(link), &token))
-}
-
-fn find_record(conn: &mut AnyConnection, id: i64) -> Result<LinkRecord, ApiError> {
-    let (convention, contact, jti, created_at, expires_at) = evaluation_links::table
-        .find(id)
-        .select((
-            evaluation_links::convention_id,
-            evaluation_links::contact_id,
-            evaluation_links::jti,
-            evaluation_links::created_at,
-            evaluation_links::expires_at,
-        ))
-        .first::<(i64, Option<i64>, String, NaiveDateTime, NaiveDateTime)>(conn)?;
-    Ok(LinkRecord {
-        id,
-        convention,
-        contact,
-        jti,
-        created_at,
-        expires_at,
-    })
 }
 
 /// A link that works: its record and convention.
@@ -182,15 +139,6 @@ pub struct OpenLink {
     pub convention: i64,
     pub used: bool,
 }
-
-/// Id, convention, expiry, revocation, use.
-type LinkRow = (
-    i64,
-    i64,
-    NaiveDateTime,
-    Option<NaiveDateTime>,
-    Option<NaiveDateTime>,
-);
 
 /// Checks a link: signature, audience and expiry, then that it was not
 /// revoked. 401 otherwise, without saying which (a guessed token learns
@@ -203,18 +151,7 @@ pub fn open(
 ) -> Result<OpenLink, ApiError> {
     let refused = || ApiError::unauthorized(Text::EvaluationLinkInvalid);
     let claims = signer.verify(token).ok_or_else(refused)?;
-    let row: Option<LinkRow> = evaluation_links::table
-        .filter(evaluation_links::jti.eq(&claims.jti))
-        .select((
-            evaluation_links::id,
-            evaluation_links::convention_id,
-            evaluation_links::expires_at,
-            evaluation_links::revoked_at,
-            evaluation_links::used_at,
-        ))
-        .first(conn)
-        .optional()?;
-    match row {
+    match store::link_by_jti(conn, &claims.jti)? {
         Some((id, convention, expires, None, used))
             if convention == claims.conv && expires > now =>
         {
@@ -226,35 +163,6 @@ pub fn open(
         }
         _ => Err(refused()),
     }
-}
-
-/// The final submission spends the link, once: the check that it is
-/// unspent is part of the write, so of two submissions at once only one
-/// spends it (`false` for the other).
-pub fn spend(conn: &mut AnyConnection, link: i64, now: NaiveDateTime) -> QueryResult<bool> {
-    diesel::update(
-        evaluation_links::table
-            .find(link)
-            .filter(evaluation_links::used_at.is_null()),
-    )
-    .set(evaluation_links::used_at.eq(now))
-    .execute(conn)
-    .map(|rows| rows == 1)
-}
-
-/// Withdraws every link of a convention (e.g. sent to the wrong person).
-pub fn revoke_all(
-    conn: &mut AnyConnection,
-    convention: i64,
-    now: NaiveDateTime,
-) -> QueryResult<usize> {
-    diesel::update(
-        evaluation_links::table
-            .filter(evaluation_links::convention_id.eq(convention))
-            .filter(evaluation_links::revoked_at.is_null()),
-    )
-    .set(evaluation_links::revoked_at.eq(now))
-    .execute(conn)
 }
 
 #[cfg(test)]

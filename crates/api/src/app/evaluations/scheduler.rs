@@ -7,14 +7,13 @@ use super::links;
 use super::{centre_form, defaults, find_answers, kind_code, start};
 use crate::db::AnyConnection;
 use crate::db::conventions::{self as repo, Loaded};
-use crate::db::schema::{contacts, conventions, evaluation_answers, supervisors};
+use crate::db::evaluations as store;
 use crate::error::ApiError;
 use crate::mail::events::student_address;
 use crate::mail::outbox::{Mail, enqueue};
 use crate::mail::templates::{MailLang, render};
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use diesel::prelude::*;
-use stages_domain::lifecycle::Status;
+use diesel::Connection;
 use stages_domain::model::{AgreementLanguage, EvaluationKind};
 
 /// Internships that ended longer ago are not asked about any more (an
@@ -48,27 +47,19 @@ fn recipient(
             link: None,
         }),
         EvaluationKind::Supervisor => {
-            let email: Option<Option<String>> = match loaded.parties.supervisor_id {
-                Some(s) => supervisors::table
-                    .find(s)
-                    .select(supervisors::email)
-                    .first(conn)
-                    .optional()?,
+            let email = match loaded.parties.supervisor_id {
+                Some(s) => store::supervisor_email(conn, s)?,
                 None => None,
             };
-            email.flatten().map(|to| Recipient {
+            email.map(|to| Recipient {
                 to,
                 url: format!("{base}/evaluations/{id}/supervisor"),
                 link: None,
             })
         }
         EvaluationKind::Tutor => {
-            let email: Option<String> = match loaded.parties.tutor_id {
-                Some(t) => contacts::table
-                    .find(t)
-                    .select(contacts::email)
-                    .first(conn)
-                    .optional()?,
+            let email = match loaded.parties.tutor_id {
+                Some(t) => store::contact_email(conn, t)?,
                 None => None,
             };
             match email {
@@ -154,19 +145,6 @@ fn mail(
     )?)
 }
 
-fn ended_recently(conn: &mut AnyConnection, today: NaiveDate) -> QueryResult<Vec<i64>> {
-    conventions::table
-        .filter(conventions::status.eq_any([
-            crate::db::codec::to_code(Status::Validated),
-            crate::db::codec::to_code(Status::TerminatedEarly),
-        ]))
-        .filter(conventions::end_date.lt(today))
-        .filter(conventions::end_date.ge(today - Duration::days(LOOK_BACK_DAYS)))
-        .order(conventions::id)
-        .select(conventions::id)
-        .load(conn)
-}
-
 /// Requests the evaluations of internships that just ended; returns the
 /// number of requests queued.
 pub fn request_due(
@@ -177,7 +155,7 @@ pub fn request_due(
     let now = chrono::Utc::now().naive_utc();
     let run = Run { public_url, now };
     let mut queued = 0;
-    for id in ended_recently(conn, today)? {
+    for id in store::ended_between(conn, today - Duration::days(LOOK_BACK_DAYS), today)? {
         let loaded = repo::load(conn, id)?;
         for kind in defaults::KINDS {
             let form = centre_form(conn, loaded.row.centre_id, kind)?;
@@ -189,16 +167,7 @@ pub fn request_due(
                 // sends the request.
                 let marked = match find_answers(conn, id, kind)? {
                     Some(row) if row.requested_at.is_some() || row.submitted_at.is_some() => false,
-                    Some(row) => {
-                        diesel::update(
-                            evaluation_answers::table
-                                .filter(evaluation_answers::id.eq(row.id))
-                                .filter(evaluation_answers::requested_at.is_null()),
-                        )
-                        .set(evaluation_answers::requested_at.eq(now))
-                        .execute(conn)?
-                            == 1
-                    }
+                    Some(row) => store::mark_requested(conn, row.id, now)?,
                     None => conn
                         .transaction(|conn| start(conn, id, &form.form, true))
                         .is_ok(),
@@ -225,42 +194,14 @@ pub fn remind_due(
     let now = chrono::Utc::now().naive_utc();
     let run = Run { public_url, now };
     let before = now - Duration::days(delay_days);
-    let due: Vec<(i64, i64, String, i32)> = evaluation_answers::table
-        .filter(evaluation_answers::submitted_at.is_null())
-        .filter(evaluation_answers::requested_at.le(before))
-        .filter(
-            evaluation_answers::last_reminder_at
-                .is_null()
-                .or(evaluation_answers::last_reminder_at.le(before)),
-        )
-        .filter(evaluation_answers::reminders.lt(MAX_REMINDERS))
-        .select((
-            evaluation_answers::id,
-            evaluation_answers::convention_id,
-            evaluation_answers::kind,
-            evaluation_answers::reminders,
-        ))
-        .load(conn)?;
+    let due = store::reminders_due(conn, before, MAX_REMINDERS)?;
     let mut queued = 0;
-    for (row, convention, kind, reminders) in due {
-        let kind = match kind.as_str() {
-            "student" => EvaluationKind::Student,
-            "supervisor" => EvaluationKind::Supervisor,
-            _ => EvaluationKind::Tutor,
-        };
+    for row in due {
+        let (convention, reminders) = (row.convention_id, row.reminders);
+        let kind = row.kind()?;
         let loaded = repo::load(conn, convention)?;
         queued += crate::db::transaction(conn, |conn| {
-            let claimed = diesel::update(
-                evaluation_answers::table
-                    .filter(evaluation_answers::id.eq(row))
-                    .filter(evaluation_answers::reminders.eq(reminders)),
-            )
-            .set((
-                evaluation_answers::reminders.eq(reminders + 1),
-                evaluation_answers::last_reminder_at.eq(now),
-            ))
-            .execute(conn)?;
-            if claimed == 0 {
+            if !store::claim_reminder(conn, row.id, reminders, now)? {
                 return Ok::<_, ApiError>(0);
             }
             let key = format!(

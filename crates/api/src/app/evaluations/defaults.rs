@@ -6,9 +6,9 @@
 use stages_domain::model::{EvaluationForm, EvaluationKind};
 use std::sync::LazyLock;
 
-const STUDENT: &str = include_str!("../../data/evaluations/student.json");
-const SUPERVISOR: &str = include_str!("../../data/evaluations/supervisor.json");
-const TUTOR: &str = include_str!("../../data/evaluations/tutor.json");
+const STUDENT: &str = include_str!("../../../data/evaluations/student.json");
+const SUPERVISOR: &str = include_str!("../../../data/evaluations/supervisor.json");
+const TUTOR: &str = include_str!("../../../data/evaluations/tutor.json");
 
 fn parse(json: &str) -> EvaluationForm {
     // Bundled with the program and read back by the tests below.
