@@ -21,7 +21,6 @@ pub mod openapi;
 mod openapi_examples;
 pub mod pagination;
 pub mod problems;
-pub mod reference;
 pub mod routes;
 pub mod server;
 pub mod spa;

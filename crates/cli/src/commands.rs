@@ -4,7 +4,8 @@ use crate::{bench, demo, scale};
 use clap::{Parser, Subcommand};
 use stages_api::app::registry;
 use stages_api::config::{Config, ConfigArgs};
-use stages_api::{db, openapi, reference, server};
+use stages_api::db::reference;
+use stages_api::{db, openapi, server};
 use std::path::PathBuf;
 use std::process::ExitCode;
 

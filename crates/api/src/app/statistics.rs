@@ -486,8 +486,12 @@ mod tests {
         assert_eq!(code(Status::TerminatedEarly), "terminated_early");
         assert_eq!(crate::app::evaluations::UNTOUCHED_VERSION, 1);
         for sql in [
-            include_str!("../../../../migrations/sqlite/2026-11-29-000007_statistics_counts/up.sql"),
-            include_str!("../../../../migrations/postgres/2026-11-29-000007_statistics_counts/up.sql"),
+            include_str!(
+                "../../../../migrations/sqlite/2026-11-29-000007_statistics_counts/up.sql"
+            ),
+            include_str!(
+                "../../../../migrations/postgres/2026-11-29-000007_statistics_counts/up.sql"
+            ),
         ] {
             for needle in [
                 "status <> 'draft'",

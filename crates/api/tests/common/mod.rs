@@ -133,7 +133,7 @@ impl TestApp {
         {
             let mut conn = pool.get().unwrap();
             db::run_migrations(&mut conn).unwrap();
-            stages_api::reference::sync(&mut conn).unwrap();
+            stages_api::db::reference::sync(&mut conn).unwrap();
             demo::seed(&mut conn).unwrap();
         }
         let mut config = Config {

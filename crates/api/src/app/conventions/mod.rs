@@ -5,6 +5,7 @@
 mod create;
 mod lifecycle;
 mod search;
+pub mod steps;
 
 pub use create::create_draft;
 pub use lifecycle::{delete, history, reject, submit, unvalidate, validate};

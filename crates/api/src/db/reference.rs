@@ -8,9 +8,9 @@ use crate::db::schema::nomenclatures;
 use crate::texts::Text;
 use diesel::prelude::*;
 
-const NAF_REV2: &str = include_str!("../data/nomenclatures/naf-rev2.tsv");
-const COUNTRIES: &str = include_str!("../data/nomenclatures/countries.tsv");
-const DEPARTMENTS: &str = include_str!("../data/nomenclatures/departments.tsv");
+const NAF_REV2: &str = include_str!("../../data/nomenclatures/naf-rev2.tsv");
+const COUNTRIES: &str = include_str!("../../data/nomenclatures/countries.tsv");
+const DEPARTMENTS: &str = include_str!("../../data/nomenclatures/departments.tsv");
 
 /// A reference list: its code in the API, its title, and whether its
 /// values are tied to behaviour (system lists: codes are
