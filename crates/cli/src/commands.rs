@@ -166,7 +166,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let today = config
                 .today
                 .unwrap_or_else(|| chrono::Local::now().date_naive());
-            let documents = stages_api::routes::documents::centre_documents(
+            let documents = stages_api::app::documents::centre_documents(
                 &mut conn,
                 &config.institution_name,
                 centre,

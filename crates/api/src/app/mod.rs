@@ -7,6 +7,7 @@
 pub mod amendments;
 pub mod caller;
 pub mod conventions;
+pub mod documents;
 pub mod evaluations;
 pub mod offers;
 pub mod organisations;
