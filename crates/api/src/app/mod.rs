@@ -6,9 +6,11 @@
 
 pub mod amendments;
 pub mod caller;
+pub mod centres;
 pub mod conventions;
 pub mod documents;
 pub mod evaluations;
+pub mod nomenclatures;
 pub mod offers;
 pub mod organisations;
 pub mod registry;
