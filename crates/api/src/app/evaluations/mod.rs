@@ -4,6 +4,7 @@
 //! asks for evaluations when internships end. Storage is
 //! [`crate::db::evaluations`].
 
+pub mod answers;
 pub mod defaults;
 pub mod export;
 pub mod links;
