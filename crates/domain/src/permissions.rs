@@ -22,6 +22,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::amendment::Amendment;
+use crate::ids::{CentreId, StudentId, SupervisorId};
 use crate::lifecycle::{Refusal, Workflow};
 use crate::model::{CentreSettings, EvaluationKind, ValidationLevel, WizardStep};
 
@@ -51,17 +52,17 @@ pub enum Relation {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Person {
     pub admin: bool,
-    pub student_id: Option<i64>,
-    pub supervisor_id: Option<i64>,
-    pub managed_centres: Vec<i64>,
+    pub student_id: Option<StudentId>,
+    pub supervisor_id: Option<SupervisorId>,
+    pub managed_centres: Vec<CentreId>,
 }
 
 /// The records of a convention that decide who relates to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Parties {
-    pub centre_id: i64,
-    pub student_id: i64,
-    pub supervisor_id: Option<i64>,
+    pub centre_id: CentreId,
+    pub student_id: StudentId,
+    pub supervisor_id: Option<SupervisorId>,
 }
 
 /// A person's strongest relation to a convention: administrator, then
@@ -464,22 +465,22 @@ mod evaluation_read_tests {
     #[test]
     fn the_strongest_relation_wins() {
         let parties = Parties {
-            centre_id: 3,
-            student_id: 10,
-            supervisor_id: Some(20),
+            centre_id: CentreId(3),
+            student_id: StudentId(10),
+            supervisor_id: Some(SupervisorId(20)),
         };
         let student = Person {
-            student_id: Some(10),
+            student_id: Some(StudentId(10)),
             ..Person::default()
         };
         assert_eq!(relation(&student, parties), Relation::OwnerStudent);
         let supervisor = Person {
-            supervisor_id: Some(20),
+            supervisor_id: Some(SupervisorId(20)),
             ..student.clone()
         };
         assert_eq!(relation(&supervisor, parties), Relation::Supervisor);
         let manager = Person {
-            managed_centres: vec![3],
+            managed_centres: vec![CentreId(3)],
             ..supervisor.clone()
         };
         assert_eq!(relation(&manager, parties), Relation::CentreManager);

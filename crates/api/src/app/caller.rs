@@ -7,6 +7,7 @@ use crate::auth::{Caller, Role};
 use crate::db::{AnyConnection, users};
 use crate::error::ApiError;
 use crate::texts::Text;
+use stages_domain::ids::{CentreId, StudentId, SupervisorId};
 use stages_domain::permissions::{self, Parties, Person, Relation};
 
 #[derive(Debug, Clone)]
@@ -14,9 +15,9 @@ pub struct Context {
     pub user_id: i64,
     pub username: String,
     pub roles: Vec<Role>,
-    pub student_id: Option<i64>,
-    pub supervisor_id: Option<i64>,
-    pub centre_ids: Vec<i64>,
+    pub student_id: Option<StudentId>,
+    pub supervisor_id: Option<SupervisorId>,
+    pub centre_ids: Vec<CentreId>,
 }
 
 impl Context {
@@ -29,7 +30,24 @@ impl Context {
     }
 
     pub fn manages(&self, centre_id: i64) -> bool {
-        self.centre_ids.contains(&centre_id)
+        self.centre_ids.contains(&CentreId(centre_id))
+    }
+
+    /// The managed centres' ids as the database stores them, for the
+    /// filters of the repositories.
+    pub fn centre_keys(&self) -> Vec<i64> {
+        self.centre_ids.iter().map(|c| c.get()).collect()
+    }
+
+    /// The caller's student record id as stored; -1 (no record) when the
+    /// caller is none, so that a filter on it matches nothing.
+    pub fn student_key(&self) -> i64 {
+        self.student_id.map_or(-1, StudentId::get)
+    }
+
+    /// The caller's supervisor record id as stored; -1 when none.
+    pub fn supervisor_key(&self) -> i64 {
+        self.supervisor_id.map_or(-1, SupervisorId::get)
     }
 
     /// The caller as the domain's permissions read them.
@@ -60,8 +78,8 @@ pub fn load(conn: &mut AnyConnection, caller: &Caller) -> Result<Context, ApiErr
         user_id: caller.user_id,
         username: facts.username,
         roles: caller.roles.clone(),
-        student_id: facts.student_id,
-        supervisor_id: facts.supervisor_id,
-        centre_ids: facts.centre_ids,
+        student_id: facts.student_id.map(StudentId),
+        supervisor_id: facts.supervisor_id.map(SupervisorId),
+        centre_ids: facts.centre_ids.into_iter().map(CentreId).collect(),
     })
 }

@@ -53,7 +53,11 @@ pub async fn create(state: &AppState, caller: Caller, report: Report) -> Result<
                 })?;
             }
             let ctx = caller::load(conn, &caller)?;
-            let centre = store::handling_centre(conn, report.convention_id, ctx.student_id)?;
+            let centre = store::handling_centre(
+                conn,
+                report.convention_id,
+                ctx.student_id.map(|s| s.get()),
+            )?;
             crate::db::transaction(conn, |conn| {
                 let id = store::insert(
                     conn,
@@ -99,7 +103,7 @@ pub async fn list(
             let reader = (!ctx.is_admin()).then(|| Reader {
                 author_id: caller.user_id,
                 centres: if ctx.is_staff() {
-                    ctx.centre_ids.clone()
+                    ctx.centre_keys()
                 } else {
                     Vec::new()
                 },

@@ -18,6 +18,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use stages_domain::amendment::{self, Amendment};
 use stages_domain::figures;
+use stages_domain::ids::{CentreId, StudentId, SupervisorId};
 use stages_domain::lifecycle::{ConventionNumber, Status, Workflow};
 use stages_domain::model::{CentreSettings, Convention, Period, SchedulePeriod, ValidationLevel};
 use stages_domain::permissions::{self, Relation};
@@ -76,9 +77,9 @@ impl Loaded {
 
     pub fn relation(&self, ctx: &Context) -> Relation {
         ctx.relation(permissions::Parties {
-            centre_id: self.row.centre_id,
-            student_id: self.row.student_id,
-            supervisor_id: self.parties.supervisor_id,
+            centre_id: CentreId(self.row.centre_id),
+            student_id: StudentId(self.row.student_id),
+            supervisor_id: self.parties.supervisor_id.map(SupervisorId),
         })
     }
 }
@@ -723,10 +724,10 @@ pub fn visible_filter(ctx: &Context) -> Option<ConventionFilter> {
     }
     Some(Box::new(
         conventions::student_id
-            .eq(ctx.student_id.unwrap_or(-1))
+            .eq(ctx.student_key())
             .nullable()
-            .or(conventions::supervisor_id.eq(ctx.supervisor_id.unwrap_or(-1)))
-            .or(conventions::centre_id.eq_any(ctx.centre_ids.clone())),
+            .or(conventions::supervisor_id.eq(ctx.supervisor_key()))
+            .or(conventions::centre_id.eq_any(ctx.centre_keys())),
     ))
 }
 

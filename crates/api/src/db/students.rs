@@ -103,7 +103,7 @@ pub fn visible(conn: &mut AnyConnection, ctx: &Context) -> RepoResult<Option<Stu
         false
     } else {
         centres::table
-            .filter(centres::id.eq_any(&ctx.centre_ids))
+            .filter(centres::id.eq_any(ctx.centre_keys()))
             .filter(centres::is_fallback.eq(true))
             .count()
             .get_result::<i64>(conn)?
@@ -112,9 +112,9 @@ pub fn visible(conn: &mut AnyConnection, ctx: &Context) -> RepoResult<Option<Stu
     if manages_fallback {
         return Ok(None);
     }
-    let own = ctx.student_id.unwrap_or(-1);
+    let own = ctx.student_key();
     let mut filter: StudentFilter = Box::new(students::id.eq(own));
-    if let Some(supervisor) = ctx.supervisor_id {
+    if let Some(supervisor) = ctx.supervisor_id.map(|s| s.get()) {
         filter = Box::new(
             filter.or(students::id.eq_any(
                 conventions::table
@@ -125,7 +125,7 @@ pub fn visible(conn: &mut AnyConnection, ctx: &Context) -> RepoResult<Option<Stu
     }
     if !ctx.centre_ids.is_empty() {
         let routes: Vec<(String, String)> = centre_routes::table
-            .filter(centre_routes::centre_id.eq_any(&ctx.centre_ids))
+            .filter(centre_routes::centre_id.eq_any(ctx.centre_keys()))
             .select((centre_routes::kind, centre_routes::code))
             .load(conn)?;
         let codes = |kind: &str| -> Vec<String> {
@@ -149,7 +149,7 @@ pub fn visible(conn: &mut AnyConnection, ctx: &Context) -> RepoResult<Option<Stu
                 ))
                 .or(students::id.eq_any(
                     conventions::table
-                        .filter(conventions::centre_id.eq_any(ctx.centre_ids.clone()))
+                        .filter(conventions::centre_id.eq_any(ctx.centre_keys()))
                         .select(conventions::student_id),
                 )),
         );

@@ -12,6 +12,7 @@ mod ine;
 mod naf;
 mod phone;
 mod postal_code;
+mod records;
 mod siret;
 
 pub use codes::{Country, Currency};
@@ -21,6 +22,7 @@ pub use ine::{Ine, IneForm};
 pub use naf::{NafCode, NafRevision};
 pub use phone::Phone;
 pub use postal_code::PostalCode;
+pub use records::{CentreId, StudentId, SupervisorId};
 pub use siret::{Siren, Siret};
 
 /// Implements the string plumbing shared by every identifier newtype:

@@ -11,7 +11,7 @@ use crate::error::ApiError;
 use crate::i18n::Lang;
 use chrono::NaiveDate;
 use stages_api_types::conventions::{ConventionView, NewConvention};
-use stages_domain::ids::{Email, Ine};
+use stages_domain::ids::{CentreId, Email, Ine, StudentId};
 use stages_domain::model::{
     AcademicYear, Convention, Enrolment, NomenclatureRef, Student, StudentStep,
 };
@@ -29,12 +29,13 @@ pub fn create_draft(
     let year = AcademicYear::parse(input.academic_year.trim())
         .map_err(|e| ApiError::invalid(vec![e.to_violation("academic_year")]))?;
     let ctx = caller::load(conn, caller)?;
-    let student_id = match (input.student_id, ctx.student_id) {
+    let student_id = match (input.student_id.map(StudentId), ctx.student_id) {
         (Some(id), _) if ctx.is_staff() => id,
         (None, Some(own)) => own,
         (Some(id), Some(own)) if id == own => own,
         _ => return Err(ApiError::not_found()),
-    };
+    }
+    .get();
     let student = students::find_row(conn, student_id)?.ok_or_else(ApiError::not_found)?;
     let year_code = year.to_string();
     let enrolment =
@@ -53,8 +54,8 @@ pub fn create_draft(
         })?;
     let settings = centres::find_row(conn, centre_id)?.settings()?;
     let relation = ctx.relation(permissions::Parties {
-        centre_id,
-        student_id,
+        centre_id: CentreId(centre_id),
+        student_id: StudentId(student_id),
         supervisor_id: None,
     });
     permissions::may_create_convention(relation, &settings)

@@ -21,7 +21,7 @@ use stages_api_types::steps::{
     ContactChoice, EnrolmentChoice, HostServiceChoice, OrganisationChoice, StudentStepInput,
     SupervisorChoice,
 };
-use stages_domain::ids::Email;
+use stages_domain::ids::{CentreId, Email, StudentId, SupervisorId};
 use stages_domain::model::{
     AcademicYear, Enrolment, Internship, InternshipOrigin, NomenclatureRef, Supervisor,
 };
@@ -118,9 +118,9 @@ pub async fn save_student(
                     // that centre's own setting says whether students may.
                     if centre != loaded.row.centre_id {
                         let there = ctx.relation(permissions::Parties {
-                            centre_id: centre,
-                            student_id: loaded.row.student_id,
-                            supervisor_id: loaded.parties.supervisor_id,
+                            centre_id: CentreId(centre),
+                            student_id: StudentId(loaded.row.student_id),
+                            supervisor_id: loaded.parties.supervisor_id.map(SupervisorId),
                         });
                         permissions::may_create_convention(there, &settings)
                             .into_result()
