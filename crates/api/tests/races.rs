@@ -544,6 +544,62 @@ async fn a_refresh_token_redeemed_at_once_is_spent_once(app: &TestApp) {
     );
 }
 
+/// A POST conditioned on a version, owning its path.
+async fn post(who: &As<'_>, path: String, version: i64, body: Value) -> (StatusCode, Value) {
+    who.post(&path, Some(version), Some(body)).await
+}
+
+/// Staff answering one ticket at once: one answer is recorded and the
+/// ticket is answered once; the others are told it moved on. Then its
+/// author and staff closing it at once close it once.
+async fn a_ticket_answered_at_once_keeps_one_answer(app: &TestApp) {
+    let (id, _) = common::flows::submitted(app).await;
+    let student = As::new(app, "etudiant").await;
+    let (status, ticket) = student
+        .post(
+            "/api/tickets",
+            None,
+            Some(json!({"subject": "Ma convention", "body": "Est-elle complète ?", "convention_id": id})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{ticket}");
+    let ticket_id = ticket["id"].as_i64().unwrap();
+    let manager = As::new(app, "gestionnaire").await;
+    let results = at_once(|i| {
+        post(
+            &manager,
+            format!("/api/tickets/{ticket_id}/answer"),
+            version(&ticket),
+            json!({"answer": format!("Réponse {i}")}),
+        )
+    })
+    .await;
+    let winner = one_winner(&results, "ticket answer");
+    let (_, after) = manager.get(&format!("/api/tickets/{ticket_id}")).await;
+    assert_eq!(after["status"], json!("answered"), "{after}");
+    assert_eq!(
+        after["answer"],
+        json!(format!("Réponse {winner}")),
+        "{after}"
+    );
+    assert_eq!(version(&after), version(&ticket) + 1);
+
+    let results = at_once(|i| {
+        let who = if i % 2 == 0 { &student } else { &manager };
+        post(
+            who,
+            format!("/api/tickets/{ticket_id}/close"),
+            version(&after),
+            json!({}),
+        )
+    })
+    .await;
+    one_winner(&results, "ticket close");
+    let (_, closed) = student.get(&format!("/api/tickets/{ticket_id}")).await;
+    assert_eq!(closed["status"], json!("closed"), "{closed}");
+    assert_eq!(version(&closed), version(&after) + 1);
+}
+
 on_both_backends!(
     a_refresh_token_redeemed_at_once_is_spent_once,
     a_convention_step_saved_at_once_keeps_one_whole_change,
@@ -552,4 +608,5 @@ on_both_backends!(
     host_records_saved_at_once_keep_one_version,
     reference_records_saved_at_once_keep_one_version,
     offers_and_amendments_saved_at_once_keep_one_version,
+    a_ticket_answered_at_once_keeps_one_answer,
 );
