@@ -336,8 +336,67 @@ async fn steps_report_rules_at_their_fields(app: &TestApp) {
     assert_eq!(problem["violations"][0]["rule"], "FMT-01");
 }
 
+/// A convention with its first validation given is not deleted, by the
+/// manager or the administrator (409 WF-15): it stays, whole. Once the
+/// validation is withdrawn (audited), the manager may delete it.
+async fn a_partly_validated_convention_is_not_deleted(app: &TestApp) {
+    let (id, conv) = common::flows::submitted(app).await;
+    let manager = As::new(app, "gestionnaire").await;
+    let (status, conv) = manager
+        .post(
+            &format!("/api/conventions/{id}/validations/pedagogical"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    assert_ne!(conv["status"], "validated", "one level of two: {conv}");
+    assert_eq!(
+        conv["permissions"]["delete"]["reason"]["rule"], "WF-15",
+        "{}",
+        conv["permissions"]
+    );
+    for who in ["gestionnaire", "admin", "etudiant"] {
+        let (status, problem) = As::new(app, who)
+            .await
+            .send(
+                reqwest::Method::DELETE,
+                &format!("/api/conventions/{id}"),
+                Some(version(&conv)),
+                None,
+            )
+            .await;
+        assert_eq!(status, StatusCode::CONFLICT, "{who}: {problem}");
+        assert_eq!(rules(&problem), vec!["WF-15"], "{who}");
+        assert!(!problem["detail"].as_str().unwrap_or("").is_empty());
+    }
+    let (status, still) = manager.get(&format!("/api/conventions/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(version(&still), version(&conv), "nothing was written");
+
+    let (status, undone) = manager
+        .send(
+            reqwest::Method::DELETE,
+            &format!("/api/conventions/{id}/validations/pedagogical"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{undone}");
+    let (status, _) = manager
+        .send(
+            reqwest::Method::DELETE,
+            &format!("/api/conventions/{id}"),
+            Some(version(&undone)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+}
+
 on_both_backends!(
     a_convention_lives_from_draft_to_amendment,
     a_rejected_convention_goes_back_to_the_student_with_the_reason,
     steps_report_rules_at_their_fields,
+    a_partly_validated_convention_is_not_deleted,
 );

@@ -143,6 +143,7 @@ fluent_keys! {
         Wf11NotCreated = "wf-11-not-created" [],
         Wf12Terminated = "wf-12-terminated" [],
         Wf14CertificateBeforeEnd = "wf-14-certificate-before-end" ["end"],
+        Wf15ValidationGiven = "wf-15-validation-given" [],
         NotValidated = "not-validated" [],
         AmendmentExists = "amendment-exists" [],
         AmendmentValidated = "amendment-validated" [],

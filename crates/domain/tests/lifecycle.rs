@@ -274,14 +274,35 @@ fn editing_and_deleting() {
             .check_delete(OwnerStudent, &centre())
             .is_ok()
     );
+    // Once any validation is given, nobody deletes it (WF-15, a conflict):
+    // the first of three levels is enough.
+    for who in [OwnerStudent, CentreManager, Admin] {
+        assert_eq!(rule_of(in_validation.check_delete(who, &centre())), "WF-15");
+        assert_eq!(rule_of(validated().check_delete(who, &centre())), "WF-15");
+    }
+    let refusal = in_validation
+        .check_delete(CentreManager, &centre())
+        .unwrap_err();
     assert_eq!(
-        rule_of(in_validation.check_delete(OwnerStudent, &centre())),
-        "PERM-05"
+        refusal.kind,
+        stages_domain::lifecycle::RefusalKind::Conflict
+    );
+    // Before it, staff delete a created convention; outsiders never.
+    assert!(created().check_delete(CentreManager, &centre()).is_ok());
+    assert!(created().check_delete(Admin, &centre()).is_ok());
+    assert_eq!(
+        rule_of(created().check_delete(Supervisor, &centre())),
+        "PERM-04"
     );
     assert_eq!(
-        rule_of(validated().check_delete(CentreManager, &centre())),
-        "WF-10"
+        rule_of(in_validation.check_delete(Nobody, &centre())),
+        "PERM-01"
     );
+    // Removing the validation (audited) makes it deletable again.
+    let undone = in_validation
+        .unvalidate(CentreManager, Pedagogical)
+        .unwrap();
+    assert!(undone.check_delete(CentreManager, &centre()).is_ok());
 }
 
 #[test]

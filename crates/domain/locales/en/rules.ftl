@@ -109,6 +109,7 @@ wf-10-already-validated = The agreement is validated: any change requires an ame
 wf-11-not-created = The agreement has not been created yet.
 wf-12-terminated = The internship was ended by a termination amendment.
 wf-14-certificate-before-end = The internship certificate will be available after the internship ends ({ $end }).
+wf-15-validation-given = A validation has been given: the agreement can no longer be deleted. Remove the validation first.
 not-validated = The agreement is not validated yet.
 amendment-exists = The agreement has an amendment: it can no longer be un-validated or deleted.
 amendment-validated = This amendment is validated: it can no longer be changed or deleted.

@@ -109,6 +109,7 @@ wf-10-already-validated = La convention est validée : toute modification passe 
 wf-11-not-created = La convention n'est pas encore créée.
 wf-12-terminated = Le stage a été interrompu par un avenant de rupture.
 wf-14-certificate-before-end = L'attestation de stage sera disponible après la fin du stage ({ $end }).
+wf-15-validation-given = Une validation a été donnée : la convention ne peut plus être supprimée. Retirez d'abord la validation.
 not-validated = La convention n'est pas encore validée.
 amendment-exists = La convention a un avenant : elle ne peut plus être dévalidée ni supprimée.
 amendment-validated = Cet avenant est validé : il ne peut plus être modifié ni supprimé.

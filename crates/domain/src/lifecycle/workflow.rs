@@ -321,11 +321,17 @@ impl Workflow {
         Ok(())
     }
 
-    /// Whether the convention may be deleted: same as editing, and never once
-    /// an amendment exists (AVN-04).
+    /// Whether the convention may be deleted: by those who may edit it,
+    /// never once an amendment exists (AVN-04), and never once any of the
+    /// centre's validations is given (WF-15), whoever asks: staff who need
+    /// to undo remove the validation first, which is audited.
     pub fn check_delete(&self, actor: Relation, centre: &CentreSettings) -> Result<(), Refusal> {
+        roles::may_edit(actor)?;
         if self.amendments > 0 {
             return Err(Refusal::new("AVN-04", MessageKey::AmendmentExists));
+        }
+        if self.has_enabled_validation(centre) {
+            return Err(Refusal::new("WF-15", MessageKey::Wf15ValidationGiven));
         }
         self.check_edit(actor, centre)
     }
