@@ -353,11 +353,46 @@ async fn simultaneous_writes_all_land(app: &TestApp) {
     assert_eq!(names.len(), 12, "{services}");
 }
 
+/// ID-01 over the SIRET and its SIREN: a number whose 14 digits pass Luhn
+/// but whose first nine do not is refused at the field; the separators
+/// people type (dots, dashes, non-breaking spaces) are dropped and the
+/// number is stored bare, its SIREN beside it.
+async fn a_siret_is_checked_whole_and_as_a_siren(app: &TestApp) {
+    let manager = As::new(app, "gestionnaire").await;
+    let mut body = new_organisation();
+    body["siret"] = json!("73282931000083");
+    let (status, problem) = manager
+        .post("/api/organisations", None, Some(body.clone()))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    let siret: Vec<&Value> = problem["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["field"] == "siret")
+        .collect();
+    assert_eq!(siret.len(), 1, "{problem}");
+    assert_eq!(siret[0]["rule"], "ID-01");
+    assert!(!siret[0]["message"].as_str().unwrap_or("").is_empty());
+
+    body["siret"] = json!("418.670.329\u{a0}00014");
+    body["name"] = json!("Établissement au SIRET saisi avec des points");
+    let (status, created) = manager.post("/api/organisations", None, Some(body)).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    assert_eq!(created["siret"], "41867032900014");
+    assert_eq!(created["siren"], "418670329");
+    let (_, found) = manager
+        .get("/api/organisations?siret=418-670-329-00014")
+        .await;
+    assert_eq!(found["items"][0]["id"], created["id"], "{found}");
+}
+
 on_both_backends!(
     simultaneous_writes_all_land,
     organisations_are_created_found_and_corrected,
     lists_are_paged_with_a_cursor,
     reference_tables_hold_real_values_and_keep_signed_labels,
+    a_siret_is_checked_whole_and_as_a_siren,
 );
 
 /// A body the OpenAPI document forbids is refused whole, with the field:

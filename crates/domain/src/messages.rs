@@ -59,6 +59,7 @@ fluent_keys! {
         IdSiretFormat = "id-siret-format" [],
         IdSiretAllZero = "id-siret-all-zero" [],
         IdSiretChecksum = "id-siret-checksum" [],
+        IdSiretSirenChecksum = "id-siret-siren-checksum" [],
         IdSirenFormat = "id-siren-format" [],
         IdSirenAllZero = "id-siren-all-zero" [],
         IdSirenChecksum = "id-siren-checksum" [],

@@ -11,6 +11,7 @@ text-too-long = This text is longer than { $max } characters.
 id-siret-format = A SIRET number has 14 digits.
 id-siret-all-zero = A SIRET number cannot be all zeros.
 id-siret-checksum = This SIRET number is not valid (wrong check digit).
+id-siret-siren-checksum = This SIRET number is not valid: its first nine digits (the SIREN) have a wrong check digit.
 id-siren-format = A SIREN number has 9 digits.
 id-siren-all-zero = A SIREN number cannot be all zeros.
 id-siren-checksum = This SIREN number is not valid (wrong check digit).

@@ -11,6 +11,7 @@ text-too-long = Ce texte dépasse { $max } caractères.
 id-siret-format = Le numéro SIRET compte 14 chiffres.
 id-siret-all-zero = Un numéro SIRET ne peut pas être composé uniquement de zéros.
 id-siret-checksum = Ce numéro SIRET n'est pas valide (clé de contrôle incorrecte).
+id-siret-siren-checksum = Ce numéro SIRET n'est pas valide : ses neuf premiers chiffres (le SIREN) ont une clé de contrôle incorrecte.
 id-siren-format = Le numéro SIREN compte 9 chiffres.
 id-siren-all-zero = Un numéro SIREN ne peut pas être composé uniquement de zéros.
 id-siren-checksum = Ce numéro SIREN n'est pas valide (clé de contrôle incorrecte).
