@@ -106,7 +106,7 @@ fluent_keys! {
         Abs02LeaveRequired = "abs-02-leave-required" ["hours", "threshold"],
         Enc01SupervisorOverloaded = "enc-01-supervisor-overloaded" ["ongoing", "max"],
         Enc02TutorOverloaded = "enc-02-tutor-overloaded" ["ongoing", "max"],
-        Enc03HostQuota = "enc-03-host-quota" ["ongoing", "quota", "headcount"],
+        Enc03HostQuota = "enc-03-host-quota" ["ongoing", "quota", "headcount", "week"],
         Eval01AnswerType = "eval-01-answer-type" [],
         Eval01ScaleRange = "eval-01-scale-range" ["min", "max"],
         Eval03Submitted = "eval-03-submitted" [],

@@ -282,3 +282,34 @@ fn grat_04_an_extension_over_308_hours_makes_the_stipend_due() {
     );
     assert_eq!(v[0].severity, Severity::Warning);
 }
+
+/// ENC-03 on the amended period: an extension into weeks where the host is
+/// full is refused, though the original period was within its quota.
+#[test]
+fn enc_03_an_extension_into_a_full_week_is_refused() {
+    let mut original = convention();
+    original.organisation.as_mut().unwrap().headcount = Some(19);
+    let full_from_september = vec![
+        Period {
+            start: d(2026, 9, 7),
+            end: d(2026, 10, 30),
+        };
+        3
+    ];
+    let ctx = CheckContext {
+        host_interns: Some(full_from_september),
+        ..context()
+    };
+    let shorter = amendment(vec![AmendmentChange::Dates {
+        start: d(2026, 4, 13),
+        end: d(2026, 9, 4),
+    }]);
+    let v = amendment::check(&original, &[], &shorter, &ctx);
+    assert!(!v.iter().any(|v| v.rule == "ENC-03"), "{v:#?}");
+    let longer = amendment(vec![AmendmentChange::Dates {
+        start: d(2026, 4, 13),
+        end: d(2026, 9, 7),
+    }]);
+    let v = amendment::check(&original, &[], &longer, &ctx);
+    assert!(v.iter().any(|v| v.rule == "ENC-03"), "{v:#?}");
+}

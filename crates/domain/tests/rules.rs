@@ -8,7 +8,9 @@ use common::*;
 use stages_domain::duration::effective_minutes;
 use stages_domain::ids::{Country, Currency};
 use stages_domain::model::*;
-use stages_domain::rules::{self, CheckContext, CheckMode, PreviousInternship, host_quota};
+use stages_domain::rules::{
+    self, CheckContext, CheckMode, PreviousInternship, busiest_week, host_quota,
+};
 use stages_domain::violation::{Severity, has_errors};
 
 #[test]
@@ -364,7 +366,7 @@ fn enc_03_host_quota() {
         let mut c = convention();
         c.organisation.as_mut().unwrap().headcount = Some(headcount);
         let ctx = CheckContext {
-            host_ongoing_interns: Some(3),
+            host_interns: Some(interns(3)),
             ..context()
         };
         let v = check(&c, &ctx);
@@ -376,6 +378,81 @@ fn enc_03_host_quota() {
             );
         }
     }
+}
+
+fn period(start: chrono::NaiveDate, end: chrono::NaiveDate) -> Period {
+    Period { start, end }
+}
+
+/// ENC-03 counts per calendar week (Monday to Sunday) of the internship
+/// (13 April, a Monday, to 21 August 2026, a Friday).
+#[test]
+fn enc_03_counts_the_busiest_calendar_week() {
+    let (start, end) = (d(2026, 4, 13), d(2026, 8, 21));
+    // Ending the Sunday before: another week. Ending on the first Monday:
+    // the same week.
+    assert_eq!(
+        busiest_week(start, end, &[period(d(2026, 3, 1), d(2026, 4, 12))]),
+        (0, d(2026, 4, 13))
+    );
+    assert_eq!(
+        busiest_week(start, end, &[period(d(2026, 3, 1), d(2026, 4, 13))]),
+        (1, d(2026, 4, 13))
+    );
+    // Three interns who follow one another within the week of 4 May are
+    // never two on one day, yet all three count in that week.
+    let relay = [
+        period(d(2026, 4, 20), d(2026, 5, 5)),
+        period(d(2026, 5, 6), d(2026, 5, 6)),
+        period(d(2026, 5, 7), d(2026, 6, 30)),
+    ];
+    assert_eq!(busiest_week(start, end, &relay), (3, d(2026, 5, 4)));
+    // The last week is the whole calendar week: from Saturday 22 August the
+    // other intern shares it; from Monday 24 August they do not.
+    assert_eq!(
+        busiest_week(start, end, &[period(d(2026, 8, 22), d(2026, 9, 30))]),
+        (1, d(2026, 8, 17))
+    );
+    assert_eq!(
+        busiest_week(start, end, &[period(d(2026, 8, 24), d(2026, 9, 30))]),
+        (0, d(2026, 4, 13))
+    );
+    // An incoherent period (end before start) is no intern.
+    assert_eq!(
+        busiest_week(start, end, &[period(d(2026, 5, 7), d(2026, 5, 1))]),
+        (0, d(2026, 4, 13))
+    );
+
+    // With fewer than 20 people the quota is 3: the relay week already has
+    // three, so this fourth intern is refused, naming the week; although on
+    // the first day nobody else is there.
+    let mut c = convention();
+    c.organisation.as_mut().unwrap().headcount = Some(19);
+    let ctx = CheckContext {
+        host_interns: Some(relay.to_vec()),
+        ..context()
+    };
+    let v = check(&c, &ctx);
+    assert_eq!(
+        rules_and_fields(&v),
+        [("ENC-03".into(), "organisation.headcount".into())]
+    );
+    let args = serde_json::to_value(&v[0].args).unwrap();
+    assert_eq!(args["week"], "2026-05-04");
+    assert_eq!(args["ongoing"], 3);
+    // Two of them: 2 + 1 = 3, within the quota.
+    let ctx = CheckContext {
+        host_interns: Some(relay[..2].to_vec()),
+        ..context()
+    };
+    assert!(check(&c, &ctx).is_empty());
+    // 21 people: ceil(15 × 21 / 100) = 4, so the relay week is fine.
+    c.organisation.as_mut().unwrap().headcount = Some(21);
+    let ctx = CheckContext {
+        host_interns: Some(relay.to_vec()),
+        ..context()
+    };
+    assert!(check(&c, &ctx).is_empty());
 }
 
 #[test]
@@ -573,7 +650,7 @@ fn host_identity_in_france_and_abroad() {
     abroad.internship.stipend_paid = Some(false);
     abroad.internship.stipend = StipendTerms::default();
     let ctx = CheckContext {
-        host_ongoing_interns: Some(5),
+        host_interns: Some(interns(5)),
         ..context()
     };
     assert!(check(&abroad, &ctx).is_empty());

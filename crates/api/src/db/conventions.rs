@@ -14,7 +14,7 @@ use crate::db::schema::{
 };
 use crate::db::search::Kind;
 use crate::db::{RepoError, RepoResult};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Days, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use stages_domain::amendment::{self, Amendment};
 use stages_domain::figures;
@@ -508,8 +508,9 @@ fn count(q: i64) -> u32 {
 
 /// What the rules need from the rest of the database: the same student's
 /// time at the same host this year (DUR-02), the previous intern on the
-/// same post (DUR-03), the supervisor's, tutor's and host's other interns
-/// at the start date (ENC-01..03), and overlapping internships (OVL-01).
+/// same post (DUR-03), the supervisor's and tutor's other interns at the
+/// start date (ENC-01, ENC-02), the host's other interns around the period
+/// (ENC-03), and overlapping internships (OVL-01).
 /// Drafts of other conventions do not count: nothing is agreed yet.
 pub fn check_context(
     conn: &mut AnyConnection,
@@ -579,14 +580,28 @@ pub fn check_context(
             ctx.tutor_ongoing = Some(count(n));
         }
         if let Some(organisation) = loaded.parties.organisation_id {
-            let n: i64 = conventions::table
+            // The host's other interns around the internship, a year on
+            // either side: an amendment may move the dates, and the domain
+            // counts those who share a calendar week with the period it
+            // checks (ENC-03).
+            let (from, until) = (start - Days::new(366), end + Days::new(366));
+            let periods: Vec<(NaiveDate, NaiveDate)> = conventions::table
                 .filter(conventions::id.ne(id))
                 .filter(agreed)
                 .filter(conventions::organisation_id.eq(organisation))
-                .filter(ongoing_at_start)
-                .count()
-                .get_result(conn)?;
-            ctx.host_ongoing_interns = Some(count(n));
+                .filter(conventions::start_date.le(until))
+                .filter(conventions::end_date.ge(from))
+                .select((
+                    conventions::start_date.assume_not_null(),
+                    conventions::end_date.assume_not_null(),
+                ))
+                .load(conn)?;
+            ctx.host_interns = Some(
+                periods
+                    .into_iter()
+                    .map(|(start, end)| Period { start, end })
+                    .collect(),
+            );
         }
         let overlapping: i64 = conventions::table
             .filter(conventions::id.ne(id))

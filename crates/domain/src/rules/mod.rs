@@ -54,10 +54,10 @@ mod report;
 mod stipend;
 mod student;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{CentreSettings, Convention, WizardStep};
+use crate::model::{CentreSettings, Convention, Period, WizardStep};
 use crate::violation::{Violation, has_errors};
 
 pub use evaluation::{check_answers, check_form, check_form_kind, check_still_open};
@@ -149,9 +149,10 @@ pub struct CheckContext {
     pub supervisor_ongoing: Option<u32>,
     /// ENC-02: other ongoing conventions of the tutor when this one starts.
     pub tutor_ongoing: Option<u32>,
-    /// ENC-03: other interns of the host in progress during the internship
-    /// (the busiest week).
-    pub host_ongoing_interns: Option<u32>,
+    /// ENC-03: the periods of the host's other interns (its agreed
+    /// conventions, amendments applied) around the internship; the rule
+    /// counts them per calendar week. `None`: unknown.
+    pub host_interns: Option<Vec<Period>>,
     /// OVL-01: the student's other created conventions whose dates overlap.
     pub overlapping_conventions: u32,
 }
@@ -167,7 +168,7 @@ impl CheckContext {
             previous_on_same_post: None,
             supervisor_ongoing: None,
             tutor_ongoing: None,
-            host_ongoing_interns: None,
+            host_interns: None,
             overlapping_conventions: 0,
         }
     }
@@ -225,6 +226,41 @@ pub fn completion(convention: &Convention, ctx: &CheckContext) -> Completion {
         complete,
         incomplete,
     }
+}
+
+/// The Monday of `day`'s calendar week.
+fn monday_of(day: NaiveDate) -> NaiveDate {
+    day - chrono::Days::new(u64::from(day.weekday().num_days_from_monday()))
+}
+
+/// ENC-03: the most other interns present in one calendar week (Monday to
+/// Sunday) of the internship `[start, end]`, and the Monday of the first
+/// such week; an intern counts in a week when their period shares a day
+/// with it. The law caps the interns of a host per calendar week, not on
+/// one day: two interns who follow each other within a week both count.
+pub fn busiest_week(start: NaiveDate, end: NaiveDate, others: &[Period]) -> (u32, NaiveDate) {
+    let first = monday_of(start);
+    let last_sunday = monday_of(end) + chrono::Days::new(6);
+    let week_of = |day: NaiveDate| usize::try_from((day - first).num_days() / 7).unwrap_or(0);
+    let weeks = week_of(last_sunday) + 1;
+    // +1 where an intern's weeks begin, -1 after they end.
+    let mut change = vec![0_i64; weeks + 1];
+    for p in others {
+        if p.end < first || p.start > last_sunday || p.end < p.start {
+            continue;
+        }
+        change[week_of(p.start.max(first))] += 1;
+        change[week_of(p.end.min(last_sunday)) + 1] -= 1;
+    }
+    let (mut present, mut busiest, mut at) = (0_i64, 0_i64, 0_usize);
+    for (week, delta) in change.iter().take(weeks).enumerate() {
+        present += delta;
+        if present > busiest {
+            (busiest, at) = (present, week);
+        }
+    }
+    let monday = first + chrono::Days::new(7 * u64::try_from(at).unwrap_or(0));
+    (u32::try_from(busiest).unwrap_or(u32::MAX), monday)
 }
 
 /// ENC-03: how many interns a host may have at once. Integer maths, so that

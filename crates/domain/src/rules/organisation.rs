@@ -1,7 +1,7 @@
 //! Step 2: host organisation (ID-03, ID-04, ENC-03).
 
 use super::report::Report;
-use super::{CheckContext, address, host_quota};
+use super::{CheckContext, address, busiest_week, host_quota};
 use crate::messages::MessageKey;
 use crate::model::Convention;
 use crate::violation::Violation;
@@ -40,10 +40,14 @@ pub(super) fn check(convention: &Convention, ctx: &CheckContext, report: &mut Re
         ));
     }
 
-    // ENC-03: French law caps the interns a host has at once.
-    if let (true, Some(headcount), Some(ongoing)) =
-        (in_france, org.headcount, ctx.host_ongoing_interns)
-    {
+    // ENC-03: French law caps the interns a host has in one calendar week.
+    if let (true, Some(headcount), Some(others), Some((start, end))) = (
+        in_france,
+        org.headcount,
+        ctx.host_interns.as_deref(),
+        convention.internship.dates(),
+    ) {
+        let (ongoing, week) = busiest_week(start, end, others);
         let quota = host_quota(headcount);
         if ongoing + 1 > quota {
             report.push(
@@ -53,6 +57,7 @@ pub(super) fn check(convention: &Convention, ctx: &CheckContext, report: &mut Re
                     MessageKey::Enc03HostQuota,
                 )
                 .with_arg("ongoing", ongoing)
+                .with_arg("week", week)
                 .with_arg("quota", quota)
                 .with_arg("headcount", headcount),
             );

@@ -155,12 +155,23 @@ pub fn convention() -> Convention {
     }
 }
 
+/// `n` other interns at the host for the whole of 2026 and 2027.
+pub fn interns(n: usize) -> Vec<Period> {
+    vec![
+        Period {
+            start: d(2026, 1, 1),
+            end: d(2027, 12, 31),
+        };
+        n
+    ]
+}
+
 /// What the database would say about that convention.
 pub fn context() -> CheckContext {
     CheckContext {
         supervisor_ongoing: Some(10),
         tutor_ongoing: Some(1),
-        host_ongoing_interns: Some(5),
+        host_interns: Some(interns(5)),
         ..CheckContext::new(today(), CentreSettings::default())
     }
 }
