@@ -394,9 +394,64 @@ async fn a_partly_validated_convention_is_not_deleted(app: &TestApp) {
     assert_eq!(status, StatusCode::NO_CONTENT);
 }
 
+/// GRAT-02 for a year whose rate the program does not know yet (2027):
+/// 1.00 € an hour is refused against the latest known rate, named in the
+/// message; the legal amount only warns that the year's rate is unknown.
+async fn a_stipend_in_a_year_without_a_rate_meets_the_latest_known(app: &TestApp) {
+    let student = As::new(app, "etudiant").await;
+    let conv = fill_a_convention(&student).await;
+    let id = conv["id"].as_i64().unwrap();
+    let grat_02 = |conv: &Value| -> Vec<(String, String)> {
+        conv["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|v| v["rule"] == "GRAT-02")
+            .map(|v| {
+                (
+                    v["severity"].as_str().unwrap().to_owned(),
+                    v["message"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let legal = grat_02(&conv);
+    assert_eq!(legal.len(), 1, "{legal:?}");
+    assert_eq!(legal[0].0, "warning");
+    let mut cheap = internship();
+    cheap["stipend"]["unit"] = json!("hour");
+    cheap["stipend"]["amount_cents"] = json!(100);
+    let (status, conv) = student
+        .put(
+            &format!("/api/conventions/{id}/internship"),
+            version(&conv),
+            cheap,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    let found = grat_02(&conv);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "error");
+    assert!(
+        found[0].1.contains("2026") && (found[0].1.contains("4,50") || found[0].1.contains("4.50")),
+        "{}",
+        found[0].1
+    );
+    let (status, problem) = student
+        .post(
+            &format!("/api/conventions/{id}/submit"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert!(rules(&problem).contains(&"GRAT-02".to_owned()), "{problem}");
+}
+
 on_both_backends!(
     a_convention_lives_from_draft_to_amendment,
     a_rejected_convention_goes_back_to_the_student_with_the_reason,
     steps_report_rules_at_their_fields,
     a_partly_validated_convention_is_not_deleted,
+    a_stipend_in_a_year_without_a_rate_meets_the_latest_known,
 );

@@ -97,6 +97,7 @@ fluent_keys! {
         Ovl01Overlap = "ovl-01-overlap" ["count"],
         Grat01StipendMandatory = "grat-01-stipend-mandatory" ["hours", "threshold"],
         Grat02BelowMinimum = "grat-02-below-minimum" ["hourly", "minimum", "year"],
+        Grat02BelowKnownMinimum = "grat-02-below-known-minimum" ["hourly", "minimum", "year", "rate_year"],
         Grat02RateUnknown = "grat-02-rate-unknown" ["year"],
         Grat04StipendNowMandatory = "grat-04-stipend-now-mandatory" ["hours", "threshold"],
         Grat04CatchUpFromFirstDay = "grat-04-catch-up-from-first-day" ["hours", "threshold"],

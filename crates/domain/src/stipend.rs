@@ -22,6 +22,64 @@ pub const MIN_HOURLY_RATES_CENTS: [(i32, i64); 8] = [
     (2026, 450),
 ];
 
+/// The minimum hourly rates the rules read (GRAT-02): a fact, so that an
+/// installation can add a year's rate as soon as it is published without a
+/// new release. Holds each year's rate in cents, by year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RateTable {
+    /// `(year, cents)`, sorted by year, one per year.
+    rates: Vec<(i32, i64)>,
+}
+
+/// The rate that applies to a calendar year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearRate {
+    /// The rate, in cents per hour.
+    pub cents: i64,
+    /// The year whose rate it is: another year than the one asked when the
+    /// table does not know that one yet (see [`RateTable::rate`]).
+    pub of_year: i32,
+}
+
+impl RateTable {
+    /// A table of these `(year, cents)` rates; a year given twice keeps its
+    /// last rate.
+    pub fn new(rates: impl IntoIterator<Item = (i32, i64)>) -> Self {
+        let mut rates: Vec<(i32, i64)> = rates.into_iter().collect();
+        rates.reverse();
+        rates.sort_by_key(|(year, _)| *year);
+        rates.dedup_by_key(|(year, _)| *year);
+        Self { rates }
+    }
+
+    /// The rates compiled into this release ([`MIN_HOURLY_RATES_CENTS`]).
+    pub fn compiled() -> Self {
+        Self::new(MIN_HOURLY_RATES_CENTS)
+    }
+
+    /// The rate of `year`. A year after the last one known takes the
+    /// latest known rate as a floor: the minimum has never gone down, so a
+    /// stipend below it is below the law whatever the new rate. A year
+    /// before the first one known has none (`None`).
+    pub fn rate(&self, year: i32) -> Option<YearRate> {
+        let (of_year, cents) = *self.rates.iter().rev().find(|(y, _)| *y <= year)?;
+        if of_year == year || self.rates.last().is_some_and(|(last, _)| *last == of_year) {
+            Some(YearRate { cents, of_year })
+        } else {
+            // A gap inside the table is a year nobody entered: no floor
+            // can be trusted there.
+            None
+        }
+    }
+}
+
+impl Default for RateTable {
+    fn default() -> Self {
+        Self::compiled()
+    }
+}
+
 /// Above this presence (at the same host, in the same academic year) the
 /// stipend is mandatory: 2 months = 44 days of 7 h = 308 h (GRAT-01). The
 /// threshold is strict: 308 h exactly leaves it optional.
@@ -285,5 +343,30 @@ mod tests {
         assert_eq!(total_cents(69_300, month, 154 * 60), 69_300);
         // Half of it for 77 h.
         assert_eq!(total_cents(69_300, month, 77 * 60), 34_650);
+    }
+
+    #[test]
+    fn a_year_after_the_table_takes_the_latest_rate_as_a_floor() {
+        let table = RateTable::compiled();
+        assert_eq!(
+            table.rate(2026),
+            Some(YearRate {
+                cents: 450,
+                of_year: 2026
+            })
+        );
+        assert_eq!(
+            table.rate(2031),
+            Some(YearRate {
+                cents: 450,
+                of_year: 2026
+            })
+        );
+        assert_eq!(table.rate(2018), None, "before the table: no floor");
+        // A year missing inside the table has no floor either, and a year
+        // given twice keeps its last rate.
+        let gappy = RateTable::new([(2020, 390), (2022, 400), (2022, 405)]);
+        assert_eq!(gappy.rate(2021), None);
+        assert_eq!(gappy.rate(2022).map(|r| r.cents), Some(405));
     }
 }

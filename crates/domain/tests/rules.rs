@@ -11,6 +11,7 @@ use stages_domain::model::*;
 use stages_domain::rules::{
     self, CheckContext, CheckMode, PreviousInternship, busiest_week, host_quota,
 };
+use stages_domain::stipend::{MIN_HOURLY_RATES_CENTS, RateTable};
 use stages_domain::violation::{Severity, has_errors};
 
 #[test]
@@ -147,6 +148,73 @@ fn grat_02_warns_when_the_rate_table_ends() {
         [("GRAT-02".into(), "internship.stipend.amount_cents".into())]
     );
     assert_eq!(v[0].severity, Severity::Warning);
+}
+
+#[test]
+fn grat_02_a_year_without_a_rate_takes_the_latest_known_as_a_floor() {
+    let grat_02 = |v: &[stages_domain::Violation]| -> Vec<(String, Severity, serde_json::Value)> {
+        v.iter()
+            .filter(|v| v.rule == "GRAT-02")
+            .map(|v| {
+                (
+                    v.message_key.clone(),
+                    v.severity,
+                    serde_json::to_value(&v.args).unwrap(),
+                )
+            })
+            .collect()
+    };
+    // Spring 2027, 21 weeks at 35 h: a stipend is due; the compiled table
+    // ends with 2026.
+    let mut c = convention();
+    c.student.enrolment.as_mut().unwrap().academic_year = AcademicYear::starting(2026);
+    c.internship.start = Some(d(2027, 1, 4));
+    c.internship.end = Some(d(2027, 5, 28));
+    c.internship.interruptions.clear();
+    c.internship.stipend.unit = Some(StipendUnit::Hour);
+    c.internship.stipend.amount_cents = Some(100);
+    let found = grat_02(&check(&c, &context()));
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (key, severity, args) = &found[0];
+    assert_eq!(key, "grat-02-below-known-minimum");
+    assert_eq!(*severity, Severity::Error);
+    assert_eq!(args["year"], 2027);
+    assert_eq!(args["rate_year"], 2026);
+    assert_eq!(args["minimum"], "4.50");
+    // At the floor: no error, but the year's rate is still to be checked.
+    for cents in [449, 450] {
+        c.internship.stipend.amount_cents = Some(cents);
+        let found = grat_02(&check(&c, &context()));
+        let severities: Vec<Severity> = found.iter().map(|f| f.1).collect();
+        let expected = if cents < 450 {
+            vec![Severity::Error]
+        } else {
+            vec![Severity::Warning]
+        };
+        assert_eq!(severities, expected, "{cents}: {found:?}");
+    }
+    // Once the table has 2027's rate, it is that year's own minimum.
+    let with_2027 = CheckContext {
+        rates: RateTable::new(MIN_HOURLY_RATES_CENTS.into_iter().chain([(2027, 462)])),
+        ..context()
+    };
+    c.internship.stipend.amount_cents = Some(461);
+    let found = grat_02(&check(&c, &with_2027));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "grat-02-below-minimum");
+    assert_eq!(found[0].2["minimum"], "4.62");
+    c.internship.stipend.amount_cents = Some(462);
+    assert!(grat_02(&check(&c, &with_2027)).is_empty());
+
+    // December 2026 to March 2027 at 4.35 €: its 2026 part is below that
+    // year's 4.50 €, whatever 2027's rate turns out to be.
+    c.internship.start = Some(d(2026, 12, 1));
+    c.internship.end = Some(d(2027, 3, 26));
+    c.internship.stipend.amount_cents = Some(435);
+    let found = grat_02(&check(&c, &context()));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "grat-02-below-minimum");
+    assert_eq!(found[0].2["year"], 2026);
 }
 
 #[test]

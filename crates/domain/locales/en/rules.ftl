@@ -54,6 +54,7 @@ ovl-01-overlap = The dates overlap { $count ->
 } of the student.
 grat-01-stipend-mandatory = Beyond { $threshold } hours of presence at the same host ({ $hours } h), a stipend is mandatory from the first day.
 grat-02-below-minimum = The stipend is worth { $hourly } € an hour, below the legal minimum of { $minimum } € for { $year }.
+grat-02-below-known-minimum = The stipend amounts to { $hourly } € an hour: the legal minimum for { $year }, not yet known to the application, cannot be lower than that of { $rate_year } ({ $minimum } €), the latest known.
 grat-02-rate-unknown = The application does not know the minimum hourly rate for { $year } yet; check the amount.
 grat-04-stipend-now-mandatory = With this amendment, presence reaches { $hours } h, beyond { $threshold } h: a stipend becomes mandatory, back-paid from the first day.
 grat-04-catch-up-from-first-day = With this amendment, presence reaches { $hours } h, beyond { $threshold } h: the stipend is due from the first day (back pay owed).

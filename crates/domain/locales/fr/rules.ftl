@@ -54,6 +54,7 @@ ovl-01-overlap = Les dates chevauchent { $count ->
 } de l'étudiant.
 grat-01-stipend-mandatory = Au-delà de { $threshold } heures de présence dans le même organisme ({ $hours } h), la gratification est obligatoire dès le premier jour.
 grat-02-below-minimum = La gratification équivaut à { $hourly } € de l'heure, sous le minimum légal de { $minimum } € pour { $year }.
+grat-02-below-known-minimum = La gratification équivaut à { $hourly } € de l'heure : le minimum légal de { $year }, pas encore connu de l'application, ne peut être inférieur à celui de { $rate_year } ({ $minimum } €), le dernier connu.
 grat-02-rate-unknown = Le taux horaire minimal de { $year } n'est pas encore connu de l'application ; vérifiez le montant.
 grat-04-stipend-now-mandatory = Avec cet avenant, la présence atteint { $hours } h, au-delà de { $threshold } h : la gratification devient obligatoire, avec rappel depuis le premier jour.
 grat-04-catch-up-from-first-day = Avec cet avenant, la présence atteint { $hours } h, au-delà de { $threshold } h : la gratification est due depuis le premier jour (rappel à verser).

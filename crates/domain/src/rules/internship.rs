@@ -30,7 +30,9 @@ pub(super) fn check(convention: &Convention, ctx: &CheckContext, report: &mut Re
     let cumulative = presence.minutes + ctx.same_host_minutes;
     check_max_per_host(&presence, ctx, report);
     check_leave(convention, &presence, report);
-    stipend::check(convention, &schedule, &presence, cumulative, report);
+    stipend::check(
+        convention, &schedule, &presence, cumulative, &ctx.rates, report,
+    );
 }
 
 fn check_content(i: &Internship, report: &mut Report) {

@@ -27,6 +27,7 @@
 //! | OVL-01 | dates overlap another internship of the student (unless the centre allows it) | error |
 //! | GRAT-01 | more than 308 h and no stipend | error |
 //! | GRAT-02 | stipend under the legal minimum when due | error |
+//! | GRAT-02 | below the latest known rate, for a year the table does not know yet | error |
 //! | GRAT-02 | the rate table does not know a year of the internship | warning |
 //! | GRAT-05 | public-law host paying above the legal rate | error |
 //! | GRAT-05 | public-law host paying below it while optional | warning |
@@ -58,6 +59,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{CentreSettings, Convention, Period, WizardStep};
+use crate::stipend::RateTable;
 use crate::violation::{Violation, has_errors};
 
 pub use evaluation::{check_answers, check_form, check_form_kind, check_still_open};
@@ -155,6 +157,8 @@ pub struct CheckContext {
     pub host_interns: Option<Vec<Period>>,
     /// OVL-01: the student's other created conventions whose dates overlap.
     pub overlapping_conventions: u32,
+    /// GRAT-02: the minimum hourly rates per calendar year.
+    pub rates: RateTable,
 }
 
 impl CheckContext {
@@ -169,6 +173,7 @@ impl CheckContext {
             supervisor_ongoing: None,
             tutor_ongoing: None,
             host_interns: None,
+            rates: RateTable::default(),
             overlapping_conventions: 0,
         }
     }

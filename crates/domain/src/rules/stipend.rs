@@ -7,7 +7,7 @@ use crate::duration::Presence;
 use crate::messages::MessageKey;
 use crate::model::{Convention, ConventionType, Internship, Schedule};
 use crate::stipend::{
-    UnitMinutes, compare_with_hourly_rate, highest_rate_cents, hourly_cents, is_mandatory,
+    RateTable, UnitMinutes, YearRate, compare_with_hourly_rate, hourly_cents, is_mandatory,
     unit_minutes,
 };
 use crate::violation::{Decimal, Violation};
@@ -57,6 +57,7 @@ pub(super) fn check(
     schedule: &Schedule,
     presence: &Presence,
     cumulative: u64,
+    rates: &RateTable,
     report: &mut Report,
 ) {
     let i = &convention.internship;
@@ -111,19 +112,42 @@ pub(super) fn check(
     let Some(per_unit) = unit_minutes(unit, schedule, presence) else {
         return;
     };
-    match highest_rate_cents(presence) {
-        Err(unknown) => report.push(
+    // Each calendar year's presence is paid at least that year's rate: a
+    // single amount must reach the highest of them. A year the table does
+    // not know yet takes the latest known rate as a floor.
+    let mut highest: Option<(i32, YearRate)> = None;
+    let mut unsure: Option<i32> = None;
+    for year in &presence.by_year {
+        match rates.rate(year.year) {
+            Some(rate) => {
+                if rate.of_year != year.year {
+                    unsure.get_or_insert(year.year);
+                }
+                if highest.is_none_or(|(_, h)| rate.cents > h.cents) {
+                    highest = Some((year.year, rate));
+                }
+            }
+            None => {
+                unsure.get_or_insert(year.year);
+            }
+        }
+    }
+    let below = highest.is_some_and(|(_, rate)| {
+        compare_with_hourly_rate(amount, per_unit, rate.cents) == Ordering::Less
+    });
+    if let Some((year, rate)) = highest {
+        check_amount(amount, per_unit, year, rate, mandatory, public_host, report);
+    }
+    // Above the floor, the year's real rate may still be higher: say so.
+    if let (Some(year), false) = (unsure, below && mandatory) {
+        report.push(
             Violation::warning(
                 "GRAT-02",
                 "internship.stipend.amount_cents",
                 MessageKey::Grat02RateUnknown,
             )
-            .with_arg("year", i64::from(unknown.year)),
-        ),
-        Ok(None) => {}
-        Ok(Some((year, rate))) => {
-            check_amount(amount, per_unit, year, rate, mandatory, public_host, report)
-        }
+            .with_arg("year", i64::from(year)),
+        );
     }
 }
 
@@ -135,20 +159,27 @@ fn check_amount(
     amount: i64,
     per_unit: UnitMinutes,
     year: i32,
-    rate: i64,
+    rate: YearRate,
     mandatory: bool,
     public_host: bool,
     report: &mut Report,
 ) {
     let field = "internship.stipend.amount_cents";
     let hourly = Decimal::from_cents(hourly_cents(amount, per_unit));
-    let minimum = Decimal::from_cents(rate);
-    match compare_with_hourly_rate(amount, per_unit, rate) {
-        Ordering::Less if mandatory => report.push(
+    let minimum = Decimal::from_cents(rate.cents);
+    match compare_with_hourly_rate(amount, per_unit, rate.cents) {
+        Ordering::Less if mandatory && rate.of_year == year => report.push(
             Violation::error("GRAT-02", field, MessageKey::Grat02BelowMinimum)
                 .with_arg("hourly", hourly)
                 .with_arg("minimum", minimum)
                 .with_arg("year", i64::from(year)),
+        ),
+        Ordering::Less if mandatory => report.push(
+            Violation::error("GRAT-02", field, MessageKey::Grat02BelowKnownMinimum)
+                .with_arg("hourly", hourly)
+                .with_arg("minimum", minimum)
+                .with_arg("year", i64::from(year))
+                .with_arg("rate_year", i64::from(rate.of_year)),
         ),
         Ordering::Less if public_host => report.push(
             Violation::warning("GRAT-05", field, MessageKey::Grat05PublicHostBelowRate)
