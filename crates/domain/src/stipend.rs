@@ -25,7 +25,7 @@ pub const MIN_HOURLY_RATES_CENTS: [(i32, i64); 8] = [
 /// The minimum hourly rates the rules read (GRAT-02): a fact, so that an
 /// installation can add a year's rate as soon as it is published without a
 /// new release. Holds each year's rate in cents, by year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RateTable {
     /// `(year, cents)`, sorted by year, one per year.
@@ -71,6 +71,18 @@ impl RateTable {
             // can be trusted there.
             None
         }
+    }
+}
+
+/// Read through [`RateTable::new`], so that a table from elsewhere is
+/// sorted and has one rate per year like one built here.
+impl<'de> Deserialize<'de> for RateTable {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Raw {
+            rates: Vec<(i32, i64)>,
+        }
+        Ok(Self::new(Raw::deserialize(deserializer)?.rates))
     }
 }
 

@@ -218,6 +218,27 @@ fn grat_02_a_year_without_a_rate_takes_the_latest_known_as_a_floor() {
 }
 
 #[test]
+fn grat_05_a_public_host_may_pay_a_new_years_rate_the_table_lacks() {
+    // Spring 2027, public host: 4.62 € an hour may be 2027's rate, unknown
+    // here; the carried 4.50 € is a floor, not a ceiling. Below it stays a
+    // GRAT-02 error.
+    let mut c = convention();
+    c.student.enrolment.as_mut().unwrap().academic_year = AcademicYear::starting(2026);
+    c.internship.start = Some(d(2027, 1, 4));
+    c.internship.end = Some(d(2027, 5, 28));
+    c.internship.interruptions.clear();
+    c.organisation.as_mut().unwrap().kind = Some(OrganisationKind::PublicEstablishment);
+    c.internship.stipend.unit = Some(StipendUnit::Hour);
+    c.internship.stipend.amount_cents = Some(462);
+    let v = check(&c, &context());
+    assert!(!has_rule(&v, "GRAT-05"), "{v:#?}");
+    assert!(!has_errors(&v), "{v:#?}");
+    c.internship.stipend.amount_cents = Some(449);
+    let v = check(&c, &context());
+    assert!(has_rule(&v, "GRAT-02") && has_errors(&v), "{v:#?}");
+}
+
+#[test]
 fn grat_05_public_hosts_pay_the_legal_rate_exactly() {
     let mut c = eight_weeks(35 * 60);
     c.internship.end = Some(d(2026, 3, 6));
@@ -484,6 +505,16 @@ fn enc_03_counts_the_busiest_calendar_week() {
     assert_eq!(
         busiest_week(start, end, &[period(d(2026, 8, 24), d(2026, 9, 30))]),
         (0, d(2026, 4, 13))
+    );
+    // The work follows the interns, not the span: the last date chrono
+    // knows neither panics nor allocates per week.
+    assert_eq!(
+        busiest_week(start, chrono::NaiveDate::MAX, &relay),
+        (3, d(2026, 5, 4))
+    );
+    assert_eq!(
+        busiest_week(chrono::NaiveDate::MIN, d(2026, 12, 31), &relay[..1]).0,
+        1
     );
     // An incoherent period (end before start) is no intern.
     assert_eq!(

@@ -22,7 +22,7 @@ use stages_domain::ids::{CentreId, StudentId, SupervisorId};
 use stages_domain::lifecycle::{ConventionNumber, Status, Workflow};
 use stages_domain::model::{CentreSettings, Convention, Period, SchedulePeriod, ValidationLevel};
 use stages_domain::permissions::{self, Relation};
-use stages_domain::rules::{CheckContext, CheckMode, PreviousInternship};
+use stages_domain::rules::{CheckContext, CheckMode, PreviousInternship, monday_of};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = conventions)]
@@ -580,11 +580,16 @@ pub fn check_context(
             ctx.tutor_ongoing = Some(count(n));
         }
         if let Some(organisation) = loaded.parties.organisation_id {
-            // The host's other interns around the internship, a year on
-            // either side: an amendment may move the dates, and the domain
-            // counts those who share a calendar week with the period it
-            // checks (ENC-03).
-            let (from, until) = (start - Days::new(366), end + Days::new(366));
+            // The host's other interns in the calendar weeks of the
+            // internship (ENC-03); for an amendment, which may move the
+            // dates, a year on either side: the domain counts those who
+            // share a week with the period it checks.
+            let margin = Days::new(if mode == CheckMode::Amendment { 366 } else { 0 });
+            let from = monday_of(start).checked_sub_days(margin).unwrap_or(start);
+            let until = monday_of(end)
+                .checked_add_days(Days::new(6))
+                .and_then(|sunday| sunday.checked_add_days(margin))
+                .unwrap_or(end);
             let periods: Vec<(NaiveDate, NaiveDate)> = conventions::table
                 .filter(conventions::id.ne(id))
                 .filter(agreed)

@@ -27,9 +27,14 @@ pub use siret::{Siren, Siret};
 
 /// Implements the string plumbing shared by every identifier newtype:
 /// `as_str`, `Display`, `FromStr`, and the `TryFrom<String>`/`Into<String>`
-/// pair that serde uses, so that deserialisation always goes through `parse`.
+/// pair that serde uses, so that deserialisation always goes through `parse`
+/// (or the reader named as second argument, for a type whose stored values
+/// predate a stricter check).
 macro_rules! string_identifier {
     ($ty:ident) => {
+        $crate::ids::string_identifier!($ty, parse);
+    };
+    ($ty:ident, $read:ident) => {
         impl $ty {
             /// The canonical form, as stored and serialised.
             pub fn as_str(&self) -> &str {
@@ -53,7 +58,7 @@ macro_rules! string_identifier {
         impl TryFrom<String> for $ty {
             type Error = $crate::ids::IdError;
             fn try_from(s: String) -> Result<Self, Self::Error> {
-                Self::parse(&s)
+                Self::$read(&s)
             }
         }
 

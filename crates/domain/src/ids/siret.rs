@@ -97,13 +97,27 @@ impl Siret {
         }
     }
 
+    /// What serde reads: a number whose 14 digits pass (Luhn, or La Poste's
+    /// rule), without the SIREN's own check that [`Siret::parse`] added in
+    /// December 2026, so that agreements stored before it stay readable
+    /// (their snapshot is never altered). Every request goes through
+    /// `parse`: the API reads SIRETs as text and parses them.
+    pub fn parse_stored(input: &str) -> Result<Self, IdError> {
+        match Self::parse(input) {
+            Err(e) if e.message_key() == MessageKey::IdSiretSirenChecksum.as_str() => {
+                Ok(Self(strip_separators(input, SEPARATORS)))
+            }
+            other => other,
+        }
+    }
+
     /// The legal entity this establishment belongs to: DUR-02 and GRAT-01
     /// cumulate hours per legal entity, i.e. per SIREN, not per establishment.
     pub fn siren(&self) -> Siren {
         Siren(self.0[..9].to_owned())
     }
 }
-string_identifier!(Siret);
+string_identifier!(Siret, parse_stored);
 
 /// A French legal-entity number: 9 digits passing Luhn (ID-01).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -292,5 +306,9 @@ mod tests {
         let siret: Siret = serde_json::from_str("\"73282932000074\"").unwrap();
         assert_eq!(serde_json::to_string(&siret).unwrap(), "\"73282932000074\"");
         assert!(serde_json::from_str::<Siret>("\"73282932000075\"").is_err());
+        // A stored agreement from before the SIREN check stays readable.
+        let stored: Siret = serde_json::from_str("\"73282931000083\"").unwrap();
+        assert_eq!(stored.as_str(), "73282931000083");
+        assert!(Siret::parse("73282931000083").is_err());
     }
 }

@@ -233,9 +233,13 @@ pub fn completion(convention: &Convention, ctx: &CheckContext) -> Completion {
     }
 }
 
-/// The Monday of `day`'s calendar week.
-fn monday_of(day: NaiveDate) -> NaiveDate {
-    day - chrono::Days::new(u64::from(day.weekday().num_days_from_monday()))
+/// The Monday of `day`'s calendar week (`day` itself at the very first
+/// date chrono knows).
+pub fn monday_of(day: NaiveDate) -> NaiveDate {
+    day.checked_sub_days(chrono::Days::new(u64::from(
+        day.weekday().num_days_from_monday(),
+    )))
+    .unwrap_or(day)
 }
 
 /// ENC-03: the most other interns present in one calendar week (Monday to
@@ -245,26 +249,34 @@ fn monday_of(day: NaiveDate) -> NaiveDate {
 /// one day: two interns who follow each other within a week both count.
 pub fn busiest_week(start: NaiveDate, end: NaiveDate, others: &[Period]) -> (u32, NaiveDate) {
     let first = monday_of(start);
-    let last_sunday = monday_of(end) + chrono::Days::new(6);
-    let week_of = |day: NaiveDate| usize::try_from((day - first).num_days() / 7).unwrap_or(0);
-    let weeks = week_of(last_sunday) + 1;
-    // +1 where an intern's weeks begin, -1 after they end.
-    let mut change = vec![0_i64; weeks + 1];
+    let last = monday_of(end);
+    // Weeks are numbered from the internship's first; each intern adds one
+    // from the week they arrive and removes it after the week they leave.
+    // Sorted events, so the work follows the interns, not the span.
+    let week_of = |day: NaiveDate| (monday_of(day) - first).num_days() / 7;
+    let last_week = week_of(last);
+    let mut events: Vec<(i64, i64)> = Vec::with_capacity(others.len() * 2);
     for p in others {
-        if p.end < first || p.start > last_sunday || p.end < p.start {
+        let (arrives, leaves) = (week_of(p.start).max(0), week_of(p.end).min(last_week));
+        if p.end < p.start || arrives > leaves {
             continue;
         }
-        change[week_of(p.start.max(first))] += 1;
-        change[week_of(p.end.min(last_sunday)) + 1] -= 1;
+        events.push((arrives, 1));
+        events.push((leaves + 1, -1));
     }
-    let (mut present, mut busiest, mut at) = (0_i64, 0_i64, 0_usize);
-    for (week, delta) in change.iter().take(weeks).enumerate() {
+    // At one week, departures (from the week before) before arrivals.
+    events.sort_unstable();
+    let (mut present, mut busiest, mut at) = (0_i64, 0_i64, 0_i64);
+    for (week, delta) in events {
         present += delta;
         if present > busiest {
             (busiest, at) = (present, week);
         }
     }
-    let monday = first + chrono::Days::new(7 * u64::try_from(at).unwrap_or(0));
+    let monday = u64::try_from(at)
+        .ok()
+        .and_then(|weeks| first.checked_add_days(chrono::Days::new(7 * weeks)))
+        .unwrap_or(first);
     (u32::try_from(busiest).unwrap_or(u32::MAX), monday)
 }
 

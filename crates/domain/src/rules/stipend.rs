@@ -186,7 +186,9 @@ fn check_amount(
                 .with_arg("hourly", hourly)
                 .with_arg("rate", minimum),
         ),
-        Ordering::Greater if public_host => report.push(
+        // A floor is no ceiling: a public host may already pay a new
+        // year's higher rate the table does not know yet.
+        Ordering::Greater if public_host && rate.of_year == year => report.push(
             Violation::error("GRAT-05", field, MessageKey::Grat05PublicHostAboveRate)
                 .with_arg("hourly", hourly)
                 .with_arg("rate", minimum),
