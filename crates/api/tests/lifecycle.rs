@@ -448,10 +448,157 @@ async fn a_stipend_in_a_year_without_a_rate_meets_the_latest_known(app: &TestApp
     assert!(rules(&problem).contains(&"GRAT-02".to_owned()), "{problem}");
 }
 
+/// ENC-03 per calendar week, through HTTP: with its headcount set to 5
+/// the host takes 3 interns a week. Three short internships follow one
+/// another in the week of 4 January 2027 (never two on one day); a fourth
+/// that week is refused, naming the week; the week after is free.
+async fn a_host_full_for_a_calendar_week_refuses_one_more(app: &TestApp) {
+    let student = As::new(app, "etudiant").await;
+    let manager = As::new(app, "gestionnaire").await;
+    // A host with no other intern: the student's own organisation step
+    // names "ingénierie"; a copy of it with 5 people is made for the test.
+    let (_, found) = student.get("/api/organisations?name=ingenierie").await;
+    let org = found["items"][0].clone();
+    let mut input = json!({});
+    for field in [
+        "name",
+        "naf_code",
+        "activity",
+        "kind",
+        "legal_status_code",
+        "street",
+        "street2",
+        "postal_code",
+        "city",
+        "country_code",
+        "phone",
+        "email",
+        "website",
+    ] {
+        input[field] = org[field].clone();
+    }
+    input["name"] = json!("Bureau d'études du test ENC-03");
+    input["siret"] = json!("41867032900014");
+    input["headcount"] = json!(5);
+    let (status, host) = manager.post("/api/organisations", None, Some(input)).await;
+    assert_eq!(status, StatusCode::CREATED, "{host}");
+    let host_id = host["id"].as_i64().unwrap();
+    let (_, services) = manager
+        .get(&format!("/api/organisations/{}/services", org["id"]))
+        .await;
+    let service = services[0].clone();
+    let (status, new_service) = manager
+        .post(
+            &format!("/api/organisations/{host_id}/services"),
+            None,
+            Some(json!({
+                "name": service["name"], "street": service["street"],
+                "postal_code": service["postal_code"], "city": service["city"],
+                "country_code": service["country_code"]
+            })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{new_service}");
+    let service_id = new_service["id"].as_i64().unwrap();
+    let (status, tutor) = manager
+        .post(
+            &format!("/api/services/{service_id}/contacts"),
+            None,
+            Some(json!({
+                "civility": "ms", "last_name": "Durand", "first_name": "Alice",
+                "position": "Cheffe de projet", "email": "alice.durand@example.org",
+                "phone": "03 81 00 00 01"
+            })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{tutor}");
+    let tutor_id = tutor["id"].as_i64().unwrap();
+
+    // One convention of `start`..`end` at that host; submitted when asked.
+    let convention = |start: &'static str, end: &'static str, submit: bool| {
+        let student = &student;
+        async move {
+            let conv = fill_a_convention(student).await;
+            let id = conv["id"].as_i64().unwrap();
+            let mut conv = conv;
+            for (step, body) in [
+                ("organisation", json!({"organisation_id": host_id})),
+                ("host-service", json!({"host_service_id": service_id})),
+                ("tutor", json!({"contact_id": tutor_id})),
+                ("signatory", json!({"contact_id": tutor_id})),
+            ] {
+                let (status, next) = student
+                    .put(
+                        &format!("/api/conventions/{id}/{step}"),
+                        version(&conv),
+                        body,
+                    )
+                    .await;
+                assert_eq!(status, StatusCode::OK, "{step}: {next}");
+                conv = next;
+            }
+            let mut dates = internship();
+            dates["start"] = json!(start);
+            dates["end"] = json!(end);
+            dates["leave_days"] = json!(0);
+            // Another post each time: the waiting period (DUR-03) is not
+            // what this test is about.
+            dates["subject"] = json!(format!("Étude commencée le {start}"));
+            let (status, next) = student
+                .put(
+                    &format!("/api/conventions/{id}/internship"),
+                    version(&conv),
+                    dates,
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{next}");
+            conv = next;
+            if submit {
+                let (status, next) = student
+                    .post(
+                        &format!("/api/conventions/{id}/submit"),
+                        Some(version(&conv)),
+                        None,
+                    )
+                    .await;
+                assert_eq!(status, StatusCode::OK, "{start}: {next}");
+                conv = next;
+            }
+            conv
+        }
+    };
+    convention("2027-01-04", "2027-01-05", true).await;
+    convention("2027-01-06", "2027-01-06", true).await;
+    convention("2027-01-07", "2027-01-08", true).await;
+    let enc_03 = |conv: &Value| -> Vec<Value> {
+        conv["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|v| v["rule"] == "ENC-03")
+            .cloned()
+            .collect()
+    };
+    // Saturday of that week: the fourth intern of the week.
+    let fourth = convention("2027-01-09", "2027-01-29", false).await;
+    let found = enc_03(&fourth);
+    assert_eq!(found.len(), 1, "{}", fourth["violations"]);
+    assert_eq!(found[0]["severity"], "error");
+    assert!(
+        found[0]["message"].as_str().unwrap().contains("2027"),
+        "the message names the week: {}",
+        found[0]["message"]
+    );
+    // From the Monday after, the host is free again.
+    let later = convention("2027-01-11", "2027-01-29", false).await;
+    assert!(enc_03(&later).is_empty(), "{}", later["violations"]);
+}
+
 on_both_backends!(
     a_convention_lives_from_draft_to_amendment,
     a_rejected_convention_goes_back_to_the_student_with_the_reason,
     steps_report_rules_at_their_fields,
     a_partly_validated_convention_is_not_deleted,
     a_stipend_in_a_year_without_a_rate_meets_the_latest_known,
+    a_host_full_for_a_calendar_week_refuses_one_more,
 );
