@@ -12,10 +12,11 @@ use crate::db::organisations::{
     self as repo, ContactColumns, ContactRecord, HostServiceColumns, HostServiceRecord,
     OrganisationColumns, OrganisationRecord, OrganisationSearch,
 };
-use crate::db::{AnyConnection, nomenclatures};
+use crate::db::{AnyConnection, RepoResult, nomenclatures};
 use crate::error::ApiError;
 use crate::fields::Fields;
 use crate::state::AppState;
+use serde::Serialize;
 use stages_api_types::organisations::{ContactInput, HostServiceInput, OrganisationInput};
 use stages_domain::ids::{Country, Email, NafCode, Phone, PostalCode, Siret};
 use stages_domain::model::{Address, Organisation as DomainOrganisation};
@@ -243,6 +244,69 @@ fn may_edit(
     access::may_edit_host_record(&caller.roles, facts).map_err(|r| ApiError::refusal(&r))
 }
 
+/// What a host record says of itself to a correction.
+trait HostRecord: Serialize + Send + 'static {
+    fn created_by(&self) -> Option<i64>;
+    fn version(&self) -> i32;
+}
+
+macro_rules! host_record {
+    ($($ty:ty),*) => {$(
+        impl HostRecord for $ty {
+            fn created_by(&self) -> Option<i64> {
+                self.created_by
+            }
+            fn version(&self) -> i32 {
+                self.version
+            }
+        }
+    )*};
+}
+host_record!(OrganisationRecord, HostServiceRecord, ContactRecord);
+
+/// Which record a correction changes, at the version the caller read.
+struct Correction {
+    entity: Entity,
+    id: i64,
+    expected: i32,
+}
+
+/// Corrects a host record in one transaction: the caller may change it
+/// (the domain decides), the version is still the one read, `write` stores
+/// the new content, and the change is audited with both states.
+async fn correct<R, W>(
+    state: &AppState,
+    caller: Caller,
+    c: Correction,
+    find: fn(&mut AnyConnection, i64) -> RepoResult<R>,
+    write: W,
+) -> Result<R, ApiError>
+where
+    R: HostRecord,
+    W: FnOnce(&mut AnyConnection, &R) -> Result<R, ApiError> + Send + 'static,
+{
+    state
+        .db(move |conn| {
+            crate::db::transaction(conn, |conn| {
+                let before = find(conn, c.id)?;
+                may_edit(conn, &caller, c.entity, c.id, before.created_by())?;
+                concurrency::check_version(c.expected, before.version())?;
+                let after = write(conn, &before)?;
+                audit::record(
+                    conn,
+                    c.entity,
+                    c.id,
+                    "update",
+                    Some(caller.user_id),
+                    Some(&before),
+                    Some(&after),
+                )?;
+                Ok::<_, ApiError>(after)
+            })
+        })
+        .await
+}
+
 /// The organisations that match, one page at a time.
 pub async fn search(
     state: &AppState,
@@ -300,31 +364,31 @@ pub async fn update(
     expected: i32,
     input: OrganisationInput,
 ) -> Result<OrganisationRecord, ApiError> {
-    state
-        .db(move |conn| {
-            crate::db::transaction(conn, |conn| {
-                let before = repo::find(conn, id)?;
-                may_edit(conn, &caller, Entity::Organisation, id, before.created_by)?;
-                concurrency::check_version(expected, before.version)?;
-                let mut c = check(&input)?;
-                label_legal_status(conn, &mut c.columns)?;
-                if before.active {
-                    ensure_siret_free(conn, c.columns.siret.as_deref(), Some(id))?;
-                }
-                let after = repo::update_at_version(conn, id, before.version, &c.columns)?;
-                audit::record(
-                    conn,
-                    Entity::Organisation,
-                    id,
-                    "update",
-                    Some(caller.user_id),
-                    Some(&before),
-                    Some(&after),
-                )?;
-                Ok::<_, ApiError>(after)
-            })
-        })
-        .await
+    let correction = Correction {
+        entity: Entity::Organisation,
+        id,
+        expected,
+    };
+    correct(
+        state,
+        caller,
+        correction,
+        repo::find,
+        move |conn, before| {
+            let mut c = check(&input)?;
+            label_legal_status(conn, &mut c.columns)?;
+            if before.active {
+                ensure_siret_free(conn, c.columns.siret.as_deref(), Some(id))?;
+            }
+            Ok(repo::update_at_version(
+                conn,
+                id,
+                before.version,
+                &c.columns,
+            )?)
+        },
+    )
+    .await
 }
 
 /// Deactivates the organisation read at version `expected` (staff).
@@ -422,26 +486,26 @@ pub async fn update_service(
     input: HostServiceInput,
 ) -> Result<HostServiceRecord, ApiError> {
     let c = check_service(&input)?;
-    state
-        .db(move |conn| {
-            crate::db::transaction(conn, |conn| {
-                let before = repo::find_service(conn, id)?;
-                may_edit(conn, &caller, Entity::HostService, id, before.created_by)?;
-                concurrency::check_version(expected, before.version)?;
-                let after = repo::update_service_at_version(conn, id, before.version, &c)?;
-                audit::record(
-                    conn,
-                    Entity::HostService,
-                    id,
-                    "update",
-                    Some(caller.user_id),
-                    Some(&before),
-                    Some(&after),
-                )?;
-                Ok::<_, ApiError>(after)
-            })
-        })
-        .await
+    let correction = Correction {
+        entity: Entity::HostService,
+        id,
+        expected,
+    };
+    correct(
+        state,
+        caller,
+        correction,
+        repo::find_service,
+        move |conn, before| {
+            Ok(repo::update_service_at_version(
+                conn,
+                id,
+                before.version,
+                &c,
+            )?)
+        },
+    )
+    .await
 }
 
 /// Deletes a service that nothing names any more (the domain's
@@ -519,26 +583,26 @@ pub async fn update_contact(
     input: ContactInput,
 ) -> Result<ContactRecord, ApiError> {
     let c = check_contact(&input)?;
-    state
-        .db(move |conn| {
-            crate::db::transaction(conn, |conn| {
-                let before = repo::find_contact(conn, id)?;
-                may_edit(conn, &caller, Entity::Contact, id, before.created_by)?;
-                concurrency::check_version(expected, before.version)?;
-                let after = repo::update_contact_at_version(conn, id, before.version, &c)?;
-                audit::record(
-                    conn,
-                    Entity::Contact,
-                    id,
-                    "update",
-                    Some(caller.user_id),
-                    Some(&before),
-                    Some(&after),
-                )?;
-                Ok::<_, ApiError>(after)
-            })
-        })
-        .await
+    let correction = Correction {
+        entity: Entity::Contact,
+        id,
+        expected,
+    };
+    correct(
+        state,
+        caller,
+        correction,
+        repo::find_contact,
+        move |conn, before| {
+            Ok(repo::update_contact_at_version(
+                conn,
+                id,
+                before.version,
+                &c,
+            )?)
+        },
+    )
+    .await
 }
 
 #[cfg(test)]
