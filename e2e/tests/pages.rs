@@ -94,6 +94,75 @@ async fn staff_screens_pass_the_accessibility_check() {
     browser.close().await;
 }
 
+/// The minimum hourly rates (GRAT-02) kept from their screen: an
+/// administrator enters 2027's rate, a year out of sequence is refused
+/// with the domain's reason beside the field, and the wizard's live
+/// figures read the new rate (10 days of 7 h in March 2027 at 4,62 € make
+/// 323,40 €, where 2026's rate as a floor made 315,00 €).
+#[tokio::test]
+async fn the_hourly_rates_are_kept_on_screen_and_the_wizard_reads_them() {
+    let server = Server::start();
+    let browser = Browser::start().await;
+    browser.sign_in(&server, "admin").await;
+    browser.open(&server, "/nomenclatures").await;
+    browser.click("#hourly-rates-link").await;
+    browser.wait_for_text("#hourly-rates", "2026").await;
+    browser.wait_for_text("#hourly-rates", "4,50").await;
+
+    browser.fill("#rate-year", "2029").await;
+    browser.fill("#rate-cents", "4,70").await;
+    browser
+        .fill("#rate-source", "15 % du plafond horaire 2029")
+        .await;
+    browser.click("#new-rate button[type=submit]").await;
+    browser
+        .wait_for_text("#rate-year-messages", "entre 2018 et 2027")
+        .await;
+
+    browser.fill("#rate-year", "2027").await;
+    browser.fill("#rate-cents", "4,62").await;
+    browser
+        .fill("#rate-source", "15 % du plafond horaire 2027 : 30,80 €")
+        .await;
+    browser.click("#new-rate button[type=submit]").await;
+    browser.wait_for_text("#hourly-rates", "4,62").await;
+    browser.screenshot("page-hourly-rates").await;
+    browser.check_accessibility("hourly rates").await;
+    browser.sign_out().await;
+
+    browser.sign_in(&server, "etudiant").await;
+    browser.open(&server, "/conventions/new").await;
+    browser.click("#instructions-next").await;
+    browser.click("#student-enrolment").await;
+    browser
+        .fill("#student-address-street", "4 rue des Jardins")
+        .await;
+    browser.fill("#student-address-postal_code", "25000").await;
+    browser.fill("#student-address-city", "Besançon").await;
+    browser
+        .fill("#student-personal_email", "camille.martin@example.org")
+        .await;
+    browser
+        .fill("#student-health_insurance-fund", "CPAM du Doubs")
+        .await;
+    browser.click("#step-validate").await;
+    browser.click("#step-confirm").await;
+    browser.click("#offer-no").await;
+    let step2 = browser
+        .wait_for_path("step 2", |p| p.ends_with("/steps/organisation"))
+        .await;
+    browser
+        .open(&server, &step2.replace("/organisation", "/internship"))
+        .await;
+    browser.set_value("#internship-start", "2027-03-01").await;
+    browser.set_value("#internship-end", "2027-03-12").await;
+    browser.click("#internship-regular_schedule").await;
+    browser.fill("#internship-weekly_minutes", "35").await;
+    browser.wait_for_text("#figures-hours", "70").await;
+    browser.wait_for_text("#figures-minimum", "323,40").await;
+    browser.close().await;
+}
+
 #[tokio::test]
 async fn documents_are_files_and_a_report_names_its_page() {
     let server = Server::start();

@@ -3,7 +3,7 @@
 use crate::problem::ProblemViolation;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use stages_domain::amendment::{Amendment, AmendmentChange};
+use stages_domain::amendment::{Amendment, AmendmentChange, TerminationInitiator};
 use stages_domain::model::{Period, StipendTerms};
 use stages_domain::permissions::AmendmentPermissions;
 
@@ -17,6 +17,9 @@ pub enum ChangeInput {
     Termination {
         date: NaiveDate,
         comment: String,
+        /// Who asked for it (required): an intern's own decision waives
+        /// the waiting period before the next intern on the post (DUR-03).
+        initiated_by: Option<TerminationInitiator>,
     },
     /// New start and end dates.
     Dates {

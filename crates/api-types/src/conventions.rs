@@ -77,9 +77,36 @@ pub struct ConventionView {
     pub violations: Vec<ProblemViolation>,
     pub permissions: Permissions,
     pub amendments: Vec<AmendmentSummary>,
+    /// Staff's answer to DUR-03 (does it take an earlier intern's post?),
+    /// once given.
+    pub post_review: Option<PostReviewView>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub submitted_at: Option<DateTime<Utc>>,
+}
+
+/// Staff's answer to DUR-03, with who gave it and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PostReviewView {
+    /// Whether the internship takes the earlier intern's post: then the
+    /// waiting period applies (DUR-03).
+    pub same_post: bool,
+    pub reason: String,
+    pub reviewer_id: i64,
+    pub at: DateTime<Utc>,
+}
+
+/// Staff's answer to DUR-03: does this internship take the post of the
+/// earlier intern at the same service or with the same tutor?
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"same_post": false, "reason": "Autre service : poste de développeur, le précédent était en comptabilité."})))]
+pub struct PostReviewInput {
+    pub same_post: bool,
+    /// Why, in the reviewer's words (required, at most 1,000 characters).
+    pub reason: String,
 }
 
 /// A line of the search results table.

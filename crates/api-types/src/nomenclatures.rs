@@ -62,3 +62,35 @@ pub struct ValueUpdate {
     pub label_en: Option<String>,
     pub active: bool,
 }
+
+/// The minimum hourly stipend of one calendar year (GRAT-02): 15 % of the
+/// hourly social-security ceiling, as the installation knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HourlyRate {
+    #[cfg_attr(feature = "openapi", schema(example = 2026))]
+    pub year: i32,
+    /// Cents per hour of presence.
+    #[cfg_attr(feature = "openapi", schema(example = 450))]
+    pub cents: i64,
+    /// Where the figure comes from (the decree, the ceiling it is 15 % of).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "15 % du plafond horaire de la sécurité sociale 2026 : 30 €")
+    )]
+    pub source: String,
+    pub version: i32,
+}
+
+/// A year's rate as an administrator enters it: a new year, or a
+/// correction of one (with `If-Match`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"cents": 462, "source": "15 % du plafond horaire de la sécurité sociale 2027 : 30,80 €"})))]
+pub struct HourlyRateInput {
+    /// Cents per hour of presence.
+    pub cents: i64,
+    /// Where the figure comes from.
+    pub source: String,
+}

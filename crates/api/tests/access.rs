@@ -213,6 +213,13 @@ async fn every_role_gets_what_it_may(app: &TestApp) {
         )
         .body(theme.clone()),
         row("admin", Method::POST, "/api/nomenclatures/theme", 201).body(theme),
+        // The minimum hourly rates (GRAT-02): everyone reads, admins write.
+        row("etudiant", Method::GET, "/api/hourly-rates", 200),
+        row("anonymous", Method::GET, "/api/hourly-rates", 401),
+        row("gestionnaire", Method::POST, "/api/hourly-rates/2027", 403)
+            .body(json!({"cents": 450, "source": "test"})),
+        row("admin", Method::POST, "/api/hourly-rates/2027", 201)
+            .body(json!({"cents": 450, "source": "test"})),
         // Centres: admins create and organise; managers edit their own.
         row("gestionnaire", Method::POST, "/api/centres", 403).body(centre_body.clone()),
         row("gestionnaire2", Method::PUT, &centre, 403)

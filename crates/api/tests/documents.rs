@@ -351,6 +351,7 @@ fn the_certificate_prints_the_domain_totals_after_an_early_termination() {
         changes: vec![AmendmentChange::Termination {
             date: date(2026, 2, 27),
             comment: "D'un commun accord".into(),
+            initiated_by: Some(stages_domain::amendment::TerminationInitiator::School),
         }],
         validated_on: Some(date(2026, 2, 20)),
     };

@@ -448,6 +448,336 @@ async fn a_stipend_in_a_year_without_a_rate_meets_the_latest_known(app: &TestApp
     assert!(rules(&problem).contains(&"GRAT-02".to_owned()), "{problem}");
 }
 
+/// GRAT-02 as data: the seeded table is the release's; a student reads it,
+/// only an administrator changes it, in sequence and never downwards; a
+/// year entered is then the one the checks and the figures read (700 € a
+/// month at 35 h is 4,5454… € an hour: above 2026's 4,50 as a floor for
+/// 2027, below a 2027 rate of 4,62, at or above one of 4,54); a correction needs the version read; every
+/// change is in the audit log; removing the year brings back the floor.
+async fn an_administrator_enters_a_years_rate_and_the_checks_read_it(app: &TestApp) {
+    use diesel::prelude::*;
+    use stages_api::db::schema::audit_log;
+    let student = As::new(app, "etudiant").await;
+    let admin = As::new(app, "admin").await;
+    let (status, seeded) = student.get("/api/hourly-rates").await;
+    assert_eq!(status, StatusCode::OK, "{seeded}");
+    let seeded: Vec<(i32, i64)> = seeded
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            assert!(!r["source"].as_str().unwrap().is_empty());
+            (
+                i32::try_from(r["year"].as_i64().unwrap()).unwrap(),
+                r["cents"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seeded,
+        stages_domain::stipend::MIN_HOURLY_RATES_CENTS.to_vec(),
+        "the migration seeds the release's rates"
+    );
+
+    let conv = fill_a_convention(&student).await;
+    let id = conv["id"].as_i64().unwrap();
+    let grat_02 = |conv: &Value| -> Vec<(String, String)> {
+        conv["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|v| v["rule"] == "GRAT-02")
+            .map(|v| {
+                (
+                    v["severity"].as_str().unwrap().to_owned(),
+                    v["message"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let before = grat_02(&conv);
+    assert_eq!(before.len(), 1, "{before:?}");
+    assert_eq!(before[0].0, "warning", "2027 unknown: a warning only");
+    assert_eq!(
+        conv["figures"]["legal_minimum_cents"],
+        json!(189_000),
+        "420 h at 4,50"
+    );
+
+    let rate =
+        |cents: i64| json!({"cents": cents, "source": "15 % du plafond horaire 2027 : 30,80 €"});
+    let (status, problem) = student
+        .post("/api/hourly-rates/2027", None, Some(rate(462)))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{problem}");
+    for (year, cents, expected) in [
+        (2027, 449, StatusCode::UNPROCESSABLE_ENTITY),
+        (2028, 470, StatusCode::UNPROCESSABLE_ENTITY),
+        (2027, 99_999, StatusCode::UNPROCESSABLE_ENTITY),
+        (2026, 450, StatusCode::CONFLICT),
+    ] {
+        let (status, problem) = admin
+            .post(
+                &format!("/api/hourly-rates/{year}"),
+                None,
+                Some(rate(cents)),
+            )
+            .await;
+        assert_eq!(status, expected, "{year} at {cents}: {problem}");
+        assert_eq!(rules(&problem), ["GRAT-02"], "{problem}");
+    }
+    let (status, problem) = admin
+        .post(
+            "/api/hourly-rates/2027",
+            None,
+            Some(json!({"cents": 462, "source": " "})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{problem}");
+    assert_eq!(problem["violations"][0]["field"], "source", "{problem}");
+    let (status, entered) = admin
+        .post("/api/hourly-rates/2027", None, Some(rate(462)))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{entered}");
+
+    let (_, conv) = student.get(&format!("/api/conventions/{id}")).await;
+    let after = grat_02(&conv);
+    assert_eq!(after.len(), 1, "{after:?}");
+    assert_eq!(after[0].0, "error", "{after:?}");
+    assert!(
+        (after[0].1.contains("4,62") || after[0].1.contains("4.62")) && after[0].1.contains("2027"),
+        "{}",
+        after[0].1
+    );
+    assert_eq!(
+        conv["figures"]["legal_minimum_cents"],
+        json!(194_040),
+        "420 h at 4,62"
+    );
+
+    let (status, problem) = admin
+        .send(
+            reqwest::Method::PUT,
+            "/api/hourly-rates/2027",
+            None,
+            Some(rate(454)),
+        )
+        .await;
+    assert_eq!(status, StatusCode::PRECONDITION_REQUIRED, "{problem}");
+    let (status, problem) = admin
+        .put("/api/hourly-rates/2027", version(&entered) + 1, rate(454))
+        .await;
+    assert_eq!(status, StatusCode::PRECONDITION_FAILED, "{problem}");
+    let (status, corrected) = admin
+        .put("/api/hourly-rates/2027", version(&entered), rate(454))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{corrected}");
+    let (_, conv) = student.get(&format!("/api/conventions/{id}")).await;
+    assert!(
+        grat_02(&conv)
+            .iter()
+            .all(|(severity, _)| severity != "error"),
+        "4,5454… meets a 2027 rate of 4,54: {:?}",
+        grat_02(&conv)
+    );
+
+    let (status, problem) = admin
+        .send(
+            reqwest::Method::DELETE,
+            "/api/hourly-rates/2023",
+            Some(1),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a gap: {problem}");
+    let (status, _) = admin
+        .send(
+            reqwest::Method::DELETE,
+            "/api/hourly-rates/2027",
+            Some(version(&corrected)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (_, conv) = student.get(&format!("/api/conventions/{id}")).await;
+    assert_eq!(grat_02(&conv), before, "back to 2026's rate as a floor");
+
+    let actions: Vec<String> = audit_log::table
+        .filter(audit_log::entity.eq("hourly_rate"))
+        .filter(audit_log::entity_id.eq(2027))
+        .order(audit_log::id)
+        .select(audit_log::action)
+        .load(&mut app.pool.get().unwrap())
+        .unwrap();
+    assert_eq!(actions, ["create", "update", "delete"]);
+}
+
+/// DUR-03 through HTTP: after Camille's validated internship at the DSI
+/// (11 January – 2 April 2027, 82 days: 28 days of waiting, so 1 May at
+/// the earliest), a second one there from 26 April is a question for
+/// staff, not a subject comparison: a warning, validation refused until a
+/// manager answers with a reason; "the same post" makes it an error; an
+/// early end of the first at the intern's own initiative (on 1 April, so
+/// that the dates alone would still owe a wait) waives the waiting period;
+/// the answer "another post" lets validation through. A termination must
+/// say who asked for it. (The demo's internship at the DSI ends on 26
+/// March: its wait is over by 26 April.)
+async fn an_earlier_intern_at_the_same_service_is_reviewed_before_validation(app: &TestApp) {
+    let student = As::new(app, "etudiant").await;
+    let manager = As::new(app, "gestionnaire").await;
+    let with_dates = |start: &str, end: &str| {
+        let mut step = internship();
+        step["start"] = json!(start);
+        step["end"] = json!(end);
+        step
+    };
+    let submitted = |step: Value| {
+        let student = &student;
+        async move {
+            let conv = fill_a_convention(student).await;
+            let id = conv["id"].as_i64().unwrap();
+            let (status, conv) = student
+                .put(
+                    &format!("/api/conventions/{id}/internship"),
+                    version(&conv),
+                    step,
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{conv}");
+            let (status, conv) = student
+                .post(
+                    &format!("/api/conventions/{id}/submit"),
+                    Some(version(&conv)),
+                    None,
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{conv}");
+            (id, conv)
+        }
+    };
+    let (first, first_view) = submitted(with_dates("2027-01-11", "2027-04-02")).await;
+    let first_view = common::flows::validate(app, first, first_view).await;
+    let (id, _) = submitted(with_dates("2027-04-26", "2027-05-21")).await;
+    let dur_03 = |conv: &Value| -> Option<(String, String)> {
+        conv["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["rule"] == "DUR-03")
+            .map(|v| {
+                let message = v["message"].as_str().unwrap();
+                // The question to staff names the manager; the waiting
+                // period itself does not.
+                let key = if message.contains("gestionnaire") {
+                    "dur-03-same-post-to-review"
+                } else {
+                    "dur-03-waiting-period"
+                };
+                (v["severity"].as_str().unwrap().to_owned(), key.to_owned())
+            })
+    };
+    let (_, conv) = manager.get(&format!("/api/conventions/{id}")).await;
+    assert_eq!(
+        dur_03(&conv),
+        Some(("warning".into(), "dur-03-same-post-to-review".into())),
+        "{}",
+        conv["violations"]
+    );
+    assert_eq!(conv["permissions"]["review_post"]["decision"], "allowed");
+    let (status, problem) = manager
+        .post(
+            &format!("/api/conventions/{id}/validations/pedagogical"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "unreviewed: {problem}");
+    assert_eq!(rules(&problem), ["WF-06"]);
+
+    let review = |same_post: bool, reason: &str| json!({"same_post": same_post, "reason": reason});
+    let path = format!("/api/conventions/{id}/post-review");
+    let (status, problem) = student
+        .put(&path, version(&conv), review(false, "Je pense que non"))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{problem}");
+    let (status, problem) = manager
+        .put(&path, version(&conv), review(false, "  "))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{problem}");
+    assert_eq!(problem["violations"][0]["field"], "reason", "{problem}");
+    let (status, conv) = manager
+        .put(&path, version(&conv), review(true, "Même fiche de poste"))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    assert_eq!(conv["post_review"]["same_post"], true);
+    assert_eq!(
+        dur_03(&conv),
+        Some(("error".into(), "dur-03-waiting-period".into()))
+    );
+
+    // The first internship ends early at Camille's own initiative: no
+    // waiting period is owed. A termination must say who asked.
+    let amendments = format!("/api/conventions/{first}/amendments");
+    let termination = |who: Option<&str>| {
+        let mut change = json!({"kind": "termination", "date": "2027-04-01", "comment": "Démission de l'étudiante"});
+        if let Some(who) = who {
+            change["initiated_by"] = json!(who);
+        }
+        json!({"title": "Rupture", "reason": "Départ anticipé", "changes": [change]})
+    };
+    let (status, problem) = manager
+        .post(
+            &amendments,
+            Some(version(&first_view)),
+            Some(termination(None)),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert!(
+        problem["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|v| v["field"] == "amendment.changes[0].initiated_by"),
+        "{problem}"
+    );
+    let (status, created) = manager
+        .post(
+            &amendments,
+            Some(version(&first_view)),
+            Some(termination(Some("intern"))),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let (_, list) = manager.get(&amendments).await;
+    let amendment = list[0].clone();
+    let (status, validated) = manager
+        .post(
+            &format!("/api/amendments/{}/validate", amendment["id"]),
+            Some(version(&amendment)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{validated}");
+    let (_, conv) = manager.get(&format!("/api/conventions/{id}")).await;
+    assert_eq!(dur_03(&conv), None, "waived: {}", conv["violations"]);
+
+    let (status, conv) = manager
+        .put(
+            &path,
+            version(&conv),
+            review(false, "Autre poste : exploitation"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    let conv = common::flows::validate(app, id, conv).await;
+    assert_eq!(conv["post_review"]["same_post"], false);
+    let (status, problem) = manager
+        .put(&path, version(&conv), review(true, "Trop tard"))
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "validated: {problem}");
+}
+
 /// ENC-03 per calendar week, through HTTP: with its headcount set to 5
 /// the host takes 3 interns a week. Three short internships follow one
 /// another in the week of 4 January 2027 (never two on one day); a fourth
@@ -601,4 +931,6 @@ on_both_backends!(
     a_partly_validated_convention_is_not_deleted,
     a_stipend_in_a_year_without_a_rate_meets_the_latest_known,
     a_host_full_for_a_calendar_week_refuses_one_more,
+    an_administrator_enters_a_years_rate_and_the_checks_read_it,
+    an_earlier_intern_at_the_same_service_is_reviewed_before_validation,
 );

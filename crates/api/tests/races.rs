@@ -600,6 +600,67 @@ async fn a_ticket_answered_at_once_keeps_one_answer(app: &TestApp) {
     assert_eq!(version(&closed), version(&after) + 1);
 }
 
+/// The rate table stays in order when administrators change it at once:
+/// half the clients enter 2027 at 4,60 while the others raise 2026 to 4,70
+/// (each alone is fine, together the minimum would go down). Checked
+/// apart from the write, both could pass on PostgreSQL; the table lock
+/// makes one of them see the other. Exactly one 2027 entry and one 2026
+/// correction may win, and the table never goes down.
+async fn rates_changed_at_once_never_go_down(app: &TestApp) {
+    let admin = As::new(app, "admin").await;
+    let body = |cents: i64| json!({"cents": cents, "source": "saisie concurrente"});
+    let results = at_once(|i| {
+        let method = if i.is_multiple_of(2) {
+            reqwest::Method::POST
+        } else {
+            reqwest::Method::PUT
+        };
+        let (path, version, cents) = if i.is_multiple_of(2) {
+            ("/api/hourly-rates/2027", None, 460)
+        } else {
+            ("/api/hourly-rates/2026", Some(1), 470)
+        };
+        admin.send(method, path, version, Some(body(cents)))
+    })
+    .await;
+    let created = results
+        .iter()
+        .step_by(2)
+        .filter(|(s, _)| *s == StatusCode::CREATED)
+        .count();
+    let corrected = results
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|(s, _)| *s == StatusCode::OK)
+        .count();
+    assert!(created <= 1 && corrected <= 1, "{results:?}");
+    assert_eq!(
+        created + corrected,
+        1,
+        "one excludes the other: {results:?}"
+    );
+    for (status, problem) in results.iter().filter(|(s, _)| !s.is_success()) {
+        assert!(
+            [
+                StatusCode::CONFLICT,
+                StatusCode::PRECONDITION_FAILED,
+                StatusCode::UNPROCESSABLE_ENTITY
+            ]
+            .contains(status),
+            "{status}: {problem}"
+        );
+    }
+    let (_, table) = admin.get("/api/hourly-rates").await;
+    let cents: Vec<i64> = table
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["cents"].as_i64().unwrap())
+        .collect();
+    assert!(cents.is_sorted(), "never downwards: {table}");
+}
+
 on_both_backends!(
     a_refresh_token_redeemed_at_once_is_spent_once,
     a_convention_step_saved_at_once_keeps_one_whole_change,
@@ -609,4 +670,5 @@ on_both_backends!(
     reference_records_saved_at_once_keep_one_version,
     offers_and_amendments_saved_at_once_keep_one_version,
     a_ticket_answered_at_once_keeps_one_answer,
+    rates_changed_at_once_never_go_down,
 );

@@ -811,7 +811,7 @@ pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::De
                 ..Internship::default()
             },
         };
-        let figures = figures::figures(&content.internship);
+        let figures = figures::measure(&content.internship);
         let draft = start_year == 2026 && rng.random_range(0..5) == 0;
         let number = if draft {
             None

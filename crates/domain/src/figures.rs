@@ -5,9 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::duration::{DurationBreakdown, presence};
+use crate::duration::{DurationBreakdown, Presence, presence};
 use crate::model::Internship;
-use crate::stipend::{hourly_cents, is_mandatory, legal_minimum_cents, unit_minutes};
+use crate::stipend::{RateTable, hourly_cents, is_mandatory, legal_minimum_cents, unit_minutes};
 
 /// What the internship's dates, schedule and stipend amount to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,15 +21,29 @@ pub struct Figures {
     pub working_days: u32,
     /// Above 308 hours: a stipend is due from the first hour (GRAT-01).
     pub stipend_mandatory: bool,
-    /// The legal minimum for the whole presence, in cents (GRAT-02);
-    /// `None` when the rate of a year is unknown.
+    /// The legal minimum for the whole presence, in cents (GRAT-02), at
+    /// the installation's rates; `None` when the rate of a year is unknown
+    /// or the figures were measured without the rates.
     pub legal_minimum_cents: Option<i64>,
     /// The stipend entered, per hour of presence, in cents.
     pub stipend_hourly_cents: Option<i64>,
 }
 
-/// The figures, once the dates and the schedule are known.
-pub fn figures(internship: &Internship) -> Option<Figures> {
+/// The figures, once the dates and the schedule are known, with the legal
+/// minimum at these `rates` (the installation's table, GRAT-02).
+pub fn figures(internship: &Internship, rates: &RateTable) -> Option<Figures> {
+    let (mut figures, presence) = measured(internship)?;
+    figures.legal_minimum_cents = legal_minimum_cents(&presence, rates).ok();
+    Some(figures)
+}
+
+/// The figures that do not depend on the rates (no legal minimum): what
+/// is stored with a convention for search and statistics.
+pub fn measure(internship: &Internship) -> Option<Figures> {
+    measured(internship).map(|(figures, _)| figures)
+}
+
+fn measured(internship: &Internship) -> Option<(Figures, Presence)> {
     let (start, end) = internship.dates()?;
     let schedule = internship.schedule()?;
     let presence = presence(start, end, &internship.interruptions, &schedule);
@@ -43,14 +57,15 @@ pub fn figures(internship: &Internship) -> Option<Figures> {
         }
         _ => None,
     };
-    Some(Figures {
+    let figures = Figures {
         effective_minutes: presence.minutes,
         duration: presence.breakdown(),
         working_days: presence.working_days,
         stipend_mandatory: is_mandatory(presence.minutes),
-        legal_minimum_cents: legal_minimum_cents(&presence).ok(),
+        legal_minimum_cents: None,
         stipend_hourly_cents,
-    })
+    };
+    Some((figures, presence))
 }
 
 #[cfg(test)]
@@ -82,16 +97,23 @@ mod tests {
             },
             ..Internship::default()
         };
-        let f = figures(&internship).unwrap();
+        let f = figures(&internship, &RateTable::compiled()).unwrap();
         assert_eq!(f.effective_minutes, 315 * 60);
         assert!(f.stipend_mandatory);
         assert_eq!(f.legal_minimum_cents, Some(141_750));
         assert_eq!(f.stipend_hourly_cents, Some(450));
         assert_eq!(f.duration.months, 2);
+        let measured = measure(&internship).unwrap();
+        assert_eq!(measured.legal_minimum_cents, None, "no rates, no minimum");
+        assert_eq!(measured.effective_minutes, f.effective_minutes);
     }
 
     #[test]
     fn no_figures_without_dates_or_schedule() {
-        assert_eq!(figures(&Internship::default()), None);
+        assert_eq!(
+            figures(&Internship::default(), &RateTable::compiled()),
+            None
+        );
+        assert_eq!(measure(&Internship::default()), None);
     }
 }

@@ -171,6 +171,8 @@ pub struct Permissions {
     pub create_amendment: Decision,
     /// Fill each evaluation form.
     pub evaluations: Vec<EvaluationDecision>,
+    /// Say whether it takes an earlier intern's post (DUR-03).
+    pub review_post: Decision,
 }
 
 /// Everything a caller may do with one amendment.
@@ -227,6 +229,7 @@ pub fn permissions(
             .check_certificate(relation, internship_end, today, centre)
             .into(),
         create_amendment: workflow.check_new_amendment(relation, centre).into(),
+        review_post: workflow.check_post_review(relation, centre).into(),
         evaluations: [
             EvaluationKind::Student,
             EvaluationKind::Supervisor,
@@ -316,6 +319,15 @@ pub(crate) mod roles {
 
     fn role_not_allowed() -> Refusal {
         Refusal::forbidden("PERM-04", MessageKey::Perm04RoleNotAllowed)
+    }
+
+    /// Staff only: managers of the centre and admins.
+    pub(crate) fn may_act_as_staff(relation: Relation) -> Result<(), Refusal> {
+        match relation {
+            Relation::CentreManager | Relation::Admin => Ok(()),
+            Relation::OwnerStudent | Relation::Supervisor => Err(role_not_allowed()),
+            Relation::Tutor | Relation::None => Err(not_related()),
+        }
     }
 
     /// Managers of the centre and admins.

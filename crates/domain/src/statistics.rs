@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::rules::limits::MAX_MINUTES_PER_HOST_YEAR;
-use crate::stipend::{MIN_HOURLY_RATES_CENTS, THRESHOLD_MINUTES};
+use crate::stipend::{RateTable, THRESHOLD_MINUTES};
 
 /// Effective presence, in the statutory bands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -179,13 +179,10 @@ pub struct StipendSummary {
 
 /// The legal minimum the stipends of an academic year starting in
 /// `start_year` compare with: most internships run in the spring after,
-/// so that year's rate, or the latest one known before it.
-pub fn reference_rate(start_year: i32) -> Option<(i32, i64)> {
-    MIN_HOURLY_RATES_CENTS
-        .iter()
-        .copied()
-        .filter(|(year, _)| *year <= start_year + 1)
-        .max_by_key(|(year, _)| *year)
+/// so that year's rate, or the latest one known before it, in the
+/// installation's table.
+pub fn reference_rate(start_year: i32, rates: &RateTable) -> Option<(i32, i64)> {
+    rates.latest_until(start_year + 1)
 }
 
 /// The counts the database gives about stipends.
@@ -204,9 +201,13 @@ pub struct StipendCounts {
 }
 
 /// Sums up the stipends of an academic year starting in `start_year`.
-pub fn summarise_stipends(counts: &StipendCounts, start_year: i32) -> StipendSummary {
+pub fn summarise_stipends(
+    counts: &StipendCounts,
+    start_year: i32,
+    rates: &RateTable,
+) -> StipendSummary {
     let said = counts.paid + counts.unpaid;
-    let rate = reference_rate(start_year);
+    let rate = reference_rate(start_year, rates);
     let bands = match rate {
         Some((_, rate)) => StipendBand::ALL
             .iter()
@@ -274,9 +275,16 @@ mod tests {
         assert_eq!(StipendBand::of(450, 450), StipendBand::AtMinimum);
         assert_eq!(StipendBand::of(562, 450), StipendBand::UpToQuarterAbove);
         assert_eq!(StipendBand::of(563, 450), StipendBand::MoreThanQuarterAbove);
-        assert_eq!(reference_rate(2025), Some((2026, 450)));
-        assert_eq!(reference_rate(2030), Some((2026, 450)), "the latest known");
-        assert_eq!(reference_rate(2010), None);
+        let rates = RateTable::compiled();
+        assert_eq!(reference_rate(2025, &rates), Some((2026, 450)));
+        assert_eq!(
+            reference_rate(2030, &rates),
+            Some((2026, 450)),
+            "the latest known"
+        );
+        assert_eq!(reference_rate(2010, &rates), None);
+        let with_2031 = RateTable::new([(2026, 450), (2031, 480)]);
+        assert_eq!(reference_rate(2030, &with_2031), Some((2031, 480)));
     }
 
     #[test]
@@ -290,6 +298,7 @@ mod tests {
                 hourly: vec![(450, 3), (500, 1), (700, 1)],
             },
             2025,
+            &RateTable::compiled(),
         );
         assert_eq!(summary.paid_share_permille, Some(625));
         assert_eq!(summary.rate_cents, Some(450));

@@ -7,10 +7,16 @@
 use serde::{Deserialize, Serialize};
 
 use crate::duration::{PRESENCE_DAYS_PER_MONTH, Presence};
+use crate::lifecycle::Refusal;
+use crate::messages::MessageKey;
 use crate::model::{Schedule, StipendUnit};
+use crate::violation::{Decimal, Violation};
 
 /// Minimum hourly stipend per calendar year, in cents: 15 % of the hourly
-/// social-security ceiling (GRAT-02). To add a year, append a line.
+/// social-security ceiling (GRAT-02), as known when this release was made.
+/// The rules read the installation's table (a fact, see [`RateTable`]);
+/// the database migration seeds it with these same years, and
+/// administrators add the next ones as they are published.
 pub const MIN_HOURLY_RATES_CENTS: [(i32, i64); 8] = [
     (2019, 375),
     (2020, 390),
@@ -58,6 +64,17 @@ impl RateTable {
         Self::new(MIN_HOURLY_RATES_CENTS)
     }
 
+    /// The `(year, cents)` rates, by year.
+    pub fn years(&self) -> &[(i32, i64)] {
+        &self.rates
+    }
+
+    /// The latest rate of a year up to `year` (statistics compare a
+    /// year's stipends with it), and its year.
+    pub fn latest_until(&self, year: i32) -> Option<(i32, i64)> {
+        self.rates.iter().rev().find(|(y, _)| *y <= year).copied()
+    }
+
     /// The rate of `year`. A year after the last one known takes the
     /// latest known rate as a floor: the minimum has never gone down, so a
     /// stipend below it is below the law whatever the new rate. A year
@@ -71,6 +88,85 @@ impl RateTable {
             // can be trusted there.
             None
         }
+    }
+}
+
+/// The first year a rate may be entered for, and the last.
+pub const RATE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+/// The lowest and highest hourly rate accepted, in cents: a typing error
+/// (a monthly amount, cents entered as euros) lands outside.
+pub const RATE_CENTS: std::ops::RangeInclusive<i64> = 100..=5_000;
+
+impl RateTable {
+    /// GRAT-02: whether an administrator may set `year`'s rate to `cents`
+    /// (`None`: remove that year). The years follow one another with no
+    /// gap (a gap would leave a year without a floor), and rates never go
+    /// down from one year to the next, which is what makes the latest rate
+    /// a floor for a year not entered yet.
+    pub fn check_change(&self, year: i32, cents: Option<i64>) -> Result<(), Violation> {
+        let field = if cents.is_some() { "cents" } else { "year" };
+        let (first, last) = match (self.rates.first(), self.rates.last()) {
+            (Some((first, _)), Some((last, _))) => (*first, *last),
+            _ => (year, year),
+        };
+        let Some(cents) = cents else {
+            return if year == first || year == last || !self.has(year) {
+                Ok(())
+            } else {
+                Err(
+                    Violation::error("GRAT-02", field, MessageKey::Grat02RateGap)
+                        .with_arg("first", i64::from(first))
+                        .with_arg("last", i64::from(last)),
+                )
+            };
+        };
+        let min = first.saturating_sub(1).max(*RATE_YEARS.start());
+        let max = last.saturating_add(1).min(*RATE_YEARS.end());
+        if !(min..=max).contains(&year) {
+            return Err(
+                Violation::error("GRAT-02", "year", MessageKey::Grat02RateYear)
+                    .with_arg("min", i64::from(min))
+                    .with_arg("max", i64::from(max)),
+            );
+        }
+        if !RATE_CENTS.contains(&cents) {
+            return Err(
+                Violation::error("GRAT-02", field, MessageKey::Grat02RateAmount)
+                    .with_arg("min", Decimal::from_cents(*RATE_CENTS.start()))
+                    .with_arg("max", Decimal::from_cents(*RATE_CENTS.end())),
+            );
+        }
+        let before = self.rates.iter().rev().find(|(y, _)| *y < year);
+        if let Some((y, rate)) = before.filter(|(_, rate)| cents < *rate) {
+            return Err(
+                Violation::error("GRAT-02", field, MessageKey::Grat02RateDecreases)
+                    .with_arg("year", i64::from(*y))
+                    .with_arg("rate", Decimal::from_cents(*rate)),
+            );
+        }
+        let after = self.rates.iter().find(|(y, _)| *y > year);
+        if let Some((y, rate)) = after.filter(|(_, rate)| cents > *rate) {
+            return Err(
+                Violation::error("GRAT-02", field, MessageKey::Grat02RateIncreases)
+                    .with_arg("year", i64::from(*y))
+                    .with_arg("rate", Decimal::from_cents(*rate)),
+            );
+        }
+        Ok(())
+    }
+
+    /// GRAT-02: a year is entered once; a change corrects it.
+    pub fn may_add(&self, year: i32) -> Result<(), Refusal> {
+        if self.has(year) {
+            Err(Refusal::new("GRAT-02", MessageKey::Grat02RateExists)
+                .with_arg("year", i64::from(year)))
+        } else {
+            Ok(())
+        }
+    }
+
+    fn has(&self, year: i32) -> bool {
+        self.rates.iter().any(|(y, _)| *y == year)
     }
 }
 
@@ -97,14 +193,6 @@ impl Default for RateTable {
 /// threshold is strict: 308 h exactly leaves it optional.
 pub const THRESHOLD_MINUTES: u64 = 308 * 60;
 
-/// The minimum hourly rate of a calendar year, if the table knows it.
-pub fn min_hourly_rate_cents(year: i32) -> Option<i64> {
-    MIN_HOURLY_RATES_CENTS
-        .iter()
-        .find(|(y, _)| *y == year)
-        .map(|(_, rate)| *rate)
-}
-
 /// GRAT-01: whether a stipend is due for this much presence.
 pub fn is_mandatory(total_minutes: u64) -> bool {
     total_minutes > THRESHOLD_MINUTES
@@ -115,33 +203,23 @@ pub fn is_mandatory(total_minutes: u64) -> bool {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[error("no minimum hourly rate known for {year}")]
 pub struct UnknownRate {
-    /// The year missing from [`MIN_HOURLY_RATES_CENTS`].
+    /// The year missing from the [`RateTable`].
     pub year: i32,
 }
 
 /// The legal minimum for the whole presence, in cents: each year's minutes
 /// at that year's rate, so the minimum rises when the rate changes during the
-/// internship. Rounded up to the cent, since it is a floor.
-pub fn legal_minimum_cents(presence: &Presence) -> Result<i64, UnknownRate> {
+/// internship; a year after the table's last takes the latest rate as a
+/// floor ([`RateTable::rate`]). Rounded up to the cent, since it is a floor.
+pub fn legal_minimum_cents(presence: &Presence, rates: &RateTable) -> Result<i64, UnknownRate> {
     let mut cent_minutes: i128 = 0;
     for year in &presence.by_year {
-        let rate = min_hourly_rate_cents(year.year).ok_or(UnknownRate { year: year.year })?;
-        cent_minutes += i128::from(rate) * i128::from(year.minutes);
+        let rate = rates
+            .rate(year.year)
+            .ok_or(UnknownRate { year: year.year })?;
+        cent_minutes += i128::from(rate.cents) * i128::from(year.minutes);
     }
     Ok(i64::try_from((cent_minutes + 59) / 60).unwrap_or(i64::MAX))
-}
-
-/// The highest rate of the years with presence, and its year: a single
-/// hourly amount must reach it to be legal every day of the internship.
-pub fn highest_rate_cents(presence: &Presence) -> Result<Option<(i32, i64)>, UnknownRate> {
-    let mut highest: Option<(i32, i64)> = None;
-    for year in &presence.by_year {
-        let rate = min_hourly_rate_cents(year.year).ok_or(UnknownRate { year: year.year })?;
-        if highest.is_none_or(|(_, r)| rate > r) {
-            highest = Some((year.year, rate));
-        }
-    }
-    Ok(highest)
 }
 
 /// The minutes of presence one unit of payment stands for, as an exact
@@ -282,12 +360,91 @@ mod tests {
 
     #[test]
     fn rate_table() {
-        assert_eq!(min_hourly_rate_cents(2019), Some(375));
-        assert_eq!(min_hourly_rate_cents(2022), Some(390));
-        assert_eq!(min_hourly_rate_cents(2023), Some(405));
-        assert_eq!(min_hourly_rate_cents(2025), Some(435));
-        assert_eq!(min_hourly_rate_cents(2026), Some(450));
-        assert_eq!(min_hourly_rate_cents(2018), None);
+        let rates = RateTable::compiled();
+        let cents = |year| rates.rate(year).map(|r| r.cents);
+        assert_eq!(cents(2019), Some(375));
+        assert_eq!(cents(2022), Some(390));
+        assert_eq!(cents(2023), Some(405));
+        assert_eq!(cents(2025), Some(435));
+        assert_eq!(cents(2026), Some(450));
+        assert_eq!(cents(2018), None);
+        assert_eq!(rates.latest_until(2030), Some((2026, 450)));
+        assert_eq!(rates.latest_until(2018), None);
+    }
+
+    fn refused_key(result: Result<(), Violation>) -> Option<String> {
+        result.err().map(|v| {
+            assert_eq!(v.rule, "GRAT-02");
+            v.message_key
+        })
+    }
+
+    /// GRAT-02 as data: the next year is added at or above the last rate;
+    /// a gap, a lower rate, an absurd amount or removing a year in the
+    /// middle are refused with their reason.
+    #[test]
+    fn the_rate_table_changes_only_in_sequence_and_never_downwards() {
+        let t = RateTable::compiled();
+        assert_eq!(refused_key(t.check_change(2027, Some(450))), None);
+        assert_eq!(refused_key(t.check_change(2027, Some(462))), None);
+        assert_eq!(
+            refused_key(t.check_change(2018, Some(375))),
+            None,
+            "the year before the first"
+        );
+        assert_eq!(
+            refused_key(t.check_change(2026, Some(435))),
+            None,
+            "2025's rate: equal is fine"
+        );
+        assert_eq!(
+            refused_key(t.check_change(2028, Some(470))),
+            Some(MessageKey::Grat02RateYear.as_str().to_owned())
+        );
+        assert_eq!(
+            refused_key(t.check_change(2017, Some(300))),
+            Some(MessageKey::Grat02RateYear.as_str().to_owned())
+        );
+        assert_eq!(
+            refused_key(t.check_change(2027, Some(449))),
+            Some(MessageKey::Grat02RateDecreases.as_str().to_owned())
+        );
+        assert_eq!(
+            refused_key(t.check_change(2024, Some(451))),
+            Some(MessageKey::Grat02RateIncreases.as_str().to_owned()),
+            "above 2025's 4.35"
+        );
+        assert_eq!(
+            refused_key(t.check_change(2027, Some(99))),
+            Some(MessageKey::Grat02RateAmount.as_str().to_owned())
+        );
+        assert_eq!(
+            refused_key(t.check_change(2027, Some(5_001))),
+            Some(MessageKey::Grat02RateAmount.as_str().to_owned())
+        );
+        assert_eq!(refused_key(t.check_change(2027, Some(5_000))), None);
+        assert_eq!(
+            refused_key(t.check_change(2026, None)),
+            None,
+            "the last year"
+        );
+        assert_eq!(
+            refused_key(t.check_change(2019, None)),
+            None,
+            "the first year"
+        );
+        assert_eq!(
+            refused_key(t.check_change(2023, None)),
+            Some(MessageKey::Grat02RateGap.as_str().to_owned())
+        );
+        assert!(t.may_add(2027).is_ok());
+        assert_eq!(t.may_add(2026).unwrap_err().rule, "GRAT-02");
+        let empty = RateTable::new([]);
+        assert_eq!(refused_key(empty.check_change(2026, Some(450))), None);
+        assert_eq!(
+            refused_key(empty.check_change(2101, Some(450))),
+            Some(MessageKey::Grat02RateYear.as_str().to_owned())
+        );
     }
 
     #[test]
@@ -305,7 +462,10 @@ mod tests {
         assert!(!is_mandatory(eight.minutes));
         let nine = presence(d(2026, 1, 5), d(2026, 3, 6), &[], &regular(35, 10));
         assert!(is_mandatory(nine.minutes));
-        assert_eq!(legal_minimum_cents(&nine), Ok(141_750));
+        assert_eq!(
+            legal_minimum_cents(&nine, &RateTable::compiled()),
+            Ok(141_750)
+        );
     }
 
     #[test]
@@ -321,11 +481,29 @@ mod tests {
             "January 2026 (to the 30th): 22 weekdays minus 1 January"
         );
         let expected = (dec as i64 * 435 + jan as i64 * 450 + 59) / 60;
-        assert_eq!(legal_minimum_cents(&p), Ok(expected));
-        assert_eq!(highest_rate_cents(&p), Ok(Some((2026, 450))));
+        let rates = RateTable::compiled();
+        assert_eq!(legal_minimum_cents(&p, &rates), Ok(expected));
         assert_eq!(
-            legal_minimum_cents(&one_year(2031, 10)),
-            Err(UnknownRate { year: 2031 })
+            legal_minimum_cents(&one_year(2018, 10), &rates),
+            Err(UnknownRate { year: 2018 })
+        );
+    }
+
+    /// A year the installation's table lacks is paid at least the latest
+    /// known rate; once an administrator enters that year, its own rate.
+    #[test]
+    fn the_legal_minimum_reads_the_installations_table() {
+        let ten_hours_2027 = one_year(2027, 10);
+        assert_eq!(
+            legal_minimum_cents(&ten_hours_2027, &RateTable::compiled()),
+            Ok(4_500),
+            "2026's 4.50 as a floor"
+        );
+        let with_2027 = RateTable::new(MIN_HOURLY_RATES_CENTS.into_iter().chain([(2027, 462)]));
+        assert_eq!(legal_minimum_cents(&ten_hours_2027, &with_2027), Ok(4_620));
+        assert_eq!(
+            legal_minimum_cents(&ten_hours_2027, &RateTable::new([])),
+            Err(UnknownRate { year: 2027 })
         );
     }
 

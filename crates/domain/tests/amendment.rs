@@ -6,7 +6,7 @@
 mod common;
 
 use common::*;
-use stages_domain::amendment::{self, Amendment, AmendmentChange};
+use stages_domain::amendment::{self, Amendment, AmendmentChange, TerminationInitiator};
 use stages_domain::certificate::certificate;
 use stages_domain::duration::DurationBreakdown;
 use stages_domain::model::{Contact, HostService, Period, StipendTerms, StipendUnit};
@@ -80,6 +80,7 @@ fn termination_ends_the_internship_and_clips_periods() {
     let stop = validated(vec![AmendmentChange::Termination {
         date: d(2026, 5, 29),
         comment: "Rupture à l'initiative de l'étudiante".into(),
+        initiated_by: Some(TerminationInitiator::Intern),
     }]);
     let effective = amendment::apply(&original, &[stop]);
     let i = &effective.convention.internship;
@@ -90,6 +91,10 @@ fn termination_ends_the_internship_and_clips_periods() {
         "the summer break after the end is gone"
     );
     assert_eq!(effective.termination.as_ref().unwrap().date, d(2026, 5, 29));
+    assert!(
+        effective.termination.as_ref().unwrap().by_intern(),
+        "DUR-03 reads who asked"
+    );
 
     // 13–30 April: 14 weekdays; May to the 29th: 21 weekdays minus 1 May,
     // 8 May and Whit Monday, minus the exam week (Ascension inside it): 13.
@@ -175,6 +180,7 @@ fn avn_02_the_amendments_own_form() {
             AmendmentChange::Termination {
                 date: d(2026, 9, 1),
                 comment: String::new(),
+                initiated_by: None,
             },
             AmendmentChange::Subject {
                 subject: "a".into(),
@@ -190,6 +196,7 @@ fn avn_02_the_amendments_own_form() {
             ("AVN-02".into(), "amendment.changes[0]".into()),
             ("AVN-02".into(), "amendment.changes[1].date".into()),
             ("AVN-02".into(), "amendment.changes[1].comment".into()),
+            ("AVN-02".into(), "amendment.changes[1].initiated_by".into()),
             ("AVN-02".into(), "amendment.changes[3]".into()),
         ]
     );

@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use stages_domain::amendment::{Amendment, AmendmentChange};
+use stages_domain::amendment::{Amendment, AmendmentChange, TerminationInitiator};
 use stages_domain::lifecycle::{ConventionNumber, Refusal, Status, Workflow};
 use stages_domain::model::{
     CentreSettings, Convention, EvaluationKind, PrintCondition, ValidationLevel, ValidationOrder,
@@ -250,6 +250,41 @@ fn rejection_sends_back_with_the_reason_kept() {
     );
 }
 
+/// DUR-03's review of an earlier intern's post: staff only, on a created
+/// convention, until it is validated.
+#[test]
+fn staff_review_the_post_until_validation() {
+    let in_validation = created()
+        .validate(Supervisor, Pedagogical, &centre(), &[])
+        .unwrap();
+    for who in [CentreManager, Admin] {
+        assert!(created().check_post_review(who, &centre()).is_ok());
+        assert!(in_validation.check_post_review(who, &centre()).is_ok());
+        assert_eq!(
+            rule_of(validated().check_post_review(who, &centre())),
+            "WF-10"
+        );
+    }
+    assert_eq!(
+        rule_of(created().check_post_review(OwnerStudent, &centre())),
+        "PERM-04"
+    );
+    assert_eq!(
+        rule_of(created().check_post_review(Supervisor, &centre())),
+        "PERM-04"
+    );
+    assert_eq!(
+        rule_of(created().check_post_review(Nobody, &centre())),
+        "PERM-01"
+    );
+    assert!(
+        Workflow::new()
+            .check_post_review(CentreManager, &centre())
+            .is_err(),
+        "a draft has nothing to review yet"
+    );
+}
+
 #[test]
 fn editing_and_deleting() {
     let in_validation = created()
@@ -440,6 +475,7 @@ fn amendments_only_on_a_validated_convention() {
         changes: vec![AmendmentChange::Termination {
             date: d(2026, 6, 30),
             comment: "Accord des parties".into(),
+            initiated_by: Some(TerminationInitiator::Host),
         }],
         validated_on: None,
     };

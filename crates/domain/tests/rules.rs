@@ -9,7 +9,7 @@ use stages_domain::duration::effective_minutes;
 use stages_domain::ids::{Country, Currency};
 use stages_domain::model::*;
 use stages_domain::rules::{
-    self, CheckContext, CheckMode, PreviousInternship, busiest_week, host_quota,
+    self, CheckContext, CheckMode, PostReview, PreviousInternship, busiest_week, host_quota,
 };
 use stages_domain::stipend::{MIN_HOURLY_RATES_CENTS, RateTable};
 use stages_domain::violation::{Severity, has_errors};
@@ -330,6 +330,13 @@ fn dur_02_at_most_924_hours_per_host_and_year() {
     }
 }
 
+fn dur_03(violations: &[stages_domain::Violation]) -> Option<(Severity, String)> {
+    violations
+        .iter()
+        .find(|v| v.rule == "DUR-03")
+        .map(|v| (v.severity, v.message_key.clone()))
+}
+
 #[test]
 fn dur_03_waiting_period_of_a_third() {
     // Previous: 90 days (1 Oct – 29 Dec 2025) → 30 days of waiting: the next
@@ -339,8 +346,13 @@ fn dur_03_waiting_period_of_a_third() {
         end: d(2025, 12, 29),
         ended_early_by_intern: false,
     };
+    let same_post = |same_post| PostReview {
+        same_post,
+        reason: "Même fiche de poste".into(),
+    };
     let ctx = CheckContext {
-        previous_on_same_post: Some(previous),
+        earlier_interns: vec![previous],
+        post_review: Some(same_post(true)),
         ..context()
     };
     for (start, ok) in [(d(2026, 1, 28), false), (d(2026, 1, 29), true)] {
@@ -349,21 +361,78 @@ fn dur_03_waiting_period_of_a_third() {
         let v = check(&c, &ctx);
         assert_eq!(!has_rule(&v, "DUR-03"), ok, "{start}");
         if !ok {
-            let args = serde_json::to_value(&v[0].args).unwrap();
+            let found = v.iter().find(|v| v.rule == "DUR-03").unwrap();
+            assert_eq!(found.severity, Severity::Error);
+            let args = serde_json::to_value(&found.args).unwrap();
             assert_eq!(args["earliest"], "2026-01-29");
             assert_eq!(args["days"], 30);
         }
     }
     let waived = CheckContext {
-        previous_on_same_post: Some(PreviousInternship {
+        earlier_interns: vec![PreviousInternship {
             ended_early_by_intern: true,
             ..previous
-        }),
-        ..context()
+        }],
+        ..ctx.clone()
     };
     let mut c = eight_weeks(35 * 60);
     c.internship.start = Some(d(2026, 1, 5));
     assert!(!has_rule(&check(&c, &waived), "DUR-03"));
+}
+
+/// DUR-03 without comparing subjects: an earlier intern at the same service
+/// or with the same tutor inside the waiting window is a warning until
+/// staff review it, an error when validating unreviewed, nothing once
+/// staff say it is another post, an error once they say it is the same.
+/// Of several, the one whose window ends last is named.
+#[test]
+fn dur_03_an_earlier_intern_is_reviewed_before_validation() {
+    let earlier = PreviousInternship {
+        start: d(2025, 10, 1),
+        end: d(2025, 12, 29),
+        ended_early_by_intern: false,
+    };
+    let shorter = PreviousInternship {
+        start: d(2025, 12, 1),
+        end: d(2025, 12, 30),
+        ended_early_by_intern: false,
+    };
+    let mut c = eight_weeks(35 * 60);
+    c.internship.start = Some(d(2026, 1, 20));
+    let with = |mode, review: Option<bool>| CheckContext {
+        mode,
+        earlier_interns: vec![shorter, earlier],
+        post_review: review.map(|same_post| PostReview {
+            same_post,
+            reason: "Autre service, autres missions".into(),
+        }),
+        ..context()
+    };
+    let to_review = "dur-03-same-post-to-review".to_owned();
+    assert_eq!(
+        dur_03(&check(&c, &with(CheckMode::Complete, None))),
+        Some((Severity::Warning, to_review.clone()))
+    );
+    let validating = check(&c, &with(CheckMode::Validation, None));
+    assert_eq!(dur_03(&validating), Some((Severity::Error, to_review)));
+    let found = validating.iter().find(|v| v.rule == "DUR-03").unwrap();
+    let args = serde_json::to_value(&found.args).unwrap();
+    assert_eq!(
+        args["previous_end"], "2025-12-29",
+        "the longer wait is named"
+    );
+    assert_eq!(args["earliest"], "2026-01-29");
+    assert_eq!(
+        dur_03(&check(&c, &with(CheckMode::Validation, Some(false)))),
+        None
+    );
+    assert_eq!(
+        dur_03(&check(&c, &with(CheckMode::Complete, Some(true)))),
+        Some((Severity::Error, "dur-03-waiting-period".to_owned()))
+    );
+    // Outside every window: nothing to review.
+    c.internship.start = Some(d(2026, 1, 29));
+    assert_eq!(dur_03(&check(&c, &with(CheckMode::Validation, None))), None);
 }
 
 #[test]

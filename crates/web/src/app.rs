@@ -2,7 +2,9 @@
 
 use crate::components::shell::Shell;
 use crate::i18n::provide_i18n;
-use crate::pages::admin::{CentrePage, CentresPage, NomenclaturePage, NomenclaturesPage};
+use crate::pages::admin::{
+    CentrePage, CentresPage, HourlyRatesPage, NomenclaturePage, NomenclaturesPage,
+};
 use crate::pages::conventions::{ConventionPage, ConventionSearchPage, NewAmendmentPage};
 use crate::pages::documents::DocumentsPage;
 use crate::pages::evaluations::{
@@ -50,6 +52,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/centres/:id") view=CentrePage />
                     <Route path=path!("/nomenclatures") view=NomenclaturesPage />
                     <Route path=path!("/nomenclatures/:kind") view=NomenclaturePage />
+                    <Route path=path!("/hourly-rates") view=HourlyRatesPage />
                 </ParentRoute>
             </Routes>
         </Router>

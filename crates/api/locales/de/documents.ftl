@@ -126,6 +126,7 @@ payment-cheque = Scheck
 payment-cash = bar
 legal-minimum-value = { $amount } ({ $rates })
 hourly-rate = { $rate } pro Stunde im Jahr { $year }
+hourly-rate-floor = mindestens { $rate } pro Stunde im Jahr { $year } (Satz von { $rate_year }, der zuletzt bekannte)
 legal-minimum-unknown = Mindeststundensatz für { $year } unbekannt
 stipend-mandatory = Die Anwesenheit übersteigt 308 Stunden: Die Vergütung ist verpflichtend und ab der ersten Stunde geschuldet (Artikel L124-6 des französischen Bildungsgesetzbuchs).
 stipend-optional = Die Anwesenheit übersteigt 308 Stunden nicht: Die Vergütung ist freiwillig.
@@ -207,7 +208,10 @@ change-tutor = Praktikumsbetreuer/in
 change-stipend = Vergütung
 change-other = Sonstige Änderung
 planned-end = vorgesehenes Ende am { $date }
-termination-value = Ende am { $date }: { $comment }
+termination-value = Ende am { $date } auf Initiative { $initiator }: { $comment }
+initiated-by-intern = des Studierenden
+initiated-by-host = der Aufnahmeeinrichtung
+initiated-by-school = der Hochschule
 
 ## Bescheinigung
 

@@ -126,6 +126,7 @@ payment-cheque = cheque
 payment-cash = cash
 legal-minimum-value = { $amount } ({ $rates })
 hourly-rate = { $rate } per hour in { $year }
+hourly-rate-floor = at least { $rate } per hour in { $year } ({ $rate_year } rate, the latest known)
 legal-minimum-unknown = minimum hourly rate unknown for { $year }
 stipend-mandatory = The presence exceeds 308 hours: the stipend is compulsory and due from the first hour (article L124-6 of the French Education Code).
 stipend-optional = The presence does not exceed 308 hours: the stipend is optional.
@@ -207,7 +208,10 @@ change-tutor = Internship tutor
 change-stipend = Stipend
 change-other = Other change
 planned-end = planned end on { $date }
-termination-value = ends on { $date }: { $comment }
+termination-value = ends on { $date } at the initiative of { $initiator }: { $comment }
+initiated-by-intern = the student
+initiated-by-host = the host organisation
+initiated-by-school = the school
 
 ## Certificate
 

@@ -126,6 +126,7 @@ payment-cheque = cheque
 payment-cash = efectivo
 legal-minimum-value = { $amount } ({ $rates })
 hourly-rate = { $rate } por hora en { $year }
+hourly-rate-floor = al menos { $rate } por hora en { $year } (tarifa de { $rate_year }, la última conocida)
 legal-minimum-unknown = tarifa horaria mínima desconocida para { $year }
 stipend-mandatory = La presencia supera las 308 horas: la gratificación es obligatoria y se debe desde la primera hora (artículo L124-6 del Código de Educación francés).
 stipend-optional = La presencia no supera las 308 horas: la gratificación es opcional.
@@ -207,7 +208,10 @@ change-tutor = Tutor de prácticas
 change-stipend = Gratificación
 change-other = Otra modificación
 planned-end = fin previsto el { $date }
-termination-value = fin el { $date }: { $comment }
+termination-value = fin el { $date } por iniciativa { $initiator }: { $comment }
+initiated-by-intern = del estudiante
+initiated-by-host = del organismo de acogida
+initiated-by-school = del centro de enseñanza
 
 ## Certificado
 

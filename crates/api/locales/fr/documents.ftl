@@ -123,6 +123,7 @@ payment-cheque = chèque
 payment-cash = espèces
 legal-minimum-value = { $amount } ({ $rates })
 hourly-rate = { $rate } de l’heure en { $year }
+hourly-rate-floor = au moins { $rate } de l’heure en { $year } (taux de { $rate_year }, le dernier connu)
 legal-minimum-unknown = taux horaire minimal inconnu pour { $year }
 stipend-mandatory = La présence dépasse 308 heures : la gratification est obligatoire et due dès la première heure (article L124-6 du code de l’éducation).
 stipend-optional = La présence ne dépasse pas 308 heures : la gratification est facultative.
@@ -204,7 +205,10 @@ change-tutor = Tuteur de stage
 change-stipend = Gratification
 change-other = Autre modification
 planned-end = fin prévue le { $date }
-termination-value = fin le { $date } : { $comment }
+termination-value = fin le { $date } à l’initiative { $initiator } : { $comment }
+initiated-by-intern = de l’étudiant
+initiated-by-host = de l’organisme d’accueil
+initiated-by-school = de l’établissement d’enseignement
 
 ## Attestation
 

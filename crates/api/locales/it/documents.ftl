@@ -126,6 +126,7 @@ payment-cheque = assegno
 payment-cash = contanti
 legal-minimum-value = { $amount } ({ $rates })
 hourly-rate = { $rate } all’ora nel { $year }
+hourly-rate-floor = almeno { $rate } all’ora nel { $year } (tariffa del { $rate_year }, l’ultima nota)
 legal-minimum-unknown = tariffa oraria minima sconosciuta per il { $year }
 stipend-mandatory = La presenza supera le 308 ore: l’indennità è obbligatoria e dovuta dalla prima ora (articolo L124-6 del Codice dell’istruzione francese).
 stipend-optional = La presenza non supera le 308 ore: l’indennità è facoltativa.
@@ -207,7 +208,10 @@ change-tutor = Tutor aziendale
 change-stipend = Indennità
 change-other = Altra modifica
 planned-end = fine prevista il { $date }
-termination-value = fine il { $date }: { $comment }
+termination-value = fine il { $date } su iniziativa { $initiator }: { $comment }
+initiated-by-intern = dello studente
+initiated-by-host = dell’ente ospitante
+initiated-by-school = dell’istituto
 
 ## Attestato
 

@@ -55,9 +55,15 @@ fn resolve(
     for (i, change) in input.iter().enumerate() {
         let field = |name: &str| format!("changes[{i}].{name}");
         changes.push(match change.clone() {
-            ChangeInput::Termination { date, comment } => {
-                AmendmentChange::Termination { date, comment }
-            }
+            ChangeInput::Termination {
+                date,
+                comment,
+                initiated_by,
+            } => AmendmentChange::Termination {
+                date,
+                comment,
+                initiated_by,
+            },
             ChangeInput::Dates { start, end } => AmendmentChange::Dates { start, end },
             ChangeInput::Interruptions { periods } => AmendmentChange::Interruptions { periods },
             ChangeInput::Subject { subject } => AmendmentChange::Subject { subject },

@@ -112,6 +112,7 @@ fn convention_document(
         programme: programme(loaded),
         language: language(loaded),
         today,
+        rates: crate::db::rates::table(conn)?,
     })
 }
 

@@ -13,6 +13,7 @@ pub mod evaluations;
 pub mod nomenclatures;
 pub mod offers;
 pub mod organisations;
+pub mod rates;
 pub mod registry;
 pub mod statistics;
 pub mod tickets;

@@ -157,6 +157,7 @@ pub fn compute(
     let mut departments: Vec<(String, u64)> = Vec::new();
     let mut programmes: Vec<(String, u64)> = Vec::new();
     let mut stipends = StipendCounts::default();
+    let rates = crate::db::rates::table(conn)?;
     let mut with_host = 0;
     let mut histogram: Vec<(u64, u64)> = Vec::new();
     let mut submitted: HashMap<String, u64> = HashMap::new();
@@ -273,7 +274,7 @@ pub fn compute(
         by_department: sorted(by_department),
         by_programme: sorted(by_programme),
         durations: summarise_durations(&histogram),
-        stipends: summarise_stipends(&stipends, scope.academic_year.start_year()),
+        stipends: summarise_stipends(&stipends, scope.academic_year.start_year(), &rates),
         evaluations,
     })
 }

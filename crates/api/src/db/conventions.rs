@@ -22,7 +22,7 @@ use stages_domain::ids::{CentreId, StudentId, SupervisorId};
 use stages_domain::lifecycle::{ConventionNumber, Status, Workflow};
 use stages_domain::model::{CentreSettings, Convention, Period, SchedulePeriod, ValidationLevel};
 use stages_domain::permissions::{self, Relation};
-use stages_domain::rules::{CheckContext, CheckMode, PreviousInternship, monday_of};
+use stages_domain::rules::{CheckContext, CheckMode, PostReview, PreviousInternship, monday_of};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = conventions)]
@@ -55,6 +55,8 @@ pub struct ConventionRow {
     pub updated_at: NaiveDateTime,
     pub submitted_at: Option<NaiveDateTime>,
     pub offer_id: Option<i64>,
+    /// DUR-03: staff's [`StoredPostReview`], as JSON.
+    pub post_review: Option<String>,
 }
 
 pub use stages_api_types::conventions::{Parties, ValidationEvent};
@@ -70,7 +72,21 @@ pub struct Loaded {
     pub centre_name: String,
 }
 
+/// DUR-03: staff's answer as stored, with who gave it and when.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StoredPostReview {
+    #[serde(flatten)]
+    pub review: PostReview,
+    pub reviewer_id: i64,
+    pub at: NaiveDateTime,
+}
+
 impl Loaded {
+    /// Staff's DUR-03 answer, once given.
+    pub fn post_review(&self) -> RepoResult<Option<StoredPostReview>> {
+        self.row.post_review.as_deref().map(decode).transpose()
+    }
+
     pub fn status(&self) -> Status {
         self.workflow.status(&self.settings)
     }
@@ -150,7 +166,7 @@ struct Derived {
 }
 
 fn derive(content: &Convention, organisation_department: Option<String>) -> Derived {
-    let figures = figures::figures(&content.internship);
+    let figures = figures::measure(&content.internship);
     let country = content
         .host_service
         .as_ref()
@@ -327,6 +343,7 @@ pub fn save(
         conventions::version.eq(version),
         conventions::updated_at.eq(now),
         conventions::submitted_at.eq(submitted_at),
+        conventions::post_review.eq(&loaded.row.post_review),
     ))
     .execute(conn)?;
     crate::db::check_written(written)?;
@@ -506,9 +523,11 @@ fn count(q: i64) -> u32 {
     u32::try_from(q).unwrap_or(u32::MAX)
 }
 
-/// What the rules need from the rest of the database: the same student's
-/// time at the same host this year (DUR-02), the previous intern on the
-/// same post (DUR-03), the supervisor's and tutor's other interns at the
+/// What the rules need from the rest of the database: the installation's
+/// minimum hourly rates (GRAT-02), the same student's
+/// time at the same host this year (DUR-02), the earlier interns at the
+/// same service or with the same tutor and staff's review of them
+/// (DUR-03), the supervisor's and tutor's other interns at the
 /// start date (ENC-01, ENC-02), the host's other interns around the period
 /// (ENC-03), and overlapping internships (OVL-01).
 /// Drafts of other conventions do not count: nothing is agreed yet.
@@ -520,6 +539,7 @@ pub fn check_context(
 ) -> RepoResult<CheckContext> {
     let mut ctx = CheckContext::new(today, loaded.settings.clone());
     ctx.mode = mode;
+    ctx.rates = crate::db::rates::table(conn)?;
     let id = loaded.row.id;
     let agreed = conventions::number.is_not_null();
     let start = loaded.content.internship.start;
@@ -618,34 +638,47 @@ pub fn check_context(
             .get_result(conn)?;
         ctx.overlapping_conventions = count(overlapping);
 
-        // DUR-03: the same post is the same service with the same subject.
-        if let Some(service) = loaded.parties.host_service_id {
-            let previous: Vec<(String, NaiveDate, NaiveDate)> = conventions::table
+        // DUR-03: the host's earlier interns at the same service or with
+        // the same tutor, ended within a year before this start (no
+        // internship's waiting period is longer), most recent first.
+        if loaded.parties.host_service_id.is_some() || loaded.parties.tutor_id.is_some() {
+            let service = loaded.parties.host_service_id.unwrap_or(-1);
+            let tutor = loaded.parties.tutor_id.unwrap_or(-1);
+            let since = start.checked_sub_days(Days::new(366)).unwrap_or(start);
+            let earlier: Vec<(i64, NaiveDate, NaiveDate)> = conventions::table
                 .filter(conventions::id.ne(id))
                 .filter(agreed)
-                .filter(conventions::host_service_id.eq(service))
+                .filter(
+                    conventions::host_service_id
+                        .eq(service)
+                        .or(conventions::tutor_id.eq(tutor)),
+                )
+                .filter(conventions::start_date.is_not_null())
                 .filter(conventions::end_date.lt(start))
+                .filter(conventions::end_date.ge(since))
                 .order(conventions::end_date.desc())
                 .select((
-                    conventions::content,
+                    conventions::id,
                     conventions::start_date.assume_not_null(),
                     conventions::end_date.assume_not_null(),
                 ))
                 .limit(20)
                 .load(conn)?;
-            let subject = crate::text::normalise(loaded.content.internship.subject.trim());
-            ctx.previous_on_same_post = previous.into_iter().find_map(|(json, start, end)| {
-                let other: Convention = serde_json::from_str(&json).ok()?;
-                (!subject.is_empty()
-                    && crate::text::normalise(other.internship.subject.trim()) == subject)
-                    .then_some(PreviousInternship {
-                        start,
-                        end,
-                        ended_early_by_intern: false,
-                    })
-            });
+            for (other, start, end) in earlier {
+                // Who asked for an early end is in its validated amendments.
+                let amendments = amendment_list(conn, other)?;
+                let ended_early_by_intern = amendment::apply(&Convention::default(), &amendments)
+                    .termination
+                    .is_some_and(|t| t.by_intern());
+                ctx.earlier_interns.push(PreviousInternship {
+                    start,
+                    end,
+                    ended_early_by_intern,
+                });
+            }
         }
     }
+    ctx.post_review = loaded.post_review()?.map(|stored| stored.review);
     Ok(ctx)
 }
 

@@ -12,6 +12,7 @@ pub mod evaluations;
 pub mod nomenclatures;
 pub mod offers;
 pub mod organisations;
+pub mod rates;
 pub mod reference;
 pub mod schema;
 pub mod search;

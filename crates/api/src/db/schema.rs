@@ -35,6 +35,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    hourly_rates (year) {
+        year -> Integer,
+        cents -> BigInt,
+        source -> Text,
+        version -> Integer,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     search_terms (kind, term, entity_id) {
         kind -> Text,
         term -> Text,
@@ -222,6 +232,7 @@ diesel::table! {
         updated_at -> Timestamp,
         submitted_at -> Nullable<Timestamp>,
         offer_id -> Nullable<BigInt>,
+        post_review -> Nullable<Text>,
     }
 }
 

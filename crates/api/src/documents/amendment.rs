@@ -6,11 +6,13 @@
 //! it, folded by the domain's `apply`; the signatories are those of the
 //! convention once this amendment applies (a new tutor signs, not the old).
 
-use stages_domain::amendment::{Amendment, AmendmentChange, EffectiveConvention, apply};
+use stages_domain::amendment::{
+    Amendment, AmendmentChange, EffectiveConvention, TerminationInitiator, apply,
+};
 use stages_domain::model::Contact;
 
 use super::i18n::{Key, Words};
-use super::layout::Sheet;
+use super::layout::{DASH, Sheet};
 use super::shared::{
     contact_name, join, or_dash, periods, render, service, signature_section, stipend,
     student_name, supervisor_name,
@@ -98,7 +100,11 @@ fn describe(
     let c = &before.convention;
     let i = &c.internship;
     match change {
-        AmendmentChange::Termination { date, comment } => (
+        AmendmentChange::Termination {
+            date,
+            comment,
+            initiated_by,
+        } => (
             Key::ChangeTermination,
             i.end.map_or(String::new(), |end| {
                 words.with(Key::PlannedEnd, vec![("date", words.date(end).into())])
@@ -108,6 +114,12 @@ fn describe(
                 vec![
                     ("date", words.date(*date).into()),
                     ("comment", or_dash(comment).into()),
+                    (
+                        "initiator",
+                        initiated_by
+                            .map_or_else(|| DASH.to_owned(), |who| words.get(initiator_key(who)))
+                            .into(),
+                    ),
                 ],
             ),
         ),
@@ -160,4 +172,13 @@ fn tutor_line(words: &Words, tutor: &Contact) -> String {
         ", ",
         [contact_name(words, tutor).as_str(), tutor.position.as_str()],
     )
+}
+
+/// Who asked for an early termination, as printed (DUR-03).
+fn initiator_key(who: TerminationInitiator) -> Key {
+    match who {
+        TerminationInitiator::Intern => Key::InitiatedByIntern,
+        TerminationInitiator::Host => Key::InitiatedByHost,
+        TerminationInitiator::School => Key::InitiatedBySchool,
+    }
 }

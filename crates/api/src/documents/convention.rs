@@ -8,8 +8,7 @@ use stages_domain::model::{
     WorkingTime,
 };
 use stages_domain::stipend::{
-    UnknownRate, is_mandatory, legal_minimum_cents, min_hourly_rate_cents, total_cents,
-    unit_minutes,
+    UnknownRate, is_mandatory, legal_minimum_cents, total_cents, unit_minutes,
 };
 
 use super::i18n::{Key, Words};
@@ -489,7 +488,7 @@ fn stipend(sheet: &mut Sheet, doc: &ConventionDocument, words: &Words, figures: 
         ),
         None => sheet.field(&words.get(Key::LabelStipendPaid), DASH),
     }
-    legal_minimum(sheet, c, words, figures);
+    legal_minimum(sheet, doc, words, figures);
     sheet.paragraphs(&words.get(Key::ClauseStipend));
 }
 
@@ -508,9 +507,12 @@ fn planned_total(words: &Words, i: &Internship, figures: &Figures) -> Option<Str
     Some(words.money(total, &currency))
 }
 
-/// The legal minimum for the presence (GRAT-01, GRAT-02), or why there is
+/// The legal minimum for the presence (GRAT-01, GRAT-02) at the
+/// installation's rates, each year's rate named (and, for a year not
+/// entered yet, the year whose rate serves as its floor), or why there is
 /// none.
-fn legal_minimum(sheet: &mut Sheet, c: &Convention, words: &Words, figures: &Figures) {
+fn legal_minimum(sheet: &mut Sheet, doc: &ConventionDocument, words: &Words, figures: &Figures) {
+    let c = &doc.convention;
     if c.internship.convention_type == Some(ConventionType::ContinuingEducation) {
         sheet.paragraphs(&words.get(Key::StipendContinuingEducation));
         return;
@@ -524,21 +526,30 @@ fn legal_minimum(sheet: &mut Sheet, c: &Convention, words: &Words, figures: &Fig
         sheet.field(&label, DASH);
         return;
     };
-    match legal_minimum_cents(presence) {
+    match legal_minimum_cents(presence, &doc.rates) {
         Ok(cents) => {
             let euro = Currency::euro();
             let rates = presence
                 .by_year
                 .iter()
                 .filter_map(|y| {
-                    let rate = min_hourly_rate_cents(y.year)?;
-                    Some(words.with(
-                        Key::HourlyRate,
-                        vec![
-                            ("rate", words.money(rate, &euro).into()),
-                            ("year", y.year.to_string().into()),
-                        ],
-                    ))
+                    let rate = doc.rates.rate(y.year)?;
+                    let money = words.money(rate.cents, &euro);
+                    Some(if rate.of_year == y.year {
+                        words.with(
+                            Key::HourlyRate,
+                            vec![("rate", money.into()), ("year", y.year.to_string().into())],
+                        )
+                    } else {
+                        words.with(
+                            Key::HourlyRateFloor,
+                            vec![
+                                ("rate", money.into()),
+                                ("year", y.year.to_string().into()),
+                                ("rate_year", rate.of_year.to_string().into()),
+                            ],
+                        )
+                    })
                 })
                 .collect::<Vec<_>>()
                 .join(", ");

@@ -37,6 +37,7 @@ use stages_domain::lifecycle::ConventionNumber;
 use stages_domain::model::{
     AcademicYear, Address, AgreementLanguage, Convention, ManagementCentre,
 };
+use stages_domain::stipend::RateTable;
 
 pub use amendment::render_amendment;
 pub use batch::zip_conventions;
@@ -167,6 +168,9 @@ pub struct ConventionDocument {
     pub language: AgreementLanguage,
     /// The day printed in "done at … on …".
     pub today: NaiveDate,
+    /// The installation's minimum hourly rates (GRAT-02), for the legal
+    /// minimum printed.
+    pub rates: RateTable,
 }
 
 /// Everything an amendment prints.

@@ -14,6 +14,7 @@ pub mod me;
 pub mod nomenclatures;
 pub mod offers;
 pub mod organisations;
+pub mod rates;
 pub mod registry;
 pub mod services;
 pub mod statistics;
@@ -42,6 +43,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(nomenclatures::list_values)
         .service(nomenclatures::create_value)
         .service(nomenclatures::update_value)
+        .service(rates::list)
+        .service(rates::create)
+        .service(rates::update)
+        .service(rates::remove)
         .service(centres::list)
         .service(centres::create)
         .service(centres::get)
@@ -72,6 +77,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(conventions::validate)
         .service(conventions::unvalidate)
         .service(conventions::reject)
+        .service(conventions::review_post)
         .service(conventions::history)
         .service(steps::save_student)
         .service(steps::save_organisation)

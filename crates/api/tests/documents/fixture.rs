@@ -13,6 +13,7 @@ use stages_domain::model::{
     NomenclatureRef, Organisation, OrganisationKind, PaymentMode, PresenceType, StipendBasis,
     StipendTerms, StipendUnit, Student, StudentStep, Supervisor, WorkingTime,
 };
+use stages_domain::stipend::RateTable;
 
 pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -194,5 +195,6 @@ pub fn convention_document(
         programme: "M1 Informatique".into(),
         language,
         today: date(2025, 12, 1),
+        rates: RateTable::compiled(),
     }
 }

@@ -14,6 +14,16 @@ pub struct Termination {
     pub date: NaiveDate,
     /// Circumstances.
     pub comment: String,
+    /// Who asked for it (DUR-03), when recorded.
+    pub initiated_by: Option<super::TerminationInitiator>,
+}
+
+impl Termination {
+    /// Whether the intern cut the internship short: then no waiting
+    /// period is owed before the next intern on the post (DUR-03).
+    pub fn by_intern(&self) -> bool {
+        self.initiated_by == Some(super::TerminationInitiator::Intern)
+    }
 }
 
 /// The convention as it stands after its validated amendments.
@@ -45,13 +55,18 @@ pub(super) fn apply_one(effective: &mut EffectiveConvention, amendment: &Amendme
     for change in &amendment.changes {
         let c = &mut effective.convention;
         match change {
-            AmendmentChange::Termination { date, comment } => {
+            AmendmentChange::Termination {
+                date,
+                comment,
+                initiated_by,
+            } => {
                 let end = c.internship.end.map_or(*date, |end| end.min(*date));
                 c.internship.end = Some(end);
                 clip_to_end(&mut c.internship, end);
                 effective.termination = Some(Termination {
                     date: *date,
                     comment: comment.clone(),
+                    initiated_by: *initiated_by,
                 });
             }
             AmendmentChange::Dates { start, end } => {

@@ -122,7 +122,11 @@ fn check_form(current: &Convention, amendment: &Amendment) -> Vec<Violation> {
         }
         kinds.push(change.kind());
         match change {
-            AmendmentChange::Termination { date, comment } => {
+            AmendmentChange::Termination {
+                date,
+                comment,
+                initiated_by,
+            } => {
                 if let Some((start, end)) = current.internship.dates()
                     && !(start <= *date && *date <= end)
                 {
@@ -138,6 +142,9 @@ fn check_form(current: &Convention, amendment: &Amendment) -> Vec<Violation> {
                 }
                 if comment.trim().is_empty() {
                     v.push(required(&format!("{path}.comment")));
+                }
+                if initiated_by.is_none() {
+                    v.push(required(&format!("{path}.initiated_by")));
                 }
             }
             AmendmentChange::HostService { .. } if !has_tutor => v.push(Violation::error(

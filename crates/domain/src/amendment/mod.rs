@@ -22,6 +22,34 @@ pub use check::check;
 /// form is being filled.
 pub const FORM_RULE: &str = "AVN-02";
 
+/// Who asked for an early termination. When the intern did, the host owes
+/// no waiting period before the next intern on the post (DUR-03).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TerminationInitiator {
+    /// The intern.
+    Intern,
+    /// The host organisation.
+    Host,
+    /// The school.
+    School,
+}
+
+impl TerminationInitiator {
+    /// Every initiator, in the order forms offer them.
+    pub const ALL: [Self; 3] = [Self::Intern, Self::Host, Self::School];
+
+    /// Its wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Intern => "intern",
+            Self::Host => "host",
+            Self::School => "school",
+        }
+    }
+}
+
 /// One change an amendment makes (AVN-02).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -31,8 +59,12 @@ pub enum AmendmentChange {
     Termination {
         /// Last day of presence.
         date: NaiveDate,
-        /// Circumstances; who initiated it matters for DUR-03.
+        /// Circumstances.
         comment: String,
+        /// Who asked for it: required for a new termination; `None` in
+        /// amendments recorded before it was asked.
+        #[serde(default)]
+        initiated_by: Option<TerminationInitiator>,
     },
     /// New start and end dates (extension or postponement).
     Dates {

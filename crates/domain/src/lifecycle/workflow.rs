@@ -336,6 +336,19 @@ impl Workflow {
         self.check_edit(actor, centre)
     }
 
+    /// DUR-03: whether the internship takes an earlier intern's post is for
+    /// the centre's staff to say, on a created convention, until it is
+    /// validated (the answer is what lets validation go ahead).
+    pub fn check_post_review(
+        &self,
+        actor: Relation,
+        centre: &CentreSettings,
+    ) -> Result<(), Refusal> {
+        roles::may_act_as_staff(actor)?;
+        self.require_created()?;
+        self.require_not_validated(centre)
+    }
+
     /// Whether the agreement may be printed: managers and admins once it is
     /// created, students and supervisors per the centre's print condition. A
     /// condition naming a level the centre does not use is met once the

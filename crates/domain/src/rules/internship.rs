@@ -194,29 +194,70 @@ fn check_dates(convention: &Convention, ctx: &CheckContext, report: &mut Report)
                 .with_arg("count", ctx.overlapping_conventions),
         );
     }
-    if let Some(previous) = &ctx.previous_on_same_post {
-        check_waiting_period(previous, start, report);
-    }
+    check_waiting_period(ctx, start, report);
 }
 
-/// DUR-03: after an intern on the same post, the host waits a third of that
-/// internship's length (in calendar days, rounded up) before the next one,
-/// unless the previous intern cut it short.
-fn check_waiting_period(previous: &PreviousInternship, start: NaiveDate, report: &mut Report) {
+/// The first day a next intern may start on the post `previous` held: a
+/// third of its length (calendar days, rounded up) after its end, and
+/// that waiting in days; `None` when none is owed (it ended early at the
+/// intern's initiative).
+fn earliest_after(previous: &PreviousInternship) -> Option<(NaiveDate, u64)> {
     if previous.ended_early_by_intern || previous.end < previous.start {
-        return;
+        return None;
     }
     let length = (previous.end - previous.start).num_days() + 1;
     let waiting = u64::try_from(length).unwrap_or(0).div_ceil(3);
-    let Some(earliest) = previous.end.checked_add_days(Days::new(waiting + 1)) else {
+    let earliest = previous.end.checked_add_days(Days::new(waiting + 1))?;
+    Some((earliest, waiting))
+}
+
+/// DUR-03: after an intern on the same post, the host waits a third of that
+/// internship's length before the next one, unless the previous intern cut
+/// it short. Whether an earlier intern at the same service or with the same
+/// tutor held the same post is for staff to say ([`PostReview`]): until
+/// they do, a warning, which blocks validation; once they say it is the
+/// same post, an error.
+fn check_waiting_period(ctx: &CheckContext, start: NaiveDate, report: &mut Report) {
+    let Some((earliest, waiting, previous)) = ctx
+        .earlier_interns
+        .iter()
+        .filter_map(|p| earliest_after(p).map(|(earliest, days)| (earliest, days, p)))
+        .filter(|(earliest, _, _)| start < *earliest)
+        .max_by_key(|(earliest, _, _)| *earliest)
+    else {
         return;
     };
-    if start < earliest {
-        report.push(
-            Violation::error("DUR-03", "internship.start", MessageKey::Dur03WaitingPeriod)
-                .with_arg("earliest", earliest)
-                .with_arg("days", i64::try_from(waiting).unwrap_or(i64::MAX)),
-        );
+    let days = i64::try_from(waiting).unwrap_or(i64::MAX);
+    match &ctx.post_review {
+        Some(review) if !review.same_post => {}
+        Some(_) => report.push(
+            Violation::error(
+                super::WAITING_PERIOD_RULE,
+                "internship.start",
+                MessageKey::Dur03WaitingPeriod,
+            )
+            .with_arg("earliest", earliest)
+            .with_arg("days", days),
+        ),
+        None => {
+            let violation = Violation::warning(
+                super::WAITING_PERIOD_RULE,
+                "internship.start",
+                MessageKey::Dur03SamePostToReview,
+            )
+            .with_arg("previous_start", previous.start)
+            .with_arg("previous_end", previous.end)
+            .with_arg("earliest", earliest)
+            .with_arg("days", days);
+            report.push(if ctx.mode == CheckMode::Validation {
+                Violation {
+                    severity: crate::violation::Severity::Error,
+                    ..violation
+                }
+            } else {
+                violation
+            });
+        }
     }
 }
 

@@ -20,7 +20,7 @@
 //! | ID-10 | number out of range (part-time %, daily hours, amount) | error |
 //! | FMT-03 | text longer than the limit (1 000 / 30 000 / 255) | error |
 //! | DUR-02 | more than 924 h at the same host in the academic year | error |
-//! | DUR-03 | waiting period on the same post not observed | error |
+//! | DUR-03 | an earlier intern at the same service or with the same tutor within the waiting period: staff must say whether it is the same post | warning; error when validating unreviewed, or when the post is the same |
 //! | DUR-04 | weekly presence above 48 h, or daily above 10 h | warning |
 //! | DUR-05 | dates incoherent, interruptions outside or overlapping, weekly presence above 84 h | error |
 //! | SAF-07 | a minor above 35 h a week | warning |
@@ -113,9 +113,13 @@ pub enum CheckMode {
     /// Re-checking the effective convention after an amendment (AVN-03):
     /// as complete, without the rules that concern signing before the start.
     Amendment,
+    /// Giving a validation level: as complete, and the reviews staff owe
+    /// must have been made (DUR-03's question about the same post).
+    Validation,
 }
 
-/// The previous internship on the same post at the same host (DUR-03).
+/// An earlier internship at the same host service or with the same tutor,
+/// which may have been on the same post (DUR-03).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PreviousInternship {
@@ -126,6 +130,40 @@ pub struct PreviousInternship {
     /// Whether it ended early at the intern's initiative: then no waiting
     /// period is owed.
     pub ended_early_by_intern: bool,
+}
+
+/// Staff's answer to DUR-03's question: does this internship take the
+/// post of an earlier intern at the same service or with the same tutor?
+/// Matching subject texts cannot tell (a reworded subject would defeat
+/// it), so a person says, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PostReview {
+    /// Whether it is the same post: then the waiting period applies.
+    pub same_post: bool,
+    /// Why, in the reviewer's words.
+    pub reason: String,
+}
+
+/// The rule whose question staff answer with a [`PostReview`]: screens
+/// offer the answer where a violation of it is shown.
+pub const WAITING_PERIOD_RULE: &str = "DUR-03";
+
+/// The longest reason a [`PostReview`] gives.
+pub const MAX_POST_REVIEW_REASON: usize = 1_000;
+
+impl PostReview {
+    /// A review says why: a reason is required, of at most
+    /// [`MAX_POST_REVIEW_REASON`] characters.
+    pub fn check(&self) -> Result<(), Violation> {
+        if self.reason.trim().is_empty() {
+            Err(crate::requests::required("reason"))
+        } else if self.reason.chars().count() > MAX_POST_REVIEW_REASON {
+            Err(crate::requests::too_long("reason", MAX_POST_REVIEW_REASON))
+        } else {
+            Ok(())
+        }
+    }
 }
 
 /// What the database provides for a check.
@@ -145,8 +183,11 @@ pub struct CheckContext {
     /// DUR-02, GRAT-01: effective minutes of the same student's *other*
     /// conventions with the same host (same SIREN) in the same academic year.
     pub same_host_minutes: u64,
-    /// DUR-03: the previous internship on the same post, if any.
-    pub previous_on_same_post: Option<PreviousInternship>,
+    /// DUR-03: the host's agreed internships at the same service or with
+    /// the same tutor that ended before this one starts.
+    pub earlier_interns: Vec<PreviousInternship>,
+    /// DUR-03: staff's answer about those, once given.
+    pub post_review: Option<PostReview>,
     /// ENC-01: other ongoing conventions of the supervisor (`None`: unknown).
     pub supervisor_ongoing: Option<u32>,
     /// ENC-02: other ongoing conventions of the tutor when this one starts.
@@ -169,7 +210,8 @@ impl CheckContext {
             centre,
             mode: CheckMode::Complete,
             same_host_minutes: 0,
-            previous_on_same_post: None,
+            earlier_interns: Vec::new(),
+            post_review: None,
             supervisor_ongoing: None,
             tutor_ongoing: None,
             host_interns: None,

@@ -421,9 +421,13 @@ change-new-start = New start date
 change-new-end = New end date
 change-termination-date = Last day of presence
 change-termination-comment = Circumstances of the termination
+change-termination-initiator = At the initiative of
+termination-by-intern = the student
+termination-by-host = the host organisation
+termination-by-school = the school
 change-supervisor-none = No teacher chosen yet: find them below.
 change-dates-text = Internship from { $start } to { $end }.
-change-termination-text = Terminated on { $date }: { $comment }
+change-termination-text = Terminated on { $date } at the initiative of { $initiator }: { $comment }
 change-interruptions-text = { $count ->
     [0] No more interruption.
     [one] One interruption.
@@ -525,6 +529,18 @@ nomenclature-label-en = English label
 nomenclature-active = Active
 nomenclature-add = Add a value
 nomenclature-add-submit = Add
+
+## Minimum hourly stipend rates
+
+rates-title = Minimum hourly stipend rates
+rates-intro = The legal minimum stipend: 15 % of the hourly social-security ceiling, year by year. The conventions' checks and the figures shown while typing read this table; a year not entered yet is checked at the latest year's rate, since the minimum has never gone down.
+rates-link = Minimum hourly stipend rates (by year)
+rates-year = Year
+rates-rate = Hourly rate (€)
+rates-source = Source
+rates-add = Enter a year's rate
+rates-add-submit = Save the rate
+rates-remove = Remove
 
 ## Linked offer
 
@@ -703,3 +719,14 @@ form-editor-options = Options
 form-editor-options-help = One option per line.
 form-editor-add = Add the question
 form-editor-save = Save the questionnaire
+
+## Waiting period (DUR-03)
+
+post-review-title = The same post as an earlier intern?
+post-review-intro = An intern was hosted in this service or with this tutor shortly before this internship. If this is the same post, a waiting period of one third of the earlier internship applies. Say so, with the reason, before validation.
+post-review-question = Is this internship on the same post?
+post-review-reason = Reason
+post-review-submit = Save the answer
+post-review-same = same post
+post-review-other = another post
+post-review-answer = Answer recorded on { $date }: { $answer } ({ $reason }).

@@ -421,9 +421,13 @@ change-new-start = Nouvelle date de début
 change-new-end = Nouvelle date de fin
 change-termination-date = Dernier jour de présence
 change-termination-comment = Circonstances de la rupture
+change-termination-initiator = À l'initiative de
+termination-by-intern = l'étudiant ou l'étudiante
+termination-by-host = l'organisme d'accueil
+termination-by-school = l'établissement d'enseignement
 change-supervisor-none = Aucun enseignant choisi : recherchez-le ci-dessous.
 change-dates-text = Stage du { $start } au { $end }.
-change-termination-text = Rupture le { $date } : { $comment }
+change-termination-text = Rupture le { $date } à l'initiative de { $initiator } : { $comment }
 change-interruptions-text = { $count ->
     [0] Plus d'interruption.
     [one] Une interruption.
@@ -525,6 +529,18 @@ nomenclature-label-en = Libellé anglais
 nomenclature-active = Active
 nomenclature-add = Ajouter une valeur
 nomenclature-add-submit = Ajouter
+
+## Taux horaires minimaux de gratification
+
+rates-title = Taux horaires minimaux de gratification
+rates-intro = Le minimum légal de la gratification : 15 % du plafond horaire de la sécurité sociale, année par année. Les contrôles des conventions et le calcul affiché pendant la saisie lisent cette table ; une année pas encore saisie est contrôlée au taux de la dernière année connue, le minimum n'ayant jamais baissé.
+rates-link = Taux horaires minimaux de gratification (par année)
+rates-year = Année
+rates-rate = Taux horaire (€)
+rates-source = Source
+rates-add = Saisir le taux d'une année
+rates-add-submit = Enregistrer le taux
+rates-remove = Retirer
 
 ## Offre liée
 
@@ -703,3 +719,14 @@ form-editor-options = Options
 form-editor-options-help = Une option par ligne.
 form-editor-add = Ajouter la question
 form-editor-save = Enregistrer le questionnaire
+
+## Délai de carence (DUR-03)
+
+post-review-title = Même poste qu'un stagiaire précédent ?
+post-review-intro = Un stagiaire a été accueilli dans ce service ou avec ce tuteur peu avant ce stage. S'il s'agit du même poste, un délai de carence d'un tiers de la durée du stage précédent s'impose. Indiquez-le, motif à l'appui, avant la validation.
+post-review-question = Ce stage porte-t-il sur le même poste ?
+post-review-reason = Motif
+post-review-submit = Enregistrer la réponse
+post-review-same = même poste
+post-review-other = autre poste
+post-review-answer = Réponse enregistrée le { $date } : { $answer } ({ $reason }).

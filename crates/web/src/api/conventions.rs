@@ -7,7 +7,7 @@ use serde::Serialize;
 use stages_domain::model::{ValidationLevel, WizardStep};
 
 pub use stages_api_types::conventions::{
-    ConventionSummary, ConventionView, NewConvention, RejectionInput,
+    ConventionSummary, ConventionView, NewConvention, PostReviewInput, RejectionInput,
 };
 pub use stages_api_types::steps::{
     ContactChoice, EnrolmentChoice, HostServiceChoice, OrganisationChoice, StudentStepInput,
@@ -132,6 +132,24 @@ pub async fn reject(id: i64, version: i32, reason: &str) -> Result<ConventionVie
     Call::post(format!("/api/conventions/{id}/reject"))
         .if_match(version)
         .json(&RejectionInput {
+            reason: reason.to_owned(),
+        })
+        .fetch()
+        .await
+}
+
+/// Staff's answer to DUR-03: whether the internship takes an earlier
+/// intern's post, and why.
+pub async fn review_post(
+    id: i64,
+    version: i32,
+    same_post: bool,
+    reason: &str,
+) -> Result<ConventionView, ApiError> {
+    Call::put(format!("/api/conventions/{id}/post-review"))
+        .if_match(version)
+        .json(&PostReviewInput {
+            same_post,
             reason: reason.to_owned(),
         })
         .fetch()

@@ -12,6 +12,7 @@ pub mod offers;
 pub mod organisations;
 pub mod people;
 mod problem;
+pub mod rates;
 pub mod statistics;
 pub mod tickets;
 

@@ -7,7 +7,7 @@ use crate::auth::Caller;
 use crate::concurrency;
 use crate::db::AnyConnection;
 use crate::db::audit::{self, Entity};
-use crate::db::conventions::{self as repo, ValidationStep};
+use crate::db::conventions::{self as repo, StoredPostReview, ValidationStep};
 use crate::error::ApiError;
 use crate::i18n::{self, Lang};
 use crate::mail;
@@ -17,7 +17,7 @@ use stages_api_types::conventions::{ConventionHistory, ConventionView};
 use stages_domain::RefusalKind;
 use stages_domain::lifecycle::ConventionNumber;
 use stages_domain::model::ValidationLevel;
-use stages_domain::rules::{self, CheckMode};
+use stages_domain::rules::{self, CheckMode, PostReview};
 
 /// Creates the convention from its draft: every step must be complete; a
 /// unique number is assigned and the parties are told.
@@ -88,7 +88,7 @@ pub async fn validate(
         id,
         "validate",
         move |conn, ctx, loaded, relation| {
-            let check = repo::check_context(conn, loaded, today, CheckMode::Complete)?;
+            let check = repo::check_context(conn, loaded, today, CheckMode::Validation)?;
             let effective = repo::effective(conn, loaded)?;
             let violations = rules::check(&effective.convention, &check);
             loaded.workflow = loaded
@@ -178,6 +178,55 @@ pub async fn reject(
             };
             repo::record_validation(conn, loaded.row.id, &step)?;
             mail::events::rejected(conn, &mail_context(loaded, &public_url), reason.trim())?;
+            Ok(())
+        },
+    )
+    .await
+}
+
+/// Records staff's answer to DUR-03 (does the internship take an earlier
+/// intern's post?), at the version read: with it, validation may go ahead
+/// (another post) or the waiting period applies (the same post). Who and
+/// when are kept with it, and the change is in the audit log.
+pub async fn review_post(
+    state: &AppState,
+    caller: Caller,
+    lang: Lang,
+    expected: i32,
+    id: i64,
+    review: PostReview,
+) -> Result<ConventionView, ApiError> {
+    transition(
+        state,
+        caller,
+        lang,
+        expected,
+        id,
+        "review_post",
+        move |conn, ctx, loaded, relation| {
+            loaded
+                .workflow
+                .check_post_review(relation, &loaded.settings)
+                .map_err(|r| ApiError::refusal(&r))?;
+            let before = loaded.post_review()?;
+            let after = StoredPostReview {
+                review: PostReview {
+                    same_post: review.same_post,
+                    reason: review.reason.trim().to_owned(),
+                },
+                reviewer_id: ctx.user_id,
+                at: chrono::Utc::now().naive_utc(),
+            };
+            loaded.row.post_review = Some(crate::db::error::encode(&after)?);
+            audit::record(
+                conn,
+                Entity::Convention,
+                loaded.row.id,
+                "post_review",
+                Some(ctx.user_id),
+                before.as_ref(),
+                Some(&after),
+            )?;
             Ok(())
         },
     )

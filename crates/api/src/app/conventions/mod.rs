@@ -8,7 +8,7 @@ mod search;
 pub mod steps;
 
 pub use create::create_draft;
-pub use lifecycle::{delete, history, reject, submit, unvalidate, validate};
+pub use lifecycle::{delete, history, reject, review_post, submit, unvalidate, validate};
 pub use search::{SearchInput, search};
 
 use crate::app::caller::{self, Context};
@@ -28,7 +28,9 @@ use stages_domain::figures;
 use stages_domain::permissions::{self, Relation};
 use stages_domain::rules::{self, CheckContext, CheckMode};
 
-pub use stages_api_types::conventions::{AmendmentSummary, CentreRef, ConventionView};
+pub use stages_api_types::conventions::{
+    AmendmentSummary, CentreRef, ConventionView, PostReviewView,
+};
 
 /// The convention's relation to the caller; 404 when the caller may not
 /// see it, so that another student's convention does not even exist.
@@ -100,7 +102,7 @@ fn view_with(
         student_id: loaded.row.student_id,
         academic_year: loaded.row.academic_year.clone(),
         parties: loaded.parties,
-        figures: figures::figures(&effective.convention.internship),
+        figures: figures::figures(&effective.convention.internship, &facts.rates),
         completion: rules::completion(&loaded.content, &strict),
         violations: violations
             .iter()
@@ -127,6 +129,12 @@ fn view_with(
         effective: effective.convention,
         termination: effective.termination,
         workflow: loaded.workflow.clone(),
+        post_review: loaded.post_review()?.map(|stored| PostReviewView {
+            same_post: stored.review.same_post,
+            reason: stored.review.reason,
+            reviewer_id: stored.reviewer_id,
+            at: stored.at.and_utc(),
+        }),
         created_at: loaded.row.created_at.and_utc(),
         updated_at: loaded.row.updated_at.and_utc(),
         submitted_at: loaded.row.submitted_at.map(|at| at.and_utc()),

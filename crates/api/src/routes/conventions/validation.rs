@@ -11,10 +11,11 @@ use crate::i18n::Lang;
 use crate::problems::{IfMatchMissing, NotSignedIn, Stale};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, delete, post, web};
-use stages_api_types::conventions::{ConventionView, RejectionInput};
+use actix_web::{HttpRequest, HttpResponse, delete, post, put, web};
+use stages_api_types::conventions::{ConventionView, PostReviewInput, RejectionInput};
 use stages_domain::lifecycle::check_rejection_reason;
 use stages_domain::model::ValidationLevel;
+use stages_domain::rules::PostReview;
 
 /// Creates the convention from its draft (step 8, "Créer"): every step
 /// must be complete; a unique number is assigned.
@@ -156,5 +157,49 @@ pub async fn reject(
     check_rejection_reason(&reason).map_err(ApiError::bad_request)?;
     let expected = concurrency::expected_version(&req)?;
     let view = app::reject(&state, caller, lang, expected, id.into_inner(), reason).await?;
+    Ok(respond(StatusCode::OK, &view))
+}
+
+/// Says whether the internship takes the post of an earlier intern at the
+/// same service or with the same tutor (DUR-03; the centre's staff, until
+/// validated). Another post lets validation go ahead; the same post makes
+/// the waiting period apply.
+#[utoipa::path(
+    tag = "conventions",
+    operation_id = "review_convention_post",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Convention id"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    request_body = PostReviewInput,
+    responses(
+        (status = 200, description = "Recorded", body = ConventionView),
+        (status = 400, description = "No reason, or too long", body = Problem, content_type = "application/problem+json"),
+        NotSignedIn,
+        (status = 403, description = "Not the centre's staff", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A draft, or already validated", body = Problem, content_type = "application/problem+json"),
+        Stale,
+        IfMatchMissing,
+    )
+)]
+#[put("/conventions/{id}/post-review")]
+pub async fn review_post(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    body: Json<PostReviewInput>,
+) -> Result<HttpResponse, ApiError> {
+    let input = body.into_inner();
+    let review = PostReview {
+        same_post: input.same_post,
+        reason: input.reason,
+    };
+    review.check().map_err(ApiError::bad_request)?;
+    let expected = concurrency::expected_version(&req)?;
+    let view = app::review_post(&state, caller, lang, expected, id.into_inner(), review).await?;
     Ok(respond(StatusCode::OK, &view))
 }

@@ -5,10 +5,12 @@ mod centre;
 mod centres;
 mod evaluation_forms;
 mod nomenclatures;
+mod rates;
 
 pub use centre::CentrePage;
 pub use centres::CentresPage;
 pub use nomenclatures::{NomenclaturePage, NomenclaturesPage};
+pub use rates::HourlyRatesPage;
 
 use stages_domain::model::{CentreLevel, PrintCondition};
 

@@ -46,6 +46,7 @@ pub fn NomenclaturesPage() -> impl IntoView {
                 </tbody>
             </table>
         })}
+        <p><a href="/hourly-rates" id="hourly-rates-link">{move || i18n.t("rates-link")}</a></p>
     }
 }
 

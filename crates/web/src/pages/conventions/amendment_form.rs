@@ -24,7 +24,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
-use stages_domain::amendment::{self, Amendment, AmendmentChange};
+use stages_domain::amendment::{self, Amendment, AmendmentChange, TerminationInitiator};
 use stages_domain::ids::{Currency, Email};
 use stages_domain::model::{Period, StipendTerms, Supervisor};
 
@@ -51,6 +51,7 @@ enum Editor {
     Termination {
         date: RwSignal<String>,
         comment: RwSignal<String>,
+        initiated_by: RwSignal<String>,
     },
     Interruptions {
         periods: RwSignal<Vec<PeriodRow>>,
@@ -94,6 +95,7 @@ impl Editor {
             "termination" => Self::Termination {
                 date: text(),
                 comment: text(),
+                initiated_by: text(),
             },
             "interruptions" => Self::Interruptions {
                 periods: RwSignal::new(
@@ -180,14 +182,26 @@ fn build(
                     changes.push(AmendmentChange::Dates { start, end });
                 }
             }
-            Editor::Termination { date: day, comment } => {
+            Editor::Termination {
+                date: day,
+                comment,
+                initiated_by,
+            } => {
                 if let Some(day) = date("date", &day.get()) {
                     let comment = comment.get().trim().to_owned();
+                    let initiated_by = TerminationInitiator::ALL
+                        .into_iter()
+                        .find(|who| who.as_str() == initiated_by.get());
                     inputs.push(ChangeInput::Termination {
                         date: day,
                         comment: comment.clone(),
+                        initiated_by,
                     });
-                    changes.push(AmendmentChange::Termination { date: day, comment });
+                    changes.push(AmendmentChange::Termination {
+                        date: day,
+                        comment,
+                        initiated_by,
+                    });
                 }
             }
             Editor::Interruptions { periods } => {
@@ -396,6 +410,7 @@ fn AmendmentForm(current: ConventionView, existing: Vec<AmendmentView>) -> impl 
         contacts: contacts.get().unwrap_or_default(),
     });
     let built = Memo::new(move |_| build(&editors.get(), &records.get()));
+    let rates = checks::use_rates();
     let live = Memo::new(move |_| {
         let (_, changes, parsed) = built.get();
         let proposed = Amendment {
@@ -404,10 +419,15 @@ fn AmendmentForm(current: ConventionView, existing: Vec<AmendmentView>) -> impl 
             changes,
             validated_on: None,
         };
-        let found = checks::amendment(&original.get_value(), &validated.get_value(), &proposed)
-            .iter()
-            .map(FieldMessage::from_violation)
-            .collect();
+        let found = checks::amendment(
+            &original.get_value(),
+            &validated.get_value(),
+            &proposed,
+            &rates.get(),
+        )
+        .iter()
+        .map(FieldMessage::from_violation)
+        .collect();
         beside_parsed(parsed, found)
     });
     let messages = Signal::derive(move || {
@@ -535,11 +555,24 @@ fn ChangeFields(
             </div>
         }
             .into_any(),
-        Editor::Termination { date, comment } => view! {
-            <TextInput path=at("date") label="change-termination-date" value=date messages=messages required=true kind="date" />
-            <TextArea path=at("comment") label="change-termination-comment" value=comment messages=messages required=true />
+        Editor::Termination {
+            date,
+            comment,
+            initiated_by,
+        } => {
+            let options = Signal::derive(move || {
+                TerminationInitiator::ALL
+                    .into_iter()
+                    .map(|who| (who.as_str().to_owned(), i18n.t(initiator_key(who))))
+                    .collect::<Vec<_>>()
+            });
+            view! {
+                <TextInput path=at("date") label="change-termination-date" value=date messages=messages required=true kind="date" />
+                <Select path=at("initiated_by") label="change-termination-initiator" value=initiated_by options=options messages=messages required=true />
+                <TextArea path=at("comment") label="change-termination-comment" value=comment messages=messages required=true />
+            }
+            .into_any()
         }
-            .into_any(),
         Editor::Interruptions { periods } => view! {
             <PeriodList root=at("periods") legend="change-interruptions" rows=periods messages=messages with_hours=false />
         }
@@ -602,5 +635,14 @@ fn ChangeFields(
                 {move || i18n.t("amendment-remove-change")}
             </button>
         </fieldset>
+    }
+}
+
+/// Who asked for an early termination, in words (DUR-03).
+pub fn initiator_key(who: TerminationInitiator) -> &'static str {
+    match who {
+        TerminationInitiator::Intern => "termination-by-intern",
+        TerminationInitiator::Host => "termination-by-host",
+        TerminationInitiator::School => "termination-by-school",
     }
 }

@@ -13,14 +13,24 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use stages_domain::amendment::AmendmentChange;
 
+use super::amendment_form::initiator_key;
+
 /// One change in words.
 pub fn describe(i18n: &I18n, change: &AmendmentChange) -> String {
     let lang = i18n.lang.get_untracked();
     match change {
-        AmendmentChange::Termination { date, comment } => i18n.t_with(
+        AmendmentChange::Termination {
+            date,
+            comment,
+            initiated_by,
+        } => i18n.t_with(
             "change-termination-text",
             &[
                 ("date", format::date(lang, *date)),
+                (
+                    "initiator",
+                    initiated_by.map_or_else(|| "—".to_owned(), |who| i18n.t(initiator_key(who))),
+                ),
                 ("comment", comment.clone()),
             ],
         ),

@@ -4,6 +4,7 @@
 
 mod amendment_form;
 mod amendments;
+mod post_review;
 mod search;
 mod validation;
 mod view;

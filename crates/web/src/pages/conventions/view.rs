@@ -5,6 +5,7 @@
 //! its amendments (§7).
 
 use super::amendments::AmendmentsPanel;
+use super::post_review::PostReviewPanel;
 use super::status_key;
 use super::validation::ValidationPanel;
 use crate::api::ApiError;
@@ -86,6 +87,7 @@ fn ConventionScreen(
         </p>
         <Rejection current=current />
         <Actions current=current />
+        <PostReviewPanel current=current />
         <ValidationPanel current=current />
         <Violations current=current />
         <section aria-labelledby="recap-title">

@@ -303,13 +303,14 @@ fn StudentForm(
         let (step, _, parse) = fields.build(&student.get_value());
         (step, parse)
     });
+    let rates = checks::use_rates();
     let live = Memo::new(move |_| {
         let (step, parse) = built.get();
         let convention = Convention {
             student: step,
             ..content.get_value()
         };
-        let found = checks::step(WizardStep::Student, &convention, true)
+        let found = checks::step(WizardStep::Student, &convention, true, &rates.get())
             .iter()
             .map(FieldMessage::from_violation)
             .collect();

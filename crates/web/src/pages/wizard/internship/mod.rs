@@ -48,6 +48,7 @@ pub fn InternshipStep(wizard: Wizard) -> impl IntoView {
     let confirming = RwSignal::new(false);
 
     let built = Memo::new(move |_| f.build());
+    let rates = checks::use_rates();
     let convention = move || Convention {
         internship: built.get().0,
         ..content.get_value()
@@ -55,10 +56,15 @@ pub fn InternshipStep(wizard: Wizard) -> impl IntoView {
     // Draft mode while typing (only malformed or incoherent data are
     // errors); complete mode once "Valider" was pressed.
     let live = Memo::new(move |_| {
-        let found = checks::step(WizardStep::Internship, &convention(), submitted.get())
-            .iter()
-            .map(FieldMessage::from_violation)
-            .collect();
+        let found = checks::step(
+            WizardStep::Internship,
+            &convention(),
+            submitted.get(),
+            &rates.get(),
+        )
+        .iter()
+        .map(FieldMessage::from_violation)
+        .collect();
         beside_parsed(built.get().1, found)
     });
     let messages = Signal::derive(move || {
@@ -69,7 +75,7 @@ pub fn InternshipStep(wizard: Wizard) -> impl IntoView {
             .collect();
         merge(shown, saving.blocking.get())
     });
-    let live_figures = Signal::derive(move || figures(&built.get().0));
+    let live_figures = Signal::derive(move || figures(&built.get().0, &rates.get()));
 
     let validate = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -87,7 +93,12 @@ pub fn InternshipStep(wizard: Wizard) -> impl IntoView {
     };
     // A draft is saved as it is: only malformed or incoherent data block.
     let save_draft = move |_| {
-        let draft = checks::step(WizardStep::Internship, &convention(), false);
+        let draft = checks::step(
+            WizardStep::Internship,
+            &convention(),
+            false,
+            &rates.get_untracked(),
+        );
         if built.get_untracked().1.iter().any(|m| m.error) || draft.iter().any(|v| v.is_error()) {
             focus_first_error();
             return;
