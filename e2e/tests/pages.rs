@@ -5,6 +5,9 @@
 //! the switch; and a server that stops answering shows a message and a
 //! retry, never a blank page.
 
+#![allow(clippy::unwrap_used)]
+
+use serde_json::{Value, json};
 use stages_e2e::{Browser, Server};
 
 #[tokio::test]
@@ -160,6 +163,205 @@ async fn the_hourly_rates_are_kept_on_screen_and_the_wizard_reads_them() {
     browser.fill("#internship-weekly_minutes", "35").await;
     browser.wait_for_text("#figures-hours", "70").await;
     browser.wait_for_text("#figures-minimum", "323,40").await;
+    browser.close().await;
+}
+
+/// Fills and creates a convention as the signed-in demo student through
+/// the API (the wizard has its own journey), at the DSI of the demo's
+/// Société Générale d'Ingénierie with its first contact as tutor, from
+/// `start` to `end`; returns its id.
+async fn created_through_the_api(browser: &Browser, start: &str, end: &str) -> i64 {
+    let call = |method: &'static str, path: String, version: Option<i64>, body: Option<Value>| async move {
+        let (status, answer) = browser.api(method, &path, version, body).await;
+        assert!(
+            (200..300).contains(&status),
+            "{method} {path}: {status} {answer}"
+        );
+        answer
+    };
+    let conv = call(
+        "POST",
+        "/api/conventions".into(),
+        None,
+        Some(json!({"academic_year": "2026-2027", "programme_code": "M1-INFO"})),
+    )
+    .await;
+    let id = conv["id"].as_i64().unwrap();
+    let mut version = conv["version"].as_i64();
+    let found = call(
+        "GET",
+        "/api/organisations?name=ingenierie".into(),
+        None,
+        None,
+    )
+    .await;
+    let org = found["items"][0]["id"].as_i64().unwrap();
+    let services = call(
+        "GET",
+        format!("/api/organisations/{org}/services"),
+        None,
+        None,
+    )
+    .await;
+    let service = |name: &str| {
+        services
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == name)
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    };
+    let dsi = service("Direction des systèmes d'information");
+    let tutor =
+        call("GET", format!("/api/services/{dsi}/contacts"), None, None).await[0]["id"].clone();
+    let signatory = call(
+        "GET",
+        format!("/api/services/{}/contacts", service("Direction générale")),
+        None,
+        None,
+    )
+    .await[0]["id"]
+        .clone();
+    let steps = [
+        (
+            "student",
+            json!({
+                "address": {"street": "4 rue des Jardins", "postal_code": "25000", "city": "Besançon", "country": "FR"},
+                "personal_email": "camille.martin@example.org",
+                "mobile_phone": "06 12 34 56 78",
+                "health_insurance": {"fund": "CPAM du Doubs"}
+            }),
+        ),
+        ("organisation", json!({"organisation_id": org})),
+        ("host-service", json!({"host_service_id": dsi})),
+        ("tutor", json!({"contact_id": tutor})),
+        (
+            "internship",
+            json!({
+                "convention_type": "initial_mandatory",
+                "theme": {"code": "computing", "label": ""},
+                "language": "fr",
+                "subject": "Exploitation des serveurs de supervision",
+                "tasks": "Supervision, scripts d'exploitation, documentation.",
+                "skills": "Administration système, travail en équipe.",
+                "start": start,
+                "end": end,
+                "interruptions": [],
+                "regular_schedule": true,
+                "weekly_minutes": 2100,
+                "days_per_week": 5,
+                "schedule_periods": [],
+                "working_time": "full_time",
+                "presence_type": "continuous",
+                "leave_days": 2,
+                "stipend_paid": true,
+                "stipend": {"amount_cents": 70000, "currency": "EUR", "basis": "gross", "unit": "month", "payment_mode": "bank_transfer"},
+                "supervision_mode": "Point hebdomadaire avec le tuteur.",
+                "work_to_deliver": {"code": "report", "label": ""},
+                "validation_mode": {"code": "defence", "label": ""},
+                "confidentiality": "none",
+                "night_sunday_holiday_work": "Aucun",
+                "found_through": "spontaneous_application",
+                "benefits": "Titres-restaurant"
+            }),
+        ),
+        ("supervisor", json!({"uid": "enseignant"})),
+        ("signatory", json!({"contact_id": signatory})),
+    ];
+    for (step, body) in steps {
+        let saved = call(
+            "PUT",
+            format!("/api/conventions/{id}/{step}"),
+            version,
+            Some(body),
+        )
+        .await;
+        version = saved["version"].as_i64();
+    }
+    call(
+        "POST",
+        format!("/api/conventions/{id}/submit"),
+        version,
+        None,
+    )
+    .await;
+    id
+}
+
+/// DUR-03 on screen: the demo's intern at the DSI ended on 26 March 2027;
+/// a new internship there from 6 April asks the manager whether it takes
+/// that post. Validation waits for the answer; "another post" with its
+/// reason lets it through. Then an early termination must say who asked.
+#[tokio::test]
+async fn a_manager_answers_the_waiting_period_question_and_validates() {
+    let server = Server::start();
+    let browser = Browser::start().await;
+    browser.sign_in(&server, "etudiant").await;
+    let id = created_through_the_api(&browser, "2027-04-06", "2027-05-28").await;
+    browser.sign_out().await;
+
+    browser.sign_in(&server, "gestionnaire").await;
+    browser.open(&server, &format!("/conventions/{id}")).await;
+    browser.wait_for_text("#post-review", "même poste").await;
+    browser.click("#validate-pedagogical").await;
+    browser
+        .wait_for_text("#validation", "bloque la validation")
+        .await;
+    browser.click("#post-review-submit").await;
+    browser
+        .wait_for_text("#post_review-reason-messages", "obligatoire")
+        .await;
+    browser.click("#post_review-same_post-no").await;
+    browser
+        .fill(
+            "#post_review-reason",
+            "Autre poste : exploitation, le précédent était en développement.",
+        )
+        .await;
+    browser.screenshot("page-post-review").await;
+    browser.check_accessibility("post review").await;
+    browser.click("#post-review-submit").await;
+    browser
+        .wait_for_text("#post-review-answer", "autre poste")
+        .await;
+    browser.click("#validate-pedagogical").await;
+    browser
+        .wait_for_text("#level-pedagogical-state", "donnée")
+        .await;
+    browser.click("#validate-administrative").await;
+    browser
+        .wait_for_text("#level-administrative-state", "donnée")
+        .await;
+
+    browser
+        .open(&server, &format!("/conventions/{id}/amendments/new"))
+        .await;
+    browser.fill("#amendment-title", "Rupture du stage").await;
+    browser
+        .fill("#amendment-reason", "L'étudiante a trouvé un emploi.")
+        .await;
+    browser.select("#amendment-new_change", "termination").await;
+    browser.click("#amendment-add-change").await;
+    browser
+        .set_value("#amendment-changes-0-date", "2027-05-14")
+        .await;
+    browser
+        .fill("#amendment-changes-0-comment", "Démission de l'étudiante")
+        .await;
+    browser.click("#amendment-submit").await;
+    browser
+        .wait_for_text("#amendment-changes-0-initiated_by-messages", "obligatoire")
+        .await;
+    browser
+        .select("#amendment-changes-0-initiated_by", "intern")
+        .await;
+    browser.check_accessibility("termination amendment").await;
+    browser.click("#amendment-submit").await;
+    browser
+        .wait_for_text("#amendment-1", "à l'initiative de l'étudiant")
+        .await;
     browser.close().await;
 }
 

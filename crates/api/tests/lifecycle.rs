@@ -615,8 +615,8 @@ async fn an_administrator_enters_a_years_rate_and_the_checks_read_it(app: &TestA
 /// DUR-03 through HTTP: after Camille's validated internship at the DSI
 /// (11 January – 2 April 2027, 82 days: 28 days of waiting, so 1 May at
 /// the earliest), a second one there from 26 April is a question for
-/// staff, not a subject comparison: a warning, validation refused until a
-/// manager answers with a reason; "the same post" makes it an error; an
+/// staff, not a subject comparison: validation refused (and the question
+/// shown as what blocks it) until a manager answers with a reason; "the same post" makes it an error; an
 /// early end of the first at the intern's own initiative (on 1 April, so
 /// that the dates alone would still owe a wait) waives the waiting period;
 /// the answer "another post" lets validation through. A termination must
@@ -679,7 +679,7 @@ async fn an_earlier_intern_at_the_same_service_is_reviewed_before_validation(app
     let (_, conv) = manager.get(&format!("/api/conventions/{id}")).await;
     assert_eq!(
         dur_03(&conv),
-        Some(("warning".into(), "dur-03-same-post-to-review".into())),
+        Some(("error".into(), "dur-03-same-post-to-review".into())),
         "{}",
         conv["violations"]
     );

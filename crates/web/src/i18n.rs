@@ -2,22 +2,26 @@
 //! The chosen language is kept in local storage.
 //!
 //! Each language's bundle holds the SPA's own messages and the domain's rule
-//! messages (`stages_domain::RULES_FTL_*`), so a violation found in the
-//! browser reads exactly as the server words it.
+//! messages (the domain's `rules.ftl`), so a violation found in the browser
+//! reads exactly as the server words it. The resources are files served
+//! beside the module (`/locales/<lang>/`), fetched once per language when
+//! it is first shown: wording is data, cached apart from the code, and a
+//! language nobody picks is never downloaded.
 
 use crate::api::client;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use leptos::prelude::*;
 use stages_domain::violation::ArgValue;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-const FR: &str = include_str!("../locales/fr/main.ftl");
-const EN: &str = include_str!("../locales/en/main.ftl");
 const STORAGE_KEY: &str = "stages.lang";
+/// The resources of a language, under `/locales/<lang>/`.
+const RESOURCES: [&str; 2] = ["main.ftl", "rules.ftl"];
 
 pub use stages_web_format::Lang;
 
-fn bundle(lang: Lang, sources: [&str; 2]) -> FluentBundle<FluentResource> {
+fn bundle(lang: Lang, sources: Vec<String>) -> FluentBundle<FluentResource> {
     let id = match lang {
         Lang::Fr => unic_langid::langid!("fr"),
         Lang::En => unic_langid::langid!("en"),
@@ -28,27 +32,62 @@ fn bundle(lang: Lang, sources: [&str; 2]) -> FluentBundle<FluentResource> {
     // The resources are ours and checked by tests; a syntax error keeps the
     // valid messages, and a missing one shows its key.
     for source in sources {
-        let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(res, _)| res);
+        let resource = FluentResource::try_new(source).unwrap_or_else(|(res, _)| res);
         let _ = bundle.add_resource(resource);
     }
     bundle
 }
 
 thread_local! {
-    static BUNDLES: (FluentBundle<FluentResource>, FluentBundle<FluentResource>) =
-        (
-            bundle(Lang::Fr, [FR, stages_domain::RULES_FTL_FR]),
-            bundle(Lang::En, [EN, stages_domain::RULES_FTL_EN]),
-        );
+    /// The bundles fetched so far, French first.
+    static BUNDLES: RefCell<[Option<FluentBundle<FluentResource>>; 2]> =
+        const { RefCell::new([None, None]) };
+}
+
+fn slot(lang: Lang) -> usize {
+    match lang {
+        Lang::Fr => 0,
+        Lang::En => 1,
+    }
+}
+
+/// Fetches `lang`'s resources unless they are here already. A resource
+/// that cannot be fetched leaves its messages out (their keys show).
+pub async fn load(lang: Lang) {
+    if BUNDLES.with(|b| b.borrow()[slot(lang)].is_some()) {
+        return;
+    }
+    let mut sources = Vec::new();
+    for file in RESOURCES {
+        let url = format!("/locales/{}/{file}", lang.code());
+        let text = match gloo_net::http::Request::get(&url).send().await {
+            Ok(response) if response.ok() => response.text().await.unwrap_or_default(),
+            _ => String::new(),
+        };
+        // A missing file is answered with the SPA's page, not Fluent.
+        if !text.trim_start().starts_with('<') {
+            sources.push(text);
+        }
+    }
+    let loaded = bundle(lang, sources);
+    BUNDLES.with(|b| b.borrow_mut()[slot(lang)] = Some(loaded));
+}
+
+/// The language stored from the last visit, else French.
+pub fn stored_lang() -> Lang {
+    local_storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or(Lang::Fr)
 }
 
 /// Formats `key` in `lang`; shows the key itself when a message is missing
 /// so that the gap is visible instead of silent.
 pub fn translate(lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
-    BUNDLES.with(|(fr, en)| {
-        let bundle = match lang {
-            Lang::Fr => fr,
-            Lang::En => en,
+    BUNDLES.with(|bundles| {
+        let bundles = bundles.borrow();
+        let Some(bundle) = bundles[slot(lang)].as_ref() else {
+            return key.to_owned();
         };
         let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
             return key.to_owned();
@@ -83,10 +122,7 @@ pub struct I18n {
 
 impl I18n {
     fn new() -> Self {
-        let stored = local_storage()
-            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-            .and_then(|code| Lang::from_code(&code));
-        let lang = RwSignal::new(stored.unwrap_or(Lang::Fr));
+        let lang = RwSignal::new(stored_lang());
         // Now, not in the effect: the first requests leave before it runs.
         client::set_language(lang.get_untracked().code());
         Effect::new(move |_| {
@@ -142,8 +178,14 @@ impl I18n {
         self.lang.get() == Lang::En
     }
 
+    /// Switches to the other language once its wording has arrived.
     pub fn toggle(&self) {
-        self.lang.update(|l| *l = l.other());
+        let lang = self.lang;
+        let next = lang.get_untracked().other();
+        leptos::task::spawn_local(async move {
+            load(next).await;
+            lang.set(next);
+        });
     }
 }
 

@@ -78,10 +78,14 @@ fn view_with(
 ) -> Result<ConventionView, ApiError> {
     let list: Vec<Amendment> = amendments.iter().map(|(_, a)| a.clone()).collect();
     let effective = amendment::apply(&loaded.content, &list);
-    let mode = if loaded.workflow.number().is_some() {
+    // In validation, what blocks the next level shows as an error (an
+    // unanswered DUR-03 question among them).
+    let mode = if loaded.workflow.number().is_none() {
+        CheckMode::Draft
+    } else if loaded.workflow.is_validated(&loaded.settings) {
         CheckMode::Complete
     } else {
-        CheckMode::Draft
+        CheckMode::Validation
     };
     // The facts are the same whatever the strictness: read them once.
     let facts = repo::check_context(conn, loaded, today, mode)?;
