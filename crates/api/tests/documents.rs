@@ -184,6 +184,26 @@ fn the_agreement_prints_in_each_language_with_accents_and_domain_figures() {
     }
 }
 
+/// The installation's rate table prints: a year it lacks takes the
+/// latest rate as a floor, and says so (GRAT-02); the registry's birth date
+/// prints (SAF-07).
+#[test]
+fn the_agreement_prints_the_installations_rates_and_the_birth_date() {
+    let document = ConventionDocument {
+        rates: stages_domain::stipend::RateTable::new([(2024, 435), (2025, 435)]),
+        ..convention_document(AgreementLanguage::Fr, demo_convention())
+    };
+    let text = Read::new(&render_convention(&document).unwrap()).flat();
+    assert_contains(
+        &text,
+        &[
+            "au moins 4,35 € de l’heure en 2026 (taux de 2025, le dernier connu)",
+            "12 avril 2003",
+        ],
+        "the agreement",
+    );
+}
+
 #[test]
 fn missing_data_prints_as_dashes() {
     let mut convention = Convention::default();

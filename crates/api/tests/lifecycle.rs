@@ -778,6 +778,69 @@ async fn an_earlier_intern_at_the_same_service_is_reviewed_before_validation(app
     assert_eq!(status, StatusCode::CONFLICT, "validated: {problem}");
 }
 
+/// SAF-07 from the registry: the birth date imported with the enrolments
+/// (French format here; a malformed one is refused naming the column)
+/// goes into the conventions the student starts; Camille, born on 15
+/// January 2009, is 17 on 4 January 2027, so 40 h a week is refused
+/// (its 8 h days are the most a minor may do, not more).
+async fn a_minor_from_the_registry_is_held_to_the_minors_limits(app: &TestApp) {
+    let admin = As::new(app, "admin").await;
+    let csv = "student_number;last_name;first_name;email;ine;academic_year;programme_code;programme_label;faculty_code;faculty_label;teaching_hours;birth_date\n\
+               22401234;Martin;Camille;camille.martin@etu.univ-demo.fr;;2026-2027;M1-INFO;Master 1 Informatique;UFR-ST;UFR Sciences et Technologies;450;15/01/2009\n\
+               31000009;Roux;Léa;;;2026-2027;M1-INFO;Master 1 Informatique;UFR-ST;UFR Sciences et Technologies;450;2009-13-01\n";
+    let report: Value = app
+        .client
+        .post(app.url("/api/admin/enrolments"))
+        .bearer_auth(&admin.token)
+        .header("content-type", "text/csv")
+        .body(csv)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(report["students_updated"], 1, "{report}");
+    assert_eq!(report["errors"][0]["line"], 3, "{report}");
+    assert_eq!(report["errors"][0]["field"], "birth_date", "{report}");
+
+    let student = As::new(app, "etudiant").await;
+    let conv = fill_a_convention(&student).await;
+    assert_eq!(
+        conv["content"]["student"]["student"]["birth_date"],
+        "2009-01-15"
+    );
+    let saf_07 = |conv: &Value| -> Vec<String> {
+        conv["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|v| v["rule"] == "SAF-07")
+            .map(|v| format!("{} {}", v["severity"], v["field"]))
+            .collect()
+    };
+    assert!(
+        saf_07(&conv).is_empty(),
+        "35 h over 5 days: {:?}",
+        saf_07(&conv)
+    );
+    let mut longer = internship();
+    longer["weekly_minutes"] = json!(40 * 60);
+    let (status, conv) = student
+        .put(
+            &format!("/api/conventions/{}/internship", conv["id"]),
+            version(&conv),
+            longer,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    assert_eq!(
+        saf_07(&conv),
+        ["\"error\" \"internship.weekly_minutes\""],
+        "40 h over 5 days: 8 h a day is the most, not more"
+    );
+}
+
 /// ENC-03 per calendar week, through HTTP: with its headcount set to 5
 /// the host takes 3 interns a week. Three short internships follow one
 /// another in the week of 4 January 2027 (never two on one day); a fourth
@@ -933,4 +996,5 @@ on_both_backends!(
     a_host_full_for_a_calendar_week_refuses_one_more,
     an_administrator_enters_a_years_rate_and_the_checks_read_it,
     an_earlier_intern_at_the_same_service_is_reviewed_before_validation,
+    a_minor_from_the_registry_is_held_to_the_minors_limits,
 );

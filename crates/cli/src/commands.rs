@@ -190,7 +190,8 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Import(ImportCommand::Enrolments { file }) => {
             let text = std::fs::read_to_string(&file)
                 .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-            let report = registry::import(&mut conn, &text, stages_api::i18n::Lang::En)
+            let today = chrono::Local::now().date_naive();
+            let report = registry::import(&mut conn, &text, stages_api::i18n::Lang::En, today)
                 .map_err(|e| e.to_string())?;
             println!(
                 "{} line(s): {} student(s) created, {} updated; {} enrolment(s) created, {} updated; {} unchanged; {} refused",

@@ -2,7 +2,7 @@
 //! a body that parses (JSON-01), text without control characters
 //! (TEXT-01), bounded query strings (QUERY-01/02), pages (PAGE-01/02) and
 //! searches (SEARCH-01..04), credentials of a sane length (AUTH-01/02),
-//! API tokens (SCOPE-01..03), uploads (CSV-01, FMT-04) and the records a
+//! API tokens (SCOPE-01..03), uploads (CSV-01, CSV-02, FMT-04) and the records a
 //! request names (REF-06, REF-07, NOM-02).
 //!
 //! They live here with every other rule so that a rule id and its message
@@ -235,6 +235,25 @@ pub fn teaching_hours(field: &str, max: i32) -> Violation {
         .with_arg("max", i64::from(max))
 }
 
+/// CSV-02: a birth date as the student information systems export it,
+/// `YYYY-MM-DD` or `DD/MM/YYYY`, between 1900 and `today` (the registry
+/// is the source of SAF-07's minors).
+pub fn parse_birth_date(
+    field: &str,
+    text: &str,
+    today: chrono::NaiveDate,
+) -> Result<chrono::NaiveDate, Violation> {
+    let text = text.trim();
+    let parsed = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(text, "%d/%m/%Y"))
+        .ok()
+        .filter(|d| {
+            use chrono::Datelike;
+            d.year() >= 1900 && *d <= today
+        });
+    parsed.ok_or_else(|| Violation::error("CSV-02", field, MessageKey::Csv02BirthDate))
+}
+
 /// CSV-01: a line the CSV reader could not read.
 pub fn csv_line_unreadable(detail: impl Into<String>) -> Violation {
     Violation::error("CSV-01", "", MessageKey::Csv01Line).with_arg("detail", detail.into())
@@ -275,6 +294,38 @@ pub fn duplicate_record() -> Refusal {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    /// The registry's birth dates: ISO or French, real calendar days,
+    /// after 1900 and not after today.
+    #[test]
+    fn birth_dates_are_read_in_both_formats() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(
+            parse_birth_date("b", "2008-04-14", today),
+            Ok(day(2008, 4, 14))
+        );
+        assert_eq!(
+            parse_birth_date("b", " 14/04/2008 ", today),
+            Ok(day(2008, 4, 14))
+        );
+        assert_eq!(parse_birth_date("b", "2026-12-04", today), Ok(today));
+        for bad in [
+            "2026-12-05",
+            "1899-12-31",
+            "31/02/2008",
+            "14-04-2008",
+            "2008",
+            "",
+        ] {
+            let refused = parse_birth_date("birth_date", bad, today).unwrap_err();
+            assert_eq!(
+                (refused.rule.as_str(), refused.field.as_str()),
+                ("CSV-02", "birth_date"),
+                "{bad}"
+            );
+        }
+    }
 
     #[test]
     fn control_characters_are_found_but_not_line_breaks() {

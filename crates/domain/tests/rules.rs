@@ -465,20 +465,62 @@ fn weekly_hours_warn_above_48_and_refuse_above_84() {
     assert_eq!(args["hours"], "84.5");
 }
 
+/// SAF-07 at its boundaries: 17 on the first day (born 14 April 2008, the
+/// internship starting 13 April 2026) is a minor, 18 that day is not; a
+/// minor is refused above 35 h a week and above 8 h a day (35 h over 4
+/// days is 8 h 45), whether the schedule is regular or by periods.
 #[test]
-fn saf_07_a_minor_is_limited_to_35_hours() {
+fn saf_07_a_minor_is_limited_to_35_hours_and_8_a_day() {
+    let saf_07 = |c: &Convention| -> Vec<(String, Severity)> {
+        check(c, &context())
+            .into_iter()
+            .filter(|v| v.rule == "SAF-07")
+            .map(|v| (v.field, v.severity))
+            .collect()
+    };
     let mut c = convention();
     c.student.student.birth_date = Some(d(2008, 4, 14));
     c.internship.weekly_minutes = Some(36 * 60);
-    assert!(
-        has_rule(&check(&c, &context()), "SAF-07"),
+    assert_eq!(
+        saf_07(&c),
+        [("internship.weekly_minutes".to_owned(), Severity::Error)],
         "17 on 13 April 2026"
     );
-    c.student.student.birth_date = Some(d(2008, 4, 13));
-    assert!(
-        !has_rule(&check(&c, &context()), "SAF-07"),
-        "18 on the first day"
+    c.internship.weekly_minutes = Some(35 * 60);
+    assert_eq!(saf_07(&c), [], "35 h over 5 days: 7 h a day");
+    c.internship.days_per_week = Some(DaysPerWeek::from_half_days(8).unwrap());
+    assert_eq!(
+        saf_07(&c),
+        [("internship.days_per_week".to_owned(), Severity::Error)],
+        "35 h over 4 days"
     );
+    c.internship.weekly_minutes = Some(32 * 60);
+    assert_eq!(saf_07(&c), [], "32 h over 4 days: 8 h a day");
+    c.student.student.birth_date = Some(d(2008, 4, 13));
+    c.internship.weekly_minutes = Some(40 * 60);
+    assert_eq!(saf_07(&c), [], "18 on the first day");
+    c.student.student.birth_date = None;
+    assert_eq!(saf_07(&c), [], "no birth date: the rules cannot tell");
+
+    let mut by_periods = eight_weeks(35 * 60);
+    by_periods.student.student.birth_date = Some(d(2009, 6, 1));
+    by_periods.internship.regular_schedule = Some(false);
+    by_periods.internship.weekly_minutes = None;
+    by_periods.internship.schedule_periods = vec![SchedulePeriod {
+        start: by_periods.internship.start.unwrap(),
+        end: by_periods.internship.end.unwrap(),
+        minutes_per_day: 8 * 60 + 30,
+    }];
+    assert_eq!(
+        saf_07(&by_periods),
+        [(
+            "internship.schedule_periods[0].minutes_per_day".to_owned(),
+            Severity::Error
+        )],
+        "8 h 30 a day by periods"
+    );
+    by_periods.internship.schedule_periods[0].minutes_per_day = 8 * 60;
+    assert_eq!(saf_07(&by_periods), []);
 }
 
 #[test]

@@ -7,12 +7,13 @@
 use crate::db::AnyConnection;
 use crate::db::students::{self, RegistryLine, RegistryWrite};
 use crate::i18n::{self, Lang};
+use chrono::NaiveDate;
 use stages_domain::ids::{Email, Ine};
 use stages_domain::model::AcademicYear;
 use stages_domain::{Violation, requests};
 
 /// The columns, in the header's order or any other (found by name).
-pub const COLUMNS: [&str; 11] = [
+pub const COLUMNS: [&str; 12] = [
     "student_number",
     "last_name",
     "first_name",
@@ -24,10 +25,12 @@ pub const COLUMNS: [&str; 11] = [
     "faculty_code",
     "faculty_label",
     "teaching_hours",
+    "birth_date",
 ];
 
-/// Columns that may be left empty.
-const OPTIONAL: [&str; 3] = ["email", "ine", "teaching_hours"];
+/// Columns that may be left empty or left out. An empty birth date keeps
+/// the one stored (a later export may lack it).
+const OPTIONAL: [&str; 4] = ["email", "ine", "teaching_hours", "birth_date"];
 
 pub use stages_api_types::registry::{ImportReport, LineError};
 
@@ -57,7 +60,7 @@ const MAX_TEACHING_HOURS: i32 = 5000;
 
 /// A line's values, checked by the domain's rules; the first broken one
 /// refuses the line.
-fn check(fields: &[(&'static str, String)]) -> Result<RegistryLine, Violation> {
+fn check(fields: &[(&'static str, String)], today: NaiveDate) -> Result<RegistryLine, Violation> {
     let get = |name: &str| {
         fields
             .iter()
@@ -110,6 +113,10 @@ fn check(fields: &[(&'static str, String)]) -> Result<RegistryLine, Violation> {
                 .ok_or_else(|| requests::teaching_hours("teaching_hours", MAX_TEACHING_HOURS))?,
         ),
     };
+    let birth_date = match get("birth_date") {
+        b if b.is_empty() => None,
+        b => Some(requests::parse_birth_date("birth_date", &b, today)?),
+    };
     for name in [
         "last_name",
         "first_name",
@@ -137,6 +144,7 @@ fn check(fields: &[(&'static str, String)]) -> Result<RegistryLine, Violation> {
         faculty_code: get("faculty_code"),
         faculty_label: get("faculty_label"),
         teaching_hours,
+        birth_date,
     })
 }
 
@@ -152,11 +160,12 @@ fn count(report: &mut ImportReport, write: RegistryWrite) {
 }
 
 /// Imports a CSV export of the student information system; a refused
-/// line's reason is worded in `lang`.
+/// line's reason is worded in `lang`; birth dates after `today` are refused.
 pub fn import(
     conn: &mut AnyConnection,
     text: &str,
     lang: Lang,
+    today: NaiveDate,
 ) -> Result<ImportReport, ImportError> {
     let refused = |line: u64, v: Violation| LineError {
         line,
@@ -207,7 +216,7 @@ pub fn import(
                 )
             })
             .collect();
-        match check(&fields) {
+        match check(&fields, today) {
             Ok(checked) => count(&mut report, students::write_registry_line(conn, &checked)?),
             Err(violation) => report.errors.push(refused(line, violation)),
         }
@@ -234,17 +243,18 @@ mod tests {
                     let v = match *c {
                         "academic_year" => year.to_owned(),
                         "email" => email.to_owned(),
-                        "ine" | "teaching_hours" => String::new(),
+                        "ine" | "teaching_hours" | "birth_date" => String::new(),
                         other => format!("x{other}").replace('_', ""),
                     };
                     (*c, v)
                 })
                 .collect()
         };
-        assert!(check(&fields("2026-2027", "")).is_ok());
-        let bad = check(&fields("2026", "")).err().expect("bad year");
+        let today = NaiveDate::from_ymd_opt(2026, 12, 4).expect("a date");
+        assert!(check(&fields("2026-2027", ""), today).is_ok());
+        let bad = check(&fields("2026", ""), today).err().expect("bad year");
         assert_eq!(bad, requests::academic_year_format("academic_year"));
-        let bad = check(&fields("2026-2027", "nope"))
+        let bad = check(&fields("2026-2027", "nope"), today)
             .err()
             .expect("bad email");
         assert_eq!(bad.field, "email");

@@ -102,6 +102,7 @@ diesel::table! {
         user_id -> Nullable<BigInt>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        birth_date -> Nullable<Date>,
     }
 }
 

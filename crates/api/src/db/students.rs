@@ -7,6 +7,7 @@ use crate::db::RepoResult;
 use crate::db::schema::{centre_routes, centres, conventions, enrolments, students};
 use crate::db::search::{self, Kind};
 use crate::word_ids;
+use chrono::NaiveDate;
 use diesel::prelude::*;
 
 /// An enrolment as the table holds it; the wire shape is
@@ -49,6 +50,7 @@ pub struct StudentRow {
     pub first_name: String,
     pub email: Option<String>,
     pub user_id: Option<i64>,
+    pub birth_date: Option<NaiveDate>,
 }
 
 pub use stages_api_types::people::{EnrolmentRow, Student};
@@ -276,10 +278,19 @@ pub struct RegistryLine {
     pub faculty_code: String,
     pub faculty_label: String,
     pub teaching_hours: Option<i32>,
+    /// `None`: the line does not say; the stored one stays.
+    pub birth_date: Option<NaiveDate>,
 }
 
 /// A stored student as a registry line compares it.
-type StudentState = (i64, String, String, Option<String>, Option<String>);
+type StudentState = (
+    i64,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<NaiveDate>,
+);
 
 /// What writing a registry line did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -307,21 +318,25 @@ pub fn write_registry_line(
                 students::first_name,
                 students::email,
                 students::ine,
+                students::birth_date,
             ))
             .first(conn)
             .optional()?;
         let id = match existing {
-            Some((id, last, first, email, ine)) => {
+            Some((id, last, first, email, ine, born)) => {
+                let birth_date = r.birth_date.or(born);
                 if (
                     last.as_str(),
                     first.as_str(),
                     email.as_deref(),
                     ine.as_deref(),
+                    born,
                 ) != (
                     r.last_name.as_str(),
                     r.first_name.as_str(),
                     r.email.as_deref(),
                     r.ine.as_deref(),
+                    birth_date,
                 ) {
                     diesel::update(students::table.find(id))
                         .set((
@@ -329,6 +344,7 @@ pub fn write_registry_line(
                             students::first_name.eq(&r.first_name),
                             students::email.eq(&r.email),
                             students::ine.eq(&r.ine),
+                            students::birth_date.eq(birth_date),
                             students::updated_at.eq(now),
                         ))
                         .execute(conn)?;
@@ -344,6 +360,7 @@ pub fn write_registry_line(
                         students::first_name.eq(&r.first_name),
                         students::email.eq(&r.email),
                         students::ine.eq(&r.ine),
+                        students::birth_date.eq(r.birth_date),
                         students::created_at.eq(now),
                         students::updated_at.eq(now),
                     ))

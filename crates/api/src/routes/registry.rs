@@ -22,7 +22,7 @@ use stages_domain::requests;
         content = String,
         content_type = "text/csv",
         description = "student_number;last_name;first_name;email;ine;academic_year;programme_code;programme_label;faculty_code;faculty_label;teaching_hours",
-        example = "student_number;last_name;first_name;email;ine;academic_year;programme_code;programme_label;faculty_code;faculty_label;teaching_hours\n22401234;Martin;Camille;camille.martin@etu.univ-demo.fr;;2026-2027;M1-INFO;Master 1 Informatique;UFR-ST;UFR Sciences et Technologies;450\n"
+        example = "student_number;last_name;first_name;email;ine;academic_year;programme_code;programme_label;faculty_code;faculty_label;teaching_hours;birth_date\n22401234;Martin;Camille;camille.martin@etu.univ-demo.fr;;2026-2027;M1-INFO;Master 1 Informatique;UFR-ST;UFR Sciences et Technologies;450;14/04/2004\n"
     ),
     responses(
         (status = 200, description = "What was imported, and every refused line", body = ImportReport),
@@ -42,9 +42,10 @@ pub async fn import(
     access::may_administer(&caller.roles).map_err(|r| ApiError::refusal(&r))?;
     let text = String::from_utf8(body.to_vec())
         .map_err(|e| ApiError::bad_request(requests::csv_invalid(e.to_string())))?;
+    let today = state.today();
     let report = state
         .db(move |conn| {
-            registry::import(conn, &text, lang).map_err(|e| match e {
+            registry::import(conn, &text, lang, today).map_err(|e| match e {
                 ImportError::Db(e) => ApiError::from(e),
                 other => ApiError::bad_request(requests::csv_invalid(other.to_string())),
             })

@@ -49,6 +49,7 @@ dur-05-period-outside = This period must lie between { $start } and { $end }.
 dur-05-periods-overlap = This period overlaps an earlier one.
 dur-05-weekly-hours-above-cap = { $hours } h a week: the weekly presence cannot exceed { $max } h.
 saf-07-minor-weekly-hours = The intern is a minor: presence is limited to { $max } h a week ({ $hours } h given).
+saf-07-minor-daily-hours = A minor intern may not be present more than { $max } h a day ({ $hours } h here).
 ovl-01-overlap = The dates overlap { $count ->
     [one] another agreement
    *[other] { $count } other agreements
@@ -184,6 +185,7 @@ csv-01-invalid = The file is not readable UTF-8 CSV: { $detail }
 csv-01-line = Unreadable line: { $detail }
 csv-02-student-number = Letters and digits only, at most { $max }.
 csv-02-teaching-hours = A number of hours, 0 to { $max }.
+csv-02-birth-date = A birth date as YYYY-MM-DD or DD/MM/YYYY, after 1900 and not in the future.
 batch-01-too-large = More than { $max } agreements: export them by programme.
 ref-06-no-such-convention = No such convention.
 ref-07-no-such-user = No such user.

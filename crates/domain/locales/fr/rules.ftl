@@ -49,6 +49,7 @@ dur-05-period-outside = Cette période doit se situer entre le { $start } et le 
 dur-05-periods-overlap = Cette période chevauche une période précédente.
 dur-05-weekly-hours-above-cap = { $hours } h par semaine : la durée hebdomadaire ne peut dépasser { $max } h.
 saf-07-minor-weekly-hours = Le stagiaire est mineur : sa présence est limitée à { $max } h par semaine ({ $hours } h indiquées).
+saf-07-minor-daily-hours = Un stagiaire mineur ne peut être présent plus de { $max } h par jour ({ $hours } h ici).
 ovl-01-overlap = Les dates chevauchent { $count ->
     [one] une autre convention
    *[other] { $count } autres conventions
@@ -184,6 +185,7 @@ csv-01-invalid = Le fichier n'est pas un CSV en UTF-8 lisible : { $detail }
 csv-01-line = Ligne illisible : { $detail }
 csv-02-student-number = Lettres et chiffres seulement, { $max } au plus.
 csv-02-teaching-hours = Un nombre d'heures, de 0 à { $max }.
+csv-02-birth-date = Une date de naissance au format AAAA-MM-JJ ou JJ/MM/AAAA, après 1900 et pas dans le futur.
 batch-01-too-large = Plus de { $max } conventions : exportez-les par formation.
 ref-06-no-such-convention = Cette convention n'existe pas.
 ref-07-no-such-user = Cet utilisateur n'existe pas.

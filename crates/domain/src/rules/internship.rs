@@ -263,6 +263,7 @@ fn check_waiting_period(ctx: &CheckContext, start: NaiveDate, report: &mut Repor
 
 fn check_schedule(convention: &Convention, report: &mut Report) {
     let i = &convention.internship;
+    let minor = is_minor(convention);
     let Some(regular) = i.regular_schedule else {
         report.missing("FORM-01", "internship.regular_schedule");
         return;
@@ -287,6 +288,8 @@ fn check_schedule(convention: &Convention, report: &mut Report) {
                     Violation::error("ID-10", field, MessageKey::Id10DailyHoursRange)
                         .with_arg("max", 24u32),
                 );
+            } else if minor && period.minutes_per_day > limits::MINOR_DAILY_MAX_MINUTES {
+                report.push(minor_daily(field, period.minutes_per_day));
             } else if period.minutes_per_day > limits::DAILY_WARNING_MINUTES {
                 report.push(
                     Violation::warning("DUR-04", field, MessageKey::Dur04DailyHoursAboveLegal)
@@ -323,17 +326,40 @@ fn check_schedule(convention: &Convention, report: &mut Report) {
                 .with_arg("max", limits::WEEKLY_WARNING_MINUTES / 60),
         );
     }
-    // SAF-07: a minor's presence is capped at 35 h a week.
-    if weekly > limits::MINOR_WEEKLY_MAX_MINUTES
-        && let (Some(birth), Some(start)) = (convention.student.student.birth_date, i.start)
-        && is_minor_on(birth, start)
-    {
+    // SAF-07: a minor works at most 35 h a week and 8 h a day (Code du
+    // travail L3162-1), whatever the host's hours.
+    if minor && weekly > limits::MINOR_WEEKLY_MAX_MINUTES {
         report.push(
-            Violation::warning("SAF-07", field, MessageKey::Saf07MinorWeeklyHours)
+            Violation::error("SAF-07", field, MessageKey::Saf07MinorWeeklyHours)
                 .with_arg("hours", hours)
                 .with_arg("max", limits::MINOR_WEEKLY_MAX_MINUTES / 60),
         );
     }
+    if minor
+        && let Some(days) = i.days_per_week
+        && days.half_days() > 0
+    {
+        let daily = weekly * 2 / u32::from(days.half_days());
+        if daily > limits::MINOR_DAILY_MAX_MINUTES {
+            report.push(minor_daily("internship.days_per_week", daily));
+        }
+    }
+}
+
+/// SAF-07: a minor's day above 8 hours.
+fn minor_daily(field: impl Into<String>, minutes: u32) -> Violation {
+    Violation::error("SAF-07", field, MessageKey::Saf07MinorDailyHours)
+        .with_arg("hours", Decimal::hours_from_minutes(u64::from(minutes)))
+        .with_arg("max", limits::MINOR_DAILY_MAX_MINUTES / 60)
+}
+
+/// SAF-07: whether the intern is under 18 on the first day (the birth
+/// date comes from the student registry; unknown, the rules cannot tell).
+fn is_minor(convention: &Convention) -> bool {
+    matches!(
+        (convention.student.student.birth_date, convention.internship.start),
+        (Some(birth), Some(start)) if is_minor_on(birth, start)
+    )
 }
 
 /// Whether someone born on `birth` is under 18 on `day`.

@@ -23,7 +23,7 @@
 //! | DUR-03 | an earlier intern at the same service or with the same tutor within the waiting period: staff must say whether it is the same post | warning; error when validating unreviewed, or when the post is the same |
 //! | DUR-04 | weekly presence above 48 h, or daily above 10 h | warning |
 //! | DUR-05 | dates incoherent, interruptions outside or overlapping, weekly presence above 84 h | error |
-//! | SAF-07 | a minor above 35 h a week | warning |
+//! | SAF-07 | a minor (on the first day, by the registry's birth date) above 35 h a week or 8 h a day | error |
 //! | OVL-01 | dates overlap another internship of the student (unless the centre allows it) | error |
 //! | GRAT-01 | more than 308 h and no stipend | error |
 //! | GRAT-02 | stipend under the legal minimum when due | error |
@@ -87,6 +87,8 @@ pub mod limits {
     pub const DAILY_WARNING_MINUTES: u32 = 10 * 60;
     /// SAF-07: weekly presence of a minor.
     pub const MINOR_WEEKLY_MAX_MINUTES: u32 = 35 * 60;
+    /// SAF-07: daily presence of a minor.
+    pub const MINOR_DAILY_MAX_MINUTES: u32 = 8 * 60;
     /// ENC-01: interns followed at once by one supervisor.
     pub const SUPERVISOR_MAX_ONGOING: u32 = 24;
     /// ENC-02: interns followed at once by one tutor.

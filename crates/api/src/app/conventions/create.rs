@@ -69,7 +69,7 @@ pub fn create_draft(
                 last_name: student.last_name.clone(),
                 first_name: student.first_name.clone(),
                 usage_name: None,
-                birth_date: None,
+                birth_date: student.birth_date,
                 university_email: student.email.as_deref().and_then(|e| Email::parse(e).ok()),
             },
             enrolment: Some(Enrolment {
