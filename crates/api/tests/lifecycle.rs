@@ -710,6 +710,12 @@ async fn an_earlier_intern_at_the_same_service_is_reviewed_before_validation(app
         .await;
     assert_eq!(status, StatusCode::OK, "{conv}");
     assert_eq!(conv["post_review"]["same_post"], true);
+    let (_, seen) = student.get(&format!("/api/conventions/{id}")).await;
+    assert!(
+        seen["post_review"].is_null(),
+        "the reason is staff's: {}",
+        seen["post_review"]
+    );
     assert_eq!(
         dur_03(&conv),
         Some(("error".into(), "dur-03-waiting-period".into()))

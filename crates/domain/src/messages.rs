@@ -105,7 +105,7 @@ fluent_keys! {
         Grat02RateAmount = "grat-02-rate-amount" ["min", "max"],
         Grat02RateDecreases = "grat-02-rate-decreases" ["year", "rate"],
         Grat02RateIncreases = "grat-02-rate-increases" ["year", "rate"],
-        Grat02RateGap = "grat-02-rate-gap" ["first", "last"],
+        Grat02RateGap = "grat-02-rate-gap" ["last"],
         Grat02RateExists = "grat-02-rate-exists" ["year"],
         Grat04StipendNowMandatory = "grat-04-stipend-now-mandatory" ["hours", "threshold"],
         Grat04CatchUpFromFirstDay = "grat-04-catch-up-from-first-day" ["hours", "threshold"],

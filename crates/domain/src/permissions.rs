@@ -300,6 +300,12 @@ pub fn may_read_evaluation(relation: Relation, kind: EvaluationKind) -> Result<(
     }
 }
 
+/// DUR-03: staff's answer about an earlier intern's post, and its reason,
+/// are read by the centre's staff only.
+pub fn may_read_post_review(relation: Relation) -> bool {
+    roles::is_staff(relation)
+}
+
 /// Whether `relation` may start a new convention in this centre: students
 /// only where the centre allows it; managers and admins always.
 pub fn may_create_convention(relation: Relation, centre: &CentreSettings) -> Decision {

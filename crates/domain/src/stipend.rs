@@ -99,7 +99,7 @@ pub const RATE_CENTS: std::ops::RangeInclusive<i64> = 100..=5_000;
 
 impl RateTable {
     /// GRAT-02: whether an administrator may set `year`'s rate to `cents`
-    /// (`None`: remove that year). The years follow one another with no
+    /// (`None`: remove that year, only the last one). The years follow one another with no
     /// gap (a gap would leave a year without a floor), and rates never go
     /// down from one year to the next, which is what makes the latest rate
     /// a floor for a year not entered yet.
@@ -109,13 +109,15 @@ impl RateTable {
             (Some((first, _)), Some((last, _))) => (*first, *last),
             _ => (year, year),
         };
+        // Only the last year goes (a year entered by mistake): an earlier
+        // one would leave agreements of that year without their minimum,
+        // and the table keeps one year at least.
         let Some(cents) = cents else {
-            return if year == first || year == last || !self.has(year) {
+            return if !self.has(year) || (year == last && self.rates.len() > 1) {
                 Ok(())
             } else {
                 Err(
                     Violation::error("GRAT-02", field, MessageKey::Grat02RateGap)
-                        .with_arg("first", i64::from(first))
                         .with_arg("last", i64::from(last)),
                 )
             };
@@ -430,8 +432,13 @@ mod tests {
         );
         assert_eq!(
             refused_key(t.check_change(2019, None)),
-            None,
+            Some(MessageKey::Grat02RateGap.as_str().to_owned()),
             "the first year"
+        );
+        assert_eq!(
+            refused_key(RateTable::new([(2026, 450)]).check_change(2026, None)),
+            Some(MessageKey::Grat02RateGap.as_str().to_owned()),
+            "the only year"
         );
         assert_eq!(
             refused_key(t.check_change(2023, None)),

@@ -95,6 +95,26 @@ fn termination_ends_the_internship_and_clips_periods() {
         effective.termination.as_ref().unwrap().by_intern(),
         "DUR-03 reads who asked"
     );
+    // On the planned last day, nothing ends early: no waiver.
+    let planned_end = original.internship.end.unwrap();
+    let on_the_last_day = validated(vec![AmendmentChange::Termination {
+        date: planned_end,
+        comment: "Fin".into(),
+        initiated_by: Some(TerminationInitiator::Intern),
+    }]);
+    let ended = amendment::apply(&original, &[on_the_last_day]);
+    assert!(!ended.termination.unwrap().by_intern());
+    let by_host = validated(vec![AmendmentChange::Termination {
+        date: d(2026, 5, 29),
+        comment: "Fermeture du service".into(),
+        initiated_by: Some(TerminationInitiator::Host),
+    }]);
+    assert!(
+        !amendment::apply(&original, &[by_host])
+            .termination
+            .unwrap()
+            .by_intern()
+    );
 
     // 13–30 April: 14 weekdays; May to the 29th: 21 weekdays minus 1 May,
     // 8 May and Whit Monday, minus the exam week (Ascension inside it): 13.

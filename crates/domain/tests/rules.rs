@@ -349,6 +349,7 @@ fn dur_03_waiting_period_of_a_third() {
     let same_post = |same_post| PostReview {
         same_post,
         reason: "Même fiche de poste".into(),
+        earlier: vec![previous],
     };
     let ctx = CheckContext {
         earlier_interns: vec![previous],
@@ -405,6 +406,7 @@ fn dur_03_an_earlier_intern_is_reviewed_before_validation() {
         post_review: review.map(|same_post| PostReview {
             same_post,
             reason: "Autre service, autres missions".into(),
+            earlier: vec![shorter, earlier],
         }),
         ..context()
     };
@@ -429,6 +431,25 @@ fn dur_03_an_earlier_intern_is_reviewed_before_validation() {
     assert_eq!(
         dur_03(&check(&c, &with(CheckMode::Complete, Some(true)))),
         Some((Severity::Error, "dur-03-waiting-period".to_owned()))
+    );
+    // An answer given before the longer internship was known does not
+    // cover it: the question comes back.
+    let partial = CheckContext {
+        post_review: Some(PostReview {
+            same_post: false,
+            reason: "Autre poste".into(),
+            earlier: vec![shorter],
+        }),
+        ..with(CheckMode::Validation, None)
+    };
+    assert_eq!(
+        dur_03(&check(&c, &partial)),
+        Some((Severity::Error, "dur-03-same-post-to-review".to_owned()))
+    );
+    assert_eq!(
+        rules::waiting_period_candidates(&c, &partial),
+        [earlier],
+        "the shorter one's 10 days ended on 10 January"
     );
     // Outside every window: nothing to review.
     c.internship.start = Some(d(2026, 1, 29));

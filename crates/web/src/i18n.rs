@@ -12,7 +12,7 @@ use crate::api::client;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use leptos::prelude::*;
 use stages_domain::violation::ArgValue;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
 const STORAGE_KEY: &str = "stages.lang";
@@ -39,6 +39,8 @@ fn bundle(lang: Lang, sources: Vec<String>) -> FluentBundle<FluentResource> {
 }
 
 thread_local! {
+    /// Whether a language switch waits for its wording.
+    static SWITCHING: Cell<bool> = const { Cell::new(false) };
     /// The bundles fetched so far, French first.
     static BUNDLES: RefCell<[Option<FluentBundle<FluentResource>>; 2]> =
         const { RefCell::new([None, None]) };
@@ -51,8 +53,9 @@ fn slot(lang: Lang) -> usize {
     }
 }
 
-/// Fetches `lang`'s resources unless they are here already. A resource
-/// that cannot be fetched leaves its messages out (their keys show).
+/// Fetches `lang`'s resources unless they are here already. When one
+/// cannot be fetched nothing is kept, so that the next call tries again;
+/// meanwhile the other language's wording, if any, stands in.
 pub async fn load(lang: Lang) {
     if BUNDLES.with(|b| b.borrow()[slot(lang)].is_some()) {
         return;
@@ -61,12 +64,13 @@ pub async fn load(lang: Lang) {
     for file in RESOURCES {
         let url = format!("/locales/{}/{file}", lang.code());
         let text = match gloo_net::http::Request::get(&url).send().await {
-            Ok(response) if response.ok() => response.text().await.unwrap_or_default(),
-            _ => String::new(),
+            Ok(response) if response.ok() => response.text().await.ok(),
+            _ => None,
         };
         // A missing file is answered with the SPA's page, not Fluent.
-        if !text.trim_start().starts_with('<') {
-            sources.push(text);
+        match text {
+            Some(text) if !text.trim_start().starts_with('<') => sources.push(text),
+            _ => return,
         }
     }
     let loaded = bundle(lang, sources);
@@ -86,7 +90,10 @@ pub fn stored_lang() -> Lang {
 pub fn translate(lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
     BUNDLES.with(|bundles| {
         let bundles = bundles.borrow();
-        let Some(bundle) = bundles[slot(lang)].as_ref() else {
+        let Some(bundle) = bundles[slot(lang)]
+            .as_ref()
+            .or(bundles[slot(lang.other())].as_ref())
+        else {
             return key.to_owned();
         };
         let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
@@ -178,13 +185,18 @@ impl I18n {
         self.lang.get() == Lang::En
     }
 
-    /// Switches to the other language once its wording has arrived.
+    /// Switches to the other language once its wording has arrived; a
+    /// click while a switch is under way does nothing.
     pub fn toggle(&self) {
+        if SWITCHING.with(|s| s.replace(true)) {
+            return;
+        }
         let lang = self.lang;
         let next = lang.get_untracked().other();
         leptos::task::spawn_local(async move {
             load(next).await;
             lang.set(next);
+            SWITCHING.with(|s| s.set(false));
         });
     }
 }

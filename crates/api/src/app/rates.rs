@@ -107,7 +107,7 @@ pub async fn update(
         .await
 }
 
-/// Removes the first or last year's rate read at version `expected`
+/// Removes the last year's rate read at version `expected`
 /// (administrators): a year entered by mistake.
 pub async fn delete(
     state: &AppState,

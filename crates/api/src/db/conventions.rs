@@ -645,7 +645,7 @@ pub fn check_context(
             let service = loaded.parties.host_service_id.unwrap_or(-1);
             let tutor = loaded.parties.tutor_id.unwrap_or(-1);
             let since = start.checked_sub_days(Days::new(366)).unwrap_or(start);
-            let earlier: Vec<(i64, NaiveDate, NaiveDate)> = conventions::table
+            let earlier: Vec<(i64, String, NaiveDate, NaiveDate)> = conventions::table
                 .filter(conventions::id.ne(id))
                 .filter(agreed)
                 .filter(
@@ -659,15 +659,18 @@ pub fn check_context(
                 .order(conventions::end_date.desc())
                 .select((
                     conventions::id,
+                    conventions::content,
                     conventions::start_date.assume_not_null(),
                     conventions::end_date.assume_not_null(),
                 ))
                 .limit(20)
                 .load(conn)?;
-            for (other, start, end) in earlier {
-                // Who asked for an early end is in its validated amendments.
+            for (other, content, start, end) in earlier {
+                // Who asked for an early end, and whether it was early, is
+                // in its validated amendments applied to its content.
+                let planned: Convention = decode(&content)?;
                 let amendments = amendment_list(conn, other)?;
-                let ended_early_by_intern = amendment::apply(&Convention::default(), &amendments)
+                let ended_early_by_intern = amendment::apply(&planned, &amendments)
                     .termination
                     .is_some_and(|t| t.by_intern());
                 ctx.earlier_interns.push(PreviousInternship {

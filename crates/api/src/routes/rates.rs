@@ -101,7 +101,7 @@ pub async fn update(
         .json(updated))
 }
 
-/// Removes the first or the last year's rate (administrators): a year
+/// Removes the last year's rate (administrators): a year
 /// entered by mistake.
 #[utoipa::path(
     tag = "nomenclatures",
@@ -116,7 +116,7 @@ pub async fn update(
         NotSignedIn,
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No rate for that year", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A year in the middle: the years would no longer follow one another (GRAT-02)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not the last year, or the only one (GRAT-02)", body = Problem, content_type = "application/problem+json"),
         Stale,
         IfMatchMissing,
     )

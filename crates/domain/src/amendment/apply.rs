@@ -16,13 +16,18 @@ pub struct Termination {
     pub comment: String,
     /// Who asked for it (DUR-03), when recorded.
     pub initiated_by: Option<super::TerminationInitiator>,
+    /// The last day planned before it (with the earlier amendments).
+    pub planned_end: Option<NaiveDate>,
 }
 
 impl Termination {
-    /// Whether the intern cut the internship short: then no waiting
-    /// period is owed before the next intern on the post (DUR-03).
+    /// Whether the intern cut the internship short by their own decision,
+    /// before its planned last day: then no waiting period is owed before
+    /// the next intern on the post (DUR-03). A "termination" on the
+    /// planned last day ends nothing early.
     pub fn by_intern(&self) -> bool {
         self.initiated_by == Some(super::TerminationInitiator::Intern)
+            && self.planned_end.is_some_and(|end| self.date < end)
     }
 }
 
@@ -60,13 +65,15 @@ pub(super) fn apply_one(effective: &mut EffectiveConvention, amendment: &Amendme
                 comment,
                 initiated_by,
             } => {
-                let end = c.internship.end.map_or(*date, |end| end.min(*date));
+                let planned_end = c.internship.end;
+                let end = planned_end.map_or(*date, |end| end.min(*date));
                 c.internship.end = Some(end);
                 clip_to_end(&mut c.internship, end);
                 effective.termination = Some(Termination {
                     date: *date,
                     comment: comment.clone(),
                     initiated_by: *initiated_by,
+                    planned_end,
                 });
             }
             AmendmentChange::Dates { start, end } => {

@@ -211,6 +211,19 @@ fn earliest_after(previous: &PreviousInternship) -> Option<(NaiveDate, u64)> {
     Some((earliest, waiting))
 }
 
+/// DUR-03: the earlier interns whose waiting period `start` falls in, each
+/// with the first day the post is free again and the days of waiting.
+pub(super) fn waiting_period_candidates(
+    ctx: &CheckContext,
+    start: NaiveDate,
+) -> Vec<(NaiveDate, u64, PreviousInternship)> {
+    ctx.earlier_interns
+        .iter()
+        .filter_map(|p| earliest_after(p).map(|(earliest, days)| (earliest, days, *p)))
+        .filter(|(earliest, _, _)| start < *earliest)
+        .collect()
+}
+
 /// DUR-03: after an intern on the same post, the host waits a third of that
 /// internship's length before the next one, unless the previous intern cut
 /// it short. Whether an earlier intern at the same service or with the same
@@ -218,17 +231,20 @@ fn earliest_after(previous: &PreviousInternship) -> Option<(NaiveDate, u64)> {
 /// they do, a warning, which blocks validation; once they say it is the
 /// same post, an error.
 fn check_waiting_period(ctx: &CheckContext, start: NaiveDate, report: &mut Report) {
-    let Some((earliest, waiting, previous)) = ctx
-        .earlier_interns
-        .iter()
-        .filter_map(|p| earliest_after(p).map(|(earliest, days)| (earliest, days, p)))
-        .filter(|(earliest, _, _)| start < *earliest)
-        .max_by_key(|(earliest, _, _)| *earliest)
+    let candidates = waiting_period_candidates(ctx, start);
+    let Some(&(earliest, waiting, previous)) =
+        candidates.iter().max_by_key(|(earliest, _, _)| *earliest)
     else {
         return;
     };
+    // An answer holds for the earlier interns it was given about.
+    let review = ctx.post_review.as_ref().filter(|review| {
+        candidates
+            .iter()
+            .all(|(_, _, p)| review.earlier.contains(p))
+    });
     let days = i64::try_from(waiting).unwrap_or(i64::MAX);
-    match &ctx.post_review {
+    match review {
         Some(review) if !review.same_post => {}
         Some(_) => report.push(
             Violation::error(

@@ -145,6 +145,12 @@ pub struct PostReview {
     pub same_post: bool,
     /// Why, in the reviewer's words.
     pub reason: String,
+    /// The earlier internships the answer was given about
+    /// ([`waiting_period_candidates`] then): an earlier intern it did not
+    /// see (the dates, the service or the tutor changed since, or another
+    /// convention was agreed) asks the question again.
+    #[serde(default)]
+    pub earlier: Vec<PreviousInternship>,
 }
 
 /// The rule whose question staff answer with a [`PostReview`]: screens
@@ -166,6 +172,22 @@ impl PostReview {
             Ok(())
         }
     }
+}
+
+/// DUR-03: the earlier internships (among the context's) whose waiting
+/// period the convention's first day falls in: those staff answer about.
+pub fn waiting_period_candidates(
+    convention: &Convention,
+    ctx: &CheckContext,
+) -> Vec<PreviousInternship> {
+    convention
+        .internship
+        .start
+        .map(|start| internship::waiting_period_candidates(ctx, start))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(_, _, previous)| previous)
+        .collect()
 }
 
 /// What the database provides for a check.

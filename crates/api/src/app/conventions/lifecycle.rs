@@ -196,6 +196,7 @@ pub async fn review_post(
     id: i64,
     review: PostReview,
 ) -> Result<ConventionView, ApiError> {
+    let today = state.today();
     transition(
         state,
         caller,
@@ -209,18 +210,24 @@ pub async fn review_post(
                 .check_post_review(relation, &loaded.settings)
                 .map_err(|r| ApiError::refusal(&r))?;
             let before = loaded.post_review()?;
+            // The answer is about the earlier interns there are now.
+            let facts = repo::check_context(conn, loaded, today, CheckMode::Validation)?;
+            let effective = repo::effective(conn, loaded)?;
             let after = StoredPostReview {
                 review: PostReview {
                     same_post: review.same_post,
                     reason: review.reason.trim().to_owned(),
+                    earlier: rules::waiting_period_candidates(&effective.convention, &facts),
                 },
                 reviewer_id: ctx.user_id,
                 at: chrono::Utc::now().naive_utc(),
             };
             loaded.row.post_review = Some(crate::db::error::encode(&after)?);
+            // Apart from the convention's own history, which its student
+            // reads: the reason is staff's.
             audit::record(
                 conn,
-                Entity::Convention,
+                Entity::PostReview,
                 loaded.row.id,
                 "post_review",
                 Some(ctx.user_id),

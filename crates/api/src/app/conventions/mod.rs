@@ -133,12 +133,15 @@ fn view_with(
         effective: effective.convention,
         termination: effective.termination,
         workflow: loaded.workflow.clone(),
-        post_review: loaded.post_review()?.map(|stored| PostReviewView {
-            same_post: stored.review.same_post,
-            reason: stored.review.reason,
-            reviewer_id: stored.reviewer_id,
-            at: stored.at.and_utc(),
-        }),
+        post_review: loaded
+            .post_review()?
+            .filter(|_| permissions::may_read_post_review(relation))
+            .map(|stored| PostReviewView {
+                same_post: stored.review.same_post,
+                reason: stored.review.reason,
+                reviewer_id: stored.reviewer_id,
+                at: stored.at.and_utc(),
+            }),
         created_at: loaded.row.created_at.and_utc(),
         updated_at: loaded.row.updated_at.and_utc(),
         submitted_at: loaded.row.submitted_at.map(|at| at.and_utc()),

@@ -197,6 +197,7 @@ pub async fn review_post(
     let review = PostReview {
         same_post: input.same_post,
         reason: input.reason,
+        earlier: Vec::new(),
     };
     review.check().map_err(ApiError::bad_request)?;
     let expected = concurrency::expected_version(&req)?;
