@@ -451,6 +451,17 @@ fn dur_03_an_earlier_intern_is_reviewed_before_validation() {
         [earlier],
         "the shorter one's 10 days ended on 10 January"
     );
+    // An internship that has not ended by the first day is no earlier
+    // intern (an amendment's context holds those around the moved dates).
+    let overlapping = CheckContext {
+        earlier_interns: vec![PreviousInternship {
+            start: d(2026, 1, 5),
+            end: d(2026, 3, 27),
+            ended_early_by_intern: false,
+        }],
+        ..with(CheckMode::Validation, None)
+    };
+    assert_eq!(rules::waiting_period_candidates(&c, &overlapping), []);
     // Outside every window: nothing to review.
     c.internship.start = Some(d(2026, 1, 29));
     assert_eq!(dur_03(&check(&c, &with(CheckMode::Validation, None))), None);

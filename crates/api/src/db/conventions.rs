@@ -644,7 +644,14 @@ pub fn check_context(
         if loaded.parties.host_service_id.is_some() || loaded.parties.tutor_id.is_some() {
             let service = loaded.parties.host_service_id.unwrap_or(-1);
             let tutor = loaded.parties.tutor_id.unwrap_or(-1);
-            let since = start.checked_sub_days(Days::new(366)).unwrap_or(start);
+            // An amendment may move the start by up to a year either way:
+            // the domain keeps those that ended before the start it checks.
+            let margin = Days::new(if mode == CheckMode::Amendment { 366 } else { 0 });
+            let before = start.checked_add_days(margin).unwrap_or(start);
+            let since = start
+                .checked_sub_days(Days::new(366))
+                .and_then(|d| d.checked_sub_days(margin))
+                .unwrap_or(start);
             let earlier: Vec<(i64, String, NaiveDate, NaiveDate)> = conventions::table
                 .filter(conventions::id.ne(id))
                 .filter(agreed)
@@ -654,7 +661,7 @@ pub fn check_context(
                         .or(conventions::tutor_id.eq(tutor)),
                 )
                 .filter(conventions::start_date.is_not_null())
-                .filter(conventions::end_date.lt(start))
+                .filter(conventions::end_date.lt(before))
                 .filter(conventions::end_date.ge(since))
                 .order(conventions::end_date.desc())
                 .select((

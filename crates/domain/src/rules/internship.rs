@@ -211,7 +211,9 @@ fn earliest_after(previous: &PreviousInternship) -> Option<(NaiveDate, u64)> {
     Some((earliest, waiting))
 }
 
-/// DUR-03: the earlier interns whose waiting period `start` falls in, each
+/// DUR-03: the earlier interns (ended before `start`: the context may hold
+/// more, around a date an amendment moves) whose waiting period `start`
+/// falls in, each
 /// with the first day the post is free again and the days of waiting.
 pub(super) fn waiting_period_candidates(
     ctx: &CheckContext,
@@ -219,6 +221,7 @@ pub(super) fn waiting_period_candidates(
 ) -> Vec<(NaiveDate, u64, PreviousInternship)> {
     ctx.earlier_interns
         .iter()
+        .filter(|p| p.end < start)
         .filter_map(|p| earliest_after(p).map(|(earliest, days)| (earliest, days, *p)))
         .filter(|(earliest, _, _)| start < *earliest)
         .collect()
