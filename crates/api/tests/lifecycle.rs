@@ -397,24 +397,27 @@ async fn a_partly_validated_convention_is_not_deleted(app: &TestApp) {
 /// GRAT-02 for a year whose rate the program does not know yet (2027):
 /// 1.00 € an hour is refused against the latest known rate, named in the
 /// message; the legal amount only warns that the year's rate is unknown.
+/// The convention's violations of `rule`, as (severity, message).
+fn findings(conv: &Value, rule: &str) -> Vec<(String, String)> {
+    conv["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["rule"] == rule)
+        .map(|v| {
+            (
+                v["severity"].as_str().unwrap().to_owned(),
+                v["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
 async fn a_stipend_in_a_year_without_a_rate_meets_the_latest_known(app: &TestApp) {
     let student = As::new(app, "etudiant").await;
     let conv = fill_a_convention(&student).await;
     let id = conv["id"].as_i64().unwrap();
-    let grat_02 = |conv: &Value| -> Vec<(String, String)> {
-        conv["violations"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|v| v["rule"] == "GRAT-02")
-            .map(|v| {
-                (
-                    v["severity"].as_str().unwrap().to_owned(),
-                    v["message"].as_str().unwrap().to_owned(),
-                )
-            })
-            .collect()
-    };
+    let grat_02 = |conv: &Value| findings(conv, "GRAT-02");
     let legal = grat_02(&conv);
     assert_eq!(legal.len(), 1, "{legal:?}");
     assert_eq!(legal[0].0, "warning");
@@ -481,20 +484,7 @@ async fn an_administrator_enters_a_years_rate_and_the_checks_read_it(app: &TestA
 
     let conv = fill_a_convention(&student).await;
     let id = conv["id"].as_i64().unwrap();
-    let grat_02 = |conv: &Value| -> Vec<(String, String)> {
-        conv["violations"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|v| v["rule"] == "GRAT-02")
-            .map(|v| {
-                (
-                    v["severity"].as_str().unwrap().to_owned(),
-                    v["message"].as_str().unwrap().to_owned(),
-                )
-            })
-            .collect()
-    };
+    let grat_02 = |conv: &Value| findings(conv, "GRAT-02");
     let before = grat_02(&conv);
     assert_eq!(before.len(), 1, "{before:?}");
     assert_eq!(before[0].0, "warning", "2027 unknown: a warning only");
