@@ -486,6 +486,22 @@ impl Browser {
         serde_json::from_value(result).unwrap_or_else(|e| panic!("{method} {path}: {e}"))
     }
 
+    /// [`Browser::api`] for a call that must succeed: its answer.
+    pub async fn api_ok(
+        &self,
+        method: &str,
+        path: &str,
+        version: Option<i64>,
+        body: Option<serde_json::Value>,
+    ) -> serde_json::Value {
+        let (status, answer) = self.api(method, path, version, body).await;
+        assert!(
+            (200..300).contains(&status),
+            "{method} {path}: {status} {answer}"
+        );
+        answer
+    }
+
     /// Scrolls the page so that the element is at the top of the window
     /// (before a screenshot of that part).
     pub async fn scroll_to(&self, css: &str) {

@@ -172,12 +172,7 @@ async fn the_hourly_rates_are_kept_on_screen_and_the_wizard_reads_them() {
 /// `start` to `end`; returns its id.
 async fn created_through_the_api(browser: &Browser, start: &str, end: &str) -> i64 {
     let call = |method: &'static str, path: String, version: Option<i64>, body: Option<Value>| async move {
-        let (status, answer) = browser.api(method, &path, version, body).await;
-        assert!(
-            (200..300).contains(&status),
-            "{method} {path}: {status} {answer}"
-        );
-        answer
+        browser.api_ok(method, &path, version, body).await
     };
     let conv = call(
         "POST",

@@ -1,9 +1,13 @@
 //! The wizard's quality bar in a real browser: step 1 done with the
 //! keyboard alone; after a failed submit the focus is on the first error;
 //! bad input on step 5 shows the domain rule's message next to its field,
-//! in French and, after the switch, in English.
+//! in French and, after the switch, in English; abroad, step 5 asks about
+//! the host's accident cover.
+
+#![allow(clippy::unwrap_used)]
 
 use fantoccini::key::Key;
+use serde_json::json;
 use stages_e2e::{Browser, Server};
 
 /// Opens the wizard of a new convention as the student, past the
@@ -170,5 +174,81 @@ async fn bad_input_on_step_five_shows_the_rule_next_to_the_field() {
             "The end date is before the start date.",
         )
         .await;
+    browser.close().await;
+}
+
+/// ABR-03 on screen: for a draft at the demo's host in Berlin, step 5 asks
+/// whether the host insures the intern against work accidents (a question
+/// an internship in France never shows). From 4 January to 5 July 2027 is
+/// past the six months of the French cover: the reason is shown at the
+/// question as soon as the dates are typed, and "Oui" clears it.
+#[tokio::test]
+async fn abroad_step_five_asks_whether_the_host_insures_the_intern() {
+    let server = Server::start();
+    let browser = Browser::start().await;
+    browser.sign_in(&server, "etudiant").await;
+    let conv = browser
+        .api_ok(
+            "POST",
+            "/api/conventions",
+            None,
+            Some(json!({"academic_year": "2026-2027", "programme_code": "M1-INFO"})),
+        )
+        .await;
+    let id = conv["id"].as_i64().unwrap();
+    let found = browser
+        .api_ok("GET", "/api/organisations?name=B%C3%A4ckerei", None, None)
+        .await;
+    let org = found["items"][0]["id"].clone();
+    let conv = browser
+        .api_ok(
+            "PUT",
+            &format!("/api/conventions/{id}/organisation"),
+            conv["version"].as_i64(),
+            Some(json!({"organisation_id": org})),
+        )
+        .await;
+    let services = browser
+        .api_ok(
+            "GET",
+            &format!("/api/organisations/{org}/services"),
+            None,
+            None,
+        )
+        .await;
+    browser
+        .api_ok(
+            "PUT",
+            &format!("/api/conventions/{id}/host-service"),
+            conv["version"].as_i64(),
+            Some(json!({"host_service_id": services[0]["id"]})),
+        )
+        .await;
+
+    browser
+        .open(&server, &format!("/conventions/{id}/steps/internship"))
+        .await;
+    browser.set_value("#internship-start", "2027-01-04").await;
+    browser.set_value("#internship-end", "2027-07-05").await;
+    browser
+        .wait_for_text(
+            "#internship-host_accident_cover-messages",
+            "dure plus de 6 mois, prolongations comprises",
+        )
+        .await;
+    browser.scroll_to("#internship-host_accident_cover").await;
+    browser.screenshot("wizard-step5-abroad-cover").await;
+    browser.click("#internship-host_accident_cover").await;
+    let start = std::time::Instant::now();
+    while browser
+        .exists("#internship-host_accident_cover-messages p")
+        .await
+    {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "the host's cover does not clear ABR-03"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     browser.close().await;
 }

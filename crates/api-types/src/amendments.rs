@@ -49,6 +49,11 @@ pub enum ChangeInput {
         paid: bool,
         terms: StipendTerms,
     },
+    /// Abroad: whether the host insures the intern against work
+    /// accidents (ABR-03).
+    AccidentCover {
+        host_insures: bool,
+    },
     Other {
         description: String,
     },

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use stages_domain::ids::{Email, Phone};
-use stages_domain::model::{Address, HealthInsurance};
+use stages_domain::model::{Address, Contact, HealthInsurance};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -34,6 +34,10 @@ pub struct StudentStepInput {
     pub mobile_phone: Option<Phone>,
     pub health_insurance: HealthInsurance,
     pub enrolment: Option<EnrolmentChoice>,
+    /// A minor's parent or guardian, who signs too (SAF-07); `position`
+    /// holds the capacity (mother, father, guardian).
+    #[serde(default)]
+    pub legal_representative: Option<Contact>,
 }
 
 /// The host: an organisation, or the number of the offer the student

@@ -204,6 +204,84 @@ fn the_agreement_prints_the_installations_rates_and_the_birth_date() {
     );
 }
 
+/// SAF-07: a minor's agreement names the legal representative among the
+/// parties, gives them a signature box, and states the night-work answer.
+#[test]
+fn a_minors_agreement_is_signed_by_the_legal_representative() {
+    let mut convention = demo_convention();
+    // 17 on the first day, 5 January 2026.
+    convention.student.student.birth_date = Some(date(2008, 6, 1));
+    convention.student.legal_representative = Some(Contact {
+        civility: Some(Civility::Ms),
+        last_name: "Martin".into(),
+        first_name: "Sophie".into(),
+        email: Some(stages_domain::ids::Email::parse("sophie.martin@example.org").unwrap()),
+        phone: None,
+        position: "Mère".into(),
+    });
+    convention.internship.night_work = Some(false);
+    let document = convention_document(AgreementLanguage::Fr, convention.clone());
+    let text = Read::new(&render_convention(&document).unwrap()).flat();
+    assert_contains(
+        &text,
+        &[
+            "Représentant légal : Mme Sophie Martin, Mère, sophie.martin@example.org",
+            "Le représentant légal du stagiaire mineur",
+            "Travail de nuit (22 h – 6 h) : non",
+        ],
+        "a minor's agreement",
+    );
+    // An adult signs alone, whatever the form still holds.
+    convention.student.student.birth_date = Some(date(2003, 4, 12));
+    let document = convention_document(AgreementLanguage::Fr, convention);
+    let text = Read::new(&render_convention(&document).unwrap()).flat();
+    assert!(!text.contains("représentant légal"), "{text}");
+}
+
+/// ABR-01…03: an agreement with a host abroad annexes the country's
+/// information sheet, leaves out the French employee benefits and leave
+/// clauses, and says who covers work accidents: the French cover with its
+/// conditions, or the host once it insures the intern.
+#[test]
+fn an_agreement_abroad_states_the_accident_cover_and_annexes_the_country_sheet() {
+    let mut convention = demo_convention();
+    for address in [
+        &mut convention.organisation.as_mut().unwrap().address,
+        &mut convention.host_service.as_mut().unwrap().address,
+    ] {
+        address.country = Some(stages_domain::ids::Country::parse("DE").unwrap());
+        address.postal_code = "10115".into();
+    }
+    convention.internship.stipend_paid = Some(false);
+    let document = convention_document(AgreementLanguage::Fr, convention.clone());
+    let text = Read::new(&render_convention(&document).unwrap()).flat();
+    assert_contains(
+        &text,
+        &[
+            "Accidents du travail : protection française (article L412-8 2° du code de la sécurité sociale)",
+            "au plus 6 mois prolongations comprises (ici du 5 janvier 2026 au 6 mars 2026)",
+            "ne dépasse pas 4,50 € de l’heure",
+            "exclusivement dans l’organisme signataire (Société Générale d'Ingénierie)",
+            "exclusivement dans le pays cité (DE)",
+            "assurance assistance (rapatriement)",
+            "Annexes",
+            "dans le pays d’accueil (DE)",
+        ],
+        "the agreement abroad",
+    );
+    for french_only in ["titres-restaurant et à la prise en charge", "L124-13"] {
+        assert!(!text.contains(french_only), "{french_only} printed abroad");
+    }
+    convention.internship.host_accident_cover = Some(true);
+    let document = convention_document(AgreementLanguage::En, convention);
+    let text = Read::new(&render_convention(&document).unwrap()).flat();
+    assert_contains(
+        &text,
+        &["Work accidents: the host organisation insures the intern"],
+        "the host's cover",
+    );
+}
+
 #[test]
 fn missing_data_prints_as_dashes() {
     let mut convention = Convention::default();

@@ -6,7 +6,7 @@
 mod common;
 
 use common::TestApp;
-use common::flows::{As, fill_a_convention, internship, rules, version};
+use common::flows::{As, fill_a_convention, internship, rules, save_step, validate, version};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -815,6 +815,64 @@ async fn a_minor_from_the_registry_is_held_to_the_minors_limits(app: &TestApp) {
             .map(|v| format!("{} {}", v["severity"], v["field"]))
             .collect()
     };
+    // A minor's draft asks for the legal representative and the answer
+    // about night work; submitting without them is refused.
+    assert_eq!(
+        saf_07(&conv),
+        [
+            "\"warning\" \"student.legal_representative\"",
+            "\"warning\" \"internship.night_work\""
+        ]
+    );
+    let id = conv["id"].as_i64().unwrap();
+    let (status, problem) = student
+        .post(
+            &format!("/api/conventions/{id}/submit"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert!(rules(&problem).contains(&"SAF-07".to_owned()), "{problem}");
+    let (status, conv) = student
+        .put(
+            &format!("/api/conventions/{id}/student"),
+            version(&conv),
+            json!({
+                "address": {"street": "4 rue des Jardins", "postal_code": "25000", "city": "Besançon", "country": "FR"},
+                "personal_email": "camille.martin@example.org",
+                "mobile_phone": "06 12 34 56 78",
+                "health_insurance": {"fund": "CPAM du Doubs"},
+                "legal_representative": {
+                    "civility": "ms", "last_name": "Martin", "first_name": "Sophie",
+                    "email": "sophie.martin@example.org", "phone": "06 98 76 54 32",
+                    "position": "Mère"
+                }
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    let mut at_night = internship();
+    at_night["night_work"] = json!(true);
+    let (status, conv) = student
+        .put(
+            &format!("/api/conventions/{id}/internship"),
+            version(&conv),
+            at_night,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    assert_eq!(saf_07(&conv), ["\"error\" \"internship.night_work\""]);
+    let mut by_day = internship();
+    by_day["night_work"] = json!(false);
+    let (status, conv) = student
+        .put(
+            &format!("/api/conventions/{id}/internship"),
+            version(&conv),
+            by_day,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
     assert!(
         saf_07(&conv).is_empty(),
         "35 h over 5 days: {:?}",
@@ -822,6 +880,7 @@ async fn a_minor_from_the_registry_is_held_to_the_minors_limits(app: &TestApp) {
     );
     let mut longer = internship();
     longer["weekly_minutes"] = json!(40 * 60);
+    longer["night_work"] = json!(false);
     let (status, conv) = student
         .put(
             &format!("/api/conventions/{}/internship", conv["id"]),
@@ -983,6 +1042,128 @@ async fn a_host_full_for_a_calendar_week_refuses_one_more(app: &TestApp) {
     assert!(enc_03(&later).is_empty(), "{}", later["violations"]);
 }
 
+/// ABR-03 through HTTP, at the demo's host in Berlin. From 4 January to
+/// 5 July 2027 is past six months (the last day covered is 3 July) and
+/// 700 € a month at 35 h is above 4.50 € an hour: both are named at the
+/// host-cover field, and submitting is refused, until the host insures the
+/// intern. Within the conditions the convention goes through; an amendment
+/// extending it past six months is refused unless it states the host's
+/// cover.
+async fn an_internship_abroad_keeps_the_french_cover_only_within_its_conditions(app: &TestApp) {
+    let student = As::new(app, "etudiant").await;
+    let conv = fill_a_convention(&student).await;
+    let id = conv["id"].as_i64().unwrap();
+    let path = |step: &str| format!("/api/conventions/{id}/{step}");
+    let (_, found) = student.get("/api/organisations?name=B%C3%A4ckerei").await;
+    let org = found["items"][0]["id"].as_i64().unwrap();
+    let conv = save_step(
+        &student,
+        &conv,
+        "organisation",
+        json!({"organisation_id": org}),
+    )
+    .await;
+    let (_, services) = student
+        .get(&format!("/api/organisations/{org}/services"))
+        .await;
+    let service = services[0]["id"].as_i64().unwrap();
+    let conv = save_step(
+        &student,
+        &conv,
+        "host-service",
+        json!({"host_service_id": service}),
+    )
+    .await;
+    let (_, contacts) = student
+        .get(&format!("/api/services/{service}/contacts"))
+        .await;
+    let contact = json!({"contact_id": contacts[0]["id"]});
+    let conv = save_step(&student, &conv, "tutor", contact.clone()).await;
+    let conv = save_step(&student, &conv, "signatory", contact).await;
+
+    let abr_03 = |conv: &Value| -> Vec<String> {
+        conv["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|v| v["rule"] == "ABR-03")
+            .map(|v| {
+                format!(
+                    "{} {}",
+                    v["severity"].as_str().unwrap(),
+                    v["field"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    let mut long = internship();
+    long["end"] = json!("2027-07-05");
+    let (status, conv) = student
+        .put(&path("internship"), version(&conv), long.clone())
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    assert_eq!(
+        abr_03(&conv),
+        [
+            "warning internship.host_accident_cover",
+            "warning internship.host_accident_cover"
+        ],
+        "{}",
+        conv["violations"]
+    );
+    let (status, problem) = student
+        .post(&path("submit"), Some(version(&conv)), None)
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert!(rules(&problem).contains(&"ABR-03".to_owned()), "{problem}");
+    long["host_accident_cover"] = json!(true);
+    let (_, insured) = student.put(&path("internship"), version(&conv), long).await;
+    assert_eq!(abr_03(&insured), Vec::<String>::new());
+
+    // Within the conditions: to 2 July, 693 € a month (4.50 € an hour).
+    let mut within = internship();
+    within["end"] = json!("2027-07-02");
+    within["stipend"]["amount_cents"] = json!(69_300);
+    let (_, conv) = student
+        .put(&path("internship"), version(&insured), within)
+        .await;
+    assert_eq!(
+        abr_03(&conv),
+        Vec::<String>::new(),
+        "{}",
+        conv["violations"]
+    );
+    let (status, conv) = student
+        .post(&path("submit"), Some(version(&conv)), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    let conv = validate(app, id, conv).await;
+
+    let manager = As::new(app, "gestionnaire").await;
+    let amendment = |changes: Value| json!({"title": "Prolongation", "reason": "Projet prolongé", "changes": changes});
+    let extend = json!({"kind": "dates", "start": "2027-01-04", "end": "2027-07-09"});
+    let (status, problem) = manager
+        .post(
+            &path("amendments"),
+            Some(version(&conv)),
+            Some(amendment(json!([extend.clone()]))),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert!(rules(&problem).contains(&"ABR-03".to_owned()), "{problem}");
+    let (status, created) = manager
+        .post(
+            &path("amendments"),
+            Some(version(&conv)),
+            Some(amendment(json!([
+                extend,
+                {"kind": "accident_cover", "host_insures": true}
+            ]))),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+}
+
 on_both_backends!(
     a_convention_lives_from_draft_to_amendment,
     a_rejected_convention_goes_back_to_the_student_with_the_reason,
@@ -993,4 +1174,5 @@ on_both_backends!(
     an_administrator_enters_a_years_rate_and_the_checks_read_it,
     an_earlier_intern_at_the_same_service_is_reviewed_before_validation,
     a_minor_from_the_registry_is_held_to_the_minors_limits,
+    an_internship_abroad_keeps_the_french_cover_only_within_its_conditions,
 );

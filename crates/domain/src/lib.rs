@@ -20,6 +20,7 @@
 //! * [`statistics`]: the bands and sums of a centre's indicators.
 //! * [`messages`]: message keys and their French and English texts.
 
+pub mod abroad;
 pub mod access;
 pub mod amendment;
 pub mod calendar;

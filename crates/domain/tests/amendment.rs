@@ -340,3 +340,43 @@ fn enc_03_an_extension_into_a_full_week_is_refused() {
     let v = amendment::check(&original, &[], &longer, &ctx);
     assert!(v.iter().any(|v| v.rule == "ENC-03"), "{v:#?}");
 }
+
+/// ABR-03 counts extensions: an amendment taking an internship abroad past
+/// six months (13 April to 12 October) is refused unless the host insures
+/// the intern, which the amendment itself may state.
+#[test]
+fn abr_03_an_extension_abroad_past_six_months_needs_the_hosts_cover() {
+    let original = abroad();
+    let extend = |end| AmendmentChange::Dates {
+        start: d(2026, 4, 13),
+        end,
+    };
+    let abr_03 = |v: &[stages_domain::Violation]| -> Vec<(String, Severity)> {
+        v.iter()
+            .filter(|v| v.rule == "ABR-03")
+            .map(|v| (v.field.clone(), v.severity))
+            .collect()
+    };
+    let v = check(&original, &[], &amendment(vec![extend(d(2026, 10, 12))]));
+    assert_eq!(abr_03(&v), []);
+    let v = check(&original, &[], &amendment(vec![extend(d(2026, 10, 13))]));
+    assert_eq!(
+        abr_03(&v),
+        [("internship.host_accident_cover".to_owned(), Severity::Error)]
+    );
+    let v = check(
+        &original,
+        &[],
+        &amendment(vec![
+            extend(d(2026, 10, 13)),
+            AmendmentChange::AccidentCover { host_insures: true },
+        ]),
+    );
+    assert_eq!(abr_03(&v), []);
+    // Once validated, the host's cover stays for later amendments.
+    let done = [validated(vec![AmendmentChange::AccidentCover {
+        host_insures: true,
+    }])];
+    let v = check(&original, &done, &amendment(vec![extend(d(2026, 12, 18))]));
+    assert_eq!(abr_03(&v), []);
+}

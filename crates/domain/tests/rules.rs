@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use stages_domain::duration::effective_minutes;
-use stages_domain::ids::{Country, Currency};
+use stages_domain::ids::Currency;
 use stages_domain::model::*;
 use stages_domain::rules::{
     self, CheckContext, CheckMode, PostReview, PreviousInternship, busiest_week, host_quota,
@@ -512,6 +512,8 @@ fn saf_07_a_minor_is_limited_to_35_hours_and_8_a_day() {
     };
     let mut c = convention();
     c.student.student.birth_date = Some(d(2008, 4, 14));
+    c.student.legal_representative = Some(legal_representative());
+    c.internship.night_work = Some(false);
     c.internship.weekly_minutes = Some(36 * 60);
     assert_eq!(
         saf_07(&c),
@@ -536,6 +538,8 @@ fn saf_07_a_minor_is_limited_to_35_hours_and_8_a_day() {
 
     let mut by_periods = eight_weeks(35 * 60);
     by_periods.student.student.birth_date = Some(d(2009, 6, 1));
+    by_periods.student.legal_representative = Some(legal_representative());
+    by_periods.internship.night_work = Some(false);
     by_periods.internship.regular_schedule = Some(false);
     by_periods.internship.weekly_minutes = None;
     by_periods.internship.schedule_periods = vec![SchedulePeriod {
@@ -875,33 +879,137 @@ fn host_identity_in_france_and_abroad() {
 
     // A host in Germany: no SIRET, free postcode, and French stipend, leave
     // and quota rules do not apply.
-    let mut abroad = convention();
-    let germany = Some(Country::parse("DE").unwrap());
-    for address in [
-        &mut abroad.organisation.as_mut().unwrap().address,
-        &mut abroad.host_service.as_mut().unwrap().address,
-    ] {
-        address.country = germany.clone();
-        address.postal_code = "10115".into();
-    }
-    let org = abroad.organisation.as_mut().unwrap();
-    org.siret = None;
-    org.naf = None;
-    org.headcount = Some(10);
-    abroad.internship.leave_days = None;
-    abroad.internship.stipend_paid = Some(false);
-    abroad.internship.stipend = StipendTerms::default();
+    let mut abroad = abroad();
     let ctx = CheckContext {
         host_interns: Some(interns(5)),
         ..context()
     };
     assert!(check(&abroad, &ctx).is_empty());
-    // A stipend in another currency is not compared with the euro minimum.
+    // A stipend in another currency is not compared with the euro minimum;
+    // ABR-03 asks the parties to compare it with the cover's limit.
     abroad.internship.stipend_paid = Some(true);
     abroad.internship.stipend = convention().internship.stipend;
     abroad.internship.stipend.currency = Some(Currency::parse("CHF").unwrap());
     abroad.internship.stipend.amount_cents = Some(100);
-    assert!(check(&abroad, &ctx).is_empty());
+    let v = check(&abroad, &ctx);
+    assert_eq!(
+        rules_and_fields(&v),
+        [("ABR-03".into(), "internship.host_accident_cover".into())]
+    );
+    assert!(!has_errors(&v));
+}
+
+/// ABR-03 at its boundaries: abroad, the French work-accident cover follows
+/// an internship of six months at most (13 April to 12 October), extensions
+/// included, paid at most 15 % of the hourly ceiling (4.50 € in 2026);
+/// beyond either, the host must say it insures the intern. In a draft the
+/// question is a warning; in France it is never asked.
+#[test]
+fn abr_03_beyond_six_months_or_the_pay_limit_the_host_insures() {
+    let abr_03 = |c: &Convention, mode: CheckMode| -> Vec<(String, Severity)> {
+        let ctx = CheckContext { mode, ..context() };
+        check(c, &ctx)
+            .into_iter()
+            .filter(|v| v.rule == "ABR-03")
+            .map(|v| (v.field, v.severity))
+            .collect()
+    };
+    let field = || "internship.host_accident_cover".to_owned();
+    let mut c = abroad();
+    c.internship.end = Some(d(2026, 10, 12));
+    assert_eq!(abr_03(&c, CheckMode::Complete), [], "six months to the day");
+    c.internship.end = Some(d(2026, 10, 13));
+    assert_eq!(
+        abr_03(&c, CheckMode::Complete),
+        [(field(), Severity::Error)]
+    );
+    assert_eq!(abr_03(&c, CheckMode::Draft), [(field(), Severity::Warning)]);
+    c.internship.host_accident_cover = Some(false);
+    assert_eq!(
+        abr_03(&c, CheckMode::Complete),
+        [(field(), Severity::Error)]
+    );
+    c.internship.host_accident_cover = Some(true);
+    assert_eq!(abr_03(&c, CheckMode::Complete), [], "the host insures");
+
+    let mut paid = abroad();
+    paid.internship.stipend_paid = Some(true);
+    paid.internship.stipend = convention().internship.stipend;
+    assert_eq!(
+        abr_03(&paid, CheckMode::Complete),
+        [],
+        "693 € a month is 4.50 € an hour"
+    );
+    paid.internship.stipend.amount_cents = Some(69_301);
+    let v = check(&paid, &context());
+    let abr = v.iter().find(|v| v.rule == "ABR-03").unwrap();
+    let args = serde_json::to_value(&abr.args).unwrap();
+    assert_eq!(
+        (args["limit"].as_str(), args["year"].as_i64()),
+        (Some("4.50"), Some(2026))
+    );
+    paid.internship.host_accident_cover = Some(true);
+    assert_eq!(abr_03(&paid, CheckMode::Complete), []);
+
+    let mut in_france = convention();
+    in_france.internship.end = Some(d(2026, 12, 18));
+    assert_eq!(abr_03(&in_france, CheckMode::Complete), []);
+}
+
+/// SAF-07 beyond hours: a minor on the first day signs with a legal
+/// representative, whose name, e-mail, phone and capacity are required, and
+/// may not work at night, a question that must be answered. An adult is
+/// asked neither.
+#[test]
+fn saf_07_a_minor_signs_with_a_representative_and_never_works_at_night() {
+    let saf_07 = |c: &Convention| -> Vec<String> {
+        check(c, &context())
+            .into_iter()
+            .filter(|v| v.rule == "SAF-07" || v.field.starts_with("student.legal_representative"))
+            .map(|v| v.field)
+            .collect()
+    };
+    let mut c = convention();
+    c.student.student.birth_date = Some(d(2008, 4, 14));
+    assert_eq!(
+        saf_07(&c),
+        ["student.legal_representative", "internship.night_work"]
+    );
+    c.student.legal_representative = Some(Contact {
+        email: None,
+        ..legal_representative()
+    });
+    c.internship.night_work = Some(true);
+    assert_eq!(
+        saf_07(&c),
+        [
+            "student.legal_representative.email",
+            "internship.night_work"
+        ]
+    );
+    let night = check(&c, &context());
+    let night = night
+        .iter()
+        .find(|v| v.field == "internship.night_work")
+        .unwrap();
+    assert_eq!(night.severity, Severity::Error);
+    assert_eq!(night.message_key, "saf-07-minor-night-work");
+    c.student.legal_representative = Some(legal_representative());
+    c.internship.night_work = Some(false);
+    assert_eq!(saf_07(&c), Vec::<String>::new());
+    let draft = CheckContext {
+        mode: CheckMode::Draft,
+        ..context()
+    };
+    c.student.legal_representative = None;
+    assert!(
+        !has_errors(&check(&c, &draft)),
+        "a draft may wait for the representative"
+    );
+
+    c.student.student.birth_date = Some(d(2008, 4, 13));
+    c.internship.night_work = Some(true);
+    assert_eq!(saf_07(&c), Vec::<String>::new(), "18 on the first day");
 }
 
 #[test]

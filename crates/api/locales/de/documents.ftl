@@ -237,3 +237,21 @@ evaluation-yes = Ja
 evaluation-no = Nein
 evaluation-unanswered = (keine Antwort)
 evaluation-scale = { $value } von 5
+
+## Minors (SAF-07) and internships abroad (ABR-01, ABR-02, ABR-03)
+
+label-legal-representative = Gesetzlicher Vertreter:
+label-night-work = Nachtarbeit (22 – 6 Uhr):
+night-work-yes = ja
+night-work-no = nein
+clause-social-abroad = Der Praktikant bleibt in seinem Sozialversicherungssystem versichert. Für ein Praktikum im Ausland schließt er eine Reiseassistenz- (Rücktransport) und eine private Unfallversicherung ab; die aufnehmende Einrichtung unterrichtet die Hochschule innerhalb von 48 Stunden schriftlich über jeden Unfall. Der Praktikant und die aufnehmende Einrichtung erklären, haftpflichtversichert zu sein.
+label-accident-cover = Arbeitsunfälle:
+accident-cover-french = französischer Versicherungsschutz (Artikel L412-8 2° des französischen Sozialversicherungsgesetzbuchs), der bestehen bleibt, solange das Praktikum einschließlich Verlängerungen höchstens { $months } Monate dauert (hier vom { $start } bis zum { $end }), die Vergütung { $limit } pro Stunde nicht übersteigt (15 % der stündlichen Beitragsbemessungsgrenze) und das Praktikum ausschließlich in der unterzeichnenden Einrichtung ({ $host }) und ausschließlich im genannten Land ({ $country }) stattfindet. Entfällt eine dieser Bedingungen, versichert die aufnehmende Einrichtung den Praktikanten.
+accident-cover-host = die aufnehmende Einrichtung versichert den Praktikanten nach dem Recht des Gastlandes gegen Arbeitsunfälle.
+accident-cover-to-declare = noch anzugeben: der französische Schutz gilt nicht, die aufnehmende Einrichtung muss den Praktikanten versichern.
+accident-cover-french-short = französischer Versicherungsschutz (Artikel L412-8 des französischen Sozialversicherungsgesetzbuchs)
+clause-leave-abroad = Urlaub und Abwesenheiten richten sich nach den Gepflogenheiten der aufnehmenden Einrichtung. Der Praktikant darf für von der Hochschule bescheinigte Verpflichtungen fehlen; jede andere Abwesenheit wird der Hochschule gemeldet.
+annexes-title = Anlagen
+annex-country-sheet = Informationsblatt über die Rechte und Pflichten des Praktikanten im Gastland ({ $country }), herausgegeben vom französischen Außenministerium (diplomatie.gouv.fr) und vom CLEISS (cleiss.fr).
+sign-legal-representative = Der gesetzliche Vertreter des minderjährigen Praktikanten
+change-accident-cover = Schutz gegen Arbeitsunfälle

@@ -237,3 +237,21 @@ evaluation-yes = Yes
 evaluation-no = No
 evaluation-unanswered = (no answer)
 evaluation-scale = { $value } out of 5
+
+## Minors (SAF-07) and internships abroad (ABR-01, ABR-02, ABR-03)
+
+label-legal-representative = Legal representative:
+label-night-work = Night work (10 pm – 6 am):
+night-work-yes = yes
+night-work-no = no
+clause-social-abroad = The intern remains affiliated to their social-security scheme. For an internship abroad, the intern takes out assistance (repatriation) and personal accident insurance; the host organisation informs the school in writing of any accident within 48 hours. The intern and the host organisation declare that they are covered for civil liability.
+label-accident-cover = Work accidents:
+accident-cover-french = French cover (article L412-8 2° of the French social-security code), maintained as long as the internship lasts at most { $months } months including extensions (here from { $start } to { $end }), the stipend does not exceed { $limit } an hour (15 % of the hourly social-security ceiling), and the internship takes place only at the signatory host ({ $host }) and only in the country named ({ $country }). Should one of these conditions cease to be met, the host organisation insures the intern.
+accident-cover-host = the host organisation insures the intern against work accidents under the law of the host country.
+accident-cover-to-declare = to be stated: the French cover does not apply, the host organisation must insure the intern.
+accident-cover-french-short = French cover (article L412-8 of the French social-security code)
+clause-leave-abroad = Leave and absences follow the host organisation’s practice. The intern may be absent for obligations certified by the school; any other absence is reported to the school.
+annexes-title = Annexes
+annex-country-sheet = Information sheet on the intern’s rights and duties in the host country ({ $country }), published by the French Ministry for Foreign Affairs (diplomatie.gouv.fr) and CLEISS (cleiss.fr).
+sign-legal-representative = The legal representative of the minor intern
+change-accident-cover = Work-accident cover

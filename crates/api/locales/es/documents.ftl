@@ -237,3 +237,21 @@ evaluation-yes = Sí
 evaluation-no = No
 evaluation-unanswered = (sin respuesta)
 evaluation-scale = { $value } de 5
+
+## Minors (SAF-07) and internships abroad (ABR-01, ABR-02, ABR-03)
+
+label-legal-representative = Representante legal:
+label-night-work = Trabajo nocturno (22 h – 6 h):
+night-work-yes = sí
+night-work-no = no
+clause-social-abroad = El estudiante sigue afiliado a su régimen de seguridad social. Para unas prácticas en el extranjero, suscribe un seguro de asistencia (repatriación) y un seguro individual de accidentes; la entidad de acogida informa por escrito al centro de cualquier accidente en un plazo de 48 horas. El estudiante y la entidad de acogida declaran estar cubiertos por un seguro de responsabilidad civil.
+label-accident-cover = Accidentes de trabajo:
+accident-cover-french = protección francesa (artículo L412-8 2° del código francés de la seguridad social), mantenida mientras las prácticas duren como máximo { $months } meses, prórrogas incluidas (aquí del { $start } al { $end }), la gratificación no supere { $limit } por hora (15 % del tope horario de la seguridad social) y las prácticas se realicen exclusivamente en la entidad firmante ({ $host }) y exclusivamente en el país citado ({ $country }). Si una de estas condiciones deja de cumplirse, la entidad de acogida asegura al estudiante.
+accident-cover-host = la entidad de acogida asegura al estudiante contra el riesgo de accidente de trabajo según la legislación del país de acogida.
+accident-cover-to-declare = por precisar: la protección francesa no se aplica, la entidad de acogida debe asegurar al estudiante.
+accident-cover-french-short = protección francesa (artículo L412-8 del código francés de la seguridad social)
+clause-leave-abroad = Las vacaciones y ausencias siguen los usos de la entidad de acogida. El estudiante puede ausentarse por las obligaciones certificadas por el centro; cualquier otra ausencia se comunica al centro.
+annexes-title = Anexos
+annex-country-sheet = Ficha informativa sobre los derechos y deberes del estudiante en el país de acogida ({ $country }), publicada por el Ministerio francés de Asuntos Exteriores (diplomatie.gouv.fr) y el CLEISS (cleiss.fr).
+sign-legal-representative = El representante legal del estudiante menor de edad
+change-accident-cover = Protección contra accidentes de trabajo

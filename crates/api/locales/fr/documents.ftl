@@ -234,3 +234,21 @@ evaluation-yes = Oui
 evaluation-no = Non
 evaluation-unanswered = (sans réponse)
 evaluation-scale = { $value } sur 5
+
+## Minors (SAF-07) and internships abroad (ABR-01, ABR-02, ABR-03)
+
+label-legal-representative = Représentant légal :
+label-night-work = Travail de nuit (22 h – 6 h) :
+night-work-yes = oui
+night-work-no = non
+clause-social-abroad = Le stagiaire reste affilié à son régime de sécurité sociale. Pour un stage à l’étranger, il souscrit une assurance assistance (rapatriement) et une assurance individuelle accident ; l’organisme d’accueil informe l’établissement par écrit de tout accident dans les 48 heures. Le stagiaire et l’organisme d’accueil déclarent être couverts au titre de la responsabilité civile.
+label-accident-cover = Accidents du travail :
+accident-cover-french = protection française (article L412-8 2° du code de la sécurité sociale), maintenue tant que le stage dure au plus { $months } mois prolongations comprises (ici du { $start } au { $end }), que la gratification ne dépasse pas { $limit } de l’heure (15 % du plafond horaire de la sécurité sociale) et que le stage se déroule exclusivement dans l’organisme signataire ({ $host }) et exclusivement dans le pays cité ({ $country }). Si l’une de ces conditions cesse d’être remplie, l’organisme d’accueil assure le stagiaire.
+accident-cover-host = l’organisme d’accueil assure le stagiaire contre le risque d’accident du travail selon la législation du pays d’accueil.
+accident-cover-to-declare = à préciser : la protection française ne s’applique pas, l’organisme d’accueil doit assurer le stagiaire.
+accident-cover-french-short = protection française (article L412-8 du code de la sécurité sociale)
+clause-leave-abroad = Les congés et absences suivent les usages de l’organisme d’accueil. Le stagiaire peut s’absenter pour les obligations attestées par l’établissement ; toute autre absence est signalée à l’établissement.
+annexes-title = Annexes
+annex-country-sheet = Fiche d’information sur les droits et devoirs du stagiaire dans le pays d’accueil ({ $country }), publiée par le ministère des affaires étrangères (diplomatie.gouv.fr) et le CLEISS (cleiss.fr).
+sign-legal-representative = Le représentant légal du stagiaire mineur
+change-accident-cover = Protection contre les accidents du travail

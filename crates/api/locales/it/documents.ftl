@@ -237,3 +237,21 @@ evaluation-yes = Sì
 evaluation-no = No
 evaluation-unanswered = (nessuna risposta)
 evaluation-scale = { $value } su 5
+
+## Minors (SAF-07) and internships abroad (ABR-01, ABR-02, ABR-03)
+
+label-legal-representative = Rappresentante legale:
+label-night-work = Lavoro notturno (22 – 6):
+night-work-yes = sì
+night-work-no = no
+clause-social-abroad = Il tirocinante resta iscritto al proprio regime di sicurezza sociale. Per un tirocinio all’estero, stipula un’assicurazione di assistenza (rimpatrio) e un’assicurazione individuale contro gli infortuni; il soggetto ospitante informa per iscritto l’istituto di ogni infortunio entro 48 ore. Il tirocinante e il soggetto ospitante dichiarano di essere coperti per la responsabilità civile.
+label-accident-cover = Infortuni sul lavoro:
+accident-cover-french = tutela francese (articolo L412-8 2° del codice francese della sicurezza sociale), mantenuta finché il tirocinio dura al massimo { $months } mesi proroghe comprese (qui dal { $start } al { $end }), l’indennità non supera { $limit } l’ora (15 % del massimale orario della sicurezza sociale) e il tirocinio si svolge esclusivamente presso il soggetto firmatario ({ $host }) ed esclusivamente nel paese indicato ({ $country }). Se una di queste condizioni non è più soddisfatta, il soggetto ospitante assicura il tirocinante.
+accident-cover-host = il soggetto ospitante assicura il tirocinante contro gli infortuni sul lavoro secondo la legislazione del paese ospitante.
+accident-cover-to-declare = da precisare: la tutela francese non si applica, il soggetto ospitante deve assicurare il tirocinante.
+accident-cover-french-short = tutela francese (articolo L412-8 del codice francese della sicurezza sociale)
+clause-leave-abroad = Ferie e assenze seguono gli usi del soggetto ospitante. Il tirocinante può assentarsi per gli obblighi attestati dall’istituto; ogni altra assenza è segnalata all’istituto.
+annexes-title = Allegati
+annex-country-sheet = Scheda informativa sui diritti e doveri del tirocinante nel paese ospitante ({ $country }), pubblicata dal Ministero francese degli affari esteri (diplomatie.gouv.fr) e dal CLEISS (cleiss.fr).
+sign-legal-representative = Il rappresentante legale del tirocinante minorenne
+change-accident-cover = Tutela contro gli infortuni sul lavoro

@@ -69,6 +69,9 @@ fn resolve(
             ChangeInput::Subject { subject } => AmendmentChange::Subject { subject },
             ChangeInput::Stipend { paid, terms } => AmendmentChange::Stipend { paid, terms },
             ChangeInput::Other { description } => AmendmentChange::Other { description },
+            ChangeInput::AccidentCover { host_insures } => {
+                AmendmentChange::AccidentCover { host_insures }
+            }
             ChangeInput::HostService { host_service_id } => {
                 let service = references::amended_host_service(
                     records::lookup_service(conn, host_service_id)?,

@@ -161,6 +161,20 @@ fn describe(
             stipend(words, i.stipend_paid, &i.stipend),
             stipend(words, Some(*paid), terms),
         ),
+        AmendmentChange::AccidentCover { host_insures } => {
+            let cover = |host: Option<bool>| {
+                words.get(if host == Some(true) {
+                    Key::AccidentCoverHost
+                } else {
+                    Key::AccidentCoverFrenchShort
+                })
+            };
+            (
+                Key::ChangeAccidentCover,
+                cover(i.host_accident_cover),
+                cover(Some(*host_insures)),
+            )
+        }
         AmendmentChange::Other { description } => {
             (Key::ChangeOther, String::new(), description.clone())
         }

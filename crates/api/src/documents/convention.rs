@@ -1,6 +1,7 @@
 //! The internship agreement: letterhead, parties, the fourteen articles
 //! that carry CONV-08's fifteen mandatory mentions, and five signatures.
 
+use stages_domain::abroad::{FRENCH_COVER_MAX_MONTHS, accident_cover};
 use stages_domain::duration::{Presence, presence};
 use stages_domain::ids::Currency;
 use stages_domain::model::{
@@ -14,8 +15,8 @@ use stages_domain::stipend::{
 use super::i18n::{Key, Words};
 use super::layout::{DASH, Sheet};
 use super::shared::{
-    address, contact_name, join, or_empty, payment_mode, periods, render, signature_section,
-    stipend_terms, student_name, supervisor_name,
+    address, contact_name, join, or_dash, or_empty, payment_mode, periods, render,
+    signature_section, stipend_terms, student_name, supervisor_name,
 };
 use super::{ConventionDocument, DocumentError};
 
@@ -98,6 +99,19 @@ fn sheet(doc: &ConventionDocument, words: &Words) -> Sheet {
         ));
         article(&mut sheet, doc, words, &figures);
     }
+    // ABR-01: abroad, the country's information sheet is annexed.
+    if !doc.convention.is_in_france() {
+        sheet.heading(&words.get(Key::AnnexesTitle));
+        sheet.paragraphs(&words.with(
+            Key::AnnexCountrySheet,
+            vec![(
+                "country",
+                or_dash(doc.convention.country().map_or("", |c| c.as_str()))
+                    .to_owned()
+                    .into(),
+            )],
+        ));
+    }
     signature_section(
         &mut sheet,
         words,
@@ -165,6 +179,22 @@ fn parties(sheet: &mut Sheet, doc: &ConventionDocument, words: &Words) {
         &words.get(Key::LabelPhone),
         or_empty(phone.map(|p| p.as_str())),
     );
+    // SAF-07: a minor is a party with their legal representative.
+    if c.intern_is_minor() {
+        let representative = step.legal_representative.clone().unwrap_or_default();
+        sheet.field(
+            &words.get(Key::LabelLegalRepresentative),
+            &join(
+                ", ",
+                [
+                    contact_name(words, &representative).as_str(),
+                    representative.position.as_str(),
+                    or_empty(representative.email.as_ref().map(|e| e.as_str())),
+                    or_empty(representative.phone.as_ref().map(|p| p.as_str())),
+                ],
+            ),
+        );
+    }
 
     sheet.subheading(&words.get(Key::PartyHost));
     let organisation = c.organisation.clone().unwrap_or_default();
@@ -445,6 +475,16 @@ fn hours(sheet: &mut Sheet, doc: &ConventionDocument, words: &Words, figures: &F
         &words.get(Key::LabelNightSundayHoliday),
         or_empty(i.night_sunday_holiday_work.as_deref()),
     );
+    if let Some(night) = i.night_work {
+        sheet.field(
+            &words.get(Key::LabelNightWork),
+            &words.get(if night {
+                Key::NightWorkYes
+            } else {
+                Key::NightWorkNo
+            }),
+        );
+    }
     sheet.paragraphs(&words.get(Key::ClauseHours));
 }
 
@@ -578,7 +618,8 @@ fn legal_minimum(sheet: &mut Sheet, doc: &ConventionDocument, words: &Words, fig
 }
 
 fn social(sheet: &mut Sheet, doc: &ConventionDocument, words: &Words, _: &Figures) {
-    let insurance = &doc.convention.student.health_insurance;
+    let c = &doc.convention;
+    let insurance = &c.student.health_insurance;
     sheet.field(
         &words.get(Key::LabelHealthInsurance),
         &join(
@@ -590,7 +631,57 @@ fn social(sheet: &mut Sheet, doc: &ConventionDocument, words: &Words, _: &Figure
             ],
         ),
     );
-    sheet.paragraphs(&words.get(Key::ClauseSocial));
+    if c.is_in_france() {
+        sheet.paragraphs(&words.get(Key::ClauseSocial));
+    } else {
+        sheet.paragraphs(&words.get(Key::ClauseSocialAbroad));
+        sheet.field(
+            &words.get(Key::LabelAccidentCover),
+            &accident_cover_abroad(doc, words),
+        );
+    }
+}
+
+/// ABR-03: who covers work accidents abroad, as the domain decides it: the
+/// French cover with the conditions it keeps, or the host.
+fn accident_cover_abroad(doc: &ConventionDocument, words: &Words) -> String {
+    let c = &doc.convention;
+    let cover = accident_cover(c, &doc.rates);
+    if c.internship.host_accident_cover == Some(true) {
+        return words.get(Key::AccidentCoverHost);
+    }
+    match (cover, c.internship.dates()) {
+        (Some(cover), Some((start, end))) if cover.french_cover_continues() => words.with(
+            Key::AccidentCoverFrench,
+            vec![
+                ("months", u64::from(FRENCH_COVER_MAX_MONTHS).into()),
+                ("start", words.date(start).into()),
+                ("end", words.date(end).into()),
+                (
+                    "limit",
+                    cover
+                        .limit
+                        .map_or(DASH.to_owned(), |(_, cents)| {
+                            words.money(cents, &Currency::euro())
+                        })
+                        .into(),
+                ),
+                (
+                    "host",
+                    or_dash(c.organisation.as_ref().map_or("", |o| o.name.as_str()))
+                        .to_owned()
+                        .into(),
+                ),
+                (
+                    "country",
+                    or_dash(c.country().map_or("", |country| country.as_str()))
+                        .to_owned()
+                        .into(),
+                ),
+            ],
+        ),
+        _ => words.get(Key::AccidentCoverToDeclare),
+    }
 }
 
 fn leave(sheet: &mut Sheet, doc: &ConventionDocument, words: &Words, _: &Figures) {
@@ -603,7 +694,12 @@ fn leave(sheet: &mut Sheet, doc: &ConventionDocument, words: &Words, _: &Figures
         &words.get(Key::LabelLeaveTerms),
         or_empty(i.leave_terms.as_deref()),
     );
-    sheet.paragraphs(&words.get(Key::ClauseLeave));
+    // ABR-02: abroad, French leave law does not apply.
+    sheet.paragraphs(&words.get(if doc.convention.is_in_france() {
+        Key::ClauseLeave
+    } else {
+        Key::ClauseLeaveAbroad
+    }));
 }
 
 fn termination(sheet: &mut Sheet, _: &ConventionDocument, words: &Words, _: &Figures) {
@@ -628,7 +724,11 @@ fn benefits(sheet: &mut Sheet, doc: &ConventionDocument, words: &Words, _: &Figu
         &words.get(Key::LabelBenefits),
         or_empty(doc.convention.internship.benefits.as_deref()),
     );
-    sheet.paragraphs(&words.get(Key::ClauseBenefits));
+    // ABR-02: the access to employees' rights (the official model's 5bis)
+    // is left out of an agreement with a host abroad.
+    if doc.convention.is_in_france() {
+        sheet.paragraphs(&words.get(Key::ClauseBenefits));
+    }
 }
 
 fn rules(sheet: &mut Sheet, _: &ConventionDocument, words: &Words, _: &Figures) {

@@ -237,6 +237,22 @@ keys! {
     InitiatedByIntern = "initiated-by-intern",
     InitiatedByHost = "initiated-by-host",
     InitiatedBySchool = "initiated-by-school",
+    // Minors (SAF-07) and internships abroad (ABR-01…03).
+    LabelLegalRepresentative = "label-legal-representative",
+    LabelNightWork = "label-night-work",
+    NightWorkYes = "night-work-yes",
+    NightWorkNo = "night-work-no",
+    ClauseSocialAbroad = "clause-social-abroad",
+    LabelAccidentCover = "label-accident-cover",
+    AccidentCoverFrench = "accident-cover-french",
+    AccidentCoverHost = "accident-cover-host",
+    AccidentCoverToDeclare = "accident-cover-to-declare",
+    AccidentCoverFrenchShort = "accident-cover-french-short",
+    ClauseLeaveAbroad = "clause-leave-abroad",
+    AnnexesTitle = "annexes-title",
+    AnnexCountrySheet = "annex-country-sheet",
+    SignLegalRepresentative = "sign-legal-representative",
+    ChangeAccidentCover = "change-accident-cover",
     // Evaluation sheets.
     EvaluationTitleStudent = "evaluation-title-student",
     EvaluationTitleSupervisor = "evaluation-title-supervisor",
@@ -618,6 +634,8 @@ mod tests {
                     "mode",
                     "student",
                     "host",
+                    "limit",
+                    "country",
                 ] {
                     args.set(name, FluentValue::from(2u64));
                 }

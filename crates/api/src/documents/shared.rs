@@ -205,12 +205,25 @@ pub(super) fn signature_section(
     let signatory = convention.signatory.clone().unwrap_or_default();
     let tutor = convention.tutor.clone().unwrap_or_default();
     let supervisor = convention.supervisor.clone().unwrap_or_default();
-    let boxes = vec![
-        SignatureBox {
-            role: words.get(Key::SignStudent),
-            name: student_name(words, &convention.student.student),
-            position: String::new(),
-        },
+    let mut boxes = vec![SignatureBox {
+        role: words.get(Key::SignStudent),
+        name: student_name(words, &convention.student.student),
+        position: String::new(),
+    }];
+    // SAF-07: a minor signs with their legal representative.
+    if convention.intern_is_minor() {
+        let representative = convention
+            .student
+            .legal_representative
+            .clone()
+            .unwrap_or_default();
+        boxes.push(SignatureBox {
+            role: words.get(Key::SignLegalRepresentative),
+            name: contact_name(words, &representative),
+            position: representative.position,
+        });
+    }
+    boxes.extend([
         SignatureBox {
             role: words.get(Key::SignInstitution),
             name: institution.name.clone(),
@@ -231,7 +244,7 @@ pub(super) fn signature_section(
             name: supervisor_name(words, &supervisor),
             position: supervisor.department.unwrap_or_default(),
         },
-    ];
+    ]);
     let height = layout::signatures_height(boxes.len());
     section.signatures(boxes, &words.get(Key::SignDateSignature));
     sheet.keep_together(section, height);

@@ -115,6 +115,15 @@ pub fn internship() -> Value {
     })
 }
 
+/// Saves one wizard step of `conv` (`"host-service"`, …) and returns the
+/// convention, which must have been accepted.
+pub async fn save_step(who: &As<'_>, conv: &Value, step: &str, body: Value) -> Value {
+    let path = format!("/api/conventions/{}/{step}", conv["id"]);
+    let (status, saved) = who.put(&path, version(conv), body).await;
+    assert_eq!(status, StatusCode::OK, "{step}: {saved}");
+    saved
+}
+
 /// Fills the seven data steps of a new draft as the student; returns the
 /// convention.
 pub async fn fill_a_convention(student: &As<'_>) -> Value {

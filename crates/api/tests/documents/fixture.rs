@@ -66,6 +66,7 @@ pub fn demo_convention() -> Convention {
                 region: None,
                 address: None,
             },
+            legal_representative: None,
         },
         organisation: Some(Organisation {
             name: "Société Générale d'Ingénierie".into(),
@@ -130,6 +131,8 @@ pub fn demo_convention() -> Convention {
             validation_mode: Some(nomenclature("SOUT", "Soutenance")),
             confidentiality: Some(Confidentiality::None),
             night_sunday_holiday_work: None,
+            night_work: None,
+            host_accident_cover: None,
             found_through: None,
         },
         supervisor: Some(Supervisor {

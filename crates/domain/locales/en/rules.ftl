@@ -50,6 +50,10 @@ dur-05-periods-overlap = This period overlaps an earlier one.
 dur-05-weekly-hours-above-cap = { $hours } h a week: the weekly presence cannot exceed { $max } h.
 saf-07-minor-weekly-hours = The intern is a minor: presence is limited to { $max } h a week ({ $hours } h given).
 saf-07-minor-daily-hours = A minor intern may not be present more than { $max } h a day ({ $hours } h here).
+saf-07-minor-night-work = A minor intern may not work at night (between 10 pm and 6 am).
+abr-03-too-long = The internship abroad lasts more than { $months } months, extensions included (until { $end }, the limit being { $last_covered }): the French work-accident cover does not apply, the host must insure the intern.
+abr-03-paid-above-limit = The stipend amounts to { $hourly } € an hour, above 15 % of the hourly social-security ceiling ({ $limit } € in { $year }): the French work-accident cover does not apply, the host must insure the intern.
+abr-03-foreign-currency = The stipend is paid in { $currency }: the French work-accident cover continues only if it is at most { $limit } € an hour; otherwise the host must insure the intern.
 ovl-01-overlap = The dates overlap { $count ->
     [one] another agreement
    *[other] { $count } other agreements

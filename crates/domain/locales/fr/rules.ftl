@@ -50,6 +50,10 @@ dur-05-periods-overlap = Cette période chevauche une période précédente.
 dur-05-weekly-hours-above-cap = { $hours } h par semaine : la durée hebdomadaire ne peut dépasser { $max } h.
 saf-07-minor-weekly-hours = Le stagiaire est mineur : sa présence est limitée à { $max } h par semaine ({ $hours } h indiquées).
 saf-07-minor-daily-hours = Un stagiaire mineur ne peut être présent plus de { $max } h par jour ({ $hours } h ici).
+saf-07-minor-night-work = Un stagiaire mineur ne peut pas travailler la nuit (entre 22 h et 6 h).
+abr-03-too-long = Le stage à l'étranger dure plus de { $months } mois, prolongations comprises (jusqu'au { $end }, la limite étant le { $last_covered }) : la protection française contre les accidents du travail ne s'applique pas, l'organisme d'accueil doit assurer le stagiaire.
+abr-03-paid-above-limit = La gratification équivaut à { $hourly } € de l'heure, au-delà de 15 % du plafond horaire de la sécurité sociale ({ $limit } € en { $year }) : la protection française contre les accidents du travail ne s'applique pas, l'organisme d'accueil doit assurer le stagiaire.
+abr-03-foreign-currency = La gratification est versée en { $currency } : la protection française contre les accidents du travail ne continue que si elle ne dépasse pas { $limit } € de l'heure ; sinon l'organisme d'accueil doit assurer le stagiaire.
 ovl-01-overlap = Les dates chevauchent { $count ->
     [one] une autre convention
    *[other] { $count } autres conventions

@@ -91,6 +91,9 @@ pub(super) fn apply_one(effective: &mut EffectiveConvention, amendment: &Amendme
                 c.internship.stipend_paid = Some(*paid);
                 c.internship.stipend = terms.clone();
             }
+            AmendmentChange::AccidentCover { host_insures } => {
+                c.internship.host_accident_cover = Some(*host_insures);
+            }
             // Free text binds the parties but changes no field.
             AmendmentChange::Other { .. } => {}
         }

@@ -105,6 +105,13 @@ pub enum AmendmentChange {
         /// Its terms.
         terms: StipendTerms,
     },
+    /// Abroad: whether the host insures the intern against work accidents,
+    /// which it must once an extension or a raise ends the French cover
+    /// (ABR-03).
+    AccidentCover {
+        /// The host insures the intern under its own law.
+        host_insures: bool,
+    },
     /// Anything else, in words.
     Other {
         /// The change.
@@ -124,6 +131,7 @@ impl AmendmentChange {
             Self::Supervisor { .. } => "supervisor",
             Self::Tutor { .. } => "tutor",
             Self::Stipend { .. } => "stipend",
+            Self::AccidentCover { .. } => "accident_cover",
             Self::Other { .. } => "other",
         }
     }

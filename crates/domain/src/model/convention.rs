@@ -1,5 +1,6 @@
 //! The convention: the content of the eight wizard steps.
 
+use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 
 use super::{Contact, HostService, Internship, Organisation, StudentStep, Supervisor};
@@ -100,15 +101,32 @@ impl Convention {
     /// the stipend obligation, the leave clause and the host quota do not
     /// apply (GRAT-09, ABS-02, ABR-02).
     pub fn is_in_france(&self) -> bool {
-        let country: Option<&Country> = self
-            .host_service
+        self.country().is_none_or(Country::is_french_territory)
+    }
+
+    /// The country the internship takes place in, the one the agreement
+    /// names (ABR-03): the host service's, else the organisation's.
+    pub fn country(&self) -> Option<&Country> {
+        self.host_service
             .as_ref()
             .and_then(|s| s.address.country.as_ref())
             .or_else(|| {
                 self.organisation
                     .as_ref()
                     .and_then(|o| o.address.country.as_ref())
-            });
-        country.is_none_or(Country::is_french_territory)
+            })
+    }
+
+    /// SAF-07: whether the intern is under 18 on the first day. The birth
+    /// date comes from the student registry; unknown, no one can tell, and
+    /// the answer is `false`.
+    pub fn intern_is_minor(&self) -> bool {
+        match (self.student.student.birth_date, self.internship.start) {
+            (Some(birth), Some(start)) => {
+                let had_birthday = (start.month(), start.day()) >= (birth.month(), birth.day());
+                start.year() - birth.year() - i32::from(!had_birthday) < 18
+            }
+            _ => false,
+        }
     }
 }

@@ -216,6 +216,13 @@ pub struct Internship {
     pub confidentiality: Option<Confidentiality>,
     /// Night, Sunday or public-holiday presence, if any (CONV-08 6°).
     pub night_sunday_holiday_work: Option<String>,
+    /// Whether the intern works at night (22:00–06:00): forbidden to a
+    /// minor, for whom the question must be answered (SAF-07).
+    pub night_work: Option<bool>,
+    /// Abroad: the host insures the intern against work accidents under
+    /// the local law, which it must when the French cover cannot continue
+    /// (ABR-03).
+    pub host_accident_cover: Option<bool>,
     /// How the internship was found.
     pub found_through: Option<InternshipOrigin>,
 }

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{AcademicYear, Address};
+use super::{AcademicYear, Address, Contact};
 use crate::ids::{Email, Ine, Phone};
 
 /// A value of a reference list (nomenclature), with the label it had when
@@ -92,4 +92,8 @@ pub struct StudentStep {
     pub mobile_phone: Option<Phone>,
     /// Health-insurance affiliation.
     pub health_insurance: HealthInsurance,
+    /// A minor's legal representative (parent or guardian), who signs the
+    /// agreement with them (SAF-07); `position` says in what capacity.
+    /// Ignored for an adult.
+    pub legal_representative: Option<Contact>,
 }

@@ -21,8 +21,8 @@ pub(super) fn check_host_service(convention: &Convention, report: &mut Report) {
 }
 
 /// Name (a mandatory mention for the tutor, CONV-08 2°), e-mail, phone and
-/// position of a host contact.
-fn check_contact(contact: &Contact, prefix: &str, name_rule: &str, report: &mut Report) {
+/// position of a host contact or a minor's legal representative.
+pub(super) fn check_contact(contact: &Contact, prefix: &str, name_rule: &str, report: &mut Report) {
     report.require(
         name_rule,
         &format!("{prefix}.last_name"),

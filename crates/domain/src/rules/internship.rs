@@ -1,10 +1,10 @@
 //! Step 5: content, dates, hours and durations (CONV-03, CONV-07, CONV-08,
 //! DUR-02…05, SAF-07, OVL-01, ABS-02), then the stipend.
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate};
 
 use super::report::Report;
-use super::{CheckContext, CheckMode, PreviousInternship, limits, stipend};
+use super::{CheckContext, CheckMode, PreviousInternship, abroad, limits, stipend};
 use crate::duration::{Presence, presence};
 use crate::messages::MessageKey;
 use crate::model::{Convention, Internship, Period, WorkingTime};
@@ -16,7 +16,9 @@ pub(super) fn check(convention: &Convention, ctx: &CheckContext, report: &mut Re
     check_content(internship, report);
     check_dates(convention, ctx, report);
     check_schedule(convention, report);
+    check_night_work(convention, report);
     check_working_time(internship, report);
+    abroad::check(convention, &ctx.rates, report);
 
     let Some((start, end)) = internship.dates() else {
         stipend::check_terms(internship, report);
@@ -282,7 +284,7 @@ fn check_waiting_period(ctx: &CheckContext, start: NaiveDate, report: &mut Repor
 
 fn check_schedule(convention: &Convention, report: &mut Report) {
     let i = &convention.internship;
-    let minor = is_minor(convention);
+    let minor = convention.intern_is_minor();
     let Some(regular) = i.regular_schedule else {
         report.missing("FORM-01", "internship.regular_schedule");
         return;
@@ -365,27 +367,28 @@ fn check_schedule(convention: &Convention, report: &mut Report) {
     }
 }
 
+/// SAF-07: a minor may not work at night (Code du travail L3163-1); for
+/// a minor the question must be answered.
+fn check_night_work(convention: &Convention, report: &mut Report) {
+    if !convention.intern_is_minor() {
+        return;
+    }
+    match convention.internship.night_work {
+        None => report.missing("SAF-07", "internship.night_work"),
+        Some(true) => report.push(Violation::error(
+            "SAF-07",
+            "internship.night_work",
+            MessageKey::Saf07MinorNightWork,
+        )),
+        Some(false) => {}
+    }
+}
+
 /// SAF-07: a minor's day above 8 hours.
 fn minor_daily(field: impl Into<String>, minutes: u32) -> Violation {
     Violation::error("SAF-07", field, MessageKey::Saf07MinorDailyHours)
         .with_arg("hours", Decimal::hours_from_minutes(u64::from(minutes)))
         .with_arg("max", limits::MINOR_DAILY_MAX_MINUTES / 60)
-}
-
-/// SAF-07: whether the intern is under 18 on the first day (the birth
-/// date comes from the student registry; unknown, the rules cannot tell).
-fn is_minor(convention: &Convention) -> bool {
-    matches!(
-        (convention.student.student.birth_date, convention.internship.start),
-        (Some(birth), Some(start)) if is_minor_on(birth, start)
-    )
-}
-
-/// Whether someone born on `birth` is under 18 on `day`.
-fn is_minor_on(birth: NaiveDate, day: NaiveDate) -> bool {
-    let had_birthday = (day.month(), day.day()) >= (birth.month(), birth.day());
-    let age = day.year() - birth.year() - i32::from(!had_birthday);
-    age < 18
 }
 
 fn check_working_time(i: &Internship, report: &mut Report) {

@@ -23,7 +23,9 @@
 //! | DUR-03 | an earlier intern at the same service or with the same tutor within the waiting period: staff must say whether it is the same post | warning; error when validating unreviewed, or when the post is the same |
 //! | DUR-04 | weekly presence above 48 h, or daily above 10 h | warning |
 //! | DUR-05 | dates incoherent, interruptions outside or overlapping, weekly presence above 84 h | error |
-//! | SAF-07 | a minor (on the first day, by the registry's birth date) above 35 h a week or 8 h a day | error |
+//! | SAF-07 | a minor (on the first day, by the registry's birth date) above 35 h a week or 8 h a day, working at night, or without a legal representative | error (a missing answer: warning in draft mode) |
+//! | ABR-03 | abroad, longer than 6 months (extensions included) or paid above 15 % of the hourly ceiling, and the host does not insure the intern | error (warning in draft mode) |
+//! | ABR-03 | abroad, paid in another currency: the limit cannot be compared | warning |
 //! | OVL-01 | dates overlap another internship of the student (unless the centre allows it) | error |
 //! | GRAT-01 | more than 308 h and no stipend | error |
 //! | GRAT-02 | stipend under the legal minimum when due | error |
@@ -45,6 +47,7 @@
 //! `FORM-*`, `FMT-*`, `OVL-*`, `EVAL-*`, `WF-*` and `PERM-*` are this
 //! project's ids, for rules the regulation notes do not number.
 
+mod abroad;
 mod address;
 mod contacts;
 mod evaluation;

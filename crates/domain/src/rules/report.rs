@@ -25,7 +25,12 @@ impl Report {
     /// A missing required value: an error, except in a draft where it only
     /// tells what remains to fill.
     pub(super) fn missing(&mut self, rule: &str, field: impl Into<String>) {
-        let mut violation = Violation::error(rule, field, MessageKey::FieldRequired);
+        self.unless_draft(Violation::error(rule, field, MessageKey::FieldRequired));
+    }
+
+    /// A violation that asks for something the form can still give: an
+    /// error, a warning in a draft.
+    pub(super) fn unless_draft(&mut self, mut violation: Violation) {
         if self.mode == CheckMode::Draft {
             violation.severity = Severity::Warning;
         }

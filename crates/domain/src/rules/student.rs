@@ -25,6 +25,31 @@ pub(super) fn check(convention: &Convention, report: &mut Report) {
         !student.first_name.trim().is_empty(),
     );
     address::check(&step.address, "student.address", report);
+    // SAF-07: a minor signs with their legal representative.
+    if convention.intern_is_minor() {
+        match &step.legal_representative {
+            None => report.missing("SAF-07", "student.legal_representative"),
+            Some(representative) => super::contacts::check_contact(
+                representative,
+                "student.legal_representative",
+                "SAF-07",
+                report,
+            ),
+        }
+    }
+    if let Some(representative) = &step.legal_representative {
+        for (field, text) in [
+            ("last_name", &representative.last_name),
+            ("first_name", &representative.first_name),
+            ("position", &representative.position),
+        ] {
+            report.max_length(
+                &format!("student.legal_representative.{field}"),
+                text,
+                limits::TITLE_CHARS,
+            );
+        }
+    }
     report.require(
         "FORM-01",
         "student.personal_email",

@@ -67,6 +67,7 @@ pub fn convention() -> Convention {
                 region: Some("Grand Est".to_owned()),
                 address: None,
             },
+            legal_representative: None,
         },
         organisation: Some(Organisation {
             name: "Logiciels de l'Est SAS".to_owned(),
@@ -134,6 +135,8 @@ pub fn convention() -> Convention {
             validation_mode: Some(nomenclature("SOUT", "Soutenance")),
             confidentiality: Some(Confidentiality::None),
             night_sunday_holiday_work: None,
+            night_work: None,
+            host_accident_cover: None,
             found_through: Some(InternshipOrigin::Offer),
         },
         supervisor: Some(Supervisor {
@@ -153,6 +156,40 @@ pub fn convention() -> Convention {
             position: "Présidente".to_owned(),
         }),
     }
+}
+
+/// A minor's mother, as the student step names her (SAF-07).
+pub fn legal_representative() -> Contact {
+    Contact {
+        civility: Some(Civility::Ms),
+        last_name: "Martin".to_owned(),
+        first_name: "Sophie".to_owned(),
+        email: Some(Email::parse("sophie.martin@example.org").unwrap()),
+        phone: Some(Phone::parse("06 98 76 54 32").unwrap()),
+        position: "Mère".to_owned(),
+    }
+}
+
+/// The realistic convention with its host and service in Germany, unpaid:
+/// French stipend, leave and quota rules do not apply (GRAT-09, ABR-02).
+pub fn abroad() -> Convention {
+    let mut c = convention();
+    let germany = Some(Country::parse("DE").unwrap());
+    for address in [
+        &mut c.organisation.as_mut().unwrap().address,
+        &mut c.host_service.as_mut().unwrap().address,
+    ] {
+        address.country = germany.clone();
+        address.postal_code = "10115".into();
+    }
+    let org = c.organisation.as_mut().unwrap();
+    org.siret = None;
+    org.naf = None;
+    org.headcount = Some(10);
+    c.internship.leave_days = None;
+    c.internship.stipend_paid = Some(false);
+    c.internship.stipend = StipendTerms::default();
+    c
 }
 
 /// `n` other interns at the host for the whole of 2026 and 2027.

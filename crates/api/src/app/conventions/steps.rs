@@ -152,6 +152,7 @@ pub async fn save_student(
             step.phone = input.phone;
             step.mobile_phone = input.mobile_phone;
             step.health_insurance = input.health_insurance;
+            step.legal_representative = input.legal_representative;
             Ok(())
         },
     )

@@ -29,7 +29,7 @@ use stages_domain::ids::{Currency, Email};
 use stages_domain::model::{Period, StipendTerms, Supervisor};
 
 /// The kinds of change, in the order the form offers them.
-const KINDS: [&str; 9] = [
+const KINDS: [&str; 10] = [
     "dates",
     "termination",
     "interruptions",
@@ -38,8 +38,12 @@ const KINDS: [&str; 9] = [
     "supervisor",
     "subject",
     "stipend",
+    "accident_cover",
     "other",
 ];
+
+/// Asked only of an internship abroad (ABR-03).
+const ABROAD_ONLY: &str = "accident_cover";
 
 /// One change being written; its fields as typed.
 #[derive(Clone, Copy)]
@@ -75,6 +79,9 @@ enum Editor {
         unit: RwSignal<String>,
         basis: RwSignal<String>,
         payment: RwSignal<String>,
+    },
+    AccidentCover {
+        host: RwSignal<Option<bool>>,
     },
     Other {
         description: RwSignal<String>,
@@ -121,6 +128,9 @@ impl Editor {
                 basis: text(),
                 payment: text(),
             },
+            "accident_cover" => Self::AccidentCover {
+                host: RwSignal::new(i.host_accident_cover),
+            },
             "other" => Self::Other {
                 description: text(),
             },
@@ -138,6 +148,7 @@ impl Editor {
             Self::Supervisor { .. } => "change-supervisor",
             Self::Subject { .. } => "change-subject",
             Self::Stipend { .. } => "change-stipend",
+            Self::AccidentCover { .. } => "change-accident-cover",
             Self::Other { .. } => "change-other",
         }
     }
@@ -316,6 +327,16 @@ fn build(
                 });
                 changes.push(AmendmentChange::Stipend { paid, terms });
             }
+            Editor::AccidentCover { host } => match host.get() {
+                Some(host_insures) => {
+                    inputs.push(ChangeInput::AccidentCover { host_insures });
+                    changes.push(AmendmentChange::AccidentCover { host_insures });
+                }
+                None => messages.push(FieldMessage::local(
+                    &format!("{path}.host_insures"),
+                    "field-required",
+                )),
+            },
             Editor::Other { description } => {
                 let description = description.get().trim().to_owned();
                 inputs.push(ChangeInput::Other {
@@ -476,9 +497,11 @@ fn AmendmentForm(current: ConventionView, existing: Vec<AmendmentView>) -> impl 
             pending.set(false);
         });
     };
+    let abroad = !current.get_value().effective.is_in_france();
     let kind_options = Signal::derive(move || {
         KINDS
             .iter()
+            .filter(|k| abroad || **k != ABROAD_ONLY)
             .map(|k| {
                 (
                     (*k).to_owned(),
@@ -618,6 +641,10 @@ fn ChangeFields(
                     <TableSelect kind="payment_mode" path=at("payment_mode") label="internship-stipend-payment" value=payment messages=messages required=true />
                 </div>
             </Show>
+        }
+            .into_any(),
+        Editor::AccidentCover { host } => view! {
+            <YesNo path=at("host_insures") label="internship-host-cover" value=host messages=messages required=true help="internship-host-cover-help" />
         }
             .into_any(),
         Editor::Other { description } => view! {

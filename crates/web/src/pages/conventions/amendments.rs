@@ -76,6 +76,11 @@ pub fn describe(i18n: &I18n, change: &AmendmentChange) -> String {
             ),
             _ => i18n.t("change-no-stipend-text"),
         },
+        AmendmentChange::AccidentCover { host_insures } => i18n.t(if *host_insures {
+            "change-accident-cover-host"
+        } else {
+            "change-accident-cover-french"
+        }),
         AmendmentChange::Other { description } => description.clone(),
     }
 }

@@ -19,12 +19,13 @@ use crate::components::reference::TableSelect;
 use crate::i18n::use_i18n;
 use crate::nav::use_go;
 use crate::session::use_session;
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use stages_domain::ids::{Country, Email, Phone};
 use stages_domain::model::{
-    AcademicYear, Address, Convention, Enrolment, HealthInsurance, NomenclatureRef, StudentStep,
-    WizardStep,
+    AcademicYear, Address, Contact, Convention, Enrolment, HealthInsurance, NomenclatureRef,
+    StudentStep, WizardStep,
 };
 
 /// The value of an enrolment choice: `2026-2027|M1-INFO`.
@@ -47,6 +48,18 @@ struct Fields {
     fund: RwSignal<String>,
     region: RwSignal<String>,
     fund_address: RwSignal<String>,
+    /// From the registry (SAF-07 tells a minor by it); not typed here.
+    birth_date: Option<NaiveDate>,
+    /// A minor's legal representative (SAF-07).
+    guardian_last: RwSignal<String>,
+    guardian_first: RwSignal<String>,
+    guardian_capacity: RwSignal<String>,
+    guardian_email: RwSignal<String>,
+    guardian_phone: RwSignal<String>,
+}
+
+fn guardian(step: &StudentStep) -> Contact {
+    step.legal_representative.clone().unwrap_or_default()
 }
 
 fn optional(s: &str) -> Option<String> {
@@ -93,6 +106,22 @@ impl Fields {
             fund: text(|s| s.health_insurance.fund.clone()),
             region: text(|s| s.health_insurance.region.clone().unwrap_or_default()),
             fund_address: text(|s| s.health_insurance.address.clone().unwrap_or_default()),
+            birth_date: step.and_then(|s| s.student.birth_date),
+            guardian_last: text(|s| guardian(s).last_name),
+            guardian_first: text(|s| guardian(s).first_name),
+            guardian_capacity: text(|s| guardian(s).position),
+            guardian_email: text(|s| {
+                guardian(s)
+                    .email
+                    .map(|e| e.as_str().to_owned())
+                    .unwrap_or_default()
+            }),
+            guardian_phone: text(|s| {
+                guardian(s)
+                    .phone
+                    .map(|p| p.as_str().to_owned())
+                    .unwrap_or_default()
+            }),
         }
     }
 
@@ -130,6 +159,26 @@ impl Fields {
             &self.mobile.get(),
             Phone::parse,
         );
+        let guardian_email = parse_field(
+            &mut messages,
+            "student.legal_representative.email",
+            &self.guardian_email.get(),
+            Email::parse,
+        );
+        let guardian_phone = parse_field(
+            &mut messages,
+            "student.legal_representative.phone",
+            &self.guardian_phone.get(),
+            Phone::parse,
+        );
+        let guardian = Contact {
+            civility: None,
+            last_name: self.guardian_last.get().trim().to_owned(),
+            first_name: self.guardian_first.get().trim().to_owned(),
+            email: guardian_email,
+            phone: guardian_phone,
+            position: self.guardian_capacity.get().trim().to_owned(),
+        };
         let chosen = self.chosen(student);
         let enrolment = chosen.and_then(|row| {
             Some(Enrolment {
@@ -153,7 +202,7 @@ impl Fields {
                 last_name: student.last_name.clone(),
                 first_name: student.first_name.clone(),
                 usage_name: None,
-                birth_date: None,
+                birth_date: self.birth_date,
                 university_email: student.email.as_deref().and_then(|e| Email::parse(e).ok()),
             },
             enrolment,
@@ -172,6 +221,7 @@ impl Fields {
                 region: optional(&self.region.get()),
                 address: optional(&self.fund_address.get()),
             },
+            legal_representative: (guardian != Contact::default()).then_some(guardian),
         };
         let choice = chosen.map(|row| EnrolmentChoice {
             academic_year: row.academic_year.clone(),
@@ -349,6 +399,7 @@ fn StudentForm(
             mobile_phone: step.mobile_phone,
             health_insurance: step.health_insurance,
             enrolment: is_draft.then(|| choice.clone()),
+            legal_representative: step.legal_representative,
         };
         // Staff create it for the student; a student for themself.
         let student_id = is_staff.then(|| student.get_value().id);
@@ -390,6 +441,9 @@ fn StudentForm(
 
     let s = student.get_value();
     let enrolment_options = s.enrolments.clone();
+    // SAF-07: a minor on the first day names a legal representative.
+    let minor =
+        content.with_value(|c| c.intern_is_minor() || c.student.legal_representative.is_some());
     view! {
         <section class="registry" aria-labelledby="registry-title">
             <h3 id="registry-title">{move || i18n.t("student-registry")}</h3>
@@ -469,6 +523,19 @@ fn StudentForm(
                     <TextInput path="student.health_insurance.region" label="student-insurance-region" value=fields.region messages=messages />
                     <TextInput path="student.health_insurance.address" label="student-insurance-address" value=fields.fund_address messages=messages />
                 </div>
+                {minor.then(|| view! {
+                    <h3>{move || i18n.t("student-guardian-title")}</h3>
+                    <p class="muted">{move || i18n.t("student-guardian-help")}</p>
+                    <div class="field-row">
+                        <TextInput path="student.legal_representative.last_name" label="contact-last-name" value=fields.guardian_last messages=messages required=true />
+                        <TextInput path="student.legal_representative.first_name" label="contact-first-name" value=fields.guardian_first messages=messages required=true />
+                        <TextInput path="student.legal_representative.position" label="student-guardian-capacity" value=fields.guardian_capacity messages=messages required=true />
+                    </div>
+                    <div class="field-row">
+                        <TextInput path="student.legal_representative.email" label="contact-email" value=fields.guardian_email messages=messages required=true kind="email" />
+                        <TextInput path="student.legal_representative.phone" label="contact-phone" value=fields.guardian_phone messages=messages required=true kind="tel" />
+                    </div>
+                })}
                 <button type="submit" class="button" id="step-validate">{move || i18n.t("wizard-validate")}</button>
             </form>
         </Show>

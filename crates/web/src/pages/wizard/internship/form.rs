@@ -36,6 +36,10 @@ pub struct Fields {
     pub presence_type: RwSignal<String>,
     pub working_time_comment: RwSignal<String>,
     pub night_work: RwSignal<String>,
+    /// At night, 22:00–06:00 (SAF-07: never for a minor).
+    pub at_night: RwSignal<Option<bool>>,
+    /// Abroad: the host insures the intern (ABR-03).
+    pub host_cover: RwSignal<Option<bool>>,
     pub leave_days: RwSignal<String>,
     pub leave_terms: RwSignal<String>,
     pub stipend_paid: RwSignal<Option<bool>>,
@@ -139,6 +143,8 @@ impl Fields {
             presence_type: coded(&i.presence_type),
             working_time_comment: optional_text(&i.working_time_comment),
             night_work: optional_text(&i.night_sunday_holiday_work),
+            at_night: RwSignal::new(i.night_work),
+            host_cover: RwSignal::new(i.host_accident_cover),
             leave_days: RwSignal::new(i.leave_days.map(|d| d.to_string()).unwrap_or_default()),
             leave_terms: optional_text(&i.leave_terms),
             stipend_paid: RwSignal::new(i.stipend_paid),
@@ -280,6 +286,8 @@ impl Fields {
             validation_mode: reference(self.validation_mode.get()),
             confidentiality: from_code(&self.confidentiality.get()),
             night_sunday_holiday_work: optional(&self.night_work.get()),
+            night_work: self.at_night.get(),
+            host_accident_cover: self.host_cover.get(),
             found_through: from_code(&self.found_through.get()),
         };
         (internship, messages)

@@ -47,6 +47,9 @@ pub fn InternshipStep(wizard: Wizard) -> impl IntoView {
     let submitted = RwSignal::new(false);
     let confirming = RwSignal::new(false);
 
+    // ABR-03: the host's cover is asked only abroad (the host's country is
+    // chosen in steps 2 and 3).
+    let abroad = content.with_value(|c| !c.is_in_france());
     let built = Memo::new(move |_| f.build());
     let rates = checks::use_rates();
     let convention = move || Convention {
@@ -198,6 +201,7 @@ pub fn InternshipStep(wizard: Wizard) -> impl IntoView {
                     </div>
                     <TextInput path="internship.working_time_comment" label="internship-working-time-comment" value=f.working_time_comment messages=messages />
                     <TextInput path="internship.night_sunday_holiday_work" label="internship-night-work" value=f.night_work messages=messages help="internship-night-work-help" />
+                    <YesNo path="internship.night_work" label="internship-at-night" value=f.at_night messages=messages help="internship-at-night-help" />
                     <FiguresPanel figures=live_figures />
                 </fieldset>
                 <fieldset>
@@ -222,6 +226,9 @@ pub fn InternshipStep(wizard: Wizard) -> impl IntoView {
                         </div>
                     </Show>
                     <TextArea path="internship.benefits" label="internship-benefits" value=f.benefits messages=messages help="internship-benefits-help" />
+                    {abroad.then(|| view! {
+                        <YesNo path="internship.host_accident_cover" label="internship-host-cover" value=f.host_cover messages=messages help="internship-host-cover-help" />
+                    })}
                 </fieldset>
                 <fieldset>
                     <legend>{move || i18n.t("internship-section-supervision")}</legend>
