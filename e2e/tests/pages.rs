@@ -129,6 +129,30 @@ async fn the_hourly_rates_are_kept_on_screen_and_the_wizard_reads_them() {
         .await;
     browser.click("#new-rate button[type=submit]").await;
     browser.wait_for_text("#hourly-rates", "4,62").await;
+
+    // Removing the last year is asked twice.
+    browser.fill("#rate-year", "2028").await;
+    browser.fill("#rate-cents", "4,70").await;
+    browser
+        .fill("#rate-source", "15 % du plafond horaire 2028")
+        .await;
+    browser.click("#new-rate button[type=submit]").await;
+    browser.wait_for_text("#hourly-rates", "4,70").await;
+    browser
+        .click("#hourly-rates button[aria-label='Retirer : 2028']")
+        .await;
+    browser
+        .wait_for_text("#hourly-rates", "Retirer le taux de 2028 ?")
+        .await;
+    browser.click("#hourly-rates .button.danger").await;
+    let start = std::time::Instant::now();
+    while browser.text("#hourly-rates").await.contains("4,70") {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "the 2028 rate stays after its removal was confirmed"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     browser.screenshot("page-hourly-rates").await;
     browser.check_accessibility("hourly rates").await;
     browser.sign_out().await;

@@ -1164,6 +1164,84 @@ async fn an_internship_abroad_keeps_the_french_cover_only_within_its_conditions(
     assert_eq!(status, StatusCode::CREATED, "{created}");
 }
 
+/// DUR-03 the other way through HTTP: Camille's internship at the DSI
+/// from 7 June to 30 July 2027 is validated first; another there from 26
+/// April to 28 May (33 days, 11 days of waiting: the post is free from 9
+/// June) ends too close to it. The question is asked at its end date and
+/// blocks validation until a manager answers; "another post" lets it
+/// through.
+async fn a_later_intern_agreed_first_is_reviewed_before_validation(app: &TestApp) {
+    let student = As::new(app, "etudiant").await;
+    let manager = As::new(app, "gestionnaire").await;
+    let submitted = |start: &str, end: &str| {
+        let student = &student;
+        let mut step = internship();
+        step["start"] = json!(start);
+        step["end"] = json!(end);
+        async move {
+            let conv = fill_a_convention(student).await;
+            let conv = save_step(student, &conv, "internship", step).await;
+            let id = conv["id"].as_i64().unwrap();
+            let (status, conv) = student
+                .post(
+                    &format!("/api/conventions/{id}/submit"),
+                    Some(version(&conv)),
+                    None,
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{conv}");
+            (id, conv)
+        }
+    };
+    let (later, later_view) = submitted("2027-06-07", "2027-07-30").await;
+    validate(app, later, later_view).await;
+    let (id, _) = submitted("2027-04-26", "2027-05-28").await;
+    let (_, conv) = manager.get(&format!("/api/conventions/{id}")).await;
+    let dur_03: Vec<(String, String)> = conv["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["rule"] == "DUR-03")
+        .map(|v| {
+            (
+                v["severity"].as_str().unwrap().to_owned(),
+                v["field"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        dur_03,
+        [("error".to_owned(), "internship.end".to_owned())],
+        "{}",
+        conv["violations"]
+    );
+    let message = conv["violations"][0]["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let (status, problem) = manager
+        .post(
+            &format!("/api/conventions/{id}/validations/pedagogical"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::CONFLICT,
+        "unreviewed: {problem}; {message}"
+    );
+    let (status, conv) = manager
+        .put(
+            &format!("/api/conventions/{id}/post-review"),
+            version(&conv),
+            json!({"same_post": false, "reason": "Deux projets distincts de l'équipe"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    validate(app, id, conv).await;
+}
+
 on_both_backends!(
     a_convention_lives_from_draft_to_amendment,
     a_rejected_convention_goes_back_to_the_student_with_the_reason,
@@ -1175,4 +1253,5 @@ on_both_backends!(
     an_earlier_intern_at_the_same_service_is_reviewed_before_validation,
     a_minor_from_the_registry_is_held_to_the_minors_limits,
     an_internship_abroad_keeps_the_french_cover_only_within_its_conditions,
+    a_later_intern_agreed_first_is_reviewed_before_validation,
 );

@@ -87,6 +87,8 @@ fluent_keys! {
         Dur02MaxHoursPerHost = "dur-02-max-hours-per-host" ["hours", "other_hours", "max"],
         Dur03WaitingPeriod = "dur-03-waiting-period" ["earliest", "days"],
         Dur03SamePostToReview = "dur-03-same-post-to-review" ["previous_start", "previous_end", "earliest", "days"],
+        Dur03NextInternToReview = "dur-03-next-intern-to-review" ["next_start", "next_end", "days"],
+        Dur03NextInternTooSoon = "dur-03-next-intern-too-soon" ["next_start", "days"],
         Dur04WeeklyHoursAboveLegal = "dur-04-weekly-hours-above-legal" ["hours", "max"],
         Dur04DailyHoursAboveLegal = "dur-04-daily-hours-above-legal" ["hours", "max"],
         Dur05EndBeforeStart = "dur-05-end-before-start" [],

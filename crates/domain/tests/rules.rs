@@ -381,6 +381,95 @@ fn dur_03_waiting_period_of_a_third() {
     assert!(!has_rule(&check(&c, &waived), "DUR-03"));
 }
 
+/// DUR-03 the other way: a later intern at the same service or with the
+/// same tutor, agreed first, who starts within this internship's own
+/// waiting period (5 January to 27 February 2026 is 54 days, so 18 days of
+/// waiting: the post is free from 18 March) is asked about at the end
+/// date; "same post" makes it an error, "another post" clears it. One
+/// answer covers earlier and later interns together, and only those it saw.
+#[test]
+fn dur_03_a_later_intern_agreed_first_is_reviewed_too() {
+    let c = eight_weeks(35 * 60);
+    let next = |start| PreviousInternship {
+        start,
+        end: d(2026, 6, 30),
+        ended_early_by_intern: false,
+    };
+    let ctx = |later: PreviousInternship, review: Option<bool>, mode| CheckContext {
+        mode,
+        later_interns: vec![later],
+        post_review: review.map(|same_post| PostReview {
+            same_post,
+            reason: "Même équipe, autres missions".into(),
+            earlier: vec![later],
+        }),
+        ..context()
+    };
+    let found = |v: Vec<stages_domain::Violation>| {
+        v.into_iter()
+            .find(|v| v.rule == "DUR-03")
+            .map(|v| (v.field, v.severity, v.message_key))
+    };
+    let finding =
+        |severity, key: &str| Some(("internship.end".to_owned(), severity, key.to_owned()));
+    let (inside, outside) = (next(d(2026, 3, 17)), next(d(2026, 3, 18)));
+    assert_eq!(
+        found(check(&c, &ctx(outside, None, CheckMode::Validation))),
+        None
+    );
+    assert_eq!(
+        found(check(&c, &ctx(inside, None, CheckMode::Complete))),
+        finding(Severity::Warning, "dur-03-next-intern-to-review")
+    );
+    assert_eq!(
+        found(check(&c, &ctx(inside, None, CheckMode::Validation))),
+        finding(Severity::Error, "dur-03-next-intern-to-review")
+    );
+    let same = check(&c, &ctx(inside, Some(true), CheckMode::Complete));
+    let args =
+        serde_json::to_value(&same.iter().find(|v| v.rule == "DUR-03").unwrap().args).unwrap();
+    assert_eq!(
+        (args["next_start"].as_str(), args["days"].as_i64()),
+        (Some("2026-03-17"), Some(18))
+    );
+    assert_eq!(
+        found(same),
+        finding(Severity::Error, "dur-03-next-intern-too-soon")
+    );
+    assert_eq!(
+        found(check(&c, &ctx(inside, Some(false), CheckMode::Validation))),
+        None
+    );
+    assert_eq!(
+        rules::waiting_period_candidates(&c, &ctx(inside, None, CheckMode::Complete)),
+        [inside]
+    );
+
+    // An earlier intern too (90 days to 29 December 2025: 30 days, so from
+    // 29 January): an answer about the later one alone asks again.
+    let earlier = PreviousInternship {
+        start: d(2025, 10, 1),
+        end: d(2025, 12, 29),
+        ended_early_by_intern: false,
+    };
+    let both = |seen: Vec<PreviousInternship>| CheckContext {
+        earlier_interns: vec![earlier],
+        post_review: Some(PostReview {
+            same_post: false,
+            reason: "Autre poste".into(),
+            earlier: seen,
+        }),
+        ..ctx(inside, None, CheckMode::Validation)
+    };
+    let fields: Vec<String> = check(&c, &both(vec![inside]))
+        .into_iter()
+        .filter(|v| v.rule == "DUR-03")
+        .map(|v| v.field)
+        .collect();
+    assert_eq!(fields, ["internship.start", "internship.end"]);
+    assert_eq!(found(check(&c, &both(vec![earlier, inside]))), None);
+}
+
 /// DUR-03 without comparing subjects: an earlier intern at the same service
 /// or with the same tutor inside the waiting window is a warning until
 /// staff review it, an error when validating unreviewed, nothing once

@@ -527,7 +527,7 @@ fn count(q: i64) -> u32 {
 /// minimum hourly rates (GRAT-02), the same student's
 /// time at the same host this year (DUR-02), the earlier interns at the
 /// same service or with the same tutor and staff's review of them
-/// (DUR-03), the supervisor's and tutor's other interns at the
+/// (DUR-03, before and after), the supervisor's and tutor's other interns at the
 /// start date (ENC-01, ENC-02), the host's other interns around the period
 /// (ENC-03), and overlapping internships (OVL-01).
 /// Drafts of other conventions do not count: nothing is agreed yet.
@@ -686,6 +686,40 @@ pub fn check_context(
                     ended_early_by_intern,
                 });
             }
+            // And the later ones, agreed first, that start within a year
+            // after this end (no waiting period is longer), soonest first:
+            // this internship's own waiting period may fall on them.
+            let after = end.checked_sub_days(margin).unwrap_or(end);
+            let until = end
+                .checked_add_days(Days::new(366))
+                .and_then(|d| d.checked_add_days(margin))
+                .unwrap_or(end);
+            let later: Vec<(NaiveDate, NaiveDate)> = conventions::table
+                .filter(conventions::id.ne(id))
+                .filter(agreed)
+                .filter(
+                    conventions::host_service_id
+                        .eq(service)
+                        .or(conventions::tutor_id.eq(tutor)),
+                )
+                .filter(conventions::end_date.is_not_null())
+                .filter(conventions::start_date.gt(after))
+                .filter(conventions::start_date.le(until))
+                .order(conventions::start_date.asc())
+                .select((
+                    conventions::start_date.assume_not_null(),
+                    conventions::end_date.assume_not_null(),
+                ))
+                .limit(20)
+                .load(conn)?;
+            ctx.later_interns = later
+                .into_iter()
+                .map(|(start, end)| PreviousInternship {
+                    start,
+                    end,
+                    ended_early_by_intern: false,
+                })
+                .collect();
         }
     }
     ctx.post_review = loaded.post_review()?.map(|stored| stored.review);

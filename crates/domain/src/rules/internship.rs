@@ -196,7 +196,7 @@ fn check_dates(convention: &Convention, ctx: &CheckContext, report: &mut Report)
                 .with_arg("count", ctx.overlapping_conventions),
         );
     }
-    check_waiting_period(ctx, start, report);
+    check_waiting_period(ctx, start, convention.internship.end, report);
 }
 
 /// The first day a next intern may start on the post `previous` held: a
@@ -229,56 +229,122 @@ pub(super) fn waiting_period_candidates(
         .collect()
 }
 
+/// DUR-03 the other way: the later interns (starting after `end`, an
+/// agreement made earlier) who start within this internship's own waiting
+/// period, each with that period's days.
+pub(super) fn later_candidates(
+    ctx: &CheckContext,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> Vec<(u64, PreviousInternship)> {
+    let this = PreviousInternship {
+        start,
+        end,
+        ended_early_by_intern: false,
+    };
+    let Some((earliest, waiting)) = earliest_after(&this) else {
+        return Vec::new();
+    };
+    ctx.later_interns
+        .iter()
+        .filter(|next| end < next.start && next.start < earliest)
+        .map(|next| (waiting, *next))
+        .collect()
+}
+
 /// DUR-03: after an intern on the same post, the host waits a third of that
 /// internship's length before the next one, unless the previous intern cut
-/// it short. Whether an earlier intern at the same service or with the same
+/// it short. The succession is checked both ways: an earlier intern whose
+/// waiting period this one starts in, and a later one (agreed first) who
+/// starts in this one's. Whether those at the same service or with the same
 /// tutor held the same post is for staff to say ([`PostReview`]): until
 /// they do, a warning, which blocks validation; once they say it is the
 /// same post, an error.
-fn check_waiting_period(ctx: &CheckContext, start: NaiveDate, report: &mut Report) {
-    let candidates = waiting_period_candidates(ctx, start);
-    let Some(&(earliest, waiting, previous)) =
-        candidates.iter().max_by_key(|(earliest, _, _)| *earliest)
-    else {
+fn check_waiting_period(
+    ctx: &CheckContext,
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+    report: &mut Report,
+) {
+    let earlier = waiting_period_candidates(ctx, start);
+    let later = end
+        .filter(|end| start <= *end)
+        .map(|end| later_candidates(ctx, start, end))
+        .unwrap_or_default();
+    if earlier.is_empty() && later.is_empty() {
         return;
-    };
-    // An answer holds for the earlier interns it was given about.
+    }
+    // An answer holds for the other interns it was given about.
     let review = ctx.post_review.as_ref().filter(|review| {
-        candidates
+        earlier
             .iter()
-            .all(|(_, _, p)| review.earlier.contains(p))
+            .map(|(_, _, p)| p)
+            .chain(later.iter().map(|(_, p)| p))
+            .all(|p| review.earlier.contains(p))
     });
-    let days = i64::try_from(waiting).unwrap_or(i64::MAX);
-    match review {
-        Some(review) if !review.same_post => {}
-        Some(_) => report.push(
+    let same_post = match review {
+        Some(review) if !review.same_post => return,
+        Some(_) => true,
+        None => false,
+    };
+    // Unanswered, the question blocks a validation.
+    let asked = |violation: Violation| {
+        if ctx.mode == CheckMode::Validation {
+            Violation {
+                severity: crate::violation::Severity::Error,
+                ..violation
+            }
+        } else {
+            violation
+        }
+    };
+    let days = |waiting: u64| i64::try_from(waiting).unwrap_or(i64::MAX);
+    if let Some(&(earliest, waiting, previous)) =
+        earlier.iter().max_by_key(|(earliest, _, _)| *earliest)
+    {
+        report.push(if same_post {
             Violation::error(
                 super::WAITING_PERIOD_RULE,
                 "internship.start",
                 MessageKey::Dur03WaitingPeriod,
             )
             .with_arg("earliest", earliest)
-            .with_arg("days", days),
-        ),
-        None => {
-            let violation = Violation::warning(
-                super::WAITING_PERIOD_RULE,
-                "internship.start",
-                MessageKey::Dur03SamePostToReview,
+            .with_arg("days", days(waiting))
+        } else {
+            asked(
+                Violation::warning(
+                    super::WAITING_PERIOD_RULE,
+                    "internship.start",
+                    MessageKey::Dur03SamePostToReview,
+                )
+                .with_arg("previous_start", previous.start)
+                .with_arg("previous_end", previous.end)
+                .with_arg("earliest", earliest)
+                .with_arg("days", days(waiting)),
             )
-            .with_arg("previous_start", previous.start)
-            .with_arg("previous_end", previous.end)
-            .with_arg("earliest", earliest)
-            .with_arg("days", days);
-            report.push(if ctx.mode == CheckMode::Validation {
-                Violation {
-                    severity: crate::violation::Severity::Error,
-                    ..violation
-                }
-            } else {
-                violation
-            });
-        }
+        });
+    }
+    if let Some(&(waiting, next)) = later.iter().min_by_key(|(_, next)| next.start) {
+        report.push(if same_post {
+            Violation::error(
+                super::WAITING_PERIOD_RULE,
+                "internship.end",
+                MessageKey::Dur03NextInternTooSoon,
+            )
+            .with_arg("next_start", next.start)
+            .with_arg("days", days(waiting))
+        } else {
+            asked(
+                Violation::warning(
+                    super::WAITING_PERIOD_RULE,
+                    "internship.end",
+                    MessageKey::Dur03NextInternToReview,
+                )
+                .with_arg("next_start", next.start)
+                .with_arg("next_end", next.end)
+                .with_arg("days", days(waiting)),
+            )
+        });
     }
 }
 

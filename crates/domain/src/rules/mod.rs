@@ -20,7 +20,7 @@
 //! | ID-10 | number out of range (part-time %, daily hours, amount) | error |
 //! | FMT-03 | text longer than the limit (1 000 / 30 000 / 255) | error |
 //! | DUR-02 | more than 924 h at the same host in the academic year | error |
-//! | DUR-03 | an earlier intern at the same service or with the same tutor within the waiting period: staff must say whether it is the same post | warning; error when validating unreviewed, or when the post is the same |
+//! | DUR-03 | an earlier intern at the same service or with the same tutor within the waiting period, or a later one (agreed first) starting within this one's: staff must say whether it is the same post | warning; error when validating unreviewed, or when the post is the same |
 //! | DUR-04 | weekly presence above 48 h, or daily above 10 h | warning |
 //! | DUR-05 | dates incoherent, interruptions outside or overlapping, weekly presence above 84 h | error |
 //! | SAF-07 | a minor (on the first day, by the registry's birth date) above 35 h a week or 8 h a day, working at night, or without a legal representative | error (a missing answer: warning in draft mode) |
@@ -148,9 +148,9 @@ pub struct PostReview {
     pub same_post: bool,
     /// Why, in the reviewer's words.
     pub reason: String,
-    /// The earlier internships the answer was given about
-    /// ([`waiting_period_candidates`] then): an earlier intern it did not
-    /// see (the dates, the service or the tutor changed since, or another
+    /// The other internships, earlier or later, the answer was given about
+    /// ([`waiting_period_candidates`] then; the name is the stored one): an
+    /// intern it did not see (the dates, the service or the tutor changed since, or another
     /// convention was agreed) asks the question again.
     #[serde(default)]
     pub earlier: Vec<PreviousInternship>,
@@ -177,20 +177,28 @@ impl PostReview {
     }
 }
 
-/// DUR-03: the earlier internships (among the context's) whose waiting
-/// period the convention's first day falls in: those staff answer about.
+/// DUR-03: the other internships (among the context's) on a possibly
+/// same post: the earlier ones whose waiting period the convention's first
+/// day falls in, and the later ones that start in its own: those staff
+/// answer about.
 pub fn waiting_period_candidates(
     convention: &Convention,
     ctx: &CheckContext,
 ) -> Vec<PreviousInternship> {
-    convention
-        .internship
+    let i = &convention.internship;
+    let earlier = i
         .start
         .map(|start| internship::waiting_period_candidates(ctx, start))
         .unwrap_or_default()
         .into_iter()
-        .map(|(_, _, previous)| previous)
-        .collect()
+        .map(|(_, _, previous)| previous);
+    let later = i
+        .dates()
+        .map(|(start, end)| internship::later_candidates(ctx, start, end))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(_, next)| next);
+    earlier.chain(later).collect()
 }
 
 /// What the database provides for a check.
@@ -213,6 +221,11 @@ pub struct CheckContext {
     /// DUR-03: the host's agreed internships at the same service or with
     /// the same tutor that ended before this one starts.
     pub earlier_interns: Vec<PreviousInternship>,
+    /// DUR-03: the host's agreed internships at the same service or with
+    /// the same tutor that start after this one ends: this one's waiting
+    /// period may fall on them.
+    #[serde(default)]
+    pub later_interns: Vec<PreviousInternship>,
     /// DUR-03: staff's answer about those, once given.
     pub post_review: Option<PostReview>,
     /// ENC-01: other ongoing conventions of the supervisor (`None`: unknown).
@@ -238,6 +251,7 @@ impl CheckContext {
             mode: CheckMode::Complete,
             same_host_minutes: 0,
             earlier_interns: Vec::new(),
+            later_interns: Vec::new(),
             post_review: None,
             supervisor_ongoing: None,
             tutor_ongoing: None,

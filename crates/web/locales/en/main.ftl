@@ -551,6 +551,8 @@ rates-source = Source
 rates-add = Enter a year's rate
 rates-add-submit = Save the rate
 rates-remove = Remove
+rates-remove-confirm = Remove the rate of { $year }? The checks will take the previous year's as a floor.
+rates-remove-yes = Yes, remove
 
 ## Linked offer
 
@@ -732,8 +734,8 @@ form-editor-save = Save the questionnaire
 
 ## Waiting period (DUR-03)
 
-post-review-title = The same post as an earlier intern?
-post-review-intro = An intern was hosted in this service or with this tutor shortly before this internship. If this is the same post, a waiting period of one third of the earlier internship applies. Say so, with the reason, before validation.
+post-review-title = The same post as another intern?
+post-review-intro = Another intern is hosted in this service or with this tutor shortly before or after this internship (see the reason above). If this is the same post, a waiting period of one third of the length of the internship that comes first applies between the two. Say so, with the reason, before validation.
 post-review-question = Is this internship on the same post?
 post-review-reason = Reason
 post-review-submit = Save the answer

@@ -551,6 +551,8 @@ rates-source = Source
 rates-add = Saisir le taux d'une année
 rates-add-submit = Enregistrer le taux
 rates-remove = Retirer
+rates-remove-confirm = Retirer le taux de { $year } ? Les contrôles prendront celui de l'année précédente comme plancher.
+rates-remove-yes = Oui, retirer
 
 ## Offre liée
 
@@ -732,8 +734,8 @@ form-editor-save = Enregistrer le questionnaire
 
 ## Délai de carence (DUR-03)
 
-post-review-title = Même poste qu'un stagiaire précédent ?
-post-review-intro = Un stagiaire a été accueilli dans ce service ou avec ce tuteur peu avant ce stage. S'il s'agit du même poste, un délai de carence d'un tiers de la durée du stage précédent s'impose. Indiquez-le, motif à l'appui, avant la validation.
+post-review-title = Même poste qu'un autre stagiaire ?
+post-review-intro = Un autre stagiaire est accueilli dans ce service ou avec ce tuteur peu avant ou peu après ce stage (voir le motif ci-dessus). S'il s'agit du même poste, un délai de carence d'un tiers de la durée du stage qui précède s'impose entre les deux. Indiquez-le, motif à l'appui, avant la validation.
 post-review-question = Ce stage porte-t-il sur le même poste ?
 post-review-reason = Motif
 post-review-submit = Enregistrer la réponse

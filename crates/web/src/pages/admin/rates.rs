@@ -84,6 +84,9 @@ pub fn HourlyRatesPage() -> impl IntoView {
 fn RateRow(rate: HourlyRate, admin: bool, #[prop(into)] on_saved: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let editing = RwSignal::new(false);
+    // Removing a year's rate is asked twice: the rules then fall back to
+    // the year before as a floor.
+    let confirming = RwSignal::new(false);
     let lang = i18n.lang.get_untracked();
     let amount = RwSignal::new(format::cents_input(lang, rate.cents));
     let source = RwSignal::new(rate.source.clone());
@@ -163,11 +166,24 @@ fn RateRow(rate: HourlyRate, admin: bool, #[prop(into)] on_saved: Callback<()>) 
                                 on:click=move |_| editing.set(true)>
                                 {i18n.t("form-edit")}
                             </button>
-                            <button type="button" class="button small secondary"
-                                aria-label=format!("{} : {year}", i18n.t("rates-remove"))
-                                on:click=remove>
-                                {i18n.t("rates-remove")}
-                            </button>
+                            <Show
+                                when=move || confirming.get()
+                                fallback=move || view! {
+                                    <button type="button" class="button small secondary"
+                                        aria-label=format!("{} : {}", i18n.t("rates-remove"), rate.year)
+                                        on:click=move |_| confirming.set(true)>
+                                        {i18n.t("rates-remove")}
+                                    </button>
+                                }
+                            >
+                                <p role="alert">{i18n.t_with("rates-remove-confirm", &[("year", rate.year.to_string())])}</p>
+                                <button type="button" class="button small danger" on:click=remove>
+                                    {i18n.t("rates-remove-yes")}
+                                </button>
+                                <button type="button" class="button small secondary" on:click=move |_| confirming.set(false)>
+                                    {i18n.t("form-cancel")}
+                                </button>
+                            </Show>
                             <ActionError error=error />
                         </td>
                     })}

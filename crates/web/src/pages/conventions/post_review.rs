@@ -1,6 +1,6 @@
-//! DUR-03's question to the centre's staff: an earlier intern was at the
-//! same service or with the same tutor within the waiting period; does this
-//! internship take that post? The answer, with its reason, lets validation
+//! DUR-03's question to the centre's staff: another intern (earlier, or
+//! later and agreed first) is at the same service or with the same tutor
+//! within the waiting period; does this internship take that post? The answer, with its reason, lets validation
 //! go ahead (another post) or makes the waiting period apply (the same).
 
 use crate::api::ApiError;
