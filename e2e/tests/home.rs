@@ -28,6 +28,10 @@ async fn manager_signs_in_and_finds_the_home_page_menus() {
     browser.screenshot("login").await;
     browser.check_accessibility("sign-in").await;
     browser.sign_in(&server, "gestionnaire").await;
+    // A demo account says so on every page.
+    browser
+        .wait_for_text(".demo-banner", "Données de démonstration")
+        .await;
 
     let top = browser.text(".top-menu").await;
     for item in ["Accueil", "Signaler un problème", "Déconnexion"] {

@@ -45,6 +45,10 @@ pub struct Me {
     pub roles: Vec<Role>,
     #[cfg_attr(feature = "openapi", schema(example = json!(null)))]
     pub student_number: Option<String>,
+    /// An account of the demo data (`stages seed-demo`): the SPA says so
+    /// on every page.
+    #[serde(default)]
+    pub is_demo: bool,
 }
 
 impl Me {

@@ -1,4 +1,4 @@
-//! The `stages` command: serve, migrate, seed-demo, openapi.
+//! The `stages` command: serve, migrate, admin, seed-demo, openapi.
 
 use crate::{bench, demo, scale};
 use clap::{Parser, Subcommand};
@@ -28,6 +28,9 @@ enum Command {
     Serve,
     /// Apply pending database migrations.
     Migrate,
+    /// Administrators: the first one of a new installation, or another.
+    #[command(subcommand)]
+    Admin(AdminCommand),
     /// Load the demo data into an empty database.
     SeedDemo {
         /// Also generate N organisations, N conventions and N/2 students
@@ -61,6 +64,29 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(long)]
         output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Create an administrator, or make an existing account one (and
+    /// active again).
+    Create {
+        /// The account's username (the directory's uid for --sso).
+        username: String,
+        /// Signs in through the directory or single sign-on: Stages keeps
+        /// no password, and the names come with the first sign-in.
+        #[arg(
+            long,
+            conflicts_with = "password_from_stdin",
+            required_unless_present = "password_from_stdin"
+        )]
+        sso: bool,
+        /// A local password, read as one line from standard input (at
+        /// least 12 characters, not easy to guess). Replacing one signs
+        /// the account out everywhere.
+        #[arg(long)]
+        password_from_stdin: bool,
     },
 }
 
@@ -134,6 +160,42 @@ fn run(cli: Cli) -> Result<(), String> {
             let applied = db::run_migrations(&mut conn).map_err(|e| e.to_string())?;
             let values = reference::sync(&mut conn).map_err(|e| e.to_string())?;
             println!("{applied} migration(s) applied, {values} reference value(s) added");
+            if !stages_api::db::users::has_active_admin(&mut conn).map_err(|e| e.to_string())? {
+                println!(
+                    "No administrator yet. Create the first one with\n  \
+                     stages admin create USERNAME --sso                  (signs in through the directory or single sign-on)\n  \
+                     stages admin create USERNAME --password-from-stdin  (a local password, read from standard input)"
+                );
+            }
+            Ok(())
+        }
+        Command::Admin(AdminCommand::Create {
+            username,
+            sso,
+            password_from_stdin,
+        }) => {
+            use stages_api::app::admins::{self, Credential, Outcome};
+            let credential = if sso && !password_from_stdin {
+                Credential::SingleSignOn
+            } else {
+                let mut line = String::new();
+                std::io::stdin()
+                    .read_line(&mut line)
+                    .map_err(|e| format!("cannot read the password: {e}"))?;
+                Credential::Password(line.trim_end_matches(['\n', '\r']).to_owned())
+            };
+            let outcome = admins::create_or_promote(&mut conn, &username, &credential)
+                .map_err(|e| e.to_string())?;
+            let how = match credential {
+                Credential::SingleSignOn => "signs in through the directory or single sign-on",
+                Credential::Password(_) => "signs in with its local password",
+            };
+            match outcome {
+                Outcome::Created => println!("Administrator {username} created; it {how}."),
+                Outcome::Promoted => {
+                    println!("{username} is now an active administrator; it {how}.")
+                }
+            }
             Ok(())
         }
         Command::SeedDemo { scale } => {

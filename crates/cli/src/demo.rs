@@ -128,6 +128,10 @@ pub enum DemoError {
     Record(String),
     #[error("repository: {0}")]
     Repo(#[from] stages_api::db::RepoError),
+    #[error(
+        "this database holds {0} account(s) and none of the demo's: demo data is only loaded into an empty database (or one that has them already), never next to real accounts"
+    )]
+    NotADemoDatabase(i64),
 }
 
 impl From<ApiError> for DemoError {
@@ -142,11 +146,15 @@ impl From<ApiError> for DemoError {
     }
 }
 
-/// Loads the demo data unless the database already has users; returns
-/// whether it loaded anything.
+/// Loads the demo data into an empty database; returns whether it loaded
+/// anything (not when the demo accounts are there already). A database
+/// with accounts but none of the demo's is a real one: refused, so that
+/// `admin`/`demo` never lands in production.
 pub fn seed(conn: &mut AnyConnection) -> Result<bool, DemoError> {
-    if users::count(conn)? > 0 {
-        return Ok(false);
+    match users::count_demo_and_other(conn)? {
+        (0, 0) => {}
+        (0, others) => return Err(DemoError::NotADemoDatabase(others)),
+        _ => return Ok(false),
     }
     let hash = password::hash(DEMO_PASSWORD).map_err(|e| DemoError::Hash(e.to_string()))?;
     let now = chrono::Utc::now().naive_utc();
@@ -170,6 +178,7 @@ pub fn seed(conn: &mut AnyConnection) -> Result<bool, DemoError> {
                     active: true,
                     created_at: now,
                     updated_at: now,
+                    is_demo: true,
                 },
             )?;
             search::index(

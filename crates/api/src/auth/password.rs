@@ -33,9 +33,76 @@ pub fn verify(password: &str, stored: Option<&str>) -> bool {
     known && matches
 }
 
+/// The shortest local password accepted.
+pub const MIN_CHARS: usize = 12;
+/// The longest: argon2 would hash a megabyte, at the server's expense.
+pub const MAX_CHARS: usize = 256;
+
+/// Why a new local password is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum WeakPassword {
+    #[error("a password has at least {MIN_CHARS} characters")]
+    TooShort,
+    #[error("a password has at most {MAX_CHARS} characters")]
+    TooLong,
+    #[error(
+        "this password is too easy to guess: a common password, a word or name with small changes, a keyboard pattern, or the account's own name"
+    )]
+    Guessable,
+}
+
+/// A new local password: 12 to 256 characters, and hard to guess by
+/// zxcvbn's estimate (its lists of common passwords, words and names,
+/// keyboard and date patterns, and `own_words`, the account's names),
+/// which must reach 3 of 4 (more than 10^8 guesses).
+pub fn check_policy(password: &str, own_words: &[&str]) -> Result<(), WeakPassword> {
+    let chars = password.chars().count();
+    if chars < MIN_CHARS {
+        return Err(WeakPassword::TooShort);
+    }
+    if chars > MAX_CHARS {
+        return Err(WeakPassword::TooLong);
+    }
+    if zxcvbn::zxcvbn(password, own_words).score() < zxcvbn::Score::Three {
+        return Err(WeakPassword::Guessable);
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_password_is_long_and_hard_to_guess() {
+        assert_eq!(
+            check_policy("Tr0ub4dor&3", &[]),
+            Err(WeakPassword::TooShort)
+        );
+        assert_eq!(
+            check_policy(&"x".repeat(257), &[]),
+            Err(WeakPassword::TooLong)
+        );
+        for common in [
+            "password1234",
+            "azertyuiop123",
+            "123456789012",
+            "motdepasse2026",
+        ] {
+            assert_eq!(
+                check_policy(common, &[]),
+                Err(WeakPassword::Guessable),
+                "{common}"
+            );
+        }
+        assert_eq!(
+            check_policy("rsi-admin-2026", &["rsi-admin"]),
+            Err(WeakPassword::Guessable),
+            "the account's own name"
+        );
+        assert_eq!(check_policy("correct horse battery staple", &[]), Ok(()));
+        assert_eq!(check_policy("Vélo-Ciel-Marée-71", &[]), Ok(()));
+    }
 
     #[test]
     fn right_password_verifies_and_wrong_one_does_not() {

@@ -122,6 +122,21 @@ pub fn revoke_family(
     .execute(conn)
 }
 
+/// Signs out every sign-in of a user (their password was replaced).
+pub fn revoke_user(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        refresh_tokens::table
+            .filter(refresh_tokens::user_id.eq(user_id))
+            .filter(refresh_tokens::revoked_at.is_null()),
+    )
+    .set(refresh_tokens::revoked_at.eq(now))
+    .execute(conn)
+}
+
 /// Signs out the sign-in this token belongs to.
 pub fn revoke(conn: &mut AnyConnection, token: &str, now: NaiveDateTime) -> QueryResult<()> {
     let family: Option<String> = refresh_tokens::table

@@ -17,6 +17,7 @@ diesel::table! {
         active -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        is_demo -> Bool,
     }
 }
 

@@ -27,6 +27,8 @@ pub struct User {
     pub active: bool,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Created by `stages seed-demo`.
+    pub is_demo: bool,
 }
 
 impl User {
@@ -54,6 +56,7 @@ pub struct NewUser<'a> {
     pub active: bool,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub is_demo: bool,
 }
 
 diesel::define_sql_function! {
@@ -131,6 +134,47 @@ pub fn count(conn: &mut AnyConnection) -> QueryResult<i64> {
     users::table.count().get_result(conn)
 }
 
+/// How many accounts are, and are not, demo accounts (`seed-demo`'s).
+pub fn count_demo_and_other(conn: &mut AnyConnection) -> QueryResult<(i64, i64)> {
+    let demo: i64 = users::table
+        .filter(users::is_demo)
+        .count()
+        .get_result(conn)?;
+    Ok((demo, count(conn)? - demo))
+}
+
+/// Makes the account an active administrator, with a new local password
+/// hash when one is given.
+pub fn make_admin(
+    conn: &mut AnyConnection,
+    id: i64,
+    password_hash: Option<&str>,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::is_admin.eq(true),
+            users::active.eq(true),
+            users::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    if let Some(hash) = password_hash {
+        diesel::update(users::table.find(id))
+            .set(users::password_hash.eq(hash))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Whether an active administrator exists (`stages migrate` says how to
+/// create the first one otherwise).
+pub fn has_active_admin(conn: &mut AnyConnection) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        users::table.filter(users::is_admin.and(users::active)),
+    ))
+    .get_result(conn)
+}
+
 /// The user record of someone who signed in through the directory: created
 /// on first sign-in, refreshed from the directory afterwards. The admin
 /// flag and the active flag stay under the administrators' control. A
@@ -183,6 +227,7 @@ pub fn upsert_from_directory(
                 active: true,
                 created_at: now,
                 updated_at: now,
+                is_demo: false,
             },
         )?,
     };

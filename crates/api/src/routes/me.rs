@@ -20,6 +20,7 @@ pub fn of(user: User, mapping: &[(String, Role)]) -> Me {
         email: user.email,
         roles,
         student_number: user.student_number,
+        is_demo: user.is_demo,
     }
 }
 

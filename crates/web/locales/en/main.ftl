@@ -16,6 +16,7 @@ menu-evaluations = Internship evaluations
 menu-documents = Useful documents
 menu-centres = Management centres
 menu-nomenclatures = Reference tables
+demo-banner = Demonstration data: this account and these agreements are fictitious.
 footer-text = Stages, free software for internship agreements
 
 ## Home and sign-in

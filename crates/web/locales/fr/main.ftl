@@ -16,6 +16,7 @@ menu-evaluations = Évaluations des stages
 menu-documents = Documents utiles
 menu-centres = Centres de gestion
 menu-nomenclatures = Tables de nomenclature
+demo-banner = Données de démonstration : ce compte et ces conventions sont fictifs.
 footer-text = Stages, logiciel libre de gestion des conventions de stage
 
 ## Accueil et connexion

@@ -26,6 +26,9 @@ pub fn Shell() -> impl IntoView {
         .into_any(),
         SessionState::SignedIn(me) => view! {
             <div class="app">
+                {me.is_demo.then(|| view! {
+                    <p class="demo-banner" role="note">{move || i18n.t("demo-banner")}</p>
+                })}
                 <TopMenu me=me.clone() />
                 <div class="app-body">
                     <SideMenu me=me />
