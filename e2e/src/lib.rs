@@ -524,12 +524,17 @@ impl Browser {
     /// Signs in through the login page with a demo account (password
     /// `demo`, in the built-in accounts and in the test directory alike).
     pub async fn sign_in(&self, server: &Server, username: &str) {
+        self.sign_in_with(server, username, DEMO_PASSWORD).await;
+    }
+
+    /// Signs in through the login page with this password.
+    pub async fn sign_in_with(&self, server: &Server, username: &str, password: &str) {
         self.client
             .goto(&server.url("/login"))
             .await
             .unwrap_or_else(|e| panic!("open the login page: {e}"));
         self.fill("#username", username).await;
-        self.fill("#password", DEMO_PASSWORD).await;
+        self.fill("#password", password).await;
         self.click("#login-submit").await;
         self.text(".side-menu").await;
     }

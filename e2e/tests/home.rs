@@ -113,3 +113,54 @@ async fn a_directory_student_signs_in_and_the_session_survives_a_reload() {
     browser.text("#username").await;
     browser.close().await;
 }
+
+/// A demo student changes their password from their name in the top bar:
+/// a wrong current password and a guessable new one are refused at their
+/// fields; then only the new password signs in.
+#[tokio::test]
+async fn a_student_changes_their_password() {
+    let server = Server::start();
+    let browser = Browser::start().await;
+    browser.sign_in(&server, "etudiant").await;
+    browser.click(".top-bar a.user-name").await;
+    browser.wait_for("#password-form").await;
+    browser.check_accessibility("my password").await;
+
+    browser
+        .fill("#password-current_password", "pas le bon")
+        .await;
+    browser
+        .fill("#password-new_password", "Vélo-Ciel-Marée-71")
+        .await;
+    browser.fill("#password-again", "Vélo-Ciel-Marée-71").await;
+    browser.click("#password-submit").await;
+    browser
+        .wait_for_text(
+            "#password-current_password-messages",
+            "Le mot de passe actuel n'est pas le bon.",
+        )
+        .await;
+    browser.fill("#password-current_password", "demo").await;
+    browser
+        .fill("#password-new_password", "azertyuiop123")
+        .await;
+    browser.fill("#password-again", "azertyuiop123").await;
+    browser.click("#password-submit").await;
+    browser
+        .wait_for_text("#password-new_password-messages", "trop facile à deviner")
+        .await;
+    browser
+        .fill("#password-new_password", "Vélo-Ciel-Marée-71")
+        .await;
+    browser.fill("#password-again", "Vélo-Ciel-Marée-71").await;
+    browser.click("#password-submit").await;
+    browser
+        .wait_for_text("#password-form", "Mot de passe changé.")
+        .await;
+    browser.screenshot("page-password").await;
+    browser.sign_out().await;
+    browser
+        .sign_in_with(&server, "etudiant", "Vélo-Ciel-Marée-71")
+        .await;
+    browser.close().await;
+}

@@ -13,6 +13,17 @@ pub struct LoginRequest {
     pub password: String,
 }
 
+/// A new password for the signed-in local account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"current_password": "demo", "new_password": "correct horse battery staple"})))]
+pub struct PasswordChange {
+    pub current_password: String,
+    /// 12 to 256 characters, not easy to guess.
+    pub new_password: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LoginResponse {

@@ -118,4 +118,64 @@ async fn an_administrator_is_created_or_promoted_from_the_command_line(app: &Tes
     assert_eq!(actions, ["create_admin", "create_admin", "make_admin"]);
 }
 
-on_both_backends!(an_administrator_is_created_or_promoted_from_the_command_line);
+/// A local account changes its own password: the current one is required
+/// (AUTH-04), the new one must be strong (AUTH-03); then only the new one
+/// signs in. A directory or SSO account has no password to change here
+/// (AUTH-05).
+async fn a_local_account_changes_its_own_password(app: &TestApp) {
+    let token = app.login("etudiant").await;
+    let change = |current: &str, new: &str| {
+        app.client
+            .put(app.url("/api/me/password"))
+            .bearer_auth(&token)
+            .json(&json!({"current_password": current, "new_password": new}))
+            .send()
+    };
+    let refused = |body: &Value| -> (String, String) {
+        let v = &body["violations"][0];
+        (
+            v["rule"].as_str().unwrap_or_default().to_owned(),
+            v["field"].as_str().unwrap_or_default().to_owned(),
+        )
+    };
+    let res = change("pas le bon", STRONG).await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(
+        refused(&body),
+        ("AUTH-04".into(), "current_password".into()),
+        "{body}"
+    );
+    for weak in ["court", "azertyuiop123", "camille.martin"] {
+        let res = change("demo", weak).await.unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{weak}");
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(
+            refused(&body),
+            ("AUTH-03".into(), "new_password".into()),
+            "{weak}: {body}"
+        );
+    }
+    let res = change("demo", STRONG).await.unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        sign_in(app, "etudiant", "demo").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(sign_in(app, "etudiant", STRONG).await.0, StatusCode::OK);
+
+    let mut conn = app.pool.get().unwrap();
+    admins::create_or_promote(&mut conn, "jdupont", &Credential::SingleSignOn).unwrap();
+    let sso = stages_api::db::users::find_by_username(&mut conn, "jdupont")
+        .unwrap()
+        .unwrap();
+    let refused = stages_api::app::account::change_password(&mut conn, sso.id, "", STRONG, None);
+    let problem = refused.err().unwrap().problem();
+    assert_eq!(problem.status, 409, "{problem:?}");
+    assert_eq!(problem.violations[0].rule, "AUTH-05", "{problem:?}");
+}
+
+on_both_backends!(
+    an_administrator_is_created_or_promoted_from_the_command_line,
+    a_local_account_changes_its_own_password,
+);

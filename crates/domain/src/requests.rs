@@ -173,6 +173,35 @@ pub fn password_length(max: usize) -> Violation {
     Violation::error("AUTH-02", "password", MessageKey::Auth02Password).with_arg("max", count(max))
 }
 
+/// AUTH-03: a new local password too short (`min` characters).
+pub fn password_too_short(field: &str, min: usize) -> Violation {
+    Violation::error("AUTH-03", field, MessageKey::Auth03PasswordShort).with_arg("min", count(min))
+}
+
+/// AUTH-03: a new local password too long (`max` characters).
+pub fn password_too_long(field: &str, max: usize) -> Violation {
+    Violation::error("AUTH-03", field, MessageKey::Auth03PasswordLong).with_arg("max", count(max))
+}
+
+/// AUTH-03: a new local password easy to guess.
+pub fn password_guessable(field: &str) -> Violation {
+    Violation::error("AUTH-03", field, MessageKey::Auth03PasswordGuessable)
+}
+
+/// AUTH-04: the current password given to change it is wrong.
+pub fn wrong_current_password() -> Violation {
+    Violation::error(
+        "AUTH-04",
+        "current_password",
+        MessageKey::Auth04WrongCurrentPassword,
+    )
+}
+
+/// AUTH-05: only a local account has a password Stages may change.
+pub fn not_a_local_account() -> Refusal {
+    Refusal::new("AUTH-05", MessageKey::Auth05NotALocalAccount)
+}
+
 /// SCOPE-01: a read-only API token tried to write.
 pub fn token_read_only() -> Violation {
     Violation::error("SCOPE-01", "", MessageKey::Scope01ReadOnly)

@@ -2,6 +2,7 @@
 
 use crate::components::shell::Shell;
 use crate::i18n::provide_i18n;
+use crate::pages::account::PasswordPage;
 use crate::pages::admin::{
     CentrePage, CentresPage, HourlyRatesPage, NomenclaturePage, NomenclaturesPage,
 };
@@ -53,6 +54,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/nomenclatures") view=NomenclaturesPage />
                     <Route path=path!("/nomenclatures/:kind") view=NomenclaturePage />
                     <Route path=path!("/hourly-rates") view=HourlyRatesPage />
+                    <Route path=path!("/account/password") view=PasswordPage />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -113,7 +113,7 @@ pub fn create_or_promote(
             }
             users::make_admin(conn, existing.id, hash.as_deref(), now)?;
             if hash.is_some() {
-                refresh::revoke_user(conn, existing.id, now)?;
+                refresh::revoke_user(conn, existing.id, None, now)?;
             }
             let after = users::find(conn, existing.id)?.ok_or(diesel::result::Error::NotFound)?;
             audit::record(

@@ -4,6 +4,7 @@
 //! Routes call one of these and turn its answer into HTTP; nothing here
 //! knows a request or a response.
 
+pub mod account;
 pub mod admins;
 pub mod amendments;
 pub mod caller;

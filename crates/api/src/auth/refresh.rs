@@ -122,16 +122,28 @@ pub fn revoke_family(
     .execute(conn)
 }
 
-/// Signs out every sign-in of a user (their password was replaced).
+/// Signs out every sign-in of a user (their password was replaced), but
+/// the one `keep` (a refresh token) belongs to, if any.
 pub fn revoke_user(
     conn: &mut AnyConnection,
     user_id: i64,
+    keep: Option<&str>,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
+    let kept: Option<String> = match keep {
+        Some(token) => refresh_tokens::table
+            .filter(refresh_tokens::token_hash.eq(hash(token)))
+            .filter(refresh_tokens::user_id.eq(user_id))
+            .select(refresh_tokens::family)
+            .first(conn)
+            .optional()?,
+        None => None,
+    };
     diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::user_id.eq(user_id))
-            .filter(refresh_tokens::revoked_at.is_null()),
+            .filter(refresh_tokens::revoked_at.is_null())
+            .filter(refresh_tokens::family.ne(kept.unwrap_or_default())),
     )
     .set(refresh_tokens::revoked_at.eq(now))
     .execute(conn)

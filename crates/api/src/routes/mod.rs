@@ -39,6 +39,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(documents::certificate_pdf)
         .service(documents::centre_zip)
         .service(me::me)
+        .service(me::change_password)
         .service(nomenclatures::list_kinds)
         .service(nomenclatures::list_values)
         .service(nomenclatures::create_value)

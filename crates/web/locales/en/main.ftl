@@ -16,6 +16,15 @@ menu-evaluations = Internship evaluations
 menu-documents = Useful documents
 menu-centres = Management centres
 menu-nomenclatures = Reference tables
+password-title = My password
+password-intro = For an account of Stages itself (not the university directory's): enter the current password, then the new one. Your other open sessions will end.
+password-current = Current password
+password-new = New password
+password-new-help = At least 12 characters, and hard to guess: for example four unrelated words.
+password-again = New password, once more
+password-mismatch = The two entries of the new password differ.
+password-submit = Change the password
+password-changed = Password changed.
 demo-banner = Demonstration data: this account and these agreements are fictitious.
 footer-text = Stages, free software for internship agreements
 

@@ -16,6 +16,15 @@ menu-evaluations = Évaluations des stages
 menu-documents = Documents utiles
 menu-centres = Centres de gestion
 menu-nomenclatures = Tables de nomenclature
+password-title = Mon mot de passe
+password-intro = Pour un compte propre à Stages (pas celui de l'annuaire de l'université) : saisissez le mot de passe actuel puis le nouveau. Vos autres sessions ouvertes seront fermées.
+password-current = Mot de passe actuel
+password-new = Nouveau mot de passe
+password-new-help = Au moins 12 caractères, et difficile à deviner : par exemple quatre mots sans rapport entre eux.
+password-again = Nouveau mot de passe, une seconde fois
+password-mismatch = Les deux saisies du nouveau mot de passe diffèrent.
+password-submit = Changer le mot de passe
+password-changed = Mot de passe changé.
 demo-banner = Données de démonstration : ce compte et ces conventions sont fictifs.
 footer-text = Stages, logiciel libre de gestion des conventions de stage
 

@@ -2,7 +2,7 @@
 
 use super::ApiError;
 use super::client::Call;
-pub use stages_api_types::auth::{LoginRequest, LoginResponse, Me};
+pub use stages_api_types::auth::{LoginRequest, LoginResponse, Me, PasswordChange};
 pub use stages_domain::access::Role;
 
 pub async fn login(username: &str, password: &str) -> Result<LoginResponse, ApiError> {
@@ -20,6 +20,17 @@ pub async fn login(username: &str, password: &str) -> Result<LoginResponse, ApiE
 /// through [`super::client::renew`], which shares one request.
 pub(super) async fn refresh() -> Result<LoginResponse, ApiError> {
     Call::post("/api/auth/refresh").fetch().await
+}
+
+/// Changes the signed-in local account's password.
+pub async fn change_password(current: &str, new: &str) -> Result<(), ApiError> {
+    Call::put("/api/me/password")
+        .json(&PasswordChange {
+            current_password: current.to_owned(),
+            new_password: new.to_owned(),
+        })
+        .run()
+        .await
 }
 
 /// Revokes the session's refresh token and clears its cookie.

@@ -53,7 +53,7 @@ pub fn TopMenu(me: Me) -> impl IntoView {
                     {move || i18n.t("menu-language")}
                 </button>
             </nav>
-            <span class="user-name">{me.display_name}</span>
+            <A href="/account/password" attr:class="user-name" attr:title=move || i18n.t("password-title")>{me.display_name}</A>
         </header>
     }
 }
