@@ -5,6 +5,7 @@
 mod common;
 
 use common::TestApp;
+use common::flows::As;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use stages_api::app::admins::{self, AdminError, Credential, Outcome};
@@ -175,7 +176,69 @@ async fn a_local_account_changes_its_own_password(app: &TestApp) {
     assert_eq!(problem.violations[0].rule, "AUTH-05", "{problem:?}");
 }
 
+/// The owner of personal API tokens sees their own (never their secrets)
+/// and revokes one, which stops working at once; another person's token is
+/// not found and stays valid.
+async fn an_owner_lists_and_revokes_their_api_tokens(app: &TestApp) {
+    let admin = As::new(app, "admin").await;
+    let manager = As::new(app, "gestionnaire").await;
+    let student = As::new(app, "etudiant").await;
+    let (_, me) = manager.get("/api/me").await;
+    let mut created = Vec::new();
+    for name in ["Export annuel", "Tableau de bord"] {
+        let (status, token) = admin
+            .post(
+                "/api/admin/api-tokens",
+                None,
+                Some(json!({"user_id": me["id"], "name": name, "scopes": ["read"]})),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{token}");
+        created.push(token);
+    }
+    let (status, mine) = manager.get("/api/me/api-tokens").await;
+    assert_eq!(status, StatusCode::OK);
+    let names: Vec<&str> = mine
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Tableau de bord", "Export annuel"]);
+    assert!(mine[0].get("token").is_none(), "never shown again");
+    let (_, theirs) = student.get("/api/me/api-tokens").await;
+    assert_eq!(theirs, json!([]));
+
+    let id = created[1]["id"].as_i64().unwrap();
+    let secret = created[1]["token"].as_str().unwrap().to_owned();
+    let me_with = |token: String| app.client.get(app.url("/api/me")).bearer_auth(token).send();
+    let path = format!("/api/me/api-tokens/{id}");
+    let (status, _) = student
+        .send(reqwest::Method::DELETE, &path, None, None)
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "another's token");
+    assert_eq!(
+        me_with(secret.clone()).await.unwrap().status(),
+        StatusCode::OK
+    );
+    let (status, _) = manager
+        .send(reqwest::Method::DELETE, &path, None, None)
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        me_with(secret).await.unwrap().status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let other = created[0]["token"].as_str().unwrap().to_owned();
+    assert_eq!(
+        me_with(other).await.unwrap().status(),
+        StatusCode::OK,
+        "the other one stays"
+    );
+}
+
 on_both_backends!(
     an_administrator_is_created_or_promoted_from_the_command_line,
     a_local_account_changes_its_own_password,
+    an_owner_lists_and_revokes_their_api_tokens,
 );

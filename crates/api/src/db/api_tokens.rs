@@ -87,6 +87,32 @@ pub fn list(conn: &mut AnyConnection) -> RepoResult<Vec<ApiToken>> {
     Ok(rows.into_iter().map(TokenRow::into_api).collect())
 }
 
+/// The tokens that act for `user_id`, newest first.
+pub fn list_of(conn: &mut AnyConnection, user_id: i64) -> RepoResult<Vec<ApiToken>> {
+    let rows: Vec<TokenRow> = api_tokens::table
+        .filter(api_tokens::user_id.eq(user_id))
+        .order(api_tokens::id.desc())
+        .select(TokenRow::as_select())
+        .load(conn)?;
+    Ok(rows.into_iter().map(TokenRow::into_api).collect())
+}
+
+/// Revokes a token of `user_id` from now on; another's is not found (its
+/// existence is not told).
+pub fn revoke_own(conn: &mut AnyConnection, id: i64, user_id: i64) -> RepoResult<()> {
+    diesel::update(
+        api_tokens::table
+            .find(id)
+            .filter(api_tokens::user_id.eq(user_id)),
+    )
+    .set(api_tokens::revoked_at.eq(chrono::Utc::now().naive_utc()))
+    .returning(api_tokens::id)
+    .get_result::<i64>(conn)
+    .optional()?
+    .ok_or(RepoError::NotFound)?;
+    Ok(())
+}
+
 /// Revokes a token from now on; the user it belonged to.
 pub fn revoke(conn: &mut AnyConnection, id: i64) -> RepoResult<i64> {
     diesel::update(api_tokens::table.find(id))

@@ -1,5 +1,6 @@
-//! Personal API tokens (administrators): for integrations and the client
-//! scripts generated from the OpenAPI document.
+//! Personal API tokens: for integrations and the client scripts generated
+//! from the OpenAPI document. Administrators issue them and see them all;
+//! their owners see and revoke their own.
 
 use crate::auth::Caller;
 use crate::auth::api_tokens::new_token;
@@ -140,6 +141,68 @@ pub async fn revoke(
                 Some(&id),
             )?;
             Ok(())
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The caller's own API tokens (without their secrets).
+#[utoipa::path(
+    tag = "auth",
+    operation_id = "list_my_api_tokens",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The tokens that act for the caller, newest first", body = Vec<ApiToken>),
+        NotSignedIn,
+    )
+)]
+#[get("/me/api-tokens")]
+pub async fn list_mine(
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> Result<HttpResponse, ApiError> {
+    let user_id = caller.user_id;
+    let tokens = state
+        .db(move |conn| Ok(store::list_of(conn, user_id)?))
+        .await?;
+    Ok(HttpResponse::Ok().json(tokens))
+}
+
+/// Revokes one of the caller's own API tokens: it stops working at once.
+#[utoipa::path(
+    tag = "auth",
+    operation_id = "revoke_my_api_token",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Token id")),
+    responses(
+        (status = 204, description = "Revoked"),
+        NotSignedIn,
+        (status = 404, description = "No such token of the caller's", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/me/api-tokens/{id}")]
+pub async fn revoke_mine(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let user_id = caller.user_id;
+    state
+        .db(move |conn| {
+            crate::db::transaction(conn, |conn| {
+                store::revoke_own(conn, id, user_id)?;
+                audit::record(
+                    conn,
+                    Entity::User,
+                    user_id,
+                    "api_token_revoke",
+                    Some(user_id),
+                    None::<&()>,
+                    Some(&id),
+                )?;
+                Ok::<_, ApiError>(())
+            })
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -33,6 +33,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(api_tokens::create)
         .service(api_tokens::list)
         .service(api_tokens::revoke)
+        .service(api_tokens::list_mine)
+        .service(api_tokens::revoke_mine)
         .service(registry::import)
         .service(documents::convention_pdf)
         .service(documents::amendment_pdf)
