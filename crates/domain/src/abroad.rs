@@ -14,7 +14,7 @@
 //! (amendments applied), so an extension past six months or a raise above
 //! the limit is caught when it is proposed.
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 
 use crate::duration::presence;
 use crate::ids::Currency;
@@ -77,10 +77,18 @@ pub fn accident_cover(convention: &Convention, rates: &RateTable) -> Option<Acci
     let (start, end) = internship.dates()?;
     let mut obstacles = Vec::new();
 
-    // Six months from the first day: 4 January to 3 July at most.
+    // Six months from the first day: 4 January to 3 July at most. From
+    // the 29th–31st, a shorter sixth month ends on its last day (31
+    // August to 28 February), not the day before.
     let last_covered = start
         .checked_add_months(Months::new(FRENCH_COVER_MAX_MONTHS))
-        .and_then(|day| day.checked_sub_days(Days::new(1)))
+        .and_then(|day| {
+            if day.day() < start.day() {
+                Some(day)
+            } else {
+                day.checked_sub_days(Days::new(1))
+            }
+        })
         .unwrap_or(NaiveDate::MAX);
     if end > last_covered {
         obstacles.push(CoverObstacle::TooLong { last_covered, end });
@@ -190,6 +198,31 @@ mod tests {
         c.internship.end = Some(date("2027-07-31"));
         let cover = accident_cover(&c, &RateTable::compiled()).unwrap();
         assert!(!cover.french_cover_continues());
+    }
+
+    #[test]
+    fn six_months_from_the_last_days_of_august_end_with_february() {
+        let rates = RateTable::compiled();
+        for (start, last) in [
+            ("2026-08-31", "2027-02-28"),
+            ("2026-08-29", "2027-02-28"),
+            ("2026-08-28", "2027-02-27"),
+            ("2027-08-30", "2028-02-29"),
+        ] {
+            let mut c = abroad(last);
+            c.internship.start = Some(date(start));
+            let cover = accident_cover(&c, &rates).unwrap();
+            assert!(
+                cover.french_cover_continues(),
+                "{start} to {last}: {cover:?}"
+            );
+            c.internship.end = date(last).succ_opt();
+            let cover = accident_cover(&c, &rates).unwrap();
+            assert!(
+                !cover.french_cover_continues(),
+                "{start} to the day after {last}"
+            );
+        }
     }
 
     #[test]

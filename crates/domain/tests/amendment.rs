@@ -380,3 +380,23 @@ fn abr_03_an_extension_abroad_past_six_months_needs_the_hosts_cover() {
     let v = check(&original, &done, &amendment(vec![extend(d(2026, 12, 18))]));
     assert_eq!(abr_03(&v), []);
 }
+
+/// SAF-07's answers come from the wizard, which an amendment cannot
+/// reopen: a minor's convention agreed without them can still be amended
+/// (they are warnings then), and the other rules still hold.
+#[test]
+fn saf_07_answers_missing_from_an_agreed_convention_do_not_block_an_amendment() {
+    let mut original = convention();
+    original.student.student.birth_date = Some(d(2008, 6, 1));
+    let v = check(
+        &original,
+        &[],
+        &amendment(vec![AmendmentChange::Subject {
+            subject: "Nouveau sujet".into(),
+        }]),
+    );
+    let saf_07: Vec<_> = v.iter().filter(|v| v.rule == "SAF-07").collect();
+    assert_eq!(saf_07.len(), 2, "{v:#?}");
+    assert!(saf_07.iter().all(|v| v.severity == Severity::Warning));
+    assert!(!has_errors(&v), "{v:#?}");
+}

@@ -1045,6 +1045,23 @@ fn abr_03_beyond_six_months_or_the_pay_limit_the_host_insures() {
     assert_eq!(abr_03(&in_france, CheckMode::Complete), []);
 }
 
+/// SAF-07 before the dates: step 1 asks for the legal representative of
+/// a student under 18 on 1 September of the enrolment's year (the first
+/// day, once known, decides).
+#[test]
+fn saf_07_a_student_who_may_be_a_minor_is_asked_in_step_one() {
+    let mut c = convention();
+    c.internship.start = None;
+    c.student.student.birth_date = Some(d(2007, 9, 2));
+    assert!(c.intern_may_be_minor(), "17 on 1 September 2025");
+    c.student.student.birth_date = Some(d(2007, 9, 1));
+    assert!(!c.intern_may_be_minor(), "18 that day");
+    c.internship.start = Some(d(2025, 8, 31));
+    assert!(c.intern_may_be_minor(), "the first day decides");
+    c.student.student.birth_date = None;
+    assert!(!c.intern_may_be_minor());
+}
+
 /// SAF-07 beyond hours: a minor on the first day signs with a legal
 /// representative, whose name, e-mail, phone and capacity are required, and
 /// may not work at night, a question that must be answered. An adult is

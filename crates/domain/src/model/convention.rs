@@ -1,6 +1,6 @@
 //! The convention: the content of the eight wizard steps.
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::{Contact, HostService, Internship, Organisation, StudentStep, Supervisor};
@@ -117,16 +117,34 @@ impl Convention {
             })
     }
 
+    /// SAF-07: whether the intern may be a minor on the first day: under
+    /// 18 on it when it is known, else on the first day of the enrolment's
+    /// academic year (1 September), so that the wizard asks for the legal
+    /// representative in step 1, before the dates of step 5.
+    pub fn intern_may_be_minor(&self) -> bool {
+        let Some(birth) = self.student.student.birth_date else {
+            return false;
+        };
+        let first_day = self.internship.start.or_else(|| {
+            let year = self.student.enrolment.as_ref()?.academic_year;
+            NaiveDate::from_ymd_opt(year.start_year(), 9, 1)
+        });
+        first_day.is_some_and(|day| under_18_on(birth, day))
+    }
+
     /// SAF-07: whether the intern is under 18 on the first day. The birth
     /// date comes from the student registry; unknown, no one can tell, and
     /// the answer is `false`.
     pub fn intern_is_minor(&self) -> bool {
         match (self.student.student.birth_date, self.internship.start) {
-            (Some(birth), Some(start)) => {
-                let had_birthday = (start.month(), start.day()) >= (birth.month(), birth.day());
-                start.year() - birth.year() - i32::from(!had_birthday) < 18
-            }
+            (Some(birth), Some(start)) => under_18_on(birth, start),
             _ => false,
         }
     }
+}
+
+/// Whether someone born on `birth` is under 18 on `day`.
+fn under_18_on(birth: NaiveDate, day: NaiveDate) -> bool {
+    let had_birthday = (day.month(), day.day()) >= (birth.month(), birth.day());
+    day.year() - birth.year() - i32::from(!had_birthday) < 18
 }

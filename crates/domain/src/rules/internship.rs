@@ -440,7 +440,7 @@ fn check_night_work(convention: &Convention, report: &mut Report) {
         return;
     }
     match convention.internship.night_work {
-        None => report.missing("SAF-07", "internship.night_work"),
+        None => report.missing_from_the_wizard("SAF-07", "internship.night_work"),
         Some(true) => report.push(Violation::error(
             "SAF-07",
             "internship.night_work",

@@ -37,6 +37,17 @@ impl Report {
         self.violations.push(violation);
     }
 
+    /// A missing answer only the wizard can give (no amendment carries
+    /// it): an error when creating or validating, a warning in a draft and
+    /// when an amendment re-checks a convention agreed without it.
+    pub(super) fn missing_from_the_wizard(&mut self, rule: &str, field: impl Into<String>) {
+        let mut violation = Violation::error(rule, field, MessageKey::FieldRequired);
+        if matches!(self.mode, CheckMode::Draft | CheckMode::Amendment) {
+            violation.severity = Severity::Warning;
+        }
+        self.violations.push(violation);
+    }
+
     /// Reports `field` missing unless `present`.
     pub(super) fn require(&mut self, rule: &str, field: &str, present: bool) {
         if !present {

@@ -28,7 +28,7 @@ pub(super) fn check(convention: &Convention, report: &mut Report) {
     // SAF-07: a minor signs with their legal representative.
     if convention.intern_is_minor() {
         match &step.legal_representative {
-            None => report.missing("SAF-07", "student.legal_representative"),
+            None => report.missing_from_the_wizard("SAF-07", "student.legal_representative"),
             Some(representative) => super::contacts::check_contact(
                 representative,
                 "student.legal_representative",

@@ -146,7 +146,13 @@ pub async fn save_student(
                     teaching_element: None,
                 });
             }
+            // The registry may have learnt the birth date since the draft
+            // began (SAF-07 reads it): step 1 takes the registry's.
+            let registry = students::find_row(conn, loaded.row.student_id)?;
             let step = &mut loaded.content.student;
+            if let Some(born) = registry.and_then(|r| r.birth_date) {
+                step.student.birth_date = Some(born);
+            }
             step.address = input.address;
             step.personal_email = input.personal_email;
             step.phone = input.phone;

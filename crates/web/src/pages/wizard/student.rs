@@ -441,9 +441,10 @@ fn StudentForm(
 
     let s = student.get_value();
     let enrolment_options = s.enrolments.clone();
-    // SAF-07: a minor on the first day names a legal representative.
+    // SAF-07: a student who may be a minor on the first day names a legal
+    // representative (the dates come in step 5).
     let minor =
-        content.with_value(|c| c.intern_is_minor() || c.student.legal_representative.is_some());
+        content.with_value(|c| c.intern_may_be_minor() || c.student.legal_representative.is_some());
     view! {
         <section class="registry" aria-labelledby="registry-title">
             <h3 id="registry-title">{move || i18n.t("student-registry")}</h3>
