@@ -6,7 +6,9 @@
 mod common;
 
 use common::TestApp;
-use common::flows::{As, fill_a_convention, internship, rules, save_step, validate, version};
+use common::flows::{
+    As, fill_a_convention, internship, rules, save_step, submit, validate, version,
+};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -1199,16 +1201,7 @@ async fn a_later_intern_agreed_first_is_reviewed_before_validation(app: &TestApp
         async move {
             let conv = fill_a_convention(student).await;
             let conv = save_step(student, &conv, "internship", step).await;
-            let id = conv["id"].as_i64().unwrap();
-            let (status, conv) = student
-                .post(
-                    &format!("/api/conventions/{id}/submit"),
-                    Some(version(&conv)),
-                    None,
-                )
-                .await;
-            assert_eq!(status, StatusCode::OK, "{conv}");
-            (id, conv)
+            (conv["id"].as_i64().unwrap(), submit(student, &conv).await)
         }
     };
     let (later, later_view) = submitted("2027-06-07", "2027-07-30").await;

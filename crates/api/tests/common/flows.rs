@@ -247,15 +247,15 @@ pub async fn submitted(app: &super::TestApp) -> (i64, Value) {
     let student = As::new(app, "etudiant").await;
     let conv = fill_a_convention(&student).await;
     let id = conv["id"].as_i64().unwrap();
-    let (status, conv) = student
-        .post(
-            &format!("/api/conventions/{id}/submit"),
-            Some(version(&conv)),
-            None,
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{conv}");
-    (id, conv)
+    (id, submit(&student, &conv).await)
+}
+
+/// Submits `conv` as `who`, which must be accepted; the convention.
+pub async fn submit(who: &As<'_>, conv: &Value) -> Value {
+    let path = format!("/api/conventions/{}/submit", conv["id"]);
+    let (status, submitted) = who.post(&path, Some(version(conv)), None).await;
+    assert_eq!(status, StatusCode::OK, "{submitted}");
+    submitted
 }
 
 /// The same, then validated at both levels by the centre's manager.
