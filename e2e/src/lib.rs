@@ -108,6 +108,9 @@ impl Server {
                 "STAGES_LDAP_BIND_PASSWORD",
                 "STAGES_TEST_LDAP_BIND_PASSWORD",
             ),
+            // Single sign-on through the test CAS server, over the same
+            // directory.
+            ("STAGES_CAS_URL", "STAGES_TEST_CAS_URL"),
         ]
         .into_iter()
         .filter_map(|(to, from)| std::env::var(from).ok().map(|v| (to, v)))
@@ -115,7 +118,8 @@ impl Server {
         let command = |sub: &str| {
             let mut cmd = Command::new(&bin);
             cmd.envs(ldap.iter().map(|(k, v)| (*k, v.as_str())))
-                .env("STAGES_LDAP_STUDENT_NUMBER_ATTRIBUTE", "employeeNumber");
+                .env("STAGES_LDAP_STUDENT_NUMBER_ATTRIBUTE", "employeeNumber")
+                .env("STAGES_CAS_ATTRIBUTES", "student_number=employeeNumber");
             cmd.arg(sub)
                 .env(
                     "STAGES_DATABASE_URL",
@@ -595,4 +599,57 @@ impl Browser {
         let _ = self.driver.wait();
         let _ = std::fs::remove_dir_all(&self.profile);
     }
+}
+
+/// The test CAS server `cargo xtask test` starts (`STAGES_TEST_CAS_URL`).
+pub fn cas_url() -> String {
+    std::env::var("STAGES_TEST_CAS_URL")
+        .expect("STAGES_TEST_CAS_URL: run the single sign-on journeys through `cargo xtask test`")
+}
+
+/// A service ticket for `service`, obtained on the CAS form outside the
+/// browser and not redeemed: what a ticket left to expire looks like.
+pub async fn cas_ticket(username: &str, password: &str, service: &str) -> String {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap_or_else(|e| panic!("HTTP client: {e}"));
+    let login = format!("{}/login", cas_url());
+    let page = client
+        .get(&login)
+        .query(&[("service", service)])
+        .send()
+        .await
+        .and_then(|r| r.error_for_status())
+        .unwrap_or_else(|e| panic!("the CAS form: {e}"));
+    let page = page.text().await.unwrap_or_default();
+    let hidden = |name: &str| {
+        let marker = format!("name=\"{name}\" value=\"");
+        page.split_once(&marker)
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .map(|(value, _)| value.to_owned())
+            .unwrap_or_else(|| panic!("no {name} in the CAS form"))
+    };
+    let res = client
+        .post(&login)
+        .form(&[
+            (
+                "csrfmiddlewaretoken",
+                hidden("csrfmiddlewaretoken").as_str(),
+            ),
+            ("lt", hidden("lt").as_str()),
+            ("service", service),
+            ("username", username),
+            ("password", password),
+        ])
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("the CAS sign-in: {e}"));
+    res.headers()
+        .get("location")
+        .and_then(|l| l.to_str().ok())
+        .and_then(|l| l.split_once("ticket="))
+        .map(|(_, ticket)| ticket.to_owned())
+        .unwrap_or_else(|| panic!("CAS gave no ticket: {}", res.status()))
 }

@@ -297,6 +297,70 @@ impl Drop for SmtpSink {
     }
 }
 
+/// The identity provider of the tests: django-cas-server (CAS 3.0, from
+/// PyPI) checking passwords against the test directory and releasing its
+/// attributes, as a university's CAS does (`e2e/idp`). Stages validates
+/// its tickets and receives its back-channel logouts for real.
+pub struct Idp {
+    pub port: u16,
+    child: std::process::Child,
+    dir: PathBuf,
+}
+
+impl Idp {
+    /// The CAS server's base address (`STAGES_CAS_URL`).
+    pub fn cas_url(&self) -> String {
+        format!("http://127.0.0.1:{}/cas", self.port)
+    }
+
+    pub fn start(slapd: &Slapd) -> Result<Self, String> {
+        let dir = temp_dir("idp")?;
+        let project = root().join("e2e").join("idp");
+        let manage = |args: &[&str]| {
+            let mut cmd = Command::new(crate::tools::venv_python());
+            cmd.current_dir(&project)
+                .arg("manage.py")
+                .args(args)
+                .env("IDP_DATA", &dir)
+                .env("IDP_LDAP_URL", slapd.url())
+                .env("IDP_LDAP_BASE_DN", LDAP_BASE_DN)
+                .env("IDP_LDAP_BIND_DN", LDAP_SERVICE_DN)
+                .env("IDP_LDAP_BIND_PASSWORD", LDAP_SERVICE_PASSWORD);
+            cmd
+        };
+        output(&mut manage(&["migrate", "--noinput", "-v", "0"]))?;
+        output(&mut manage(&["bootstrap"]))?;
+        let port = free_port()?;
+        let child = manage(&["runserver", &format!("127.0.0.1:{port}"), "--noreload"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::fs::File::create(dir.join("log")).map_err(|e| e.to_string())?)
+            .spawn()
+            .map_err(|e| format!("cannot start the identity provider: {e}"))?;
+        let mut idp = Self { port, child, dir };
+        for _ in 0..200 {
+            if answers(port) {
+                return Ok(idp);
+            }
+            if let Ok(Some(status)) = idp.child.try_wait() {
+                let log = std::fs::read_to_string(idp.dir.join("log")).unwrap_or_default();
+                return Err(format!("the identity provider exited: {status}\n{log}"));
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Err(format!(
+            "the identity provider does not answer on port {port}"
+        ))
+    }
+}
+
+impl Drop for Idp {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
 /// The `stages` binary serving the demo data on a fresh SQLite database and
 /// a free port: what the integration scripts and the contract fuzzing talk
 /// to. Its log goes to `log` (kept when the run fails, for the 5xx).

@@ -5,7 +5,7 @@
 use crate::process::{Step, cargo, run, step_summary, timed};
 use crate::run::target_dir;
 use crate::services::{
-    LDAP_BASE_DN, LDAP_SERVICE_DN, LDAP_SERVICE_PASSWORD, Postgres, Slapd, SmtpSink,
+    Idp, LDAP_BASE_DN, LDAP_SERVICE_DN, LDAP_SERVICE_PASSWORD, Postgres, Slapd, SmtpSink,
 };
 use crate::{integration, root, tools};
 use std::process::Command;
@@ -114,6 +114,7 @@ fn run_tests() -> Result<(), String> {
         .env("STAGES_DATABASE_URL", pg.database_url()))?;
     let slapd = Slapd::start()?;
     let smtp = SmtpSink::start()?;
+    let idp = Idp::start(&slapd)?;
     let artifacts = root().join("e2e").join("artifacts");
     std::fs::create_dir_all(&artifacts).map_err(|e| e.to_string())?;
     run(cargo()
@@ -126,6 +127,7 @@ fn run_tests() -> Result<(), String> {
         .env("STAGES_TEST_LDAP_BIND_PASSWORD", LDAP_SERVICE_PASSWORD)
         .env("STAGES_TEST_SMTP_URL", smtp.url())
         .env("STAGES_TEST_MAILDIR", &smtp.maildir)
+        .env("STAGES_TEST_CAS_URL", idp.cas_url())
         .env("STAGES_BIN", &stages)
         .env("STAGES_WEB_DIR", root().join("dist"))
         .env("STAGES_E2E_ARTIFACTS", &artifacts)

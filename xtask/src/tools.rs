@@ -173,10 +173,14 @@ pub fn ensure_npm_packages() -> Result<(), String> {
 
 /// Python packages the tests use, installed once in a virtual environment
 /// under target/venv: the SMTP server the mail tests send to, the client
-/// generator, pytest for the example scripts' tests, and schemathesis for
-/// the contract fuzzing.
+/// generator, pytest for the example scripts' tests, schemathesis for the
+/// contract fuzzing, and the CAS server of the single sign-on tests
+/// (django-cas-server on Django, reading the test directory with ldap3).
 pub const PYTHON_PACKAGES: &[&str] = &[
     "aiosmtpd==1.4.6",
+    "Django==5.2.19",
+    "django-cas-server==3.1.0",
+    "ldap3==2.9.1",
     "openapi-python-client==0.29.1",
     "pytest==9.2.0",
     "schemathesis==4.32.5",

@@ -60,6 +60,37 @@ pub struct Me {
     /// on every page.
     #[serde(default)]
     pub is_demo: bool,
+    /// Where the account signs in: only a `password` account changes its
+    /// password here, and a `cas` one also signs out of CAS.
+    #[serde(default)]
+    pub sign_in: SignInMethod,
+    /// An administrator reset the password: the SPA asks for a new one
+    /// before anything else, and the API refuses the rest (AUTH-06).
+    #[serde(default)]
+    pub must_change_password: bool,
+}
+
+/// Where an account's identity is checked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SignInMethod {
+    /// A password kept by Stages (demo accounts, emergency administrator).
+    #[default]
+    Password,
+    /// The university's LDAP directory.
+    Directory,
+    /// The university's CAS server (single sign-on).
+    Cas,
+}
+
+/// The ways of signing in this installation offers, for the sign-in page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SignInOptions {
+    /// A CAS server is configured: the page offers "Se connecter avec
+    /// l'ENT", which goes to `GET /api/auth/cas/login`.
+    pub cas: bool,
 }
 
 impl Me {

@@ -7,6 +7,7 @@
 //! Builds for wasm32; the OpenAPI schemas are derived only with the
 //! `openapi` feature, as in the domain crate.
 
+pub mod accounts;
 pub mod amendments;
 pub mod audit;
 pub mod auth;

@@ -2,6 +2,7 @@
 //! win over the optional TOML file, which wins over the defaults.
 
 use crate::auth::Role;
+use crate::sso::cas::CasConfig;
 use clap::Args;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -93,6 +94,19 @@ pub struct ConfigArgs {
     /// client (for sign-in throttling and the logs). None by default.
     #[arg(long, env = "STAGES_TRUSTED_PROXIES", global = true)]
     pub trusted_proxies: Option<String>,
+    /// Single sign-on through the university's CAS server (CAS 3.0), e.g.
+    /// `https://cas.univ.fr/cas`: the sign-in page then offers "Se
+    /// connecter avec l'ENT".
+    #[arg(long, env = "STAGES_CAS_URL", global = true)]
+    pub cas_url: Option<String>,
+    /// CAS attributes, as `field=attribute` pairs replacing the SUPANN
+    /// defaults (`email=mail,first_name=givenName,last_name=sn,
+    /// display_name=displayName,department=supannEntiteAffectationPrincipale,
+    /// affiliations=eduPersonAffiliation,student_number=supannEtuId`);
+    /// `username=uid` takes the name from an attribute rather than CAS's
+    /// user.
+    #[arg(long, env = "STAGES_CAS_ATTRIBUTES", global = true)]
+    pub cas_attributes: Option<String>,
 }
 
 /// The same keys, read from the TOML file.
@@ -119,6 +133,8 @@ struct FileConfig {
     mail_from: Option<String>,
     evaluation_reminder_days: Option<i64>,
     trusted_proxies: Option<String>,
+    cas_url: Option<String>,
+    cas_attributes: Option<String>,
 }
 
 /// Where users are authenticated and looked up.
@@ -165,6 +181,8 @@ pub struct Config {
     pub evaluation_reminder_days: i64,
     /// Reverse proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// The CAS server people sign in with, when there is one.
+    pub cas: Option<CasConfig>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -194,6 +212,10 @@ pub enum ConfigError {
         "invalid trusted proxies {0:?}: give addresses or networks separated by commas (10.0.0.5,192.168.0.0/24)"
     )]
     TrustedProxies(String),
+    #[error(transparent)]
+    CasUrl(#[from] crate::sso::cas::CasUrlError),
+    #[error(transparent)]
+    Attributes(#[from] crate::sso::MappingError),
     #[error(
         "the JWT secret has {0} bytes: give at least {MIN_SECRET_BYTES} random bytes (e.g. `openssl rand -hex 32`)"
     )]
@@ -272,6 +294,16 @@ impl Config {
             &pick(&args.affiliation_roles, file.affiliation_roles)
                 .unwrap_or_else(|| DEFAULT_AFFILIATION_ROLES.to_owned()),
         )?;
+        let cas = match pick(&args.cas_url, file.cas_url) {
+            Some(url) => Some(CasConfig {
+                url: crate::sso::cas::parse_url(&url)?,
+                attributes: crate::sso::AttributeMap::parse(
+                    crate::sso::DEFAULT_CAS_ATTRIBUTES,
+                    pick(&args.cas_attributes, file.cas_attributes).as_deref(),
+                )?,
+            }),
+            None => None,
+        };
         let bind = args
             .bind
             .clone()
@@ -313,6 +345,7 @@ impl Config {
             trusted_proxies: parse_trusted_proxies(
                 &pick(&args.trusted_proxies, file.trusted_proxies).unwrap_or_default(),
             )?,
+            cas,
         })
     }
 

@@ -24,6 +24,7 @@ pub mod problems;
 pub mod routes;
 pub mod server;
 pub mod spa;
+pub mod sso;
 pub mod state;
 pub mod text;
 pub mod texts;

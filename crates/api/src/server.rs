@@ -27,6 +27,8 @@ pub enum StartError {
     Db(#[from] db::DbError),
     #[error(transparent)]
     Token(#[from] crate::auth::token::TokenError),
+    #[error("cannot build the HTTP client: {0}")]
+    Http(String),
     #[error("cannot listen: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -44,7 +46,20 @@ pub fn state(config: Config, pool: DbPool) -> Result<AppState, StartError> {
         config: Arc::new(config),
         throttle: Arc::default(),
         searches: Arc::new(tokio::sync::Semaphore::new(searches)),
+        http: http_client()?,
     })
+}
+
+/// The client of server-to-server calls. TLS uses the ring provider (as
+/// LDAP and SMTP do), installed once for the process.
+fn http_client() -> Result<reqwest::Client, StartError> {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(crate::sso::cas::TIMEOUT)
+        .user_agent(concat!("Stages/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| StartError::Http(e.to_string()))
 }
 
 /// Builds the server on an already bound listener (tests bind port 0).

@@ -22,6 +22,9 @@ pub struct AppState {
     /// health checks and saves always find a connection however many
     /// searches arrive.
     pub searches: Arc<tokio::sync::Semaphore>,
+    /// Calls to other servers (the CAS server): no redirects followed, a
+    /// time limit on each.
+    pub http: reqwest::Client,
 }
 
 /// Longest wait of a request for its database work: PostgreSQL cuts each

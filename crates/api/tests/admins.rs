@@ -124,7 +124,36 @@ async fn an_administrator_is_created_or_promoted_from_the_command_line(app: &Tes
 /// signs in. A directory or SSO account has no password to change here
 /// (AUTH-05).
 async fn a_local_account_changes_its_own_password(app: &TestApp) {
-    let token = app.login("etudiant").await;
+    // Two sign-ins of the same person: this one changes the password.
+    let session = |_| async {
+        let res = app
+            .client
+            .post(app.url("/api/auth/login"))
+            .json(&json!({"username": "etudiant", "password": "demo"}))
+            .send()
+            .await
+            .unwrap();
+        let cookie = res.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_owned();
+        let body: Value = res.json().await.unwrap();
+        (body["access_token"].as_str().unwrap().to_owned(), cookie)
+    };
+    let (token, this_sign_in) = session(0).await;
+    let (_, other_sign_in) = session(1).await;
+    let refresh = |cookie: String| async move {
+        app.client
+            .post(app.url("/api/auth/refresh"))
+            .header("Cookie", cookie)
+            .send()
+            .await
+            .unwrap()
+            .status()
+    };
     let change = |current: &str, new: &str| {
         app.client
             .put(app.url("/api/me/password"))
@@ -159,6 +188,9 @@ async fn a_local_account_changes_its_own_password(app: &TestApp) {
     }
     let res = change("demo", STRONG).await.unwrap();
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    // This sign-in goes on; the other one ended.
+    assert_eq!(refresh(this_sign_in).await, StatusCode::OK);
+    assert_eq!(refresh(other_sign_in).await, StatusCode::UNAUTHORIZED);
     assert_eq!(
         sign_in(app, "etudiant", "demo").await.0,
         StatusCode::UNAUTHORIZED

@@ -57,6 +57,74 @@ pub fn may_administer(roles: &[Role]) -> Result<(), Refusal> {
     }
 }
 
+/// What an administrator does to someone's account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AccountChange {
+    /// The account stops signing in; its sessions and tokens end.
+    Deactivate,
+    Reactivate,
+    GrantAdmin,
+    RevokeAdmin,
+    /// A temporary password, to be changed at the next sign-in.
+    ResetPassword,
+}
+
+/// What the database knows of the account to change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AccountFacts {
+    /// It is the caller's own account.
+    pub is_caller: bool,
+    /// It is an active administrator's.
+    pub active_admin: bool,
+    /// Active administrators besides it.
+    pub other_active_admins: i64,
+    /// It signs in with a password kept by Stages.
+    pub local_password: bool,
+}
+
+/// Who changes an account, and which changes are refused:
+/// - PERM-11: administrators only;
+/// - ADMIN-01: an administrator neither deactivates their own account nor
+///   revokes their own rights (undoing it would need another one);
+/// - ADMIN-02: the last active administrator stays active and one;
+/// - AUTH-05: only a local account has a password to reset.
+pub fn may_change_account(
+    roles: &[Role],
+    change: AccountChange,
+    facts: AccountFacts,
+) -> Result<(), Refusal> {
+    may_administer(roles)?;
+    let removes_an_admin = matches!(
+        change,
+        AccountChange::Deactivate | AccountChange::RevokeAdmin
+    );
+    if removes_an_admin && facts.is_caller {
+        return Err(Refusal::new("ADMIN-01", MessageKey::Admin01OwnAccount));
+    }
+    if removes_an_admin && facts.active_admin && facts.other_active_admins == 0 {
+        return Err(Refusal::new("ADMIN-02", MessageKey::Admin02LastAdmin));
+    }
+    if change == AccountChange::ResetPassword && !facts.local_password {
+        return Err(crate::requests::not_a_local_account());
+    }
+    Ok(())
+}
+
+/// AUTH-06: an account whose password an administrator reset works only
+/// to change it, until it is changed.
+pub fn may_act_before_changing_password(must_change_password: bool) -> Result<(), Refusal> {
+    if must_change_password {
+        Err(Refusal::forbidden(
+            "AUTH-06",
+            MessageKey::Auth06MustChangePassword,
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 /// Reference tables (nomenclatures) and the list of centres change with the
 /// whole institution: administrators only.
 pub fn may_manage_reference_data(roles: &[Role]) -> Result<(), Refusal> {
@@ -323,5 +391,54 @@ mod tests {
         assert!(may_view_ticket(&[Role::Manager], false, true).is_ok());
         assert!(may_view_ticket(&[Role::Manager], false, false).is_err());
         assert!(may_view_ticket(&[Role::Admin], false, false).is_ok());
+    }
+
+    #[test]
+    fn administrators_do_not_lock_everyone_out() {
+        let admin = [Role::Admin];
+        let facts = AccountFacts {
+            is_caller: false,
+            active_admin: true,
+            other_active_admins: 1,
+            local_password: true,
+        };
+        let rule = |roles: &[Role], change, facts| {
+            may_change_account(roles, change, facts).map_err(|r| r.rule)
+        };
+        assert_eq!(rule(&admin, AccountChange::Deactivate, facts), Ok(()));
+        assert_eq!(
+            rule(&[Role::Manager], AccountChange::Reactivate, facts),
+            Err("PERM-11".to_owned())
+        );
+        let own = AccountFacts {
+            is_caller: true,
+            ..facts
+        };
+        for change in [AccountChange::Deactivate, AccountChange::RevokeAdmin] {
+            assert_eq!(rule(&admin, change, own), Err("ADMIN-01".to_owned()));
+        }
+        assert_eq!(rule(&admin, AccountChange::ResetPassword, own), Ok(()));
+        let last = AccountFacts {
+            other_active_admins: 0,
+            ..facts
+        };
+        assert_eq!(
+            rule(&admin, AccountChange::RevokeAdmin, last),
+            Err("ADMIN-02".to_owned())
+        );
+        assert_eq!(rule(&admin, AccountChange::GrantAdmin, last), Ok(()));
+        let sso = AccountFacts {
+            local_password: false,
+            ..facts
+        };
+        assert_eq!(
+            rule(&admin, AccountChange::ResetPassword, sso),
+            Err("AUTH-05".to_owned())
+        );
+        assert!(may_act_before_changing_password(false).is_ok());
+        assert_eq!(
+            may_act_before_changing_password(true).map_err(|r| r.rule),
+            Err("AUTH-06".to_owned())
+        );
     }
 }

@@ -4,7 +4,7 @@ use crate::components::shell::Shell;
 use crate::i18n::provide_i18n;
 use crate::pages::account::PasswordPage;
 use crate::pages::admin::{
-    CentrePage, CentresPage, HourlyRatesPage, NomenclaturePage, NomenclaturesPage,
+    AccountsPage, CentrePage, CentresPage, HourlyRatesPage, NomenclaturePage, NomenclaturesPage,
 };
 use crate::pages::conventions::{ConventionPage, ConventionSearchPage, NewAmendmentPage};
 use crate::pages::documents::DocumentsPage;
@@ -54,6 +54,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/nomenclatures") view=NomenclaturesPage />
                     <Route path=path!("/nomenclatures/:kind") view=NomenclaturePage />
                     <Route path=path!("/hourly-rates") view=HourlyRatesPage />
+                    <Route path=path!("/admin/accounts") view=AccountsPage />
                     <Route path=path!("/account/password") view=PasswordPage />
                 </ParentRoute>
             </Routes>

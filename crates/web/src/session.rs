@@ -92,11 +92,23 @@ impl Session {
         self.state.set(SessionState::SignedOut);
     }
 
+    /// Signs out of Stages; an account signed in through CAS then signs
+    /// out of CAS too (the browser leaves for its logout page).
     pub fn sign_out(&self) {
         let this = *self;
+        let cas = matches!(
+            self.state.get_untracked(),
+            SessionState::SignedIn(Me {
+                sign_in: auth::SignInMethod::Cas,
+                ..
+            })
+        );
         spawn_local(async move {
             let _ = auth::logout().await;
             this.forget();
+            if cas {
+                let _ = window().location().set_href(auth::CAS_LOGOUT_HREF);
+            }
         });
     }
 

@@ -4,10 +4,8 @@ use crate::auth::password::{self, WeakPassword};
 use crate::auth::refresh;
 use crate::db::AnyConnection;
 use crate::db::audit::{self, Entity};
-use crate::db::schema::users as users_table;
 use crate::db::users::{self, Source};
 use crate::error::ApiError;
-use diesel::prelude::*;
 use serde_json::json;
 use stages_domain::requests;
 
@@ -52,12 +50,7 @@ pub fn change_password(
     let hash = password::hash(new).map_err(ApiError::internal)?;
     let now = chrono::Utc::now().naive_utc();
     crate::db::transaction(conn, |conn| {
-        diesel::update(users_table::table.find(user_id))
-            .set((
-                users_table::password_hash.eq(&hash),
-                users_table::updated_at.eq(now),
-            ))
-            .execute(conn)?;
+        users::set_password(conn, user_id, &hash, false, now)?;
         refresh::revoke_user(conn, user_id, keep, now)?;
         audit::record(
             conn,

@@ -5,6 +5,7 @@
 //! knows a request or a response.
 
 pub mod account;
+pub mod accounts;
 pub mod admins;
 pub mod amendments;
 pub mod caller;

@@ -107,6 +107,7 @@ pub async fn authenticate(
                 .set(api_tokens::last_used_at.eq(now))
                 .execute(conn)?;
             Ok(Caller {
+                session: None,
                 user_id,
                 roles: roles_of(&affiliation, &mapping, is_admin),
             })

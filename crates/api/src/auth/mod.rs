@@ -38,6 +38,9 @@ pub fn roles_of(affiliations: &str, mapping: &[(String, Role)], is_admin: bool) 
 pub struct Caller {
     pub user_id: i64,
     pub roles: Vec<Role>,
+    /// The sign-in (refresh-token family) of a session's access token;
+    /// `None` for a personal API token.
+    pub session: Option<String>,
 }
 
 impl Caller {
@@ -58,6 +61,9 @@ impl FromRequest for Caller {
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
         let reads_only = matches!(*req.method(), Method::GET | Method::HEAD);
+        // With a password reset by an administrator, only these answer
+        // until the owner chose a new one (AUTH-06).
+        let changes_password = matches!(req.path(), "/api/me" | "/api/me/password");
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::internal("application state missing"))?;
             let header = header.ok_or_else(|| ApiError::unauthorized(Text::TokenMissing))?;
@@ -81,6 +87,7 @@ impl FromRequest for Caller {
             // issued: a disabled account or a removed role stops working at
             // once rather than when the token expires.
             let mapping = state.config.affiliation_roles.clone();
+            let session = claims.sid;
             state
                 .db(move |conn| {
                     let user = crate::db::users::find(conn, user_id)?
@@ -88,9 +95,16 @@ impl FromRequest for Caller {
                     if !user.active {
                         return Err(ApiError::unauthorized(Text::AccountDisabled));
                     }
+                    if !changes_password {
+                        stages_domain::access::may_act_before_changing_password(
+                            user.must_change_password,
+                        )
+                        .map_err(|r| ApiError::refusal(&r))?;
+                    }
                     Ok(Caller {
                         user_id,
                         roles: user.roles(&mapping),
+                        session,
                     })
                 })
                 .await

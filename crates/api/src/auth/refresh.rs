@@ -52,8 +52,12 @@ pub fn issue(
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum Rotation {
-    /// The token was valid: here is its successor.
-    Rotated { user_id: i64, token: String },
+    /// The token was valid: here is its successor, of the same sign-in.
+    Rotated {
+        user_id: i64,
+        token: String,
+        family: String,
+    },
     /// Unknown, expired, revoked or replayed.
     Refused,
 }
@@ -104,8 +108,12 @@ pub fn rotate(conn: &mut AnyConnection, token: &str, now: NaiveDateTime) -> Quer
         revoke_family(conn, &family, now)?;
         return Ok(Rotation::Refused);
     }
-    let token = issue(conn, user_id, Some(family), now)?;
-    Ok(Rotation::Rotated { user_id, token })
+    let token = issue(conn, user_id, Some(family.clone()), now)?;
+    Ok(Rotation::Rotated {
+        user_id,
+        token,
+        family,
+    })
 }
 
 pub fn revoke_family(
@@ -123,27 +131,18 @@ pub fn revoke_family(
 }
 
 /// Signs out every sign-in of a user (their password was replaced), but
-/// the one `keep` (a refresh token) belongs to, if any.
+/// the sign-in `keep` (a family, the access token's `sid`), if any.
 pub fn revoke_user(
     conn: &mut AnyConnection,
     user_id: i64,
     keep: Option<&str>,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
-    let kept: Option<String> = match keep {
-        Some(token) => refresh_tokens::table
-            .filter(refresh_tokens::token_hash.eq(hash(token)))
-            .filter(refresh_tokens::user_id.eq(user_id))
-            .select(refresh_tokens::family)
-            .first(conn)
-            .optional()?,
-        None => None,
-    };
     diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::user_id.eq(user_id))
             .filter(refresh_tokens::revoked_at.is_null())
-            .filter(refresh_tokens::family.ne(kept.unwrap_or_default())),
+            .filter(refresh_tokens::family.ne(keep.unwrap_or_default())),
     )
     .set(refresh_tokens::revoked_at.eq(now))
     .execute(conn)

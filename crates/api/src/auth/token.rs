@@ -18,6 +18,10 @@ pub struct Claims {
     pub iss: String,
     pub iat: i64,
     pub exp: i64,
+    /// The sign-in (refresh-token family) the token was issued for: what a
+    /// change of password keeps while it ends the account's others.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sid: Option<String>,
 }
 
 #[derive(Clone)]
@@ -57,9 +61,17 @@ impl TokenService {
         self.lifetime_secs
     }
 
-    /// Issues a token for `user_id` valid from `now` (Unix seconds).
-    pub fn issue(&self, user_id: i64, roles: Vec<Role>, now: i64) -> Result<String, TokenError> {
+    /// Issues a token for `user_id`, of the sign-in `sid`, valid from
+    /// `now` (Unix seconds).
+    pub fn issue(
+        &self,
+        user_id: i64,
+        roles: Vec<Role>,
+        sid: Option<&str>,
+        now: i64,
+    ) -> Result<String, TokenError> {
         let claims = Claims {
+            sid: sid.map(str::to_owned),
             sub: user_id.to_string(),
             roles,
             aud: AUDIENCE.to_owned(),
@@ -95,7 +107,9 @@ mod tests {
     #[test]
     fn a_fresh_token_verifies() {
         let s = service();
-        let token = s.issue(7, vec![Role::Student], now()).expect("token");
+        let token = s
+            .issue(7, vec![Role::Student], Some("f"), now())
+            .expect("token");
         let claims = s.verify(&token).expect("valid");
         assert_eq!(claims.sub, "7");
         assert_eq!(claims.roles, vec![Role::Student]);
@@ -104,14 +118,16 @@ mod tests {
     #[test]
     fn expired_token_is_refused() {
         let s = service();
-        let token = s.issue(7, vec![], now() - 3600).expect("token");
+        let token = s.issue(7, vec![], None, now() - 3600).expect("token");
         assert!(s.verify(&token).is_none());
     }
 
     #[test]
     fn token_signed_with_another_secret_is_refused() {
         let other = TokenService::new(b"other secret", 15).expect("service");
-        let token = other.issue(7, vec![Role::Admin], now()).expect("token");
+        let token = other
+            .issue(7, vec![Role::Admin], None, now())
+            .expect("token");
         assert!(service().verify(&token).is_none());
     }
 
@@ -142,6 +158,7 @@ mod tests {
             iss: ISSUER.into(),
             iat: t,
             exp: t + 600,
+            sid: None,
         };
         let token = jsonwebtoken::encode(
             &Header::new(Algorithm::HS256),

@@ -18,6 +18,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         is_demo -> Bool,
+        must_change_password -> Bool,
     }
 }
 
@@ -335,6 +336,17 @@ diesel::joinable!(amendments -> conventions (convention_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 
 diesel::table! {
+    sso_sessions (id) {
+        id -> BigInt,
+        provider -> Text,
+        session_hash -> Text,
+        family -> Text,
+        user_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     /// Kept by the database's triggers (migration 7); centre 0 is the whole
     /// university.
     statistics_counts (centre_id, academic_year, dimension, key) {
@@ -367,6 +379,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     tickets,
     refresh_tokens,
+    sso_sessions,
     api_tokens,
     outbox,
     offers,

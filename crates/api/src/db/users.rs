@@ -29,6 +29,9 @@ pub struct User {
     pub updated_at: NaiveDateTime,
     /// Created by `stages seed-demo`.
     pub is_demo: bool,
+    /// An administrator reset the password: the owner changes it before
+    /// anything else (AUTH-06).
+    pub must_change_password: bool,
 }
 
 impl User {
@@ -72,9 +75,14 @@ pub enum Source {
     /// A password kept (hashed) by Stages: the built-in directory, the
     /// demo accounts, an emergency administrator.
     Local,
-    /// The university directory (LDAP): Stages never sees a password.
+    /// An identity kept by the university (its LDAP directory, its CAS
+    /// server): Stages never sees a password. The column says which
+    /// (`ldap`, `cas`), as of the latest sign-in.
     Directory,
 }
+
+/// The `source` of an account whose latest sign-in went through CAS.
+pub const VIA_CAS: &str = "cas";
 
 impl Source {
     pub fn as_str(self) -> &'static str {
@@ -184,9 +192,12 @@ pub fn has_active_admin(conn: &mut AnyConnection) -> QueryResult<bool> {
 /// The account is found by the directory's uid without case, and must be
 /// a directory account: a local account of the same name (the emergency
 /// administrator `admin`, say) is never selected by a directory identity.
+/// `via` is how they signed in this time (`ldap`, `cas`): the account
+/// records it, so that it says where it authenticates.
 pub fn upsert_from_directory(
     conn: &mut AnyConnection,
     person: &DirectoryUser,
+    via: &str,
 ) -> Result<User, DirectoryUserError> {
     use crate::db::schema::students;
     let now = chrono::Utc::now().naive_utc();
@@ -205,6 +216,7 @@ pub fn upsert_from_directory(
                     users::email.eq(&person.email),
                     users::affiliation.eq(&affiliations),
                     users::student_number.eq(&person.student_number),
+                    users::source.eq(via),
                     users::updated_at.eq(now),
                 ))
                 .execute(conn)?;
@@ -220,7 +232,7 @@ pub fn upsert_from_directory(
                 department: person.department.as_deref(),
                 email: person.email.as_deref(),
                 password_hash: None,
-                source: Source::Directory.as_str(),
+                source: via,
                 affiliation: &affiliations,
                 student_number: person.student_number.as_deref(),
                 is_admin: false,
@@ -307,4 +319,93 @@ pub fn caller_facts(
         supervisor_id,
         centre_ids,
     }))
+}
+
+/// Accounts whose name or username starts with every word of `words`
+/// (normalised), by username, after `after` (keyset paging): up to
+/// `limit` of them.
+pub fn search_accounts(
+    conn: &mut AnyConnection,
+    words: &[String],
+    after: Option<&str>,
+    limit: i64,
+) -> QueryResult<Vec<User>> {
+    let mut query = users::table.into_boxed();
+    // The words are letters and digits only (`text::terms`): no LIKE
+    // wildcard can reach the pattern.
+    for word in words {
+        query = query.filter(
+            users::id
+                .eq_any(crate::word_ids!(Kind::User, word))
+                .or(lower(users::username).like(format!("{word}%"))),
+        );
+    }
+    if let Some(after) = after {
+        query = query.filter(users::username.gt(after.to_owned()));
+    }
+    query
+        .order(users::username)
+        .limit(limit)
+        .select(User::as_select())
+        .load(conn)
+}
+
+/// Locks the active administrators' rows until the transaction ends, so
+/// that two changes that each leave "another" administrator cannot, at
+/// once, leave none (PostgreSQL; SQLite runs one writer at a time).
+pub fn lock_active_admins(conn: &mut AnyConnection) -> QueryResult<()> {
+    if let AnyConnection::Postgresql(pg) = conn {
+        diesel::sql_query("SELECT id FROM users WHERE is_admin AND active ORDER BY id FOR UPDATE")
+            .execute(pg)?;
+    }
+    Ok(())
+}
+
+/// Active administrators other than `id`.
+pub fn other_active_admins(conn: &mut AnyConnection, id: i64) -> QueryResult<i64> {
+    users::table
+        .filter(users::is_admin.and(users::active))
+        .filter(users::id.ne(id))
+        .count()
+        .get_result(conn)
+}
+
+pub fn set_active(
+    conn: &mut AnyConnection,
+    id: i64,
+    active: bool,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set((users::active.eq(active), users::updated_at.eq(now)))
+        .execute(conn)
+}
+
+pub fn set_admin(
+    conn: &mut AnyConnection,
+    id: i64,
+    admin: bool,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set((users::is_admin.eq(admin), users::updated_at.eq(now)))
+        .execute(conn)
+}
+
+/// A new local password hash; `must_change` says whether its owner must
+/// replace it before doing anything else (an administrator's reset).
+pub fn set_password(
+    conn: &mut AnyConnection,
+    id: i64,
+    hash: &str,
+    must_change: bool,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::password_hash.eq(hash),
+            users::must_change_password.eq(must_change),
+            users::updated_at.eq(now),
+        ))
+        .execute(conn)
 }

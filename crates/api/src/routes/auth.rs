@@ -141,40 +141,49 @@ pub async fn login(
     };
 
     let mapping = state.config.affiliation_roles.clone();
-    let user = match outcome {
-        Outcome::Local(Some(user)) => user,
-        Outcome::Directory(Some(person)) => {
-            state
+    let user =
+        match outcome {
+            Outcome::Local(Some(user)) => user,
+            Outcome::Directory(Some(person)) => state
                 .db(move |conn| {
-                    users::upsert_from_directory(conn, &person).map_err(|e| match e {
-                        users::DirectoryUserError::LocalAccount(uid) => {
-                            tracing::warn!(
-                                uid,
-                                "a directory identity has the name of a local account: refused"
-                            );
-                            ApiError::refusal(&access::directory_name_reserved())
-                        }
-                        users::DirectoryUserError::Db(e) => e.into(),
-                    })
+                    users::upsert_from_directory(conn, &person, Source::Directory.as_str()).map_err(
+                        |e| match e {
+                            users::DirectoryUserError::LocalAccount(uid) => {
+                                tracing::warn!(
+                                    uid,
+                                    "a directory identity has the name of a local account: refused"
+                                );
+                                ApiError::refusal(&access::directory_name_reserved())
+                            }
+                            users::DirectoryUserError::Db(e) => e.into(),
+                        },
+                    )
                 })
-                .await?
-        }
-        Outcome::Local(None) | Outcome::Directory(None) => {
-            state.throttle.failed(&username, address);
-            return Err(wrong_credentials());
-        }
-    };
+                .await?,
+            Outcome::Local(None) | Outcome::Directory(None) => {
+                state.throttle.failed(&username, address);
+                return Err(wrong_credentials());
+            }
+        };
     state.throttle.succeeded(&username, address);
     let roles = roles_of(&user.affiliation, &mapping, user.is_admin);
     access::may_sign_in(user.active, &roles).map_err(|r| ApiError::refusal(&r))?;
     let now = chrono::Utc::now();
+    let family = refresh::random_secret();
     let access_token = state
         .tokens
-        .issue(user.id, roles, now.timestamp())
+        .issue(user.id, roles, Some(&family), now.timestamp())
         .map_err(ApiError::internal)?;
     let user_id = user.id;
     let refresh_token = state
-        .db(move |conn| Ok(refresh::issue(conn, user_id, None, now.naive_utc())?))
+        .db(move |conn| {
+            Ok(refresh::issue(
+                conn,
+                user_id,
+                Some(family),
+                now.naive_utc(),
+            )?)
+        })
         .await?;
     Ok(HttpResponse::Ok()
         .cookie(refresh::cookie(refresh_token))
@@ -218,7 +227,12 @@ pub async fn refresh_session(
             })
         })
         .await?;
-    let Rotation::Rotated { user_id, token } = rotation else {
+    let Rotation::Rotated {
+        user_id,
+        token,
+        family,
+    } = rotation
+    else {
         return Ok(ApiError::unauthorized(Text::SessionEnded)
             .error_response_with_cookie(refresh::cleared()));
     };
@@ -231,7 +245,7 @@ pub async fn refresh_session(
     access::may_sign_in(user.active, &roles).map_err(|r| ApiError::refusal(&r))?;
     let access_token = state
         .tokens
-        .issue(user.id, roles, now.timestamp())
+        .issue(user.id, roles, Some(&family), now.timestamp())
         .map_err(ApiError::internal)?;
     Ok(HttpResponse::Ok()
         .cookie(refresh::cookie(token))

@@ -1,7 +1,6 @@
 //! The signed-in user.
 
 use crate::app::account::{self, Changed};
-use crate::auth::refresh;
 use crate::auth::{Caller, Role};
 use crate::db::users::{self, User};
 use crate::error::{ApiError, Problem};
@@ -10,7 +9,7 @@ use crate::routes::auth::client_address;
 use crate::state::AppState;
 use crate::texts::Text;
 use actix_web::{HttpRequest, HttpResponse, get, put, web};
-use stages_api_types::auth::PasswordChange;
+use stages_api_types::auth::{PasswordChange, SignInMethod};
 use stages_domain::requests;
 
 pub use stages_api_types::auth::Me;
@@ -19,6 +18,11 @@ pub use stages_api_types::auth::Me;
 /// affiliations give.
 pub fn of(user: User, mapping: &[(String, Role)]) -> Me {
     let roles = user.roles(mapping);
+    let sign_in = match (user.source(), user.source.as_str()) {
+        (users::Source::Local, _) => SignInMethod::Password,
+        (_, users::VIA_CAS) => SignInMethod::Cas,
+        _ => SignInMethod::Directory,
+    };
     Me {
         id: user.id,
         username: user.username,
@@ -26,6 +30,8 @@ pub fn of(user: User, mapping: &[(String, Role)]) -> Me {
         email: user.email,
         roles,
         student_number: user.student_number,
+        sign_in,
+        must_change_password: user.must_change_password,
         is_demo: user.is_demo,
     }
 }
@@ -77,7 +83,9 @@ pub async fn change_password(
     if let Some(wait) = state.throttle.retry_after(&key, address) {
         return Err(ApiError::too_many_requests(wait));
     }
-    let keep = req.cookie(refresh::COOKIE).map(|c| c.value().to_owned());
+    // The refresh cookie does not reach this path (it is scoped to
+    // `/api/auth`): the access token names its sign-in.
+    let keep = caller.session.clone();
     let changed = state
         .db(move |conn| {
             account::change_password(

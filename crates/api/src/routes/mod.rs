@@ -2,6 +2,7 @@
 //! registered once, below: the same call mounts it and adds its
 //! `#[utoipa::path]` operation to the OpenAPI document.
 
+pub mod accounts;
 pub mod amendments;
 pub mod api_tokens;
 pub mod auth;
@@ -17,6 +18,7 @@ pub mod organisations;
 pub mod rates;
 pub mod registry;
 pub mod services;
+pub mod sso;
 pub mod statistics;
 pub mod steps;
 pub mod students;
@@ -30,6 +32,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(auth::login)
         .service(auth::refresh_session)
         .service(auth::logout)
+        .service(sso::options)
+        .service(sso::cas_login)
+        .service(sso::cas_callback)
+        .service(sso::cas_back_channel_logout)
+        .service(sso::cas_logout)
+        .service(accounts::search)
+        .service(accounts::change)
         .service(api_tokens::create)
         .service(api_tokens::list)
         .service(api_tokens::revoke)

@@ -3,6 +3,7 @@
 //! afterwards; SQLite tests use a file in a temporary directory.
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod cas;
 pub mod flows;
 pub mod mailbox;
 
@@ -128,7 +129,16 @@ impl TestApp {
     /// The built-in directory, with `configure` applied to the server's
     /// configuration (trusted proxies, say).
     pub async fn spawn_configured(backend: Backend, configure: impl FnOnce(&mut Config)) -> Self {
+        Self::spawn_served(backend, |config, _| configure(config)).await
+    }
+
+    /// The same, `configure` also receiving the server's own address (for
+    /// a `public_url` that other servers call back, as CAS does).
+    pub async fn spawn_served(backend: Backend, configure: impl FnOnce(&mut Config, &str)) -> Self {
         let db = TestDb::create(backend);
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let base = format!("http://127.0.0.1:{port}");
         let pool = db::connect(&db.url, 4, db::Limits::SERVER).unwrap();
         {
             let mut conn = pool.get().unwrap();
@@ -154,8 +164,9 @@ impl TestApp {
             mail_from: format!("Stages <{}@univ-demo.fr>", db.name),
             evaluation_reminder_days: 7,
             trusted_proxies: Vec::new(),
+            cas: None,
         };
-        configure(&mut config);
+        configure(&mut config, &base);
         // The server's own pool, when the test points it elsewhere (a
         // relay in front of the database, say); the test reads through the
         // direct one.
@@ -164,14 +175,12 @@ impl TestApp {
         } else {
             db::connect(&config.database_url, 4, db::Limits::SERVER).unwrap()
         };
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
         let state = server::state(config, server_pool).unwrap();
         let server = server::run(listener, state.clone()).unwrap();
         let handle = server.handle();
         actix_web::rt::spawn(server);
         Self {
-            base: format!("http://127.0.0.1:{port}"),
+            base,
             client: reqwest::Client::new(),
             pool,
             db,

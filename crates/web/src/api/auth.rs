@@ -2,7 +2,9 @@
 
 use super::ApiError;
 use super::client::Call;
-pub use stages_api_types::auth::{LoginRequest, LoginResponse, Me, PasswordChange};
+pub use stages_api_types::auth::{
+    LoginRequest, LoginResponse, Me, PasswordChange, SignInMethod, SignInOptions,
+};
 pub use stages_domain::access::Role;
 
 pub async fn login(username: &str, password: &str) -> Result<LoginResponse, ApiError> {
@@ -14,6 +16,22 @@ pub async fn login(username: &str, password: &str) -> Result<LoginResponse, ApiE
         .fetch()
         .await
 }
+
+/// The ways of signing in the server offers (CAS or not).
+pub async fn options() -> Result<SignInOptions, ApiError> {
+    Call::get("/api/auth/options").fetch().await
+}
+
+/// Where the browser goes to sign in through CAS, to come back to `next`.
+pub fn cas_login_href(next: &str) -> String {
+    format!(
+        "/api/auth/cas/login?next={}",
+        String::from(js_sys::encode_uri_component(next))
+    )
+}
+
+/// Where the browser ends its CAS session after signing out of Stages.
+pub const CAS_LOGOUT_HREF: &str = "/api/auth/cas/logout";
 
 /// A new access token from the refresh-token cookie (the session survives
 /// a reload without keeping any token in the page's storage). Callers go

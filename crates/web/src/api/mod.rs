@@ -1,6 +1,7 @@
 //! Typed client of the Stages API: one module per resource, and [`client`]
 //! for what every call shares (token, language, renewal, problems).
 
+pub mod accounts;
 pub mod amendments;
 pub mod auth;
 pub mod centres;

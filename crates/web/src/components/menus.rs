@@ -1,7 +1,7 @@
 //! The two menus of P-Stage's home page (user guide §3): the top menu and
 //! the side menu, whose entries depend on the user's roles.
 
-use crate::api::auth::Me;
+use crate::api::auth::{Me, SignInMethod};
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -53,7 +53,13 @@ pub fn TopMenu(me: Me) -> impl IntoView {
                     {move || i18n.t("menu-language")}
                 </button>
             </nav>
-            <A href="/account/password" attr:class="user-name" attr:title=move || i18n.t("password-title")>{me.display_name}</A>
+            {if me.sign_in == SignInMethod::Password {
+                view! {
+                    <A href="/account/password" attr:class="user-name" attr:title=move || i18n.t("password-title")>{me.display_name}</A>
+                }.into_any()
+            } else {
+                view! { <span class="user-name">{me.display_name}</span> }.into_any()
+            }}
         </header>
     }
 }
@@ -62,6 +68,7 @@ pub fn TopMenu(me: Me) -> impl IntoView {
 pub fn SideMenu(me: Me) -> impl IntoView {
     let i18n = use_i18n();
     let staff = me.is_staff();
+    let admin = me.has(crate::api::auth::Role::Admin);
     view! {
         <nav class="side-menu" aria-label=move || i18n.t("menu-side-title")>
             <ul>
@@ -77,6 +84,9 @@ pub fn SideMenu(me: Me) -> impl IntoView {
                     <li><A href="/nomenclatures">{move || i18n.t("menu-nomenclatures")}</A></li>
                 })}
                 <li><A href="/documents">{move || i18n.t("menu-documents")}</A></li>
+                {admin.then(|| view! {
+                    <li><A href="/admin/accounts">{move || i18n.t("menu-accounts")}</A></li>
+                })}
             </ul>
         </nav>
     }

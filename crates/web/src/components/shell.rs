@@ -3,6 +3,7 @@
 
 use crate::components::menus::{SideMenu, TopMenu};
 use crate::i18n::use_i18n;
+use crate::pages::account::PasswordPage;
 use crate::session::{SessionState, use_session};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect};
@@ -21,6 +22,20 @@ pub fn Shell() -> impl IntoView {
             <div class="error-panel" role="alert">
                 <p>{move || i18n.t("error-network")}</p>
                 <button on:click=move |_| session.restore()>{move || i18n.t("error-retry")}</button>
+            </div>
+        }
+        .into_any(),
+        // A password reset by an administrator: nothing else until the
+        // owner chose a new one (the API refuses the rest, AUTH-06).
+        SessionState::SignedIn(me) if me.must_change_password => view! {
+            <div class="app">
+                <TopMenu me=me.clone() />
+                <main id="main" class="content">
+                    <p class="notice" role="alert" id="must-change-password">
+                        {move || i18n.t("auth-06-must-change-password")}
+                    </p>
+                    <PasswordPage />
+                </main>
             </div>
         }
         .into_any(),

@@ -2,17 +2,20 @@
 //! current one required). The policy (length, not easy to guess) is the
 //! server's; its refusals are shown at their fields.
 
+use crate::api::auth::Me;
 use crate::api::{ApiError, auth};
 use crate::components::fields::TextInput;
 use crate::components::loading::ActionError;
 use crate::components::messages::{ErrorSummary, FieldMessage, focus_first_error};
 use crate::i18n::use_i18n;
+use crate::session::{SessionState, use_session};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 #[component]
 pub fn PasswordPage() -> impl IntoView {
     let i18n = use_i18n();
+    let session = use_session();
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
@@ -47,6 +50,17 @@ pub fn PasswordPage() -> impl IntoView {
                     }
                     error.set(None);
                     done.set(true);
+                    // A password reset by an administrator is now replaced:
+                    // the session learns it and opens the whole application.
+                    if matches!(
+                        session.state.get_untracked(),
+                        SessionState::SignedIn(Me {
+                            must_change_password: true,
+                            ..
+                        })
+                    ) {
+                        session.restore();
+                    }
                 }
                 Err(e) => {
                     messages.set(

@@ -1,11 +1,13 @@
-//! Sign-in with the university account.
+//! Sign-in with the university account: through the university's CAS
+//! server ("ENT") when the installation has one, or with a username and
+//! password. A CAS sign-in that failed comes back here with its reason.
 
 use crate::api::{ApiError, auth};
 use crate::i18n::use_i18n;
 use crate::session::{SessionState, use_session};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
 pub fn Login() -> impl IntoView {
@@ -16,6 +18,27 @@ pub fn Login() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
+    let query = use_query_map();
+    // The reason a CAS sign-in failed, as the server names it; an unknown
+    // one reads as a refused ticket.
+    let sso_error = move || {
+        query.read().get("sso_error").map(|code| {
+            let key = match code.as_str() {
+                "unavailable" => "sso-error-unavailable",
+                "identity" => "sso-error-identity",
+                "ACCOUNT-01" => "sso-error-no-access",
+                "ACCOUNT-02" => "sso-error-reserved",
+                _ => "sso-error-ticket",
+            };
+            i18n.t(key)
+        })
+    };
+    let options = LocalResource::new(auth::options);
+    let cas = move || {
+        options
+            .get()
+            .is_some_and(|o| o.as_ref().is_ok_and(|o| o.cas))
+    };
 
     Effect::new({
         let navigate = navigate.clone();
@@ -51,6 +74,17 @@ pub fn Login() -> impl IntoView {
         <main class="standalone login">
             <h1>{move || i18n.t("app-name")} " — " {move || i18n.t("login-title")}</h1>
             <p>{move || i18n.t("login-intro")}</p>
+            {move || sso_error().map(|e| view! {
+                <p class="form-error" id="sso-error" role="alert">{e}</p>
+            })}
+            {move || cas().then(|| view! {
+                <p class="sso">
+                    <a class="button" id="cas-login" rel="external" href=auth::cas_login_href("/")>
+                        {move || i18n.t("login-cas")}
+                    </a>
+                </p>
+                <p class="sso-or">{move || i18n.t("login-or-password")}</p>
+            })}
             <form on:submit=submit>
                 <label for="username">{move || i18n.t("login-username")}</label>
                 <input

@@ -186,7 +186,7 @@ mod tests {
         assert_eq!(signer.verify(&token), Some(claims));
         let access = crate::auth::token::TokenService::new(b"secret", 15).expect("tokens");
         assert!(access.verify(&token).is_none());
-        let api_token = access.issue(1, vec![], now).expect("access");
+        let api_token = access.issue(1, vec![], None, now).expect("access");
         assert!(signer.verify(&api_token).is_none());
     }
 }

@@ -1,12 +1,14 @@
 //! Staff administration: the management centres and their settings, and
 //! the reference tables.
 
+mod accounts;
 mod centre;
 mod centres;
 mod evaluation_forms;
 mod nomenclatures;
 mod rates;
 
+pub use accounts::AccountsPage;
 pub use centre::CentrePage;
 pub use centres::CentresPage;
 pub use nomenclatures::{NomenclaturePage, NomenclaturesPage};

@@ -1,0 +1,284 @@
+//! Single sign-on through the university's CAS server (CAS 3.0).
+//!
+//! The browser leaves for CAS at `GET /auth/cas/login`, comes back to
+//! `GET /auth/cas/callback` with a service ticket, which is checked with
+//! the CAS server; the person then has the same refresh cookie as after a
+//! password sign-in, and the SPA restores the session with it. A failure
+//! brings the browser back to the sign-in page with a reason it explains
+//! (`/login?sso_error=…`), never to a blank page. The CAS server's
+//! back-channel logout posts to the same callback address.
+
+use crate::auth::refresh;
+use crate::auth::roles_of;
+use crate::db::sso_sessions;
+use crate::db::users::{self, DirectoryUserError, VIA_CAS};
+use crate::error::{ApiError, Problem};
+use crate::sso::cas::{self, CasConfig, Validation};
+use crate::sso::local_path;
+use crate::state::AppState;
+use actix_web::http::header::LOCATION;
+use actix_web::{HttpResponse, get, post, web};
+use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::Deserialize;
+use stages_api_types::auth::SignInOptions;
+use stages_domain::access;
+use utoipa::IntoParams;
+
+/// The provider name sessions are recorded under.
+const PROVIDER: &str = "cas";
+
+/// The ways of signing in this installation offers.
+#[utoipa::path(
+    tag = "auth",
+    operation_id = "sign_in_options",
+    responses((status = 200, description = "What the sign-in page offers", body = SignInOptions)),
+)]
+#[get("/auth/options")]
+pub async fn options(state: web::Data<AppState>) -> HttpResponse {
+    HttpResponse::Ok().json(SignInOptions {
+        cas: state.config.cas.is_some(),
+    })
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct LoginQuery {
+    /// Where to go once signed in: a path of this site (`/conventions/3`).
+    pub next: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct CallbackQuery {
+    /// The service ticket the CAS server issued.
+    pub ticket: Option<String>,
+    /// The path asked for at `GET /auth/cas/login`.
+    pub next: Option<String>,
+}
+
+fn cas_config(state: &AppState) -> Result<&CasConfig, ApiError> {
+    state.config.cas.as_ref().ok_or_else(ApiError::not_found)
+}
+
+/// The address CAS sends the browser back to: the same string at sign-in
+/// and at validation, as CAS compares them.
+fn service_url(state: &AppState, next: &str) -> String {
+    let base = state.config.public_url.trim_end_matches('/');
+    if next == "/" {
+        format!("{base}/api/auth/cas/callback")
+    } else {
+        format!(
+            "{base}/api/auth/cas/callback?next={}",
+            utf8_percent_encode(next, NON_ALPHANUMERIC)
+        )
+    }
+}
+
+fn redirect(to: &str) -> HttpResponse {
+    HttpResponse::Found()
+        .insert_header((LOCATION, to))
+        .insert_header(("Cache-Control", "no-store"))
+        .finish()
+}
+
+/// Sends the browser to the CAS server's sign-in page.
+#[utoipa::path(
+    tag = "auth",
+    operation_id = "cas_login",
+    params(LoginQuery),
+    responses(
+        (status = 302, description = "To the CAS server's sign-in page"),
+        (status = 404, description = "No CAS server is configured", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/auth/cas/login")]
+pub async fn cas_login(
+    state: web::Data<AppState>,
+    query: web::Query<LoginQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let cas = cas_config(&state)?;
+    let next = local_path(query.next.as_deref());
+    Ok(redirect(
+        cas::login_url(cas, &service_url(&state, &next)).as_str(),
+    ))
+}
+
+/// Why a CAS sign-in did not open a session; the sign-in page explains
+/// each (`sso-error-…` messages of the SPA).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Failure {
+    /// Missing, malformed, unknown, expired, used, or for another service.
+    Ticket,
+    /// The CAS server or the database could not be reached.
+    Unavailable,
+    /// The attributes do not describe a usable account.
+    Identity,
+    /// ACCOUNT-01: no affiliation that gives a role, or a disabled account.
+    NoAccess,
+    /// ACCOUNT-02: the name of a local account.
+    Reserved,
+}
+
+impl Failure {
+    fn code(self) -> &'static str {
+        match self {
+            Failure::Ticket => "ticket",
+            Failure::Unavailable => "unavailable",
+            Failure::Identity => "identity",
+            Failure::NoAccess => "ACCOUNT-01",
+            Failure::Reserved => "ACCOUNT-02",
+        }
+    }
+}
+
+impl From<diesel::result::Error> for Failure {
+    fn from(e: diesel::result::Error) -> Self {
+        tracing::error!(%e, "CAS sign-in: database error");
+        Failure::Unavailable
+    }
+}
+
+/// Where the CAS server sends the browser back with a ticket: the ticket
+/// is checked server to server, the account created or refreshed from the
+/// released attributes, and the refresh cookie set. A failure leads to the
+/// sign-in page, which says why.
+#[utoipa::path(
+    tag = "auth",
+    operation_id = "cas_callback",
+    params(CallbackQuery),
+    responses(
+        (status = 302, description = "Signed in: to `next` with the refresh cookie set; or not: to `/login?sso_error=` with the reason (`ticket`, `unavailable`, `identity`, `ACCOUNT-01`, `ACCOUNT-02`)"),
+        (status = 404, description = "No CAS server is configured", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/auth/cas/callback")]
+pub async fn cas_callback(
+    state: web::Data<AppState>,
+    query: web::Query<CallbackQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let cas = cas_config(&state)?.clone();
+    let CallbackQuery { ticket, next } = query.into_inner();
+    let next = local_path(next.as_deref());
+    let service = service_url(&state, &next);
+    match sign_in(&state, &cas, &service, ticket.as_deref().unwrap_or("")).await {
+        Ok(token) => Ok(HttpResponse::Found()
+            .insert_header((LOCATION, next))
+            .insert_header(("Cache-Control", "no-store"))
+            .cookie(refresh::cookie(token))
+            .finish()),
+        Err(failure) => Ok(redirect(&format!("/login?sso_error={}", failure.code()))),
+    }
+}
+
+/// Checks the ticket and opens the session: the new refresh token.
+async fn sign_in(
+    state: &AppState,
+    cas: &CasConfig,
+    service: &str,
+    ticket: &str,
+) -> Result<String, Failure> {
+    if !cas::plausible_ticket(ticket) {
+        return Err(Failure::Ticket);
+    }
+    let (user, attributes) = match cas::validate(&state.http, cas, service, ticket).await {
+        Ok(Validation::Valid { user, attributes }) => (user, attributes),
+        Ok(Validation::Refused { code }) => {
+            tracing::info!(code, "CAS refused a service ticket");
+            return Err(Failure::Ticket);
+        }
+        Err(e) => {
+            tracing::warn!(%e, "CAS ticket validation failed");
+            return Err(Failure::Unavailable);
+        }
+    };
+    let person = cas.attributes.person(&user, &attributes).map_err(|e| {
+        tracing::warn!(%e, user, "CAS identity refused");
+        Failure::Identity
+    })?;
+    let mapping = state.config.affiliation_roles.clone();
+    let ticket = ticket.to_owned();
+    let now = chrono::Utc::now().naive_utc();
+    let opened = state
+        .db(move |conn| {
+            Ok(crate::db::transaction(conn, |conn| {
+                let user =
+                    users::upsert_from_directory(conn, &person, VIA_CAS).map_err(|e| match e {
+                        DirectoryUserError::LocalAccount(uid) => {
+                            tracing::warn!(
+                                uid,
+                                "a CAS identity has the name of a local account: refused"
+                            );
+                            Failure::Reserved
+                        }
+                        DirectoryUserError::Db(e) => e.into(),
+                    })?;
+                let roles = roles_of(&user.affiliation, &mapping, user.is_admin);
+                access::may_sign_in(user.active, &roles).map_err(|_| Failure::NoAccess)?;
+                let family = refresh::random_secret();
+                if !sso_sessions::open(conn, PROVIDER, &ticket, &family, user.id, now)? {
+                    tracing::warn!("a CAS ticket was presented twice: refused");
+                    return Err(Failure::Ticket);
+                }
+                sso_sessions::purge(conn, now)?;
+                Ok(refresh::issue(conn, user.id, Some(family), now)?)
+            }))
+        })
+        .await;
+    match opened {
+        Ok(result) => result,
+        Err(e) => {
+            tracing::warn!(?e, "CAS sign-in: the database did not answer");
+            Err(Failure::Unavailable)
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LogoutRequest {
+    #[serde(rename = "logoutRequest")]
+    pub logout_request: String,
+}
+
+/// The CAS server's back-channel single logout: the person signed out of
+/// CAS, the Stages sign-in their ticket opened ends (its refresh tokens
+/// are revoked). Only a request naming a ticket that opened a sign-in has
+/// an effect; the answer is the same either way.
+#[utoipa::path(
+    tag = "auth",
+    operation_id = "cas_back_channel_logout",
+    request_body(content = String, description = "Form field `logoutRequest`: a SAML 2 LogoutRequest whose SessionIndex is the service ticket", content_type = "application/x-www-form-urlencoded"),
+    responses(
+        (status = 204, description = "Received"),
+        (status = 404, description = "No CAS server is configured", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/auth/cas/callback")]
+pub async fn cas_back_channel_logout(
+    state: web::Data<AppState>,
+    form: web::Form<LogoutRequest>,
+) -> Result<HttpResponse, ApiError> {
+    cas_config(&state)?;
+    if let Some(ticket) = cas::logout_session_index(&form.logout_request) {
+        let now = chrono::Utc::now().naive_utc();
+        let ended = state
+            .db(move |conn| Ok(sso_sessions::end(conn, PROVIDER, &ticket, now)?))
+            .await?;
+        tracing::info!(ended, "CAS single logout");
+    }
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Ends the CAS session too: the SPA sends the browser here after signing
+/// out of Stages, and CAS brings it back to the sign-in page.
+#[utoipa::path(
+    tag = "auth",
+    operation_id = "cas_logout",
+    responses(
+        (status = 302, description = "To the CAS server's logout page"),
+        (status = 404, description = "No CAS server is configured", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/auth/cas/logout")]
+pub async fn cas_logout(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let cas = cas_config(&state)?;
+    let back_to = format!("{}/login", state.config.public_url.trim_end_matches('/'));
+    Ok(redirect(cas::logout_url(cas, &back_to).as_str()))
+}

@@ -1,0 +1,90 @@
+"""Settings of the test identity provider. Everything that changes from one
+run to the next comes from the environment that xtask sets:
+
+- IDP_DATA: a directory for the SQLite database;
+- IDP_LDAP_URL, IDP_LDAP_BASE_DN, IDP_LDAP_BIND_DN, IDP_LDAP_BIND_PASSWORD:
+  the test directory (e2e/ldap/directory.ldif), where CAS checks passwords
+  by binding as the person and reads the attributes it releases.
+"""
+import os
+from pathlib import Path
+
+DATA = Path(os.environ.get("IDP_DATA", "."))
+
+SECRET_KEY = os.environ.get("IDP_SECRET_KEY", "stages-test-idp-only")
+DEBUG = False
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "cas_server",
+    "idp",
+]
+
+MIDDLEWARE = [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+]
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ]
+        },
+    }
+]
+
+ROOT_URLCONF = "idp.urls"
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(DATA / "idp.sqlite3"),
+    }
+}
+LANGUAGE_CODE = "fr"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+STATIC_URL = "/static/"
+DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
+
+# CAS: passwords and attributes from the test directory, as a university's
+# CAS reads its LDAP.
+CAS_AUTH_CLASS = "cas_server.auth.LdapAuthUser"
+CAS_LDAP_SERVER = os.environ.get("IDP_LDAP_URL", "ldap://127.0.0.1:389")
+CAS_LDAP_USER = os.environ.get("IDP_LDAP_BIND_DN")
+CAS_LDAP_PASSWORD = os.environ.get("IDP_LDAP_BIND_PASSWORD")
+CAS_LDAP_BASE_DN = os.environ.get("IDP_LDAP_BASE_DN")
+CAS_LDAP_USER_QUERY = "(uid=%(username)s)"
+CAS_LDAP_USERNAME_ATTR = "uid"
+CAS_LDAP_PASSWORD_CHECK = "bind"
+CAS_LDAP_ATTRS_VIEW = 0
+# A service ticket lives 8 seconds (Apereo CAS's default is 10): the tests
+# wait that long to show what an expired ticket does.
+CAS_TICKET_VALIDITY = 8
+CAS_SLO_TIMEOUT = 5
+CAS_NEW_VERSION_HTML_WARNING = False
+CAS_NEW_VERSION_EMAIL_WARNING = False
+CAS_SHOW_POWERED = False
+CAS_INFO_MESSAGES_ORDER = []
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"cas_server": {"handlers": ["console"], "level": "INFO"}},
+}

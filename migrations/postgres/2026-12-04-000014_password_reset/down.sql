@@ -1,0 +1,1 @@
+ALTER TABLE users DROP COLUMN must_change_password;
