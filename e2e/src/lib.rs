@@ -50,6 +50,30 @@ fn http_status(port: u16, path: &str) -> Option<u16> {
     std::str::from_utf8(&head[9..12]).ok()?.parse().ok()
 }
 
+/// Registers this server's addresses with the Stages client of the test
+/// OpenID provider (`e2e/idp`), as its administrator would.
+fn register_with_the_provider(registration: &str, port: u16) {
+    let rest = registration
+        .strip_prefix("http://")
+        .unwrap_or_else(|| panic!("registration address {registration}"));
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let body = format!("base=http%3A%2F%2F127.0.0.1%3A{port}");
+    let mut stream = TcpStream::connect(host)
+        .unwrap_or_else(|e| panic!("the test OpenID provider at {host}: {e}"));
+    write!(
+        stream,
+        "POST /{path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap_or_else(|e| panic!("register with the OpenID provider: {e}"));
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    assert!(
+        answer.starts_with("HTTP/1.1 200"),
+        "the OpenID provider refused the registration: {answer}"
+    );
+}
+
 fn wait_until(what: &str, timeout: Duration, mut ready: impl FnMut() -> bool) {
     let start = Instant::now();
     while !ready() {
@@ -108,9 +132,15 @@ impl Server {
                 "STAGES_LDAP_BIND_PASSWORD",
                 "STAGES_TEST_LDAP_BIND_PASSWORD",
             ),
-            // Single sign-on through the test CAS server, over the same
-            // directory.
+            // Single sign-on through the test CAS server and OpenID
+            // provider, over the same directory.
             ("STAGES_CAS_URL", "STAGES_TEST_CAS_URL"),
+            ("STAGES_OIDC_ISSUER", "STAGES_TEST_OIDC_ISSUER"),
+            ("STAGES_OIDC_CLIENT_ID", "STAGES_TEST_OIDC_CLIENT_ID"),
+            (
+                "STAGES_OIDC_CLIENT_SECRET",
+                "STAGES_TEST_OIDC_CLIENT_SECRET",
+            ),
         ]
         .into_iter()
         .filter_map(|(to, from)| std::env::var(from).ok().map(|v| (to, v)))
@@ -119,7 +149,12 @@ impl Server {
             let mut cmd = Command::new(&bin);
             cmd.envs(ldap.iter().map(|(k, v)| (*k, v.as_str())))
                 .env("STAGES_LDAP_STUDENT_NUMBER_ATTRIBUTE", "employeeNumber")
-                .env("STAGES_CAS_ATTRIBUTES", "student_number=employeeNumber");
+                .env("STAGES_CAS_ATTRIBUTES", "student_number=employeeNumber")
+                .env("STAGES_OIDC_SCOPES", "profile email university")
+                .env(
+                    "STAGES_OIDC_CLAIMS",
+                    "affiliations=eduperson_affiliation,student_number=supann_etu_id",
+                );
             cmd.arg(sub)
                 .env(
                     "STAGES_DATABASE_URL",
@@ -142,6 +177,9 @@ impl Server {
                 .status()
                 .unwrap_or_else(|e| panic!("stages {sub}: {e}"));
             assert!(status.success(), "stages {sub} failed");
+        }
+        if let Ok(registration) = std::env::var("STAGES_TEST_OIDC_REGISTRATION") {
+            register_with_the_provider(&registration, port);
         }
         let child = command("serve")
             .spawn()
@@ -610,6 +648,7 @@ pub fn cas_url() -> String {
 /// A service ticket for `service`, obtained on the CAS form outside the
 /// browser and not redeemed: what a ticket left to expire looks like.
 pub async fn cas_ticket(username: &str, password: &str, service: &str) -> String {
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let client = reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())

@@ -297,10 +297,11 @@ impl Drop for SmtpSink {
     }
 }
 
-/// The identity provider of the tests: django-cas-server (CAS 3.0, from
-/// PyPI) checking passwords against the test directory and releasing its
-/// attributes, as a university's CAS does (`e2e/idp`). Stages validates
-/// its tickets and receives its back-channel logouts for real.
+/// The identity providers of the tests (`e2e/idp`), both over the test
+/// directory: django-cas-server (CAS 3.0, from PyPI) checking passwords
+/// and releasing attributes as a university's CAS does, and
+/// django-oidc-provider (OpenID Connect) with a client `stages`. Stages
+/// validates their tickets, codes and ID tokens for real.
 pub struct Idp {
     pub port: u16,
     child: std::process::Child,
@@ -311,6 +312,16 @@ impl Idp {
     /// The CAS server's base address (`STAGES_CAS_URL`).
     pub fn cas_url(&self) -> String {
         format!("http://127.0.0.1:{}/cas", self.port)
+    }
+
+    /// The OpenID provider's issuer (`STAGES_OIDC_ISSUER`).
+    pub fn oidc_issuer(&self) -> String {
+        format!("http://127.0.0.1:{}/openid", self.port)
+    }
+
+    /// Where a test server registers its addresses with the Stages client.
+    pub fn registration_url(&self) -> String {
+        format!("http://127.0.0.1:{}/test/stages-servers", self.port)
     }
 
     pub fn start(slapd: &Slapd) -> Result<Self, String> {
@@ -360,6 +371,10 @@ impl Drop for Idp {
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
+
+/// The Stages client at the test OpenID provider (`e2e/idp` bootstrap).
+pub const OIDC_CLIENT_ID: &str = "stages";
+pub const OIDC_CLIENT_SECRET: &str = "stages-oidc-test-secret";
 
 /// The `stages` binary serving the demo data on a fresh SQLite database and
 /// a free port: what the integration scripts and the contract fuzzing talk

@@ -5,7 +5,8 @@
 use crate::process::{Step, cargo, run, step_summary, timed};
 use crate::run::target_dir;
 use crate::services::{
-    Idp, LDAP_BASE_DN, LDAP_SERVICE_DN, LDAP_SERVICE_PASSWORD, Postgres, Slapd, SmtpSink,
+    Idp, LDAP_BASE_DN, LDAP_SERVICE_DN, LDAP_SERVICE_PASSWORD, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET,
+    Postgres, Slapd, SmtpSink,
 };
 use crate::{integration, root, tools};
 use std::process::Command;
@@ -128,6 +129,10 @@ fn run_tests() -> Result<(), String> {
         .env("STAGES_TEST_SMTP_URL", smtp.url())
         .env("STAGES_TEST_MAILDIR", &smtp.maildir)
         .env("STAGES_TEST_CAS_URL", idp.cas_url())
+        .env("STAGES_TEST_OIDC_ISSUER", idp.oidc_issuer())
+        .env("STAGES_TEST_OIDC_CLIENT_ID", OIDC_CLIENT_ID)
+        .env("STAGES_TEST_OIDC_CLIENT_SECRET", OIDC_CLIENT_SECRET)
+        .env("STAGES_TEST_OIDC_REGISTRATION", idp.registration_url())
         .env("STAGES_BIN", &stages)
         .env("STAGES_WEB_DIR", root().join("dist"))
         .env("STAGES_E2E_ARTIFACTS", &artifacts)

@@ -180,6 +180,7 @@ pub const PYTHON_PACKAGES: &[&str] = &[
     "aiosmtpd==1.4.6",
     "Django==5.2.19",
     "django-cas-server==3.1.0",
+    "django-oidc-provider==0.9.0",
     "ldap3==2.9.1",
     "openapi-python-client==0.29.1",
     "pytest==9.2.0",

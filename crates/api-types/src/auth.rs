@@ -82,6 +82,8 @@ pub enum SignInMethod {
     Directory,
     /// The university's CAS server (single sign-on).
     Cas,
+    /// The university's OpenID Connect provider (single sign-on).
+    Oidc,
 }
 
 /// The ways of signing in this installation offers, for the sign-in page.
@@ -91,6 +93,10 @@ pub struct SignInOptions {
     /// A CAS server is configured: the page offers "Se connecter avec
     /// l'ENT", which goes to `GET /api/auth/cas/login`.
     pub cas: bool,
+    /// An OpenID Connect provider is configured: the page offers it, which
+    /// goes to `GET /api/auth/oidc/login`.
+    #[serde(default)]
+    pub oidc: bool,
 }
 
 impl Me {

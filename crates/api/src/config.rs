@@ -3,6 +3,7 @@
 
 use crate::auth::Role;
 use crate::sso::cas::CasConfig;
+use crate::sso::oidc::OidcConfig;
 use clap::Args;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -107,6 +108,30 @@ pub struct ConfigArgs {
     /// user.
     #[arg(long, env = "STAGES_CAS_ATTRIBUTES", global = true)]
     pub cas_attributes: Option<String>,
+    /// Single sign-on through an OpenID Connect provider: its issuer, e.g.
+    /// `https://idp.univ.fr/realms/univ` (discovery is read from it).
+    #[arg(long, env = "STAGES_OIDC_ISSUER", global = true)]
+    pub oidc_issuer: Option<String>,
+    /// OIDC: Stages' client id at the provider.
+    #[arg(long, env = "STAGES_OIDC_CLIENT_ID", global = true)]
+    pub oidc_client_id: Option<String>,
+    /// OIDC: Stages' client secret at the provider.
+    #[arg(
+        long,
+        env = "STAGES_OIDC_CLIENT_SECRET",
+        global = true,
+        hide_env_values = true
+    )]
+    pub oidc_client_secret: Option<String>,
+    /// OIDC: scopes asked for besides `openid` (default `profile email`).
+    #[arg(long, env = "STAGES_OIDC_SCOPES", global = true)]
+    pub oidc_scopes: Option<String>,
+    /// OIDC: claims, as `field=claim` pairs replacing the defaults
+    /// (`username=preferred_username,email=email,first_name=given_name,
+    /// last_name=family_name,display_name=name,affiliations=eduPersonAffiliation,
+    /// student_number=supannEtuId,department=supannEntiteAffectationPrincipale`).
+    #[arg(long, env = "STAGES_OIDC_CLAIMS", global = true)]
+    pub oidc_claims: Option<String>,
 }
 
 /// The same keys, read from the TOML file.
@@ -135,6 +160,11 @@ struct FileConfig {
     trusted_proxies: Option<String>,
     cas_url: Option<String>,
     cas_attributes: Option<String>,
+    oidc_issuer: Option<String>,
+    oidc_client_id: Option<String>,
+    oidc_client_secret: Option<String>,
+    oidc_scopes: Option<String>,
+    oidc_claims: Option<String>,
 }
 
 /// Where users are authenticated and looked up.
@@ -183,6 +213,8 @@ pub struct Config {
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// The CAS server people sign in with, when there is one.
     pub cas: Option<CasConfig>,
+    /// The OpenID Connect provider people sign in with, when there is one.
+    pub oidc: Option<OidcConfig>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -216,6 +248,10 @@ pub enum ConfigError {
     CasUrl(#[from] crate::sso::cas::CasUrlError),
     #[error(transparent)]
     Attributes(#[from] crate::sso::MappingError),
+    #[error(
+        "OpenID Connect needs STAGES_OIDC_CLIENT_ID and STAGES_OIDC_CLIENT_SECRET with STAGES_OIDC_ISSUER"
+    )]
+    OidcClient,
     #[error(
         "the JWT secret has {0} bytes: give at least {MIN_SECRET_BYTES} random bytes (e.g. `openssl rand -hex 32`)"
     )]
@@ -304,6 +340,29 @@ impl Config {
             }),
             None => None,
         };
+        let oidc = match pick(&args.oidc_issuer, file.oidc_issuer) {
+            Some(issuer) => Some(OidcConfig {
+                issuer: crate::sso::cas::parse_url(&issuer)?
+                    .as_str()
+                    .trim_end_matches('/')
+                    .to_owned(),
+                client_id: pick(&args.oidc_client_id, file.oidc_client_id)
+                    .ok_or(ConfigError::OidcClient)?,
+                client_secret: pick(&args.oidc_client_secret, file.oidc_client_secret)
+                    .ok_or(ConfigError::OidcClient)?,
+                scopes: pick(&args.oidc_scopes, file.oidc_scopes)
+                    .unwrap_or_else(|| crate::sso::oidc::DEFAULT_OIDC_SCOPES.to_owned())
+                    .split_whitespace()
+                    .filter(|s| *s != "openid")
+                    .map(str::to_owned)
+                    .collect(),
+                claims: crate::sso::AttributeMap::parse(
+                    crate::sso::oidc::DEFAULT_OIDC_CLAIMS,
+                    pick(&args.oidc_claims, file.oidc_claims).as_deref(),
+                )?,
+            }),
+            None => None,
+        };
         let bind = args
             .bind
             .clone()
@@ -346,6 +405,7 @@ impl Config {
                 &pick(&args.trusted_proxies, file.trusted_proxies).unwrap_or_default(),
             )?,
             cas,
+            oidc,
         })
     }
 

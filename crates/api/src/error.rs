@@ -441,6 +441,23 @@ pub fn json_error_handler(
     }
 }
 
+/// The same for form bodies (the CAS server's back-channel logout).
+pub fn form_error_handler(
+    err: actix_web::error::UrlencodedError,
+    _req: &actix_web::HttpRequest,
+) -> actix_web::Error {
+    use actix_web::error::UrlencodedError;
+    match err {
+        UrlencodedError::Overflow { limit, .. } => ApiError::payload_too_large(limit).into(),
+        UrlencodedError::ContentType => ApiError::unsupported_media_type().into(),
+        UrlencodedError::Parse(e) => {
+            let field = serde_field_name(&e.to_string()).unwrap_or_default();
+            ApiError::bad_request(requests::body_invalid(&field, e.to_string())).into()
+        }
+        other => ApiError::bad_request(requests::body_invalid("", other.to_string())).into(),
+    }
+}
+
 /// serde names the offending field between backticks ("missing field `x`",
 /// "unknown field `y`"); surface it as the violation's field.
 pub(crate) fn serde_field_name(message: &str) -> Option<String> {

@@ -18,6 +18,8 @@ use utoipa_swagger_ui::SwaggerUi;
 
 /// Largest JSON body accepted; a convention's longest texts fit well below.
 pub const JSON_LIMIT_BYTES: usize = 512 * 1024;
+/// Largest form body accepted: a CAS logout request is well below.
+pub const FORM_LIMIT_BYTES: usize = 16 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -47,6 +49,7 @@ pub fn state(config: Config, pool: DbPool) -> Result<AppState, StartError> {
         throttle: Arc::default(),
         searches: Arc::new(tokio::sync::Semaphore::new(searches)),
         http: http_client()?,
+        oidc_metadata: Arc::default(),
     })
 }
 
@@ -89,6 +92,11 @@ pub fn run(listener: TcpListener, state: AppState) -> Result<Server, StartError>
                     .error_handler(error::json_error_handler),
             )
             .app_data(web::PayloadConfig::default().limit(JSON_LIMIT_BYTES))
+            .app_data(
+                web::FormConfig::default()
+                    .limit(FORM_LIMIT_BYTES)
+                    .error_handler(error::form_error_handler),
+            )
             .app_data(web::PathConfig::default().error_handler(error::path_error_handler))
             .wrap_fn(move |req, srv| {
                 let spa_csp = spa_csp.clone();

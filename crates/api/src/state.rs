@@ -25,6 +25,8 @@ pub struct AppState {
     /// Calls to other servers (the CAS server): no redirects followed, a
     /// time limit on each.
     pub http: reqwest::Client,
+    /// The OpenID provider's discovery document and keys, as last read.
+    pub oidc_metadata: Arc<crate::sso::oidc::MetadataCache>,
 }
 
 /// Longest wait of a request for its database work: PostgreSQL cuts each

@@ -242,3 +242,52 @@ on_both_backends!(
     an_administrator_never_locks_everyone_out,
     a_reset_password_must_be_replaced_first,
 );
+
+/// On PostgreSQL a change waits for another one under way and sees it:
+/// while a transaction that revoked `admin` holds the administrators'
+/// rows, `admin`'s own request to revoke the other administrator waits,
+/// then finds `admin` no longer one. Without the lock the two would leave
+/// no administrator.
+#[actix_web::test]
+async fn a_change_waits_for_the_one_under_way_and_sees_it() {
+    use diesel::prelude::*;
+    use stages_api::db::schema::users;
+    let app = TestApp::spawn(common::Backend::Postgres).await;
+    let admin = As::new(&app, "admin").await;
+    let admin_id = account_id(&admin, "admin").await;
+    let other = account_id(&admin, "gestionnaire").await;
+    let (status, _) = change(&admin, other, "grant_admin").await;
+    assert_eq!(status, StatusCode::OK);
+
+    let mut conn = app.pool.get().unwrap();
+    diesel::sql_query("BEGIN").execute(&mut conn).unwrap();
+    stages_api::db::users::lock_active_admins(&mut conn).unwrap();
+    diesel::update(users::table.find(admin_id))
+        .set(users::is_admin.eq(false))
+        .execute(&mut conn)
+        .unwrap();
+    let answered = async {
+        let answer = change(&admin, other, "revoke_admin").await;
+        (answer, std::time::Instant::now())
+    };
+    let committed = async {
+        tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+        let at = std::time::Instant::now();
+        diesel::sql_query("COMMIT").execute(&mut conn).unwrap();
+        at
+    };
+    let (((status, problem), answered_at), committed_at) = tokio::join!(answered, committed);
+    assert!(
+        answered_at >= committed_at,
+        "the request waited for the change under way"
+    );
+    assert_eq!(status, StatusCode::FORBIDDEN, "{problem}");
+    assert_eq!(problem["violations"][0]["rule"], "PERM-11", "{problem}");
+    let admins: Vec<String> = users::table
+        .filter(users::is_admin.and(users::active))
+        .select(users::username)
+        .load(&mut app.pool.get().unwrap())
+        .unwrap();
+    assert_eq!(admins, ["gestionnaire"]);
+    app.stop().await;
+}

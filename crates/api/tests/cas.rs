@@ -31,28 +31,41 @@ async fn cas_app(backend: Backend) -> TestApp {
     .await
 }
 
+/// The browser's state of a sign-in, as `GET /api/auth/cas/login` would
+/// have set it in a cookie and in the service address.
+const STATE: &str = "browserstate1";
+
 fn service(app: &TestApp) -> String {
-    app.url("/api/auth/cas/callback")
+    app.url(&format!("/api/auth/cas/callback?state={STATE}"))
 }
 
-/// Where the callback sends the browser, and the refresh cookie it set.
-async fn redeem(app: &TestApp, ticket: &str) -> (String, Option<String>) {
-    let res = reqwest::Client::builder()
+/// Where the callback sends the browser, and the refresh cookie it set;
+/// `cookie` is the browser's state cookie (none: another browser).
+async fn redeem_in(app: &TestApp, ticket: &str, cookie: Option<&str>) -> (String, Option<String>) {
+    let mut request = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap()
         .get(app.url("/api/auth/cas/callback"))
-        .query(&[("ticket", ticket)])
-        .send()
-        .await
-        .unwrap();
+        .query(&[("state", STATE), ("ticket", ticket)]);
+    if let Some(value) = cookie {
+        request = request.header("Cookie", format!("stages_cas_state={value}"));
+    }
+    let res = request.send().await.unwrap();
     assert_eq!(res.status(), StatusCode::FOUND);
     let location = res.headers()["location"].to_str().unwrap().to_owned();
     let cookie = res
         .headers()
-        .get("set-cookie")
-        .map(|c| c.to_str().unwrap().split(';').next().unwrap().to_owned());
+        .get_all("set-cookie")
+        .iter()
+        .map(|c| c.to_str().unwrap().split(';').next().unwrap().to_owned())
+        .find(|c| c.starts_with("stages_refresh="));
     (location, cookie)
+}
+
+/// The same, in the browser that started the sign-in.
+async fn redeem(app: &TestApp, ticket: &str) -> (String, Option<String>) {
+    redeem_in(app, ticket, Some(STATE)).await
 }
 
 /// The session a refresh cookie opens: status and body.
@@ -93,7 +106,9 @@ async fn a_student_signs_in_through_cas(app: &TestApp) {
     let browser = CasBrowser::sign_in("pdurand", "demo", &service(app))
         .await
         .0;
-    let next = app.url("/api/auth/cas/callback?next=%2Fconventions%2F1");
+    let next = app.url(&format!(
+        "/api/auth/cas/callback?state={STATE}&next=%2Fconventions%2F1"
+    ));
     let ticket = browser.ticket(&next).await;
     let res = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -101,6 +116,7 @@ async fn a_student_signs_in_through_cas(app: &TestApp) {
         .unwrap()
         .get(&next)
         .query(&[("ticket", ticket.as_str())])
+        .header("Cookie", format!("stages_cas_state={STATE}"))
         .send()
         .await
         .unwrap();
@@ -109,6 +125,15 @@ async fn a_student_signs_in_through_cas(app: &TestApp) {
 
 async fn a_ticket_is_good_once_and_for_its_service_only(app: &TestApp) {
     let (browser, ticket) = CasBrowser::sign_in("ldurand", "demo", &service(app)).await;
+    // Sent to a browser that did not start this sign-in (an attacker's
+    // ticket given to a victim), it signs nobody in.
+    for cookie in [None, Some("another-browser")] {
+        assert_eq!(
+            redeem_in(app, &ticket, cookie).await,
+            ("/login?sso_error=ticket".to_owned(), None),
+            "{cookie:?}"
+        );
+    }
     let (_, cookie) = redeem(app, &ticket).await;
     assert!(cookie.is_some());
     assert_eq!(
@@ -171,7 +196,7 @@ async fn the_sign_in_page_learns_that_cas_is_there(app: &TestApp) {
         .json()
         .await
         .unwrap();
-    assert_eq!(body, json!({"cas": true}));
+    assert_eq!(body, json!({"cas": true, "oidc": false}));
     let res = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -180,11 +205,22 @@ async fn the_sign_in_page_learns_that_cas_is_there(app: &TestApp) {
         .send()
         .await
         .unwrap();
+    // The browser's state: in a cookie, and in the address CAS returns to.
+    let state = res.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .strip_prefix("stages_cas_state=")
+        .unwrap()
+        .to_owned();
+    assert!(state.len() >= 40, "{state}");
     let location = res.headers()["location"].to_str().unwrap();
     let expected = format!(
         "{}/login?service={}",
         common::cas::url(),
-        percent(&service(app))
+        percent(&app.url(&format!("/api/auth/cas/callback?state={state}")))
     );
     assert_eq!(location, expected, "a path of another site is not followed");
 }
@@ -200,6 +236,21 @@ fn percent(text: &str) -> String {
         .collect()
 }
 
+/// CAS refuses a ticket used twice; Stages refuses it too, on its own:
+/// the ticket opens one sign-in only, even when two redemptions race.
+async fn stages_refuses_a_ticket_it_has_seen(app: &TestApp) {
+    use stages_api::db::{sso_sessions, users};
+    let mut conn = app.pool.get().unwrap();
+    let admin = users::find_by_username(&mut conn, "admin")
+        .unwrap()
+        .unwrap();
+    let now = chrono::Utc::now().naive_utc();
+    assert!(sso_sessions::open(&mut conn, "cas", "ST-seen", "family-1", admin.id, now).unwrap());
+    assert!(!sso_sessions::open(&mut conn, "cas", "ST-seen", "family-2", admin.id, now).unwrap());
+    // Another provider's session of the same name is another session.
+    assert!(sso_sessions::open(&mut conn, "oidc", "ST-seen", "family-3", admin.id, now).unwrap());
+}
+
 #[actix_web::test]
 async fn without_cas_the_cas_routes_do_not_exist() {
     let app = TestApp::spawn(Backend::Sqlite).await;
@@ -212,7 +263,7 @@ async fn without_cas_the_cas_routes_do_not_exist() {
         .json()
         .await
         .unwrap();
-    assert_eq!(body, json!({"cas": false}));
+    assert_eq!(body, json!({"cas": false, "oidc": false}));
     for path in ["/api/auth/cas/login", "/api/auth/cas/callback?ticket=ST-1"] {
         let res = app.client.get(app.url(path)).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
@@ -250,4 +301,5 @@ on_both_backends_with_cas!(
     cas_refuses_who_has_no_role_and_local_names,
     signing_out_of_cas_ends_the_stages_sign_in,
     the_sign_in_page_learns_that_cas_is_there,
+    stages_refuses_a_ticket_it_has_seen,
 );

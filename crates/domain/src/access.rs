@@ -87,7 +87,8 @@ pub struct AccountFacts {
 /// Who changes an account, and which changes are refused:
 /// - PERM-11: administrators only;
 /// - ADMIN-01: an administrator neither deactivates their own account nor
-///   revokes their own rights (undoing it would need another one);
+///   revokes their own rights (undoing it would need another one), nor
+///   resets their own password (they change it on their account page);
 /// - ADMIN-02: the last active administrator stays active and one;
 /// - AUTH-05: only a local account has a password to reset.
 pub fn may_change_account(
@@ -100,7 +101,8 @@ pub fn may_change_account(
         change,
         AccountChange::Deactivate | AccountChange::RevokeAdmin
     );
-    if removes_an_admin && facts.is_caller {
+    let locks_out = removes_an_admin || change == AccountChange::ResetPassword;
+    if locks_out && facts.is_caller {
         return Err(Refusal::new("ADMIN-01", MessageKey::Admin01OwnAccount));
     }
     if removes_an_admin && facts.active_admin && facts.other_active_admins == 0 {
@@ -417,7 +419,11 @@ mod tests {
         for change in [AccountChange::Deactivate, AccountChange::RevokeAdmin] {
             assert_eq!(rule(&admin, change, own), Err("ADMIN-01".to_owned()));
         }
-        assert_eq!(rule(&admin, AccountChange::ResetPassword, own), Ok(()));
+        assert_eq!(
+            rule(&admin, AccountChange::ResetPassword, own),
+            Err("ADMIN-01".to_owned())
+        );
+        assert_eq!(rule(&admin, AccountChange::GrantAdmin, own), Ok(()));
         let last = AccountFacts {
             other_active_admins: 0,
             ..facts

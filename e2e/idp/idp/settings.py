@@ -1,4 +1,6 @@
-"""Settings of the test identity provider. Everything that changes from one
+"""Settings of the test identity providers: a CAS server
+(django-cas-server) and an OpenID Connect provider (django-oidc-provider),
+both over the test LDAP directory. Everything that changes from one
 run to the next comes from the environment that xtask sets:
 
 - IDP_DATA: a directory for the SQLite database;
@@ -22,6 +24,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "cas_server",
+    "oidc_provider",
     "idp",
 ]
 
@@ -81,6 +84,16 @@ CAS_NEW_VERSION_HTML_WARNING = False
 CAS_NEW_VERSION_EMAIL_WARNING = False
 CAS_SHOW_POWERED = False
 CAS_INFO_MESSAGES_ORDER = []
+
+# OpenID Connect: people sign in on Django's login form, checked against
+# the same directory (idp.backends.DirectoryBackend); the claims come from
+# the directory too (idp.claims).
+AUTHENTICATION_BACKENDS = ["idp.backends.DirectoryBackend"]
+LOGIN_URL = "/accounts/login/"
+OIDC_USERINFO = "idp.claims.userinfo"
+OIDC_EXTRA_SCOPE_CLAIMS = "idp.claims.UniversityClaims"
+OIDC_IDTOKEN_INCLUDE_CLAIMS = False
+OIDC_SESSION_MANAGEMENT_ENABLE = False
 
 LOGGING = {
     "version": 1,

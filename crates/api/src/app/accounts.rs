@@ -90,6 +90,12 @@ pub fn change(
         .map_err(ApiError::internal)?;
     crate::db::transaction(conn, |conn| {
         users::lock_active_admins(conn)?;
+        // The caller's rights as they are now, after the wait for the
+        // lock: an administrator revoked meanwhile acts no more.
+        let caller_now = users::find(conn, caller.user_id)?
+            .filter(|u| u.active)
+            .ok_or_else(|| ApiError::unauthorized(crate::texts::Text::AccountDisabled))?;
+        let roles = caller_now.roles(mapping);
         let before = users::find(conn, id)?.ok_or_else(ApiError::not_found)?;
         let facts = AccountFacts {
             is_caller: caller.user_id == id,
@@ -97,8 +103,7 @@ pub fn change(
             other_active_admins: users::other_active_admins(conn, id)?,
             local_password: before.source() == Source::Local && before.password_hash.is_some(),
         };
-        access::may_change_account(&caller.roles, change, facts)
-            .map_err(|r| ApiError::refusal(&r))?;
+        access::may_change_account(&roles, change, facts).map_err(|r| ApiError::refusal(&r))?;
         match change {
             AccountChange::Deactivate => {
                 users::set_active(conn, id, false, now)?;

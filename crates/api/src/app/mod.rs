@@ -18,5 +18,6 @@ pub mod offers;
 pub mod organisations;
 pub mod rates;
 pub mod registry;
+pub mod sso;
 pub mod statistics;
 pub mod tickets;

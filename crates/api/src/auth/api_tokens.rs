@@ -91,13 +91,24 @@ pub async fn authenticate(
             if revoked_at.is_some() || expires_at <= now {
                 return Err(refused());
             }
-            let (affiliation, is_admin, active): (String, bool, bool) = users::table
-                .find(user_id)
-                .select((users::affiliation, users::is_admin, users::active))
-                .first(conn)?;
+            let (affiliation, is_admin, active, must_change): (String, bool, bool, bool) =
+                users::table
+                    .find(user_id)
+                    .select((
+                        users::affiliation,
+                        users::is_admin,
+                        users::active,
+                        users::must_change_password,
+                    ))
+                    .first(conn)?;
             if !active {
                 return Err(refused());
             }
+            // A password reset by an administrator (a compromised account,
+            // say) stops the account's tokens too until the owner chose a
+            // new one.
+            access::may_act_before_changing_password(must_change)
+                .map_err(|r| ApiError::refusal(&r))?;
             let scopes = decode_scopes(&scopes);
             if !reads_only {
                 access::may_write_with_token(scopes.contains(&Scope::Write))

@@ -11,6 +11,7 @@ pub mod error;
 pub mod evaluations;
 pub mod nomenclatures;
 pub mod offers;
+pub mod oidc_logins;
 pub mod organisations;
 pub mod rates;
 pub mod reference;

@@ -336,6 +336,16 @@ diesel::joinable!(amendments -> conventions (convention_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 
 diesel::table! {
+    oidc_logins (state_hash) {
+        state_hash -> Text,
+        nonce -> Text,
+        pkce_verifier -> Text,
+        next_path -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     sso_sessions (id) {
         id -> BigInt,
         provider -> Text,

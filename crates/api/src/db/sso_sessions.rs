@@ -56,9 +56,21 @@ pub fn end(
     }
 }
 
-/// Forgets sessions older than the longest sign-in: their refresh tokens
-/// have expired, nothing is left for a logout to end.
+/// Forgets the sessions whose sign-in is over: none of its refresh tokens
+/// is still usable (revoked or expired), so nothing is left for a logout
+/// to end. A sign-in in use renews its tokens and keeps its session,
+/// however old.
 pub fn purge(conn: &mut AnyConnection, now: NaiveDateTime) -> QueryResult<usize> {
+    use crate::db::schema::refresh_tokens;
     let oldest = now - chrono::Duration::days(refresh::LIFETIME_DAYS);
-    diesel::delete(sso_sessions::table.filter(sso_sessions::created_at.lt(oldest))).execute(conn)
+    let live = refresh_tokens::table
+        .filter(refresh_tokens::revoked_at.is_null())
+        .filter(refresh_tokens::expires_at.gt(now))
+        .select(refresh_tokens::family);
+    diesel::delete(
+        sso_sessions::table
+            .filter(sso_sessions::created_at.lt(oldest))
+            .filter(sso_sessions::family.ne_all(live)),
+    )
+    .execute(conn)
 }

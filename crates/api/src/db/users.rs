@@ -83,6 +83,9 @@ pub enum Source {
 
 /// The `source` of an account whose latest sign-in went through CAS.
 pub const VIA_CAS: &str = "cas";
+/// The `source` of an account whose latest sign-in went through OpenID
+/// Connect.
+pub const VIA_OIDC: &str = "oidc";
 
 impl Source {
     pub fn as_str(self) -> &'static str {
@@ -168,7 +171,10 @@ pub fn make_admin(
         .execute(conn)?;
     if let Some(hash) = password_hash {
         diesel::update(users::table.find(id))
-            .set(users::password_hash.eq(hash))
+            .set((
+                users::password_hash.eq(hash),
+                users::must_change_password.eq(false),
+            ))
             .execute(conn)?;
     }
     Ok(())

@@ -21,6 +21,7 @@ pub fn of(user: User, mapping: &[(String, Role)]) -> Me {
     let sign_in = match (user.source(), user.source.as_str()) {
         (users::Source::Local, _) => SignInMethod::Password,
         (_, users::VIA_CAS) => SignInMethod::Cas,
+        (_, users::VIA_OIDC) => SignInMethod::Oidc,
         _ => SignInMethod::Directory,
     };
     Me {

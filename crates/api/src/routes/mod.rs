@@ -14,6 +14,7 @@ pub mod health;
 pub mod me;
 pub mod nomenclatures;
 pub mod offers;
+pub mod oidc;
 pub mod organisations;
 pub mod rates;
 pub mod registry;
@@ -37,6 +38,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(sso::cas_callback)
         .service(sso::cas_back_channel_logout)
         .service(sso::cas_logout)
+        .service(oidc::oidc_login)
+        .service(oidc::oidc_callback)
         .service(accounts::search)
         .service(accounts::change)
         .service(api_tokens::create)

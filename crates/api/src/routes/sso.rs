@@ -8,24 +8,21 @@
 //! (`/login?sso_error=…`), never to a blank page. The CAS server's
 //! back-channel logout posts to the same callback address.
 
+use crate::app::sso::{self, Failure};
 use crate::auth::refresh;
-use crate::auth::roles_of;
 use crate::db::sso_sessions;
-use crate::db::users::{self, DirectoryUserError, VIA_CAS};
+use crate::db::users::VIA_CAS;
 use crate::error::{ApiError, Problem};
 use crate::sso::cas::{self, CasConfig, Validation};
 use crate::sso::local_path;
 use crate::state::AppState;
+use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
 use actix_web::http::header::LOCATION;
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Deserialize;
 use stages_api_types::auth::SignInOptions;
-use stages_domain::access;
 use utoipa::IntoParams;
-
-/// The provider name sessions are recorded under.
-const PROVIDER: &str = "cas";
 
 /// The ways of signing in this installation offers.
 #[utoipa::path(
@@ -37,6 +34,7 @@ const PROVIDER: &str = "cas";
 pub async fn options(state: web::Data<AppState>) -> HttpResponse {
     HttpResponse::Ok().json(SignInOptions {
         cas: state.config.cas.is_some(),
+        oidc: state.config.oidc.is_some(),
     })
 }
 
@@ -50,9 +48,38 @@ pub struct LoginQuery {
 pub struct CallbackQuery {
     /// The service ticket the CAS server issued.
     pub ticket: Option<String>,
+    /// The sign-in's random value, also in this browser's cookie.
+    pub state: Option<String>,
     /// The path asked for at `GET /auth/cas/login`.
     pub next: Option<String>,
 }
+
+/// The browser's half of a sign-in under way: a random value also written
+/// into the address the provider sends the browser back to. A callback
+/// whose value is not this browser's is refused: otherwise an attacker
+/// could send a victim back with a ticket or code of the attacker's own
+/// account, and the victim would work in it unawares (login CSRF).
+/// `SameSite=Lax`, since the provider sends the browser back with a
+/// top-level GET from its own site.
+pub(crate) fn browser_state_cookie(
+    name: &'static str,
+    path: &'static str,
+    value: String,
+    minutes: i64,
+) -> Cookie<'static> {
+    Cookie::build(name, value)
+        .path(path)
+        .http_only(true)
+        .secure(true)
+        .same_site(SameSite::Lax)
+        .max_age(CookieDuration::minutes(minutes))
+        .finish()
+}
+
+const CAS_STATE_COOKIE: &str = "stages_cas_state";
+const CAS_STATE_PATH: &str = "/api/auth/cas";
+/// Minutes between leaving for CAS and coming back.
+const CAS_STATE_MINUTES: i64 = 10;
 
 fn cas_config(state: &AppState) -> Result<&CasConfig, ApiError> {
     state.config.cas.as_ref().ok_or_else(ApiError::not_found)
@@ -60,19 +87,22 @@ fn cas_config(state: &AppState) -> Result<&CasConfig, ApiError> {
 
 /// The address CAS sends the browser back to: the same string at sign-in
 /// and at validation, as CAS compares them.
-fn service_url(state: &AppState, next: &str) -> String {
+fn service_url(state: &AppState, browser_state: &str, next: &str) -> String {
     let base = state.config.public_url.trim_end_matches('/');
+    // URL-safe already (`refresh::random_secret`), and compared with the
+    // browser's cookie before it is used here.
+    let state = browser_state;
     if next == "/" {
-        format!("{base}/api/auth/cas/callback")
+        format!("{base}/api/auth/cas/callback?state={state}")
     } else {
         format!(
-            "{base}/api/auth/cas/callback?next={}",
+            "{base}/api/auth/cas/callback?state={state}&next={}",
             utf8_percent_encode(next, NON_ALPHANUMERIC)
         )
     }
 }
 
-fn redirect(to: &str) -> HttpResponse {
+pub(crate) fn redirect(to: &str) -> HttpResponse {
     HttpResponse::Found()
         .insert_header((LOCATION, to))
         .insert_header(("Cache-Control", "no-store"))
@@ -96,44 +126,18 @@ pub async fn cas_login(
 ) -> Result<HttpResponse, ApiError> {
     let cas = cas_config(&state)?;
     let next = local_path(query.next.as_deref());
-    Ok(redirect(
-        cas::login_url(cas, &service_url(&state, &next)).as_str(),
-    ))
-}
-
-/// Why a CAS sign-in did not open a session; the sign-in page explains
-/// each (`sso-error-…` messages of the SPA).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Failure {
-    /// Missing, malformed, unknown, expired, used, or for another service.
-    Ticket,
-    /// The CAS server or the database could not be reached.
-    Unavailable,
-    /// The attributes do not describe a usable account.
-    Identity,
-    /// ACCOUNT-01: no affiliation that gives a role, or a disabled account.
-    NoAccess,
-    /// ACCOUNT-02: the name of a local account.
-    Reserved,
-}
-
-impl Failure {
-    fn code(self) -> &'static str {
-        match self {
-            Failure::Ticket => "ticket",
-            Failure::Unavailable => "unavailable",
-            Failure::Identity => "identity",
-            Failure::NoAccess => "ACCOUNT-01",
-            Failure::Reserved => "ACCOUNT-02",
-        }
-    }
-}
-
-impl From<diesel::result::Error> for Failure {
-    fn from(e: diesel::result::Error) -> Self {
-        tracing::error!(%e, "CAS sign-in: database error");
-        Failure::Unavailable
-    }
+    let browser_state = refresh::random_secret();
+    let service = service_url(&state, &browser_state, &next);
+    let mut response = redirect(cas::login_url(cas, &service).as_str());
+    response
+        .add_cookie(&browser_state_cookie(
+            CAS_STATE_COOKIE,
+            CAS_STATE_PATH,
+            browser_state,
+            CAS_STATE_MINUTES,
+        ))
+        .map_err(ApiError::internal)?;
+    Ok(response)
 }
 
 /// Where the CAS server sends the browser back with a ticket: the ticket
@@ -152,19 +156,40 @@ impl From<diesel::result::Error> for Failure {
 #[get("/auth/cas/callback")]
 pub async fn cas_callback(
     state: web::Data<AppState>,
+    req: HttpRequest,
     query: web::Query<CallbackQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let cas = cas_config(&state)?.clone();
-    let CallbackQuery { ticket, next } = query.into_inner();
+    let CallbackQuery {
+        ticket,
+        state: returned,
+        next,
+    } = query.into_inner();
     let next = local_path(next.as_deref());
-    let service = service_url(&state, &next);
-    match sign_in(&state, &cas, &service, ticket.as_deref().unwrap_or("")).await {
+    let browser_state = req.cookie(CAS_STATE_COOKIE).map(|c| c.value().to_owned());
+    let cleared = browser_state_cookie(CAS_STATE_COOKIE, CAS_STATE_PATH, String::new(), 0);
+    let outcome = match (&returned, &browser_state) {
+        (Some(returned), Some(ours)) if !returned.is_empty() && returned == ours => {
+            let service = service_url(&state, returned, &next);
+            sign_in(&state, &cas, &service, ticket.as_deref().unwrap_or("")).await
+        }
+        _ => {
+            tracing::warn!("a CAS callback without this browser's state: refused");
+            Err(Failure::Ticket)
+        }
+    };
+    match outcome {
         Ok(token) => Ok(HttpResponse::Found()
             .insert_header((LOCATION, next))
             .insert_header(("Cache-Control", "no-store"))
             .cookie(refresh::cookie(token))
+            .cookie(cleared)
             .finish()),
-        Err(failure) => Ok(redirect(&format!("/login?sso_error={}", failure.code()))),
+        Err(failure) => {
+            let mut page = redirect(&failure.page());
+            page.add_cookie(&cleared).map_err(ApiError::internal)?;
+            Ok(page)
+        }
     }
 }
 
@@ -196,39 +221,22 @@ async fn sign_in(
     let mapping = state.config.affiliation_roles.clone();
     let ticket = ticket.to_owned();
     let now = chrono::Utc::now().naive_utc();
-    let opened = state
+    state
         .db(move |conn| {
-            Ok(crate::db::transaction(conn, |conn| {
-                let user =
-                    users::upsert_from_directory(conn, &person, VIA_CAS).map_err(|e| match e {
-                        DirectoryUserError::LocalAccount(uid) => {
-                            tracing::warn!(
-                                uid,
-                                "a CAS identity has the name of a local account: refused"
-                            );
-                            Failure::Reserved
-                        }
-                        DirectoryUserError::Db(e) => e.into(),
-                    })?;
-                let roles = roles_of(&user.affiliation, &mapping, user.is_admin);
-                access::may_sign_in(user.active, &roles).map_err(|_| Failure::NoAccess)?;
-                let family = refresh::random_secret();
-                if !sso_sessions::open(conn, PROVIDER, &ticket, &family, user.id, now)? {
-                    tracing::warn!("a CAS ticket was presented twice: refused");
-                    return Err(Failure::Ticket);
-                }
-                sso_sessions::purge(conn, now)?;
-                Ok(refresh::issue(conn, user.id, Some(family), now)?)
-            }))
+            Ok(sso::open_session(
+                conn,
+                &person,
+                VIA_CAS,
+                Some(&ticket),
+                &mapping,
+                now,
+            ))
         })
-        .await;
-    match opened {
-        Ok(result) => result,
-        Err(e) => {
+        .await
+        .unwrap_or_else(|e| {
             tracing::warn!(?e, "CAS sign-in: the database did not answer");
             Err(Failure::Unavailable)
-        }
-    }
+        })
 }
 
 #[derive(Debug, Deserialize)]
@@ -247,7 +255,10 @@ pub struct LogoutRequest {
     request_body(content = String, description = "Form field `logoutRequest`: a SAML 2 LogoutRequest whose SessionIndex is the service ticket", content_type = "application/x-www-form-urlencoded"),
     responses(
         (status = 204, description = "Received"),
+        (status = 400, description = "Not a form with `logoutRequest`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No CAS server is configured", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Larger than 16 KB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not `application/x-www-form-urlencoded`", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/auth/cas/callback")]
@@ -259,7 +270,7 @@ pub async fn cas_back_channel_logout(
     if let Some(ticket) = cas::logout_session_index(&form.logout_request) {
         let now = chrono::Utc::now().naive_utc();
         let ended = state
-            .db(move |conn| Ok(sso_sessions::end(conn, PROVIDER, &ticket, now)?))
+            .db(move |conn| Ok(sso_sessions::end(conn, VIA_CAS, &ticket, now)?))
             .await?;
         tracing::info!(ended, "CAS single logout");
     }

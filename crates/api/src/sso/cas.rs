@@ -27,15 +27,16 @@ pub struct CasConfig {
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum CasUrlError {
-    #[error("the CAS address {0:?} is not an http(s) URL")]
+    #[error("the single sign-on address {0:?} is not an http(s) URL")]
     NotHttp(String),
     #[error(
-        "the CAS address {0:?} is plain http on a remote host: tickets would travel in clear; use https"
+        "the single sign-on address {0:?} is plain http on a remote host: tickets and codes would travel in clear; use https"
     )]
     Cleartext(String),
 }
 
-/// Reads the configured base address: https, or http on this machine only.
+/// Reads a configured provider address (CAS base, OIDC issuer): https, or
+/// http on this machine only.
 pub fn parse_url(text: &str) -> Result<Url, CasUrlError> {
     let trimmed = text.trim().trim_end_matches('/');
     let url = Url::parse(trimmed).map_err(|_| CasUrlError::NotHttp(text.to_owned()))?;

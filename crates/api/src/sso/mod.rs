@@ -1,10 +1,11 @@
-//! Single sign-on: the university's CAS server (CAS 3.0) signs people in,
-//! Stages never sees their password. What the server releases about a
+//! Single sign-on: the university's CAS server (CAS 3.0) or OpenID
+//! Connect provider signs people in, Stages never sees their password. What the server releases about a
 //! person (attributes) is read through a configurable mapping, and the
 //! account is then kept as a directory account is: created on first
 //! sign-in, refreshed on each, never mistaken for a local account.
 
 pub mod cas;
+pub mod oidc;
 
 use crate::directory::ldap::DirectoryUser;
 use std::collections::HashMap;
@@ -35,7 +36,7 @@ impl Attributes {
             .filter(|v| !v.is_empty())
     }
 
-    fn first(&self, name: &str) -> Option<&str> {
+    pub fn first(&self, name: &str) -> Option<&str> {
         self.values(name).next()
     }
 }

@@ -6,6 +6,7 @@
 pub mod cas;
 pub mod flows;
 pub mod mailbox;
+pub mod oidc;
 
 use diesel::Connection;
 use diesel::RunQueryDsl;
@@ -165,6 +166,7 @@ impl TestApp {
             evaluation_reminder_days: 7,
             trusted_proxies: Vec::new(),
             cas: None,
+            oidc: None,
         };
         configure(&mut config, &base);
         // The server's own pool, when the test points it elsewhere (a

@@ -30,6 +30,14 @@ pub fn cas_login_href(next: &str) -> String {
     )
 }
 
+/// Where the browser goes to sign in through OpenID Connect.
+pub fn oidc_login_href(next: &str) -> String {
+    format!(
+        "/api/auth/oidc/login?next={}",
+        String::from(js_sys::encode_uri_component(next))
+    )
+}
+
 /// Where the browser ends its CAS session after signing out of Stages.
 pub const CAS_LOGOUT_HREF: &str = "/api/auth/cas/logout";
 

@@ -28,9 +28,14 @@ pub fn TopMenu(me: Me) -> impl IntoView {
             String::from(js_sys::encode_uri_component(&from))
         )
     };
+    // A CAS account leaves for CAS's logout, which brings the browser back
+    // to the sign-in page; the others go there at once.
+    let through_cas = me.sign_in == SignInMethod::Cas;
     let sign_out = move |_| {
         session.sign_out();
-        navigate("/login", Default::default());
+        if !through_cas {
+            navigate("/login", Default::default());
+        }
     };
     view! {
         <header class="top-bar">

@@ -34,11 +34,11 @@ pub fn Login() -> impl IntoView {
         })
     };
     let options = LocalResource::new(auth::options);
-    let cas = move || {
-        options
-            .get()
-            .is_some_and(|o| o.as_ref().is_ok_and(|o| o.cas))
+    let offered = move |which: fn(&auth::SignInOptions) -> bool| {
+        options.get().is_some_and(|o| o.as_ref().is_ok_and(which))
     };
+    let cas = move || offered(|o| o.cas);
+    let oidc = move || offered(|o| o.oidc);
 
     Effect::new({
         let navigate = navigate.clone();
@@ -83,6 +83,15 @@ pub fn Login() -> impl IntoView {
                         {move || i18n.t("login-cas")}
                     </a>
                 </p>
+            })}
+            {move || oidc().then(|| view! {
+                <p class="sso">
+                    <a class="button" id="oidc-login" rel="external" href=auth::oidc_login_href("/")>
+                        {move || i18n.t("login-oidc")}
+                    </a>
+                </p>
+            })}
+            {move || (cas() || oidc()).then(|| view! {
                 <p class="sso-or">{move || i18n.t("login-or-password")}</p>
             })}
             <form on:submit=submit>

@@ -16,6 +16,7 @@ fn sign_in_key(method: SignInMethod) -> &'static str {
         SignInMethod::Password => "accounts-sign-in-password",
         SignInMethod::Directory => "accounts-sign-in-directory",
         SignInMethod::Cas => "accounts-sign-in-cas",
+        SignInMethod::Oidc => "accounts-sign-in-oidc",
     }
 }
 

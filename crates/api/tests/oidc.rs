@@ -1,0 +1,185 @@
+//! Single sign-on through a real OpenID Connect provider
+//! (django-oidc-provider over the test directory, started by `cargo xtask
+//! test`): the code flow with PKCE, the ID token checked, the claims
+//! mapped to the account and its roles; a callback that this browser did
+//! not start, or that comes twice, signs nobody in.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::oidc::{ProviderBrowser, config, register};
+use common::{Backend, TestApp};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+async fn oidc_app(backend: Backend) -> TestApp {
+    let app = TestApp::spawn_served(backend, |c, base| {
+        c.public_url = base.to_owned();
+        c.oidc = Some(config());
+    })
+    .await;
+    register(&app.base).await;
+    app
+}
+
+fn no_redirects() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+fn cookie_named(res: &reqwest::Response, name: &str) -> Option<String> {
+    res.headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|c| c.to_str().unwrap().split(';').next().unwrap().to_owned())
+        .find(|c| c.starts_with(&format!("{name}=")) && c.len() > name.len() + 1)
+}
+
+/// Leaves Stages for the provider: the provider's address and the
+/// browser's state cookie.
+async fn start(app: &TestApp, next: &str) -> (String, String) {
+    let res = no_redirects()
+        .get(app.url("/api/auth/oidc/login"))
+        .query(&[("next", next)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let state = cookie_named(&res, "stages_oidc_state").expect("the state cookie");
+    (
+        res.headers()["location"].to_str().unwrap().to_owned(),
+        state,
+    )
+}
+
+/// Comes back to Stages' callback: where it sends the browser, and the
+/// refresh cookie it set.
+async fn come_back(callback: &str, state_cookie: Option<&str>) -> (String, Option<String>) {
+    let mut request = no_redirects().get(callback);
+    if let Some(cookie) = state_cookie {
+        request = request.header("Cookie", cookie);
+    }
+    let res = request.send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND);
+    (
+        res.headers()["location"].to_str().unwrap().to_owned(),
+        cookie_named(&res, "stages_refresh"),
+    )
+}
+
+async fn refresh(app: &TestApp, cookie: &str) -> (StatusCode, Value) {
+    let res = reqwest::Client::new()
+        .post(app.url("/api/auth/refresh"))
+        .header("Cookie", cookie)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+async fn a_student_signs_in_through_openid_connect(app: &TestApp) {
+    let (authorize, state) = start(app, "/conventions").await;
+    assert!(
+        authorize.contains("code_challenge_method=S256"),
+        "{authorize}"
+    );
+    assert!(authorize.contains("nonce="), "{authorize}");
+    let callback = ProviderBrowser::new()
+        .authorise(&authorize, "cmartin", "demo")
+        .await;
+    assert!(
+        callback.starts_with(&app.url("/api/auth/oidc/callback?code=")),
+        "{callback}"
+    );
+    let (location, refresh_cookie) = come_back(&callback, Some(&state)).await;
+    assert_eq!(location, "/conventions");
+    let (status, body) = refresh(app, &refresh_cookie.expect("signed in")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["user"]["username"], "cmartin");
+    assert_eq!(body["user"]["display_name"], "Camille Martin");
+    assert_eq!(body["user"]["roles"], json!(["student"]));
+    assert_eq!(body["user"]["student_number"], "22401234");
+    assert_eq!(body["user"]["sign_in"], "oidc");
+}
+
+async fn a_callback_counts_once_and_only_in_its_browser(app: &TestApp) {
+    let (authorize, state) = start(app, "/").await;
+    let callback = ProviderBrowser::new()
+        .authorise(&authorize, "pdurand", "demo")
+        .await;
+    // Another browser (a victim sent the attacker's code) is refused.
+    for cookie in [None, Some("stages_oidc_state=another")] {
+        assert_eq!(
+            come_back(&callback, cookie).await,
+            ("/login?sso_error=ticket".to_owned(), None),
+            "{cookie:?}"
+        );
+    }
+    let (_, signed_in) = come_back(&callback, Some(&state)).await;
+    assert!(signed_in.is_some());
+    assert_eq!(
+        come_back(&callback, Some(&state)).await,
+        ("/login?sso_error=ticket".to_owned(), None),
+        "the same answer twice"
+    );
+    // The provider's refusal comes back as a clear reason.
+    let (_, state) = start(app, "/").await;
+    let value = state.split_once('=').unwrap().1;
+    let refused = app.url(&format!(
+        "/api/auth/oidc/callback?error=access_denied&state={value}"
+    ));
+    assert_eq!(
+        come_back(&refused, Some(&state)).await,
+        ("/login?sso_error=ticket".to_owned(), None)
+    );
+}
+
+async fn openid_connect_refuses_who_has_no_role_and_local_names(app: &TestApp) {
+    for (username, password, reason) in [
+        ("ancien", "demo", "ACCOUNT-01"),
+        ("admin", "annuaire", "ACCOUNT-02"),
+    ] {
+        let (authorize, state) = start(app, "/").await;
+        let callback = ProviderBrowser::new()
+            .authorise(&authorize, username, password)
+            .await;
+        assert_eq!(
+            come_back(&callback, Some(&state)).await,
+            (format!("/login?sso_error={reason}"), None),
+            "{username}"
+        );
+    }
+}
+
+macro_rules! on_both_backends_with_oidc {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                use super::*;
+
+                #[actix_web::test]
+                async fn sqlite() {
+                    let app = oidc_app(Backend::Sqlite).await;
+                    super::$name(&app).await;
+                    app.stop().await;
+                }
+
+                #[actix_web::test]
+                async fn postgres() {
+                    let app = oidc_app(Backend::Postgres).await;
+                    super::$name(&app).await;
+                    app.stop().await;
+                }
+            }
+        )*
+    };
+}
+
+on_both_backends_with_oidc!(
+    a_student_signs_in_through_openid_connect,
+    a_callback_counts_once_and_only_in_its_browser,
+    openid_connect_refuses_who_has_no_role_and_local_names,
+);
