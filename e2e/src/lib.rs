@@ -195,6 +195,27 @@ impl Server {
         format!("http://127.0.0.1:{}{path}", self.port)
     }
 
+    /// The status of a GET of `path` with a bearer token (a personal API
+    /// token), outside the browser.
+    pub fn get_with_token(&self, path: &str, token: &str) -> u16 {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port))
+            .unwrap_or_else(|e| panic!("connect to the server: {e}"));
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n\r\n",
+            self.port
+        )
+        .unwrap_or_else(|e| panic!("send: {e}"));
+        let mut head = [0u8; 12];
+        stream
+            .read_exact(&mut head)
+            .unwrap_or_else(|e| panic!("read: {e}"));
+        std::str::from_utf8(&head[9..12])
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_default()
+    }
+
     /// Stops the server while the browser goes on: what a user sees when
     /// the network fails.
     pub fn stop(&mut self) {

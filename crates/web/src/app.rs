@@ -15,6 +15,7 @@ use crate::pages::offers::{NewOfferPage, OfferPage, OffersPage};
 use crate::pages::organisations::{OrganisationPage, OrganisationsPage};
 use crate::pages::report::ReportPage;
 use crate::pages::statistics::StatisticsPage;
+use crate::pages::tokens::TokensPage;
 use crate::pages::wizard::{NewConventionPage, WizardPage};
 use crate::pages::{home::Home, login::Login, not_found::NotFound};
 use crate::session::provide_session;
@@ -56,6 +57,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/hourly-rates") view=HourlyRatesPage />
                     <Route path=path!("/admin/accounts") view=AccountsPage />
                     <Route path=path!("/account/password") view=PasswordPage />
+                    <Route path=path!("/account/tokens") view=TokensPage />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -52,10 +52,14 @@ TEMPLATES = [
 ]
 
 ROOT_URLCONF = "idp.urls"
+# The tests sign people in from several processes at once: writers wait
+# for the lock (and take it at the start of a transaction) rather than
+# fail with "database is locked".
 DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(DATA / "idp.sqlite3"),
+        "OPTIONS": {"timeout": 30, "transaction_mode": "IMMEDIATE"},
     }
 }
 LANGUAGE_CODE = "fr"

@@ -785,3 +785,27 @@ accounts-grant-admin = Make administrator
 accounts-revoke-admin = Revoke administrator rights
 accounts-reset-password = Reset the password
 accounts-temporary-password = Temporary password of { $username }, shown this once: give it to its owner, who must change it at the next sign-in:
+
+## API tokens
+
+menu-tokens = API tokens
+tokens-title = API tokens
+tokens-intro = An API token lets a script or an application of the university call Stages on your behalf (see the API documentation). It always expires (730 days at most) and can be revoked here at any time.
+tokens-mine = My tokens
+tokens-none = You have no token.
+tokens-all = All tokens
+tokens-new = New token (for your account)
+tokens-name = Name
+tokens-owner = Account
+tokens-account = account no. { $id }
+tokens-scopes = Rights
+tokens-scope-read = read
+tokens-scope-write = write
+tokens-expires = Expires on
+tokens-last-used = Last used
+tokens-active = Active
+tokens-revoked = Revoked
+tokens-expired = Expired
+tokens-revoke = Revoke
+tokens-create = Create the token
+tokens-created = Token created, shown this once: copy it now.

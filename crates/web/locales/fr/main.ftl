@@ -785,3 +785,27 @@ accounts-grant-admin = Nommer administrateur
 accounts-revoke-admin = Retirer les droits d'administrateur
 accounts-reset-password = Réinitialiser le mot de passe
 accounts-temporary-password = Mot de passe temporaire de { $username }, affiché une seule fois : communiquez-le à son titulaire, qui devra le changer à sa prochaine connexion :
+
+## API tokens
+
+menu-tokens = Jetons d'API
+tokens-title = Jetons d'API
+tokens-intro = Un jeton d'API permet à un script ou à une application de l'université d'appeler Stages en votre nom (voir la documentation de l'API). Il expire toujours (au plus 730 jours) et se révoque ici à tout moment.
+tokens-mine = Mes jetons
+tokens-none = Vous n'avez aucun jeton.
+tokens-all = Tous les jetons
+tokens-new = Nouveau jeton (pour votre compte)
+tokens-name = Nom
+tokens-owner = Compte
+tokens-account = compte n° { $id }
+tokens-scopes = Droits
+tokens-scope-read = lecture
+tokens-scope-write = écriture
+tokens-expires = Expire le
+tokens-last-used = Dernière utilisation
+tokens-active = Actif
+tokens-revoked = Révoqué
+tokens-expired = Expiré
+tokens-revoke = Révoquer
+tokens-create = Créer le jeton
+tokens-created = Jeton créé, affiché une seule fois : copiez-le maintenant.

@@ -16,6 +16,7 @@ mod problem;
 pub mod rates;
 pub mod statistics;
 pub mod tickets;
+pub mod tokens;
 
 pub use client::Page;
 pub use problem::{ApiError, Problem, ProblemViolation};

@@ -92,6 +92,9 @@ pub fn SideMenu(me: Me) -> impl IntoView {
                 {admin.then(|| view! {
                     <li><A href="/admin/accounts">{move || i18n.t("menu-accounts")}</A></li>
                 })}
+                {staff.then(|| view! {
+                    <li><A href="/account/tokens">{move || i18n.t("menu-tokens")}</A></li>
+                })}
             </ul>
         </nav>
     }

@@ -12,4 +12,5 @@ pub mod offers;
 pub mod organisations;
 pub mod report;
 pub mod statistics;
+pub mod tokens;
 pub mod wizard;
