@@ -342,10 +342,13 @@ impl Config {
         };
         let oidc = match pick(&args.oidc_issuer, file.oidc_issuer) {
             Some(issuer) => Some(OidcConfig {
-                issuer: crate::sso::cas::parse_url(&issuer)?
-                    .as_str()
-                    .trim_end_matches('/')
-                    .to_owned(),
+                // Checked, but kept as written: the ID token's `iss` must
+                // match it exactly, final `/` included where the provider
+                // has one.
+                issuer: {
+                    crate::sso::cas::parse_url(&issuer)?;
+                    issuer.trim().to_owned()
+                },
                 client_id: pick(&args.oidc_client_id, file.oidc_client_id)
                     .ok_or(ConfigError::OidcClient)?,
                 client_secret: pick(&args.oidc_client_secret, file.oidc_client_secret)

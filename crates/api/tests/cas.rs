@@ -175,13 +175,40 @@ async fn cas_refuses_who_has_no_role_and_local_names(app: &TestApp) {
 async fn signing_out_of_cas_ends_the_stages_sign_in(app: &TestApp) {
     let (browser, ticket) = CasBrowser::sign_in("gbaviere", "demo", &service(app)).await;
     let (_, cookie) = redeem(app, &ticket).await;
-    let cookie = cookie.unwrap();
+    // The SPA's first renewal: an access token and the next refresh token.
+    let res = reqwest::Client::new()
+        .post(app.url("/api/auth/refresh"))
+        .header("Cookie", cookie.unwrap())
+        .send()
+        .await
+        .unwrap();
+    let cookie = res.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let body: Value = res.json().await.unwrap();
+    let access = body["access_token"].as_str().unwrap().to_owned();
     // Another sign-in of the same person, elsewhere, is not this one.
     let (_, other) = CasBrowser::sign_in("gbaviere", "demo", &service(app)).await;
     let (_, other_cookie) = redeem(app, &other).await;
     browser.sign_out().await;
     let (status, _) = refresh(app, &cookie).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "CAS logout ended it");
+    let res = app
+        .client
+        .get(app.url("/api/me"))
+        .bearer_auth(&access)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        StatusCode::UNAUTHORIZED,
+        "its access token too"
+    );
     let (status, body) = refresh(app, &other_cookie.unwrap()).await;
     assert_eq!(status, StatusCode::OK, "{body}");
 }

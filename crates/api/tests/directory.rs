@@ -280,6 +280,18 @@ async fn refresh_tokens_rotate_and_a_replay_ends_the_session(app: &TestApp) {
         .next()
         .unwrap()
         .to_owned();
+    let body: Value = res.json().await.unwrap();
+    let access = body["access_token"].as_str().unwrap().to_owned();
+    let me = |token: String| async move {
+        reqwest::Client::new()
+            .get(app.url("/api/me"))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap()
+            .status()
+    };
+    assert_eq!(me(access.clone()).await, StatusCode::OK);
     let res = reqwest::Client::new()
         .post(app.url("/api/auth/logout"))
         .header("Cookie", third.clone())
@@ -288,6 +300,8 @@ async fn refresh_tokens_rotate_and_a_replay_ends_the_session(app: &TestApp) {
         .unwrap();
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     assert_eq!(refresh(third).await.status(), StatusCode::UNAUTHORIZED);
+    // The access token of that sign-in stops at once too.
+    assert_eq!(me(access).await, StatusCode::UNAUTHORIZED);
 }
 
 async fn repeated_failures_are_throttled(app: &TestApp) {

@@ -90,8 +90,15 @@ impl FromRequest for Caller {
             let session = claims.sid;
             state
                 .db(move |conn| {
-                    let user = crate::db::users::find(conn, user_id)?
-                        .ok_or_else(|| ApiError::unauthorized(Text::AccountGone))?;
+                    let (user, open) =
+                        crate::db::users::find_signed_in(conn, user_id, session.as_deref())?
+                            .ok_or_else(|| ApiError::unauthorized(Text::AccountGone))?;
+                    // Signed out, or ended by the provider's single logout:
+                    // the access token stops with its sign-in, not minutes
+                    // later.
+                    if !open {
+                        return Err(ApiError::unauthorized(Text::SessionEnded));
+                    }
                     if !user.active {
                         return Err(ApiError::unauthorized(Text::AccountDisabled));
                     }

@@ -134,6 +134,31 @@ pub fn find(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<User>> {
         .optional()
 }
 
+/// The account, and whether the sign-in `session` (a refresh family, the
+/// access token's `sid`) is still open: signed out, ended by the
+/// provider's logout or revoked, it is not. One statement, as the plain
+/// lookup was. An access token without a session (issued before `sid`
+/// existed) counts as open.
+pub fn find_signed_in(
+    conn: &mut AnyConnection,
+    id: i64,
+    session: Option<&str>,
+) -> QueryResult<Option<(User, bool)>> {
+    use crate::db::schema::refresh_tokens;
+    let Some(session) = session else {
+        return Ok(find(conn, id)?.map(|user| (user, true)));
+    };
+    let open = refresh_tokens::table
+        .filter(refresh_tokens::family.eq(session.to_owned()))
+        .filter(refresh_tokens::user_id.eq(id))
+        .filter(refresh_tokens::revoked_at.is_null());
+    users::table
+        .find(id)
+        .select((User::as_select(), diesel::dsl::exists(open)))
+        .first(conn)
+        .optional()
+}
+
 pub fn insert(conn: &mut AnyConnection, user: &NewUser<'_>) -> QueryResult<i64> {
     diesel::insert_into(users::table)
         .values(user)

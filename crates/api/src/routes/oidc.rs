@@ -53,7 +53,7 @@ pub async fn oidc_login(
 ) -> Result<HttpResponse, ApiError> {
     let config = oidc_config(&state)?.clone();
     let next = local_path(query.next.as_deref());
-    let metadata = match state.oidc_metadata.get(&state.http, &config, false).await {
+    let metadata = match state.oidc_metadata.get(&state.http, &config).await {
         Ok(metadata) => metadata,
         Err(e) => {
             tracing::warn!(%e, "the OpenID provider cannot be read");
@@ -197,6 +197,6 @@ async fn sign_in_claims(
     code: &str,
     pending: &oidc::Pending,
 ) -> Result<crate::sso::Attributes, oidc::OidcError> {
-    let metadata = state.oidc_metadata.get(&state.http, config, false).await?;
+    let metadata = state.oidc_metadata.get(&state.http, config).await?;
     oidc::finish(&state.http, &metadata, config, redirect_uri, code, pending).await
 }

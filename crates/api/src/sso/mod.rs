@@ -36,7 +36,7 @@ impl Attributes {
             .filter(|v| !v.is_empty())
     }
 
-    pub fn first(&self, name: &str) -> Option<&str> {
+    fn first(&self, name: &str) -> Option<&str> {
         self.values(name).next()
     }
 }

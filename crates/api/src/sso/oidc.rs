@@ -87,21 +87,38 @@ async fn send(
         .map_err(|e| OidcError::Protocol(e.to_string()))
 }
 
-fn protocol(e: impl std::fmt::Display) -> OidcError {
-    OidcError::Protocol(e.to_string())
+/// The error and its causes, for the logs (the outer messages alone say
+/// little: "Request failed").
+fn protocol(e: impl std::error::Error) -> OidcError {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(inner) = cause {
+        text.push_str(": ");
+        text.push_str(&inner.to_string());
+        cause = inner.source();
+    }
+    OidcError::Protocol(text)
+}
+
+/// Endpoints the discovery document names must be as safe as the issuer:
+/// https (http on this machine only), since the client secret and tokens
+/// travel to them.
+fn check_endpoint(url: &str) -> Result<(), OidcError> {
+    super::cas::parse_url(url)
+        .map(|_| ())
+        .map_err(|e| OidcError::Protocol(e.to_string()))
 }
 
 impl MetadataCache {
-    /// The provider's metadata, read again when older than the TTL or
-    /// when `fresh` is asked (an ID token signed with an unknown key).
+    /// The provider's metadata, read again when older than the TTL: keys
+    /// a provider rotates are seen within `METADATA_TTL` (a sign-in signed
+    /// with a key not read yet fails until then).
     pub async fn get(
         &self,
         http: &reqwest::Client,
         config: &OidcConfig,
-        fresh: bool,
     ) -> Result<Arc<CoreProviderMetadata>, OidcError> {
-        if !fresh
-            && let Some((at, metadata)) = self.0.read().await.as_ref()
+        if let Some((at, metadata)) = self.0.read().await.as_ref()
             && at.elapsed() < METADATA_TTL
         {
             return Ok(metadata.clone());
@@ -114,6 +131,14 @@ impl MetadataCache {
                 .await
                 .map_err(protocol)?,
         );
+        check_endpoint(metadata.authorization_endpoint().url().as_str())?;
+        check_endpoint(metadata.jwks_uri().url().as_str())?;
+        if let Some(token) = metadata.token_endpoint() {
+            check_endpoint(token.url().as_str())?;
+        }
+        if let Some(userinfo) = metadata.userinfo_endpoint() {
+            check_endpoint(userinfo.url().as_str())?;
+        }
         *self.0.write().await = Some((Instant::now(), metadata.clone()));
         Ok(metadata)
     }
@@ -203,8 +228,11 @@ pub async fn finish(
     let userinfo = metadata
         .userinfo_endpoint()
         .ok_or_else(|| OidcError::Protocol("no userinfo endpoint".into()))?;
-    let info = userinfo_claims(http, userinfo.url().as_str(), tokens.access_token()).await?;
-    if info.first("sub") != Some(subject.as_str()) {
+    let (info, info_json) =
+        userinfo_claims(http, userinfo.url().as_str(), tokens.access_token()).await?;
+    // Exactly the same subject: a string, compared as is.
+    let same = response_subject(&info_json) == Some(subject.as_str());
+    if !same {
         return Err(OidcError::Protocol(
             "the userinfo subject is not the ID token's".into(),
         ));
@@ -218,7 +246,7 @@ async fn userinfo_claims(
     http: &reqwest::Client,
     url: &str,
     token: &AccessToken,
-) -> Result<Attributes, OidcError> {
+) -> Result<(Attributes, serde_json::Value), OidcError> {
     let response = send(
         http.clone(),
         http::Request::get(url)
@@ -235,7 +263,14 @@ async fn userinfo_claims(
         )));
     }
     let json: serde_json::Value = serde_json::from_slice(response.body()).map_err(protocol)?;
-    claims_of(&json).ok_or_else(|| OidcError::Protocol("userinfo is not a JSON object".into()))
+    let claims = claims_of(&json)
+        .ok_or_else(|| OidcError::Protocol("userinfo is not a JSON object".into()))?;
+    Ok((claims, json))
+}
+
+/// The `sub` of a userinfo answer, when it is a string.
+fn response_subject(json: &serde_json::Value) -> Option<&str> {
+    json.get("sub").and_then(serde_json::Value::as_str)
 }
 
 /// The claims of a JSON object, as attributes.
@@ -291,5 +326,13 @@ mod tests {
         assert_eq!(person.affiliations, ["student", "member"]);
         assert_eq!(person.student_number.as_deref(), Some("22401234"));
         assert!(claims_of(&serde_json::json!(["not", "an", "object"])).is_none());
+        assert_eq!(response_subject(&json), Some("1"));
+        for loose in [
+            serde_json::json!({"SUB": "1"}),
+            serde_json::json!({"sub": ["1"]}),
+            serde_json::json!({"sub": 1}),
+        ] {
+            assert_eq!(response_subject(&loose), None, "{loose}");
+        }
     }
 }
