@@ -133,13 +133,7 @@ async fn a_local_account_changes_its_own_password(app: &TestApp) {
             .send()
             .await
             .unwrap();
-        let cookie = res.headers()["set-cookie"]
-            .to_str()
-            .unwrap()
-            .split(';')
-            .next()
-            .unwrap()
-            .to_owned();
+        let cookie = common::set_cookie(&res, "stages_refresh").unwrap();
         let body: Value = res.json().await.unwrap();
         (body["access_token"].as_str().unwrap().to_owned(), cookie)
     };

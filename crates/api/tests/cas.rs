@@ -7,7 +7,7 @@
 mod common;
 
 use common::cas::CasBrowser;
-use common::{Backend, TestApp};
+use common::{Backend, TestApp, set_cookie};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use stages_api::sso::cas::{CasConfig, parse_url};
@@ -54,13 +54,7 @@ async fn redeem_in(app: &TestApp, ticket: &str, cookie: Option<&str>) -> (String
     let res = request.send().await.unwrap();
     assert_eq!(res.status(), StatusCode::FOUND);
     let location = res.headers()["location"].to_str().unwrap().to_owned();
-    let cookie = res
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .map(|c| c.to_str().unwrap().split(';').next().unwrap().to_owned())
-        .find(|c| c.starts_with("stages_refresh="));
-    (location, cookie)
+    (location, set_cookie(&res, "stages_refresh"))
 }
 
 /// The same, in the browser that started the sign-in.
@@ -182,13 +176,7 @@ async fn signing_out_of_cas_ends_the_stages_sign_in(app: &TestApp) {
         .send()
         .await
         .unwrap();
-    let cookie = res.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
+    let cookie = set_cookie(&res, "stages_refresh").unwrap();
     let body: Value = res.json().await.unwrap();
     let access = body["access_token"].as_str().unwrap().to_owned();
     // Another sign-in of the same person, elsewhere, is not this one.
@@ -233,11 +221,7 @@ async fn the_sign_in_page_learns_that_cas_is_there(app: &TestApp) {
         .await
         .unwrap();
     // The browser's state: in a cookie, and in the address CAS returns to.
-    let state = res.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
+    let state = set_cookie(&res, "stages_cas_state")
         .unwrap()
         .strip_prefix("stages_cas_state=")
         .unwrap()
@@ -276,6 +260,31 @@ async fn stages_refuses_a_ticket_it_has_seen(app: &TestApp) {
     assert!(!sso_sessions::open(&mut conn, "cas", "ST-seen", "family-2", admin.id, now).unwrap());
     // Another provider's session of the same name is another session.
     assert!(sso_sessions::open(&mut conn, "oidc", "ST-seen", "family-3", admin.id, now).unwrap());
+    drop(conn);
+    // Redeemed by four connections at once, a ticket opens one sign-in.
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(4));
+    let opened: Vec<bool> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..4)
+            .map(|i| {
+                let (barrier, pool) = (barrier.clone(), app.pool.clone());
+                scope.spawn(move || {
+                    let mut conn = pool.get().unwrap();
+                    barrier.wait();
+                    sso_sessions::open(
+                        &mut conn,
+                        "cas",
+                        "ST-raced",
+                        &format!("f{i}"),
+                        admin.id,
+                        now,
+                    )
+                    .unwrap()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(opened.iter().filter(|o| **o).count(), 1, "{opened:?}");
 }
 
 #[actix_web::test]
@@ -298,31 +307,8 @@ async fn without_cas_the_cas_routes_do_not_exist() {
     app.stop().await;
 }
 
-macro_rules! on_both_backends_with_cas {
-    ($($name:ident),* $(,)?) => {
-        $(
-            mod $name {
-                use super::*;
-
-                #[actix_web::test]
-                async fn sqlite() {
-                    let app = cas_app(Backend::Sqlite).await;
-                    super::$name(&app).await;
-                    app.stop().await;
-                }
-
-                #[actix_web::test]
-                async fn postgres() {
-                    let app = cas_app(Backend::Postgres).await;
-                    super::$name(&app).await;
-                    app.stop().await;
-                }
-            }
-        )*
-    };
-}
-
-on_both_backends_with_cas!(
+on_both_backends!(
+    with cas_app;
     a_student_signs_in_through_cas,
     a_ticket_is_good_once_and_for_its_service_only,
     cas_refuses_who_has_no_role_and_local_names,

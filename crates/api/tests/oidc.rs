@@ -8,7 +8,7 @@
 mod common;
 
 use common::oidc::{ProviderBrowser, config, register};
-use common::{Backend, TestApp};
+use common::{Backend, TestApp, set_cookie};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -29,14 +29,6 @@ fn no_redirects() -> reqwest::Client {
         .unwrap()
 }
 
-fn cookie_named(res: &reqwest::Response, name: &str) -> Option<String> {
-    res.headers()
-        .get_all("set-cookie")
-        .iter()
-        .map(|c| c.to_str().unwrap().split(';').next().unwrap().to_owned())
-        .find(|c| c.starts_with(&format!("{name}=")) && c.len() > name.len() + 1)
-}
-
 /// Leaves Stages for the provider: the provider's address and the
 /// browser's state cookie.
 async fn start(app: &TestApp, next: &str) -> (String, String) {
@@ -47,7 +39,7 @@ async fn start(app: &TestApp, next: &str) -> (String, String) {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::FOUND);
-    let state = cookie_named(&res, "stages_oidc_state").expect("the state cookie");
+    let state = set_cookie(&res, "stages_oidc_state").expect("the state cookie");
     (
         res.headers()["location"].to_str().unwrap().to_owned(),
         state,
@@ -65,7 +57,7 @@ async fn come_back(callback: &str, state_cookie: Option<&str>) -> (String, Optio
     assert_eq!(res.status(), StatusCode::FOUND);
     (
         res.headers()["location"].to_str().unwrap().to_owned(),
-        cookie_named(&res, "stages_refresh"),
+        set_cookie(&res, "stages_refresh"),
     )
 }
 
@@ -137,6 +129,37 @@ async fn a_callback_counts_once_and_only_in_its_browser(app: &TestApp) {
     );
 }
 
+/// The same answer brought back by several clients at once (a copied
+/// callback address): the sign-in under way is taken once, one client is
+/// signed in, the others are refused.
+async fn a_callback_raced_by_several_clients_signs_in_once(app: &TestApp) {
+    let (authorize, state) = start(app, "/").await;
+    let callback = ProviderBrowser::new()
+        .authorise(&authorize, "ldurand", "demo")
+        .await;
+    let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(4));
+    let answers = futures_util::future::join_all((0..4).map(|_| {
+        let (barrier, callback, state) = (barrier.clone(), callback.clone(), state.clone());
+        async move {
+            barrier.wait().await;
+            come_back(&callback, Some(&state)).await
+        }
+    }))
+    .await;
+    let signed_in = answers
+        .iter()
+        .filter(|(_, cookie)| cookie.is_some())
+        .count();
+    assert_eq!(signed_in, 1, "{answers:?}");
+    assert!(
+        answers
+            .iter()
+            .filter(|(_, cookie)| cookie.is_none())
+            .all(|(location, _)| location == "/login?sso_error=ticket"),
+        "{answers:?}"
+    );
+}
+
 async fn openid_connect_refuses_who_has_no_role_and_local_names(app: &TestApp) {
     for (username, password, reason) in [
         ("ancien", "demo", "ACCOUNT-01"),
@@ -154,32 +177,10 @@ async fn openid_connect_refuses_who_has_no_role_and_local_names(app: &TestApp) {
     }
 }
 
-macro_rules! on_both_backends_with_oidc {
-    ($($name:ident),* $(,)?) => {
-        $(
-            mod $name {
-                use super::*;
-
-                #[actix_web::test]
-                async fn sqlite() {
-                    let app = oidc_app(Backend::Sqlite).await;
-                    super::$name(&app).await;
-                    app.stop().await;
-                }
-
-                #[actix_web::test]
-                async fn postgres() {
-                    let app = oidc_app(Backend::Postgres).await;
-                    super::$name(&app).await;
-                    app.stop().await;
-                }
-            }
-        )*
-    };
-}
-
-on_both_backends_with_oidc!(
+on_both_backends!(
+    with oidc_app;
     a_student_signs_in_through_openid_connect,
     a_callback_counts_once_and_only_in_its_browser,
     openid_connect_refuses_who_has_no_role_and_local_names,
+    a_callback_raced_by_several_clients_signs_in_once,
 );

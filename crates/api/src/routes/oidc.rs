@@ -7,11 +7,10 @@
 //! with their reason, as for CAS.
 
 use crate::app::sso::{self, Failure};
-use crate::auth::refresh;
 use crate::db::oidc_logins;
 use crate::db::users::VIA_OIDC;
 use crate::error::{ApiError, Problem};
-use crate::routes::sso::{LoginQuery, browser_state_cookie, redirect};
+use crate::routes::sso::{LoginQuery, browser_state_cookie, callback_answer, redirect};
 use crate::sso::local_path;
 use crate::sso::oidc::{self, LOGIN_TTL_MINUTES, OidcConfig};
 use crate::state::AppState;
@@ -116,19 +115,7 @@ pub async fn oidc_callback(
     let browser_state = req.cookie(STATE_COOKIE).map(|c| c.value().to_owned());
     let outcome = finish(&state, &config, query, browser_state).await;
     let cleared = browser_state_cookie(STATE_COOKIE, STATE_COOKIE_PATH, String::new(), 0);
-    Ok(match outcome {
-        Ok((token, next)) => HttpResponse::Found()
-            .insert_header((LOCATION, next))
-            .insert_header(("Cache-Control", "no-store"))
-            .cookie(refresh::cookie(token))
-            .cookie(cleared)
-            .finish(),
-        Err(failure) => {
-            let mut page = redirect(&failure.page());
-            page.add_cookie(&cleared).map_err(ApiError::internal)?;
-            page
-        }
-    })
+    callback_answer(outcome, &cleared)
 }
 
 async fn finish(

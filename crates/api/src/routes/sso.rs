@@ -178,19 +178,26 @@ pub async fn cas_callback(
             Err(Failure::Ticket)
         }
     };
-    match outcome {
-        Ok(token) => Ok(HttpResponse::Found()
+    callback_answer(outcome.map(|token| (token, next)), &cleared)
+}
+
+/// What a callback (CAS's or OIDC's) answers: signed in, to `next` with
+/// the refresh cookie; or not, to the sign-in page with the reason. The
+/// browser's state cookie is cleared either way.
+pub(crate) fn callback_answer(
+    outcome: Result<(String, String), Failure>,
+    cleared: &Cookie<'static>,
+) -> Result<HttpResponse, ApiError> {
+    let mut page = match outcome {
+        Ok((token, next)) => HttpResponse::Found()
             .insert_header((LOCATION, next))
             .insert_header(("Cache-Control", "no-store"))
             .cookie(refresh::cookie(token))
-            .cookie(cleared)
-            .finish()),
-        Err(failure) => {
-            let mut page = redirect(&failure.page());
-            page.add_cookie(&cleared).map_err(ApiError::internal)?;
-            Ok(page)
-        }
-    }
+            .finish(),
+        Err(failure) => redirect(&failure.page()),
+    };
+    page.add_cookie(cleared).map_err(ApiError::internal)?;
+    Ok(page)
 }
 
 /// Checks the ticket and opens the session: the new refresh token.

@@ -239,9 +239,31 @@ pub fn ldap_config(url: Option<String>) -> LdapConfig {
 }
 
 /// Runs each listed test once per backend: `name::sqlite` and
-/// `name::postgres`.
+/// `name::postgres`; `with spawn;` first starts each server with
+/// `spawn(backend)` instead of [`TestApp::spawn`].
 #[macro_export]
 macro_rules! on_both_backends {
+    (with $spawn:path; $($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                use super::*;
+
+                #[actix_web::test]
+                async fn sqlite() {
+                    let app = $spawn(common::Backend::Sqlite).await;
+                    super::$name(&app).await;
+                    app.stop().await;
+                }
+
+                #[actix_web::test]
+                async fn postgres() {
+                    let app = $spawn(common::Backend::Postgres).await;
+                    super::$name(&app).await;
+                    app.stop().await;
+                }
+            }
+        )*
+    };
     ($($name:ident),* $(,)?) => {
         $(
             mod $name {
@@ -263,6 +285,16 @@ macro_rules! on_both_backends {
             }
         )*
     };
+}
+
+/// The value pair (`name=value`) of the cookie `name` a response sets, if
+/// it sets a non-empty one.
+pub fn set_cookie(res: &reqwest::Response, name: &str) -> Option<String> {
+    res.headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|c| c.to_str().unwrap().split(';').next().unwrap().to_owned())
+        .find(|c| c.starts_with(&format!("{name}=")) && c.len() > name.len() + 1)
 }
 
 /// A loopback port nothing listens on (yet).
