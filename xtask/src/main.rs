@@ -24,12 +24,14 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("run") => run::run(&args[1..]),
         Some("test") => test::test(&args[1..]),
+        Some("services") => test::services(&args[1..]),
         Some("bench-search") => bench::bench_search(&args[1..]),
         Some("client") => integration::client(&args[1..]),
         _ => {
             eprintln!(
                 "usage: cargo xtask run    build and serve Stages with demo data on http://127.0.0.1:8080\n\
                  \x20      cargo xtask test   run every check and test (what CI runs)\n\
+                 \x20      cargo xtask services start the test services, write target/test-services.env, stop at end of input\n\
                  \x20      cargo xtask bench-search [--scale N] [--backend sqlite|postgres] [--seconds S] [--reuse]\n\
                  \x20                         the search load benchmark of BENCHMARKS.md\n\
                  \x20      cargo xtask client generate the Python client of the API into target/stages-client"

@@ -106,39 +106,107 @@ pub fn test(args: &[String]) -> Result<(), String> {
     }
 }
 
+/// The services the tests talk to, started for one run and stopped when
+/// dropped.
+struct Services {
+    pg: Postgres,
+    slapd: Slapd,
+    smtp: SmtpSink,
+    idp: Idp,
+}
+
+impl Services {
+    fn start(stages: &std::path::Path) -> Result<Self, String> {
+        let pg = Postgres::start("run")?;
+        run(Command::new(stages)
+            .arg("migrate")
+            .env("STAGES_DATABASE_URL", pg.database_url()))?;
+        let slapd = Slapd::start()?;
+        let smtp = SmtpSink::start()?;
+        let idp = Idp::start(&slapd)?;
+        Ok(Self {
+            pg,
+            slapd,
+            smtp,
+            idp,
+        })
+    }
+
+    /// The environment of the test suite: where each service is.
+    fn env(&self, stages: &std::path::Path) -> Result<Vec<(String, String)>, String> {
+        let artifacts = root().join("e2e").join("artifacts");
+        std::fs::create_dir_all(&artifacts).map_err(|e| e.to_string())?;
+        let path = |p: &std::path::Path| p.display().to_string();
+        Ok([
+            ("STAGES_TEST_POSTGRES_URL", self.pg.admin_url()),
+            ("STAGES_TEST_POSTGRES_TEMPLATE", self.pg.database.clone()),
+            ("STAGES_TEST_LDAP_URL", self.slapd.url()),
+            ("STAGES_TEST_LDAP_BASE_DN", LDAP_BASE_DN.to_owned()),
+            ("STAGES_TEST_LDAP_BIND_DN", LDAP_SERVICE_DN.to_owned()),
+            (
+                "STAGES_TEST_LDAP_BIND_PASSWORD",
+                LDAP_SERVICE_PASSWORD.to_owned(),
+            ),
+            ("STAGES_TEST_SMTP_URL", self.smtp.url()),
+            ("STAGES_TEST_MAILDIR", path(&self.smtp.maildir)),
+            ("STAGES_TEST_CAS_URL", self.idp.cas_url()),
+            ("STAGES_TEST_OIDC_ISSUER", self.idp.oidc_issuer()),
+            ("STAGES_TEST_OIDC_CLIENT_ID", OIDC_CLIENT_ID.to_owned()),
+            (
+                "STAGES_TEST_OIDC_CLIENT_SECRET",
+                OIDC_CLIENT_SECRET.to_owned(),
+            ),
+            ("STAGES_TEST_OIDC_REGISTRATION", self.idp.registration_url()),
+            ("STAGES_BIN", path(stages)),
+            ("STAGES_WEB_DIR", path(&root().join("dist"))),
+            ("STAGES_E2E_ARTIFACTS", path(&artifacts)),
+            (
+                "STAGES_AXE_JS",
+                path(&tools::node_dir().join("node_modules/axe-core/axe.min.js")),
+            ),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect())
+    }
+}
+
 /// Starts the services, runs the suite against them, stops them.
 fn run_tests() -> Result<(), String> {
     let stages = target_dir().join("debug").join("stages");
-    let pg = Postgres::start("run")?;
-    run(Command::new(&stages)
-        .arg("migrate")
-        .env("STAGES_DATABASE_URL", pg.database_url()))?;
-    let slapd = Slapd::start()?;
-    let smtp = SmtpSink::start()?;
-    let idp = Idp::start(&slapd)?;
-    let artifacts = root().join("e2e").join("artifacts");
-    std::fs::create_dir_all(&artifacts).map_err(|e| e.to_string())?;
+    let services = Services::start(&stages)?;
     run(cargo()
         .current_dir(root())
-        .env("STAGES_TEST_POSTGRES_URL", pg.admin_url())
-        .env("STAGES_TEST_POSTGRES_TEMPLATE", &pg.database)
-        .env("STAGES_TEST_LDAP_URL", slapd.url())
-        .env("STAGES_TEST_LDAP_BASE_DN", LDAP_BASE_DN)
-        .env("STAGES_TEST_LDAP_BIND_DN", LDAP_SERVICE_DN)
-        .env("STAGES_TEST_LDAP_BIND_PASSWORD", LDAP_SERVICE_PASSWORD)
-        .env("STAGES_TEST_SMTP_URL", smtp.url())
-        .env("STAGES_TEST_MAILDIR", &smtp.maildir)
-        .env("STAGES_TEST_CAS_URL", idp.cas_url())
-        .env("STAGES_TEST_OIDC_ISSUER", idp.oidc_issuer())
-        .env("STAGES_TEST_OIDC_CLIENT_ID", OIDC_CLIENT_ID)
-        .env("STAGES_TEST_OIDC_CLIENT_SECRET", OIDC_CLIENT_SECRET)
-        .env("STAGES_TEST_OIDC_REGISTRATION", idp.registration_url())
-        .env("STAGES_BIN", &stages)
-        .env("STAGES_WEB_DIR", root().join("dist"))
-        .env("STAGES_E2E_ARTIFACTS", &artifacts)
-        .env(
-            "STAGES_AXE_JS",
-            tools::node_dir().join("node_modules/axe-core/axe.min.js"),
-        )
+        .envs(services.env(&stages)?)
         .args(["nextest", "run", "--no-fail-fast"]))
+}
+
+/// `cargo xtask services`: starts the services of the tests, writes the
+/// environment that points the suite at them to `target/test-services.env`
+/// (`. target/test-services.env`, then any `cargo nextest run …`), and
+/// keeps them until its standard input ends. Needs `target/debug/stages` (for the
+/// migrations) and the tools `cargo xtask test` installs.
+pub fn services(args: &[String]) -> Result<(), String> {
+    if let Some(unknown) = args.first() {
+        return Err(format!("unknown argument {unknown:?}"));
+    }
+    let stages = target_dir().join("debug").join("stages");
+    let services = Services::start(&stages)?;
+    let file = target_dir().join("test-services.env");
+    let text: String = services
+        .env(&stages)?
+        .into_iter()
+        .map(|(k, v)| format!("export {k}='{v}'\n"))
+        .collect();
+    std::fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))?;
+    eprintln!(
+        "services running; in another shell: . {}  (end of input, e.g. Ctrl-D, stops them)",
+        file.display()
+    );
+    // Until standard input ends, so that the services stop through their
+    // destructors (a signal would leave them running).
+    std::io::Read::read_to_end(&mut std::io::stdin(), &mut Vec::new())
+        .map_err(|e| e.to_string())?;
+    drop(services);
+    Ok(())
 }

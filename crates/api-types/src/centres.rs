@@ -4,8 +4,9 @@
 use serde::{Deserialize, Serialize};
 use stages_domain::access::RouteKind;
 use stages_domain::model::{CentreLevel, CentreSettings};
+use stages_domain::staff::StaffRights;
 
-/// A staff member of a centre.
+/// A staff member of a centre, with their rights there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StaffMember {
@@ -14,6 +15,18 @@ pub struct StaffMember {
     pub username: String,
     #[cfg_attr(feature = "openapi", schema(example = "Géraldine Baviere"))]
     pub display_name: String,
+    pub rights: StaffRights,
+}
+
+/// One manager of a centre as an administrator sets it: the account and
+/// its rights there (every right when omitted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StaffAssignment {
+    pub user_id: i64,
+    #[serde(default)]
+    pub rights: StaffRights,
 }
 
 /// A programme or faculty the centre manages.
@@ -91,10 +104,10 @@ pub struct CentreInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "openapi", schema(example = json!({"staff": [3], "routes": [{"kind": "faculty", "code": "UFR-ST"}, {"kind": "programme", "code": "M1-INFO"}]})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"staff": [{"user_id": 3, "rights": {"validate_pedagogical": false, "validate_administrative_check": true, "validate_administrative": true, "print": true, "evaluations": true, "tickets": true, "statistics": false, "alerts": true}}], "routes": [{"kind": "faculty", "code": "UFR-ST"}, {"kind": "programme", "code": "M1-INFO"}]})))]
 pub struct CentreOrganisation {
-    /// User ids of the centre's managers.
-    pub staff: Vec<i64>,
+    /// The centre's managers and their rights.
+    pub staff: Vec<StaffAssignment>,
     /// Programmes and faculties whose conventions the centre manages.
     pub routes: Vec<CentreRoute>,
 }

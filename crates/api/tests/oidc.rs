@@ -177,8 +177,72 @@ async fn openid_connect_refuses_who_has_no_role_and_local_names(app: &TestApp) {
     }
 }
 
+/// Signs `username` in through the provider: where the callback sends
+/// the browser, and the refresh cookie when signed in.
+async fn sign_in(app: &TestApp, username: &str) -> (String, Option<String>) {
+    let (authorize, state) = start(app, "/").await;
+    let callback = ProviderBrowser::new()
+        .authorise(&authorize, username, "demo")
+        .await;
+    come_back(&callback, Some(&state)).await
+}
+
+/// The account is bound to the provider's `sub` at its first sign-in: a
+/// person the provider renamed keeps their account, and a username the
+/// provider gives to someone else no longer opens it.
+async fn an_account_is_bound_to_its_openid_subject(app: &TestApp) {
+    use diesel::prelude::*;
+    use stages_api::db::schema::{sso_identities, users};
+    let (_, cookie) = sign_in(app, "cmartin").await;
+    assert!(cookie.is_some(), "signed in");
+    let mut conn = app.pool.get().unwrap();
+    let account: i64 = users::table
+        .filter(users::username.eq("cmartin"))
+        .select(users::id)
+        .first(&mut conn)
+        .unwrap();
+    let bound: Vec<(String, i64)> = sso_identities::table
+        .select((sso_identities::issuer, sso_identities::user_id))
+        .load(&mut conn)
+        .unwrap();
+    assert_eq!(bound, vec![(config().issuer, account)]);
+
+    // Renamed here (as if the provider had released another name before):
+    // the subject still finds the account, which keeps its name.
+    diesel::update(users::table.find(account))
+        .set(users::username.eq("cmartin-2019"))
+        .execute(&mut conn)
+        .unwrap();
+    let (_, cookie) = sign_in(app, "cmartin").await;
+    let (status, body) = refresh(app, &cookie.expect("signed in")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["user"]["username"], "cmartin-2019");
+    let accounts: i64 = users::table
+        .filter(users::username.like("cmartin%"))
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(accounts, 1, "no second account for the same person");
+
+    // The account is bound to someone else of this provider: whoever the
+    // provider now calls `cmartin` does not open it.
+    diesel::update(users::table.find(account))
+        .set(users::username.eq("cmartin"))
+        .execute(&mut conn)
+        .unwrap();
+    diesel::update(sso_identities::table.filter(sso_identities::user_id.eq(account)))
+        .set(sso_identities::subject.eq("a-former-holder-of-the-name"))
+        .execute(&mut conn)
+        .unwrap();
+    assert_eq!(
+        sign_in(app, "cmartin").await,
+        ("/login?sso_error=identity".to_owned(), None)
+    );
+}
+
 on_both_backends!(
     with oidc_app;
+    an_account_is_bound_to_its_openid_subject,
     a_student_signs_in_through_openid_connect,
     a_callback_counts_once_and_only_in_its_browser,
     openid_connect_refuses_who_has_no_role_and_local_names,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::lifecycle::Refusal;
 use crate::messages::MessageKey;
+use crate::staff::{self, Right, StaffRights};
 
 /// What a person acts as, from the directory (affiliation) and from the
 /// database (admin flag, centre membership).
@@ -38,12 +39,20 @@ pub fn may_manage_offer(roles: &[Role], manages_its_centre: bool) -> Result<(), 
     may_edit_centre(roles, manages_its_centre)
 }
 
-/// The indicators of one centre (`Some(whether the caller manages it)`):
-/// its managers and the administrators; of the whole university (`None`):
-/// the administrators.
-pub fn may_view_statistics(roles: &[Role], centre: Option<bool>) -> Result<(), Refusal> {
+/// The indicators of one centre (`Some(the caller's rights there, if they
+/// manage it)`): the administrators, and its managers whose rights include
+/// statistics (PERM-16); of the whole university (`None`): the
+/// administrators.
+pub fn may_view_statistics(
+    roles: &[Role],
+    centre: Option<Option<StaffRights>>,
+) -> Result<(), Refusal> {
     match centre {
-        Some(manages) => may_edit_centre(roles, manages),
+        Some(_) if has(roles, Role::Admin) => Ok(()),
+        Some(rights) => {
+            may_edit_centre(roles, rights.is_some())?;
+            staff::require(rights.is_some_and(|r| r.statistics), Right::Statistics)
+        }
         None => may_administer(roles),
     }
 }
@@ -206,6 +215,21 @@ pub fn may_do_staff_work(roles: &[Role]) -> Result<(), Refusal> {
         Ok(())
     } else {
         Err(Refusal::forbidden("PERM-12", MessageKey::Perm12StaffOnly))
+    }
+}
+
+/// Answering a ticket: the administrators, and the managers of the centre
+/// that handles it whose rights include tickets (PERM-16); `rights` are the
+/// caller's in that centre, if they manage it.
+pub fn may_answer_ticket(roles: &[Role], rights: Option<StaffRights>) -> Result<(), Refusal> {
+    may_do_staff_work(roles)?;
+    match rights {
+        _ if has(roles, Role::Admin) => Ok(()),
+        Some(rights) => staff::require(rights.tickets, Right::Tickets),
+        None => Err(Refusal::forbidden(
+            "PERM-14",
+            MessageKey::Perm14NotCentreManager,
+        )),
     }
 }
 
@@ -393,6 +417,45 @@ mod tests {
         assert!(may_view_ticket(&[Role::Manager], false, true).is_ok());
         assert!(may_view_ticket(&[Role::Manager], false, false).is_err());
         assert!(may_view_ticket(&[Role::Admin], false, false).is_ok());
+    }
+
+    #[test]
+    fn a_managers_rights_decide_tickets_and_statistics() {
+        let without = StaffRights {
+            tickets: false,
+            statistics: false,
+            ..StaffRights::ALL
+        };
+        let rule = |r: Result<(), Refusal>| r.map_err(|r| r.rule);
+        let manager = [Role::Manager];
+        assert!(may_answer_ticket(&manager, Some(StaffRights::ALL)).is_ok());
+        assert_eq!(
+            rule(may_answer_ticket(&manager, Some(without))),
+            Err("PERM-16".into())
+        );
+        assert_eq!(
+            rule(may_answer_ticket(&manager, None)),
+            Err("PERM-14".into())
+        );
+        assert!(may_answer_ticket(&[Role::Admin], None).is_ok());
+        assert_eq!(
+            rule(may_answer_ticket(&[Role::Student], None)),
+            Err("PERM-12".into())
+        );
+        assert!(may_view_statistics(&manager, Some(Some(StaffRights::ALL))).is_ok());
+        assert_eq!(
+            rule(may_view_statistics(&manager, Some(Some(without)))),
+            Err("PERM-16".into())
+        );
+        assert_eq!(
+            rule(may_view_statistics(&manager, Some(None))),
+            Err("PERM-14".into())
+        );
+        assert_eq!(
+            rule(may_view_statistics(&manager, None)),
+            Err("PERM-11".into())
+        );
+        assert!(may_view_statistics(&[Role::Admin], Some(None)).is_ok());
     }
 
     #[test]

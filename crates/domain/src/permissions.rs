@@ -17,6 +17,7 @@
 //! | PERM-08 | the student's evaluation opens after the end date |
 //! | PERM-09 | someone else's evaluation form |
 //! | PERM-10 | the centre does not let students create conventions |
+//! | PERM-16 | the manager's rights in the centre do not include it ([`crate::staff`]) |
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,7 @@ use crate::amendment::Amendment;
 use crate::ids::{CentreId, StudentId, SupervisorId};
 use crate::lifecycle::{Refusal, Workflow};
 use crate::model::{CentreSettings, EvaluationKind, ValidationLevel, WizardStep};
+use crate::staff::StaffRights;
 
 /// The caller's relation to the convention, established by the API from the
 /// session (role) and the convention (owner, supervisor uid, centre).
@@ -36,8 +38,8 @@ pub enum Relation {
     OwnerStudent,
     /// Its academic supervisor.
     Supervisor,
-    /// A manager of its management centre.
-    CentreManager,
+    /// A manager of its management centre, with their rights there.
+    CentreManager(StaffRights),
     /// An administrator.
     Admin,
     /// Its workplace tutor, through the evaluation link (no account).
@@ -48,13 +50,13 @@ pub enum Relation {
 
 /// Who a signed-in person is to conventions, from their account: an
 /// administrator, the student record they are, the supervisor record they
-/// are, the centres they manage.
+/// are, the centres they manage with their rights in each.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Person {
     pub admin: bool,
     pub student_id: Option<StudentId>,
     pub supervisor_id: Option<SupervisorId>,
-    pub managed_centres: Vec<CentreId>,
+    pub managed_centres: Vec<(CentreId, StaffRights)>,
 }
 
 /// The records of a convention that decide who relates to it.
@@ -70,8 +72,12 @@ pub struct Parties {
 pub fn relation(person: &Person, parties: Parties) -> Relation {
     if person.admin {
         Relation::Admin
-    } else if person.managed_centres.contains(&parties.centre_id) {
-        Relation::CentreManager
+    } else if let Some((_, rights)) = person
+        .managed_centres
+        .iter()
+        .find(|(centre, _)| *centre == parties.centre_id)
+    {
+        Relation::CentreManager(*rights)
     } else if parties.supervisor_id.is_some() && parties.supervisor_id == person.supervisor_id {
         Relation::Supervisor
     } else if Some(parties.student_id) == person.student_id {
@@ -279,7 +285,7 @@ pub fn amendment_permissions(
 /// supervisor's and the tutor's; the tutor theirs.
 pub fn may_read_evaluation(relation: Relation, kind: EvaluationKind) -> Result<(), Refusal> {
     let allowed = match relation {
-        Relation::CentreManager | Relation::Admin => true,
+        Relation::CentreManager(_) | Relation::Admin => true,
         Relation::OwnerStudent => kind == EvaluationKind::Student,
         Relation::Supervisor => kind != EvaluationKind::Student,
         Relation::Tutor => kind == EvaluationKind::Tutor,
@@ -297,6 +303,17 @@ pub fn may_read_evaluation(relation: Relation, kind: EvaluationKind) -> Result<(
             "PERM-09",
             crate::messages::MessageKey::Perm09EvaluationNotYours,
         ))
+    }
+}
+
+/// Who sends, renews and revokes a tutor's evaluation link: admins, and
+/// managers of the centre whose rights include evaluations.
+pub fn may_manage_evaluations(relation: Relation) -> Result<(), Refusal> {
+    match relation {
+        Relation::CentreManager(rights) => {
+            crate::staff::require(rights.evaluations, crate::staff::Right::Evaluations)
+        }
+        other => roles::may_act_as_staff(other),
     }
 }
 
@@ -318,6 +335,7 @@ pub(crate) mod roles {
     use crate::lifecycle::{Refusal, Workflow};
     use crate::messages::MessageKey;
     use crate::model::{CentreSettings, EvaluationKind, ValidationLevel};
+    use crate::staff::{self, Right};
 
     fn not_related() -> Refusal {
         Refusal::forbidden("PERM-01", MessageKey::Perm01NotRelated)
@@ -330,7 +348,7 @@ pub(crate) mod roles {
     /// Staff only: managers of the centre and admins.
     pub(crate) fn may_act_as_staff(relation: Relation) -> Result<(), Refusal> {
         match relation {
-            Relation::CentreManager | Relation::Admin => Ok(()),
+            Relation::CentreManager(_) | Relation::Admin => Ok(()),
             Relation::OwnerStudent | Relation::Supervisor => Err(role_not_allowed()),
             Relation::Tutor | Relation::None => Err(not_related()),
         }
@@ -338,14 +356,24 @@ pub(crate) mod roles {
 
     /// Managers of the centre and admins.
     pub(crate) fn is_staff(relation: Relation) -> bool {
-        matches!(relation, Relation::CentreManager | Relation::Admin)
+        matches!(relation, Relation::CentreManager(_) | Relation::Admin)
+    }
+
+    /// Admins, and managers whose rights in the centre include printing
+    /// before the print condition is met.
+    pub(crate) fn prints_anytime(relation: Relation) -> bool {
+        match relation {
+            Relation::Admin => true,
+            Relation::CentreManager(rights) => rights.print,
+            _ => false,
+        }
     }
 
     pub(crate) fn may_view(relation: Relation) -> Result<(), Refusal> {
         match relation {
             Relation::OwnerStudent
             | Relation::Supervisor
-            | Relation::CentreManager
+            | Relation::CentreManager(_)
             | Relation::Admin => Ok(()),
             Relation::Tutor | Relation::None => Err(not_related()),
         }
@@ -358,7 +386,7 @@ pub(crate) mod roles {
                 "PERM-10",
                 MessageKey::Perm10StudentsMayNotCreate,
             )),
-            Relation::CentreManager | Relation::Admin => Ok(()),
+            Relation::CentreManager(_) | Relation::Admin => Ok(()),
             Relation::Supervisor => Err(role_not_allowed()),
             Relation::Tutor | Relation::None => Err(not_related()),
         }
@@ -368,20 +396,23 @@ pub(crate) mod roles {
     /// reads and validates (ESUP-Stage's ENS role).
     pub(crate) fn may_edit(relation: Relation) -> Result<(), Refusal> {
         match relation {
-            Relation::OwnerStudent | Relation::CentreManager | Relation::Admin => Ok(()),
+            Relation::OwnerStudent | Relation::CentreManager(_) | Relation::Admin => Ok(()),
             Relation::Supervisor => Err(role_not_allowed()),
             Relation::Tutor | Relation::None => Err(not_related()),
         }
     }
 
     /// A student never validates; a supervisor gives only the pedagogical
-    /// level; managers and admins give every level.
+    /// level; managers the levels their rights include; admins every level.
     pub(crate) fn may_validate_level(
         relation: Relation,
         level: ValidationLevel,
     ) -> Result<(), Refusal> {
         match relation {
-            Relation::CentreManager | Relation::Admin => Ok(()),
+            Relation::Admin => Ok(()),
+            Relation::CentreManager(rights) => {
+                staff::require(rights.may_validate(level), Right::Validate)
+            }
             Relation::Supervisor if level == ValidationLevel::Pedagogical => Ok(()),
             Relation::Supervisor => Err(Refusal::forbidden(
                 "PERM-03",
@@ -395,15 +426,19 @@ pub(crate) mod roles {
         }
     }
 
-    /// Managers and admins reject at any level; the supervisor only while
-    /// the pedagogical validation, which is theirs, is still to be given.
+    /// Admins, and managers who give at least one level, reject at any
+    /// level; the supervisor only while the pedagogical validation, which
+    /// is theirs, is still to be given.
     pub(crate) fn may_reject(
         relation: Relation,
         workflow: &Workflow,
         centre: &CentreSettings,
     ) -> Result<(), Refusal> {
         match relation {
-            Relation::CentreManager | Relation::Admin => Ok(()),
+            Relation::Admin => Ok(()),
+            Relation::CentreManager(rights) => {
+                staff::require(rights.validates_any(), Right::Validate)
+            }
             Relation::Supervisor => {
                 let pedagogical = ValidationLevel::Pedagogical;
                 if centre.validation_levels.is_enabled(pedagogical)
@@ -427,16 +462,20 @@ pub(crate) mod roles {
         match relation {
             Relation::OwnerStudent
             | Relation::Supervisor
-            | Relation::CentreManager
+            | Relation::CentreManager(_)
             | Relation::Admin => Ok(()),
             Relation::Tutor | Relation::None => Err(not_related()),
         }
     }
 
-    /// The centre validates amendments (P-Stage guide §7).
+    /// The centre validates amendments (P-Stage guide §7): admins, and
+    /// managers who give at least one level.
     pub(crate) fn may_validate_amendment(relation: Relation) -> Result<(), Refusal> {
         match relation {
-            Relation::CentreManager | Relation::Admin => Ok(()),
+            Relation::Admin => Ok(()),
+            Relation::CentreManager(rights) => {
+                staff::require(rights.validates_any(), Right::Validate)
+            }
             Relation::OwnerStudent => Err(Refusal::forbidden(
                 "PERM-02",
                 MessageKey::Perm02StudentNeverValidates,
@@ -447,9 +486,10 @@ pub(crate) mod roles {
     }
 
     /// Each form has its authors: the student theirs; the supervisor theirs;
-    /// the tutor theirs through the link; managers and admins may fill the
-    /// supervisor's and the tutor's on their behalf (ESUP-Stage), never the
-    /// student's, which is the student's own opinion.
+    /// the tutor theirs through the link; admins, and managers whose rights
+    /// include evaluations, may fill the supervisor's and the tutor's on
+    /// their behalf (ESUP-Stage), never the student's, which is the
+    /// student's own opinion.
     pub(crate) fn may_fill_evaluation(
         relation: Relation,
         kind: EvaluationKind,
@@ -458,13 +498,16 @@ pub(crate) mod roles {
             EvaluationKind::Student => relation == Relation::OwnerStudent,
             EvaluationKind::Supervisor => matches!(
                 relation,
-                Relation::Supervisor | Relation::CentreManager | Relation::Admin
+                Relation::Supervisor | Relation::CentreManager(_) | Relation::Admin
             ),
             EvaluationKind::Tutor => matches!(
                 relation,
-                Relation::Tutor | Relation::CentreManager | Relation::Admin
+                Relation::Tutor | Relation::CentreManager(_) | Relation::Admin
             ),
         };
+        if allowed && let Relation::CentreManager(rights) = relation {
+            return staff::require(rights.evaluations, Right::Evaluations);
+        }
         match (allowed, relation) {
             (true, _) => Ok(()),
             (false, Relation::None) => Err(not_related()),
@@ -498,10 +541,13 @@ mod evaluation_read_tests {
         };
         assert_eq!(relation(&supervisor, parties), Relation::Supervisor);
         let manager = Person {
-            managed_centres: vec![CentreId(3)],
+            managed_centres: vec![(CentreId(3), StaffRights::ALL)],
             ..supervisor.clone()
         };
-        assert_eq!(relation(&manager, parties), Relation::CentreManager);
+        assert_eq!(
+            relation(&manager, parties),
+            Relation::CentreManager(StaffRights::ALL)
+        );
         let admin = Person {
             admin: true,
             ..manager
@@ -522,7 +568,7 @@ mod evaluation_read_tests {
         assert!(may_read_evaluation(Relation::OwnerStudent, Tutor).is_err());
         assert!(may_read_evaluation(Relation::Supervisor, Student).is_err());
         assert!(may_read_evaluation(Relation::Supervisor, Tutor).is_ok());
-        assert!(may_read_evaluation(Relation::CentreManager, Student).is_ok());
+        assert!(may_read_evaluation(Relation::CentreManager(StaffRights::ALL), Student).is_ok());
         assert!(may_read_evaluation(Relation::Tutor, Supervisor).is_err());
         assert_eq!(
             may_read_evaluation(Relation::None, Tutor).map_err(|r| r.rule),

@@ -238,6 +238,11 @@ pub fn unknown_user_in_list(field: &str) -> Violation {
     Violation::error("FORM-02", field, MessageKey::Form02UnknownUser)
 }
 
+/// FORM-03: a list of more than `max` items.
+pub fn list_too_long(field: &str, max: usize) -> Violation {
+    Violation::error("FORM-03", field, MessageKey::Form03ListTooLong).with_arg("max", count(max))
+}
+
 /// FMT-02: an academic year written otherwise than `2026-2027`.
 pub fn academic_year_format(field: &str) -> Violation {
     Violation::error("FMT-02", field, MessageKey::FmtAcademicYear)

@@ -15,8 +15,12 @@ use stages_domain::permissions::{
     Decision, Relation, amendment_permissions, may_create_convention, permissions,
 };
 use stages_domain::rules;
+use stages_domain::staff::StaffRights;
 
-use Relation::{Admin, CentreManager, None as Nobody, OwnerStudent, Supervisor, Tutor};
+use Relation::{Admin, None as Nobody, OwnerStudent, Supervisor, Tutor};
+
+/// A manager of the centre with every right.
+const MANAGER: Relation = Relation::CentreManager(StaffRights::ALL);
 use ValidationLevel::{Administrative, AdministrativeCheck, Pedagogical};
 
 fn number() -> ConventionNumber {
@@ -36,7 +40,7 @@ fn created() -> Workflow {
 fn validated() -> Workflow {
     let mut w = created();
     for level in [Pedagogical, AdministrativeCheck, Administrative] {
-        w = w.validate(CentreManager, level, &centre(), &[]).unwrap();
+        w = w.validate(MANAGER, level, &centre(), &[]).unwrap();
     }
     w
 }
@@ -74,7 +78,7 @@ fn creation_needs_every_step_and_lists_the_missing_ones() {
     assert_eq!(w.status(&centre()), Status::Created);
     assert_eq!(w.number().unwrap().to_string(), "2026-000123");
     assert_eq!(
-        rule_of(w.create(CentreManager, &centre(), &[], number())),
+        rule_of(w.create(MANAGER, &centre(), &[], number())),
         "WF-01"
     );
 }
@@ -89,7 +93,7 @@ fn students_create_only_where_the_centre_allows_it() {
         rule_of(Workflow::new().create(OwnerStudent, &closed, &[], number())),
         "PERM-10"
     );
-    assert!(may_create_convention(CentreManager, &closed).is_allowed());
+    assert!(may_create_convention(MANAGER, &closed).is_allowed());
     assert_eq!(
         denied_rule(&may_create_convention(Supervisor, &centre())),
         Some("PERM-04")
@@ -100,7 +104,7 @@ fn students_create_only_where_the_centre_allows_it() {
 fn levels_are_given_in_the_centres_order_by_the_right_people() {
     let w = created();
     assert_eq!(
-        rule_of(Workflow::new().validate(CentreManager, Pedagogical, &centre(), &[])),
+        rule_of(Workflow::new().validate(MANAGER, Pedagogical, &centre(), &[])),
         "WF-11"
     );
     assert_eq!(
@@ -112,7 +116,7 @@ fn levels_are_given_in_the_centres_order_by_the_right_people() {
         "PERM-03"
     );
     let out_of_order = w
-        .validate(CentreManager, Administrative, &centre(), &[])
+        .validate(MANAGER, Administrative, &centre(), &[])
         .unwrap_err();
     assert_eq!(out_of_order.rule, "WF-03");
     assert_eq!(
@@ -133,7 +137,7 @@ fn levels_are_given_in_the_centres_order_by_the_right_people() {
         "WF-05"
     );
     let w = w
-        .validate(CentreManager, AdministrativeCheck, &centre(), &[])
+        .validate(MANAGER, AdministrativeCheck, &centre(), &[])
         .unwrap()
         .validate(Admin, Administrative, &centre(), &[])
         .unwrap();
@@ -149,11 +153,11 @@ fn levels_are_given_in_the_centres_order_by_the_right_people() {
     };
     let w = created();
     assert_eq!(
-        rule_of(w.validate(CentreManager, AdministrativeCheck, &two_levels, &[])),
+        rule_of(w.validate(MANAGER, AdministrativeCheck, &two_levels, &[])),
         "WF-04"
     );
     assert_eq!(
-        rule_of(w.validate(CentreManager, Pedagogical, &two_levels, &[])),
+        rule_of(w.validate(MANAGER, Pedagogical, &two_levels, &[])),
         "WF-03"
     );
 }
@@ -165,7 +169,7 @@ fn a_centre_without_levels_validates_at_creation() {
         ..centre()
     };
     let w = Workflow::new()
-        .create(CentreManager, &none, &[], number())
+        .create(MANAGER, &none, &[], number())
         .unwrap();
     assert_eq!(w.status(&none), Status::Validated);
 }
@@ -175,7 +179,7 @@ fn only_the_last_level_is_withdrawn_and_never_after_an_amendment() {
     let w = created()
         .validate(Supervisor, Pedagogical, &centre(), &[])
         .unwrap()
-        .validate(CentreManager, AdministrativeCheck, &centre(), &[])
+        .validate(MANAGER, AdministrativeCheck, &centre(), &[])
         .unwrap();
     let last = w.unvalidate(Supervisor, Pedagogical).unwrap_err();
     assert_eq!(last.rule, "WF-07");
@@ -183,16 +187,13 @@ fn only_the_last_level_is_withdrawn_and_never_after_an_amendment() {
         serde_json::to_value(&last.args).unwrap()["last"],
         "administrative_check"
     );
-    assert_eq!(
-        rule_of(w.unvalidate(CentreManager, Administrative)),
-        "WF-08"
-    );
-    let back = w.unvalidate(CentreManager, AdministrativeCheck).unwrap();
+    assert_eq!(rule_of(w.unvalidate(MANAGER, Administrative)), "WF-08");
+    let back = w.unvalidate(MANAGER, AdministrativeCheck).unwrap();
     assert_eq!(back.validations(), [Pedagogical]);
 
     let with_amendment = validated().add_amendment(OwnerStudent, &centre()).unwrap();
     let refusal = with_amendment
-        .unvalidate(CentreManager, Administrative)
+        .unvalidate(MANAGER, Administrative)
         .unwrap_err();
     assert_eq!(
         (refusal.rule.as_str(), refusal.message_key.as_str()),
@@ -200,7 +201,7 @@ fn only_the_last_level_is_withdrawn_and_never_after_an_amendment() {
     );
     assert_eq!(
         validated()
-            .unvalidate(CentreManager, Administrative)
+            .unvalidate(MANAGER, Administrative)
             .unwrap()
             .status(&centre()),
         Status::InValidation
@@ -213,7 +214,7 @@ fn rejection_sends_back_with_the_reason_kept() {
         .validate(Supervisor, Pedagogical, &centre(), &[])
         .unwrap();
     assert_eq!(
-        rule_of(w.reject(CentreManager, "  ", today(), &centre())),
+        rule_of(w.reject(MANAGER, "  ", today(), &centre())),
         "WF-09"
     );
     assert_eq!(
@@ -227,7 +228,7 @@ fn rejection_sends_back_with_the_reason_kept() {
     );
     let rejected = w
         .reject(
-            CentreManager,
+            MANAGER,
             "Le sujet ne correspond pas à la formation",
             today(),
             &centre(),
@@ -245,7 +246,7 @@ fn rejection_sends_back_with_the_reason_kept() {
         "Le sujet ne correspond pas à la formation"
     );
     assert_eq!(
-        rule_of(validated().reject(CentreManager, "non", today(), &centre())),
+        rule_of(validated().reject(MANAGER, "non", today(), &centre())),
         "WF-10"
     );
 }
@@ -257,7 +258,7 @@ fn staff_review_the_post_until_validation() {
     let in_validation = created()
         .validate(Supervisor, Pedagogical, &centre(), &[])
         .unwrap();
-    for who in [CentreManager, Admin] {
+    for who in [MANAGER, Admin] {
         assert!(created().check_post_review(who, &centre()).is_ok());
         assert!(in_validation.check_post_review(who, &centre()).is_ok());
         assert_eq!(
@@ -279,7 +280,7 @@ fn staff_review_the_post_until_validation() {
     );
     assert!(
         Workflow::new()
-            .check_post_review(CentreManager, &centre())
+            .check_post_review(MANAGER, &centre())
             .is_err(),
         "a draft has nothing to review yet"
     );
@@ -296,7 +297,7 @@ fn editing_and_deleting() {
         rule_of(in_validation.check_edit(OwnerStudent, &centre())),
         "PERM-05"
     );
-    assert!(in_validation.check_edit(CentreManager, &centre()).is_ok());
+    assert!(in_validation.check_edit(MANAGER, &centre()).is_ok());
     assert_eq!(rule_of(validated().check_edit(Admin, &centre())), "WF-10");
     assert_eq!(
         rule_of(created().check_edit(Supervisor, &centre())),
@@ -311,19 +312,17 @@ fn editing_and_deleting() {
     );
     // Once any validation is given, nobody deletes it (WF-15, a conflict):
     // the first of three levels is enough.
-    for who in [OwnerStudent, CentreManager, Admin] {
+    for who in [OwnerStudent, MANAGER, Admin] {
         assert_eq!(rule_of(in_validation.check_delete(who, &centre())), "WF-15");
         assert_eq!(rule_of(validated().check_delete(who, &centre())), "WF-15");
     }
-    let refusal = in_validation
-        .check_delete(CentreManager, &centre())
-        .unwrap_err();
+    let refusal = in_validation.check_delete(MANAGER, &centre()).unwrap_err();
     assert_eq!(
         refusal.kind,
         stages_domain::lifecycle::RefusalKind::Conflict
     );
     // Before it, staff delete a created convention; outsiders never.
-    assert!(created().check_delete(CentreManager, &centre()).is_ok());
+    assert!(created().check_delete(MANAGER, &centre()).is_ok());
     assert!(created().check_delete(Admin, &centre()).is_ok());
     assert_eq!(
         rule_of(created().check_delete(Supervisor, &centre())),
@@ -334,10 +333,8 @@ fn editing_and_deleting() {
         "PERM-01"
     );
     // Removing the validation (audited) makes it deletable again.
-    let undone = in_validation
-        .unvalidate(CentreManager, Pedagogical)
-        .unwrap();
-    assert!(undone.check_delete(CentreManager, &centre()).is_ok());
+    let undone = in_validation.unvalidate(MANAGER, Pedagogical).unwrap();
+    assert!(undone.check_delete(MANAGER, &centre()).is_ok());
 }
 
 #[test]
@@ -346,7 +343,7 @@ fn print_conditions() {
         .validate(Supervisor, Pedagogical, &centre(), &[])
         .unwrap();
     let check = ped
-        .validate(CentreManager, AdministrativeCheck, &centre(), &[])
+        .validate(MANAGER, AdministrativeCheck, &centre(), &[])
         .unwrap();
     let cases = [
         (PrintCondition::Always, [true, true, true, true]),
@@ -375,11 +372,11 @@ fn print_conditions() {
                 allowed,
                 "{condition:?}"
             );
-            assert!(workflow.check_print(CentreManager, &settings).is_ok());
+            assert!(workflow.check_print(MANAGER, &settings).is_ok());
         }
     }
     assert_eq!(
-        rule_of(Workflow::new().check_print(CentreManager, &centre())),
+        rule_of(Workflow::new().check_print(MANAGER, &centre())),
         "WF-11"
     );
     // A condition on a level the centre does not use is met once validated.
@@ -391,7 +388,7 @@ fn print_conditions() {
     let w = created();
     assert_eq!(rule_of(w.check_print(OwnerStudent, &admin_only)), "PERM-06");
     let w = w
-        .validate(CentreManager, Administrative, &admin_only, &[])
+        .validate(MANAGER, Administrative, &admin_only, &[])
         .unwrap();
     assert!(w.check_print(OwnerStudent, &admin_only).is_ok());
 }
@@ -418,14 +415,9 @@ fn evaluations_open_once_validated_and_the_students_after_the_end() {
     assert!(check(&w, OwnerStudent, EvaluationKind::Student, d(2026, 8, 22)).is_ok());
     assert!(check(&w, Tutor, EvaluationKind::Tutor, d(2026, 6, 1)).is_ok());
     assert!(check(&w, Supervisor, EvaluationKind::Supervisor, d(2026, 6, 1)).is_ok());
-    assert!(check(&w, CentreManager, EvaluationKind::Tutor, d(2026, 6, 1)).is_ok());
+    assert!(check(&w, MANAGER, EvaluationKind::Tutor, d(2026, 6, 1)).is_ok());
     assert_eq!(
-        rule_of(check(
-            &w,
-            CentreManager,
-            EvaluationKind::Student,
-            d(2026, 9, 1)
-        )),
+        rule_of(check(&w, MANAGER, EvaluationKind::Student, d(2026, 9, 1))),
         "PERM-09"
     );
     assert_eq!(
@@ -467,7 +459,7 @@ fn amendments_only_on_a_validated_convention() {
     );
     let w = validated().add_amendment(OwnerStudent, &centre()).unwrap();
     assert_eq!(w.amendments(), 1);
-    assert_eq!(rule_of(w.check_delete(CentreManager, &centre())), "AVN-04");
+    assert_eq!(rule_of(w.check_delete(MANAGER, &centre())), "AVN-04");
 
     let termination = Amendment {
         title: "Rupture".into(),
@@ -484,7 +476,7 @@ fn amendments_only_on_a_validated_convention() {
         "PERM-02"
     );
     let (w, done) = w
-        .validate_amendment(CentreManager, &termination, &[], d(2026, 6, 1), &centre())
+        .validate_amendment(MANAGER, &termination, &[], d(2026, 6, 1), &centre())
         .unwrap();
     assert_eq!(done.validated_on, Some(d(2026, 6, 1)));
     assert_eq!(w.status(&centre()), Status::TerminatedEarly);
@@ -494,7 +486,7 @@ fn amendments_only_on_a_validated_convention() {
     );
     assert_eq!(rule_of(w.add_amendment(OwnerStudent, &centre())), "WF-12");
     assert_eq!(
-        rule_of(w.validate_amendment(CentreManager, &done, &[], today(), &centre())),
+        rule_of(w.validate_amendment(MANAGER, &done, &[], today(), &centre())),
         "AVN-04"
     );
 }
@@ -527,7 +519,7 @@ fn permission_summary_per_role() {
     assert_eq!(levels, [None, Some("PERM-03"), Some("PERM-03")]);
     assert!(supervisor.reject.is_allowed());
 
-    let manager = permissions(CentreManager, &created(), end, &centre(), on);
+    let manager = permissions(MANAGER, &created(), end, &centre(), on);
     let levels: Vec<Option<&str>> = manager
         .validate
         .iter()
@@ -542,7 +534,7 @@ fn permission_summary_per_role() {
             .all(|l| denied_rule(&l.decision) == Some("WF-08"))
     );
 
-    let after = permissions(CentreManager, &validated(), end, &centre(), on);
+    let after = permissions(MANAGER, &validated(), end, &centre(), on);
     assert_eq!(denied_rule(&after.edit), Some("WF-10"));
     assert!(after.create_amendment.is_allowed());
     let levels: Vec<Option<&str>> = after
@@ -588,7 +580,7 @@ fn an_amendment_prints_only_once_validated() {
     assert!(before.edit.is_allowed());
     assert_eq!(denied_rule(&before.validate), Some("PERM-02"));
     assert!(
-        amendment_permissions(CentreManager, &w, &amendment, &centre(), today())
+        amendment_permissions(MANAGER, &w, &amendment, &centre(), today())
             .validate
             .is_allowed()
     );
@@ -596,4 +588,89 @@ fn an_amendment_prints_only_once_validated() {
     let after = amendment_permissions(OwnerStudent, &w, &amendment, &centre(), today());
     assert!(after.print.is_allowed());
     assert_eq!(denied_rule(&after.edit), Some("AVN-04"));
+}
+
+/// A centre's managers act within their rights there (ESUP-Stage's
+/// per-person switches): the levels they give, printing before the
+/// condition, evaluations on behalf of others.
+#[test]
+fn a_manager_acts_within_their_rights_in_the_centre() {
+    let administrative_only = Relation::CentreManager(StaffRights {
+        validate_pedagogical: false,
+        validate_administrative_check: false,
+        print: false,
+        evaluations: false,
+        ..StaffRights::ALL
+    });
+    let checked = created()
+        .validate(MANAGER, Pedagogical, &centre(), &[])
+        .unwrap()
+        .validate(MANAGER, AdministrativeCheck, &centre(), &[])
+        .unwrap();
+    // Refused a level they lack, even when it is the next one due.
+    assert_eq!(
+        rule_of(created().validate(administrative_only, Pedagogical, &centre(), &[])),
+        "PERM-16"
+    );
+    assert_eq!(
+        rule_of(checked.unvalidate(administrative_only, AdministrativeCheck)),
+        "PERM-16"
+    );
+    let done = checked
+        .validate(administrative_only, Administrative, &centre(), &[])
+        .unwrap();
+    assert!(done.is_validated(&centre()));
+    assert!(done.unvalidate(administrative_only, Administrative).is_ok());
+
+    // The summary the SPA shows says the same.
+    let summary = permissions(administrative_only, &checked, None, &centre(), today());
+    let level_rule = |level| {
+        summary
+            .validate
+            .iter()
+            .find(|d| d.level == level)
+            .and_then(|d| denied_rule(&d.decision))
+    };
+    assert_eq!(level_rule(Pedagogical), Some("PERM-16"));
+    assert_eq!(level_rule(Administrative), None);
+
+    // Without the print right, the centre's print condition applies.
+    assert_eq!(
+        rule_of(created().check_print(administrative_only, &centre())),
+        "PERM-16"
+    );
+    assert!(done.check_print(administrative_only, &centre()).is_ok());
+
+    // Without the evaluations right, no form on someone's behalf.
+    assert_eq!(
+        denied_rule(
+            &permissions(
+                administrative_only,
+                &done,
+                Some(d(2026, 6, 1)),
+                &centre(),
+                d(2026, 7, 1)
+            )
+            .evaluations[2]
+                .decision
+        ),
+        Some("PERM-16")
+    );
+
+    // Rejecting and validating amendments need at least one level.
+    let no_level = Relation::CentreManager(StaffRights {
+        validate_pedagogical: false,
+        validate_administrative_check: false,
+        validate_administrative: false,
+        ..StaffRights::ALL
+    });
+    assert_eq!(
+        rule_of(created().reject(no_level, "incomplet", today(), &centre())),
+        "PERM-16"
+    );
+    assert!(
+        created()
+            .reject(administrative_only, "incomplet", today(), &centre())
+            .is_ok()
+    );
 }

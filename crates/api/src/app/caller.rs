@@ -9,6 +9,7 @@ use crate::error::ApiError;
 use crate::texts::Text;
 use stages_domain::ids::{CentreId, StudentId, SupervisorId};
 use stages_domain::permissions::{self, Parties, Person, Relation};
+use stages_domain::staff::StaffRights;
 
 #[derive(Debug, Clone)]
 pub struct Context {
@@ -17,7 +18,8 @@ pub struct Context {
     pub roles: Vec<Role>,
     pub student_id: Option<StudentId>,
     pub supervisor_id: Option<SupervisorId>,
-    pub centre_ids: Vec<CentreId>,
+    /// The centres the caller manages, with their rights in each.
+    pub centres: Vec<(CentreId, StaffRights)>,
 }
 
 impl Context {
@@ -30,13 +32,21 @@ impl Context {
     }
 
     pub fn manages(&self, centre_id: i64) -> bool {
-        self.centre_ids.contains(&CentreId(centre_id))
+        self.rights_in(centre_id).is_some()
+    }
+
+    /// The caller's rights in the centre, if they manage it.
+    pub fn rights_in(&self, centre_id: i64) -> Option<StaffRights> {
+        self.centres
+            .iter()
+            .find(|(centre, _)| *centre == CentreId(centre_id))
+            .map(|(_, rights)| *rights)
     }
 
     /// The managed centres' ids as the database stores them, for the
     /// filters of the repositories.
     pub fn centre_keys(&self) -> Vec<i64> {
-        self.centre_ids.iter().map(|c| c.get()).collect()
+        self.centres.iter().map(|(c, _)| c.get()).collect()
     }
 
     /// The caller's student record id as stored; -1 (no record) when the
@@ -56,7 +66,7 @@ impl Context {
             admin: self.is_admin(),
             student_id: self.student_id,
             supervisor_id: self.supervisor_id,
-            managed_centres: self.centre_ids.clone(),
+            managed_centres: self.centres.clone(),
         }
     }
 
@@ -80,6 +90,10 @@ pub fn load(conn: &mut AnyConnection, caller: &Caller) -> Result<Context, ApiErr
         roles: caller.roles.clone(),
         student_id: facts.student_id.map(StudentId),
         supervisor_id: facts.supervisor_id.map(SupervisorId),
-        centre_ids: facts.centre_ids.into_iter().map(CentreId).collect(),
+        centres: facts
+            .centres
+            .into_iter()
+            .map(|(centre, rights)| (CentreId(centre), rights))
+            .collect(),
     })
 }

@@ -15,8 +15,13 @@ use stages_api_types::centres::{CentreInput, CentreOrganisation};
 use stages_domain::access;
 use stages_domain::ids::{Country, Email, Phone, PostalCode};
 use stages_domain::requests;
+use stages_domain::staff::StaffRights;
 
 const MAX_NAME: usize = 255;
+/// Managers of one centre, and programmes or faculties it routes: far
+/// above a real centre's, low enough to bound one request's work.
+const MAX_STAFF: usize = 500;
+const MAX_ROUTES: usize = 2000;
 /// A logo is printed small on the agreement; larger files are refused.
 pub const MAX_LOGO_BYTES: usize = 512 * 1024;
 
@@ -148,6 +153,16 @@ pub async fn set_organisation(
     body: CentreOrganisation,
 ) -> Result<Centre, ApiError> {
     access::may_manage_reference_data(&caller.roles).map_err(|r| ApiError::refusal(&r))?;
+    if body.staff.len() > MAX_STAFF {
+        return Err(ApiError::invalid(vec![requests::list_too_long(
+            "staff", MAX_STAFF,
+        )]));
+    }
+    if body.routes.len() > MAX_ROUTES {
+        return Err(ApiError::invalid(vec![requests::list_too_long(
+            "routes", MAX_ROUTES,
+        )]));
+    }
     for (i, route) in body.routes.iter().enumerate() {
         if route.code.trim().is_empty() || route.code.len() > 64 {
             return Err(ApiError::bad_request(requests::length(
@@ -165,10 +180,12 @@ pub async fn set_organisation(
                 // version then waits here and gets its 412 before it
                 // rewrites the staff and the routes.
                 repo::claim(conn, id, before.version)?;
-                let mut wanted = body.staff.clone();
-                wanted.sort_unstable();
-                wanted.dedup();
-                if repo::known_users(conn, &wanted)? != wanted.len() {
+                let mut wanted: Vec<(i64, StaffRights)> =
+                    body.staff.iter().map(|s| (s.user_id, s.rights)).collect();
+                wanted.sort_unstable_by_key(|(user, _)| *user);
+                wanted.dedup_by_key(|(user, _)| *user);
+                let users: Vec<i64> = wanted.iter().map(|(user, _)| *user).collect();
+                if repo::known_users(conn, &users)? != users.len() {
                     return Err(ApiError::invalid(vec![requests::unknown_user_in_list(
                         "staff",
                     )]));

@@ -132,7 +132,7 @@ pub async fn create(
                     crate::db::centres::find_row(conn, c)?;
                     Some(c)
                 }
-                None => ctx.centre_ids.first().map(|c| c.get()),
+                None => ctx.centre_keys().first().copied(),
             };
             access::may_manage_offer(&ctx.roles, centre.is_some_and(|c| ctx.manages(c)))
                 .map_err(|r| ApiError::refusal(&r))?;

@@ -6,8 +6,8 @@
 
 use crate::auth::{Role, refresh, roles_of};
 use crate::db::AnyConnection;
-use crate::db::sso_sessions;
 use crate::db::users::{self, DirectoryUserError};
+use crate::db::{sso_identities, sso_sessions};
 use crate::directory::ldap::DirectoryUser;
 use stages_domain::access;
 
@@ -53,20 +53,61 @@ impl From<diesel::result::Error> for Failure {
     }
 }
 
+/// Who a provider says signed in, beyond the username: OpenID's issuer
+/// and `sub`, which the provider never gives to someone else.
+pub struct Subject {
+    pub issuer: String,
+    pub subject: String,
+}
+
 /// Opens the session of `person`, who signed in `via` a provider (`cas`,
 /// `oidc`): the new refresh token. `provider_session` names the
 /// provider's session (CAS's ticket) when it has one; it opens one
-/// sign-in only.
+/// sign-in only. `subject` (OpenID) binds the account at its first
+/// sign-in: afterwards the subject finds the account whatever username
+/// the provider releases, and another subject bringing that username is
+/// refused.
 pub fn open_session(
     conn: &mut AnyConnection,
     person: &DirectoryUser,
     via: &str,
     provider_session: Option<&str>,
+    subject: Option<&Subject>,
     mapping: &[(String, Role)],
     now: chrono::NaiveDateTime,
 ) -> Result<String, Failure> {
     crate::db::transaction(conn, |conn| {
-        let user = users::upsert_from_directory(conn, person, via).map_err(|e| match e {
+        let mut person = person.clone();
+        let mut unbound = None;
+        if let Some(id) = subject {
+            match sso_identities::bound_account(conn, &id.issuer, &id.subject)? {
+                Some(account) => {
+                    let username = users::find(conn, account)?
+                        .ok_or(diesel::result::Error::NotFound)?
+                        .username;
+                    if username != person.uid {
+                        tracing::info!(
+                            via,
+                            "the provider released another username for a bound subject: the account keeps its own"
+                        );
+                        person.uid = username;
+                    }
+                }
+                None => {
+                    if let Some(existing) = users::find_by_username(conn, &person.uid)?
+                        && sso_identities::is_bound(conn, &id.issuer, existing.id)?
+                    {
+                        tracing::warn!(
+                            via,
+                            "a username bound to another subject of this provider: refused"
+                        );
+                        return Err(Failure::Identity);
+                    }
+                    unbound = Some(id);
+                }
+            }
+        }
+        let user = users::upsert_from_directory(conn, &person, via).map_err(|e| match e {
             DirectoryUserError::LocalAccount(uid) => {
                 tracing::warn!(
                     uid,
@@ -79,6 +120,12 @@ pub fn open_session(
         })?;
         let roles = roles_of(&user.affiliation, mapping, user.is_admin);
         access::may_sign_in(user.active, &roles).map_err(|_| Failure::NoAccess)?;
+        if let Some(id) = unbound
+            && !sso_identities::bind(conn, &id.issuer, &id.subject, user.id, now)?
+        {
+            tracing::warn!(via, "a subject was bound at the same moment: refused");
+            return Err(Failure::Ticket);
+        }
         let family = refresh::random_secret();
         if let Some(session) = provider_session {
             if !sso_sessions::open(conn, via, session, &family, user.id, now)? {

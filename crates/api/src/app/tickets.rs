@@ -17,6 +17,7 @@ use crate::state::AppState;
 use stages_domain::access;
 use stages_domain::model::TicketStatus;
 use stages_domain::requests;
+use stages_domain::staff::StaffRights;
 
 /// What a new ticket says, checked.
 pub struct Report {
@@ -27,14 +28,23 @@ pub struct Report {
     pub organisation_id: Option<i64>,
 }
 
-/// The ticket, when the caller may read it (404 otherwise).
-fn find_visible(conn: &mut AnyConnection, caller: &Caller, id: i64) -> Result<TicketRow, ApiError> {
+/// The ticket, when the caller may read it (404 otherwise), and the
+/// caller's rights in the centre that handles it, if they manage it.
+fn find_visible(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    id: i64,
+) -> Result<(TicketRow, Option<StaffRights>), ApiError> {
     let row = store::find(conn, id)?;
     let ctx = caller::load(conn, caller)?;
-    let manages = row.centre_id.is_some_and(|c| ctx.manages(c));
-    access::may_view_ticket(&caller.roles, row.author_id == caller.user_id, manages)
-        .map_err(|_| ApiError::not_found())?;
-    Ok(row)
+    let rights = row.centre_id.and_then(|c| ctx.rights_in(c));
+    access::may_view_ticket(
+        &caller.roles,
+        row.author_id == caller.user_id,
+        rights.is_some(),
+    )
+    .map_err(|_| ApiError::not_found())?;
+    Ok((row, rights))
 }
 
 /// Records a report, routed to the centre that handles it.
@@ -125,12 +135,13 @@ pub async fn list(
 /// One ticket its author or its staff may read.
 pub async fn get(state: &AppState, caller: Caller, id: i64) -> Result<Ticket, ApiError> {
     state
-        .db(move |conn| Ok(find_visible(conn, &caller, id)?.to_api()?))
+        .db(move |conn| Ok(find_visible(conn, &caller, id)?.0.to_api()?))
         .await
 }
 
 /// Applies a status transition of the domain to the ticket read at
-/// `expected`, with its audit record.
+/// `expected`, with its audit record. The transition is given the ticket's
+/// status and the caller's rights in its centre.
 pub async fn change<F>(
     state: &AppState,
     caller: Caller,
@@ -140,19 +151,22 @@ pub async fn change<F>(
     transition: F,
 ) -> Result<Ticket, ApiError>
 where
-    F: FnOnce(TicketStatus) -> Result<(TicketStatus, Option<String>), stages_domain::Refusal>
+    F: FnOnce(
+            TicketStatus,
+            Option<StaffRights>,
+        ) -> Result<(TicketStatus, Option<String>), stages_domain::Refusal>
         + Send
         + 'static,
 {
     state
         .db(move |conn| {
             crate::db::transaction(conn, |conn| {
-                let row = find_visible(conn, &caller, id)?;
+                let (row, rights) = find_visible(conn, &caller, id)?;
                 concurrency::check_version(expected, row.version)?;
                 let version = row.version;
                 let before = row.to_api()?;
                 let (next, answer) =
-                    transition(before.status).map_err(|r| ApiError::refusal(&r))?;
+                    transition(before.status, rights).map_err(|r| ApiError::refusal(&r))?;
                 store::set_status_at_version(
                     conn,
                     id,

@@ -8,6 +8,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use stages_domain::access::{Route, RouteKind};
 use stages_domain::model::{CentreLevel, CentreSettings};
+use stages_domain::staff::StaffRights;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = centres)]
@@ -39,6 +40,50 @@ impl CentreRow {
 
 pub use stages_api_types::centres::{Centre, CentreRoute, StaffMember};
 
+/// A manager's rights in a centre, as `centre_staff` stores them.
+#[derive(Debug, Clone, Copy, Queryable, Selectable, Insertable)]
+#[diesel(table_name = centre_staff)]
+pub struct RightsRow {
+    pub validate_pedagogical: bool,
+    pub validate_administrative_check: bool,
+    pub validate_administrative: bool,
+    pub print: bool,
+    pub evaluations: bool,
+    pub tickets: bool,
+    pub statistics: bool,
+    pub alerts: bool,
+}
+
+impl From<RightsRow> for StaffRights {
+    fn from(r: RightsRow) -> Self {
+        Self {
+            validate_pedagogical: r.validate_pedagogical,
+            validate_administrative_check: r.validate_administrative_check,
+            validate_administrative: r.validate_administrative,
+            print: r.print,
+            evaluations: r.evaluations,
+            tickets: r.tickets,
+            statistics: r.statistics,
+            alerts: r.alerts,
+        }
+    }
+}
+
+impl From<StaffRights> for RightsRow {
+    fn from(r: StaffRights) -> Self {
+        Self {
+            validate_pedagogical: r.validate_pedagogical,
+            validate_administrative_check: r.validate_administrative_check,
+            validate_administrative: r.validate_administrative,
+            print: r.print,
+            evaluations: r.evaluations,
+            tickets: r.tickets,
+            statistics: r.statistics,
+            alerts: r.alerts,
+        }
+    }
+}
+
 pub fn find_row(conn: &mut AnyConnection, id: i64) -> RepoResult<CentreRow> {
     centres::table
         .find(id)
@@ -55,13 +100,19 @@ pub fn load(conn: &mut AnyConnection, id: i64) -> RepoResult<Centre> {
         .inner_join(users::table)
         .filter(centre_staff::centre_id.eq(id))
         .order(users::display_name)
-        .select((users::id, users::username, users::display_name))
-        .load::<(i64, String, String)>(conn)?
+        .select((
+            users::id,
+            users::username,
+            users::display_name,
+            RightsRow::as_select(),
+        ))
+        .load::<(i64, String, String, RightsRow)>(conn)?
         .into_iter()
-        .map(|(user_id, username, display_name)| StaffMember {
+        .map(|(user_id, username, display_name, rights)| StaffMember {
             user_id,
             username,
             display_name,
+            rights: rights.into(),
         })
         .collect();
     let routes = routes_of(conn, Some(id))?
@@ -256,14 +307,19 @@ pub fn known_users(conn: &mut AnyConnection, ids: &[i64]) -> RepoResult<usize> {
     Ok(usize::try_from(n).unwrap_or(0))
 }
 
-/// Makes `staff` the centre's managers.
-pub fn replace_staff(conn: &mut AnyConnection, centre: i64, staff: &[i64]) -> RepoResult<()> {
+/// Makes `staff` (user id, rights) the centre's managers.
+pub fn replace_staff(
+    conn: &mut AnyConnection,
+    centre: i64,
+    staff: &[(i64, StaffRights)],
+) -> RepoResult<()> {
     diesel::delete(centre_staff::table.filter(centre_staff::centre_id.eq(centre))).execute(conn)?;
-    for user in staff {
+    for (user, rights) in staff {
         diesel::insert_into(centre_staff::table)
             .values((
                 centre_staff::centre_id.eq(centre),
                 centre_staff::user_id.eq(user),
+                RightsRow::from(*rights),
             ))
             .execute(conn)?;
     }

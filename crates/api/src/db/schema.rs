@@ -81,6 +81,14 @@ diesel::table! {
     centre_staff (centre_id, user_id) {
         centre_id -> BigInt,
         user_id -> BigInt,
+        validate_pedagogical -> Bool,
+        validate_administrative_check -> Bool,
+        validate_administrative -> Bool,
+        print -> Bool,
+        evaluations -> Bool,
+        tickets -> Bool,
+        statistics -> Bool,
+        alerts -> Bool,
     }
 }
 
@@ -346,6 +354,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    sso_identities (issuer, subject) {
+        issuer -> Text,
+        subject -> Text,
+        user_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     sso_sessions (id) {
         id -> BigInt,
         provider -> Text,
@@ -389,6 +406,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     tickets,
     refresh_tokens,
+    sso_identities,
     sso_sessions,
     api_tokens,
     outbox,

@@ -101,7 +101,7 @@ pub fn visible(conn: &mut AnyConnection, ctx: &Context) -> RepoResult<Option<Stu
     if ctx.is_admin() {
         return Ok(None);
     }
-    let manages_fallback: bool = if ctx.centre_ids.is_empty() {
+    let manages_fallback: bool = if ctx.centres.is_empty() {
         false
     } else {
         centres::table
@@ -125,7 +125,7 @@ pub fn visible(conn: &mut AnyConnection, ctx: &Context) -> RepoResult<Option<Stu
             )),
         );
     }
-    if !ctx.centre_ids.is_empty() {
+    if !ctx.centres.is_empty() {
         let routes: Vec<(String, String)> = centre_routes::table
             .filter(centre_routes::centre_id.eq_any(ctx.centre_keys()))
             .select((centre_routes::kind, centre_routes::code))

@@ -3,11 +3,13 @@
 
 use crate::auth::{Role, roles_of};
 use crate::db::AnyConnection;
+use crate::db::centres::RightsRow;
 use crate::db::schema::users;
 use crate::db::search::{self, Kind};
 use crate::directory::ldap::DirectoryUser;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use stages_domain::staff::StaffRights;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = users)]
@@ -296,7 +298,8 @@ pub struct CallerFacts {
     pub active: bool,
     pub student_id: Option<i64>,
     pub supervisor_id: Option<i64>,
-    pub centre_ids: Vec<i64>,
+    /// The centres they manage, with their rights in each.
+    pub centres: Vec<(i64, StaffRights)>,
 }
 
 /// The facts of user `user_id`; `None` when the account is gone.
@@ -339,16 +342,19 @@ pub fn caller_facts(
         .select(supervisors::id)
         .first(conn)
         .optional()?;
-    let centre_ids = centre_staff::table
+    let centres = centre_staff::table
         .filter(centre_staff::user_id.eq(user_id))
-        .select(centre_staff::centre_id)
-        .load(conn)?;
+        .select((centre_staff::centre_id, RightsRow::as_select()))
+        .load::<(i64, RightsRow)>(conn)?
+        .into_iter()
+        .map(|(centre, rights)| (centre, rights.into()))
+        .collect();
     Ok(Some(CallerFacts {
         username,
         active,
         student_id,
         supervisor_id,
-        centre_ids,
+        centres,
     }))
 }
 

@@ -76,11 +76,13 @@ pub fn student_address(conn: &mut AnyConnection, loaded: &Loaded) -> QueryResult
     }))
 }
 
-/// The centre's staff addresses.
+/// The addresses of the centre's staff whose rights include its alert
+/// mails.
 fn staff_addresses(conn: &mut AnyConnection, centre: i64) -> QueryResult<Vec<String>> {
     let emails: Vec<Option<String>> = centre_staff::table
         .inner_join(users::table)
         .filter(centre_staff::centre_id.eq(centre))
+        .filter(centre_staff::alerts.eq(true))
         .filter(users::active.eq(true))
         .select(users::email)
         .load(conn)?;

@@ -152,22 +152,33 @@ async fn finish(
         return Err(Failure::Ticket);
     };
     let redirect_uri = callback_url(state);
-    let claims = match sign_in_claims(state, config, &redirect_uri, &code, &pending).await {
-        Ok(claims) => claims,
-        Err(e) => {
-            tracing::warn!(%e, "OpenID sign-in failed");
-            return Err(Failure::Ticket);
-        }
-    };
+    let (claims, subject) =
+        match sign_in_claims(state, config, &redirect_uri, &code, &pending).await {
+            Ok(signed_in) => signed_in,
+            Err(e) => {
+                tracing::warn!(%e, "OpenID sign-in failed");
+                return Err(Failure::Ticket);
+            }
+        };
     let person = config.claims.person("", &claims).map_err(|e| {
         tracing::warn!(%e, "OpenID identity refused");
         Failure::Identity
     })?;
     let mapping = state.config.affiliation_roles.clone();
+    let subject = sso::Subject {
+        issuer: config.issuer.clone(),
+        subject,
+    };
     let token = state
         .db(move |conn| {
             Ok(sso::open_session(
-                conn, &person, VIA_OIDC, None, &mapping, now,
+                conn,
+                &person,
+                VIA_OIDC,
+                None,
+                Some(&subject),
+                &mapping,
+                now,
             ))
         })
         .await
@@ -183,7 +194,7 @@ async fn sign_in_claims(
     redirect_uri: &str,
     code: &str,
     pending: &oidc::Pending,
-) -> Result<crate::sso::Attributes, oidc::OidcError> {
+) -> Result<(crate::sso::Attributes, String), oidc::OidcError> {
     let metadata = state.oidc_metadata.get(&state.http, config).await?;
     oidc::finish(&state.http, &metadata, config, redirect_uri, code, pending).await
 }

@@ -235,6 +235,7 @@ async fn sign_in(
                 &person,
                 VIA_CAS,
                 Some(&ticket),
+                None,
                 &mapping,
                 now,
             ))

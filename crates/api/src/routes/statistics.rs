@@ -45,7 +45,7 @@ async fn indicators(
             if let Some(centre) = scope.centre_id {
                 centres::find_row(conn, centre)?;
             }
-            access::may_view_statistics(&ctx.roles, scope.centre_id.map(|c| ctx.manages(c)))
+            access::may_view_statistics(&ctx.roles, scope.centre_id.map(|c| ctx.rights_in(c)))
                 .map_err(|r| ApiError::refusal(&r))?;
             statistics::compute(conn, &scope, lang)
         })

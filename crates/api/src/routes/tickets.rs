@@ -141,7 +141,7 @@ pub use stages_api_types::tickets::TicketAnswer;
         (status = 200, description = "Answered", body = Ticket),
         Malformed,
         NotSignedIn,
-        (status = 403, description = "Staff only", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Staff only (PERM-12), or without the tickets right in its centre (PERM-16)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such ticket", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Closed", body = Problem, content_type = "application/problem+json"),
         Stale,
@@ -163,9 +163,18 @@ pub async fn answer_ticket(
     let mut f = Fields::new();
     let text = f.text("answer", &body.into_inner().answer, MAX_BODY);
     f.finish()?;
-    let ticket = app::change(&state, caller, id, expected, "answer", move |status| {
-        status.answer().map(|next| (next, Some(text)))
-    })
+    let roles = caller.roles.clone();
+    let ticket = app::change(
+        &state,
+        caller,
+        id,
+        expected,
+        "answer",
+        move |status, rights| {
+            access::may_answer_ticket(&roles, rights)?;
+            status.answer().map(|next| (next, Some(text)))
+        },
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header(concurrency::etag(ticket.version))
@@ -199,7 +208,7 @@ pub async fn close_ticket(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let expected = concurrency::expected_version(&req)?;
-    let ticket = app::change(&state, caller, id, expected, "close", |status| {
+    let ticket = app::change(&state, caller, id, expected, "close", |status, _| {
         status.close().map(|next| (next, None))
     })
     .await?;

@@ -189,7 +189,8 @@ pub fn authorisation(
 }
 
 /// Exchanges the code (with the PKCE verifier), checks the ID token
-/// against the nonce, and reads the claims of the same subject.
+/// against the nonce, and reads the claims of the same subject: the
+/// claims and the subject (`sub`).
 pub async fn finish(
     http: &reqwest::Client,
     metadata: &CoreProviderMetadata,
@@ -197,7 +198,7 @@ pub async fn finish(
     redirect: &str,
     code: &str,
     pending: &Pending,
-) -> Result<Attributes, OidcError> {
+) -> Result<(Attributes, String), OidcError> {
     let client = CoreClient::from_provider_metadata(
         metadata.clone(),
         ClientId::new(config.client_id.clone()),
@@ -237,7 +238,7 @@ pub async fn finish(
             "the userinfo subject is not the ID token's".into(),
         ));
     }
-    Ok(info)
+    Ok((info, subject))
 }
 
 /// The userinfo endpoint's JSON object as attributes: strings, numbers and

@@ -349,14 +349,15 @@ impl Workflow {
         self.require_not_validated(centre)
     }
 
-    /// Whether the agreement may be printed: managers and admins once it is
-    /// created, students and supervisors per the centre's print condition. A
+    /// Whether the agreement may be printed: admins, and managers whose
+    /// rights include printing, once it is created; others per the centre's
+    /// print condition. A
     /// condition naming a level the centre does not use is met once the
     /// convention is validated.
     pub fn check_print(&self, actor: Relation, centre: &CentreSettings) -> Result<(), Refusal> {
         roles::may_view(actor)?;
         self.require_created()?;
-        if roles::is_staff(actor) {
+        if roles::prints_anytime(actor) {
             return Ok(());
         }
         let validated = self.is_validated(centre);
@@ -370,6 +371,8 @@ impl Workflow {
             });
         if met {
             Ok(())
+        } else if matches!(actor, Relation::CentreManager(_)) {
+            Err(crate::staff::not_granted(crate::staff::Right::Print))
         } else {
             Err(
                 Refusal::forbidden("PERM-06", MessageKey::Perm06PrintCondition)

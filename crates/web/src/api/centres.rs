@@ -3,7 +3,10 @@
 use super::ApiError;
 use super::client::{Call, File};
 
-pub use stages_api_types::centres::{Centre, CentreInput, CentreOrganisation, CentreRoute};
+pub use stages_api_types::centres::{
+    Centre, CentreInput, CentreOrganisation, CentreRoute, StaffAssignment, StaffMember,
+};
+pub use stages_domain::staff::StaffRights;
 
 pub async fn list() -> Result<Vec<Centre>, ApiError> {
     Call::get("/api/centres").fetch().await

@@ -13,7 +13,7 @@ use crate::problems::NotSignedIn;
     responses(
         (status = 201, description = "The link", body = TutorLink),
         NotSignedIn,
-        (status = 403, description = "Staff only", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Staff only (PERM-12), or without the evaluations right (PERM-16)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not validated yet", body = Problem, content_type = "application/problem+json"),
     )
@@ -30,9 +30,10 @@ pub async fn create_link(
         .db(move |conn| {
             let (ctx, loaded, relation) = load_visible(conn, &caller, id)?;
             access::may_do_staff_work(&ctx.roles).map_err(|r| ApiError::refusal(&r))?;
-            if !matches!(relation, Relation::CentreManager | Relation::Admin) {
+            if !matches!(relation, Relation::CentreManager(_) | Relation::Admin) {
                 return Err(ApiError::not_found());
             }
+            permissions::may_manage_evaluations(relation).map_err(|r| ApiError::refusal(&r))?;
             loaded
                 .workflow
                 .check_evaluations_open(&loaded.settings)
@@ -68,7 +69,7 @@ pub async fn create_link(
     responses(
         (status = 204, description = "Withdrawn"),
         NotSignedIn,
-        (status = 403, description = "Staff only", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Staff only (PERM-12), or without the evaluations right (PERM-16)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -83,9 +84,10 @@ pub async fn revoke_links(
         .db(move |conn| {
             let (ctx, _, relation) = load_visible(conn, &caller, id)?;
             access::may_do_staff_work(&ctx.roles).map_err(|r| ApiError::refusal(&r))?;
-            if !matches!(relation, Relation::CentreManager | Relation::Admin) {
+            if !matches!(relation, Relation::CentreManager(_) | Relation::Admin) {
                 return Err(ApiError::not_found());
             }
+            permissions::may_manage_evaluations(relation).map_err(|r| ApiError::refusal(&r))?;
             crate::db::evaluations::revoke_links(conn, id, chrono::Utc::now().naive_utc())?;
             Ok(())
         })

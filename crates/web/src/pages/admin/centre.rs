@@ -3,11 +3,14 @@
 //! creation by students, overlaps); its logo; and, for administrators, its
 //! staff and the programmes and faculties it manages.
 
+use super::centre_staff::CentreStaff;
 use super::evaluation_forms::EvaluationForms;
 use super::{level_key, print_key};
 use crate::api::ApiError;
 use crate::api::auth::Role;
-use crate::api::centres::{self, Centre, CentreInput, CentreOrganisation, CentreRoute};
+use crate::api::centres::{
+    self, Centre, CentreInput, CentreOrganisation, CentreRoute, StaffAssignment,
+};
 use crate::components::fields::{Checkbox, Select, TextInput};
 use crate::components::loading::{ActionError, loaded};
 use crate::components::messages::{ErrorSummary, FieldMessage, focus_first_error};
@@ -55,7 +58,7 @@ pub fn CentrePage() -> impl IntoView {
             view! {
                 <CentreForm current=current />
                 <Logo current=current />
-                <StaffAndRoutes current=current />
+                <Organisation current=current />
                 <EvaluationForms centre=current.get_untracked().id />
             }
         })}
@@ -317,24 +320,31 @@ fn Logo(current: RwSignal<Centre>) -> impl IntoView {
     }
 }
 
-/// Who manages the centre and which programmes and faculties it manages:
-/// administrators change them; others read them.
+/// Which programmes and faculties the centre manages: administrators
+/// change them; others read them.
 #[component]
-fn StaffAndRoutes(current: RwSignal<Centre>) -> impl IntoView {
+fn Routes(current: RwSignal<Centre>, admin: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
-    let admin = session.me().is_some_and(|m| m.has(Role::Admin));
     let kind = RwSignal::new(code_of(&RouteKind::Programme));
     let code = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
     let no_messages = Signal::stored(Vec::<FieldMessage>::new());
-    let save = move |staff: Vec<i64>, routes: Vec<CentreRoute>| {
+    let save = move |routes: Vec<CentreRoute>| {
         let c = current.get_untracked();
         error.set(None);
+        let body = CentreOrganisation {
+            staff: c
+                .staff
+                .iter()
+                .map(|s| StaffAssignment {
+                    user_id: s.user_id,
+                    rights: s.rights,
+                })
+                .collect(),
+            routes,
+        };
         spawn_local(async move {
-            match centres::set_organisation(c.id, c.version, &CentreOrganisation { staff, routes })
-                .await
-            {
+            match centres::set_organisation(c.id, c.version, &body).await {
                 Ok(centre) => current.set(centre),
                 Err(e) => error.set(Some(e)),
             }
@@ -359,42 +369,15 @@ fn StaffAndRoutes(current: RwSignal<Centre>) -> impl IntoView {
         let mut routes = c.routes.clone();
         routes.push(CentreRoute { kind, code: text });
         code.set(String::new());
-        save(c.staff.iter().map(|s| s.user_id).collect(), routes);
+        save(routes);
     };
     view! {
-        <section aria-labelledby="staff-title">
-            <h2 id="staff-title">{move || i18n.t("centre-staff")}</h2>
-            {(!admin).then(|| view! { <p class="denied-reason">{move || i18n.message("perm-11-admin-only", &Default::default())}</p> })}
-            <ul>
-                {move || {
-                    let c = current.get();
-                    c.staff.iter().map(|s| {
-                        let user = s.user_id;
-                        let others: Vec<i64> = c.staff.iter().map(|x| x.user_id).filter(|x| *x != user).collect();
-                        let routes = c.routes.clone();
-                        let name = s.display_name.clone();
-                        view! {
-                            <li>
-                                {format!("{} ({})", s.display_name, s.username)}
-                                {admin.then(|| view! {
-                                    " "
-                                    <button type="button" class="button small secondary"
-                                        aria-label=format!("{} : {name}", i18n.t("centre-staff-remove"))
-                                        on:click=move |_| save(others.clone(), routes.clone())>
-                                        {i18n.t("centre-staff-remove")}
-                                    </button>
-                                })}
-                            </li>
-                        }
-                    }).collect_view()
-                }}
-            </ul>
-            <h2>{move || i18n.t("centre-routes")}</h2>
+        <section aria-labelledby="routes-title">
+            <h2 id="routes-title">{move || i18n.t("centre-routes")}</h2>
             <ul>
                 {move || {
                     let c = current.get();
                     c.routes.iter().enumerate().map(|(index, r)| {
-                        let staff: Vec<i64> = c.staff.iter().map(|s| s.user_id).collect();
                         let mut others = c.routes.clone();
                         others.remove(index);
                         let label = format!("{} {}", i18n.t(if r.kind == RouteKind::Programme { "route-programme" } else { "route-faculty" }), r.code);
@@ -405,7 +388,7 @@ fn StaffAndRoutes(current: RwSignal<Centre>) -> impl IntoView {
                                     " "
                                     <button type="button" class="button small secondary"
                                         aria-label=format!("{} : {label}", i18n.t("centre-route-remove"))
-                                        on:click=move |_| save(staff.clone(), others.clone())>
+                                        on:click=move |_| save(others.clone())>
                                         {i18n.t("centre-route-remove")}
                                     </button>
                                 })}
@@ -423,5 +406,16 @@ fn StaffAndRoutes(current: RwSignal<Centre>) -> impl IntoView {
             })}
             <ActionError error=error />
         </section>
+    }
+}
+
+/// Who manages the centre, with their rights, and what it manages:
+/// administrators change them; others read them.
+#[component]
+fn Organisation(current: RwSignal<Centre>) -> impl IntoView {
+    let admin = use_session().me().is_some_and(|m| m.has(Role::Admin));
+    view! {
+        <CentreStaff current=current admin=admin />
+        <Routes current=current admin=admin />
     }
 }

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod centre;
+mod centre_staff;
 mod centres;
 mod evaluation_forms;
 mod nomenclatures;
