@@ -19,13 +19,12 @@ pub struct StaffMember {
 }
 
 /// One manager of a centre as an administrator sets it: the account and
-/// its rights there (every right when omitted).
+/// its rights there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StaffAssignment {
     pub user_id: i64,
-    #[serde(default)]
     pub rights: StaffRights,
 }
 

@@ -47,6 +47,10 @@ pub fn state(config: Config, pool: DbPool) -> Result<AppState, StartError> {
         links,
         config: Arc::new(config),
         throttle: Arc::default(),
+        sso_rate: Arc::new(crate::auth::rate::PerAddress::new(
+            crate::sso::SSO_REQUESTS_PER_MINUTE,
+            std::time::Duration::from_secs(60),
+        )),
         searches: Arc::new(tokio::sync::Semaphore::new(searches)),
         http: http_client()?,
         oidc_metadata: Arc::default(),

@@ -18,6 +18,9 @@ pub struct AppState {
     pub links: LinkSigner,
     pub config: Arc<Config>,
     pub throttle: Arc<Throttle>,
+    /// Single sign-on starts and callbacks per address (see
+    /// [`crate::auth::rate`]).
+    pub sso_rate: Arc<crate::auth::rate::PerAddress>,
     /// Searches running at once: at most half the pool, so that sign-in,
     /// health checks and saves always find a connection however many
     /// searches arrive.

@@ -240,8 +240,37 @@ async fn an_account_is_bound_to_its_openid_subject(app: &TestApp) {
     );
 }
 
+/// One address starts at most `SSO_REQUESTS_PER_MINUTE` sign-ins a
+/// minute: past it, the sign-in page says to wait, and nothing is written.
+async fn one_address_cannot_flood_the_sign_ins_under_way(app: &TestApp) {
+    use diesel::prelude::*;
+    use stages_api::db::schema::oidc_logins;
+    let limit = stages_api::sso::SSO_REQUESTS_PER_MINUTE;
+    let client = no_redirects();
+    for _ in 0..limit {
+        let res = client
+            .get(app.url("/api/auth/oidc/login"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::FOUND);
+    }
+    let res = client
+        .get(app.url("/api/auth/oidc/login"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["location"], "/login?sso_error=busy");
+    let rows: i64 = oidc_logins::table
+        .count()
+        .get_result(&mut app.pool.get().unwrap())
+        .unwrap();
+    assert_eq!(rows, i64::from(limit));
+}
+
 on_both_backends!(
     with oidc_app;
+    one_address_cannot_flood_the_sign_ins_under_way,
     an_account_is_bound_to_its_openid_subject,
     a_student_signs_in_through_openid_connect,
     a_callback_counts_once_and_only_in_its_browser,

@@ -42,6 +42,10 @@ fn administrative_only() -> Value {
     })
 }
 
+fn every_right() -> Value {
+    serde_json::to_value(stages_domain::staff::StaffRights::ALL).unwrap()
+}
+
 fn refused_rule(problem: &Value) -> String {
     problem["rule"]
         .as_str()
@@ -71,7 +75,7 @@ async fn a_manager_acts_within_their_rights(app: &TestApp) {
             version(&sciences),
             json!({
                 "staff": [
-                    {"user_id": first},
+                    {"user_id": first, "rights": every_right()},
                     {"user_id": second, "rights": administrative_only()},
                 ],
                 "routes": sciences["routes"],
@@ -84,8 +88,24 @@ async fn a_manager_acts_within_their_rights(app: &TestApp) {
     assert_eq!(rights_of(first)["validate_pedagogical"], true, "{centre}");
     assert_eq!(rights_of(second), administrative_only());
 
-    // A list past its bound is refused with the field named.
-    let many: Vec<Value> = (0..501).map(|i| json!({"user_id": i})).collect();
+    // A list past its bound, or naming someone twice, is refused with the
+    // field named.
+    let twice = json!([
+        {"user_id": first, "rights": every_right()},
+        {"user_id": first, "rights": administrative_only()},
+    ]);
+    let (status, problem) = admin
+        .put(
+            &path,
+            version(&centre),
+            json!({"staff": twice, "routes": []}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert_eq!(problem["violations"][0]["rule"], "FORM-04", "{problem}");
+    let many: Vec<Value> = (0..501)
+        .map(|i| json!({"user_id": i, "rights": every_right()}))
+        .collect();
     let (status, problem) = admin
         .put(
             &path,
@@ -204,6 +224,10 @@ async fn a_manager_acts_within_their_rights(app: &TestApp) {
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{problem}");
     assert_eq!(refused_rule(&problem), "PERM-16", "{problem}");
+    let close = format!("/api/tickets/{}/close", ticket["id"]);
+    let (status, problem) = limited.post(&close, Some(version(&ticket)), None).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{problem}");
+    assert_eq!(refused_rule(&problem), "PERM-16", "{problem}");
     let (status, answered) = full
         .post(
             &answer,
@@ -212,6 +236,34 @@ async fn a_manager_acts_within_their_rights(app: &TestApp) {
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{answered}");
+
+    // Nor the agreements of the whole centre, nor the centre's levels,
+    // which decide what the rights mean.
+    let (status, problem) = limited
+        .get(&format!(
+            "/api/centres/{}/conventions.zip?academic_year=2026-2027",
+            sciences["id"]
+        ))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{problem}");
+    assert_eq!(refused_rule(&problem), "PERM-16", "{problem}");
+    let (_, centre) = limited
+        .get(&format!("/api/centres/{}", sciences["id"]))
+        .await;
+    let mut input = centre.clone();
+    for field in ["id", "staff", "routes", "has_logo", "version"] {
+        input.as_object_mut().unwrap().remove(field);
+    }
+    input["settings"]["validation_levels"] = json!(["administrative"]);
+    let (status, problem) = limited
+        .put(
+            &format!("/api/centres/{}", sciences["id"]),
+            version(&centre),
+            input,
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{problem}");
+    assert_eq!(refused_rule(&problem), "PERM-16", "{problem}");
 }
 
 on_both_backends!(a_manager_acts_within_their_rights);

@@ -157,6 +157,41 @@ pub fn may_edit_centre(roles: &[Role], manages_this_centre: bool) -> Result<(), 
     }
 }
 
+/// A right a manager needs in the centre for centre-wide work (`rights`:
+/// the caller's there, if they manage it): administrators always; a
+/// manager of the centre when `granted(rights)`, PERM-16 naming `right`
+/// otherwise; anyone else PERM-14.
+pub fn may_do_centre_work(
+    roles: &[Role],
+    rights: Option<StaffRights>,
+    granted: fn(StaffRights) -> bool,
+    right: Right,
+) -> Result<(), Refusal> {
+    if has(roles, Role::Admin) {
+        return Ok(());
+    }
+    may_edit_centre(roles, rights.is_some())?;
+    staff::require(rights.is_some_and(granted), right)
+}
+
+/// The centre's validation levels and print condition decide what its
+/// managers' rights mean: changing them takes every validation right and
+/// the print right (or an administrator), or a manager could drop the
+/// level they may not give.
+pub fn may_change_centre_rules(roles: &[Role], rights: Option<StaffRights>) -> Result<(), Refusal> {
+    may_do_centre_work(
+        roles,
+        rights,
+        |r| {
+            r.validate_pedagogical
+                && r.validate_administrative_check
+                && r.validate_administrative
+                && r.print
+        },
+        Right::Validate,
+    )
+}
+
 /// Anyone signed in may record a host organisation, a service or a contact
 /// (seed §4.2: "il vous sera proposé de le créer").
 pub fn may_create_host_record(roles: &[Role]) -> Result<(), Refusal> {

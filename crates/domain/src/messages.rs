@@ -225,6 +225,7 @@ fluent_keys! {
         Form01Length = "form-01-length" ["max"],
         Form02UnknownUser = "form-02-unknown-user" [],
         Form03ListTooLong = "form-03-list-too-long" ["max"],
+        Form04Duplicate = "form-04-duplicate" [],
         Fmt04Image = "fmt-04-image" [],
         Csv01Invalid = "csv-01-invalid" ["detail"],
         Csv01Line = "csv-01-line" ["detail"],

@@ -426,9 +426,10 @@ pub(crate) mod roles {
         }
     }
 
-    /// Admins, and managers who give at least one level, reject at any
-    /// level; the supervisor only while the pedagogical validation, which
-    /// is theirs, is still to be given.
+    /// Admins reject at any level, and managers whose rights include
+    /// every level rejecting takes back and the next one due (rejecting
+    /// withdraws the levels given); the supervisor only while the
+    /// pedagogical validation, which is theirs, is still to be given.
     pub(crate) fn may_reject(
         relation: Relation,
         workflow: &Workflow,
@@ -437,7 +438,18 @@ pub(crate) mod roles {
         match relation {
             Relation::Admin => Ok(()),
             Relation::CentreManager(rights) => {
-                staff::require(rights.validates_any(), Right::Validate)
+                let levels = centre.validation_levels.levels();
+                let due = levels.iter().find(|l| !workflow.validations.contains(l));
+                let granted = if levels.is_empty() {
+                    rights.validates_any()
+                } else {
+                    workflow
+                        .validations
+                        .iter()
+                        .chain(due)
+                        .all(|level| rights.may_validate(*level))
+                };
+                staff::require(granted, Right::Validate)
             }
             Relation::Supervisor => {
                 let pedagogical = ValidationLevel::Pedagogical;
@@ -469,12 +481,20 @@ pub(crate) mod roles {
     }
 
     /// The centre validates amendments (P-Stage guide §7): admins, and
-    /// managers who give at least one level.
-    pub(crate) fn may_validate_amendment(relation: Relation) -> Result<(), Refusal> {
+    /// managers who give the centre's last level (the one that made the
+    /// convention valid; any level when the centre has none).
+    pub(crate) fn may_validate_amendment(
+        relation: Relation,
+        centre: &CentreSettings,
+    ) -> Result<(), Refusal> {
         match relation {
             Relation::Admin => Ok(()),
             Relation::CentreManager(rights) => {
-                staff::require(rights.validates_any(), Right::Validate)
+                let granted = match centre.validation_levels.levels().last() {
+                    Some(level) => rights.may_validate(*level),
+                    None => rights.validates_any(),
+                };
+                staff::require(granted, Right::Validate)
             }
             Relation::OwnerStudent => Err(Refusal::forbidden(
                 "PERM-02",

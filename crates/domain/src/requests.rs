@@ -243,6 +243,11 @@ pub fn list_too_long(field: &str, max: usize) -> Violation {
     Violation::error("FORM-03", field, MessageKey::Form03ListTooLong).with_arg("max", count(max))
 }
 
+/// FORM-04: a list names the same item twice.
+pub fn duplicate_in_list(field: &str) -> Violation {
+    Violation::error("FORM-04", field, MessageKey::Form04Duplicate)
+}
+
 /// FMT-02: an academic year written otherwise than `2026-2027`.
 pub fn academic_year_format(field: &str) -> Violation {
     Violation::error("FMT-02", field, MessageKey::FmtAcademicYear)

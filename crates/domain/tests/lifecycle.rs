@@ -657,20 +657,41 @@ fn a_manager_acts_within_their_rights_in_the_centre() {
         Some("PERM-16")
     );
 
-    // Rejecting and validating amendments need at least one level.
-    let no_level = Relation::CentreManager(StaffRights {
-        validate_pedagogical: false,
+    // Rejecting takes back the levels given: it needs their rights and
+    // the right of the level due.
+    let pedagogical_only = Relation::CentreManager(StaffRights {
         validate_administrative_check: false,
         validate_administrative: false,
         ..StaffRights::ALL
     });
-    assert_eq!(
-        rule_of(created().reject(no_level, "incomplet", today(), &centre())),
-        "PERM-16"
-    );
     assert!(
         created()
-            .reject(administrative_only, "incomplet", today(), &centre())
+            .reject(pedagogical_only, "incomplet", today(), &centre())
             .is_ok()
     );
+    assert_eq!(
+        rule_of(checked.reject(pedagogical_only, "incomplet", today(), &centre())),
+        "PERM-16"
+    );
+    assert_eq!(
+        rule_of(created().reject(administrative_only, "incomplet", today(), &centre())),
+        "PERM-16"
+    );
+    // Amendments are validated with the centre's last level.
+    let w = done.add_amendment(OwnerStudent, &centre()).unwrap();
+    let amendment = Amendment {
+        title: "Nouveau sujet".into(),
+        reason: "Réorientation du projet".into(),
+        changes: vec![AmendmentChange::Subject {
+            subject: "Moteur de règles en WebAssembly".into(),
+        }],
+        validated_on: None,
+    };
+    let may_validate = |who| {
+        amendment_permissions(who, &w, &amendment, &centre(), today())
+            .validate
+            .is_allowed()
+    };
+    assert!(!may_validate(pedagogical_only));
+    assert!(may_validate(administrative_only));
 }

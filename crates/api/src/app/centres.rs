@@ -119,6 +119,12 @@ pub async fn update(
                     access::may_manage_reference_data(&ctx.roles)
                         .map_err(|r| ApiError::refusal(&r))?;
                 }
+                if input.settings.validation_levels != before.settings.validation_levels
+                    || input.settings.print_condition != before.settings.print_condition
+                {
+                    access::may_change_centre_rules(&ctx.roles, ctx.rights_in(id))
+                        .map_err(|r| ApiError::refusal(&r))?;
+                }
                 concurrency::check_version(expected, before.version)?;
                 repo::update_at_version(conn, id, before.version, &c)?;
                 if input.settings.validation_levels != before.settings.validation_levels {
@@ -183,7 +189,11 @@ pub async fn set_organisation(
                 let mut wanted: Vec<(i64, StaffRights)> =
                     body.staff.iter().map(|s| (s.user_id, s.rights)).collect();
                 wanted.sort_unstable_by_key(|(user, _)| *user);
-                wanted.dedup_by_key(|(user, _)| *user);
+                if wanted.windows(2).any(|pair| pair[0].0 == pair[1].0) {
+                    return Err(ApiError::invalid(vec![requests::duplicate_in_list(
+                        "staff",
+                    )]));
+                }
                 let users: Vec<i64> = wanted.iter().map(|(user, _)| *user).collect();
                 if repo::known_users(conn, &users)? != users.len() {
                     return Err(ApiError::invalid(vec![requests::unknown_user_in_list(

@@ -22,6 +22,7 @@ use stages_domain::lifecycle::ConventionNumber;
 use stages_domain::model::{AcademicYear, Address, AgreementLanguage, ManagementCentre};
 use stages_domain::permissions;
 use stages_domain::requests;
+use stages_domain::staff::Right;
 
 /// Most agreements in one ZIP (a centre's year).
 const MAX_BATCH: i64 = 5_000;
@@ -285,8 +286,15 @@ pub async fn centre_batch(
         .db(move |conn| {
             let ctx = caller::load(conn, &caller)?;
             centres::find_row(conn, centre)?;
-            access::may_edit_centre(&ctx.roles, ctx.manages(centre))
-                .map_err(|r| ApiError::refusal(&r))?;
+            // Every created agreement, whatever the print condition: the
+            // print right.
+            access::may_do_centre_work(
+                &ctx.roles,
+                ctx.rights_in(centre),
+                |r| r.print,
+                Right::Print,
+            )
+            .map_err(|r| ApiError::refusal(&r))?;
             centre_documents(conn, &app.config.institution_name, centre, &year, today)
         })
         .await

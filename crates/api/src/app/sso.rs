@@ -27,6 +27,8 @@ pub enum Failure {
     NoAccess,
     /// ACCOUNT-02: the name of a local account.
     Reserved,
+    /// Too many sign-ins started from this address, or under way at once.
+    Busy,
 }
 
 impl Failure {
@@ -37,6 +39,7 @@ impl Failure {
             Failure::Identity => "identity",
             Failure::NoAccess => "ACCOUNT-01",
             Failure::Reserved => "ACCOUNT-02",
+            Failure::Busy => "busy",
         }
     }
 

@@ -141,7 +141,8 @@ pub async fn get(state: &AppState, caller: Caller, id: i64) -> Result<Ticket, Ap
 
 /// Applies a status transition of the domain to the ticket read at
 /// `expected`, with its audit record. The transition is given the ticket's
-/// status and the caller's rights in its centre.
+/// status, the caller's rights in its centre and whether the caller wrote
+/// it.
 pub async fn change<F>(
     state: &AppState,
     caller: Caller,
@@ -154,6 +155,7 @@ where
     F: FnOnce(
             TicketStatus,
             Option<StaffRights>,
+            bool,
         ) -> Result<(TicketStatus, Option<String>), stages_domain::Refusal>
         + Send
         + 'static,
@@ -164,9 +166,10 @@ where
                 let (row, rights) = find_visible(conn, &caller, id)?;
                 concurrency::check_version(expected, row.version)?;
                 let version = row.version;
+                let author = row.author_id == caller.user_id;
                 let before = row.to_api()?;
                 let (next, answer) =
-                    transition(before.status, rights).map_err(|r| ApiError::refusal(&r))?;
+                    transition(before.status, rights, author).map_err(|r| ApiError::refusal(&r))?;
                 store::set_status_at_version(
                     conn,
                     id,

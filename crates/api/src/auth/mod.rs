@@ -3,6 +3,7 @@
 
 pub mod api_tokens;
 pub mod password;
+pub mod rate;
 pub mod refresh;
 pub mod throttle;
 pub mod token;

@@ -8,17 +8,22 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 /// Records a sign-in that leaves for the provider; forgets the stale ones.
+/// `false` (nothing recorded) when `MAX_PENDING_OIDC_LOGINS` are under way.
 pub fn start(
     conn: &mut AnyConnection,
     pending: &Pending,
     next: &str,
     now: NaiveDateTime,
-) -> QueryResult<()> {
+) -> QueryResult<bool> {
     diesel::delete(
         oidc_logins::table
             .filter(oidc_logins::created_at.lt(now - chrono::Duration::minutes(LOGIN_TTL_MINUTES))),
     )
     .execute(conn)?;
+    let under_way: i64 = oidc_logins::table.count().get_result(conn)?;
+    if under_way >= crate::sso::MAX_PENDING_OIDC_LOGINS {
+        return Ok(false);
+    }
     diesel::insert_into(oidc_logins::table)
         .values((
             oidc_logins::state_hash.eq(refresh::hash(&pending.state)),
@@ -28,7 +33,7 @@ pub fn start(
             oidc_logins::created_at.eq(now),
         ))
         .execute(conn)?;
-    Ok(())
+    Ok(true)
 }
 
 /// Takes the sign-in of `state` if it is recent: it is deleted in the same

@@ -28,6 +28,17 @@ fn oidc_config(state: &AppState) -> Result<&OidcConfig, ApiError> {
     state.config.oidc.as_ref().ok_or_else(ApiError::not_found)
 }
 
+/// Whether the caller's address is past its single sign-on requests of
+/// the minute.
+pub fn too_many(state: &AppState, req: &HttpRequest) -> bool {
+    let address = crate::routes::auth::client_address(req, &state.config.trusted_proxies);
+    let refused = state.sso_rate.hit(address).is_some();
+    if refused {
+        tracing::warn!(%address, "too many single sign-on requests from one address");
+    }
+    refused
+}
+
 fn callback_url(state: &AppState) -> String {
     format!(
         "{}/api/auth/oidc/callback",
@@ -41,16 +52,20 @@ fn callback_url(state: &AppState) -> String {
     operation_id = "oidc_login",
     params(LoginQuery),
     responses(
-        (status = 302, description = "To the provider's authorisation endpoint (code flow, PKCE S256, state and nonce); or, when the provider cannot be reached, to `/login?sso_error=unavailable`"),
+        (status = 302, description = "To the provider's authorisation endpoint (code flow, PKCE S256, state and nonce); or, when the provider cannot be reached, to `/login?sso_error=unavailable`; or, past 300 starts a minute from the address or 100,000 sign-ins under way, to `/login?sso_error=busy`"),
         (status = 404, description = "No OpenID provider is configured", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[get("/auth/oidc/login")]
 pub async fn oidc_login(
     state: web::Data<AppState>,
+    req: HttpRequest,
     query: web::Query<LoginQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let config = oidc_config(&state)?.clone();
+    if too_many(&state, &req) {
+        return Ok(redirect(&Failure::Busy.page()));
+    }
     let next = local_path(query.next.as_deref());
     let metadata = match state.oidc_metadata.get(&state.http, &config).await {
         Ok(metadata) => metadata,
@@ -73,9 +88,13 @@ pub async fn oidc_login(
         LOGIN_TTL_MINUTES,
     );
     let now = chrono::Utc::now().naive_utc();
-    state
+    let started = state
         .db(move |conn| Ok(oidc_logins::start(conn, &pending, &next, now)?))
         .await?;
+    if !started {
+        tracing::warn!("too many OpenID sign-ins under way: a new one is refused");
+        return Ok(redirect(&Failure::Busy.page()));
+    }
     Ok(HttpResponse::Found()
         .insert_header((LOCATION, url.as_str()))
         .insert_header(("Cache-Control", "no-store"))
@@ -100,7 +119,7 @@ const MAX_PARAMETER_CHARS: usize = 2048;
     operation_id = "oidc_callback",
     params(OidcCallbackQuery),
     responses(
-        (status = 302, description = "Signed in: to the page asked for, with the refresh cookie set; or not: to `/login?sso_error=` with the reason (`ticket`, `unavailable`, `identity`, `ACCOUNT-01`, `ACCOUNT-02`)"),
+        (status = 302, description = "Signed in: to the page asked for, with the refresh cookie set; or not: to `/login?sso_error=` with the reason (`ticket`, `unavailable`, `identity`, `busy`, `ACCOUNT-01`, `ACCOUNT-02`)"),
         (status = 404, description = "No OpenID provider is configured", body = Problem, content_type = "application/problem+json"),
     ),
 )]
@@ -113,7 +132,11 @@ pub async fn oidc_callback(
     let config = oidc_config(&state)?.clone();
     let query = query.into_inner();
     let browser_state = req.cookie(STATE_COOKIE).map(|c| c.value().to_owned());
-    let outcome = finish(&state, &config, query, browser_state).await;
+    let outcome = if too_many(&state, &req) {
+        Err(Failure::Busy)
+    } else {
+        finish(&state, &config, query, browser_state).await
+    };
     let cleared = browser_state_cookie(STATE_COOKIE, STATE_COOKIE_PATH, String::new(), 0);
     callback_answer(outcome, &cleared)
 }
@@ -195,6 +218,13 @@ async fn sign_in_claims(
     code: &str,
     pending: &oidc::Pending,
 ) -> Result<(crate::sso::Attributes, String), oidc::OidcError> {
-    let metadata = state.oidc_metadata.get(&state.http, config).await?;
-    oidc::finish(&state.http, &metadata, config, redirect_uri, code, pending).await
+    oidc::finish(
+        &state.http,
+        &state.oidc_metadata,
+        config,
+        redirect_uri,
+        code,
+        pending,
+    )
+    .await
 }

@@ -149,7 +149,7 @@ pub async fn cas_login(
     operation_id = "cas_callback",
     params(CallbackQuery),
     responses(
-        (status = 302, description = "Signed in: to `next` with the refresh cookie set; or not: to `/login?sso_error=` with the reason (`ticket`, `unavailable`, `identity`, `ACCOUNT-01`, `ACCOUNT-02`)"),
+        (status = 302, description = "Signed in: to `next` with the refresh cookie set; or not: to `/login?sso_error=` with the reason (`ticket`, `unavailable`, `identity`, `busy`, `ACCOUNT-01`, `ACCOUNT-02`)"),
         (status = 404, description = "No CAS server is configured", body = Problem, content_type = "application/problem+json"),
     ),
 )]
@@ -169,6 +169,8 @@ pub async fn cas_callback(
     let browser_state = req.cookie(CAS_STATE_COOKIE).map(|c| c.value().to_owned());
     let cleared = browser_state_cookie(CAS_STATE_COOKIE, CAS_STATE_PATH, String::new(), 0);
     let outcome = match (&returned, &browser_state) {
+        // Each callback calls the CAS server: bounded per address.
+        _ if crate::routes::oidc::too_many(&state, &req) => Err(Failure::Busy),
         (Some(returned), Some(ours)) if !returned.is_empty() && returned == ours => {
             let service = service_url(&state, returned, &next);
             sign_in(&state, &cas, &service, ticket.as_deref().unwrap_or("")).await

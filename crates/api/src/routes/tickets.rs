@@ -109,6 +109,7 @@ pub async fn list_tickets(
     responses(
         (status = 200, description = "The ticket", body = Ticket, headers(("ETag" = String, description = "Version"))),
         NotSignedIn,
+        (status = 403, description = "Staff without the tickets right in its centre (PERM-16)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such ticket, or not the caller's", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -170,7 +171,7 @@ pub async fn answer_ticket(
         id,
         expected,
         "answer",
-        move |status, rights| {
+        move |status, rights, _| {
             access::may_answer_ticket(&roles, rights)?;
             status.answer().map(|next| (next, Some(text)))
         },
@@ -208,9 +209,21 @@ pub async fn close_ticket(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let expected = concurrency::expected_version(&req)?;
-    let ticket = app::change(&state, caller, id, expected, "close", |status, _| {
-        status.close().map(|next| (next, None))
-    })
+    let roles = caller.roles.clone();
+    let ticket = app::change(
+        &state,
+        caller,
+        id,
+        expected,
+        "close",
+        move |status, rights, author| {
+            // Its author closes it; staff close it as they answer it.
+            if !author {
+                access::may_answer_ticket(&roles, rights)?;
+            }
+            status.close().map(|next| (next, None))
+        },
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header(concurrency::etag(ticket.version))

@@ -16,6 +16,18 @@ use std::collections::HashMap;
 pub const MAX_VALUE_CHARS: usize = 256;
 /// Most affiliations kept for one person.
 pub const MAX_AFFILIATIONS: usize = 32;
+/// A character of a username a provider may release: ASCII letters,
+/// digits and `.`, `-`, `_`, `@`, as university uids are.
+fn username_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '@')
+}
+
+/// Single sign-on starts and callbacks one address may make per minute
+/// (a campus NAT's morning rush stays far below).
+pub const SSO_REQUESTS_PER_MINUTE: u32 = 300;
+/// OpenID sign-ins under way at once (each is a row for 10 minutes):
+/// past it new ones wait, so that the table stays bounded.
+pub const MAX_PENDING_OIDC_LOGINS: i64 = 100_000;
 
 /// What the identity provider released about a person, by attribute
 /// name (several values each).
@@ -126,7 +138,10 @@ impl AttributeMap {
             None => Some(principal.trim()).filter(|p| !p.is_empty()),
         };
         let uid = bounded("username", uid)?.ok_or(IdentityError::NoUsername)?;
-        if uid.chars().any(char::is_whitespace) {
+        // University uids are ASCII: a look-alike (Cyrillic "а", a
+        // full-width letter, a combining mark) would otherwise be another
+        // account whose name reads like a colleague's or a local one's.
+        if !uid.chars().all(username_char) {
             return Err(IdentityError::Unusable("username"));
         }
         let first_name = bounded("first_name", attributes.first(&self.first_name))?;
@@ -258,6 +273,22 @@ mod tests {
         assert_eq!(
             map.person("u", &released(&[("sn", &long)])),
             Err(IdentityError::Unusable("last_name"))
+        );
+    }
+
+    #[test]
+    fn look_alike_usernames_are_refused() {
+        let map = AttributeMap::parse(DEFAULT_CAS_ATTRIBUTES, None).expect("default");
+        for uid in ["\u{430}dmin", "ａdmin", "admi\u{301}n", "jean/../admin"] {
+            assert_eq!(
+                map.person(uid, &Attributes::default()),
+                Err(IdentityError::Unusable("username")),
+                "{uid}"
+            );
+        }
+        assert!(
+            map.person("jean-marc.dupont_2@univ.fr", &Attributes::default())
+                .is_ok()
         );
     }
 

@@ -9,9 +9,9 @@
 use super::{AttributeMap, Attributes};
 use openidconnect::core::{CoreClient, CoreProviderMetadata, CoreResponseType};
 use openidconnect::{
-    AccessToken, AuthenticationFlow, AuthorizationCode, ClientId, ClientSecret, CsrfToken,
-    IssuerUrl, Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope,
-    TokenResponse,
+    AccessToken, AuthenticationFlow, AuthorizationCode, ClaimsVerificationError, ClientId,
+    ClientSecret, CsrfToken, IssuerUrl, Nonce, OAuth2TokenResponse, PkceCodeChallenge,
+    PkceCodeVerifier, RedirectUrl, Scope, SignatureVerificationError, TokenResponse,
 };
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -23,6 +23,10 @@ pub const MAX_RESPONSE_BYTES: usize = 256 * 1024;
 /// How long the discovery document and keys are kept before being read
 /// again (a provider rotates its keys now and then).
 pub const METADATA_TTL: Duration = Duration::from_secs(600);
+/// Shortest time between two readings forced by an ID token signed with a
+/// key not read yet, so that such tokens cannot make Stages hammer the
+/// provider.
+pub const MIN_REREAD: Duration = Duration::from_secs(30);
 /// How long a sign-in may take between leaving for the provider and
 /// coming back.
 pub const LOGIN_TTL_MINUTES: i64 = 10;
@@ -110,16 +114,33 @@ fn check_endpoint(url: &str) -> Result<(), OidcError> {
 }
 
 impl MetadataCache {
-    /// The provider's metadata, read again when older than the TTL: keys
-    /// a provider rotates are seen within `METADATA_TTL` (a sign-in signed
-    /// with a key not read yet fails until then).
+    /// The provider's metadata, read again when older than the TTL.
     pub async fn get(
         &self,
         http: &reqwest::Client,
         config: &OidcConfig,
     ) -> Result<Arc<CoreProviderMetadata>, OidcError> {
+        self.read(http, config, METADATA_TTL).await
+    }
+
+    /// The metadata read again, unless it was less than `MIN_REREAD` ago:
+    /// for an ID token signed with a key the provider rotated in since.
+    pub async fn reread(
+        &self,
+        http: &reqwest::Client,
+        config: &OidcConfig,
+    ) -> Result<Arc<CoreProviderMetadata>, OidcError> {
+        self.read(http, config, MIN_REREAD).await
+    }
+
+    async fn read(
+        &self,
+        http: &reqwest::Client,
+        config: &OidcConfig,
+        max_age: Duration,
+    ) -> Result<Arc<CoreProviderMetadata>, OidcError> {
         if let Some((at, metadata)) = self.0.read().await.as_ref()
-            && at.elapsed() < METADATA_TTL
+            && at.elapsed() < max_age
         {
             return Ok(metadata.clone());
         }
@@ -188,23 +209,44 @@ pub fn authorisation(
     ))
 }
 
+/// Stages' client at the provider described by `metadata`.
+fn client_of(
+    metadata: &CoreProviderMetadata,
+    config: &OidcConfig,
+    redirect: &str,
+) -> Result<
+    CoreClient<
+        openidconnect::EndpointSet,
+        openidconnect::EndpointNotSet,
+        openidconnect::EndpointNotSet,
+        openidconnect::EndpointNotSet,
+        openidconnect::EndpointMaybeSet,
+        openidconnect::EndpointMaybeSet,
+    >,
+    OidcError,
+> {
+    Ok(CoreClient::from_provider_metadata(
+        metadata.clone(),
+        ClientId::new(config.client_id.clone()),
+        Some(ClientSecret::new(config.client_secret.clone())),
+    )
+    .set_redirect_uri(RedirectUrl::new(redirect.to_owned()).map_err(protocol)?))
+}
+
 /// Exchanges the code (with the PKCE verifier), checks the ID token
 /// against the nonce, and reads the claims of the same subject: the
-/// claims and the subject (`sub`).
+/// claims and the subject (`sub`). An ID token signed with a key not read
+/// yet makes the keys be read again (the provider rotated them), once.
 pub async fn finish(
     http: &reqwest::Client,
-    metadata: &CoreProviderMetadata,
+    cache: &MetadataCache,
     config: &OidcConfig,
     redirect: &str,
     code: &str,
     pending: &Pending,
 ) -> Result<(Attributes, String), OidcError> {
-    let client = CoreClient::from_provider_metadata(
-        metadata.clone(),
-        ClientId::new(config.client_id.clone()),
-        Some(ClientSecret::new(config.client_secret.clone())),
-    )
-    .set_redirect_uri(RedirectUrl::new(redirect.to_owned()).map_err(protocol)?);
+    let metadata = cache.get(http, config).await?;
+    let client = client_of(&metadata, config, redirect)?;
     let caller = {
         let http = http.clone();
         move |request| send(http.clone(), request)
@@ -219,13 +261,24 @@ pub async fn finish(
     let id_token = tokens
         .id_token()
         .ok_or_else(|| OidcError::Protocol("no ID token".into()))?;
-    let claims = id_token
-        .claims(
-            &client.id_token_verifier(),
-            &Nonce::new(pending.nonce.clone()),
-        )
-        .map_err(protocol)?;
-    let subject = claims.subject().as_str().to_owned();
+    let nonce = Nonce::new(pending.nonce.clone());
+    let subject = match id_token.claims(&client.id_token_verifier(), &nonce) {
+        Ok(claims) => claims.subject().as_str().to_owned(),
+        Err(ClaimsVerificationError::SignatureVerification(
+            SignatureVerificationError::NoMatchingKey,
+        )) => {
+            tracing::info!("an ID token signed with a key not read yet: the keys are read again");
+            let fresh = cache.reread(http, config).await?;
+            let client = client_of(&fresh, config, redirect)?;
+            id_token
+                .claims(&client.id_token_verifier(), &nonce)
+                .map_err(protocol)?
+                .subject()
+                .as_str()
+                .to_owned()
+        }
+        Err(e) => return Err(protocol(e)),
+    };
     let userinfo = metadata
         .userinfo_endpoint()
         .ok_or_else(|| OidcError::Protocol("no userinfo endpoint".into()))?;

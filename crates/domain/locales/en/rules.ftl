@@ -200,6 +200,7 @@ scope-03-lifetime = A token lives 1 to { $max } days.
 form-01-length = This field must have 1 to { $max } characters.
 form-02-unknown-user = This list names an unknown user.
 form-03-list-too-long = This list has more than { $max } items.
+form-04-duplicate = This list names the same item twice.
 fmt-04-image = The logo must be a PNG or JPEG image.
 csv-01-invalid = The file is not readable UTF-8 CSV: { $detail }
 csv-01-line = Unreadable line: { $detail }

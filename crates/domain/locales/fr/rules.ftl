@@ -200,6 +200,7 @@ scope-03-lifetime = Un jeton vit de 1 à { $max } jours.
 form-01-length = Ce champ doit compter de 1 à { $max } caractères.
 form-02-unknown-user = Cette liste désigne un utilisateur inconnu.
 form-03-list-too-long = Cette liste dépasse { $max } éléments.
+form-04-duplicate = Cette liste désigne deux fois le même élément.
 fmt-04-image = Le logo doit être une image PNG ou JPEG.
 csv-01-invalid = Le fichier n'est pas un CSV en UTF-8 lisible : { $detail }
 csv-01-line = Ligne illisible : { $detail }

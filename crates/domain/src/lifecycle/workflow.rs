@@ -338,13 +338,17 @@ impl Workflow {
 
     /// DUR-03: whether the internship takes an earlier intern's post is for
     /// the centre's staff to say, on a created convention, until it is
-    /// validated (the answer is what lets validation go ahead).
+    /// validated (the answer is what lets validation go ahead): managers
+    /// whose rights include a validation level.
     pub fn check_post_review(
         &self,
         actor: Relation,
         centre: &CentreSettings,
     ) -> Result<(), Refusal> {
         roles::may_act_as_staff(actor)?;
+        if let Relation::CentreManager(rights) = actor {
+            crate::staff::require(rights.validates_any(), crate::staff::Right::Validate)?;
+        }
         self.require_created()?;
         self.require_not_validated(centre)
     }
@@ -471,7 +475,7 @@ impl Workflow {
         today: NaiveDate,
         centre: &CentreSettings,
     ) -> Result<(Self, Amendment), Refusal> {
-        roles::may_validate_amendment(actor)?;
+        roles::may_validate_amendment(actor, centre)?;
         if amendment.is_validated() {
             return Err(Refusal::new("AVN-04", MessageKey::AmendmentValidated));
         }

@@ -52,6 +52,7 @@ login-or-password = or with a Stages username and password:
 sso-error-ticket = Signing in through the university did not complete: its answer expired, was already used, was not meant for Stages or was not asked for by this browser. Click the university sign-in button again.
 sso-error-unavailable = The university's sign-in service does not answer. Try again in a few minutes.
 sso-error-identity = Your university account does not give Stages a usable username. Contact the IT department.
+sso-error-busy = Too many sign-ins through the university were asked from your address, or are under way: try again in a minute.
 sso-error-no-access = Your university account gives no access to Stages: no affiliation (student, faculty, staff) gives you a role, or your account was disabled. Contact your management centre.
 sso-error-reserved = This account name is reserved for a local Stages account and cannot be used through the portal. Contact the Stages administrator.
 not-found-title = Page not found

@@ -52,6 +52,7 @@ login-or-password = ou avec un identifiant et un mot de passe Stages :
 sso-error-ticket = La connexion par l'université n'a pas abouti : sa réponse a expiré, a déjà servi, n'était pas destinée à Stages ou n'a pas été demandée par ce navigateur. Cliquez de nouveau sur le bouton de connexion de l'université.
 sso-error-unavailable = Le service d'authentification de l'université ne répond pas. Réessayez dans quelques minutes.
 sso-error-identity = Votre compte de l'université ne transmet pas d'identifiant utilisable par Stages. Contactez le service informatique.
+sso-error-busy = Trop de connexions par l'université ont été demandées depuis votre adresse, ou sont en cours : réessayez dans une minute.
 sso-error-no-access = Votre compte de l'université ne donne pas accès à Stages : aucune affiliation (étudiant, enseignant, personnel) ne vous ouvre un rôle, ou votre compte a été désactivé. Contactez votre centre de gestion.
 sso-error-reserved = Ce nom de compte est réservé à un compte local de Stages et ne peut pas être utilisé par l'ENT. Contactez l'administrateur de Stages.
 not-found-title = Page introuvable

@@ -26,6 +26,7 @@ pub fn Login() -> impl IntoView {
             let key = match code.as_str() {
                 "unavailable" => "sso-error-unavailable",
                 "identity" => "sso-error-identity",
+                "busy" => "sso-error-busy",
                 "ACCOUNT-01" => "sso-error-no-access",
                 "ACCOUNT-02" => "sso-error-reserved",
                 _ => "sso-error-ticket",

@@ -79,8 +79,13 @@ pub async fn set_centre_form(
         .db(move |conn| {
             let ctx = caller::load(conn, &caller)?;
             centres::find_row(conn, centre)?;
-            access::may_edit_centre(&ctx.roles, ctx.manages(centre))
-                .map_err(|r| ApiError::refusal(&r))?;
+            access::may_do_centre_work(
+                &ctx.roles,
+                ctx.rights_in(centre),
+                |r| r.evaluations,
+                Right::Evaluations,
+            )
+            .map_err(|r| ApiError::refusal(&r))?;
             crate::db::transaction(conn, |conn| {
                 evaluations::set_centre_form(conn, centre, input.enabled, &input.form, expected)
             })

@@ -153,8 +153,13 @@ pub async fn export(
         .db(move |conn| {
             let ctx = caller::load(conn, &caller)?;
             centres::find_row(conn, query.centre_id)?;
-            access::may_edit_centre(&ctx.roles, ctx.manages(query.centre_id))
-                .map_err(|r| ApiError::refusal(&r))?;
+            access::may_do_centre_work(
+                &ctx.roles,
+                ctx.rights_in(query.centre_id),
+                |r| r.evaluations,
+                Right::Evaluations,
+            )
+            .map_err(|r| ApiError::refusal(&r))?;
             evaluations::export::table(conn, query.centre_id, &year, query.kind)
         })
         .await?;

@@ -38,6 +38,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use stages_domain::model::{AgreementLanguage, Answer, EvaluationKind, EvaluationProgress};
 use stages_domain::permissions::{self, Relation};
+use stages_domain::staff::Right;
 use stages_domain::{access, requests, rules};
 use std::collections::BTreeMap;
 use utoipa::IntoParams;

@@ -89,7 +89,11 @@ pub fn CentreStaff(current: RwSignal<Centre>, admin: bool) -> impl IntoView {
         spawn_local(async move {
             match centres::set_organisation(c.id, c.version, &body).await {
                 Ok(centre) => current.set(centre),
-                Err(e) => error.set(Some(e)),
+                Err(e) => {
+                    error.set(Some(e));
+                    // The checkboxes show again what is stored.
+                    current.notify();
+                }
             }
         });
     });
@@ -244,6 +248,7 @@ fn AddManager(current: RwSignal<Centre>, save: Callback<Vec<StaffAssignment>>) -
                                         let mut wanted = assignments(&current.get_untracked().staff);
                                         wanted.push(StaffAssignment { user_id: id, rights: rights.get_untracked() });
                                         searched.set(None);
+                                        rights.set(StaffRights::ALL);
                                         save.run(wanted);
                                     }>
                                     {i18n.t("centre-staff-add-button")}
