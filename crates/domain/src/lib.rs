@@ -13,6 +13,7 @@
 //! * [`rules`]: every check, returning all [`violation::Violation`]s at once.
 //! * [`lifecycle`]: the convention state machine.
 //! * [`permissions`]: what a caller may do with a convention, and why not.
+//! * [`signature`]: the signature circuit of an agreement.
 //! * [`staff`]: what each manager of a centre may do there.
 //! * [`access`]: roles, who may act on the records around conventions, routing.
 //! * [`amendment`]: typed changes and the effective convention.
@@ -37,6 +38,7 @@ pub mod permissions;
 pub mod references;
 pub mod requests;
 pub mod rules;
+pub mod signature;
 pub mod staff;
 pub mod statistics;
 pub mod stipend;

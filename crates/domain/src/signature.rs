@@ -1,0 +1,517 @@
+//! The signature circuit of an agreement: who signs, in which order, and
+//! what a change after a signature does.
+//!
+//! Each centre says which parties sign and whether in order or all at
+//! once ([`CircuitSettings`]); the official model's parties are the
+//! default, and a minor's legal representative signs after the student.
+//! A validated convention is sent for signature; each party's signature is
+//! recorded with its date and how it was given (electronically, or on
+//! paper and recorded by staff); once every party signed, the internship
+//! may start, and only if the last signature came before its first day
+//! (CONV-03: "start date > date of last signature"). A signed agreement is
+//! never altered, only amended.
+//!
+//! | id | rule |
+//! |---|---|
+//! | SIG-01 | the centre's parties: no party twice, the student, the host's signatory and the school always, the legal representative never (added for a minor) |
+//! | SIG-02 | only a validated convention goes out for signature |
+//! | SIG-03 | a circuit goes out once |
+//! | SIG-04 | a signature is recorded once the circuit went out |
+//! | SIG-05 | only a party of the circuit signs |
+//! | SIG-06 | each party signs once |
+//! | SIG-07 | in a sequential circuit, a party signs electronically in its turn |
+//! | SIG-08 | a signature is dated between the sending and today |
+//! | SIG-09 | a fully signed agreement is not withdrawn: it is amended |
+//! | CONV-03 | every party signed before the first day |
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::lifecycle::Refusal;
+use crate::messages::MessageKey;
+use crate::violation::Violation;
+
+/// Who signs an agreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Party {
+    /// The intern.
+    Student,
+    /// A minor student's legal representative.
+    LegalRepresentative,
+    /// The host organisation's signatory.
+    HostSignatory,
+    /// The workplace tutor, where the centre asks it.
+    Tutor,
+    /// The academic supervisor.
+    Supervisor,
+    /// The school's representative (the centre's signatory).
+    School,
+}
+
+/// Whether the parties sign one after the other or all at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SigningOrder {
+    /// Each party is asked once the previous one signed.
+    Sequential,
+    /// Every party is asked at once.
+    Parallel,
+}
+
+/// How a signature was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// Through Stages' link, confirmed with a one-time code.
+    Electronic,
+    /// On paper, recorded by the centre's staff with the signed scan.
+    Paper,
+}
+
+/// A centre's circuit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CircuitSettings {
+    /// The parties, in signing order (without the legal representative).
+    pub parties: Vec<Party>,
+    pub order: SigningOrder,
+}
+
+impl Default for CircuitSettings {
+    /// The official model: the student, the host's signatory, the academic
+    /// supervisor and the school, in that order; the tutor only where the
+    /// centre asks it.
+    fn default() -> Self {
+        Self {
+            parties: vec![
+                Party::Student,
+                Party::HostSignatory,
+                Party::Supervisor,
+                Party::School,
+            ],
+            order: SigningOrder::Sequential,
+        }
+    }
+}
+
+impl CircuitSettings {
+    /// SIG-01: the problems of these settings, empty when they are usable.
+    pub fn check(&self) -> Vec<Violation> {
+        let mut problems = Vec::new();
+        let mut seen = Vec::new();
+        for party in &self.parties {
+            if seen.contains(party) {
+                problems.push(Violation::error(
+                    "SIG-01",
+                    "parties",
+                    MessageKey::Sig01PartyTwice,
+                ));
+                break;
+            }
+            seen.push(*party);
+        }
+        if self.parties.contains(&Party::LegalRepresentative) {
+            problems.push(Violation::error(
+                "SIG-01",
+                "parties",
+                MessageKey::Sig01RepresentativeAdded,
+            ));
+        }
+        let required = [Party::Student, Party::HostSignatory, Party::School];
+        if required.iter().any(|p| !self.parties.contains(p)) {
+            problems.push(Violation::error(
+                "SIG-01",
+                "parties",
+                MessageKey::Sig01RequiredParties,
+            ));
+        }
+        problems
+    }
+
+    /// The parties of one convention: a minor's legal representative signs
+    /// right after the student (SAF-07).
+    pub fn parties_for(&self, minor: bool) -> Vec<Party> {
+        let mut parties = Vec::with_capacity(self.parties.len() + 1);
+        for party in &self.parties {
+            parties.push(*party);
+            if minor && *party == Party::Student {
+                parties.push(Party::LegalRepresentative);
+            }
+        }
+        parties
+    }
+}
+
+/// One party's signature.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Signature {
+    pub party: Party,
+    pub signed_on: NaiveDate,
+    pub method: Method,
+}
+
+/// Where a circuit stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CircuitStatus {
+    /// Not sent for signature yet.
+    NotSent,
+    /// Sent; some parties have not signed.
+    OutForSignature,
+    /// Every party signed.
+    Signed,
+}
+
+/// The circuit of one convention (or one amendment): its parties in order,
+/// when it went out, and the signatures given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Circuit {
+    parties: Vec<Party>,
+    order: SigningOrder,
+    sent_on: Option<NaiveDate>,
+    signatures: Vec<Signature>,
+}
+
+impl Circuit {
+    /// A circuit not sent yet, for a convention of a centre with
+    /// `settings`, whose intern is a minor or not.
+    pub fn new(settings: &CircuitSettings, minor: bool) -> Self {
+        Self {
+            parties: settings.parties_for(minor),
+            order: settings.order,
+            sent_on: None,
+            signatures: Vec::new(),
+        }
+    }
+
+    /// A circuit as stored.
+    pub fn restore(
+        parties: Vec<Party>,
+        order: SigningOrder,
+        sent_on: Option<NaiveDate>,
+        signatures: Vec<Signature>,
+    ) -> Self {
+        Self {
+            parties,
+            order,
+            sent_on,
+            signatures,
+        }
+    }
+
+    pub fn parties(&self) -> &[Party] {
+        &self.parties
+    }
+
+    pub fn order(&self) -> SigningOrder {
+        self.order
+    }
+
+    pub fn sent_on(&self) -> Option<NaiveDate> {
+        self.sent_on
+    }
+
+    pub fn signatures(&self) -> &[Signature] {
+        &self.signatures
+    }
+
+    pub fn status(&self) -> CircuitStatus {
+        if self.sent_on.is_none() {
+            CircuitStatus::NotSent
+        } else if self.unsigned().next().is_none() {
+            CircuitStatus::Signed
+        } else {
+            CircuitStatus::OutForSignature
+        }
+    }
+
+    fn has_signed(&self, party: Party) -> bool {
+        self.signatures.iter().any(|s| s.party == party)
+    }
+
+    fn unsigned(&self) -> impl Iterator<Item = Party> + '_ {
+        self.parties
+            .iter()
+            .copied()
+            .filter(|p| !self.has_signed(*p))
+    }
+
+    /// The parties asked to sign now: every one still to sign in a
+    /// parallel circuit, the first of them in a sequential one; none
+    /// before the circuit went out.
+    pub fn awaited(&self) -> Vec<Party> {
+        if self.sent_on.is_none() {
+            return Vec::new();
+        }
+        match self.order {
+            SigningOrder::Parallel => self.unsigned().collect(),
+            SigningOrder::Sequential => self.unsigned().take(1).collect(),
+        }
+    }
+
+    /// The date of the last signature, once every party signed.
+    pub fn signed_on(&self) -> Option<NaiveDate> {
+        (self.status() == CircuitStatus::Signed)
+            .then(|| self.signatures.iter().map(|s| s.signed_on).max())
+            .flatten()
+    }
+
+    /// Sends the circuit out (SIG-02, SIG-03).
+    pub fn send(&self, validated: bool, today: NaiveDate) -> Result<Self, Refusal> {
+        if !validated {
+            return Err(Refusal::new("SIG-02", MessageKey::Sig02NotValidated));
+        }
+        if self.sent_on.is_some() {
+            return Err(Refusal::new("SIG-03", MessageKey::Sig03AlreadySent));
+        }
+        Ok(Self {
+            sent_on: Some(today),
+            ..self.clone()
+        })
+    }
+
+    /// Records `party`'s signature given on `signed_on` by `method`
+    /// (SIG-04 to SIG-08). Paper signatures come back in any order; an
+    /// electronic one is asked for in the circuit's order.
+    pub fn record(
+        &self,
+        party: Party,
+        method: Method,
+        signed_on: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<Self, Refusal> {
+        let Some(sent_on) = self.sent_on else {
+            return Err(Refusal::new("SIG-04", MessageKey::Sig04NotSent));
+        };
+        if !self.parties.contains(&party) {
+            return Err(Refusal::new("SIG-05", MessageKey::Sig05NotAParty));
+        }
+        if self.has_signed(party) {
+            return Err(Refusal::new("SIG-06", MessageKey::Sig06AlreadySigned));
+        }
+        if method == Method::Electronic && !self.awaited().contains(&party) {
+            return Err(Refusal::new("SIG-07", MessageKey::Sig07NotYourTurn));
+        }
+        if signed_on < sent_on || signed_on > today {
+            return Err(Refusal::invalid("SIG-08", MessageKey::Sig08SignatureDate)
+                .with_arg("sent", sent_on)
+                .with_arg("today", today));
+        }
+        let mut next = self.clone();
+        next.signatures.push(Signature {
+            party,
+            signed_on,
+            method,
+        });
+        Ok(next)
+    }
+
+    /// What withdrawing the validation does to the circuit: a circuit not
+    /// fully signed starts again (the signatures given were for a text
+    /// that may now change: they are returned, to be told to their
+    /// parties); a fully signed agreement is refused (SIG-09): it is
+    /// amended instead.
+    pub fn withdraw(&self) -> Result<(Self, Vec<Signature>), Refusal> {
+        if self.status() == CircuitStatus::Signed {
+            return Err(Refusal::new("SIG-09", MessageKey::Sig09SignedIsAmended));
+        }
+        Ok((
+            Self {
+                sent_on: None,
+                signatures: Vec::new(),
+                ..self.clone()
+            },
+            self.signatures.clone(),
+        ))
+    }
+
+    /// CONV-03 once the circuit went out: an error when the internship
+    /// starts (or started) without every signature given before its first
+    /// day; `None` while there is still time, or before the circuit went
+    /// out (the convention's own CONV-03 warning speaks then).
+    pub fn check_start(&self, start: NaiveDate, today: NaiveDate) -> Option<Violation> {
+        self.sent_on?;
+        let late = match self.signed_on() {
+            Some(last) => last >= start,
+            None => today >= start,
+        };
+        late.then(|| {
+            Violation::error(
+                "CONV-03",
+                "internship.start_date",
+                MessageKey::Conv03NotSignedBeforeStart,
+            )
+            .with_arg("start", start)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2027, m, day).expect("date")
+    }
+
+    fn rule<T: std::fmt::Debug>(r: Result<T, Refusal>) -> String {
+        r.expect_err("refused").rule
+    }
+
+    #[test]
+    fn the_official_model_is_valid_and_a_minor_adds_a_representative() {
+        let settings = CircuitSettings::default();
+        assert!(settings.check().is_empty());
+        assert_eq!(
+            settings.parties_for(true),
+            vec![
+                Party::Student,
+                Party::LegalRepresentative,
+                Party::HostSignatory,
+                Party::Supervisor,
+                Party::School
+            ]
+        );
+        let broken = CircuitSettings {
+            parties: vec![Party::Student, Party::Student, Party::LegalRepresentative],
+            order: SigningOrder::Parallel,
+        };
+        let rules: Vec<_> = broken.check().into_iter().map(|v| v.message_key).collect();
+        assert_eq!(
+            rules,
+            vec![
+                "sig-01-party-twice".to_owned(),
+                "sig-01-representative-added".to_owned(),
+                "sig-01-required-parties".to_owned()
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sequential_circuit_asks_each_party_in_turn() {
+        let circuit = Circuit::new(&CircuitSettings::default(), false);
+        assert_eq!(circuit.status(), CircuitStatus::NotSent);
+        assert_eq!(rule(circuit.send(false, d(3, 1))), "SIG-02");
+        assert_eq!(
+            rule(circuit.record(Party::Student, Method::Electronic, d(3, 1), d(3, 1))),
+            "SIG-04"
+        );
+        let sent = circuit.send(true, d(3, 1)).expect("sent");
+        assert_eq!(rule(sent.send(true, d(3, 2))), "SIG-03");
+        assert_eq!(sent.awaited(), vec![Party::Student]);
+        assert_eq!(
+            rule(sent.record(Party::School, Method::Electronic, d(3, 2), d(3, 2))),
+            "SIG-07"
+        );
+        assert_eq!(
+            rule(sent.record(Party::Tutor, Method::Paper, d(3, 2), d(3, 2))),
+            "SIG-05"
+        );
+        assert_eq!(
+            rule(sent.record(Party::Student, Method::Electronic, d(2, 28), d(3, 2))),
+            "SIG-08"
+        );
+        assert_eq!(
+            rule(sent.record(Party::Student, Method::Electronic, d(3, 3), d(3, 2))),
+            "SIG-08"
+        );
+        let student = sent
+            .record(Party::Student, Method::Electronic, d(3, 2), d(3, 2))
+            .expect("the student signs");
+        assert_eq!(
+            rule(student.record(Party::Student, Method::Paper, d(3, 2), d(3, 2))),
+            "SIG-06"
+        );
+        assert_eq!(student.awaited(), vec![Party::HostSignatory]);
+        // A paper signature comes back in any order.
+        let school = student
+            .record(Party::School, Method::Paper, d(3, 3), d(3, 4))
+            .expect("recorded");
+        assert_eq!(school.awaited(), vec![Party::HostSignatory]);
+        let done = school
+            .record(Party::HostSignatory, Method::Electronic, d(3, 4), d(3, 4))
+            .and_then(|c| c.record(Party::Supervisor, Method::Electronic, d(3, 5), d(3, 5)))
+            .expect("every party signs");
+        assert_eq!(done.status(), CircuitStatus::Signed);
+        assert_eq!(done.signed_on(), Some(d(3, 5)));
+        assert!(done.awaited().is_empty());
+    }
+
+    #[test]
+    fn a_parallel_circuit_asks_everyone_at_once() {
+        let settings = CircuitSettings {
+            order: SigningOrder::Parallel,
+            ..CircuitSettings::default()
+        };
+        let sent = Circuit::new(&settings, false)
+            .send(true, d(3, 1))
+            .expect("sent");
+        assert_eq!(sent.awaited().len(), 4);
+        let school = sent
+            .record(Party::School, Method::Electronic, d(3, 1), d(3, 1))
+            .expect("in any order");
+        assert_eq!(school.awaited().len(), 3);
+    }
+
+    #[test]
+    fn conv_03_every_signature_before_the_first_day() {
+        let sent = Circuit::new(&CircuitSettings::default(), false)
+            .send(true, d(3, 1))
+            .expect("sent");
+        let start = d(3, 10);
+        // Still time.
+        assert_eq!(sent.check_start(start, d(3, 9)), None);
+        // The first day came, not signed.
+        assert_eq!(
+            sent.check_start(start, d(3, 10)).map(|v| v.rule),
+            Some("CONV-03".to_owned())
+        );
+        let mut circuit = sent.clone();
+        for (party, day) in [
+            (Party::Student, 2),
+            (Party::HostSignatory, 3),
+            (Party::Supervisor, 4),
+            (Party::School, 10),
+        ] {
+            circuit = circuit
+                .record(party, Method::Paper, d(3, day), d(3, 10))
+                .expect("recorded");
+        }
+        // Signed on the first day: too late (start > last signature).
+        assert!(circuit.check_start(start, d(3, 12)).is_some());
+        assert_eq!(circuit.check_start(d(3, 11), d(3, 12)), None);
+        // Before the circuit went out, the convention's warning speaks.
+        assert_eq!(
+            Circuit::new(&CircuitSettings::default(), false).check_start(start, d(3, 12)),
+            None
+        );
+    }
+
+    #[test]
+    fn withdrawing_restarts_a_partial_circuit_and_spares_a_signed_one() {
+        let sent = Circuit::new(&CircuitSettings::default(), false)
+            .send(true, d(3, 1))
+            .expect("sent");
+        let student = sent
+            .record(Party::Student, Method::Electronic, d(3, 2), d(3, 2))
+            .expect("signed");
+        let (restarted, voided) = student.withdraw().expect("partial circuits restart");
+        assert_eq!(restarted.status(), CircuitStatus::NotSent);
+        assert_eq!(voided.len(), 1);
+        assert_eq!(voided[0].party, Party::Student);
+        let mut signed = student;
+        for party in [Party::HostSignatory, Party::Supervisor, Party::School] {
+            signed = signed
+                .record(party, Method::Paper, d(3, 3), d(3, 3))
+                .expect("recorded");
+        }
+        assert_eq!(rule(signed.withdraw()), "SIG-09");
+    }
+}
