@@ -54,6 +54,30 @@ async fn a_manager_added_with_chosen_rights_validates_within_them() {
     admin.screenshot("centre-staff-rights").await;
     admin.check_accessibility("centre staff").await;
 
+    // The centre's signature circuit: the tutor signs too, all at once;
+    // saved, it reads back after a reload.
+    let centre_page = admin.path().await;
+    admin.click("#centre-tutor-signs").await;
+    admin
+        .select("#centre-settings-signature-order", "parallel")
+        .await;
+    admin.click("#centre-save").await;
+    admin
+        .wait_for_text(".success-line", "Modifications enregistrées")
+        .await;
+    admin.open(&server, &centre_page).await;
+    admin.wait_for("#centre-tutor-signs").await;
+    let state = admin
+        .client
+        .execute(
+            "return [document.querySelector('#centre-tutor-signs').checked,\
+             document.querySelector('#centre-settings-signature-order').value];",
+            vec![],
+        )
+        .await
+        .expect("read the circuit");
+    assert_eq!(state, serde_json::json!([true, "parallel"]));
+
     // The new manager finds the demo convention awaiting the
     // administrative level.
     let manager = Browser::start().await;

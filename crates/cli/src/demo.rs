@@ -22,6 +22,7 @@ use stages_domain::model::{
     CentreLevel, CentreSettings, Civility, ContractType, Convention, Offer, OfferKind, OfferStatus,
     OrganisationKind, PrintCondition, ValidationLevel, ValidationOrder,
 };
+use stages_domain::signature::CircuitSettings;
 
 /// Password of every demo account.
 pub const DEMO_PASSWORD: &str = "demo";
@@ -319,6 +320,7 @@ fn insert_centre(
         print_condition: c.print_condition,
         students_may_create: true,
         overlaps_allowed: false,
+        signature: CircuitSettings::default(),
     };
     let settings =
         serde_json::to_string(&settings).map_err(|e| DemoError::Record(e.to_string()))?;

@@ -73,7 +73,7 @@ pub enum Method {
 }
 
 /// A centre's circuit.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CircuitSettings {
     /// The parties, in signing order (without the legal representative).
@@ -98,6 +98,9 @@ impl Default for CircuitSettings {
     }
 }
 
+/// Where the parties are in a centre's settings.
+const PARTIES_FIELD: &str = "settings.signature.parties";
+
 impl CircuitSettings {
     /// SIG-01: the problems of these settings, empty when they are usable.
     pub fn check(&self) -> Vec<Violation> {
@@ -107,7 +110,7 @@ impl CircuitSettings {
             if seen.contains(party) {
                 problems.push(Violation::error(
                     "SIG-01",
-                    "parties",
+                    PARTIES_FIELD,
                     MessageKey::Sig01PartyTwice,
                 ));
                 break;
@@ -117,7 +120,7 @@ impl CircuitSettings {
         if self.parties.contains(&Party::LegalRepresentative) {
             problems.push(Violation::error(
                 "SIG-01",
-                "parties",
+                PARTIES_FIELD,
                 MessageKey::Sig01RepresentativeAdded,
             ));
         }
@@ -125,7 +128,7 @@ impl CircuitSettings {
         if required.iter().any(|p| !self.parties.contains(p)) {
             problems.push(Violation::error(
                 "SIG-01",
-                "parties",
+                PARTIES_FIELD,
                 MessageKey::Sig01RequiredParties,
             ));
         }

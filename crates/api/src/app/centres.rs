@@ -52,6 +52,7 @@ fn check(input: &CentreInput) -> Result<CentreRecord, ApiError> {
         input.signatory_position.as_deref(),
         MAX_NAME,
     );
+    f.extend(input.settings.signature.check());
     f.finish()?;
     Ok(CentreRecord {
         name,

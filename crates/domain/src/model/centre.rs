@@ -147,6 +147,10 @@ pub struct CentreSettings {
     pub students_may_create: bool,
     /// Whether a student may have internships whose dates overlap.
     pub overlaps_allowed: bool,
+    /// Who signs the agreements, in which order (the official model when
+    /// a stored centre predates the setting).
+    #[serde(default)]
+    pub signature: crate::signature::CircuitSettings,
 }
 
 impl Default for CentreSettings {
@@ -158,6 +162,7 @@ impl Default for CentreSettings {
             print_condition: PrintCondition::AfterBoth,
             students_may_create: true,
             overlaps_allowed: false,
+            signature: crate::signature::CircuitSettings::default(),
         }
     }
 }

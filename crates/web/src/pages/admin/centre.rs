@@ -25,6 +25,7 @@ use stages_domain::access::RouteKind;
 use stages_domain::model::{
     CentreLevel, CentreSettings, PrintCondition, ValidationLevel, ValidationOrder,
 };
+use stages_domain::signature::{CircuitSettings, Party, SigningOrder};
 use wasm_bindgen::JsCast;
 
 const LEVELS: [ValidationLevel; 3] = [
@@ -40,6 +41,22 @@ const PRINT: [PrintCondition; 5] = [
     PrintCondition::AfterBoth,
     PrintCondition::AfterAdministrativeCheck,
 ];
+
+/// The official model's parties in its order: the student, the host's
+/// signatory, the tutor and the supervisor where the centre asks them,
+/// the school (a minor's legal representative is added per convention).
+fn official_parties(tutor: bool, supervisor: bool) -> Vec<Party> {
+    [
+        (Party::Student, true),
+        (Party::HostSignatory, true),
+        (Party::Tutor, tutor),
+        (Party::Supervisor, supervisor),
+        (Party::School, true),
+    ]
+    .into_iter()
+    .filter_map(|(party, signs)| signs.then_some(party))
+    .collect()
+}
 
 #[component]
 pub fn CentrePage() -> impl IntoView {
@@ -88,6 +105,18 @@ fn CentreForm(current: RwSignal<Centre>) -> impl IntoView {
     let print = RwSignal::new(code_of(&c.settings.print_condition));
     let students_may_create = RwSignal::new(c.settings.students_may_create);
     let overlaps_allowed = RwSignal::new(c.settings.overlaps_allowed);
+    let tutor_signs = RwSignal::new(c.settings.signature.parties.contains(&Party::Tutor));
+    let supervisor_signs = RwSignal::new(c.settings.signature.parties.contains(&Party::Supervisor));
+    let signing_order = RwSignal::new(code_of(&c.settings.signature.order));
+    let order_options = Signal::derive(move || {
+        [
+            (SigningOrder::Sequential, "centre-signing-sequential"),
+            (SigningOrder::Parallel, "centre-signing-parallel"),
+        ]
+        .iter()
+        .map(|(order, key)| (code_of(order), i18n.t(key)))
+        .collect::<Vec<_>>()
+    });
     let messages = RwSignal::new(Vec::<FieldMessage>::new());
     let error = RwSignal::new(None::<ApiError>);
     let saved = RwSignal::new(false);
@@ -143,6 +172,14 @@ fn CentreForm(current: RwSignal<Centre>) -> impl IntoView {
                     .unwrap_or(c.settings.print_condition),
                 students_may_create: students_may_create.get_untracked(),
                 overlaps_allowed: overlaps_allowed.get_untracked(),
+                signature: CircuitSettings {
+                    parties: official_parties(
+                        tutor_signs.get_untracked(),
+                        supervisor_signs.get_untracked(),
+                    ),
+                    order: from_code(&signing_order.get_untracked())
+                        .unwrap_or(c.settings.signature.order),
+                },
             },
         };
         pending.set(true);
@@ -249,6 +286,13 @@ fn CentreForm(current: RwSignal<Centre>) -> impl IntoView {
             <Select path="centre.print_condition" label="centre-print-condition" value=print options=print_options messages=messages required=true help="centre-print-help" />
             <Checkbox id="centre-students-may-create" label="centre-students-may-create" value=students_may_create />
             <Checkbox id="centre-overlaps-allowed" label="centre-overlaps-allowed" value=overlaps_allowed />
+            <fieldset class="signature-circuit">
+                <legend>{move || i18n.t("centre-signature-circuit")}</legend>
+                <p class="help">{move || i18n.t("centre-signature-help")}</p>
+                <Checkbox id="centre-tutor-signs" label="centre-tutor-signs" value=tutor_signs />
+                <Checkbox id="centre-supervisor-signs" label="centre-supervisor-signs" value=supervisor_signs />
+                <Select path="centre.settings.signature.order" label="centre-signing-order" value=signing_order options=order_options messages=messages required=true />
+            </fieldset>
             <ActionError error=error />
             <p class="success-line" role="status">{move || saved.get().then(|| i18n.t("form-saved"))}</p>
             <button type="submit" class="button" id="centre-save" disabled=move || pending.get()>{move || i18n.t("form-save")}</button>
