@@ -54,7 +54,7 @@ async fn a_manager_added_with_chosen_rights_validates_within_them() {
     admin.screenshot("centre-staff-rights").await;
     admin.check_accessibility("centre staff").await;
 
-    // The centre's signature circuit: the tutor signs too, all at once;
+    // The centre's signature circuit: without the tutor, all at once;
     // saved, it reads back after a reload.
     let centre_page = admin.path().await;
     admin.click("#centre-tutor-signs").await;
@@ -76,7 +76,7 @@ async fn a_manager_added_with_chosen_rights_validates_within_them() {
         )
         .await
         .expect("read the circuit");
-    assert_eq!(state, serde_json::json!([true, "parallel"]));
+    assert_eq!(state, serde_json::json!([false, "parallel"]));
 
     // The new manager finds the demo convention awaiting the
     // administrative level.

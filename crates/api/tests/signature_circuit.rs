@@ -45,7 +45,7 @@ async fn a_centre_sets_its_signature_circuit(app: &TestApp) {
     assert_eq!(status, StatusCode::OK, "{centre}");
     assert_eq!(
         centre["settings"]["signature"],
-        json!({"parties": ["student", "host_signatory", "supervisor", "school"], "order": "sequential"})
+        json!({"parties": ["student", "host_signatory", "tutor", "supervisor", "school"], "order": "sequential"})
     );
 
     let mut input = input_of(&centre);
@@ -69,7 +69,7 @@ async fn a_centre_sets_its_signature_circuit(app: &TestApp) {
     );
 
     let mut input = input_of(&centre);
-    let wanted = json!({"parties": ["student", "host_signatory", "tutor", "supervisor", "school"], "order": "parallel"});
+    let wanted = json!({"parties": ["school", "student", "host_signatory", "supervisor"], "order": "parallel"});
     input["settings"]["signature"] = wanted.clone();
     let (status, saved) = admin.put(&path, version(&centre), input).await;
     assert_eq!(status, StatusCode::OK, "{saved}");

@@ -13,14 +13,14 @@
 //!
 //! | id | rule |
 //! |---|---|
-//! | SIG-01 | the centre's parties: no party twice, the student, the host's signatory and the school always, the legal representative never (added for a minor) |
+//! | SIG-01 | the centre's parties: no party twice; the student, the host's signatory, the academic supervisor and the school always (CONV-02); the legal representative never (added for a minor) |
 //! | SIG-02 | only a validated convention goes out for signature |
 //! | SIG-03 | a circuit goes out once |
 //! | SIG-04 | a signature is recorded once the circuit went out |
 //! | SIG-05 | only a party of the circuit signs |
 //! | SIG-06 | each party signs once |
 //! | SIG-07 | in a sequential circuit, a party signs electronically in its turn |
-//! | SIG-08 | a signature is dated between the sending and today |
+//! | SIG-08 | a paper signature is dated between the sending and today; an electronic one is given today |
 //! | SIG-09 | a fully signed agreement is not withdrawn: it is amended |
 //! | CONV-03 | every party signed before the first day |
 
@@ -82,14 +82,16 @@ pub struct CircuitSettings {
 }
 
 impl Default for CircuitSettings {
-    /// The official model: the student, the host's signatory, the academic
-    /// supervisor and the school, in that order; the tutor only where the
-    /// centre asks it.
+    /// The official model (CONV-02's five signatures): the student, the
+    /// host's signatory, the tutor, the academic supervisor and the
+    /// school, in that order. A centre may leave the tutor out (issue 17:
+    /// "the tutor where the centre asks it"), not the others.
     fn default() -> Self {
         Self {
             parties: vec![
                 Party::Student,
                 Party::HostSignatory,
+                Party::Tutor,
                 Party::Supervisor,
                 Party::School,
             ],
@@ -124,7 +126,12 @@ impl CircuitSettings {
                 MessageKey::Sig01RepresentativeAdded,
             ));
         }
-        let required = [Party::Student, Party::HostSignatory, Party::School];
+        let required = [
+            Party::Student,
+            Party::HostSignatory,
+            Party::Supervisor,
+            Party::School,
+        ];
         if required.iter().any(|p| !self.parties.contains(p)) {
             problems.push(Violation::error(
                 "SIG-01",
@@ -228,7 +235,7 @@ impl Circuit {
     pub fn status(&self) -> CircuitStatus {
         if self.sent_on.is_none() {
             CircuitStatus::NotSent
-        } else if self.unsigned().next().is_none() {
+        } else if !self.parties.is_empty() && self.unsigned().next().is_none() {
             CircuitStatus::Signed
         } else {
             CircuitStatus::OutForSignature
@@ -281,8 +288,9 @@ impl Circuit {
     }
 
     /// Records `party`'s signature given on `signed_on` by `method`
-    /// (SIG-04 to SIG-08). Paper signatures come back in any order; an
-    /// electronic one is asked for in the circuit's order.
+    /// (SIG-04 to SIG-08). Paper signatures come back in any order, dated
+    /// as written on them; an electronic one is asked for in the circuit's
+    /// order and is given today (it cannot be backdated).
     pub fn record(
         &self,
         party: Party,
@@ -302,7 +310,11 @@ impl Circuit {
         if method == Method::Electronic && !self.awaited().contains(&party) {
             return Err(Refusal::new("SIG-07", MessageKey::Sig07NotYourTurn));
         }
-        if signed_on < sent_on || signed_on > today {
+        let dated_wrong = match method {
+            Method::Electronic => signed_on != today,
+            Method::Paper => signed_on < sent_on || signed_on > today,
+        };
+        if dated_wrong {
             return Err(Refusal::invalid("SIG-08", MessageKey::Sig08SignatureDate)
                 .with_arg("sent", sent_on)
                 .with_arg("today", today));
@@ -317,22 +329,19 @@ impl Circuit {
     }
 
     /// What withdrawing the validation does to the circuit: a circuit not
-    /// fully signed starts again (the signatures given were for a text
-    /// that may now change: they are returned, to be told to their
-    /// parties); a fully signed agreement is refused (SIG-09): it is
-    /// amended instead.
-    pub fn withdraw(&self) -> Result<(Self, Vec<Signature>), Refusal> {
+    /// fully signed starts again, as the centre's `settings` and the
+    /// intern's age now say (the signatures given were for a text that may
+    /// now change: they are returned, to be told to their parties); a
+    /// fully signed agreement is refused (SIG-09): it is amended instead.
+    pub fn withdraw(
+        &self,
+        settings: &CircuitSettings,
+        minor: bool,
+    ) -> Result<(Self, Vec<Signature>), Refusal> {
         if self.status() == CircuitStatus::Signed {
             return Err(Refusal::new("SIG-09", MessageKey::Sig09SignedIsAmended));
         }
-        Ok((
-            Self {
-                sent_on: None,
-                signatures: Vec::new(),
-                ..self.clone()
-            },
-            self.signatures.clone(),
-        ))
+        Ok((Self::new(settings, minor), self.signatures.clone()))
     }
 
     /// CONV-03 once the circuit went out: an error when the internship
@@ -348,7 +357,7 @@ impl Circuit {
         late.then(|| {
             Violation::error(
                 "CONV-03",
-                "internship.start_date",
+                "internship.start",
                 MessageKey::Conv03NotSignedBeforeStart,
             )
             .with_arg("start", start)
@@ -368,6 +377,19 @@ mod tests {
         r.expect_err("refused").rule
     }
 
+    /// A centre that leaves the tutor out.
+    fn no_tutor() -> CircuitSettings {
+        CircuitSettings {
+            parties: vec![
+                Party::Student,
+                Party::HostSignatory,
+                Party::Supervisor,
+                Party::School,
+            ],
+            ..CircuitSettings::default()
+        }
+    }
+
     #[test]
     fn the_official_model_is_valid_and_a_minor_adds_a_representative() {
         let settings = CircuitSettings::default();
@@ -378,9 +400,20 @@ mod tests {
                 Party::Student,
                 Party::LegalRepresentative,
                 Party::HostSignatory,
+                Party::Tutor,
                 Party::Supervisor,
                 Party::School
             ]
+        );
+        assert!(no_tutor().check().is_empty(), "the tutor is optional");
+        let no_supervisor = CircuitSettings {
+            parties: vec![Party::Student, Party::HostSignatory, Party::School],
+            ..CircuitSettings::default()
+        };
+        assert_eq!(
+            no_supervisor.check().len(),
+            1,
+            "CONV-02: the supervisor signs"
         );
         let broken = CircuitSettings {
             parties: vec![Party::Student, Party::Student, Party::LegalRepresentative],
@@ -399,7 +432,7 @@ mod tests {
 
     #[test]
     fn a_sequential_circuit_asks_each_party_in_turn() {
-        let circuit = Circuit::new(&CircuitSettings::default(), false);
+        let circuit = Circuit::new(&no_tutor(), false);
         assert_eq!(circuit.status(), CircuitStatus::NotSent);
         assert_eq!(rule(circuit.send(false, d(3, 1))), "SIG-02");
         assert_eq!(
@@ -451,7 +484,7 @@ mod tests {
     fn a_parallel_circuit_asks_everyone_at_once() {
         let settings = CircuitSettings {
             order: SigningOrder::Parallel,
-            ..CircuitSettings::default()
+            ..no_tutor()
         };
         let sent = Circuit::new(&settings, false)
             .send(true, d(3, 1))
@@ -465,7 +498,7 @@ mod tests {
 
     #[test]
     fn conv_03_every_signature_before_the_first_day() {
-        let sent = Circuit::new(&CircuitSettings::default(), false)
+        let sent = Circuit::new(&no_tutor(), false)
             .send(true, d(3, 1))
             .expect("sent");
         let start = d(3, 10);
@@ -492,21 +525,27 @@ mod tests {
         assert_eq!(circuit.check_start(d(3, 11), d(3, 12)), None);
         // Before the circuit went out, the convention's warning speaks.
         assert_eq!(
-            Circuit::new(&CircuitSettings::default(), false).check_start(start, d(3, 12)),
+            Circuit::new(&no_tutor(), false).check_start(start, d(3, 12)),
             None
         );
     }
 
     #[test]
     fn withdrawing_restarts_a_partial_circuit_and_spares_a_signed_one() {
-        let sent = Circuit::new(&CircuitSettings::default(), false)
+        let sent = Circuit::new(&no_tutor(), false)
             .send(true, d(3, 1))
             .expect("sent");
         let student = sent
             .record(Party::Student, Method::Electronic, d(3, 2), d(3, 2))
             .expect("signed");
-        let (restarted, voided) = student.withdraw().expect("partial circuits restart");
+        let (restarted, voided) = student
+            .withdraw(&no_tutor(), true)
+            .expect("partial circuits restart");
         assert_eq!(restarted.status(), CircuitStatus::NotSent);
+        assert!(
+            restarted.parties().contains(&Party::LegalRepresentative),
+            "rebuilt as the intern's age now says"
+        );
         assert_eq!(voided.len(), 1);
         assert_eq!(voided[0].party, Party::Student);
         let mut signed = student;
@@ -515,6 +554,18 @@ mod tests {
                 .record(party, Method::Paper, d(3, 3), d(3, 3))
                 .expect("recorded");
         }
-        assert_eq!(rule(signed.withdraw()), "SIG-09");
+        assert_eq!(rule(signed.withdraw(&no_tutor(), false)), "SIG-09");
+    }
+
+    #[test]
+    fn an_empty_circuit_is_never_signed() {
+        let empty = Circuit::restore(
+            Vec::new(),
+            SigningOrder::Parallel,
+            Some(d(3, 1)),
+            Vec::new(),
+        );
+        assert_eq!(empty.status(), CircuitStatus::OutForSignature);
+        assert_eq!(empty.signed_on(), None);
     }
 }

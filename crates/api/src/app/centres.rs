@@ -122,6 +122,7 @@ pub async fn update(
                 }
                 if input.settings.validation_levels != before.settings.validation_levels
                     || input.settings.print_condition != before.settings.print_condition
+                    || input.settings.signature != before.settings.signature
                 {
                     access::may_change_centre_rules(&ctx.roles, ctx.rights_in(id))
                         .map_err(|r| ApiError::refusal(&r))?;

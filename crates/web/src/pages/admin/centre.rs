@@ -42,20 +42,23 @@ const PRINT: [PrintCondition; 5] = [
     PrintCondition::AfterAdministrativeCheck,
 ];
 
-/// The official model's parties in its order: the student, the host's
-/// signatory, the tutor and the supervisor where the centre asks them,
-/// the school (a minor's legal representative is added per convention).
-fn official_parties(tutor: bool, supervisor: bool) -> Vec<Party> {
-    [
-        (Party::Student, true),
-        (Party::HostSignatory, true),
-        (Party::Tutor, tutor),
-        (Party::Supervisor, supervisor),
-        (Party::School, true),
-    ]
-    .into_iter()
-    .filter_map(|(party, signs)| signs.then_some(party))
-    .collect()
+/// The centre's parties with the tutor in or out, the others kept in
+/// their order (a custom order set through the API survives a save); the
+/// tutor goes where the official model has it, before the supervisor.
+fn with_tutor(parties: &[Party], tutor: bool) -> Vec<Party> {
+    let mut list: Vec<Party> = parties
+        .iter()
+        .copied()
+        .filter(|p| *p != Party::Tutor)
+        .collect();
+    if tutor {
+        let at = list
+            .iter()
+            .position(|p| matches!(p, Party::Supervisor | Party::School))
+            .unwrap_or(list.len());
+        list.insert(at, Party::Tutor);
+    }
+    list
 }
 
 #[component]
@@ -106,7 +109,6 @@ fn CentreForm(current: RwSignal<Centre>) -> impl IntoView {
     let students_may_create = RwSignal::new(c.settings.students_may_create);
     let overlaps_allowed = RwSignal::new(c.settings.overlaps_allowed);
     let tutor_signs = RwSignal::new(c.settings.signature.parties.contains(&Party::Tutor));
-    let supervisor_signs = RwSignal::new(c.settings.signature.parties.contains(&Party::Supervisor));
     let signing_order = RwSignal::new(code_of(&c.settings.signature.order));
     let order_options = Signal::derive(move || {
         [
@@ -173,10 +175,7 @@ fn CentreForm(current: RwSignal<Centre>) -> impl IntoView {
                 students_may_create: students_may_create.get_untracked(),
                 overlaps_allowed: overlaps_allowed.get_untracked(),
                 signature: CircuitSettings {
-                    parties: official_parties(
-                        tutor_signs.get_untracked(),
-                        supervisor_signs.get_untracked(),
-                    ),
+                    parties: with_tutor(&c.settings.signature.parties, tutor_signs.get_untracked()),
                     order: from_code(&signing_order.get_untracked())
                         .unwrap_or(c.settings.signature.order),
                 },
@@ -286,11 +285,10 @@ fn CentreForm(current: RwSignal<Centre>) -> impl IntoView {
             <Select path="centre.print_condition" label="centre-print-condition" value=print options=print_options messages=messages required=true help="centre-print-help" />
             <Checkbox id="centre-students-may-create" label="centre-students-may-create" value=students_may_create />
             <Checkbox id="centre-overlaps-allowed" label="centre-overlaps-allowed" value=overlaps_allowed />
-            <fieldset class="signature-circuit">
+            <fieldset class="signature-circuit" id="centre-settings-signature-parties" tabindex="-1">
                 <legend>{move || i18n.t("centre-signature-circuit")}</legend>
-                <p class="help">{move || i18n.t("centre-signature-help")}</p>
+                <p class="help-text">{move || i18n.t("centre-signature-help")}</p>
                 <Checkbox id="centre-tutor-signs" label="centre-tutor-signs" value=tutor_signs />
-                <Checkbox id="centre-supervisor-signs" label="centre-supervisor-signs" value=supervisor_signs />
                 <Select path="centre.settings.signature.order" label="centre-signing-order" value=signing_order options=order_options messages=messages required=true />
             </fieldset>
             <ActionError error=error />
