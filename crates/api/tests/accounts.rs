@@ -7,7 +7,7 @@
 mod common;
 
 use common::TestApp;
-use common::flows::{As, rules};
+use common::flows::{As, account_id, rules};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use std::sync::Arc;
@@ -23,22 +23,6 @@ async fn login(app: &TestApp, username: &str, password: &str) -> (StatusCode, Va
         .unwrap();
     let status = res.status();
     (status, res.json().await.unwrap_or(Value::Null))
-}
-
-/// The id of the account named `username`, as the search finds it.
-async fn account_id(admin: &As<'_>, username: &str) -> i64 {
-    let (status, page) = admin
-        .get(&format!("/api/admin/users?q={username}&limit=5"))
-        .await;
-    assert_eq!(status, StatusCode::OK, "{page}");
-    page["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["username"] == username)
-        .unwrap_or_else(|| panic!("{username} not found: {page}"))["id"]
-        .as_i64()
-        .unwrap()
 }
 
 async fn change(who: &As<'_>, id: i64, change: &str) -> (StatusCode, Value) {

@@ -6,26 +6,10 @@
 mod common;
 
 use common::TestApp;
-use common::flows::{As, rules, submitted, version};
+use common::flows::{As, account_id, rules, submitted, version};
 use diesel::prelude::*;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-
-/// The id of the account named `username`.
-async fn account_id(admin: &As<'_>, username: &str) -> i64 {
-    let (status, page) = admin
-        .get(&format!("/api/admin/users?q={username}&limit=5"))
-        .await;
-    assert_eq!(status, StatusCode::OK, "{page}");
-    page["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["username"] == username)
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap()
-}
 
 /// Only the administrative validation: no other level, no printing before
 /// the condition, no evaluations, tickets, statistics or alert mails.

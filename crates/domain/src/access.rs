@@ -48,11 +48,7 @@ pub fn may_view_statistics(
     centre: Option<Option<StaffRights>>,
 ) -> Result<(), Refusal> {
     match centre {
-        Some(_) if has(roles, Role::Admin) => Ok(()),
-        Some(rights) => {
-            may_edit_centre(roles, rights.is_some())?;
-            staff::require(rights.is_some_and(|r| r.statistics), Right::Statistics)
-        }
+        Some(rights) => may_do_centre_work(roles, rights, |r| r.statistics, Right::Statistics),
         None => may_administer(roles),
     }
 }
@@ -258,14 +254,7 @@ pub fn may_do_staff_work(roles: &[Role]) -> Result<(), Refusal> {
 /// caller's in that centre, if they manage it.
 pub fn may_answer_ticket(roles: &[Role], rights: Option<StaffRights>) -> Result<(), Refusal> {
     may_do_staff_work(roles)?;
-    match rights {
-        _ if has(roles, Role::Admin) => Ok(()),
-        Some(rights) => staff::require(rights.tickets, Right::Tickets),
-        None => Err(Refusal::forbidden(
-            "PERM-14",
-            MessageKey::Perm14NotCentreManager,
-        )),
-    }
+    may_do_centre_work(roles, rights, |r| r.tickets, Right::Tickets)
 }
 
 /// A ticket is read by its author and by staff.

@@ -10,7 +10,9 @@ use crate::app::sso::{self, Failure};
 use crate::db::oidc_logins;
 use crate::db::users::VIA_OIDC;
 use crate::error::{ApiError, Problem};
-use crate::routes::sso::{LoginQuery, browser_state_cookie, callback_answer, redirect};
+use crate::routes::sso::{
+    self as sso_routes, LoginQuery, browser_state_cookie, callback_answer, redirect,
+};
 use crate::sso::local_path;
 use crate::sso::oidc::{self, LOGIN_TTL_MINUTES, OidcConfig};
 use crate::state::AppState;
@@ -26,17 +28,6 @@ const STATE_COOKIE_PATH: &str = "/api/auth/oidc";
 
 fn oidc_config(state: &AppState) -> Result<&OidcConfig, ApiError> {
     state.config.oidc.as_ref().ok_or_else(ApiError::not_found)
-}
-
-/// Whether the caller's address is past its single sign-on requests of
-/// the minute.
-pub fn too_many(state: &AppState, req: &HttpRequest) -> bool {
-    let address = crate::routes::auth::client_address(req, &state.config.trusted_proxies);
-    let refused = state.sso_rate.hit(address).is_some();
-    if refused {
-        tracing::warn!(%address, "too many single sign-on requests from one address");
-    }
-    refused
 }
 
 fn callback_url(state: &AppState) -> String {
@@ -63,7 +54,7 @@ pub async fn oidc_login(
     query: web::Query<LoginQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let config = oidc_config(&state)?.clone();
-    if too_many(&state, &req) {
+    if sso_routes::too_many(&state, &req) {
         return Ok(redirect(&Failure::Busy.page()));
     }
     let next = local_path(query.next.as_deref());
@@ -132,7 +123,7 @@ pub async fn oidc_callback(
     let config = oidc_config(&state)?.clone();
     let query = query.into_inner();
     let browser_state = req.cookie(STATE_COOKIE).map(|c| c.value().to_owned());
-    let outcome = if too_many(&state, &req) {
+    let outcome = if sso_routes::too_many(&state, &req) {
         Err(Failure::Busy)
     } else {
         finish(&state, &config, query, browser_state).await

@@ -170,7 +170,7 @@ pub async fn cas_callback(
     let cleared = browser_state_cookie(CAS_STATE_COOKIE, CAS_STATE_PATH, String::new(), 0);
     let outcome = match (&returned, &browser_state) {
         // Each callback calls the CAS server: bounded per address.
-        _ if crate::routes::oidc::too_many(&state, &req) => Err(Failure::Busy),
+        _ if too_many(&state, &req) => Err(Failure::Busy),
         (Some(returned), Some(ours)) if !returned.is_empty() && returned == ours => {
             let service = service_url(&state, returned, &next);
             sign_in(&state, &cas, &service, ticket.as_deref().unwrap_or("")).await
@@ -285,6 +285,17 @@ pub async fn cas_back_channel_logout(
         tracing::info!(ended, "CAS single logout");
     }
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// Whether the caller's address is past its single sign-on requests of
+/// the minute.
+pub fn too_many(state: &AppState, req: &HttpRequest) -> bool {
+    let address = crate::routes::auth::client_address(req, &state.config.trusted_proxies);
+    let refused = state.sso_rate.hit(address).is_some();
+    if refused {
+        tracing::warn!(%address, "too many single sign-on requests from one address");
+    }
+    refused
 }
 
 /// Ends the CAS session too: the SPA sends the browser here after signing

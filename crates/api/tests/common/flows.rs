@@ -303,3 +303,19 @@ pub fn national_answers(kind: stages_domain::model::EvaluationKind) -> Value {
     }
     Value::Object(answers)
 }
+
+/// The id of the account named `username`, as the search finds it.
+pub async fn account_id(admin: &As<'_>, username: &str) -> i64 {
+    let (status, page) = admin
+        .get(&format!("/api/admin/users?q={username}&limit=5"))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["username"] == username)
+        .unwrap_or_else(|| panic!("{username} not found: {page}"))["id"]
+        .as_i64()
+        .unwrap()
+}
