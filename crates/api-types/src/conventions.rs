@@ -80,6 +80,8 @@ pub struct ConventionView {
     /// Staff's answer to DUR-03 (does it take an earlier intern's post?),
     /// once given.
     pub post_review: Option<PostReviewView>,
+    /// The signature circuit, once the convention is validated.
+    pub signature: Option<crate::signatures::CircuitView>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub submitted_at: Option<DateTime<Utc>>,

@@ -22,6 +22,7 @@ pub mod page;
 pub mod people;
 pub mod problem;
 pub mod registry;
+pub mod signatures;
 pub mod statistics;
 pub mod steps;
 pub mod tickets;

@@ -58,6 +58,14 @@ pub struct ConfigArgs {
     /// The institution's name, printed on the agreements' letterhead.
     #[arg(long, env = "STAGES_INSTITUTION_NAME", global = true)]
     pub institution_name: Option<String>,
+    /// The private key (PKCS#8 PEM, RSA or ECDSA P-256) that seals signed
+    /// agreements. Without it, a key and a self-signed certificate are
+    /// generated and kept in the data directory (a demo, not production).
+    #[arg(long, env = "STAGES_SEAL_KEY", global = true)]
+    pub seal_key: Option<PathBuf>,
+    /// The certificate (PEM) of the seal key.
+    #[arg(long, env = "STAGES_SEAL_CERTIFICATE", global = true)]
+    pub seal_certificate: Option<PathBuf>,
     /// LDAP: where people are (`ou=people,dc=univ,dc=fr` or the suffix).
     #[arg(long, env = "STAGES_LDAP_BASE_DN", global = true)]
     pub ldap_base_dn: Option<String>,
@@ -153,6 +161,8 @@ struct FileConfig {
     ldap_student_number_attribute: Option<String>,
     affiliation_roles: Option<String>,
     institution_name: Option<String>,
+    seal_key: Option<PathBuf>,
+    seal_certificate: Option<PathBuf>,
     public_url: Option<String>,
     smtp_url: Option<String>,
     mail_from: Option<String>,
@@ -205,6 +215,8 @@ pub struct Config {
     pub access_token_minutes: i64,
     pub today: Option<chrono::NaiveDate>,
     pub institution_name: String,
+    /// The seal's key and certificate files, when configured.
+    pub seal_files: Option<(PathBuf, PathBuf)>,
     pub public_url: String,
     pub smtp_url: Option<String>,
     pub mail_from: String,
@@ -252,6 +264,10 @@ pub enum ConfigError {
         "OpenID Connect needs STAGES_OIDC_CLIENT_ID and STAGES_OIDC_CLIENT_SECRET with STAGES_OIDC_ISSUER"
     )]
     OidcClient,
+    #[error("the seal needs both STAGES_SEAL_KEY and STAGES_SEAL_CERTIFICATE")]
+    SealFiles,
+    #[error("cannot use the seal {path}: {cause}")]
+    Seal { path: String, cause: String },
     #[error(
         "the JWT secret has {0} bytes: give at least {MIN_SECRET_BYTES} random bytes (e.g. `openssl rand -hex 32`)"
     )]
@@ -395,6 +411,14 @@ impl Config {
             today: args.today.or(file.today),
             institution_name: pick(&args.institution_name, file.institution_name)
                 .unwrap_or_else(|| DEFAULT_INSTITUTION_NAME.to_owned()),
+            seal_files: match (
+                args.seal_key.clone().or(file.seal_key),
+                args.seal_certificate.clone().or(file.seal_certificate),
+            ) {
+                (Some(key), Some(certificate)) => Some((key, certificate)),
+                (None, None) => None,
+                _ => return Err(ConfigError::SealFiles),
+            },
             public_url: pick(&args.public_url, file.public_url)
                 .unwrap_or_else(|| format!("http://{bind}")),
             smtp_url: pick(&args.smtp_url, file.smtp_url),
@@ -445,6 +469,46 @@ impl Config {
                 Ok(secret)
             }
         }
+    }
+}
+
+impl Config {
+    /// The seal of signed agreements: the configured key and certificate,
+    /// else the demo's, generated on first start and kept (private) in the
+    /// data directory so that a restart seals with the same certificate.
+    pub fn seal(&self) -> Result<crate::documents::seal::Seal, ConfigError> {
+        use crate::documents::seal::Seal;
+        let read = |path: &Path| {
+            std::fs::read_to_string(path).map_err(|e| ConfigError::Seal {
+                path: path.display().to_string(),
+                cause: e.to_string(),
+            })
+        };
+        if let Some((key, certificate)) = &self.seal_files {
+            return Seal::from_pem(&read(key)?, &read(certificate)?).map_err(|e| {
+                ConfigError::Seal {
+                    path: key.display().to_string(),
+                    cause: e.to_string(),
+                }
+            });
+        }
+        let key = self.data_dir.join("seal-key.pem");
+        let certificate = self.data_dir.join("seal-certificate.pem");
+        let to_err = |cause: String| ConfigError::Seal {
+            path: key.display().to_string(),
+            cause,
+        };
+        if key.is_file() && certificate.is_file() {
+            make_private(&key, 0o600).map_err(|e| to_err(e.to_string()))?;
+            return Seal::from_pem(&read(&key)?, &read(&certificate)?)
+                .map_err(|e| to_err(e.to_string()));
+        }
+        let seal = Seal::generate(&self.institution_name).map_err(|e| to_err(e.to_string()))?;
+        let (key_pem, certificate_pem) = seal.to_pem().map_err(|e| to_err(e.to_string()))?;
+        private_dir(&self.data_dir).map_err(|e| to_err(e.to_string()))?;
+        write_private(&key, &key_pem).map_err(|e| to_err(e.to_string()))?;
+        std::fs::write(&certificate, certificate_pem).map_err(|e| to_err(e.to_string()))?;
+        Ok(seal)
     }
 }
 

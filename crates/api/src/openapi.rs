@@ -41,6 +41,7 @@ pub const API_PREFIX: &str = "/api";
         (name = "offers", description = "Offers (Offres de stage et d'emploi): written and published by the centres, searched by students"),
         (name = "statistics", description = "Statistics of a centre's year: JSON, CSV and XLSX"),
         (name = "documents", description = "Printable documents: agreement, amendment, certificate (PDF)"),
+        (name = "signatures", description = "The signature circuit: sending for signature, paper signatures with their scans, the signed agreement"),
         (name = "admin", description = "Administration: personal API tokens, enrolment imports"),
     )
 )]

@@ -41,10 +41,12 @@ pub fn state(config: Config, pool: DbPool) -> Result<AppState, StartError> {
     let links = crate::app::evaluations::links::LinkSigner::new(secret.as_bytes())
         .map_err(|_| crate::auth::token::TokenError::EmptySecret)?;
     let searches = crate::state::concurrent_searches(pool.max_size());
+    let seal = Arc::new(config.seal()?);
     Ok(AppState {
         pool,
         tokens,
         links,
+        seal,
         config: Arc::new(config),
         throttle: Arc::default(),
         sso_rate: Arc::new(crate::auth::rate::PerAddress::new(

@@ -16,6 +16,8 @@ pub struct AppState {
     pub tokens: TokenService,
     /// Signs the workplace tutors' evaluation links.
     pub links: LinkSigner,
+    /// Seals signed agreements.
+    pub seal: Arc<crate::documents::seal::Seal>,
     pub config: Arc<Config>,
     pub throttle: Arc<Throttle>,
     /// Single sign-on starts and callbacks per address (see

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::flows::{As, submitted, validated, version};
+use common::flows::{As, rules, submitted, validated, version};
 use common::{Backend, TestApp};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -141,7 +141,8 @@ async fn printing_follows_the_centre_and_the_amendments(app: &TestApp) {
 
 on_both_backends!(printing_follows_the_centre_and_the_amendments);
 
-/// On the day after the end, the certificate gives the effective duration.
+/// On the day after the end, the certificate gives the effective duration,
+/// once every party signed the agreement (SIG-10).
 #[actix_web::test]
 async fn the_certificate_comes_after_the_end() {
     let app = TestApp::spawn_on(
@@ -149,14 +150,35 @@ async fn the_certificate_comes_after_the_end() {
         chrono::NaiveDate::from_ymd_opt(2027, 3, 27).unwrap(),
     )
     .await;
-    let (id, _) = validated(&app).await;
+    let (id, mut conv) = validated(&app).await;
     let student = app.login("etudiant").await;
-    let res = download(
-        &app,
-        &student,
-        &format!("/api/conventions/{id}/certificate"),
-    )
-    .await;
+    let certificate = format!("/api/conventions/{id}/certificate");
+    let res = download(&app, &student, &certificate).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let problem: Value = res.json().await.unwrap();
+    assert_eq!(rules(&problem), ["SIG-10"]);
+    let manager = app.login("gestionnaire").await;
+    let scan = download(&app, &manager, &format!("/api/conventions/{id}/pdf"))
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    for party in ["student", "host_signatory", "tutor", "supervisor", "school"] {
+        let res = app
+            .client
+            .post(app.url(&format!(
+                "/api/conventions/{id}/signature/paper/{party}?signed_on=2027-03-27"
+            )))
+            .bearer_auth(&manager)
+            .header("If-Match", format!("\"{}\"", version(&conv)))
+            .body(scan.clone())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        conv = res.json().await.unwrap();
+    }
+    let res = download(&app, &student, &certificate).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert!(res.bytes().await.unwrap().starts_with(b"%PDF"));
     app.stop().await;

@@ -258,6 +258,11 @@ pub fn image_format(field: &str) -> Violation {
     Violation::error("FMT-04", field, MessageKey::Fmt04Image)
 }
 
+/// FMT-05: a signed scan that is not a readable PDF.
+pub fn scan_format(field: &str) -> Violation {
+    Violation::error("FMT-05", field, MessageKey::Fmt05Scan)
+}
+
 /// CSV-01: a file that is not UTF-8 CSV text (`detail` says where).
 pub fn csv_invalid(detail: impl Into<String>) -> Violation {
     Violation::error("CSV-01", "", MessageKey::Csv01Invalid).with_arg("detail", detail.into())

@@ -16,19 +16,23 @@
 //! | SIG-01 | the centre's parties: no party twice; the student, the host's signatory, the academic supervisor and the school always (CONV-02); the legal representative never (added for a minor) |
 //! | SIG-02 | only a validated convention goes out for signature |
 //! | SIG-03 | a circuit goes out once |
-//! | SIG-04 | a signature is recorded once the circuit went out |
+//! | SIG-04 | an electronic signature is asked for once the circuit went out |
 //! | SIG-05 | only a party of the circuit signs |
 //! | SIG-06 | each party signs once |
 //! | SIG-07 | in a sequential circuit, a party signs electronically in its turn |
-//! | SIG-08 | a paper signature is dated between the sending and today; an electronic one is given today |
+//! | SIG-08 | a paper signature is dated between the validation and today; an electronic one is given today |
 //! | SIG-09 | a fully signed agreement is not withdrawn: it is amended |
+//! | SIG-10 | the certificate of a convention with a circuit needs every signature |
+//! | SIG-11 | the centre's staff with a validation right, and admins, run the circuit |
 //! | CONV-03 | every party signed before the first day |
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::lifecycle::Refusal;
+use crate::lifecycle::{Refusal, Status};
 use crate::messages::MessageKey;
+use crate::permissions::Relation;
+use crate::staff::{Right, require};
 use crate::violation::Violation;
 
 /// Who signs an agreement.
@@ -179,41 +183,75 @@ pub enum CircuitStatus {
 }
 
 /// The circuit of one convention (or one amendment): its parties in order,
-/// when it went out, and the signatures given.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+/// the day it opened (the convention's validation), when it went out, and
+/// the signatures given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Circuit {
     parties: Vec<Party>,
     order: SigningOrder,
+    opened_on: NaiveDate,
     sent_on: Option<NaiveDate>,
     signatures: Vec<Signature>,
 }
 
+/// Stored data that no sequence of the rules below can have produced.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("inconsistent signature circuit: {0}")]
+pub struct Inconsistent(&'static str);
+
 impl Circuit {
-    /// A circuit not sent yet, for a convention of a centre with
-    /// `settings`, whose intern is a minor or not.
-    pub fn new(settings: &CircuitSettings, minor: bool) -> Self {
+    /// The circuit of a convention validated on `opened_on`, of a centre
+    /// with `settings`, whose intern is a minor or not: not sent yet.
+    pub fn new(settings: &CircuitSettings, minor: bool, opened_on: NaiveDate) -> Self {
         Self {
             parties: settings.parties_for(minor),
             order: settings.order,
+            opened_on,
             sent_on: None,
             signatures: Vec::new(),
         }
     }
 
-    /// A circuit as stored.
+    /// A circuit as stored, checked: distinct parties, signatures by
+    /// parties of the circuit, once each, dated from its opening, and
+    /// electronic ones only once it went out.
     pub fn restore(
         parties: Vec<Party>,
         order: SigningOrder,
+        opened_on: NaiveDate,
         sent_on: Option<NaiveDate>,
         signatures: Vec<Signature>,
-    ) -> Self {
-        Self {
+    ) -> Result<Self, Inconsistent> {
+        for (i, party) in parties.iter().enumerate() {
+            if parties[..i].contains(party) {
+                return Err(Inconsistent("a party twice"));
+            }
+        }
+        if sent_on.is_some_and(|sent| sent < opened_on) {
+            return Err(Inconsistent("sent before it opened"));
+        }
+        for (i, signature) in signatures.iter().enumerate() {
+            if !parties.contains(&signature.party) {
+                return Err(Inconsistent("a signature by someone else"));
+            }
+            if signatures[..i].iter().any(|s| s.party == signature.party) {
+                return Err(Inconsistent("a party signed twice"));
+            }
+            if signature.signed_on < opened_on {
+                return Err(Inconsistent("a signature before the validation"));
+            }
+            let earliest = sent_on.unwrap_or(NaiveDate::MAX);
+            if signature.method == Method::Electronic && signature.signed_on < earliest {
+                return Err(Inconsistent("an electronic signature before sending"));
+            }
+        }
+        Ok(Self {
             parties,
             order,
+            opened_on,
             sent_on,
             signatures,
-        }
+        })
     }
 
     pub fn parties(&self) -> &[Party] {
@@ -224,6 +262,10 @@ impl Circuit {
         self.order
     }
 
+    pub fn opened_on(&self) -> NaiveDate {
+        self.opened_on
+    }
+
     pub fn sent_on(&self) -> Option<NaiveDate> {
         self.sent_on
     }
@@ -232,11 +274,13 @@ impl Circuit {
         &self.signatures
     }
 
+    /// Signed once every party signed (paper signatures may all come back
+    /// before the circuit is sent); else out for signature once sent.
     pub fn status(&self) -> CircuitStatus {
-        if self.sent_on.is_none() {
-            CircuitStatus::NotSent
-        } else if !self.parties.is_empty() && self.unsigned().next().is_none() {
+        if !self.parties.is_empty() && self.unsigned().next().is_none() {
             CircuitStatus::Signed
+        } else if self.sent_on.is_none() {
+            CircuitStatus::NotSent
         } else {
             CircuitStatus::OutForSignature
         }
@@ -273,12 +317,13 @@ impl Circuit {
             .flatten()
     }
 
-    /// Sends the circuit out (SIG-02, SIG-03).
-    pub fn send(&self, validated: bool, today: NaiveDate) -> Result<Self, Refusal> {
-        if !validated {
+    /// Sends the circuit out (SIG-02, SIG-03): a convention in `status`
+    /// Validated (not one terminated early), not fully signed already.
+    pub fn send(&self, status: Status, today: NaiveDate) -> Result<Self, Refusal> {
+        if status != Status::Validated {
             return Err(Refusal::new("SIG-02", MessageKey::Sig02NotValidated));
         }
-        if self.sent_on.is_some() {
+        if self.sent_on.is_some() || self.status() == CircuitStatus::Signed {
             return Err(Refusal::new("SIG-03", MessageKey::Sig03AlreadySent));
         }
         Ok(Self {
@@ -289,8 +334,10 @@ impl Circuit {
 
     /// Records `party`'s signature given on `signed_on` by `method`
     /// (SIG-04 to SIG-08). Paper signatures come back in any order, dated
-    /// as written on them; an electronic one is asked for in the circuit's
-    /// order and is given today (it cannot be backdated).
+    /// as written on them, from the validation on (staff may collect them
+    /// before sending the circuit); an electronic one is asked for once
+    /// sent, in the circuit's order, and is given today (it cannot be
+    /// backdated).
     pub fn record(
         &self,
         party: Party,
@@ -298,25 +345,25 @@ impl Circuit {
         signed_on: NaiveDate,
         today: NaiveDate,
     ) -> Result<Self, Refusal> {
-        let Some(sent_on) = self.sent_on else {
+        if method == Method::Electronic && self.sent_on.is_none() {
             return Err(Refusal::new("SIG-04", MessageKey::Sig04NotSent));
-        };
+        }
         if !self.parties.contains(&party) {
             return Err(Refusal::new("SIG-05", MessageKey::Sig05NotAParty));
         }
         if self.has_signed(party) {
-            return Err(Refusal::new("SIG-06", MessageKey::Sig06AlreadySigned));
+            return Err(already_signed());
         }
         if method == Method::Electronic && !self.awaited().contains(&party) {
             return Err(Refusal::new("SIG-07", MessageKey::Sig07NotYourTurn));
         }
         let dated_wrong = match method {
             Method::Electronic => signed_on != today,
-            Method::Paper => signed_on < sent_on || signed_on > today,
+            Method::Paper => signed_on < self.opened_on || signed_on > today,
         };
         if dated_wrong {
             return Err(Refusal::invalid("SIG-08", MessageKey::Sig08SignatureDate)
-                .with_arg("sent", sent_on)
+                .with_arg("from", self.opened_on)
                 .with_arg("today", today));
         }
         let mut next = self.clone();
@@ -328,28 +375,22 @@ impl Circuit {
         Ok(next)
     }
 
-    /// What withdrawing the validation does to the circuit: a circuit not
-    /// fully signed starts again, as the centre's `settings` and the
-    /// intern's age now say (the signatures given were for a text that may
-    /// now change: they are returned, to be told to their parties); a
-    /// fully signed agreement is refused (SIG-09): it is amended instead.
-    pub fn withdraw(
-        &self,
-        settings: &CircuitSettings,
-        minor: bool,
-    ) -> Result<(Self, Vec<Signature>), Refusal> {
+    /// What withdrawing the validation does to the circuit: one not fully
+    /// signed is abandoned, and the signatures given (for a text that may
+    /// now change) are returned, to be told to their parties; the next
+    /// validation opens a new circuit. A fully signed agreement is refused
+    /// (SIG-09): it is amended instead.
+    pub fn withdraw(&self) -> Result<Vec<Signature>, Refusal> {
         if self.status() == CircuitStatus::Signed {
             return Err(Refusal::new("SIG-09", MessageKey::Sig09SignedIsAmended));
         }
-        Ok((Self::new(settings, minor), self.signatures.clone()))
+        Ok(self.signatures.clone())
     }
 
-    /// CONV-03 once the circuit went out: an error when the internship
-    /// starts (or started) without every signature given before its first
-    /// day; `None` while there is still time, or before the circuit went
-    /// out (the convention's own CONV-03 warning speaks then).
+    /// CONV-03 once the convention has a circuit: an error when the
+    /// internship starts (or started) without every signature given before
+    /// its first day; `None` while there is still time.
     pub fn check_start(&self, start: NaiveDate, today: NaiveDate) -> Option<Violation> {
-        self.sent_on?;
         let late = match self.signed_on() {
             Some(last) => last >= start,
             None => today >= start,
@@ -365,9 +406,63 @@ impl Circuit {
     }
 }
 
+/// The convention's violations once it has a circuit: the CONV-03
+/// warning ("sign before the first day") gives way to the fact, an error
+/// when the first day came without every signature.
+pub fn with_start_check(
+    mut violations: Vec<Violation>,
+    circuit: &Circuit,
+    start: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Vec<Violation> {
+    violations.retain(|v| v.rule != "CONV-03");
+    if let Some(late) = start.and_then(|start| circuit.check_start(start, today)) {
+        violations.push(late);
+    }
+    violations
+}
+
+/// SIG-10: the end-of-internship certificate of a convention with a
+/// circuit needs every signature. A convention validated before circuits
+/// existed has none, and its agreement was signed outside Stages.
+pub fn check_certificate(circuit: Option<&Circuit>) -> Result<(), Refusal> {
+    match circuit {
+        Some(circuit) if circuit.status() != CircuitStatus::Signed => {
+            Err(Refusal::new("SIG-10", MessageKey::Sig10NotSigned))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// SIG-02: a convention without an open circuit is not validated.
+pub fn not_open() -> Refusal {
+    Refusal::new("SIG-02", MessageKey::Sig02NotValidated)
+}
+
+/// SIG-06: the party signed (a concurrent signature came first).
+pub fn already_signed() -> Refusal {
+    Refusal::new("SIG-06", MessageKey::Sig06AlreadySigned)
+}
+
+/// Whether `relation` reads the evidence of electronic signatures (the
+/// signer's network address and browser): the centre's staff and admins.
+pub fn may_read_evidence(relation: Relation) -> bool {
+    crate::permissions::roles::is_staff(relation)
+}
+
+/// SIG-11: who sends a circuit and records paper signatures: admins, and
+/// the centre's managers whose rights include a validation level.
+pub fn may_manage(relation: Relation) -> Result<(), Refusal> {
+    match relation {
+        Relation::CentreManager(rights) => require(rights.validates_any(), Right::Validate),
+        other => crate::permissions::roles::may_act_as_staff(other),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::staff::StaffRights;
 
     fn d(m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2027, m, day).expect("date")
@@ -387,6 +482,14 @@ mod tests {
                 Party::School,
             ],
             ..CircuitSettings::default()
+        }
+    }
+
+    fn signature(party: Party, signed_on: NaiveDate, method: Method) -> Signature {
+        Signature {
+            party,
+            signed_on,
+            method,
         }
     }
 
@@ -432,15 +535,19 @@ mod tests {
 
     #[test]
     fn a_sequential_circuit_asks_each_party_in_turn() {
-        let circuit = Circuit::new(&no_tutor(), false);
+        let circuit = Circuit::new(&no_tutor(), false, d(2, 27));
         assert_eq!(circuit.status(), CircuitStatus::NotSent);
-        assert_eq!(rule(circuit.send(false, d(3, 1))), "SIG-02");
+        assert_eq!(rule(circuit.send(Status::InValidation, d(3, 1))), "SIG-02");
+        assert_eq!(
+            rule(circuit.send(Status::TerminatedEarly, d(3, 1))),
+            "SIG-02"
+        );
         assert_eq!(
             rule(circuit.record(Party::Student, Method::Electronic, d(3, 1), d(3, 1))),
             "SIG-04"
         );
-        let sent = circuit.send(true, d(3, 1)).expect("sent");
-        assert_eq!(rule(sent.send(true, d(3, 2))), "SIG-03");
+        let sent = circuit.send(Status::Validated, d(3, 1)).expect("sent");
+        assert_eq!(rule(sent.send(Status::Validated, d(3, 2))), "SIG-03");
         assert_eq!(sent.awaited(), vec![Party::Student]);
         assert_eq!(
             rule(sent.record(Party::School, Method::Electronic, d(3, 2), d(3, 2))),
@@ -451,12 +558,19 @@ mod tests {
             "SIG-05"
         );
         assert_eq!(
-            rule(sent.record(Party::Student, Method::Electronic, d(2, 28), d(3, 2))),
-            "SIG-08"
+            rule(sent.record(Party::Student, Method::Electronic, d(3, 1), d(3, 2))),
+            "SIG-08",
+            "an electronic signature is given today"
         );
         assert_eq!(
-            rule(sent.record(Party::Student, Method::Electronic, d(3, 3), d(3, 2))),
-            "SIG-08"
+            rule(sent.record(Party::Student, Method::Paper, d(2, 26), d(3, 2))),
+            "SIG-08",
+            "not before the validation"
+        );
+        assert_eq!(
+            rule(sent.record(Party::Student, Method::Paper, d(3, 3), d(3, 2))),
+            "SIG-08",
+            "not in the future"
         );
         let student = sent
             .record(Party::Student, Method::Electronic, d(3, 2), d(3, 2))
@@ -481,13 +595,25 @@ mod tests {
     }
 
     #[test]
+    fn paper_signatures_may_all_come_back_before_sending() {
+        let mut circuit = Circuit::new(&no_tutor(), false, d(3, 1));
+        for party in no_tutor().parties {
+            circuit = circuit
+                .record(party, Method::Paper, d(3, 1), d(3, 2))
+                .expect("recorded before sending");
+        }
+        assert_eq!(circuit.status(), CircuitStatus::Signed);
+        assert_eq!(rule(circuit.send(Status::Validated, d(3, 2))), "SIG-03");
+    }
+
+    #[test]
     fn a_parallel_circuit_asks_everyone_at_once() {
         let settings = CircuitSettings {
             order: SigningOrder::Parallel,
             ..no_tutor()
         };
-        let sent = Circuit::new(&settings, false)
-            .send(true, d(3, 1))
+        let sent = Circuit::new(&settings, false, d(3, 1))
+            .send(Status::Validated, d(3, 1))
             .expect("sent");
         assert_eq!(sent.awaited().len(), 4);
         let school = sent
@@ -498,18 +624,16 @@ mod tests {
 
     #[test]
     fn conv_03_every_signature_before_the_first_day() {
-        let sent = Circuit::new(&no_tutor(), false)
-            .send(true, d(3, 1))
-            .expect("sent");
+        let opened = Circuit::new(&no_tutor(), false, d(3, 1));
         let start = d(3, 10);
         // Still time.
-        assert_eq!(sent.check_start(start, d(3, 9)), None);
-        // The first day came, not signed.
+        assert_eq!(opened.check_start(start, d(3, 9)), None);
+        // The first day came, not signed (sent or not).
         assert_eq!(
-            sent.check_start(start, d(3, 10)).map(|v| v.rule),
+            opened.check_start(start, d(3, 10)).map(|v| v.rule),
             Some("CONV-03".to_owned())
         );
-        let mut circuit = sent.clone();
+        let mut circuit = opened.send(Status::Validated, d(3, 1)).expect("sent");
         for (party, day) in [
             (Party::Student, 2),
             (Party::HostSignatory, 3),
@@ -523,29 +647,17 @@ mod tests {
         // Signed on the first day: too late (start > last signature).
         assert!(circuit.check_start(start, d(3, 12)).is_some());
         assert_eq!(circuit.check_start(d(3, 11), d(3, 12)), None);
-        // Before the circuit went out, the convention's warning speaks.
-        assert_eq!(
-            Circuit::new(&no_tutor(), false).check_start(start, d(3, 12)),
-            None
-        );
     }
 
     #[test]
-    fn withdrawing_restarts_a_partial_circuit_and_spares_a_signed_one() {
-        let sent = Circuit::new(&no_tutor(), false)
-            .send(true, d(3, 1))
+    fn withdrawing_voids_a_partial_circuit_and_spares_a_signed_one() {
+        let sent = Circuit::new(&no_tutor(), false, d(3, 1))
+            .send(Status::Validated, d(3, 1))
             .expect("sent");
         let student = sent
             .record(Party::Student, Method::Electronic, d(3, 2), d(3, 2))
             .expect("signed");
-        let (restarted, voided) = student
-            .withdraw(&no_tutor(), true)
-            .expect("partial circuits restart");
-        assert_eq!(restarted.status(), CircuitStatus::NotSent);
-        assert!(
-            restarted.parties().contains(&Party::LegalRepresentative),
-            "rebuilt as the intern's age now says"
-        );
+        let voided = student.withdraw().expect("partial circuits are voided");
         assert_eq!(voided.len(), 1);
         assert_eq!(voided[0].party, Party::Student);
         let mut signed = student;
@@ -554,7 +666,87 @@ mod tests {
                 .record(party, Method::Paper, d(3, 3), d(3, 3))
                 .expect("recorded");
         }
-        assert_eq!(rule(signed.withdraw(&no_tutor(), false)), "SIG-09");
+        assert_eq!(rule(signed.withdraw()), "SIG-09");
+    }
+
+    #[test]
+    fn the_certificate_needs_every_signature_once_a_circuit_exists() {
+        assert!(check_certificate(None).is_ok(), "signed outside Stages");
+        let opened = Circuit::new(&no_tutor(), false, d(3, 1));
+        assert_eq!(rule(check_certificate(Some(&opened))), "SIG-10");
+    }
+
+    #[test]
+    fn staff_with_a_validation_right_run_the_circuit() {
+        assert!(may_manage(Relation::Admin).is_ok());
+        assert!(may_manage(Relation::CentreManager(StaffRights::ALL)).is_ok());
+        let printer = StaffRights {
+            validate_pedagogical: false,
+            validate_administrative_check: false,
+            validate_administrative: false,
+            ..StaffRights::ALL
+        };
+        assert_eq!(
+            rule(may_manage(Relation::CentreManager(printer))),
+            "PERM-16"
+        );
+        assert!(may_manage(Relation::OwnerStudent).is_err());
+        assert!(may_manage(Relation::Supervisor).is_err());
+    }
+
+    #[test]
+    fn restoring_refuses_what_the_rules_never_produce() {
+        let parties = no_tutor().parties;
+        let restore = |sent, signatures| {
+            Circuit::restore(
+                parties.clone(),
+                SigningOrder::Sequential,
+                d(3, 1),
+                sent,
+                signatures,
+            )
+        };
+        assert!(
+            restore(
+                None,
+                vec![signature(Party::Student, d(3, 2), Method::Paper)]
+            )
+            .is_ok()
+        );
+        for (sent, signatures) in [
+            (
+                None,
+                vec![signature(Party::Student, d(3, 2), Method::Electronic)],
+            ),
+            (
+                Some(d(3, 1)),
+                vec![signature(Party::Tutor, d(3, 2), Method::Paper)],
+            ),
+            (
+                Some(d(3, 1)),
+                vec![
+                    signature(Party::Student, d(3, 2), Method::Paper),
+                    signature(Party::Student, d(3, 3), Method::Paper),
+                ],
+            ),
+            (
+                Some(d(3, 1)),
+                vec![signature(Party::Student, d(2, 2), Method::Paper)],
+            ),
+            (Some(d(2, 1)), Vec::new()),
+        ] {
+            assert!(restore(sent, signatures).is_err());
+        }
+        assert!(
+            Circuit::restore(
+                vec![Party::Student, Party::Student],
+                SigningOrder::Parallel,
+                d(3, 1),
+                None,
+                Vec::new()
+            )
+            .is_err()
+        );
     }
 
     #[test]
@@ -562,9 +754,11 @@ mod tests {
         let empty = Circuit::restore(
             Vec::new(),
             SigningOrder::Parallel,
+            d(3, 1),
             Some(d(3, 1)),
             Vec::new(),
-        );
+        )
+        .expect("restored");
         assert_eq!(empty.status(), CircuitStatus::OutForSignature);
         assert_eq!(empty.signed_on(), None);
     }

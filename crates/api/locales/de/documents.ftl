@@ -255,3 +255,24 @@ annexes-title = Anlagen
 annex-country-sheet = Informationsblatt über die Rechte und Pflichten des Praktikanten im Gastland ({ $country }), herausgegeben vom französischen Außenministerium (diplomatie.gouv.fr) und vom CLEISS (cleiss.fr).
 sign-legal-representative = Der gesetzliche Vertreter des minderjährigen Praktikanten
 change-accident-cover = Schutz gegen Arbeitsunfälle
+
+# Signature page of the signed agreement.
+signature-page-title = Unterschriftenseite
+signatures-intro = Diese Seite führt die Unterschriften der Vereinbarung { $number } auf. Alle beziehen sich auf das Dokument mit dem SHA-256-Fingerabdruck:
+signatures-seal = Dokument elektronisch versiegelt von { $institution } am { $date }.
+signatures-party-student = Der/die Praktikant/in
+signatures-party-legal-representative = Der/die gesetzliche Vertreter/in
+signatures-party-host-signatory = Der/die Unterzeichnende der aufnehmenden Einrichtung
+signatures-party-tutor = Der/die Betreuer/in in der Einrichtung
+signatures-party-supervisor = Der/die betreuende Lehrende
+signatures-party-school = Die Hochschule
+signatures-method-electronic = Elektronische Unterschrift (persönlicher Link und Einmalcode)
+signatures-method-paper = Handschriftliche Unterschrift, Scan von der Verwaltungsstelle erfasst
+label-signer = Unterzeichnende/r
+label-signed-on = Unterzeichnet am
+label-method = Art
+label-recorded-by = Erfasst von
+label-network-address = Netzwerkadresse
+label-user-agent = Browser
+label-recorded-at = Zeitstempel
+label-scan-hash = Fingerabdruck des Scans

@@ -255,3 +255,24 @@ annexes-title = Annexes
 annex-country-sheet = Information sheet on the intern’s rights and duties in the host country ({ $country }), published by the French Ministry for Foreign Affairs (diplomatie.gouv.fr) and CLEISS (cleiss.fr).
 sign-legal-representative = The legal representative of the minor intern
 change-accident-cover = Work-accident cover
+
+# Signature page of the signed agreement.
+signature-page-title = Signature page
+signatures-intro = This page lists the signatures of agreement { $number }. Each was given on the document whose SHA-256 fingerprint is:
+signatures-seal = Document electronically sealed by { $institution } on { $date }.
+signatures-party-student = The intern
+signatures-party-legal-representative = The legal representative
+signatures-party-host-signatory = The host organisation’s signatory
+signatures-party-tutor = The workplace tutor
+signatures-party-supervisor = The academic supervisor
+signatures-party-school = The educational institution
+signatures-method-electronic = Electronic signature (personal link and one-time code)
+signatures-method-paper = Handwritten signature, scan recorded by the management centre
+label-signer = Signatory
+label-signed-on = Signed on
+label-method = Method
+label-recorded-by = Recorded by
+label-network-address = Network address
+label-user-agent = Browser
+label-recorded-at = Timestamp
+label-scan-hash = Scan fingerprint

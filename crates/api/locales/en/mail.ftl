@@ -80,3 +80,11 @@ evaluation-reminder-body =
     It awaits you here:
 
     { $link }
+
+signature-voided-subject = Agreement { $number }: your signature is void
+signature-voided-body =
+    Hello { $name },
+
+    The validation of agreement { $number } ({ $student }, { $host }) was withdrawn so that it can be changed: the signature you gave no longer counts. The agreement will be sent to you again once validated.
+
+    See it: { $link }

@@ -255,3 +255,24 @@ annexes-title = Anexos
 annex-country-sheet = Ficha informativa sobre los derechos y deberes del estudiante en el país de acogida ({ $country }), publicada por el Ministerio francés de Asuntos Exteriores (diplomatie.gouv.fr) y el CLEISS (cleiss.fr).
 sign-legal-representative = El representante legal del estudiante menor de edad
 change-accident-cover = Protección contra accidentes de trabajo
+
+# Signature page of the signed agreement.
+signature-page-title = Página de firmas
+signatures-intro = Esta página recoge las firmas del convenio { $number }. Todas se refieren al documento cuya huella SHA-256 es:
+signatures-seal = Documento sellado electrónicamente por { $institution } el { $date }.
+signatures-party-student = El estudiante en prácticas
+signatures-party-legal-representative = El representante legal
+signatures-party-host-signatory = El firmante de la entidad de acogida
+signatures-party-tutor = El tutor de la entidad
+signatures-party-supervisor = El tutor académico
+signatures-party-school = El centro de enseñanza
+signatures-method-electronic = Firma electrónica (enlace personal y código de un solo uso)
+signatures-method-paper = Firma manuscrita, escaneo registrado por el centro de gestión
+label-signer = Firmante
+label-signed-on = Firmado el
+label-method = Modo
+label-recorded-by = Registrada por
+label-network-address = Dirección de red
+label-user-agent = Navegador
+label-recorded-at = Sello de tiempo
+label-scan-hash = Huella del escaneo

@@ -252,3 +252,24 @@ annexes-title = Annexes
 annex-country-sheet = Fiche d’information sur les droits et devoirs du stagiaire dans le pays d’accueil ({ $country }), publiée par le ministère des affaires étrangères (diplomatie.gouv.fr) et le CLEISS (cleiss.fr).
 sign-legal-representative = Le représentant légal du stagiaire mineur
 change-accident-cover = Protection contre les accidents du travail
+
+# Signature page of the signed agreement.
+signature-page-title = Page des signatures
+signatures-intro = Cette page récapitule les signatures de la convention { $number }. Toutes portent sur le document dont l’empreinte SHA-256 est :
+signatures-seal = Document scellé électroniquement par { $institution } le { $date }.
+signatures-party-student = Le stagiaire
+signatures-party-legal-representative = Le représentant légal
+signatures-party-host-signatory = Le signataire de l’organisme d’accueil
+signatures-party-tutor = Le tuteur de stage
+signatures-party-supervisor = L’enseignant référent
+signatures-party-school = L’établissement d’enseignement
+signatures-method-electronic = Signature électronique (lien personnel et code à usage unique)
+signatures-method-paper = Signature manuscrite, scan enregistré par le centre de gestion
+label-signer = Signataire
+label-signed-on = Signée le
+label-method = Mode
+label-recorded-by = Enregistrée par
+label-network-address = Adresse réseau
+label-user-agent = Navigateur
+label-recorded-at = Horodatage
+label-scan-hash = Empreinte du scan

@@ -81,3 +81,11 @@ evaluation-reminder-body =
     Il vous attend ici :
 
     { $link }
+
+signature-voided-subject = Convention { $number } : votre signature est annulée
+signature-voided-body =
+    Bonjour { $name },
+
+    La validation de la convention { $number } ({ $student }, { $host }) a été retirée pour modification : la signature que vous aviez donnée ne compte plus. La convention vous sera de nouveau soumise une fois validée.
+
+    Consultez-la : { $link }

@@ -255,3 +255,24 @@ annexes-title = Allegati
 annex-country-sheet = Scheda informativa sui diritti e doveri del tirocinante nel paese ospitante ({ $country }), pubblicata dal Ministero francese degli affari esteri (diplomatie.gouv.fr) e dal CLEISS (cleiss.fr).
 sign-legal-representative = Il rappresentante legale del tirocinante minorenne
 change-accident-cover = Tutela contro gli infortuni sul lavoro
+
+# Signature page of the signed agreement.
+signature-page-title = Pagina delle firme
+signatures-intro = Questa pagina riepiloga le firme della convenzione { $number }. Tutte si riferiscono al documento la cui impronta SHA-256 è:
+signatures-seal = Documento sigillato elettronicamente da { $institution } il { $date }.
+signatures-party-student = Il tirocinante
+signatures-party-legal-representative = Il rappresentante legale
+signatures-party-host-signatory = Il firmatario del soggetto ospitante
+signatures-party-tutor = Il tutor aziendale
+signatures-party-supervisor = Il tutor accademico
+signatures-party-school = L’istituto di istruzione
+signatures-method-electronic = Firma elettronica (link personale e codice monouso)
+signatures-method-paper = Firma autografa, scansione registrata dal centro di gestione
+label-signer = Firmatario
+label-signed-on = Firmata il
+label-method = Modalità
+label-recorded-by = Registrata da
+label-network-address = Indirizzo di rete
+label-user-agent = Browser
+label-recorded-at = Marca temporale
+label-scan-hash = Impronta della scansione

@@ -22,6 +22,7 @@ use stages_domain::lifecycle::ConventionNumber;
 use stages_domain::model::{AcademicYear, Address, AgreementLanguage, ManagementCentre};
 use stages_domain::permissions;
 use stages_domain::requests;
+use stages_domain::signature;
 use stages_domain::staff::Right;
 
 /// Most agreements in one ZIP (a centre's year).
@@ -48,7 +49,7 @@ fn management_centre(row: &CentreRow) -> Result<ManagementCentre, ApiError> {
 }
 
 /// The letterhead and signatory of a centre, with its logo.
-fn letterhead(
+pub(crate) fn letterhead(
     conn: &mut AnyConnection,
     institution: &str,
     centre_id: i64,
@@ -68,14 +69,14 @@ fn letterhead(
     ))
 }
 
-fn number_of(loaded: &Loaded) -> Result<ConventionNumber, ApiError> {
+pub(crate) fn number_of(loaded: &Loaded) -> Result<ConventionNumber, ApiError> {
     loaded
         .workflow
         .created_number()
         .map_err(|r| ApiError::refusal(&r))
 }
 
-fn language(loaded: &Loaded) -> AgreementLanguage {
+pub(crate) fn language(loaded: &Loaded) -> AgreementLanguage {
     loaded
         .content
         .internship
@@ -97,7 +98,7 @@ fn programme(loaded: &Loaded) -> String {
         .unwrap_or_default()
 }
 
-fn convention_document(
+pub(crate) fn convention_document(
     conn: &mut AnyConnection,
     institution: &str,
     loaded: &Loaded,
@@ -204,7 +205,8 @@ pub async fn amendment(
 }
 
 /// The end-of-internship certificate (ATT-01/02) once the internship
-/// ended, and the convention's number.
+/// ended and, for a convention with a circuit, every party signed
+/// (SIG-10); and the convention's number.
 pub async fn certificate(
     state: &AppState,
     caller: Caller,
@@ -225,6 +227,8 @@ pub async fn certificate(
                     &loaded.settings,
                 )
                 .map_err(|r| ApiError::refusal(&r))?;
+            let circuit = crate::db::signatures::open_circuit(conn, id)?.map(|s| s.circuit);
+            signature::check_certificate(circuit.as_ref()).map_err(|r| ApiError::refusal(&r))?;
             let (letterhead, _) =
                 letterhead(conn, &app.config.institution_name, loaded.row.centre_id)?;
             let amendments = crate::db::amendments::amendments_of(conn, id)?

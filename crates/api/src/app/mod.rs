@@ -18,6 +18,7 @@ pub mod offers;
 pub mod organisations;
 pub mod rates;
 pub mod registry;
+pub mod signatures;
 pub mod sso;
 pub mod statistics;
 pub mod tickets;

@@ -17,6 +17,7 @@ pub mod rates;
 pub mod reference;
 pub mod schema;
 pub mod search;
+pub mod signatures;
 pub mod sso_identities;
 pub mod sso_sessions;
 pub mod statistics;

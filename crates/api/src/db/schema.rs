@@ -548,3 +548,61 @@ diesel::table! {
 diesel::joinable!(offers -> organisations (organisation_id));
 diesel::joinable!(conventions -> offers (offer_id));
 diesel::joinable!(evaluation_answers -> conventions (convention_id));
+
+diesel::table! {
+    signature_circuits (id) {
+        id -> BigInt,
+        convention_id -> BigInt,
+        parties -> Text,
+        signing_order -> Text,
+        opened_on -> Date,
+        sent_on -> Nullable<Date>,
+        document -> Nullable<Binary>,
+        document_sha256 -> Nullable<Text>,
+        signed_document -> Nullable<Binary>,
+        withdrawn_at -> Nullable<Timestamp>,
+        version -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    signatures (id) {
+        id -> BigInt,
+        circuit_id -> BigInt,
+        party -> Text,
+        signed_on -> Date,
+        method -> Text,
+        signer_name -> Text,
+        recorded_by -> Nullable<BigInt>,
+        address -> Nullable<Text>,
+        user_agent -> Nullable<Text>,
+        document_sha256 -> Nullable<Text>,
+        scan -> Nullable<Binary>,
+        scan_sha256 -> Nullable<Text>,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    signature_requests (id) {
+        id -> BigInt,
+        circuit_id -> BigInt,
+        party -> Text,
+        email -> Text,
+        signer_name -> Text,
+        jti -> Text,
+        expires_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+        used_at -> Nullable<Timestamp>,
+        code_hash -> Nullable<Text>,
+        code_expires_at -> Nullable<Timestamp>,
+        code_attempts -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(signatures -> signature_circuits (circuit_id));
+diesel::joinable!(signature_requests -> signature_circuits (circuit_id));
+diesel::allow_tables_to_appear_in_same_query!(signature_circuits, signatures, signature_requests);
+diesel::allow_tables_to_appear_in_same_query!(signatures, users);

@@ -28,7 +28,9 @@ mod logo;
 
 pub use logo::is_printable as logo_is_printable;
 mod pdf;
+pub mod seal;
 mod shared;
+mod signature_page;
 
 use chrono::NaiveDate;
 use stages_domain::Refusal;
@@ -44,6 +46,7 @@ pub use batch::zip_conventions;
 pub use certificate::render_certificate;
 pub use convention::render_convention;
 pub use evaluation::render_evaluation;
+pub use signature_page::{SignatureLine, SignaturePage, append, render_signature_page};
 
 /// Why a document could not be rendered.
 #[derive(Debug, thiserror::Error)]

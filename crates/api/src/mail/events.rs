@@ -157,6 +157,25 @@ pub fn rejected(conn: &mut AnyConnection, ctx: &Context<'_>, reason: &str) -> Qu
     send_to(conn, ctx, "convention-rejected", student, &args)
 }
 
+/// A validation withdrawn after `name` signed: their signature no longer
+/// counts, and the agreement will be sent again.
+pub fn signature_voided(
+    conn: &mut AnyConnection,
+    ctx: &Context<'_>,
+    address: &str,
+    name: &str,
+) -> QueryResult<()> {
+    let mut args = ctx.args();
+    args.push(("name", name.to_owned()));
+    send_to(
+        conn,
+        ctx,
+        "signature-voided",
+        vec![address.to_owned()],
+        &args,
+    )
+}
+
 /// An amendment entered: the centre's staff validate it.
 pub fn amendment_created(
     conn: &mut AnyConnection,

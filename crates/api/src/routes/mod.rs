@@ -19,6 +19,7 @@ pub mod organisations;
 pub mod rates;
 pub mod registry;
 pub mod services;
+pub mod signatures;
 pub mod sso;
 pub mod statistics;
 pub mod steps;
@@ -52,6 +53,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(documents::amendment_pdf)
         .service(documents::certificate_pdf)
         .service(documents::centre_zip)
+        .service(signatures::send)
+        .service(signatures::record_paper)
+        .service(signatures::document)
+        .service(signatures::scan_file)
+        .service(signatures::signed)
         .service(me::me)
         .service(me::change_password)
         .service(nomenclatures::list_kinds)

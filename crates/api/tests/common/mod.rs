@@ -158,6 +158,7 @@ impl TestApp {
             access_token_minutes: 15,
             today: None,
             institution_name: "Université de démonstration".into(),
+            seal_files: None,
             public_url: "http://stages.test".into(),
             smtp_url: None,
             // Unique per test: the mail tests share one SMTP server and

@@ -3,6 +3,7 @@
 //! deletion while nothing is validated, and the history of all of it.
 
 use super::{load_visible, mail_context, transition};
+use crate::app::signatures;
 use crate::auth::Caller;
 use crate::concurrency;
 use crate::db::AnyConnection;
@@ -103,6 +104,7 @@ pub async fn validate(
             };
             repo::record_validation(conn, loaded.row.id, &step)?;
             mail::events::validation(conn, &mail_context(loaded, &public_url), level, true)?;
+            signatures::open_if_validated(conn, loaded, today, chrono::Utc::now().naive_utc())?;
             Ok(())
         },
     )
@@ -110,7 +112,8 @@ pub async fn validate(
 }
 
 /// Withdraws a validation level: only the last one given, never once an
-/// amendment exists.
+/// amendment exists, never once every party signed (SIG-09); signatures
+/// given so far are voided, and their parties told.
 pub async fn unvalidate(
     state: &AppState,
     caller: Caller,
@@ -132,6 +135,7 @@ pub async fn unvalidate(
                 .workflow
                 .unvalidate(relation, level)
                 .map_err(|r| ApiError::refusal(&r))?;
+            signatures::void(conn, loaded, &public_url, chrono::Utc::now().naive_utc())?;
             let step = ValidationStep {
                 action: "unvalidate",
                 level: Some(level),

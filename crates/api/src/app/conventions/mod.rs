@@ -93,7 +93,29 @@ fn view_with(
         mode: CheckMode::Complete,
         ..facts.clone()
     };
-    let violations = rules::check(&effective.convention, &facts);
+    let mut violations = rules::check(&effective.convention, &facts);
+    let signature = crate::app::signatures::view(conn, loaded, relation)?;
+    if let Some(shown) = &signature {
+        violations = stages_domain::signature::with_start_check(
+            violations,
+            &shown.circuit,
+            effective.convention.internship.start,
+            today,
+        );
+    }
+    let mut permissions = permissions::permissions(
+        relation,
+        &loaded.workflow,
+        effective.convention.internship.end,
+        &loaded.settings,
+        today,
+    );
+    if let Some(shown) = &signature
+        && permissions.certificate.is_allowed()
+    {
+        permissions.certificate =
+            stages_domain::signature::check_certificate(Some(&shown.circuit)).into();
+    }
     Ok(ConventionView {
         id: loaded.row.id,
         number: loaded.workflow.number().map(|n| n.to_string()),
@@ -112,13 +134,7 @@ fn view_with(
             .iter()
             .map(|v| problem_violation(v, lang))
             .collect(),
-        permissions: permissions::permissions(
-            relation,
-            &loaded.workflow,
-            effective.convention.internship.end,
-            &loaded.settings,
-            today,
-        ),
+        permissions,
         amendments: amendments
             .iter()
             .map(|(row, a)| AmendmentSummary {
@@ -142,6 +158,7 @@ fn view_with(
                 reviewer_id: stored.reviewer_id,
                 at: stored.at.and_utc(),
             }),
+        signature: signature.map(|shown| shown.view),
         created_at: loaded.row.created_at.and_utc(),
         updated_at: loaded.row.updated_at.and_utc(),
         submitted_at: loaded.row.submitted_at.map(|at| at.and_utc()),

@@ -1,0 +1,364 @@
+//! Signature circuits in the database: the open circuit of a convention,
+//! its signatures with their evidence, the agreement sent (its exact
+//! bytes) and the sealed final PDF.
+//!
+//! Every change to a circuit first bumps its version over the version read
+//! ([`claim`]), so on PostgreSQL two signatures of one circuit at the same
+//! moment are decided one after the other; the unique key on
+//! (circuit, party) makes "each party signs once" hold even so.
+
+use crate::db::codec;
+use crate::db::error::{decode, encode};
+use crate::db::schema::{signature_circuits, signatures, users};
+use crate::db::{AnyConnection, RepoError, RepoResult};
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use diesel::result::{DatabaseErrorKind, Error};
+use stages_domain::signature::{Circuit, Method, Party, Signature};
+
+/// One signature as stored, with its evidence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignatureRecord {
+    pub id: i64,
+    pub signature: Signature,
+    /// The signer as the agreement names them.
+    pub signer_name: String,
+    /// The staff member who recorded a paper signature.
+    pub recorded_by: Option<(i64, String)>,
+    pub address: Option<String>,
+    pub user_agent: Option<String>,
+    /// SHA-256 of the PDF signed (electronic), or of the agreement sent.
+    pub document_sha256: Option<String>,
+    pub scan_sha256: Option<String>,
+    pub recorded_at: NaiveDateTime,
+}
+
+/// A circuit as stored: the domain's circuit and what surrounds it.
+#[derive(Debug, Clone)]
+pub struct StoredCircuit {
+    pub id: i64,
+    pub convention_id: i64,
+    pub version: i32,
+    pub circuit: Circuit,
+    pub document_sha256: Option<String>,
+    pub has_signed_document: bool,
+    pub signatures: Vec<SignatureRecord>,
+}
+
+/// What recording one signature writes.
+#[derive(Debug, Clone)]
+pub struct NewSignature<'a> {
+    pub signature: Signature,
+    pub signer_name: &'a str,
+    pub recorded_by: Option<i64>,
+    pub address: Option<&'a str>,
+    pub user_agent: Option<&'a str>,
+    pub document_sha256: Option<&'a str>,
+    pub scan: Option<(&'a [u8], &'a str)>,
+    pub now: NaiveDateTime,
+}
+
+type CircuitColumns = (
+    i64,
+    i64,
+    String,
+    String,
+    NaiveDate,
+    Option<NaiveDate>,
+    Option<String>,
+    bool,
+    i32,
+);
+
+/// The open circuit of `convention`, if it has one.
+pub fn open_circuit(
+    conn: &mut AnyConnection,
+    convention: i64,
+) -> RepoResult<Option<StoredCircuit>> {
+    let row: Option<CircuitColumns> = signature_circuits::table
+        .filter(signature_circuits::convention_id.eq(convention))
+        .filter(signature_circuits::withdrawn_at.is_null())
+        .select((
+            signature_circuits::id,
+            signature_circuits::convention_id,
+            signature_circuits::parties,
+            signature_circuits::signing_order,
+            signature_circuits::opened_on,
+            signature_circuits::sent_on,
+            signature_circuits::document_sha256,
+            signature_circuits::signed_document.is_not_null(),
+            signature_circuits::version,
+        ))
+        .first(conn)
+        .optional()?;
+    row.map(|row| restore(conn, row)).transpose()
+}
+
+/// The circuit `id`, open or withdrawn.
+pub fn find(conn: &mut AnyConnection, id: i64) -> RepoResult<StoredCircuit> {
+    let row: CircuitColumns = signature_circuits::table
+        .find(id)
+        .select((
+            signature_circuits::id,
+            signature_circuits::convention_id,
+            signature_circuits::parties,
+            signature_circuits::signing_order,
+            signature_circuits::opened_on,
+            signature_circuits::sent_on,
+            signature_circuits::document_sha256,
+            signature_circuits::signed_document.is_not_null(),
+            signature_circuits::version,
+        ))
+        .first(conn)
+        .optional()?
+        .ok_or(RepoError::NotFound)?;
+    restore(conn, row)
+}
+
+fn restore(conn: &mut AnyConnection, row: CircuitColumns) -> RepoResult<StoredCircuit> {
+    let (id, convention_id, parties, order, opened_on, sent_on, sha, signed, version) = row;
+    let signatures = signatures_of(conn, id)?;
+    let circuit = Circuit::restore(
+        decode::<Vec<Party>>(&parties)?,
+        codec::from_code(&order)?,
+        opened_on,
+        sent_on,
+        signatures.iter().map(|s| s.signature).collect(),
+    )
+    .map_err(RepoError::corrupt)?;
+    Ok(StoredCircuit {
+        id,
+        convention_id,
+        version,
+        circuit,
+        document_sha256: sha,
+        has_signed_document: signed,
+        signatures,
+    })
+}
+
+type SignatureColumns = (
+    i64,
+    String,
+    NaiveDate,
+    String,
+    String,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    NaiveDateTime,
+);
+
+fn signatures_of(conn: &mut AnyConnection, circuit: i64) -> RepoResult<Vec<SignatureRecord>> {
+    let rows: Vec<SignatureColumns> = signatures::table
+        .left_join(users::table.on(users::id.nullable().eq(signatures::recorded_by)))
+        .filter(signatures::circuit_id.eq(circuit))
+        .order(signatures::id)
+        .select((
+            signatures::id,
+            signatures::party,
+            signatures::signed_on,
+            signatures::method,
+            signatures::signer_name,
+            signatures::recorded_by,
+            users::display_name.nullable(),
+            signatures::address,
+            signatures::user_agent,
+            signatures::document_sha256,
+            signatures::scan_sha256,
+            signatures::recorded_at,
+        ))
+        .load(conn)?;
+    rows.into_iter()
+        .map(
+            |(id, party, signed_on, method, name, by, by_name, address, agent, sha, scan, at)| {
+                Ok(SignatureRecord {
+                    id,
+                    signature: Signature {
+                        party: codec::from_code(&party)?,
+                        signed_on,
+                        method: codec::from_code::<Method>(&method)?,
+                    },
+                    signer_name: name,
+                    recorded_by: by.map(|id| (id, by_name.unwrap_or_default())),
+                    address,
+                    user_agent: agent,
+                    document_sha256: sha,
+                    scan_sha256: scan,
+                    recorded_at: at,
+                })
+            },
+        )
+        .collect()
+}
+
+/// Opens `circuit` for `convention`. A concurrent opening loses on the
+/// unique key of open circuits ([`RepoError::CreatedConcurrently`]).
+pub fn insert(
+    conn: &mut AnyConnection,
+    convention: i64,
+    circuit: &Circuit,
+    now: NaiveDateTime,
+) -> RepoResult<i64> {
+    let inserted = diesel::insert_into(signature_circuits::table)
+        .values((
+            signature_circuits::convention_id.eq(convention),
+            signature_circuits::parties.eq(encode(&circuit.parties())?),
+            signature_circuits::signing_order.eq(codec::to_code(circuit.order())),
+            signature_circuits::opened_on.eq(circuit.opened_on()),
+            signature_circuits::version.eq(0),
+            signature_circuits::created_at.eq(now),
+        ))
+        .returning(signature_circuits::id)
+        .get_result(conn);
+    match inserted {
+        Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
+            Err(RepoError::CreatedConcurrently)
+        }
+        other => Ok(other?),
+    }
+}
+
+/// Takes the circuit for this transaction if it is still at `version`
+/// (else [`RepoError::Stale`]), and moves its version on.
+pub fn claim(conn: &mut AnyConnection, id: i64, version: i32) -> RepoResult<()> {
+    let written = diesel::update(
+        signature_circuits::table
+            .find(id)
+            .filter(signature_circuits::version.eq(version))
+            .filter(signature_circuits::withdrawn_at.is_null()),
+    )
+    .set(signature_circuits::version.eq(version + 1))
+    .execute(conn)?;
+    crate::db::check_written(written)
+}
+
+/// Records that the circuit went out on `sent_on` with `document`, the
+/// exact agreement every signer is shown.
+pub fn mark_sent(
+    conn: &mut AnyConnection,
+    id: i64,
+    sent_on: NaiveDate,
+    document: &[u8],
+    sha256: &str,
+) -> RepoResult<()> {
+    diesel::update(signature_circuits::table.find(id))
+        .set((
+            signature_circuits::sent_on.eq(sent_on),
+            signature_circuits::document.eq(document),
+            signature_circuits::document_sha256.eq(sha256),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Keeps the agreement collected on paper before the circuit was sent:
+/// the text the paper signatures are for.
+pub fn keep_document(
+    conn: &mut AnyConnection,
+    id: i64,
+    document: &[u8],
+    sha256: &str,
+) -> RepoResult<()> {
+    diesel::update(
+        signature_circuits::table
+            .find(id)
+            .filter(signature_circuits::document.is_null()),
+    )
+    .set((
+        signature_circuits::document.eq(document),
+        signature_circuits::document_sha256.eq(sha256),
+    ))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Records one signature; a second signature of the same party (even a
+/// concurrent one) is [`RepoError::CreatedConcurrently`].
+pub fn insert_signature(
+    conn: &mut AnyConnection,
+    circuit: i64,
+    new: &NewSignature<'_>,
+) -> RepoResult<i64> {
+    let inserted = diesel::insert_into(signatures::table)
+        .values((
+            signatures::circuit_id.eq(circuit),
+            signatures::party.eq(codec::to_code(new.signature.party)),
+            signatures::signed_on.eq(new.signature.signed_on),
+            signatures::method.eq(codec::to_code(new.signature.method)),
+            signatures::signer_name.eq(new.signer_name),
+            signatures::recorded_by.eq(new.recorded_by),
+            signatures::address.eq(new.address),
+            signatures::user_agent.eq(new.user_agent),
+            signatures::document_sha256.eq(new.document_sha256),
+            signatures::scan.eq(new.scan.map(|(bytes, _)| bytes)),
+            signatures::scan_sha256.eq(new.scan.map(|(_, sha)| sha)),
+            signatures::recorded_at.eq(new.now),
+        ))
+        .returning(signatures::id)
+        .get_result(conn);
+    match inserted {
+        Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
+            Err(RepoError::CreatedConcurrently)
+        }
+        other => Ok(other?),
+    }
+}
+
+/// Closes the open circuit `id`; it stays, with its signatures, as
+/// evidence.
+pub fn withdraw(conn: &mut AnyConnection, id: i64, now: NaiveDateTime) -> RepoResult<()> {
+    let written = diesel::update(
+        signature_circuits::table
+            .find(id)
+            .filter(signature_circuits::withdrawn_at.is_null()),
+    )
+    .set(signature_circuits::withdrawn_at.eq(now))
+    .execute(conn)?;
+    crate::db::check_written(written)
+}
+
+/// The agreement sent for signature in circuit `id`.
+pub fn document(conn: &mut AnyConnection, id: i64) -> RepoResult<Vec<u8>> {
+    signature_circuits::table
+        .find(id)
+        .select(signature_circuits::document)
+        .first::<Option<Vec<u8>>>(conn)
+        .optional()?
+        .flatten()
+        .ok_or(RepoError::NotFound)
+}
+
+/// Stores the sealed final PDF of circuit `id`.
+pub fn set_signed_document(conn: &mut AnyConnection, id: i64, pdf: &[u8]) -> RepoResult<()> {
+    diesel::update(signature_circuits::table.find(id))
+        .set(signature_circuits::signed_document.eq(pdf))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The sealed final PDF of circuit `id`.
+pub fn signed_document(conn: &mut AnyConnection, id: i64) -> RepoResult<Vec<u8>> {
+    signature_circuits::table
+        .find(id)
+        .select(signature_circuits::signed_document)
+        .first::<Option<Vec<u8>>>(conn)
+        .optional()?
+        .flatten()
+        .ok_or(RepoError::NotFound)
+}
+
+/// The scan of signature `id` in circuit `circuit`.
+pub fn scan(conn: &mut AnyConnection, circuit: i64, id: i64) -> RepoResult<Vec<u8>> {
+    signatures::table
+        .filter(signatures::id.eq(id))
+        .filter(signatures::circuit_id.eq(circuit))
+        .select(signatures::scan)
+        .first::<Option<Vec<u8>>>(conn)
+        .optional()?
+        .flatten()
+        .ok_or(RepoError::NotFound)
+}

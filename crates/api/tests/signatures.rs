@@ -1,0 +1,368 @@
+//! The signature circuit of a convention (issue 17), on both backends:
+//! validation opens it, staff send it with the agreement every signer
+//! sees, record paper signatures with their scans, and the last signature
+//! produces the signed agreement sealed with the institution's key, which
+//! `pdfsig` (poppler) checks; withdrawing a validation voids a partial
+//! circuit and is refused once every party signed.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::TestApp;
+use common::flows::{As, rules, validated, version};
+use diesel::prelude::*;
+use reqwest::StatusCode;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use std::process::Command;
+
+/// A raw request as `who`, with an optional body of bytes.
+async fn raw(
+    who: &As<'_>,
+    method: reqwest::Method,
+    path: &str,
+    version: Option<i64>,
+    body: Option<Vec<u8>>,
+) -> (StatusCode, Vec<u8>) {
+    let mut req = who
+        .app
+        .client
+        .request(method, who.app.url(path))
+        .bearer_auth(&who.token);
+    if let Some(v) = version {
+        req = req.header("If-Match", format!("\"{v}\""));
+    }
+    if let Some(body) = body {
+        req = req.header("Content-Type", "application/pdf").body(body);
+    }
+    let res = req.send().await.unwrap();
+    (res.status(), res.bytes().await.unwrap().to_vec())
+}
+
+/// Records `party`'s paper signature dated `on` with `scan`.
+async fn paper(
+    who: &As<'_>,
+    id: i64,
+    conv: &Value,
+    party: &str,
+    on: &str,
+    scan: Vec<u8>,
+) -> (StatusCode, Value) {
+    let path = format!("/api/conventions/{id}/signature/paper/{party}?signed_on={on}");
+    let (status, body) = raw(
+        who,
+        reqwest::Method::POST,
+        &path,
+        Some(version(conv)),
+        Some(scan),
+    )
+    .await;
+    (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// What `pdfsig` says of `pdf`.
+fn pdfsig(pdf: &[u8], name: &str) -> String {
+    let path = std::env::temp_dir().join(format!("{name}-{}.pdf", std::process::id()));
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdfsig").arg(&path).output().unwrap();
+    let _ = std::fs::remove_file(&path);
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+fn pdftotext(pdf: &[u8]) -> String {
+    let path = std::env::temp_dir().join(format!("text-{}.pdf", std::process::id()));
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_file(&path);
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+async fn every_party_signs_on_paper_and_the_agreement_is_sealed(app: &TestApp) {
+    let (id, conv) = validated(app).await;
+    let today = app.state.today().to_string();
+    let circuit = &conv["signature"];
+    assert_eq!(circuit["status"], "not_sent", "{circuit}");
+    assert_eq!(circuit["opened_on"], today.as_str());
+    let parties: Vec<&str> = circuit["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["party"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        parties,
+        ["student", "host_signatory", "tutor", "supervisor", "school"]
+    );
+    assert_eq!(circuit["manage"]["decision"], "allowed", "{circuit}");
+
+    // The student reads the circuit but does not run it.
+    let student = As::new(app, "etudiant").await;
+    let (_, seen) = student.get(&format!("/api/conventions/{id}")).await;
+    assert_eq!(seen["signature"]["manage"]["decision"], "denied");
+    let send = format!("/api/conventions/{id}/signature/send");
+    let (status, _) = student.post(&send, Some(version(&conv)), None).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    let manager = As::new(app, "gestionnaire").await;
+    let (status, conv) = manager.post(&send, Some(version(&conv)), None).await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    assert_eq!(conv["signature"]["status"], "out_for_signature");
+    assert_eq!(conv["signature"]["sent_on"], today.as_str());
+    let (status, again) = manager.post(&send, Some(version(&conv)), None).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(rules(&again), ["SIG-03"]);
+
+    // Every signer is shown the same bytes, named by their hash.
+    let (status, sent) = raw(
+        &student,
+        reqwest::Method::GET,
+        &format!("/api/conventions/{id}/signature/document"),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        conv["signature"]["document_sha256"].as_str().unwrap(),
+        hex_sha256(&sent)
+    );
+
+    // The scan is a readable PDF of at most 10 MB.
+    let (status, problem) = paper(
+        &manager,
+        id,
+        &conv,
+        "student",
+        &today,
+        b"\x89PNG not a pdf".to_vec(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert_eq!(rules(&problem), ["FMT-05"]);
+    let (status, _) = paper(
+        &manager,
+        id,
+        &conv,
+        "student",
+        &today,
+        vec![b'%'; 10 * 1024 * 1024 + 1],
+    )
+    .await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    // Dated before the validation.
+    let yesterday = (app.state.today() - chrono::Days::new(1)).to_string();
+    let (status, problem) = paper(&manager, id, &conv, "student", &yesterday, sent.clone()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert_eq!(rules(&problem), ["SIG-08"]);
+    // Not a party of this circuit.
+    let (status, problem) = paper(
+        &manager,
+        id,
+        &conv,
+        "legal_representative",
+        &today,
+        sent.clone(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{problem}");
+    assert_eq!(rules(&problem), ["SIG-05"]);
+
+    let mut conv = conv;
+    for party in ["student", "host_signatory", "tutor", "supervisor", "school"] {
+        let (status, next) = paper(&manager, id, &conv, party, &today, sent.clone()).await;
+        assert_eq!(status, StatusCode::OK, "{party}: {next}");
+        conv = next;
+    }
+    let circuit = &conv["signature"];
+    assert_eq!(circuit["status"], "signed", "{circuit}");
+    assert_eq!(circuit["signed_document"], true);
+    let first = &circuit["parties"][0]["signature"];
+    assert_eq!(first["method"], "paper");
+    assert!(first["recorded_by"].is_string(), "{first}");
+    assert_eq!(first["scan"], true);
+
+    // The scan comes back as uploaded.
+    let (status, scan) = raw(
+        &student,
+        reqwest::Method::GET,
+        &format!(
+            "/api/conventions/{id}/signature/scans/{}",
+            first["id"].as_i64().unwrap()
+        ),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(scan, sent);
+
+    // The signed agreement: the pages sent, a signature page, a seal that
+    // pdfsig finds valid and that one changed byte breaks.
+    let (status, signed) = raw(
+        &student,
+        reqwest::Method::GET,
+        &format!("/api/conventions/{id}/signature/signed"),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let report = pdfsig(&signed, "sealed");
+    assert!(
+        report.contains("Signature Validation: Signature is Valid."),
+        "{report}"
+    );
+    let text = pdftotext(&signed);
+    assert!(text.contains("Page des signatures"), "{text}");
+    assert!(text.contains(&hex_sha256(&sent)), "{text}");
+    let mut tampered = signed.clone();
+    // A byte of the agreement's text, well before the signature.
+    let at = tampered.windows(6).position(|w| w == b"stream").unwrap() + 20;
+    tampered[at] ^= 0x01;
+    let report = pdfsig(&tampered, "tampered");
+    assert!(!report.contains("Signature is Valid."), "{report}");
+
+    // A signed agreement is amended, not withdrawn.
+    let (status, problem) = manager
+        .send(
+            reqwest::Method::DELETE,
+            &format!("/api/conventions/{id}/validations/administrative"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{problem}");
+    assert_eq!(rules(&problem), ["SIG-09"]);
+}
+
+async fn withdrawing_a_validation_voids_a_partial_circuit(app: &TestApp) {
+    use stages_api::db::schema::outbox;
+    let (id, conv) = validated(app).await;
+    let today = app.state.today().to_string();
+    let manager = As::new(app, "gestionnaire").await;
+    // Paper signatures may come back before the circuit is sent: they are
+    // for the agreement kept then.
+    let scan = {
+        let (_, pdf) = raw(
+            &manager,
+            reqwest::Method::GET,
+            &format!("/api/conventions/{id}/pdf"),
+            None,
+            None,
+        )
+        .await;
+        pdf
+    };
+    let (status, conv) = paper(&manager, id, &conv, "student", &today, scan).await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    assert_eq!(conv["signature"]["status"], "not_sent");
+    assert!(conv["signature"]["document_sha256"].is_string());
+
+    let (status, conv) = manager
+        .send(
+            reqwest::Method::DELETE,
+            &format!("/api/conventions/{id}/validations/administrative"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    assert!(conv["signature"].is_null(), "{conv}");
+    let voided: i64 = {
+        let mut conn = app.pool.get().unwrap();
+        outbox::table
+            .filter(outbox::convention_id.eq(id))
+            .filter(outbox::event.eq("signature-voided"))
+            .count()
+            .get_result(&mut conn)
+            .unwrap()
+    };
+    assert_eq!(voided, 1, "the student is told");
+
+    // Validated again: a new circuit, nothing signed.
+    let (status, conv) = manager
+        .post(
+            &format!("/api/conventions/{id}/validations/administrative"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    let circuit = &conv["signature"];
+    assert_eq!(circuit["status"], "not_sent");
+    assert!(
+        circuit["parties"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["signature"].is_null()),
+        "{circuit}"
+    );
+}
+
+/// On PostgreSQL, two recordings of one party's signature released at
+/// once: one is recorded, the other finds the version moved on.
+async fn one_signature_per_party_under_concurrency(app: &TestApp) {
+    let (id, conv) = validated(app).await;
+    let today = app.state.today().to_string();
+    let manager = As::new(app, "gestionnaire").await;
+    let (_, scan) = raw(
+        &manager,
+        reqwest::Method::GET,
+        &format!("/api/conventions/{id}/pdf"),
+        None,
+        None,
+    )
+    .await;
+    let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(4));
+    let mut runs = Vec::new();
+    for _ in 0..4 {
+        let barrier = barrier.clone();
+        let conv = conv.clone();
+        let scan = scan.clone();
+        let manager = &manager;
+        let today = today.clone();
+        runs.push(async move {
+            barrier.wait().await;
+            paper(manager, id, &conv, "student", &today, scan).await.0
+        });
+    }
+    let statuses = futures_util::future::join_all(runs).await;
+    let recorded = statuses.iter().filter(|s| **s == StatusCode::OK).count();
+    assert_eq!(recorded, 1, "{statuses:?}");
+    assert!(
+        statuses
+            .iter()
+            .all(|s| *s == StatusCode::OK || *s == StatusCode::PRECONDITION_FAILED),
+        "{statuses:?}"
+    );
+    let (_, conv) = manager.get(&format!("/api/conventions/{id}")).await;
+    let signed = conv["signature"]["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| !p["signature"].is_null())
+        .count();
+    assert_eq!(signed, 1);
+}
+
+on_both_backends!(
+    every_party_signs_on_paper_and_the_agreement_is_sealed,
+    withdrawing_a_validation_voids_a_partial_circuit,
+    one_signature_per_party_under_concurrency
+);

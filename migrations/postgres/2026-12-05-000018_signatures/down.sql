@@ -1,0 +1,3 @@
+DROP TABLE signature_requests;
+DROP TABLE signatures;
+DROP TABLE signature_circuits;
