@@ -61,3 +61,47 @@ pub struct SignatureView {
     pub scan: bool,
     pub recorded_at: DateTime<Utc>,
 }
+
+/// Where a signing link stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SigningState {
+    /// The party may sign now.
+    Awaiting,
+    /// Earlier parties sign first (a sequential circuit).
+    NotYourTurn,
+    /// The party signed.
+    Signed,
+    /// The circuit was withdrawn (the validation withdrawn).
+    Closed,
+}
+
+/// What the signing page shows to the holder of a link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SigningView {
+    pub number: String,
+    pub party: Party,
+    pub signer_name: String,
+    pub student: String,
+    pub host: String,
+    /// SHA-256 (hex) of the agreement to sign: sent back with the code.
+    pub document_sha256: String,
+    pub state: SigningState,
+    /// Where the code goes, masked (`c***@univ.fr`).
+    pub email: String,
+    /// Whether a code was sent and still works.
+    pub code_sent: bool,
+}
+
+/// The signer's confirmation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SigningInput {
+    /// The six digits mailed.
+    pub code: String,
+    /// SHA-256 (hex) of the agreement shown, from [`SigningView`].
+    pub document_sha256: String,
+}

@@ -157,7 +157,12 @@ fn tracing_actix() -> middleware::Logger {
 
 /// Paths whose last segments are bearer secrets (the tutor's evaluation
 /// link), with those segments replaced.
-const SECRET_PATHS: &[&str] = &["/api/tutor-evaluation/", "/evaluation/tutor/"];
+const SECRET_PATHS: &[&str] = &[
+    "/api/tutor-evaluation/",
+    "/evaluation/tutor/",
+    "/api/signing/",
+    "/signer/",
+];
 
 fn masked_path(path: &str) -> String {
     for prefix in SECRET_PATHS {

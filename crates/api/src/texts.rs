@@ -24,6 +24,7 @@ stages_domain::fluent_keys! {
         NoSession = "problem-no-session" [],
         SessionEnded = "problem-session-ended" [],
         EvaluationLinkInvalid = "problem-evaluation-link-invalid" [],
+        SigningLinkInvalid = "problem-signing-link-invalid" [],
         TryAgainIn = "problem-try-again-in" ["seconds"],
         UnsupportedMediaType = "problem-unsupported-media-type" [],
         PayloadTooLarge = "problem-payload-too-large" ["limit"],

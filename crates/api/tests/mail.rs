@@ -161,6 +161,7 @@ async fn two_workers_send_each_mail_once(app: &TestApp) {
                     convention_id: None,
                     dedupe_key: None,
                     link_id: None,
+                    signature_request: None,
                 },
             )
             .unwrap();
@@ -212,6 +213,7 @@ async fn a_stalled_relay_bounds_every_send_and_is_retried_once_back() {
                 convention_id: None,
                 dedupe_key: None,
                 link_id: None,
+                signature_request: None,
             },
         )
         .unwrap()
@@ -329,6 +331,7 @@ async fn only_the_mail_queued_with_a_link_carries_it() {
                 convention_id: Some(id),
                 dedupe_key: None,
                 link_id,
+                signature_request: None,
             },
         )
         .unwrap();
@@ -375,6 +378,7 @@ async fn a_scheduled_mail_is_queued_once() {
         convention_id: Some(id),
         dedupe_key: Some(format!("eval-reminder:{id}:student:1")),
         link_id: None,
+        signature_request: None,
     };
     assert!(enqueue(&mut conn, &mail).unwrap());
     assert!(!enqueue(&mut conn, &mail).unwrap());

@@ -361,7 +361,145 @@ async fn one_signature_per_party_under_concurrency(app: &TestApp) {
     assert_eq!(signed, 1);
 }
 
+/// The request of `party` in the convention's open circuit: its token and
+/// the code of its current nonce, as the mail worker would write them.
+fn link_of(app: &TestApp, id: i64, party: &str) -> (String, Option<String>) {
+    use stages_api::db::schema::{signature_circuits, signature_requests};
+    let mut conn = app.pool.get().unwrap();
+    let request: i64 = signature_requests::table
+        .inner_join(signature_circuits::table)
+        .filter(signature_circuits::convention_id.eq(id))
+        .filter(signature_circuits::withdrawn_at.is_null())
+        .filter(signature_requests::party.eq(party))
+        .select(signature_requests::id)
+        .first(&mut conn)
+        .unwrap();
+    let row = stages_api::db::signatures::find_request(&mut conn, request).unwrap();
+    let keys = &app.state.links.signing;
+    let token = keys.token(&row).unwrap();
+    let code = row.code_nonce.as_ref().map(|n| keys.code(&row.jti, n));
+    (token, code)
+}
+
+async fn a_party_signs_by_link_with_a_mailed_code(app: &TestApp) {
+    use stages_api::db::schema::outbox;
+    let (id, conv) = validated(app).await;
+    let manager = As::new(app, "gestionnaire").await;
+    let (status, conv) = manager
+        .post(
+            &format!("/api/conventions/{id}/signature/send"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    assert_eq!(conv["signature"]["parties"][0]["awaited"], true);
+    // The outbox holds a placeholder, never the link.
+    let bodies: Vec<String> = {
+        let mut conn = app.pool.get().unwrap();
+        outbox::table
+            .filter(outbox::convention_id.eq(id))
+            .filter(outbox::event.eq("signature-requested"))
+            .select(outbox::body)
+            .load(&mut conn)
+            .unwrap()
+    };
+    assert_eq!(bodies.len(), 1, "only the student, first in turn");
+    assert!(
+        bodies[0].contains("/signer/[[signature-link:"),
+        "{}",
+        bodies[0]
+    );
+
+    let (token, code) = link_of(app, id, "student");
+    assert!(code.is_none());
+    let anonymous = As {
+        app,
+        token: String::new(),
+    };
+    let page = format!("/api/signing/{token}");
+    let (status, view) = anonymous.get(&page).await;
+    assert_eq!(status, StatusCode::OK, "{view}");
+    assert_eq!(view["state"], "awaiting");
+    assert_eq!(view["party"], "student");
+    let sha = view["document_sha256"].as_str().unwrap().to_owned();
+    let (status, _) = anonymous.get("/api/signing/not-a-token").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+    let sign = format!("/api/signing/{token}/sign");
+    let (status, problem) = anonymous
+        .post(
+            &sign,
+            None,
+            Some(serde_json::json!({"code": "000000", "document_sha256": sha})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert_eq!(rules(&problem), ["SIG-12"], "no code asked yet");
+
+    let (status, view) = anonymous
+        .post(&format!("/api/signing/{token}/code"), None, None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{view}");
+    assert_eq!(view["code_sent"], true);
+    let (status, _) = anonymous
+        .post(&format!("/api/signing/{token}/code"), None, None)
+        .await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "one code a minute");
+    let (_, code) = link_of(app, id, "student");
+    let code = code.unwrap();
+    let wrong = if code == "000000" { "000001" } else { "000000" };
+    let (status, problem) = anonymous
+        .post(
+            &sign,
+            None,
+            Some(serde_json::json!({"code": wrong, "document_sha256": sha})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    let (status, problem) = anonymous
+        .post(
+            &sign,
+            None,
+            Some(serde_json::json!({"code": code, "document_sha256": "0".repeat(64)})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{problem}");
+    assert_eq!(rules(&problem), ["SIG-13"]);
+    let (status, view) = anonymous
+        .post(
+            &sign,
+            None,
+            Some(serde_json::json!({"code": code, "document_sha256": sha})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{view}");
+    assert_eq!(view["state"], "signed");
+    // Spent.
+    let (status, _) = anonymous
+        .post(
+            &sign,
+            None,
+            Some(serde_json::json!({"code": code, "document_sha256": sha})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+    // The evidence, for staff; the host's signatory is asked next.
+    let (_, conv) = manager.get(&format!("/api/conventions/{id}")).await;
+    let student = &conv["signature"]["parties"][0];
+    assert_eq!(student["signature"]["method"], "electronic", "{student}");
+    assert_eq!(student["signature"]["address"], "127.0.0.1");
+    assert_eq!(student["signature"]["document_sha256"], sha.as_str());
+    assert_eq!(conv["signature"]["parties"][1]["awaited"], true);
+    let (host_token, _) = link_of(app, id, "host_signatory");
+    let (status, view) = anonymous.get(&format!("/api/signing/{host_token}")).await;
+    assert_eq!(status, StatusCode::OK, "{view}");
+    assert_eq!(view["state"], "awaiting");
+}
+
 on_both_backends!(
+    a_party_signs_by_link_with_a_mailed_code,
     every_party_signs_on_paper_and_the_agreement_is_sealed,
     withdrawing_a_validation_voids_a_partial_circuit,
     one_signature_per_party_under_concurrency

@@ -239,6 +239,8 @@ fluent_keys! {
         Sig08SignatureDate = "sig-08-signature-date" ["from", "today"],
         Sig09SignedIsAmended = "sig-09-signed-is-amended" [],
         Sig10NotSigned = "sig-10-not-signed" [],
+        Sig12WrongCode = "sig-12-wrong-code" [],
+        Sig13OtherDocument = "sig-13-other-document" [],
         Fmt04Image = "fmt-04-image" [],
         Fmt05Scan = "fmt-05-scan" [],
         Csv01Invalid = "csv-01-invalid" ["detail"],

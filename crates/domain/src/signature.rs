@@ -24,6 +24,8 @@
 //! | SIG-09 | a fully signed agreement is not withdrawn: it is amended |
 //! | SIG-10 | the certificate of a convention with a circuit needs every signature |
 //! | SIG-11 | the centre's staff with a validation right, and admins, run the circuit |
+//! | SIG-12 | an electronic signature is confirmed by the code last mailed, within its time and attempts |
+//! | SIG-13 | an electronic signature is for the agreement sent, named by its SHA-256 |
 //! | CONV-03 | every party signed before the first day |
 
 use chrono::NaiveDate;
@@ -442,6 +444,17 @@ pub fn not_open() -> Refusal {
 /// SIG-06: the party signed (a concurrent signature came first).
 pub fn already_signed() -> Refusal {
     Refusal::new("SIG-06", MessageKey::Sig06AlreadySigned)
+}
+
+/// SIG-12: the one-time code is wrong, expired, or spent by too many
+/// attempts.
+pub fn wrong_code() -> Refusal {
+    Refusal::invalid("SIG-12", MessageKey::Sig12WrongCode)
+}
+
+/// SIG-13: the signer was shown another document than the one sent.
+pub fn other_document() -> Refusal {
+    Refusal::new("SIG-13", MessageKey::Sig13OtherDocument)
 }
 
 /// Whether `relation` reads the evidence of electronic signatures (the

@@ -32,6 +32,7 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFound>
                 <Route path=path!("/login") view=Login />
                 <Route path=path!("/evaluation/tutor/:token") view=TutorEvaluationPage />
+                <Route path=path!("/signer/:token") view=crate::pages::signing::SigningPage />
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("") view=Home />
                     <Route path=path!("/tickets/new") view=ReportPage />

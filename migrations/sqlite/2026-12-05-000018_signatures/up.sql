@@ -44,8 +44,9 @@ CREATE TABLE signatures (
 CREATE UNIQUE INDEX signatures_party ON signatures (circuit_id, party);
 
 -- The signing links sent to each party (a signed token naming this row,
--- revocable, expiring) and the one-time code mailed to confirm: only its
--- hash is kept, with its expiry and the attempts left.
+-- revocable, expiring, spent by the signature) and the one-time code
+-- mailed to confirm: the code is derived from the server's secret and a
+-- random nonce kept here, so the database alone never holds a code.
 CREATE TABLE signature_requests (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     circuit_id BIGINT NOT NULL REFERENCES signature_circuits (id) ON DELETE CASCADE,
@@ -56,10 +57,15 @@ CREATE TABLE signature_requests (
     expires_at TIMESTAMP NOT NULL,
     revoked_at TIMESTAMP,
     used_at TIMESTAMP,
-    code_hash TEXT,
+    code_nonce TEXT,
+    code_sent_at TIMESTAMP,
     code_expires_at TIMESTAMP,
     code_attempts INTEGER NOT NULL DEFAULT 0,
     created_at TIMESTAMP NOT NULL
 );
 CREATE UNIQUE INDEX signature_requests_jti ON signature_requests (jti);
 CREATE INDEX signature_requests_circuit ON signature_requests (circuit_id);
+
+-- A queued mail that carries a signing link and code holds placeholders;
+-- the mail worker fills them from this request when it sends.
+ALTER TABLE outbox ADD COLUMN signature_request_id BIGINT REFERENCES signature_requests (id) ON DELETE SET NULL;

@@ -88,3 +88,22 @@ signature-voided-body =
     The validation of agreement { $number } ({ $student }, { $host }) was withdrawn so that it can be changed: the signature you gave no longer counts. The agreement will be sent to you again once validated.
 
     See it: { $link }
+
+signature-requested-subject = Agreement { $number }: your signature is awaited
+signature-requested-body =
+    Hello { $name },
+
+    Internship agreement { $number } ({ $student }, { $host }) awaits your signature.
+
+    Read and sign it here (a code will be sent to this address to confirm):
+    { $link }
+
+    This link is yours alone: do not pass it on.
+
+signature-code-subject = Agreement { $number }: your signing code
+signature-code-body =
+    Hello,
+
+    Your code to sign agreement { $number }: { $code }
+
+    It is valid for 10 minutes. If you asked for nothing, ignore this message.

@@ -11,6 +11,7 @@ problem-wrong-credentials = Unknown user or wrong password.
 problem-no-session = No session: sign in.
 problem-session-ended = The session ended: sign in again.
 problem-evaluation-link-invalid = This evaluation link is invalid, expired or withdrawn.
+problem-signing-link-invalid = This signing link is invalid, expired, already used or withdrawn.
 problem-try-again-in = Try again in { $seconds } s.
 problem-unsupported-media-type = Send the body as application/json.
 problem-payload-too-large = The body must not exceed { $limit } bytes.

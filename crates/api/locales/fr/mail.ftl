@@ -89,3 +89,22 @@ signature-voided-body =
     La validation de la convention { $number } ({ $student }, { $host }) a été retirée pour modification : la signature que vous aviez donnée ne compte plus. La convention vous sera de nouveau soumise une fois validée.
 
     Consultez-la : { $link }
+
+signature-requested-subject = Convention { $number } : votre signature est attendue
+signature-requested-body =
+    Bonjour { $name },
+
+    La convention de stage { $number } ({ $student }, { $host }) attend votre signature.
+
+    Lisez-la et signez-la ici (un code vous sera envoyé à cette adresse pour confirmer) :
+    { $link }
+
+    Ce lien vous est personnel : ne le transmettez pas.
+
+signature-code-subject = Convention { $number } : votre code de signature
+signature-code-body =
+    Bonjour,
+
+    Votre code pour signer la convention { $number } : { $code }
+
+    Il est valable 10 minutes. Si vous n'avez rien demandé, ignorez ce message.

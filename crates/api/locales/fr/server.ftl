@@ -11,6 +11,7 @@ problem-wrong-credentials = Identifiant inconnu ou mot de passe erroné.
 problem-no-session = Aucune session : connectez-vous.
 problem-session-ended = La session a pris fin : connectez-vous de nouveau.
 problem-evaluation-link-invalid = Ce lien d'évaluation est invalide, expiré ou retiré.
+problem-signing-link-invalid = Ce lien de signature est invalide, expiré, déjà utilisé ou retiré.
 problem-try-again-in = Réessayez dans { $seconds } s.
 problem-unsupported-media-type = Envoyez le corps de la requête en application/json.
 problem-payload-too-large = Le corps de la requête ne doit pas dépasser { $limit } octets.

@@ -19,6 +19,7 @@ pub mod organisations;
 pub mod rates;
 pub mod registry;
 pub mod signatures;
+pub mod signing;
 pub mod sso;
 pub mod statistics;
 pub mod tickets;

@@ -135,6 +135,7 @@ pub fn void(
         .withdraw()
         .map_err(|r| ApiError::refusal(&r))?;
     repo::withdraw(conn, stored.id, now)?;
+    repo::revoke_requests(conn, stored.id, now)?;
     for signature in voided {
         let to = signer(conn, loaded, signature.party)?;
         if let Some(address) = to.email {
@@ -243,6 +244,7 @@ pub async fn send(
 ) -> Result<ConventionView, ApiError> {
     let today = state.today();
     let institution = state.config.institution_name.clone();
+    let public_url = state.config.public_url.clone();
     transition(
         state,
         caller,
@@ -264,6 +266,8 @@ pub async fn send(
                 None => agreement(conn, &institution, loaded, today)?,
             };
             repo::mark_sent(conn, stored.id, today, &bytes, &sha)?;
+            let now = chrono::Utc::now().naive_utc();
+            crate::app::signing::ask_awaited(conn, loaded, stored.id, &public_url, now)?;
             Ok(())
         },
     )
@@ -302,6 +306,7 @@ pub async fn record_paper(
 ) -> Result<ConventionView, ApiError> {
     let today = state.today();
     let institution = state.config.institution_name.clone();
+    let public_url = state.config.public_url.clone();
     let seal = state.seal.clone();
     transition(
         state,
@@ -347,6 +352,9 @@ pub async fn record_paper(
                     now,
                 },
             )?;
+            if stored.circuit.sent_on().is_some() {
+                crate::app::signing::ask_awaited(conn, loaded, stored.id, &public_url, now)?;
+            }
             finish_if_signed(conn, &seal, &institution, loaded, stored.id, today)?;
             Ok(())
         },
@@ -357,7 +365,7 @@ pub async fn record_paper(
 /// Once every party signed, the signed agreement: the agreement sent,
 /// then a page listing each signature with its evidence, sealed with the
 /// institution's key.
-fn finish_if_signed(
+pub(crate) fn finish_if_signed(
     conn: &mut AnyConnection,
     seal: &Seal,
     institution: &str,
@@ -408,7 +416,7 @@ fn finish_if_signed(
 
 /// Inserts a signature the domain accepted; a concurrent signature of the
 /// same party that committed first makes this one SIG-06.
-fn insert_signature(
+pub(crate) fn insert_signature(
     conn: &mut AnyConnection,
     circuit: i64,
     new: &NewSignature<'_>,

@@ -451,6 +451,19 @@ pub fn claim(conn: &mut AnyConnection, id: i64, version: i32) -> RepoResult<()> 
     crate::db::check_written(claimed)
 }
 
+/// Moves the convention's version on without another change: something it
+/// shows changed elsewhere (a signature given through a link), so a page
+/// read before reads again, and a save over the old version is 412.
+pub fn touch(conn: &mut AnyConnection, id: i64) -> RepoResult<()> {
+    let written = diesel::update(conventions::table.find(id))
+        .set((
+            conventions::version.eq(conventions::version + 1),
+            conventions::updated_at.eq(chrono::Utc::now().naive_utc()),
+        ))
+        .execute(conn)?;
+    crate::db::check_written(written)
+}
+
 /// The next convention number of `year`: one counter row per year, bumped
 /// inside the caller's transaction, so two creations never share a number.
 pub fn next_number(conn: &mut AnyConnection, year: i32) -> RepoResult<ConventionNumber> {

@@ -462,6 +462,7 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamp,
         link_id -> Nullable<BigInt>,
+        signature_request_id -> Nullable<BigInt>,
     }
 }
 
@@ -595,7 +596,8 @@ diesel::table! {
         expires_at -> Timestamp,
         revoked_at -> Nullable<Timestamp>,
         used_at -> Nullable<Timestamp>,
-        code_hash -> Nullable<Text>,
+        code_nonce -> Nullable<Text>,
+        code_sent_at -> Nullable<Timestamp>,
         code_expires_at -> Nullable<Timestamp>,
         code_attempts -> Integer,
         created_at -> Timestamp,

@@ -9,7 +9,7 @@
 
 use crate::db::codec;
 use crate::db::error::{decode, encode};
-use crate::db::schema::{signature_circuits, signatures, users};
+use crate::db::schema::{signature_circuits, signature_requests, signatures, users};
 use crate::db::{AnyConnection, RepoError, RepoResult};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -361,4 +361,156 @@ pub fn scan(conn: &mut AnyConnection, circuit: i64, id: i64) -> RepoResult<Vec<u
         .optional()?
         .flatten()
         .ok_or(RepoError::NotFound)
+}
+
+/// One party's signing link, as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = signature_requests)]
+pub struct RequestRow {
+    pub id: i64,
+    pub circuit_id: i64,
+    pub party: String,
+    pub email: String,
+    pub signer_name: String,
+    pub jti: String,
+    pub expires_at: NaiveDateTime,
+    pub revoked_at: Option<NaiveDateTime>,
+    pub used_at: Option<NaiveDateTime>,
+    pub code_nonce: Option<String>,
+    pub code_sent_at: Option<NaiveDateTime>,
+    pub code_expires_at: Option<NaiveDateTime>,
+    pub code_attempts: i32,
+    pub created_at: NaiveDateTime,
+}
+
+/// What a new signing link records.
+pub struct NewRequest<'a> {
+    pub circuit: i64,
+    pub party: Party,
+    pub email: &'a str,
+    pub signer_name: &'a str,
+    pub jti: &'a str,
+    pub expires_at: NaiveDateTime,
+    pub now: NaiveDateTime,
+}
+
+pub fn insert_request(conn: &mut AnyConnection, new: &NewRequest<'_>) -> RepoResult<i64> {
+    Ok(diesel::insert_into(signature_requests::table)
+        .values((
+            signature_requests::circuit_id.eq(new.circuit),
+            signature_requests::party.eq(codec::to_code(new.party)),
+            signature_requests::email.eq(new.email),
+            signature_requests::signer_name.eq(new.signer_name),
+            signature_requests::jti.eq(new.jti),
+            signature_requests::expires_at.eq(new.expires_at),
+            signature_requests::code_attempts.eq(0),
+            signature_requests::created_at.eq(new.now),
+        ))
+        .returning(signature_requests::id)
+        .get_result(conn)?)
+}
+
+pub fn find_request(conn: &mut AnyConnection, id: i64) -> RepoResult<RequestRow> {
+    signature_requests::table
+        .find(id)
+        .select(RequestRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or(RepoError::NotFound)
+}
+
+pub fn request_by_jti(conn: &mut AnyConnection, jti: &str) -> RepoResult<Option<RequestRow>> {
+    Ok(signature_requests::table
+        .filter(signature_requests::jti.eq(jti))
+        .select(RequestRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Whether `party` of `circuit` holds a link that still works.
+pub fn has_open_request(
+    conn: &mut AnyConnection,
+    circuit: i64,
+    party: Party,
+    now: NaiveDateTime,
+) -> RepoResult<bool> {
+    let n: i64 = signature_requests::table
+        .filter(signature_requests::circuit_id.eq(circuit))
+        .filter(signature_requests::party.eq(codec::to_code(party)))
+        .filter(signature_requests::revoked_at.is_null())
+        .filter(signature_requests::used_at.is_null())
+        .filter(signature_requests::expires_at.gt(now))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// Stores a new code's nonce, if the last code was sent at least
+/// `spacing_before` ago (`false` otherwise): the check is part of the
+/// write, so two requests at once send one code.
+pub fn set_code(
+    conn: &mut AnyConnection,
+    id: i64,
+    nonce: &str,
+    now: NaiveDateTime,
+    expires_at: NaiveDateTime,
+    spacing_before: NaiveDateTime,
+) -> RepoResult<bool> {
+    let written = diesel::update(
+        signature_requests::table
+            .find(id)
+            .filter(signature_requests::used_at.is_null())
+            .filter(
+                signature_requests::code_sent_at
+                    .is_null()
+                    .or(signature_requests::code_sent_at.le(spacing_before)),
+            ),
+    )
+    .set((
+        signature_requests::code_nonce.eq(nonce),
+        signature_requests::code_sent_at.eq(now),
+        signature_requests::code_expires_at.eq(expires_at),
+        signature_requests::code_attempts.eq(0),
+    ))
+    .execute(conn)?;
+    Ok(written == 1)
+}
+
+/// Counts a wrong code; past the limit the code is void.
+pub fn wrong_code(conn: &mut AnyConnection, id: i64) -> RepoResult<()> {
+    diesel::update(signature_requests::table.find(id))
+        .set(signature_requests::code_attempts.eq(signature_requests::code_attempts + 1))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Spends the link: `false` when it was spent meanwhile (single use,
+/// decided by the write).
+pub fn spend(conn: &mut AnyConnection, id: i64, now: NaiveDateTime) -> RepoResult<bool> {
+    let written = diesel::update(
+        signature_requests::table
+            .find(id)
+            .filter(signature_requests::used_at.is_null())
+            .filter(signature_requests::revoked_at.is_null()),
+    )
+    .set(signature_requests::used_at.eq(now))
+    .execute(conn)?;
+    Ok(written == 1)
+}
+
+/// Revokes every unspent link of `circuit` (its validation withdrawn).
+pub fn revoke_requests(
+    conn: &mut AnyConnection,
+    circuit: i64,
+    now: NaiveDateTime,
+) -> RepoResult<()> {
+    diesel::update(
+        signature_requests::table
+            .filter(signature_requests::circuit_id.eq(circuit))
+            .filter(signature_requests::used_at.is_null())
+            .filter(signature_requests::revoked_at.is_null()),
+    )
+    .set(signature_requests::revoked_at.eq(now))
+    .execute(conn)?;
+    Ok(())
 }

@@ -116,6 +116,7 @@ fn send_to(
                 convention_id: Some(ctx.loaded.row.id),
                 dedupe_key: None,
                 link_id: None,
+                signature_request: None,
             },
         )?;
     }
@@ -174,6 +175,61 @@ pub fn signature_voided(
         vec![address.to_owned()],
         &args,
     )
+}
+
+/// A party's turn to sign: their personal link (a placeholder the worker
+/// fills from `request`).
+pub fn signature_requested(
+    conn: &mut AnyConnection,
+    ctx: &Context<'_>,
+    request: i64,
+    address: &str,
+    name: &str,
+    link: &str,
+) -> QueryResult<()> {
+    let mut args = ctx.args();
+    args.push(("name", name.to_owned()));
+    args.retain(|(key, _)| *key != "link");
+    args.push(("link", link.to_owned()));
+    signing_mail(conn, ctx, "signature-requested", request, address, &args)
+}
+
+/// The one-time code a signer asked for (a placeholder the worker fills).
+pub fn signature_code(
+    conn: &mut AnyConnection,
+    ctx: &Context<'_>,
+    request: i64,
+    address: &str,
+    code: &str,
+) -> QueryResult<()> {
+    let mut args = ctx.args();
+    args.push(("code", code.to_owned()));
+    signing_mail(conn, ctx, "signature-code", request, address, &args)
+}
+
+fn signing_mail(
+    conn: &mut AnyConnection,
+    ctx: &Context<'_>,
+    event: &'static str,
+    request: i64,
+    address: &str,
+    args: &[(&'static str, String)],
+) -> QueryResult<()> {
+    let (subject, body) = render(MailLang::Fr, event, args);
+    enqueue(
+        conn,
+        &Mail {
+            event,
+            recipient: address.to_owned(),
+            subject,
+            body,
+            convention_id: Some(ctx.loaded.row.id),
+            dedupe_key: None,
+            link_id: None,
+            signature_request: Some(request),
+        },
+    )?;
+    Ok(())
 }
 
 /// An amendment entered: the centre's staff validate it.

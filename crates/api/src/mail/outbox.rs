@@ -26,6 +26,9 @@ pub struct Mail {
     /// The tutor's link whose [`crate::app::evaluations::links::placeholder`]
     /// the body holds; the worker fills in that one only.
     pub link_id: Option<i64>,
+    /// The signing request whose link and code placeholders the worker
+    /// fills ([`crate::app::signing::link_placeholder`]).
+    pub signature_request: Option<i64>,
 }
 
 /// Queues a mail; `false` when its dedupe key was already queued (another
@@ -43,6 +46,7 @@ pub fn enqueue(conn: &mut AnyConnection, mail: &Mail) -> QueryResult<bool> {
                 outbox::convention_id.eq(mail.convention_id),
                 outbox::dedupe_key.eq(&mail.dedupe_key),
                 outbox::link_id.eq(mail.link_id),
+                outbox::signature_request_id.eq(mail.signature_request),
                 outbox::attempts.eq(0),
                 outbox::next_attempt_at.eq(now),
                 outbox::created_at.eq(now),
@@ -76,6 +80,8 @@ pub struct Claimed {
     pub created_at: NaiveDateTime,
     #[diesel(sql_type = diesel::sql_types::Nullable<BigInt>)]
     pub link_id: Option<i64>,
+    #[diesel(sql_type = diesel::sql_types::Nullable<BigInt>)]
+    pub signature_request_id: Option<i64>,
 }
 
 /// Leases up to `limit` due mails to `worker`. On PostgreSQL rows locked
@@ -94,7 +100,7 @@ pub fn claim(
                SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $3 \
                AND (claimed_until IS NULL OR claimed_until < $3) \
                ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED) \
-             RETURNING id, recipient, subject, body, attempts, created_at, link_id",
+             RETURNING id, recipient, subject, body, attempts, created_at, link_id, signature_request_id",
         )
         .bind::<Text, _>(worker)
         .bind::<Timestamp, _>(until)
@@ -106,7 +112,7 @@ pub fn claim(
                SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= ? \
                AND (claimed_until IS NULL OR claimed_until < ?) \
                ORDER BY id LIMIT ?) \
-             RETURNING id, recipient, subject, body, attempts, created_at, link_id",
+             RETURNING id, recipient, subject, body, attempts, created_at, link_id, signature_request_id",
         )
         .bind::<Text, _>(worker)
         .bind::<Timestamp, _>(until)

@@ -156,13 +156,23 @@ async fn with_link(
     signer: Option<LinkSigner>,
     mail: Claimed,
 ) -> Result<Claimed, String> {
-    let Some(link) = mail.link_id else {
+    if mail.link_id.is_none() && mail.signature_request_id.is_none() {
         return Ok(mail);
-    };
+    }
     let signer = signer.ok_or("the mail carries a link, and this worker has no signer")?;
     blocking(pool, move |conn| {
-        Ok(links::fill_placeholder(conn, &signer, &mail.body, link)
-            .map(|body| Claimed { body, ..mail }))
+        let filled = (|| {
+            let mut body = mail.body.clone();
+            if let Some(link) = mail.link_id {
+                body = links::fill_placeholder(conn, &signer, &body, link)?;
+            }
+            if let Some(request) = mail.signature_request_id {
+                body =
+                    crate::app::signing::fill_placeholders(conn, &signer.signing, &body, request)?;
+            }
+            Ok::<_, crate::error::ApiError>(body)
+        })();
+        Ok(filled.map(|body| Claimed { body, ..mail }))
     })
     .await?
     .map_err(|e| e.to_string())
@@ -274,6 +284,7 @@ mod tests {
                 .expect("time")
                 .naive_utc(),
             link_id: None,
+            signature_request_id: None,
         };
         let again = Claimed {
             attempts: 3,

@@ -20,6 +20,7 @@ pub mod rates;
 pub mod registry;
 pub mod services;
 pub mod signatures;
+pub mod signing;
 pub mod sso;
 pub mod statistics;
 pub mod steps;
@@ -58,6 +59,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(signatures::document)
         .service(signatures::scan_file)
         .service(signatures::signed)
+        .service(signing::open)
+        .service(signing::document)
+        .service(signing::code)
+        .service(signing::sign)
         .service(me::me)
         .service(me::change_password)
         .service(nomenclatures::list_kinds)

@@ -187,8 +187,9 @@ impl Call {
     pub async fn send(self) -> Result<Response, ApiError> {
         let response = self.send_once(token().as_deref()).await?;
         // Signing in and renewing answer 401 for their own reasons, and so
-        // does a tutor's link (expired, withdrawn): no session to renew.
-        let sessionless = ["/api/auth/", "/api/tutor-evaluation/"]
+        // does a tutor's or a signer's link (expired, withdrawn): no
+        // session to renew.
+        let sessionless = ["/api/auth/", "/api/tutor-evaluation/", "/api/signing/"]
             .iter()
             .any(|prefix| self.path.starts_with(prefix));
         if response.status() != 401 || sessionless {

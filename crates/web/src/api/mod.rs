@@ -14,6 +14,7 @@ pub mod organisations;
 pub mod people;
 mod problem;
 pub mod rates;
+pub mod signatures;
 pub mod statistics;
 pub mod tickets;
 pub mod tokens;

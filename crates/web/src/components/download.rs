@@ -6,7 +6,7 @@ use super::decision::DeniedReason;
 use super::loading::ActionError;
 use crate::api::client::File;
 use crate::api::statistics::{self, Scope};
-use crate::api::{ApiError, amendments, conventions, evaluations};
+use crate::api::{ApiError, amendments, conventions, evaluations, signatures};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -32,6 +32,14 @@ pub enum Document {
     },
     /// The indicators of a scope, in `format` (`csv` or `xlsx`).
     Statistics(Scope, &'static str),
+    /// The agreement as sent for signature.
+    SentForSignature(i64),
+    /// The sealed signed agreement.
+    SignedAgreement(i64),
+    /// The scan of a paper signature (convention, signature).
+    SignatureScan(i64, i64),
+    /// The agreement a signing link shows.
+    ToSign(String),
 }
 
 impl Document {
@@ -48,6 +56,10 @@ impl Document {
                 format,
             } => evaluations::export(centre, &academic_year, kind, format).await,
             Self::Statistics(scope, format) => statistics::export(&scope, format).await,
+            Self::SentForSignature(id) => signatures::sent_document(id).await,
+            Self::SignedAgreement(id) => signatures::signed_agreement(id).await,
+            Self::SignatureScan(id, signature) => signatures::scan(id, signature).await,
+            Self::ToSign(token) => signatures::document(&token).await,
         }
     }
 }

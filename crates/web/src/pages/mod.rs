@@ -11,6 +11,7 @@ pub mod not_found;
 pub mod offers;
 pub mod organisations;
 pub mod report;
+pub mod signing;
 pub mod statistics;
 pub mod tokens;
 pub mod wizard;

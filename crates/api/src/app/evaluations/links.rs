@@ -34,6 +34,9 @@ pub struct LinkSigner {
     encoding: EncodingKey,
     decoding: DecodingKey,
     validation: Validation,
+    /// The signing links and codes (issue 17), from the same secret with
+    /// their own audience.
+    pub signing: crate::app::signing::SigningKeys,
 }
 
 impl LinkSigner {
@@ -46,6 +49,7 @@ impl LinkSigner {
             encoding: EncodingKey::from_secret(secret)?,
             decoding: DecodingKey::from_secret(secret)?,
             validation,
+            signing: crate::app::signing::SigningKeys::new(secret)?,
         })
     }
 

@@ -141,6 +141,7 @@ fn mail(
             convention_id: Some(loaded.row.id),
             dedupe_key: Some(dedupe_key),
             link_id: link,
+            signature_request: None,
         },
     )?)
 }

@@ -6,6 +6,7 @@ mod amendment_form;
 mod amendments;
 mod post_review;
 mod search;
+pub mod signatures;
 mod validation;
 mod view;
 

@@ -6,6 +6,7 @@
 
 use super::amendments::AmendmentsPanel;
 use super::post_review::PostReviewPanel;
+use super::signatures::SignaturePanel;
 use super::status_key;
 use super::validation::ValidationPanel;
 use crate::api::ApiError;
@@ -89,6 +90,7 @@ fn ConventionScreen(
         <Actions current=current />
         <PostReviewPanel current=current />
         <ValidationPanel current=current />
+        <SignaturePanel current=current />
         <Violations current=current />
         <section aria-labelledby="recap-title">
             <h2 id="recap-title">{move || i18n.t("recap-title")}</h2>

@@ -1,0 +1,236 @@
+//! The signature circuit on the convention's page (issue 17): who signs,
+//! who signed (when, how), who is asked now; staff send the agreement for
+//! signature and record a paper signature with its scan; everyone who sees
+//! the convention downloads the agreement sent, the scans and, once every
+//! party signed, the sealed signed agreement.
+
+use crate::api::ApiError;
+use crate::api::conventions::ConventionView;
+use crate::api::signatures::{self, CircuitView, PartyView, party_code};
+use crate::components::decision::DeniedReason;
+use crate::components::download::{Document, DownloadButton};
+use crate::components::loading::ActionError;
+use crate::format;
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use stages_domain::permissions::Decision;
+use stages_domain::signature::{CircuitStatus, Method, Party};
+use wasm_bindgen::JsCast;
+
+pub fn party_key(party: Party) -> &'static str {
+    match party {
+        Party::Student => "signature-party-student",
+        Party::LegalRepresentative => "signature-party-legal-representative",
+        Party::HostSignatory => "signature-party-host-signatory",
+        Party::Tutor => "signature-party-tutor",
+        Party::Supervisor => "signature-party-supervisor",
+        Party::School => "signature-party-school",
+    }
+}
+
+fn status_key(status: CircuitStatus) -> &'static str {
+    match status {
+        CircuitStatus::NotSent => "signature-status-not-sent",
+        CircuitStatus::OutForSignature => "signature-status-out",
+        CircuitStatus::Signed => "signature-status-signed",
+    }
+}
+
+#[component]
+pub fn SignaturePanel(current: RwSignal<ConventionView>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = RwSignal::new(None::<ApiError>);
+    let pending = RwSignal::new(false);
+    let send = move |_| {
+        let v = current.get_untracked();
+        pending.set(true);
+        error.set(None);
+        spawn_local(async move {
+            match signatures::send(v.id, v.version).await {
+                Ok(view) => current.set(view),
+                Err(e) => error.set(Some(e)),
+            }
+            pending.set(false);
+        });
+    };
+    move || {
+        let v = current.get();
+        let circuit = v.signature.clone()?;
+        let id = v.id;
+        let lang = i18n.lang.get();
+        let manage = circuit.manage.is_allowed();
+        let sent = circuit
+            .sent_on
+            .map(|d| i18n.t_with("signature-sent-on", &[("date", format::date(lang, d))]));
+        let rows = circuit
+            .parties
+            .iter()
+            .cloned()
+            .map(|p| view! { <PartyRow id=id party=p manage=manage circuit=circuit.clone() current=current /> })
+            .collect_view();
+        Some(view! {
+            <section class="signature" id="signature" aria-labelledby="signature-title">
+                <h2 id="signature-title">{i18n.t("signature-title")}</h2>
+                <p>
+                    <span class="badge" id="signature-status">{i18n.t(status_key(circuit.status))}</span>
+                    " "
+                    {sent}
+                </p>
+                {circuit.document_sha256.clone().map(|sha| view! {
+                    <p class="muted" id="signature-hash">{i18n.t_with("signature-hash", &[("sha", sha)])}</p>
+                })}
+                <div class="table-scroll" role="region" tabindex="0" aria-labelledby="signature-title">
+                    <table class="records" id="signature-parties">
+                        <thead>
+                            <tr>
+                                <th scope="col">{i18n.t("signature-col-party")}</th>
+                                <th scope="col">{i18n.t("signature-col-name")}</th>
+                                <th scope="col">{i18n.t("signature-col-state")}</th>
+                                <th scope="col">{i18n.t("signature-col-action")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                <div class="actions-bar">
+                    {(circuit.status == CircuitStatus::NotSent).then(|| view! {
+                        <div class="action">
+                            <button type="button" class="button" id="signature-send"
+                                disabled=move || !manage || pending.get()
+                                aria-describedby="signature-send-reason"
+                                on:click=send>
+                                {i18n.t("signature-send")}
+                            </button>
+                            <DeniedReason decision=circuit.manage.clone() id="signature-send-reason" />
+                        </div>
+                    })}
+                    {circuit.document_sha256.is_some().then(|| view! {
+                        <DownloadButton document=Document::SentForSignature(id) label="signature-download-sent" decision=Decision::Allowed id="signature-download-sent" />
+                    })}
+                    {circuit.signed_document.then(|| view! {
+                        <DownloadButton document=Document::SignedAgreement(id) label="signature-download-signed" decision=Decision::Allowed id="signature-download-signed" />
+                    })}
+                </div>
+                <ActionError error=error />
+            </section>
+        })
+    }
+}
+
+/// One party: who, signed or not, and for staff the paper form.
+#[component]
+fn PartyRow(
+    id: i64,
+    party: PartyView,
+    manage: bool,
+    circuit: CircuitView,
+    current: RwSignal<ConventionView>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = i18n.lang.get_untracked();
+    let code = party_code(party.party);
+    let state = match &party.signature {
+        Some(s) => {
+            let how = match s.method {
+                Method::Electronic => "signature-electronic",
+                Method::Paper => "signature-paper",
+            };
+            i18n.t_with(how, &[("date", format::date(lang, s.signed_on))])
+        }
+        None if party.awaited => i18n.t("signature-awaited"),
+        None => i18n.t("signature-waiting"),
+    };
+    let action = match &party.signature {
+        Some(s) if s.scan => Some(
+            view! {
+                <DownloadButton document=Document::SignatureScan(id, s.id) label="signature-download-scan" decision=Decision::Allowed id=format!("signature-scan-{code}") />
+            }
+            .into_any(),
+        ),
+        Some(_) => None,
+        None if manage => Some(
+            view! { <PaperForm id=id party=party.party opened_on=circuit.opened_on current=current /> }
+                .into_any(),
+        ),
+        None => None,
+    };
+    view! {
+        <tr id=format!("signature-row-{code}")>
+            <td>{i18n.t(party_key(party.party))}</td>
+            <td>{party.name.clone()}</td>
+            <td class="signature-state">{state}</td>
+            <td>{action}</td>
+        </tr>
+    }
+}
+
+/// Staff record a paper signature: the date written and the signed scan.
+#[component]
+fn PaperForm(
+    id: i64,
+    party: Party,
+    opened_on: chrono::NaiveDate,
+    current: RwSignal<ConventionView>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let code = party_code(party);
+    let date = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<ApiError>);
+    let pending = RwSignal::new(false);
+    let file_id = format!("signature-scan-file-{code}");
+    let date_id = format!("signature-date-{code}");
+    let input_id = file_id.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Ok(signed_on) = date.get_untracked().parse::<chrono::NaiveDate>() else {
+            error.set(Some(ApiError::Network(i18n.t("signature-date-required"))));
+            return;
+        };
+        let Some(file) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&input_id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+        else {
+            error.set(Some(ApiError::Network(i18n.t("signature-scan-required"))));
+            return;
+        };
+        pending.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+                Err(e) => {
+                    error.set(Some(ApiError::Network(format!("{e:?}"))));
+                    pending.set(false);
+                    return;
+                }
+            };
+            let version = current.get_untracked().version;
+            match signatures::record_paper(id, version, party, signed_on, bytes).await {
+                Ok(view) => current.set(view),
+                Err(e) => error.set(Some(e)),
+            }
+            pending.set(false);
+        });
+    };
+    view! {
+        <form class="paper-signature" id=format!("signature-paper-{code}") on:submit=submit novalidate>
+            <div class="field">
+                <label for=date_id.clone()>{i18n.t("signature-date")}</label>
+                <input type="date" id=date_id min=opened_on.to_string()
+                    on:input=move |ev| date.set(event_target_value(&ev)) />
+            </div>
+            <div class="field">
+                <label for=file_id.clone()>{i18n.t("signature-scan")}</label>
+                <input type="file" id=file_id accept="application/pdf" />
+            </div>
+            <button type="submit" class="button secondary" id=format!("signature-record-{code}") disabled=move || pending.get()>
+                {i18n.t("signature-record")}
+            </button>
+            <ActionError error=error />
+        </form>
+    }
+}
