@@ -4,6 +4,7 @@
 //! run alone, the defaults point into the workspace.
 
 use fantoccini::{Client, ClientBuilder, Locator};
+use mailparse::MailHeaderMap;
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::PathBuf;
@@ -85,6 +86,19 @@ fn wait_until(what: &str, timeout: Duration, mut ready: impl FnMut() -> bool) {
     }
 }
 
+/// A mail the server sent.
+#[derive(Debug, Clone)]
+pub struct Mail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// The sender address of the server on `port`: each journey reads its own.
+fn mail_from(port: u16) -> String {
+    format!("e2e-{port}@univ-demo.fr")
+}
+
 /// A `stages serve` process with its own data directory and database.
 pub struct Server {
     pub port: u16,
@@ -106,7 +120,18 @@ impl Server {
         Self::start_with(Some(today))
     }
 
+    /// The same, sending its mails to the test SMTP sink (`cargo xtask
+    /// test` starts it) from an address of its own, read back with
+    /// [`Server::mails`].
+    pub fn start_with_mail() -> Self {
+        Self::start_full(None, true)
+    }
+
     fn start_with(today: Option<&str>) -> Self {
+        Self::start_full(today, false)
+    }
+
+    fn start_full(today: Option<&str>, mail: bool) -> Self {
         let bin = env_path("STAGES_BIN", workspace().join("target/debug/stages"));
         let web = web_dir();
         assert!(
@@ -169,6 +194,12 @@ impl Server {
             if let Some(today) = today {
                 cmd.env("STAGES_TODAY", today);
             }
+            if mail {
+                let smtp = std::env::var("STAGES_TEST_SMTP_URL")
+                    .expect("STAGES_TEST_SMTP_URL: run the journeys through `cargo xtask test`");
+                cmd.env("STAGES_SMTP_URL", smtp)
+                    .env("STAGES_MAIL_FROM", format!("Stages <{}>", mail_from(port)));
+            }
             cmd
         };
         for sub in ["migrate", "seed-demo"] {
@@ -193,6 +224,56 @@ impl Server {
 
     pub fn url(&self, path: &str) -> String {
         format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
+    /// The mails this server sent (with [`Server::start_with_mail`]), oldest
+    /// first.
+    pub fn mails(&self) -> Vec<Mail> {
+        let dir = PathBuf::from(
+            std::env::var("STAGES_TEST_MAILDIR")
+                .expect("STAGES_TEST_MAILDIR: run the journeys through `cargo xtask test`"),
+        );
+        let mut files: Vec<(std::time::SystemTime, PathBuf)> = ["new", "cur"]
+            .iter()
+            .filter_map(|sub| std::fs::read_dir(dir.join(sub)).ok())
+            .flatten()
+            .filter_map(Result::ok)
+            .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+            .collect();
+        files.sort();
+        let from = mail_from(self.port);
+        files
+            .into_iter()
+            .filter_map(|(_, path)| {
+                let raw = std::fs::read(path).ok()?;
+                let parsed = mailparse::parse_mail(&raw).ok()?;
+                let header = |name: &str| parsed.headers.get_first_value(name).unwrap_or_default();
+                header("From").contains(&from).then(|| Mail {
+                    to: header("To"),
+                    subject: header("Subject"),
+                    body: parsed.get_body().unwrap_or_default().replace("\r\n", "\n"),
+                })
+            })
+            .collect()
+    }
+
+    /// Waits for a mail to `to` whose subject contains `subject`, and
+    /// returns the last such.
+    pub fn wait_for_mail(&self, to: &str, subject: &str) -> Mail {
+        let mut found = None;
+        wait_until(
+            &format!("a mail to {to} about {subject:?}"),
+            Duration::from_secs(30),
+            || {
+                found = self
+                    .mails()
+                    .into_iter()
+                    .filter(|m| m.to.contains(to) && m.subject.contains(subject))
+                    .last();
+                found.is_some()
+            },
+        );
+        found.unwrap_or_else(|| panic!("no mail to {to}"))
     }
 
     /// The status of a GET of `path` with a bearer token (a personal API
@@ -510,6 +591,25 @@ impl Browser {
         let (status, content_type, head): (u16, String, String) =
             serde_json::from_value(result).unwrap_or_else(|e| panic!("fetch {path}: {e}"));
         (status, content_type, head)
+    }
+
+    /// Fetches an API path from the page as the signed-in user and returns
+    /// the status and the whole body (a PDF, say).
+    pub async fn bytes_from_page(&self, path: &str) -> (u16, Vec<u8>) {
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 fetch('/api/auth/refresh', {method: 'POST'})\
+                   .then(r => r.json())\
+                   .then(s => fetch(arguments[0], {headers: {Authorization: 'Bearer ' + s.access_token}}))\
+                   .then(r => r.arrayBuffer().then(b => done([r.status, Array.from(new Uint8Array(b))])))\
+                   .catch(e => done([0, []]));",
+                vec![path.into()],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("fetch {path}: {e}"));
+        serde_json::from_value(result).unwrap_or_else(|e| panic!("fetch {path}: {e}"))
     }
 
     /// Calls the API from the page as the signed-in user (renewing the

@@ -1,0 +1,139 @@
+//! Issue 17's journey in a real browser: a manager gives the last
+//! validation and sends the agreement for signature; the student signs by
+//! the link of their mail with the code read from the SMTP sink, then the
+//! host's signatory the same way; staff record the tutor's, the
+//! supervisor's and the school's paper signatures with a scan; the signed
+//! agreement downloads sealed, and `pdfsig` finds the seal valid.
+
+use stages_e2e::{Browser, Server};
+
+const STUDENT: &str = "ines.moreau@etu.univ-demo.fr";
+const HOST_SIGNATORY: &str = "marc.dupont@sgi-ingenierie.fr";
+
+/// The path of the signing link in the last request mailed to `to`.
+fn signing_path(server: &Server, to: &str) -> String {
+    let mail = server.wait_for_mail(to, "votre signature est attendue");
+    let start = mail
+        .body
+        .find("/signer/")
+        .unwrap_or_else(|| panic!("no link in {}", mail.body));
+    let path: String = mail.body[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .collect();
+    assert!(!path.contains("[["), "the worker filled the link: {path}");
+    path
+}
+
+/// The six digits of the last code mailed to `to`: the run of six digits
+/// after the colon of "… la convention 2026-000001 : 123456".
+fn code(server: &Server, to: &str) -> String {
+    let mail = server.wait_for_mail(to, "votre code de signature");
+    mail.body
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|run| run.len() == 6)
+        .last()
+        .map(str::to_owned)
+        .unwrap_or_else(|| panic!("no code in {}", mail.body))
+}
+
+/// A party opens their link in a browser of their own and signs.
+async fn signs_by_link(server: &Server, to: &str, shot: &str) {
+    let path = signing_path(server, to);
+    let signer = Browser::start().await;
+    signer.open(server, &path).await;
+    signer.wait_for("#signing-summary").await;
+    signer.click("#signing-ask-code").await;
+    signer.wait_for("#signing-code-sent").await;
+    signer.fill("#signing-code", &code(server, to)).await;
+    signer.screenshot(shot).await;
+    signer.check_accessibility("signing page").await;
+    signer.click("#signing-submit").await;
+    signer
+        .wait_for_text("#signing-done", "Votre signature est enregistrée")
+        .await;
+    signer.close().await;
+}
+
+#[tokio::test]
+async fn an_agreement_is_signed_by_link_and_on_paper_and_sealed() {
+    let server = Server::start_with_mail();
+    let manager = Browser::start().await;
+    manager.sign_in(&server, "gestionnaire").await;
+    let page = manager.api_ok("GET", "/api/conventions", None, None).await;
+    let id = page["items"]
+        .as_array()
+        .expect("a page of conventions")
+        .iter()
+        .find(|c| c["status"] == "in_validation")
+        .and_then(|c| c["id"].as_i64())
+        .expect("the demo convention in validation");
+    manager
+        .open(&server, &format!("/conventions/{id}#validation"))
+        .await;
+    manager.click("#validate-administrative").await;
+    manager
+        .wait_for_text("#signature-status", "Pas encore envoyée")
+        .await;
+    manager.click("#signature-send").await;
+    manager
+        .wait_for_text("#signature-status", "En cours de signature")
+        .await;
+    manager.scroll_to("#signature").await;
+    manager.screenshot("signature-1-sent").await;
+    manager.check_accessibility("signature circuit").await;
+
+    signs_by_link(&server, STUDENT, "signature-2-student").await;
+    signs_by_link(&server, HOST_SIGNATORY, "signature-3-host").await;
+
+    // The rest on paper, with the agreement sent as the "scan".
+    let (status, scan) = manager
+        .bytes_from_page(&format!("/api/conventions/{id}/signature/document"))
+        .await;
+    assert_eq!(status, 200);
+    let scan_path = std::env::temp_dir().join(format!("scan-{}.pdf", server.port));
+    std::fs::write(&scan_path, &scan).expect("write the scan");
+    manager.open(&server, &format!("/conventions/{id}")).await;
+    for party in ["tutor", "supervisor", "school"] {
+        manager.wait_for(&format!("#signature-paper-{party}")).await;
+        manager
+            .set_value(&format!("#signature-date-{party}"), "2026-12-04")
+            .await;
+        let input = manager
+            .wait_for(&format!("#signature-scan-file-{party}"))
+            .await;
+        input
+            .send_keys(&scan_path.display().to_string())
+            .await
+            .expect("choose the scan");
+        manager.click(&format!("#signature-record-{party}")).await;
+        manager
+            .wait_for_text(&format!("#signature-row-{party}"), "Signée sur papier")
+            .await;
+    }
+    manager
+        .wait_for_text("#signature-status", "Signée par toutes les parties")
+        .await;
+    manager.wait_for("#signature-download-signed").await;
+    manager.scroll_to("#signature").await;
+    manager.screenshot("signature-4-signed").await;
+
+    let (status, sealed) = manager
+        .bytes_from_page(&format!("/api/conventions/{id}/signature/signed"))
+        .await;
+    assert_eq!(status, 200);
+    let sealed_path = std::env::temp_dir().join(format!("sealed-{}.pdf", server.port));
+    std::fs::write(&sealed_path, &sealed).expect("write the signed agreement");
+    let report = std::process::Command::new("pdfsig")
+        .arg(&sealed_path)
+        .output()
+        .expect("pdfsig");
+    let report = String::from_utf8_lossy(&report.stdout);
+    assert!(
+        report.contains("Signature Validation: Signature is Valid."),
+        "{report}"
+    );
+    let _ = std::fs::remove_file(scan_path);
+    let _ = std::fs::remove_file(sealed_path);
+    manager.close().await;
+}
