@@ -268,8 +268,7 @@ impl Server {
                 found = self
                     .mails()
                     .into_iter()
-                    .filter(|m| m.to.contains(to) && m.subject.contains(subject))
-                    .last();
+                    .rfind(|m| m.to.contains(to) && m.subject.contains(subject));
                 found.is_some()
             },
         );

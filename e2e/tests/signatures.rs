@@ -31,8 +31,7 @@ fn code(server: &Server, to: &str) -> String {
     let mail = server.wait_for_mail(to, "votre code de signature");
     mail.body
         .split(|c: char| !c.is_ascii_digit())
-        .filter(|run| run.len() == 6)
-        .last()
+        .rfind(|run| run.len() == 6)
         .map(str::to_owned)
         .unwrap_or_else(|| panic!("no code in {}", mail.body))
 }
