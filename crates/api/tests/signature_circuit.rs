@@ -45,12 +45,11 @@ async fn a_centre_sets_its_signature_circuit(app: &TestApp) {
     assert_eq!(status, StatusCode::OK, "{centre}");
     assert_eq!(
         centre["settings"]["signature"],
-        json!({"parties": ["student", "host_signatory", "tutor", "supervisor", "school"], "order": "sequential"})
+        json!({"parties": ["student", "host_signatory", "tutor", "supervisor", "school"], "order": "sequential", "reminder_days": 7})
     );
 
     let mut input = input_of(&centre);
-    input["settings"]["signature"] =
-        json!({"parties": ["student", "student", "school"], "order": "parallel"});
+    input["settings"]["signature"] = json!({"parties": ["student", "student", "school"], "order": "parallel", "reminder_days": 61});
     let (status, problem) = admin.put(&path, version(&centre), input).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
     let rules: Vec<(&str, &str)> = problem["violations"]
@@ -63,13 +62,14 @@ async fn a_centre_sets_its_signature_circuit(app: &TestApp) {
         rules,
         vec![
             ("SIG-01", "settings.signature.parties"),
-            ("SIG-01", "settings.signature.parties")
+            ("SIG-01", "settings.signature.parties"),
+            ("SIG-14", "settings.signature.reminder_days")
         ],
-        "a party twice, and the host's signatory missing"
+        "a party twice, the host's signatory missing, reminders past 60 days"
     );
 
     let mut input = input_of(&centre);
-    let wanted = json!({"parties": ["school", "student", "host_signatory", "supervisor"], "order": "parallel"});
+    let wanted = json!({"parties": ["school", "student", "host_signatory", "supervisor"], "order": "parallel", "reminder_days": 0});
     input["settings"]["signature"] = wanted.clone();
     let (status, saved) = admin.put(&path, version(&centre), input).await;
     assert_eq!(status, StatusCode::OK, "{saved}");

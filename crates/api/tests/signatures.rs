@@ -498,7 +498,43 @@ async fn a_party_signs_by_link_with_a_mailed_code(app: &TestApp) {
     assert_eq!(view["state"], "awaiting");
 }
 
+/// A party who has not signed gets their link again after the centre's
+/// delay, once per delay, however many schedulers run.
+async fn a_pending_signer_is_reminded(app: &TestApp) {
+    use stages_api::db::schema::{outbox, signature_requests};
+    let (id, conv) = validated(app).await;
+    let manager = As::new(app, "gestionnaire").await;
+    let (status, _) = manager
+        .post(
+            &format!("/api/conventions/{id}/signature/send"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let mut conn = app.pool.get().unwrap();
+    let now = chrono::Utc::now().naive_utc();
+    let remind = |conn: &mut stages_api::db::AnyConnection, at| {
+        stages_api::app::signing::remind_due(conn, "http://stages.test", at).unwrap()
+    };
+    assert_eq!(remind(&mut conn, now), 0, "asked today");
+    diesel::update(signature_requests::table)
+        .set(signature_requests::created_at.eq(now - chrono::Duration::days(8)))
+        .execute(&mut conn)
+        .unwrap();
+    assert_eq!(remind(&mut conn, now), 1);
+    assert_eq!(remind(&mut conn, now), 0, "reminded once per delay");
+    let reminders: Vec<String> = outbox::table
+        .filter(outbox::convention_id.eq(id))
+        .filter(outbox::event.eq("signature-reminder"))
+        .select(outbox::recipient)
+        .load(&mut conn)
+        .unwrap();
+    assert_eq!(reminders, ["camille.martin@etu.univ-demo.fr"]);
+}
+
 on_both_backends!(
+    a_pending_signer_is_reminded,
     a_party_signs_by_link_with_a_mailed_code,
     every_party_signs_on_paper_and_the_agreement_is_sealed,
     withdrawing_a_validation_voids_a_partial_circuit,

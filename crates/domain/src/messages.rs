@@ -241,6 +241,7 @@ fluent_keys! {
         Sig10NotSigned = "sig-10-not-signed" [],
         Sig12WrongCode = "sig-12-wrong-code" [],
         Sig13OtherDocument = "sig-13-other-document" [],
+        Sig14ReminderDays = "sig-14-reminder-days" ["max"],
         Fmt04Image = "fmt-04-image" [],
         Fmt05Scan = "fmt-05-scan" [],
         Csv01Invalid = "csv-01-invalid" ["detail"],

@@ -26,9 +26,10 @@
 //! | SIG-11 | the centre's staff with a validation right, and admins, run the circuit |
 //! | SIG-12 | an electronic signature is confirmed by the code last mailed, within its time and attempts |
 //! | SIG-13 | an electronic signature is for the agreement sent, named by its SHA-256 |
+//! | SIG-14 | a centre reminds pending signers every 1 to 60 days, or never (0) |
 //! | CONV-03 | every party signed before the first day |
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::lifecycle::{Refusal, Status};
@@ -78,6 +79,17 @@ pub enum Method {
     Paper,
 }
 
+/// Days between reminders to a party who has not signed, by default.
+pub const DEFAULT_REMINDER_DAYS: u32 = 7;
+/// The longest delay a centre may set (SIG-14).
+pub const MAX_REMINDER_DAYS: u32 = 60;
+/// Reminders sent at most to one party for one link.
+pub const MAX_REMINDERS: u32 = 3;
+
+fn default_reminder_days() -> u32 {
+    DEFAULT_REMINDER_DAYS
+}
+
 /// A centre's circuit.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -85,6 +97,10 @@ pub struct CircuitSettings {
     /// The parties, in signing order (without the legal representative).
     pub parties: Vec<Party>,
     pub order: SigningOrder,
+    /// Days after which a party asked to sign, who has not, is reminded
+    /// (again after as many days, at most three times); 0: never.
+    #[serde(default = "default_reminder_days")]
+    pub reminder_days: u32,
 }
 
 impl Default for CircuitSettings {
@@ -102,6 +118,7 @@ impl Default for CircuitSettings {
                 Party::School,
             ],
             order: SigningOrder::Sequential,
+            reminder_days: DEFAULT_REMINDER_DAYS,
         }
     }
 }
@@ -145,7 +162,33 @@ impl CircuitSettings {
                 MessageKey::Sig01RequiredParties,
             ));
         }
+        if self.reminder_days > MAX_REMINDER_DAYS {
+            problems.push(
+                Violation::error(
+                    "SIG-14",
+                    "settings.signature.reminder_days",
+                    MessageKey::Sig14ReminderDays,
+                )
+                .with_arg("max", MAX_REMINDER_DAYS),
+            );
+        }
         problems
+    }
+
+    /// Whether a party asked at `asked_at`, reminded `reminders` times
+    /// (the last at `reminded_at`), is reminded at `now` (SIG-14).
+    pub fn reminder_due(
+        &self,
+        asked_at: NaiveDateTime,
+        reminders: u32,
+        reminded_at: Option<NaiveDateTime>,
+        now: NaiveDateTime,
+    ) -> bool {
+        if self.reminder_days == 0 || reminders >= MAX_REMINDERS {
+            return false;
+        }
+        let last = reminded_at.unwrap_or(asked_at);
+        now - last >= chrono::Duration::days(i64::from(self.reminder_days))
     }
 
     /// The parties of one convention: a minor's legal representative signs
@@ -534,6 +577,7 @@ mod tests {
         let broken = CircuitSettings {
             parties: vec![Party::Student, Party::Student, Party::LegalRepresentative],
             order: SigningOrder::Parallel,
+            reminder_days: 61,
         };
         let rules: Vec<_> = broken.check().into_iter().map(|v| v.message_key).collect();
         assert_eq!(
@@ -541,9 +585,27 @@ mod tests {
             vec![
                 "sig-01-party-twice".to_owned(),
                 "sig-01-representative-added".to_owned(),
-                "sig-01-required-parties".to_owned()
+                "sig-01-required-parties".to_owned(),
+                "sig-14-reminder-days".to_owned()
             ]
         );
+    }
+
+    #[test]
+    fn a_pending_signer_is_reminded_every_n_days_three_times() {
+        let settings = CircuitSettings::default();
+        let asked = d(3, 1).and_hms_opt(9, 0, 0).expect("time");
+        let at = |day| d(3, day).and_hms_opt(9, 0, 0).expect("time");
+        assert!(!settings.reminder_due(asked, 0, None, at(7)));
+        assert!(settings.reminder_due(asked, 0, None, at(8)));
+        assert!(!settings.reminder_due(asked, 1, Some(at(8)), at(14)));
+        assert!(settings.reminder_due(asked, 1, Some(at(8)), at(15)));
+        assert!(!settings.reminder_due(asked, 3, Some(at(8)), at(30)));
+        let never = CircuitSettings {
+            reminder_days: 0,
+            ..CircuitSettings::default()
+        };
+        assert!(!never.reminder_due(asked, 0, None, at(30)));
     }
 
     #[test]

@@ -61,6 +61,8 @@ CREATE TABLE signature_requests (
     code_sent_at TIMESTAMP,
     code_expires_at TIMESTAMP,
     code_attempts INTEGER NOT NULL DEFAULT 0,
+    reminders INTEGER NOT NULL DEFAULT 0,
+    reminded_at TIMESTAMP,
     created_at TIMESTAMP NOT NULL
 );
 CREATE UNIQUE INDEX signature_requests_jti ON signature_requests (jti);

@@ -107,3 +107,14 @@ signature-code-body =
     Your code to sign agreement { $number }: { $code }
 
     It is valid for 10 minutes. If you asked for nothing, ignore this message.
+
+signature-reminder-subject = Reminder: agreement { $number } awaits your signature
+signature-reminder-body =
+    Hello { $name },
+
+    Internship agreement { $number } ({ $student }, { $host }) still awaits your signature.
+
+    Read and sign it here:
+    { $link }
+
+    This link is yours alone: do not pass it on.

@@ -108,3 +108,14 @@ signature-code-body =
     Votre code pour signer la convention { $number } : { $code }
 
     Il est valable 10 minutes. Si vous n'avez rien demandé, ignorez ce message.
+
+signature-reminder-subject = Rappel : la convention { $number } attend votre signature
+signature-reminder-body =
+    Bonjour { $name },
+
+    La convention de stage { $number } ({ $student }, { $host }) attend toujours votre signature.
+
+    Lisez-la et signez-la ici :
+    { $link }
+
+    Ce lien vous est personnel : ne le transmettez pas.

@@ -184,6 +184,50 @@ pub fn ask_awaited(
     Ok(())
 }
 
+/// Reminds each party asked to sign who has not, as their centre's circuit
+/// says (SIG-14): the same link, mailed again. Every replica may run it:
+/// the reminder is counted by one conditional write, and the mail has a
+/// dedupe key. Returns the reminders queued.
+pub fn remind_due(
+    conn: &mut AnyConnection,
+    public_url: &str,
+    now: NaiveDateTime,
+) -> Result<usize, ApiError> {
+    let mut queued = 0;
+    for (row, convention) in repo::pending_requests(conn, now)? {
+        let loaded = conventions::load(conn, convention)?;
+        let reminders = u32::try_from(row.reminders).unwrap_or(u32::MAX);
+        if !loaded
+            .settings
+            .signature
+            .reminder_due(row.created_at, reminders, row.reminded_at, now)
+        {
+            continue;
+        }
+        queued += crate::db::transaction(conn, |conn| {
+            if !repo::claim_reminder(conn, row.id, row.reminders, now)? {
+                return Ok::<_, ApiError>(0);
+            }
+            let link = format!(
+                "{}/signer/{}",
+                public_url.trim_end_matches('/'),
+                link_placeholder(row.id)
+            );
+            mail::events::signature_reminder(
+                conn,
+                &crate::app::conventions::mail_context(&loaded, public_url),
+                row.id,
+                &row.email,
+                &row.signer_name,
+                &link,
+                &format!("sig-reminder:{}:{}", row.id, row.reminders + 1),
+            )?;
+            Ok(1)
+        })?;
+    }
+    Ok(queued)
+}
+
 /// A link that works: its request, not revoked, not expired.
 fn open_request(
     conn: &mut AnyConnection,

@@ -600,6 +600,8 @@ diesel::table! {
         code_sent_at -> Nullable<Timestamp>,
         code_expires_at -> Nullable<Timestamp>,
         code_attempts -> Integer,
+        reminders -> Integer,
+        reminded_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
     }
 }

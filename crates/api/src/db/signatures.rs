@@ -380,6 +380,8 @@ pub struct RequestRow {
     pub code_sent_at: Option<NaiveDateTime>,
     pub code_expires_at: Option<NaiveDateTime>,
     pub code_attempts: i32,
+    pub reminders: i32,
+    pub reminded_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
 }
 
@@ -513,4 +515,42 @@ pub fn revoke_requests(
     .set(signature_requests::revoked_at.eq(now))
     .execute(conn)?;
     Ok(())
+}
+
+/// The links still waiting for their signature (not spent, revoked or
+/// expired) in open circuits, with their convention.
+pub fn pending_requests(
+    conn: &mut AnyConnection,
+    now: NaiveDateTime,
+) -> RepoResult<Vec<(RequestRow, i64)>> {
+    Ok(signature_requests::table
+        .inner_join(signature_circuits::table)
+        .filter(signature_circuits::withdrawn_at.is_null())
+        .filter(signature_requests::used_at.is_null())
+        .filter(signature_requests::revoked_at.is_null())
+        .filter(signature_requests::expires_at.gt(now))
+        .order(signature_requests::id)
+        .select((RequestRow::as_select(), signature_circuits::convention_id))
+        .load(conn)?)
+}
+
+/// Counts one more reminder of request `id`, if no one counted it since
+/// `reminders` was read: of two schedulers, one sends it.
+pub fn claim_reminder(
+    conn: &mut AnyConnection,
+    id: i64,
+    reminders: i32,
+    now: NaiveDateTime,
+) -> RepoResult<bool> {
+    let written = diesel::update(
+        signature_requests::table
+            .find(id)
+            .filter(signature_requests::reminders.eq(reminders)),
+    )
+    .set((
+        signature_requests::reminders.eq(reminders + 1),
+        signature_requests::reminded_at.eq(now),
+    ))
+    .execute(conn)?;
+    Ok(written == 1)
 }

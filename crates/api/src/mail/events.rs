@@ -194,6 +194,37 @@ pub fn signature_requested(
     signing_mail(conn, ctx, "signature-requested", request, address, &args)
 }
 
+/// A reminder to a party who has not signed: the same link.
+pub fn signature_reminder(
+    conn: &mut AnyConnection,
+    ctx: &Context<'_>,
+    request: i64,
+    address: &str,
+    name: &str,
+    link: &str,
+    dedupe_key: &str,
+) -> QueryResult<()> {
+    let mut args = ctx.args();
+    args.push(("name", name.to_owned()));
+    args.retain(|(key, _)| *key != "link");
+    args.push(("link", link.to_owned()));
+    let (subject, body) = render(MailLang::Fr, "signature-reminder", &args);
+    enqueue(
+        conn,
+        &Mail {
+            event: "signature-reminder",
+            recipient: address.to_owned(),
+            subject,
+            body,
+            convention_id: Some(ctx.loaded.row.id),
+            dedupe_key: Some(dedupe_key.to_owned()),
+            link_id: None,
+            signature_request: Some(request),
+        },
+    )?;
+    Ok(())
+}
+
 /// The one-time code a signer asked for (a placeholder the worker fills).
 pub fn signature_code(
     conn: &mut AnyConnection,

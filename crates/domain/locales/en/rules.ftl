@@ -216,6 +216,7 @@ sig-09-signed-is-amended = An agreement every party signed is no longer changed:
 sig-10-not-signed = Not every party has signed the agreement: the internship certificate cannot be produced.
 sig-12-wrong-code = This code is wrong or has expired: ask for a new one.
 sig-13-other-document = The document shown is not the one sent for signature: reload the page.
+sig-14-reminder-days = The reminder delay must be between 1 and { $max } days (0: no reminders).
 fmt-04-image = The logo must be a PNG or JPEG image.
 fmt-05-scan = The signed scan must be a readable PDF file.
 csv-01-invalid = The file is not readable UTF-8 CSV: { $detail }

@@ -216,6 +216,7 @@ sig-09-signed-is-amended = Une convention signée par toutes les parties n'est p
 sig-10-not-signed = Toutes les parties n'ont pas signé la convention : l'attestation de stage ne peut pas être produite.
 sig-12-wrong-code = Ce code est erroné ou a expiré : demandez-en un nouveau.
 sig-13-other-document = Le document affiché n'est pas celui envoyé en signature : rechargez la page.
+sig-14-reminder-days = Le délai des relances doit être compris entre 1 et { $max } jours (0 : pas de relance).
 fmt-04-image = Le logo doit être une image PNG ou JPEG.
 fmt-05-scan = Le scan signé doit être un fichier PDF lisible.
 csv-01-invalid = Le fichier n'est pas un CSV en UTF-8 lisible : { $detail }

@@ -877,3 +877,5 @@ signing-closed = This agreement is no longer out for signature: its validation w
 signing-not-your-turn = The parties sign in order: an e-mail will tell you when it is your turn.
 signing-link-refused = This signing link does not work.
 signing-link-refused-help = It may have expired, been used or been withdrawn: ask the management centre for a new link.
+centre-reminder-days = Remind signatories after (days)
+centre-reminder-days-help = A signatory who has not signed gets their link again after this delay, at most three times; 0: never.

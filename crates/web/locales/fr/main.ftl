@@ -877,3 +877,5 @@ signing-closed = Cette convention n'est plus en signature : sa validation a ét�
 signing-not-your-turn = Les parties signent dans l'ordre : un courriel vous préviendra quand ce sera votre tour.
 signing-link-refused = Ce lien de signature ne fonctionne pas.
 signing-link-refused-help = Il a peut-être expiré, déjà servi ou été retiré : demandez un nouveau lien au centre de gestion.
+centre-reminder-days = Relancer les signataires après (jours)
+centre-reminder-days-help = Un signataire qui n'a pas signé reçoit de nouveau son lien après ce délai, trois fois au plus ; 0 : jamais.

@@ -217,7 +217,8 @@ pub fn remind_due(
     Ok(queued)
 }
 
-/// One pass: requests then reminders. Returns the mails queued.
+/// One pass: evaluation requests and reminders, then the reminders of
+/// pending signatures. Returns the mails queued.
 pub fn tick(state: &crate::state::AppState) -> Result<usize, ApiError> {
     let mut conn = state.pool.get()?;
     let config = &state.config;
@@ -227,7 +228,12 @@ pub fn tick(state: &crate::state::AppState) -> Result<usize, ApiError> {
         &config.public_url,
         config.evaluation_reminder_days,
     )?;
-    Ok(requested + reminded)
+    let signatures = crate::app::signing::remind_due(
+        &mut conn,
+        &config.public_url,
+        chrono::Utc::now().naive_utc(),
+    )?;
+    Ok(requested + reminded + signatures)
 }
 
 /// Runs forever, one pass per `interval`.

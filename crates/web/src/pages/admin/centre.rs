@@ -110,6 +110,7 @@ fn CentreForm(current: RwSignal<Centre>) -> impl IntoView {
     let overlaps_allowed = RwSignal::new(c.settings.overlaps_allowed);
     let tutor_signs = RwSignal::new(c.settings.signature.parties.contains(&Party::Tutor));
     let signing_order = RwSignal::new(code_of(&c.settings.signature.order));
+    let reminder_days = RwSignal::new(c.settings.signature.reminder_days.to_string());
     let order_options = Signal::derive(move || {
         [
             (SigningOrder::Sequential, "centre-signing-sequential"),
@@ -178,6 +179,13 @@ fn CentreForm(current: RwSignal<Centre>) -> impl IntoView {
                     parties: with_tutor(&c.settings.signature.parties, tutor_signs.get_untracked()),
                     order: from_code(&signing_order.get_untracked())
                         .unwrap_or(c.settings.signature.order),
+                    // Not a number: past the bound, so the server's SIG-14
+                    // names the field.
+                    reminder_days: reminder_days
+                        .get_untracked()
+                        .trim()
+                        .parse()
+                        .unwrap_or(u32::MAX),
                 },
             },
         };
@@ -290,6 +298,7 @@ fn CentreForm(current: RwSignal<Centre>) -> impl IntoView {
                 <p class="help-text">{move || i18n.t("centre-signature-help")}</p>
                 <Checkbox id="centre-tutor-signs" label="centre-tutor-signs" value=tutor_signs />
                 <Select path="centre.settings.signature.order" label="centre-signing-order" value=signing_order options=order_options messages=messages required=true />
+                <TextInput path="centre.settings.signature.reminder_days" label="centre-reminder-days" value=reminder_days messages=messages required=true inputmode="numeric" help="centre-reminder-days-help" />
             </fieldset>
             <ActionError error=error />
             <p class="success-line" role="status">{move || saved.get().then(|| i18n.t("form-saved"))}</p>
