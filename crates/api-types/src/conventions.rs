@@ -131,6 +131,9 @@ pub struct ConventionSummary {
     pub organisation_name: Option<String>,
     pub start_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
+    /// CONV-03: the internship starts (or started) without every party's
+    /// signature before its first day.
+    pub unsigned_at_start: bool,
     pub updated_at: DateTime<Utc>,
 }
 

@@ -540,3 +540,52 @@ on_both_backends!(
     withdrawing_a_validation_voids_a_partial_circuit,
     one_signature_per_party_under_concurrency
 );
+
+/// The server on the demo internship's first day.
+async fn on_first_day(backend: common::Backend) -> TestApp {
+    TestApp::spawn_on(
+        backend,
+        chrono::NaiveDate::from_ymd_opt(2027, 1, 4).unwrap(),
+    )
+    .await
+}
+
+/// CONV-03 once a circuit exists: the first day came without every
+/// signature; the page says it as an error, the search results flag it,
+/// and the filter finds it.
+async fn unsigned_on_the_first_day_is_flagged_and_found(app: &TestApp) {
+    let (id, conv) = validated(app).await;
+    assert!(
+        rules(&serde_json::json!({"violations": conv["violations"]}))
+            .contains(&"CONV-03".to_owned())
+    );
+    let late = conv["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["rule"] == "CONV-03")
+        .unwrap();
+    assert_eq!(late["severity"], "error", "{late}");
+    let manager = As::new(app, "gestionnaire").await;
+    let (status, page) = manager.get("/api/conventions?unsigned_at_start=true").await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    let found: Vec<&Value> = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["id"] == id)
+        .collect();
+    assert_eq!(found.len(), 1, "{page}");
+    assert_eq!(found[0]["unsigned_at_start"], true);
+    // The demo's conventions validated before circuits existed are not.
+    assert!(
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["unsigned_at_start"] == true),
+        "{page}"
+    );
+}
+
+on_both_backends!(with on_first_day; unsigned_on_the_first_day_is_flagged_and_found);

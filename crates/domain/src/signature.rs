@@ -436,11 +436,7 @@ impl Circuit {
     /// internship starts (or started) without every signature given before
     /// its first day; `None` while there is still time.
     pub fn check_start(&self, start: NaiveDate, today: NaiveDate) -> Option<Violation> {
-        let late = match self.signed_on() {
-            Some(last) => last >= start,
-            None => today >= start,
-        };
-        late.then(|| {
+        late_at_start(self.signed_on(), start, today).then(|| {
             Violation::error(
                 "CONV-03",
                 "internship.start",
@@ -465,6 +461,17 @@ pub fn with_start_check(
         violations.push(late);
     }
     violations
+}
+
+/// CONV-03's test on the facts a search result has: the day the last
+/// signature came (`None` while some party has not signed), the first
+/// day, today. The search filter of the same name asks the database the
+/// same question (`db::conventions::search`).
+pub fn late_at_start(signed_on: Option<NaiveDate>, start: NaiveDate, today: NaiveDate) -> bool {
+    match signed_on {
+        Some(last) => last >= start,
+        None => today >= start,
+    }
 }
 
 /// SIG-10: the end-of-internship certificate of a convention with a

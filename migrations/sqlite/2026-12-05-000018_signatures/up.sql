@@ -15,12 +15,16 @@ CREATE TABLE signature_circuits (
     document BLOB,
     document_sha256 TEXT,
     signed_document BLOB,
+    signed_on DATE,
     withdrawn_at TIMESTAMP,
     version INTEGER NOT NULL DEFAULT 0,
     created_at TIMESTAMP NOT NULL
 );
 CREATE UNIQUE INDEX signature_circuits_open ON signature_circuits (convention_id) WHERE withdrawn_at IS NULL;
 CREATE INDEX signature_circuits_convention ON signature_circuits (convention_id);
+-- The search filter "not signed by the first day" (CONV-03) reads the
+-- open circuits and the day their last signature came (signed_on).
+CREATE INDEX signature_circuits_open_signed ON signature_circuits (convention_id, signed_on) WHERE withdrawn_at IS NULL;
 
 -- One party's signature, with its evidence: who recorded it (staff, for
 -- paper), or the signer's address and user agent (electronic), and the

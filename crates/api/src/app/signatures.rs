@@ -410,7 +410,8 @@ pub(crate) fn finish_if_signed(
     let sealed = seal
         .seal(&whole, &reason, chrono::Utc::now())
         .map_err(ApiError::internal)?;
-    repo::set_signed_document(conn, circuit, &sealed)?;
+    let signed_on = stored.circuit.signed_on().unwrap_or(today);
+    repo::set_signed_document(conn, circuit, &sealed, signed_on)?;
     Ok(())
 }
 

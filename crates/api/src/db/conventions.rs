@@ -854,6 +854,9 @@ pub struct SearchFilter {
     pub status: Option<Status>,
     pub organisation: Option<i64>,
     pub student: Option<i64>,
+    /// CONV-03: only conventions whose circuit was not fully signed before
+    /// the first day, as of this day.
+    pub unsigned_at_start: Option<NaiveDate>,
 }
 
 /// One page of the conventions `visible` lets through that match
@@ -901,6 +904,21 @@ pub fn search(
     }
     if let Some(student) = filter.student {
         q = q.filter(conventions::student_id.eq(student));
+    }
+    if let Some(today) = filter.unsigned_at_start {
+        // `signature::late_at_start` asked of the database: the open
+        // circuit's last signature came on or after the first day, or
+        // not every party signed and the first day came.
+        use crate::db::schema::signature_circuits as sc;
+        let late = sc::table
+            .filter(sc::withdrawn_at.is_null())
+            .filter(
+                sc::signed_on.ge(conventions::start_date).or(sc::signed_on
+                    .is_null()
+                    .and(conventions::start_date.le(today))),
+            )
+            .select(sc::convention_id);
+        q = q.filter(conventions::id.eq_any(late));
     }
     if let Some(after) = after {
         q = q.filter(conventions::id.lt(after));

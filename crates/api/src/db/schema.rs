@@ -561,6 +561,7 @@ diesel::table! {
         document -> Nullable<Binary>,
         document_sha256 -> Nullable<Text>,
         signed_document -> Nullable<Binary>,
+        signed_on -> Nullable<Date>,
         withdrawn_at -> Nullable<Timestamp>,
         version -> Integer,
         created_at -> Timestamp,
@@ -610,3 +611,4 @@ diesel::joinable!(signatures -> signature_circuits (circuit_id));
 diesel::joinable!(signature_requests -> signature_circuits (circuit_id));
 diesel::allow_tables_to_appear_in_same_query!(signature_circuits, signatures, signature_requests);
 diesel::allow_tables_to_appear_in_same_query!(signatures, users);
+diesel::allow_tables_to_appear_in_same_query!(signature_circuits, conventions);

@@ -332,12 +332,37 @@ pub fn document(conn: &mut AnyConnection, id: i64) -> RepoResult<Vec<u8>> {
         .ok_or(RepoError::NotFound)
 }
 
-/// Stores the sealed final PDF of circuit `id`.
-pub fn set_signed_document(conn: &mut AnyConnection, id: i64, pdf: &[u8]) -> RepoResult<()> {
+/// Stores the sealed final PDF of circuit `id`, every party having signed
+/// by `signed_on` (what searches read for CONV-03).
+pub fn set_signed_document(
+    conn: &mut AnyConnection,
+    id: i64,
+    pdf: &[u8],
+    signed_on: NaiveDate,
+) -> RepoResult<()> {
     diesel::update(signature_circuits::table.find(id))
-        .set(signature_circuits::signed_document.eq(pdf))
+        .set((
+            signature_circuits::signed_document.eq(pdf),
+            signature_circuits::signed_on.eq(signed_on),
+        ))
         .execute(conn)?;
     Ok(())
+}
+
+/// The open circuits of `conventions`: for each, the day every party had
+/// signed, if they have.
+pub fn open_signed_on(
+    conn: &mut AnyConnection,
+    conventions: &[i64],
+) -> RepoResult<Vec<(i64, Option<NaiveDate>)>> {
+    Ok(signature_circuits::table
+        .filter(signature_circuits::convention_id.eq_any(conventions))
+        .filter(signature_circuits::withdrawn_at.is_null())
+        .select((
+            signature_circuits::convention_id,
+            signature_circuits::signed_on,
+        ))
+        .load(conn)?)
 }
 
 /// The sealed final PDF of circuit `id`.

@@ -879,3 +879,5 @@ signing-link-refused = This signing link does not work.
 signing-link-refused-help = It may have expired, been used or been withdrawn: ask the management centre for a new link.
 centre-reminder-days = Remind signatories after (days)
 centre-reminder-days-help = A signatory who has not signed gets their link again after this delay, at most three times; 0: never.
+search-unsigned = Not signed by every party before the internship's start
+search-unsigned-badge = Unsigned at the start

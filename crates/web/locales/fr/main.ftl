@@ -879,3 +879,5 @@ signing-link-refused = Ce lien de signature ne fonctionne pas.
 signing-link-refused-help = Il a peut-être expiré, déjà servi ou été retiré : demandez un nouveau lien au centre de gestion.
 centre-reminder-days = Relancer les signataires après (jours)
 centre-reminder-days-help = Un signataire qui n'a pas signé reçoit de nouveau son lien après ce délai, trois fois au plus ; 0 : jamais.
+search-unsigned = Non signées par toutes les parties avant le début du stage
+search-unsigned-badge = Non signée au début du stage

@@ -21,6 +21,8 @@ pub struct SearchQuery {
     pub centre_id: String,
     pub academic_year: String,
     pub status: String,
+    /// Only those not signed by every party before the first day.
+    pub unsigned_at_start: bool,
 }
 
 pub async fn search(
@@ -32,6 +34,10 @@ pub async fn search(
         ("centre_id", q.centre_id.clone()),
         ("academic_year", q.academic_year.clone()),
         ("status", q.status.clone()),
+        (
+            "unsigned_at_start",
+            if q.unsigned_at_start { "true" } else { "" }.to_owned(),
+        ),
         ("cursor", cursor.unwrap_or_default()),
     ]);
     Call::get(format!("/api/conventions{params}")).fetch().await

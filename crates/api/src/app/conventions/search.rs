@@ -7,6 +7,7 @@ use crate::db::conventions::{self as repo, ConventionRow, SearchFilter};
 use crate::db::{AnyConnection, centres, students};
 use crate::error::ApiError;
 use crate::pagination::{Page, from_rows};
+use chrono::NaiveDate;
 use stages_api_types::conventions::ConventionSummary;
 use stages_domain::lifecycle::{ConventionNumber, Status, Workflow};
 use stages_domain::model::{CentreSettings, Convention};
@@ -22,6 +23,9 @@ pub struct SearchInput {
     pub status: Option<Status>,
     pub organisation: Option<i64>,
     pub student: Option<i64>,
+    /// Only those not signed by every party before the first day (CONV-03).
+    pub unsigned_at_start: bool,
+    pub today: NaiveDate,
 }
 
 impl SearchInput {
@@ -51,6 +55,7 @@ impl SearchInput {
             status: self.status,
             organisation: self.organisation,
             student: self.student,
+            unsigned_at_start: self.unsigned_at_start.then_some(self.today),
         })
     }
 }
@@ -63,12 +68,15 @@ pub fn search(
     after: Option<i64>,
     limit: i64,
 ) -> Result<Page<ConventionSummary>, ApiError> {
+    let today = input.today;
     let filter = input.filter()?;
     let ctx = caller::load(conn, caller)?;
     let rows = repo::search(conn, repo::visible_filter(&ctx), filter, after, limit)?;
     let page = from_rows(rows, limit, |row| row.id);
     let ids = page.items.iter().map(|r| r.student_id).collect();
     let names = students::names_of(conn, ids)?;
+    let conventions: Vec<i64> = page.items.iter().map(|r| r.id).collect();
+    let circuits = crate::db::signatures::open_signed_on(conn, &conventions)?;
     let mut settings: HashMap<i64, CentreSettings> = HashMap::new();
     let mut items = Vec::with_capacity(page.items.len());
     for row in page.items {
@@ -80,7 +88,17 @@ pub fn search(
                 s
             }
         };
-        items.push(summary(row, &names, &centre_settings)?);
+        // CONV-03, as the convention's page says it.
+        let unsigned_at_start = match (
+            circuits.iter().find(|(id, _)| *id == row.id),
+            row.start_date,
+        ) {
+            (Some((_, signed_on)), Some(start)) => {
+                stages_domain::signature::late_at_start(*signed_on, start, today)
+            }
+            _ => false,
+        };
+        items.push(summary(row, &names, &centre_settings, unsigned_at_start)?);
     }
     Ok(Page {
         items,
@@ -93,6 +111,7 @@ fn summary(
     row: ConventionRow,
     names: &[students::StudentName],
     settings: &CentreSettings,
+    unsigned_at_start: bool,
 ) -> Result<ConventionSummary, ApiError> {
     let name = names.iter().find(|n| n.id == row.student_id);
     let content: Convention = crate::db::error::decode(&row.content)?;
@@ -111,6 +130,7 @@ fn summary(
         organisation_name: content.organisation.map(|o| o.name),
         start_date: row.start_date,
         end_date: row.end_date,
+        unsigned_at_start,
         updated_at: row.updated_at.and_utc(),
     })
 }

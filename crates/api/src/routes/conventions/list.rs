@@ -24,6 +24,9 @@ pub struct ConventionQuery {
     pub status: Option<Status>,
     pub organisation_id: Option<i64>,
     pub student_id: Option<i64>,
+    /// Only conventions not signed by every party before the first day
+    /// (CONV-03).
+    pub unsigned_at_start: Option<bool>,
     pub limit: Option<i64>,
     pub cursor: Option<String>,
 }
@@ -61,6 +64,8 @@ pub async fn search(
         status: query.status,
         organisation: query.organisation_id,
         student: query.student_id,
+        unsigned_at_start: query.unsigned_at_start.unwrap_or(false),
+        today: state.today(),
     };
     let page = state
         .search(move |conn| app::search(conn, &caller, input, after, limit))

@@ -9,7 +9,7 @@ use crate::api::client::Page;
 use crate::api::conventions::{self, ConventionSummary, ConventionView, SearchQuery};
 use crate::components::confirm::ConfirmButton;
 use crate::components::download::{Document, DownloadButton};
-use crate::components::fields::{Select, TextInput};
+use crate::components::fields::{Checkbox, Select, TextInput};
 use crate::components::loading::{ActionError, Failure, Pending};
 use crate::components::messages::FieldMessage;
 use crate::format;
@@ -37,6 +37,7 @@ pub fn ConventionSearchPage() -> impl IntoView {
     let centre = RwSignal::new(String::new());
     let year = RwSignal::new(String::new());
     let status = RwSignal::new(String::new());
+    let unsigned = RwSignal::new(false);
     let results = RwSignal::new(None::<Page<ConventionSummary>>);
     let error = RwSignal::new(None::<ApiError>);
     let pending = RwSignal::new(false);
@@ -70,6 +71,7 @@ pub fn ConventionSearchPage() -> impl IntoView {
             centre_id: centre.get_untracked(),
             academic_year: year.get_untracked(),
             status: status.get_untracked(),
+            unsigned_at_start: unsigned.get_untracked(),
         });
         run(None);
     };
@@ -111,6 +113,7 @@ pub fn ConventionSearchPage() -> impl IntoView {
                         <TextInput path="search.academic_year" label="search-academic-year" value=year messages=no_messages />
                         <Select path="search.status" label="search-status" value=status options=status_options messages=no_messages />
                     </div>
+                    <Checkbox id="search-unsigned" label="search-unsigned" value=unsigned />
                 })}
                 <button type="submit" class="button" id="search-submit" disabled=move || pending.get()>
                     {move || i18n.t("search-submit")}
@@ -184,6 +187,10 @@ fn ResultsTable(rows: Vec<ConventionSummary>, on_deleted: Callback<()>) -> impl 
                                 <td>{dates}</td>
                                 <td>
                                     <span class="badge">{move || i18n.t(status_key(row.status))}</span>
+                                    {row.unsigned_at_start.then(|| view! {
+                                        " "
+                                        <span class="badge warning">{move || i18n.t("search-unsigned-badge")}</span>
+                                    })}
                                 </td>
                                 <td>
                                     <RowActions id=id on_deleted=on_deleted />
