@@ -105,3 +105,21 @@ pub struct SigningInput {
     /// SHA-256 (hex) of the agreement shown, from [`SigningView`].
     pub document_sha256: String,
 }
+
+/// What a signature platform reports to its webhook: one party's
+/// signature in one circuit, for the agreement it was given (by its
+/// SHA-256, as `GET /api/conventions/{id}/signature/document` serves it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SignatureReport {
+    /// The circuit (`signature.id` of the convention's summary).
+    pub circuit_id: i64,
+    pub party: Party,
+    /// The signer, as the platform identified them.
+    pub signer_name: String,
+    /// SHA-256 (hex) of the PDF signed.
+    pub document_sha256: String,
+    /// The platform's reference of the signature (kept as evidence).
+    pub reference: String,
+}

@@ -66,6 +66,18 @@ pub struct ConfigArgs {
     /// The certificate (PEM) of the seal key.
     #[arg(long, env = "STAGES_SEAL_CERTIFICATE", global = true)]
     pub seal_certificate: Option<PathBuf>,
+    /// An external signature platform that reports signatures to
+    /// `/api/signature-platforms/NAME/reports` (letters, digits, `-`).
+    #[arg(long, env = "STAGES_SIGNATURE_PLATFORM", global = true)]
+    pub signature_platform: Option<String>,
+    /// The secret the platform signs its reports with (HMAC-SHA256).
+    #[arg(
+        long,
+        env = "STAGES_SIGNATURE_PLATFORM_SECRET",
+        global = true,
+        hide_env_values = true
+    )]
+    pub signature_platform_secret: Option<String>,
     /// LDAP: where people are (`ou=people,dc=univ,dc=fr` or the suffix).
     #[arg(long, env = "STAGES_LDAP_BASE_DN", global = true)]
     pub ldap_base_dn: Option<String>,
@@ -163,6 +175,8 @@ struct FileConfig {
     institution_name: Option<String>,
     seal_key: Option<PathBuf>,
     seal_certificate: Option<PathBuf>,
+    signature_platform: Option<String>,
+    signature_platform_secret: Option<String>,
     public_url: Option<String>,
     smtp_url: Option<String>,
     mail_from: Option<String>,
@@ -217,6 +231,8 @@ pub struct Config {
     pub institution_name: String,
     /// The seal's key and certificate files, when configured.
     pub seal_files: Option<(PathBuf, PathBuf)>,
+    /// An external signature platform's name and shared secret.
+    pub signature_platform: Option<(String, String)>,
     pub public_url: String,
     pub smtp_url: Option<String>,
     pub mail_from: String,
@@ -264,6 +280,10 @@ pub enum ConfigError {
         "OpenID Connect needs STAGES_OIDC_CLIENT_ID and STAGES_OIDC_CLIENT_SECRET with STAGES_OIDC_ISSUER"
     )]
     OidcClient,
+    #[error(
+        "a signature platform needs STAGES_SIGNATURE_PLATFORM (letters, digits, -) and STAGES_SIGNATURE_PLATFORM_SECRET (at least {MIN_SECRET_BYTES} bytes)"
+    )]
+    SignaturePlatform,
     #[error("the seal needs both STAGES_SEAL_KEY and STAGES_SEAL_CERTIFICATE")]
     SealFiles,
     #[error("cannot use the seal {path}: {cause}")]
@@ -418,6 +438,23 @@ impl Config {
                 (Some(key), Some(certificate)) => Some((key, certificate)),
                 (None, None) => None,
                 _ => return Err(ConfigError::SealFiles),
+            },
+            signature_platform: match (
+                pick(&args.signature_platform, file.signature_platform),
+                pick(
+                    &args.signature_platform_secret,
+                    file.signature_platform_secret,
+                ),
+            ) {
+                (Some(name), Some(secret))
+                    if !name.is_empty()
+                        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                        && secret.len() >= MIN_SECRET_BYTES =>
+                {
+                    Some((name, secret))
+                }
+                (None, None) => None,
+                _ => return Err(ConfigError::SignaturePlatform),
             },
             public_url: pick(&args.public_url, file.public_url)
                 .unwrap_or_else(|| format!("http://{bind}")),

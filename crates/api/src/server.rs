@@ -42,11 +42,20 @@ pub fn state(config: Config, pool: DbPool) -> Result<AppState, StartError> {
         .map_err(|_| crate::auth::token::TokenError::EmptySecret)?;
     let searches = crate::state::concurrent_searches(pool.max_size());
     let seal = Arc::new(config.seal()?);
+    let platforms: Vec<Arc<dyn crate::app::platforms::SignaturePlatform>> = config
+        .signature_platform
+        .iter()
+        .map(|(name, secret)| {
+            Arc::new(crate::app::platforms::HmacPlatform::new(name, secret))
+                as Arc<dyn crate::app::platforms::SignaturePlatform>
+        })
+        .collect();
     Ok(AppState {
         pool,
         tokens,
         links,
         seal,
+        platforms: Arc::new(platforms),
         config: Arc::new(config),
         throttle: Arc::default(),
         sso_rate: Arc::new(crate::auth::rate::PerAddress::new(

@@ -18,6 +18,8 @@ pub struct AppState {
     pub links: LinkSigner,
     /// Seals signed agreements.
     pub seal: Arc<crate::documents::seal::Seal>,
+    /// The signature platforms whose reports the webhook takes.
+    pub platforms: Arc<Vec<Arc<dyn crate::app::platforms::SignaturePlatform>>>,
     pub config: Arc<Config>,
     pub throttle: Arc<Throttle>,
     /// Single sign-on starts and callbacks per address (see

@@ -589,3 +589,78 @@ async fn unsigned_on_the_first_day_is_flagged_and_found(app: &TestApp) {
 }
 
 on_both_backends!(with on_first_day; unsigned_on_the_first_day_is_flagged_and_found);
+
+const PLATFORM_SECRET: &str = "a platform secret of at least 32 bytes";
+
+/// A server that takes the reports of a platform named `esup-signature`.
+async fn with_a_platform(backend: common::Backend) -> TestApp {
+    TestApp::spawn_configured(backend, |config| {
+        config.signature_platform = Some(("esup-signature".into(), PLATFORM_SECRET.into()));
+    })
+    .await
+}
+
+/// A platform reports the student's signature through the webhook: only
+/// with its signature over the body, for the document sent.
+async fn a_platform_reports_a_signature(app: &TestApp) {
+    let (id, conv) = validated(app).await;
+    let manager = As::new(app, "gestionnaire").await;
+    let (_, conv) = manager
+        .post(
+            &format!("/api/conventions/{id}/signature/send"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    let circuit = &conv["signature"];
+    let report = serde_json::json!({
+        "circuit_id": circuit["id"],
+        "party": "student",
+        "signer_name": "Camille Martin",
+        "document_sha256": circuit["document_sha256"],
+        "reference": "esup-42",
+    })
+    .to_string();
+    let platform = stages_api::app::platforms::HmacPlatform::new("esup-signature", PLATFORM_SECRET);
+    let post = |path: &str, signature: String, body: String| {
+        app.client
+            .post(app.url(path))
+            .header("Content-Type", "application/json")
+            .header("X-Stages-Signature", signature)
+            .body(body)
+            .send()
+    };
+    let path = "/api/signature-platforms/esup-signature/reports";
+    let res = post(path, "sha256=00".into(), report.clone())
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let res = post(
+        "/api/signature-platforms/other/reports",
+        platform.signature_of(report.as_bytes()),
+        report.clone(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = post(
+        path,
+        platform.signature_of(report.as_bytes()),
+        report.clone(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let (_, conv) = manager.get(&format!("/api/conventions/{id}")).await;
+    let student = &conv["signature"]["parties"][0]["signature"];
+    assert_eq!(student["method"], "electronic", "{student}");
+    assert_eq!(student["address"], "platform:esup-signature");
+    assert_eq!(student["user_agent"], "esup-42");
+    // Once is enough.
+    let res = post(path, platform.signature_of(report.as_bytes()), report)
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+}
+
+on_both_backends!(with with_a_platform; a_platform_reports_a_signature);

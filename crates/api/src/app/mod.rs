@@ -16,6 +16,7 @@ pub mod evaluations;
 pub mod nomenclatures;
 pub mod offers;
 pub mod organisations;
+pub mod platforms;
 pub mod rates;
 pub mod registry;
 pub mod signatures;

@@ -399,6 +399,112 @@ pub struct Confirmation {
     pub user_agent: String,
 }
 
+/// What recording a signature needs besides the signature: where links
+/// point, who seals and with what, and the day.
+pub struct Finish {
+    pub public_url: String,
+    pub institution: String,
+    pub seal: std::sync::Arc<crate::documents::seal::Seal>,
+    pub today: chrono::NaiveDate,
+}
+
+impl Finish {
+    pub fn of(state: &AppState) -> Self {
+        Self {
+            public_url: state.config.public_url.clone(),
+            institution: state.config.institution_name.clone(),
+            seal: state.seal.clone(),
+            today: state.today(),
+        }
+    }
+}
+
+/// An electronic signature, given on the signing page or reported by a
+/// signature platform.
+pub struct Reported {
+    pub circuit: i64,
+    pub party: Party,
+    pub signer_name: String,
+    /// SHA-256 of the PDF the signer was shown.
+    pub document_sha256: String,
+    /// The signer's network address, or the platform that reports it.
+    pub address: String,
+    /// The signer's browser, or the platform's reference of the signature.
+    pub user_agent: String,
+}
+
+/// Records an electronic signature in its circuit: the circuit open, the
+/// document the one sent (SIG-13), the party's turn (SIG-07), once
+/// (SIG-06); `request`, the link it came through, is spent. The
+/// convention's version moves on, the next parties are asked, and the
+/// last signature seals the signed agreement.
+pub fn record_electronic(
+    conn: &mut AnyConnection,
+    reported: &Reported,
+    request: Option<i64>,
+    finish: &Finish,
+) -> Result<(), ApiError> {
+    let now = chrono::Utc::now().naive_utc();
+    let stored = repo::find(conn, reported.circuit)?;
+    let open = repo::open_circuit(conn, stored.convention_id)?.is_some_and(|c| c.id == stored.id);
+    if !open {
+        return Err(ApiError::unauthorized(Text::SigningLinkInvalid));
+    }
+    if stored.document_sha256.as_deref() != Some(reported.document_sha256.as_str()) {
+        return Err(ApiError::refusal(&signature::other_document()));
+    }
+    stored
+        .circuit
+        .record(
+            reported.party,
+            Method::Electronic,
+            finish.today,
+            finish.today,
+        )
+        .map_err(|r| ApiError::refusal(&r))?;
+    repo::claim(conn, stored.id, stored.version)?;
+    if let Some(request) = request
+        && !repo::spend(conn, request, now)?
+    {
+        return Err(ApiError::unauthorized(Text::SigningLinkInvalid));
+    }
+    let agent: String = reported
+        .user_agent
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(MAX_USER_AGENT_CHARS)
+        .collect();
+    circuits::insert_signature(
+        conn,
+        stored.id,
+        &NewSignature {
+            signature: Signature {
+                party: reported.party,
+                signed_on: finish.today,
+                method: Method::Electronic,
+            },
+            signer_name: &reported.signer_name,
+            recorded_by: None,
+            address: Some(&reported.address),
+            user_agent: Some(&agent),
+            document_sha256: stored.document_sha256.as_deref(),
+            scan: None,
+            now,
+        },
+    )?;
+    conventions::touch(conn, stored.convention_id)?;
+    let loaded = conventions::load(conn, stored.convention_id)?;
+    ask_awaited(conn, &loaded, stored.id, &finish.public_url, now)?;
+    circuits::finish_if_signed(
+        conn,
+        &finish.seal,
+        &finish.institution,
+        &loaded,
+        stored.id,
+        finish.today,
+    )
+}
+
 /// Whether the check of the code let the signature go on; a wrong code is
 /// counted in its own transaction, so the count survives the refusal.
 enum Checked {
@@ -415,10 +521,7 @@ pub async fn sign(
     confirmation: Confirmation,
 ) -> Result<SigningView, ApiError> {
     let keys = state.links.signing.clone();
-    let public_url = state.config.public_url.clone();
-    let institution = state.config.institution_name.clone();
-    let seal = state.seal.clone();
-    let today = state.today();
+    let finish = Finish::of(state);
     let checked = state
         .db(move |conn| {
             crate::db::transaction(conn, |conn| {
@@ -440,52 +543,16 @@ pub async fn sign(
                     repo::wrong_code(conn, row.id)?;
                     return Ok(Checked::WrongCode);
                 }
-                let stored = repo::find(conn, row.circuit_id)?;
-                let open = repo::open_circuit(conn, stored.convention_id)?
-                    .is_some_and(|c| c.id == stored.id);
-                if !open {
-                    return Err(ApiError::unauthorized(Text::SigningLinkInvalid));
-                }
-                if stored.document_sha256.as_deref() != Some(confirmation.document_sha256.trim()) {
-                    return Err(ApiError::refusal(&signature::other_document()));
-                }
                 let party: Party = codec::from_code(&row.party)?;
-                stored
-                    .circuit
-                    .record(party, Method::Electronic, today, today)
-                    .map_err(|r| ApiError::refusal(&r))?;
-                repo::claim(conn, stored.id, stored.version)?;
-                if !repo::spend(conn, row.id, now)? {
-                    return Err(ApiError::unauthorized(Text::SigningLinkInvalid));
-                }
-                let agent: String = confirmation
-                    .user_agent
-                    .chars()
-                    .filter(|c| !c.is_control())
-                    .take(MAX_USER_AGENT_CHARS)
-                    .collect();
-                circuits::insert_signature(
-                    conn,
-                    stored.id,
-                    &NewSignature {
-                        signature: Signature {
-                            party,
-                            signed_on: today,
-                            method: Method::Electronic,
-                        },
-                        signer_name: &row.signer_name,
-                        recorded_by: None,
-                        address: Some(&confirmation.address),
-                        user_agent: Some(&agent),
-                        document_sha256: stored.document_sha256.as_deref(),
-                        scan: None,
-                        now,
-                    },
-                )?;
-                conventions::touch(conn, stored.convention_id)?;
-                let loaded = conventions::load(conn, stored.convention_id)?;
-                ask_awaited(conn, &loaded, stored.id, &public_url, now)?;
-                circuits::finish_if_signed(conn, &seal, &institution, &loaded, stored.id, today)?;
+                let reported = Reported {
+                    circuit: row.circuit_id,
+                    party,
+                    signer_name: row.signer_name.clone(),
+                    document_sha256: confirmation.document_sha256.trim().to_owned(),
+                    address: confirmation.address.clone(),
+                    user_agent: confirmation.user_agent.clone(),
+                };
+                record_electronic(conn, &reported, Some(row.id), &finish)?;
                 let row = repo::find_request(conn, row.id)?;
                 Ok(Checked::Signed(signing_view(conn, &row, now)?))
             })

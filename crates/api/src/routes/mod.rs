@@ -63,6 +63,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(signing::document)
         .service(signing::code)
         .service(signing::sign)
+        .service(signing::platform_report)
         .service(me::me)
         .service(me::change_password)
         .service(nomenclatures::list_kinds)

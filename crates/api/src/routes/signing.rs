@@ -10,7 +10,7 @@ use crate::routes::auth::client_address;
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
-use stages_api_types::signatures::{SigningInput, SigningView};
+use stages_api_types::signatures::{SignatureReport, SigningInput, SigningView};
 
 /// Longest code field accepted (the code has six digits).
 const MAX_CODE_CHARS: usize = 16;
@@ -131,4 +131,43 @@ pub async fn sign(
     };
     let view = cases::sign(&state, token.into_inner(), confirmation).await?;
     Ok(HttpResponse::Ok().json(view))
+}
+
+/// A signature platform reports a signature (the extension point for
+/// platforms such as ESUP-Signature): the body is a [`SignatureReport`],
+/// authenticated as the platform's adapter says (the configured one:
+/// `X-Stages-Signature: sha256=<hex HMAC-SHA256 of the body>` with the
+/// shared secret). The signature is recorded as a signature given on the
+/// signing page is, with the platform and its reference as evidence.
+#[utoipa::path(
+    tag = "signatures",
+    operation_id = "report_platform_signature",
+    params(
+        ("platform" = String, Path, description = "The platform's configured name"),
+        ("X-Stages-Signature" = String, Header, description = "sha256=<hex HMAC-SHA256 of the body with the shared secret>"),
+    ),
+    request_body = SignatureReport,
+    responses(
+        (status = 204, description = "Recorded"),
+        Malformed,
+        (status = 401, description = "Not signed by the platform, or the circuit was withdrawn", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such platform, or no such circuit", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Another document (SIG-13), not this party's turn (SIG-07), signed already (SIG-06)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/signature-platforms/{platform}/reports")]
+pub async fn platform_report(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    platform: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    crate::app::platforms::report(
+        &state,
+        platform.into_inner(),
+        req.headers().clone(),
+        body.to_vec(),
+    )
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
 }

@@ -159,6 +159,7 @@ impl TestApp {
             today: None,
             institution_name: "Université de démonstration".into(),
             seal_files: None,
+            signature_platform: None,
             public_url: "http://stages.test".into(),
             smtp_url: None,
             // Unique per test: the mail tests share one SMTP server and
