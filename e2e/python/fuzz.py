@@ -77,7 +77,14 @@ def fuzz(url: str, token: str, reports: pathlib.Path, selection: list[str], seco
         "--report-json-path",
         str(report),
     ]
-    done = subprocess.run(command)
+    # The hooks module (bodies of media types schemathesis does not
+    # generate by itself) is imported from this folder.
+    env = dict(os.environ)
+    env["SCHEMATHESIS_HOOKS"] = "fuzz_hooks"
+    env["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(pathlib.Path(__file__).parent), env.get("PYTHONPATH")])
+    )
+    done = subprocess.run(command, env=env)
     summary = json.loads(report.read_text())
     summary["exit_status"] = done.returncode
     return summary

@@ -95,9 +95,14 @@ async fn an_agreement_is_signed_by_link_and_on_paper_and_sealed() {
     manager.open(&server, &format!("/conventions/{id}")).await;
     for party in ["tutor", "supervisor", "school"] {
         manager.wait_for(&format!("#signature-paper-{party}")).await;
-        manager
-            .set_value(&format!("#signature-date-{party}"), "2026-12-04")
-            .await;
+        // Signed on the day of the validation, the earliest the form takes
+        // (the server's today, whatever the clock says here).
+        let date = format!("#signature-date-{party}");
+        let earliest = manager
+            .attribute(&date, "min")
+            .await
+            .expect("the date input's minimum");
+        manager.set_value(&date, &earliest).await;
         let input = manager
             .wait_for(&format!("#signature-scan-file-{party}"))
             .await;
