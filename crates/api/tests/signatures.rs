@@ -533,7 +533,58 @@ async fn a_pending_signer_is_reminded(app: &TestApp) {
     assert_eq!(reminders, ["camille.martin@etu.univ-demo.fr"]);
 }
 
+/// Ten wrong codes lock the link, whatever codes are asked after: a
+/// guesser gets ten tries against a million codes.
+async fn wrong_codes_lock_the_link(app: &TestApp) {
+    let (id, conv) = validated(app).await;
+    let manager = As::new(app, "gestionnaire").await;
+    let (_, conv) = manager
+        .post(
+            &format!("/api/conventions/{id}/signature/send"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    let sha = conv["signature"]["document_sha256"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (token, _) = link_of(app, id, "student");
+    let anonymous = As {
+        app,
+        token: String::new(),
+    };
+    let (status, _) = anonymous
+        .post(&format!("/api/signing/{token}/code"), None, None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, code) = link_of(app, id, "student");
+    let code = code.unwrap();
+    let wrong = if code == "000000" { "000001" } else { "000000" };
+    let sign = format!("/api/signing/{token}/sign");
+    for _ in 0..10 {
+        let (status, _) = anonymous
+            .post(
+                &sign,
+                None,
+                Some(serde_json::json!({"code": wrong, "document_sha256": sha})),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let (status, problem) = anonymous
+        .post(
+            &sign,
+            None,
+            Some(serde_json::json!({"code": code, "document_sha256": sha})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{problem}");
+    assert_eq!(rules(&problem), ["SIG-12"]);
+}
+
 on_both_backends!(
+    wrong_codes_lock_the_link,
     a_pending_signer_is_reminded,
     a_party_signs_by_link_with_a_mailed_code,
     every_party_signs_on_paper_and_the_agreement_is_sealed,

@@ -240,6 +240,7 @@ fluent_keys! {
         Sig09SignedIsAmended = "sig-09-signed-is-amended" [],
         Sig10NotSigned = "sig-10-not-signed" [],
         Sig12WrongCode = "sig-12-wrong-code" [],
+        Sig12LinkLocked = "sig-12-link-locked" [],
         Sig13OtherDocument = "sig-13-other-document" [],
         Sig14ReminderDays = "sig-14-reminder-days" ["max"],
         Fmt04Image = "fmt-04-image" [],

@@ -502,6 +502,11 @@ pub fn wrong_code() -> Refusal {
     Refusal::invalid("SIG-12", MessageKey::Sig12WrongCode)
 }
 
+/// SIG-12: too many wrong codes: the link is locked.
+pub fn link_locked() -> Refusal {
+    Refusal::forbidden("SIG-12", MessageKey::Sig12LinkLocked)
+}
+
 /// SIG-13: the signer was shown another document than the one sent.
 pub fn other_document() -> Refusal {
     Refusal::new("SIG-13", MessageKey::Sig13OtherDocument)

@@ -36,8 +36,10 @@ pub const LIFETIME_DAYS: i64 = 30;
 pub const CODE_MINUTES: i64 = 10;
 /// Least time between two codes of one link.
 pub const CODE_SPACING_SECONDS: i64 = 60;
-/// Wrong codes before the code is void (a new one must be asked).
-pub const MAX_CODE_ATTEMPTS: i32 = 5;
+/// Wrong codes a link allows over its life (whatever the number of codes
+/// asked): then the link is locked, and staff record the signature on
+/// paper. Ten tries against a million codes: one chance in 100,000.
+pub const MAX_CODE_ATTEMPTS: i32 = 10;
 /// Longest browser description kept as evidence.
 const MAX_USER_AGENT_CHARS: usize = 512;
 
@@ -355,6 +357,9 @@ pub async fn send_code(state: &AppState, token: String) -> Result<SigningView, A
                 if signing_view(conn, &row, now)?.state != SigningState::Awaiting {
                     return Err(ApiError::refusal(&signature::wrong_code()));
                 }
+                if row.code_attempts >= MAX_CODE_ATTEMPTS {
+                    return Err(ApiError::refusal(&signature::link_locked()));
+                }
                 let nonce = crate::auth::refresh::random_secret();
                 let sent = repo::set_code(
                     conn,
@@ -529,6 +534,9 @@ pub async fn sign(
                 let row = open_request(conn, &keys, &token, now)?;
                 if row.used_at.is_some() {
                     return Err(ApiError::unauthorized(Text::SigningLinkInvalid));
+                }
+                if row.code_attempts >= MAX_CODE_ATTEMPTS {
+                    return Err(ApiError::refusal(&signature::link_locked()));
                 }
                 let expected = match (&row.code_nonce, row.code_expires_at) {
                     (Some(nonce), Some(until))

@@ -474,7 +474,8 @@ pub fn has_open_request(
 
 /// Stores a new code's nonce, if the last code was sent at least
 /// `spacing_before` ago (`false` otherwise): the check is part of the
-/// write, so two requests at once send one code.
+/// write, so two requests at once send one code. Wrong tries are counted
+/// over the link's life, not per code: a new code does not buy new tries.
 pub fn set_code(
     conn: &mut AnyConnection,
     id: i64,
@@ -497,7 +498,6 @@ pub fn set_code(
         signature_requests::code_nonce.eq(nonce),
         signature_requests::code_sent_at.eq(now),
         signature_requests::code_expires_at.eq(expires_at),
-        signature_requests::code_attempts.eq(0),
     ))
     .execute(conn)?;
     Ok(written == 1)

@@ -215,6 +215,7 @@ sig-08-signature-date = The signature date must be between the agreement's valid
 sig-09-signed-is-amended = An agreement every party signed is no longer changed: write an amendment.
 sig-10-not-signed = Not every party has signed the agreement: the internship certificate cannot be produced.
 sig-12-wrong-code = This code is wrong or has expired: ask for a new one.
+sig-12-link-locked = Too many wrong codes: this signing link is locked. Contact the management centre.
 sig-13-other-document = The document shown is not the one sent for signature: reload the page.
 sig-14-reminder-days = The reminder delay must be between 1 and { $max } days (0: no reminders).
 fmt-04-image = The logo must be a PNG or JPEG image.

@@ -215,6 +215,7 @@ sig-08-signature-date = La date de signature doit être comprise entre la valida
 sig-09-signed-is-amended = Une convention signée par toutes les parties n'est plus modifiée : rédigez un avenant.
 sig-10-not-signed = Toutes les parties n'ont pas signé la convention : l'attestation de stage ne peut pas être produite.
 sig-12-wrong-code = Ce code est erroné ou a expiré : demandez-en un nouveau.
+sig-12-link-locked = Trop de codes erronés : ce lien de signature est bloqué. Contactez le centre de gestion.
 sig-13-other-document = Le document affiché n'est pas celui envoyé en signature : rechargez la page.
 sig-14-reminder-days = Le délai des relances doit être compris entre 1 et { $max } jours (0 : pas de relance).
 fmt-04-image = Le logo doit être une image PNG ou JPEG.
