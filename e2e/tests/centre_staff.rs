@@ -83,9 +83,9 @@ async fn a_manager_added_with_chosen_rights_validates_within_them() {
     let manager = Browser::start().await;
     manager.sign_in(&server, "gestionnaire2").await;
     manager.open(&server, "/conventions").await;
-    manager.fill("#search-q", "Inès Moreau").await;
+    manager.fill("#search-q", "Łucja Nguyễn").await;
     manager.click("#search-submit").await;
-    manager.wait_for_text("#search-results", "Moreau").await;
+    manager.wait_for_text("#search-results", "Nguyễn").await;
     manager
         .click("#search-results a[href^='/conventions/']")
         .await;

@@ -3,12 +3,14 @@
 //! the link of their mail with the code read from the SMTP sink, then the
 //! host's signatory the same way; staff record the tutor's, the
 //! supervisor's and the school's paper signatures with a scan; the signed
-//! agreement downloads sealed, and `pdfsig` finds the seal valid.
+//! agreement downloads sealed, `pdfsig` finds the seal valid, and the
+//! student Łucja Nguyễn and the host 北京科技有限公司 come back intact from
+//! `pdftotext`.
 
 use stages_e2e::{Browser, Server};
 
-const STUDENT: &str = "ines.moreau@etu.univ-demo.fr";
-const HOST_SIGNATORY: &str = "marc.dupont@sgi-ingenierie.fr";
+const STUDENT: &str = "lucja.nguyen@etu.univ-demo.fr";
+const HOST_SIGNATORY: &str = "wei.li@beijing-keji-demo.fr";
 
 /// The path of the signing link in the last request mailed to `to`.
 fn signing_path(server: &Server, to: &str) -> String {
@@ -137,6 +139,18 @@ async fn an_agreement_is_signed_by_link_and_on_paper_and_sealed() {
         report.contains("Signature Validation: Signature is Valid."),
         "{report}"
     );
+    // The names print exactly: the student's Polish and Vietnamese letters,
+    // the host's Chinese characters, as a reader copies them.
+    let text = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&sealed_path)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8_lossy(&text.stdout);
+    for name in ["Łucja Nguyễn", "北京科技有限公司"] {
+        assert!(text.contains(name), "{name} missing in {text}");
+    }
     let _ = std::fs::remove_file(scan_path);
     let _ = std::fs::remove_file(sealed_path);
     manager.close().await;

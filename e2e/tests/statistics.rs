@@ -30,7 +30,7 @@ async fn a_manager_reads_the_statistics_and_downloads_the_xlsx_export() {
     browser.click("#stats-submit").await;
     browser.wait_for("#stats-total").await;
     browser
-        .wait_for_text("#chart-hosts", "Société Générale d'Ingénierie")
+        .wait_for_text("#chart-hosts", "北京科技有限公司")
         .await;
     browser.wait_for("#chart-status svg rect").await;
     browser.screenshot("statistics").await;

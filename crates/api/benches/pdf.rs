@@ -1,5 +1,5 @@
-//! One agreement as PDF: how long it takes (goal: 50 ms in release) and
-//! how much it weighs (goal: 300 KB); sealing a signed agreement (goal:
+//! One agreement as PDF, in subset fonts: how long it takes (goal: 50 ms in
+//! release) and how much it weighs (goal: 100 KB); sealing a signed agreement (goal:
 //! 20 ms).
 //!
 //! `cargo bench -p stages-api --bench pdf`
@@ -27,6 +27,25 @@ fn convention_pdf(c: &mut Criterion) {
     });
 }
 
+/// An agreement whose student and host are named in Polish, Vietnamese and
+/// Chinese: three subset fonts, one of them CJK.
+fn every_alphabet_pdf(c: &mut Criterion) {
+    let mut convention = fixture::demo_convention();
+    convention.student.student.first_name = "Łucja".into();
+    convention.student.student.last_name = "Nguyễn".into();
+    if let Some(organisation) = convention.organisation.as_mut() {
+        organisation.name = "北京科技有限公司".into();
+    }
+    let document = fixture::convention_document(AgreementLanguage::Fr, convention);
+    match render_convention(&document) {
+        Ok(pdf) => eprintln!("every-alphabet convention PDF: {} bytes", pdf.len()),
+        Err(error) => eprintln!("every-alphabet convention PDF failed: {error}"),
+    }
+    c.bench_function("convention_pdf_every_alphabet", |b| {
+        b.iter(|| render_convention(black_box(&document)))
+    });
+}
+
 /// The seal of a signed agreement (issue 17): the agreement with its
 /// signature page, signed with the demo's P-256 key.
 fn seal(c: &mut Criterion) {
@@ -48,5 +67,5 @@ fn seal(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, convention_pdf, seal);
+criterion_group!(benches, convention_pdf, every_alphabet_pdf, seal);
 criterion_main!(benches);

@@ -79,16 +79,31 @@ fn is_json_media_type(content_type: &str) -> bool {
             .is_some_and(|sub| sub.len() > "+json".len() && sub.ends_with("+json"))
 }
 
+/// Fields whose text is never printed: secrets may hold any letter.
+fn is_secret(path: &str) -> bool {
+    let field = path.rsplit('.').next().unwrap_or(path);
+    field.contains("password") || field.contains("secret")
+}
+
 /// Refuses a control character anywhere in the body, keys included, with
 /// the JSON path of the string that holds it: PostgreSQL cannot store NUL,
 /// and no field of Stages is meant to hold escapes or other controls.
+/// Text that may be printed is also refused in a script the documents
+/// cannot print as written (TEXT-02): everything but secrets.
 fn check_characters(value: &serde_json::Value, path: &mut String) -> Result<(), ApiError> {
     let refuse = |path: &str, c: char| ApiError::bad_request(requests::control_character(path, c));
     match value {
-        serde_json::Value::String(text) => match requests::forbidden_character(text) {
-            Some(c) => Err(refuse(path, c)),
-            None => Ok(()),
-        },
+        serde_json::Value::String(text) => {
+            if let Some(c) = requests::forbidden_character(text) {
+                return Err(refuse(path, c));
+            }
+            match requests::unprintable_script(text) {
+                Some(c) if !is_secret(path) => Err(ApiError::bad_request(
+                    requests::unprintable_character(path, c),
+                )),
+                _ => Ok(()),
+            }
+        }
         serde_json::Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 let len = path.len();
@@ -277,6 +292,18 @@ mod tests {
         let fine: serde_json::Value =
             serde_json::from_str(r#"{"text": "Ligne 1\r\nLigne 2\tfin"}"#).expect("json");
         assert!(check_characters(&fine, &mut String::new()).is_ok());
+    }
+
+    #[test]
+    fn a_name_in_a_script_the_agreements_cannot_print_is_refused_at_its_field() {
+        let body = serde_json::json!({"student": {"last_name": "مرحبا"}, "password": "سر"});
+        let err = check_characters(&body, &mut String::new()).expect_err("Arabic");
+        let problem = err.problem();
+        assert_eq!(problem.status, 400);
+        assert_eq!(problem.violations[0].rule, "TEXT-02");
+        assert_eq!(problem.violations[0].field, "student.last_name");
+        let secret = serde_json::json!({"current_password": "سر", "name": "Łucja 北京"});
+        assert!(check_characters(&secret, &mut String::new()).is_ok());
     }
 
     #[test]

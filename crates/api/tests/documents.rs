@@ -17,6 +17,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use fixture::{convention_document, date, demo_convention, letterhead, number};
 use proptest::prelude::*;
+use stages_api::documents::seal::Seal;
 use stages_api::documents::{
     AmendmentDocument, CertificateDocument, ConventionDocument, DocumentError, Letterhead, Logo,
     LogoType, Signatory, render_amendment, render_certificate, render_convention,
@@ -280,6 +281,170 @@ fn an_agreement_abroad_states_the_accident_cover_and_annexes_the_country_sheet()
         &["Work accidents: the host organisation insures the intern"],
         "the host's cover",
     );
+}
+
+/// `pdffonts`' table: one line per font, after two header lines.
+fn fonts_of(pdf: &[u8]) -> Vec<String> {
+    let path = std::env::temp_dir().join(format!("stages-fonts-{}.pdf", std::process::id()));
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdffonts").arg(&path).output().unwrap();
+    std::fs::remove_file(&path).unwrap();
+    assert!(out.status.success(), "pdffonts failed");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .skip(2)
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+#[test]
+fn names_of_every_alphabet_print_exactly_in_embedded_subset_fonts() {
+    let mut convention = demo_convention();
+    convention.student.student.first_name = "Łucja".into();
+    convention.student.student.last_name = "Nguyễn".into();
+    if let Some(organisation) = convention.organisation.as_mut() {
+        organisation.name = "北京科技有限公司".into();
+    }
+    convention.internship.subject = "Ελληνικά, Кириллица, Dvořák, Ğüşİ".into();
+    let pdf = render_convention(&convention_document(AgreementLanguage::Fr, convention)).unwrap();
+    let read = Read::new(&pdf);
+    assert_contains(
+        &read.flat(),
+        &[
+            "Łucja Nguyễn",
+            "北京科技有限公司",
+            "Ελληνικά, Кириллица, Dvořák, Ğüşİ",
+        ],
+        "names",
+    );
+    let fonts = fonts_of(&pdf);
+    assert!(!fonts.is_empty());
+    for font in &fonts {
+        // name type encoding emb sub uni object ID
+        let columns: Vec<&str> = font.split(' ').collect();
+        assert!(
+            columns[0].len() > 7 && columns[0].as_bytes()[6] == b'+',
+            "not named as a subset: {font}"
+        );
+        assert!(
+            font.contains("Identity-H yes yes yes"),
+            "not an embedded subset: {font}"
+        );
+    }
+    assert!(
+        fonts.iter().any(|font| font.contains("+DejaVuSans ")),
+        "{fonts:?}"
+    );
+    assert!(
+        fonts
+            .iter()
+            .any(|font| font.contains("+DroidSansFallback ")),
+        "{fonts:?}"
+    );
+    assert!(pdf.len() < 100_000, "{} bytes", pdf.len());
+}
+
+/// What a poppler tool prints of `pdf`, standard output and error.
+fn poppler(tool: &str, pdf: &[u8]) -> String {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let path = std::env::temp_dir().join(format!(
+        "stages-{tool}-{}-{}.pdf",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new(tool).arg(&path).output().unwrap();
+    std::fs::remove_file(&path).unwrap();
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// The parts of PDF/A-2b that can be checked here without a validator:
+/// header comment, identifier, XMP identification agreeing with the
+/// information dictionary, an RGB output intent, every font embedded, the
+/// seal valid.
+#[test]
+fn the_sealed_agreement_is_archival_and_valid() {
+    let mut convention = demo_convention();
+    convention.student.student.first_name = "Łucja".into();
+    convention.student.student.last_name = "Nguyễn".into();
+    let pdf = render_convention(&convention_document(AgreementLanguage::Fr, convention)).unwrap();
+    let seal = Seal::generate("Université de démonstration").unwrap();
+    let sealed = seal
+        .seal(&pdf, "Convention signée", chrono::Utc::now())
+        .unwrap();
+    assert!(sealed.starts_with(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"));
+    let doc = lopdf::Document::load_mem(&sealed).unwrap();
+    assert!(
+        doc.trailer
+            .get(b"ID")
+            .and_then(lopdf::Object::as_array)
+            .is_ok_and(|id| id.len() == 2)
+    );
+    let catalog = doc.catalog().unwrap();
+    let metadata = catalog
+        .get(b"Metadata")
+        .and_then(lopdf::Object::as_reference)
+        .and_then(|id| doc.get_object(id))
+        .and_then(lopdf::Object::as_stream)
+        .unwrap();
+    assert!(
+        !metadata.dict.has(b"Filter"),
+        "the XMP packet is not filtered"
+    );
+    let xmp = String::from_utf8(metadata.content.clone()).unwrap();
+    for part in [
+        "<pdfaid:part>2</pdfaid:part>",
+        "<pdfaid:conformance>B</pdfaid:conformance>",
+        "Convention de stage 2026-000123",
+    ] {
+        assert!(xmp.contains(part), "{part} missing in {xmp}");
+    }
+    let intent = catalog
+        .get(b"OutputIntents")
+        .and_then(lopdf::Object::as_array)
+        .unwrap()[0]
+        .as_dict()
+        .unwrap();
+    assert_eq!(
+        intent.get(b"S").and_then(lopdf::Object::as_name).unwrap(),
+        b"GTS_PDFA1"
+    );
+    let profile = intent
+        .get(b"DestOutputProfile")
+        .and_then(lopdf::Object::as_reference)
+        .and_then(|id| doc.get_object(id))
+        .and_then(lopdf::Object::as_stream)
+        .unwrap();
+    assert_eq!(
+        profile
+            .dict
+            .get(b"N")
+            .and_then(lopdf::Object::as_i64)
+            .unwrap(),
+        3
+    );
+    let info = poppler("pdfinfo", &sealed)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        info.contains("Title: Convention de stage 2026-000123"),
+        "{info}"
+    );
+    assert!(info.contains("PDF version: 1.7"), "{info}");
+    let fonts = fonts_of(&sealed);
+    assert!(!fonts.is_empty());
+    assert!(
+        fonts.iter().all(|font| font.contains(" yes yes yes ")),
+        "{fonts:?}"
+    );
+    let report = poppler("pdfsig", &sealed);
+    assert!(report.contains("Signature is Valid."), "{report}");
 }
 
 #[test]

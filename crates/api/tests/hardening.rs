@@ -140,6 +140,27 @@ async fn control_characters_are_refused_at_the_boundary(app: &TestApp) {
         .await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{problem}");
     assert_eq!(field(&problem), "street");
+    // A script the agreements cannot print as written is refused where it
+    // is typed, in the caller's language (TEXT-02); Chinese prints.
+    let (status, problem) = student
+        .post(
+            &format!("/api/organisations/{org}/services"),
+            None,
+            Some(json!({"name": "قسم الهندسة", "street": "1 rue", "postal_code": "75002", "city": "Paris"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{problem}");
+    assert_eq!(rules(&problem), ["TEXT-02"]);
+    assert_eq!(field(&problem), "name");
+    assert!(problem.to_string().contains("U+0642"), "{problem}");
+    let (status, service) = student
+        .post(
+            &format!("/api/organisations/{org}/services"),
+            None,
+            Some(json!({"name": "研发部", "street": "1 rue", "postal_code": "75002", "city": "Paris"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{service}");
     // Tabs and line breaks are text.
     let (status, ticket) = student
         .post(

@@ -192,6 +192,7 @@ fluent_keys! {
         Json01Invalid = "json-01-invalid" ["detail"],
         Path01Invalid = "path-01-invalid" ["detail"],
         Text01ControlCharacter = "text-01-control-character" ["character"],
+        Text02Script = "text-02-script" ["character"],
         Query01Invalid = "query-01-invalid" ["detail"],
         Query01OneOf = "query-01-one-of" ["allowed"],
         Query01PublishedOnly = "query-01-published-only" [],

@@ -1,6 +1,6 @@
 //! The rules a request obeys before its content reaches a business rule:
 //! a body that parses (JSON-01), text without control characters
-//! (TEXT-01), bounded query strings (QUERY-01/02), pages (PAGE-01/02) and
+//! (TEXT-01) and printable scripts (TEXT-02), bounded query strings (QUERY-01/02), pages (PAGE-01/02) and
 //! searches (SEARCH-01..04), credentials of a sane length (AUTH-01/02),
 //! API tokens (SCOPE-01..03), uploads (CSV-01, CSV-02, FMT-04) and the records a
 //! request names (REF-06, REF-07, NOM-02).
@@ -45,6 +45,47 @@ pub fn forbidden_character(text: &str) -> Option<char> {
 /// TEXT-01: a control character in a text (`character` as `U+001B`).
 pub fn control_character(field: &str, character: char) -> Violation {
     Violation::error("TEXT-01", field, MessageKey::Text01ControlCharacter)
+        .with_arg("character", format!("U+{:04X}", u32::from(character)))
+}
+
+/// TEXT-02: the first character of `text` from a script the documents
+/// cannot print as written: right-to-left scripts (Hebrew, Arabic, Syriac,
+/// Thaana, N'Ko…), which need reordering, and scripts whose letters change
+/// shape or combine with their neighbours (Arabic again, the Indic
+/// scripts, Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian, conjoining
+/// Hangul jamo…). Agreements are legal documents signed by the people they
+/// name: printing such a name with its letters unjoined or reversed would
+/// alter it, so it is refused where it is typed, with the character named,
+/// rather than printed wrong. Latin, Greek, Cyrillic, Armenian, Georgian,
+/// Chinese, Japanese and Korean syllables print as typed.
+pub fn unprintable_script(text: &str) -> Option<char> {
+    text.chars().find(|&c| {
+        matches!(u32::from(c),
+            0x0590..=0x08FF // Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic
+            | 0x0900..=0x0DFF // Devanagari … Sinhala
+            | 0x0E00..=0x0FFF // Thai, Lao, Tibetan
+            | 0x1000..=0x109F // Myanmar
+            | 0x1100..=0x11FF // conjoining Hangul jamo
+            | 0x1700..=0x18AF // Philippine scripts, Khmer, Mongolian
+            | 0x1900..=0x1C7F // Limbu … Ol Chiki
+            | 0x1CC0..=0x1CFF // Sundanese supplement, Vedic extensions
+            | 0xA800..=0xA82F // Syloti Nagri
+            | 0xA840..=0xA8FF // Phags-pa, Saurashtra, Devanagari extended
+            | 0xA900..=0xAAFF // Kayah Li … Tai Viet
+            | 0xABC0..=0xABFF // Meetei Mayek
+            | 0xD7B0..=0xD7FF // Hangul jamo extended-B
+            | 0xFB1D..=0xFDFF // Hebrew and Arabic presentation forms
+            | 0xFE70..=0xFEFE // Arabic presentation forms-B
+            | 0x10800..=0x10FFF // historic right-to-left scripts
+            | 0x11000..=0x11FFF // Brahmi and the historic Indic scripts
+            | 0x1E800..=0x1EFFF // Mende Kikakui, Adlam, Arabic mathematical
+        )
+    })
+}
+
+/// TEXT-02: a character of a script the documents cannot print.
+pub fn unprintable_character(field: &str, character: char) -> Violation {
+    Violation::error("TEXT-02", field, MessageKey::Text02Script)
         .with_arg("character", format!("U+{:04X}", u32::from(character)))
 }
 
@@ -369,6 +410,27 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn scripts_that_need_shaping_or_reordering_are_found() {
+        for printable in [
+            "Łucja Nguyễn",
+            "北京科技有限公司",
+            "Ελληνικά Кириллица Հայերեն ქართული",
+            "한국 さくら",
+        ] {
+            assert_eq!(unprintable_script(printable), None, "{printable}");
+        }
+        assert_eq!(unprintable_script("Ali مرحبا"), Some('م'));
+        assert_eq!(unprintable_script("שלום"), Some('ש'));
+        assert_eq!(unprintable_script("नमस्ते"), Some('न'));
+        assert_eq!(unprintable_script("ไทย"), Some('ไ'));
+        let v = unprintable_character("student.last_name", 'م');
+        assert_eq!(
+            (v.rule.as_str(), v.field.as_str()),
+            ("TEXT-02", "student.last_name")
+        );
     }
 
     #[test]

@@ -1,148 +1,132 @@
-//! Fonts: the standard PDF font Helvetica, measured with Liberation Sans.
+//! Fonts: DejaVu Sans for every alphabet, Droid Sans Fallback for CJK,
+//! each subsetted to the characters of the document it prints.
 //!
-//! # Why the standard fonts
+//! # Why embedded subsets
 //!
-//! genpdf embeds every font of its family whole, and printpdf builds the
-//! embedded font's tables at each render. The fourteen standard PDF fonts
-//! are never embedded: every viewer ships them. Their `WinAnsiEncoding`
-//! covers every character French, German, Spanish and Italian need,
-//! including `œ`, `€` and `’` (the tests extract them again with
-//! `pdftotext`). Measured on the demo agreement's text (release build):
+//! An agreement prints the names of the people who sign it. The standard
+//! PDF fonts only know `WinAnsiEncoding`: a Polish `Ł`, a Vietnamese `ễ`,
+//! Greek, Cyrillic or Chinese came out transliterated or as `?`. The
+//! documents are therefore set in embedded TrueType fonts that cover them:
 //!
-//! | fonts | genpdf's output | layout time |
-//! |---|---|---|
-//! | Liberation Sans regular and bold, embedded | 1.8 MB | 53 ms |
-//! | Helvetica (standard), as here | 80 KB, 12 KB once finished | 5 ms |
+//! * DejaVu Sans (regular and bold): Latin with every European and
+//!   Vietnamese letter, Greek, Cyrillic, Armenian, Georgian and many
+//!   symbols;
+//! * Droid Sans Fallback: Chinese, Japanese and Korean, for the characters
+//!   DejaVu lacks (it has no bold: bold CJK prints regular).
 //!
-//! ("finished": [`super::pdf`] compresses it.) Subsetting the Liberation
-//! files would work too, but needs a subsetter and a renamed font (the OFL
-//! reserves the name "Liberation" to unmodified files), for characters the
-//! standard fonts already have.
+//! genpdf embeds every font of its cache whole, and printpdf then probes
+//! every Unicode scalar against each font to build its width and
+//! `ToUnicode` tables: with the whole fonts an agreement weighed 1.8 MB and
+//! took 53 ms (Liberation Sans, measured before this module). So each
+//! document first collects the characters it prints ([`Charset`]), and
+//! genpdf receives fonts subsetted to those glyphs by `allsorts` (the
+//! subsetter printpdf's later versions use): a few kilobytes each, with a
+//! `cmap` so that genpdf measures and printpdf encodes them as usual.
+//! Glyph ids in the PDF are the subset's.
 //!
-//! genpdf still needs glyph metrics to wrap lines. Liberation Sans is
-//! metrically compatible with Helvetica (its widths are Arial's, which are
-//! Helvetica's), so its files are embedded in the binary for measuring only
-//! and never reach a PDF. Helvetica Oblique has the regular widths and
-//! Helvetica Bold Oblique the bold ones, so two files serve all four styles.
-//! The files are Liberation Sans 2.1.5, unmodified (SIL OFL 1.1), in
-//! `crates/api/fonts/` with their licence.
+//! The font files are in `crates/api/fonts/` with their licences.
 //!
 //! # What cannot be drawn
 //!
-//! A character outside `WinAnsiEncoding` (Polish `ł`, Czech `ř`, Greek,
-//! Arabic, emoji…) makes genpdf fail, so [`drawable`] replaces it first: by
-//! its ASCII transliteration when there is one (`ł` → `l`), else by `?`.
+//! Text is normalised to NFC first, so that a letter typed as a base and
+//! combining accents prints as the precomposed glyph. Scripts that need
+//! shaping or right-to-left ordering (Arabic, Hebrew, Indic…) are refused
+//! at input (TEXT-02, `stages_domain::requests`). A character neither font
+//! has (an emoji, a rare ideograph) prints as the visible replacement
+//! character `�`, never silently as something else.
 
+use std::cell::Cell;
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-use genpdf::fonts::{FontCache, FontData, FontFamily};
+use allsorts::binary::read::ReadScope;
+use allsorts::subset::{CmapTarget, SubsetProfile, subset};
+use genpdf::fonts::{Font, FontData, FontFamily};
 use printpdf::BuiltinFont;
+use unicode_normalization::UnicodeNormalization;
 
 use super::DocumentError;
 
-/// Metrics of Helvetica and Helvetica Oblique.
-const REGULAR: &[u8] = include_bytes!("../../fonts/LiberationSans-Regular.ttf");
-/// Metrics of Helvetica Bold and Helvetica Bold Oblique.
-const BOLD: &[u8] = include_bytes!("../../fonts/LiberationSans-Bold.ttf");
+const SANS: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
+const SANS_BOLD: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
+const FALLBACK: &[u8] = include_bytes!("../../fonts/DroidSansFallback.ttf");
 
-/// Parsed once: rusttype shares the font data, so cloning the family for
-/// each document is cheap.
-static FAMILY: LazyLock<Result<FontFamily<FontData>, String>> = LazyLock::new(|| {
-    let font = |bytes: &[u8], builtin| {
-        FontData::new(bytes.to_vec(), Some(builtin)).map_err(|e| e.to_string())
-    };
-    Ok(FontFamily {
-        regular: font(REGULAR, BuiltinFont::Helvetica)?,
-        bold: font(BOLD, BuiltinFont::HelveticaBold)?,
-        italic: font(REGULAR, BuiltinFont::HelveticaOblique)?,
-        bold_italic: font(BOLD, BuiltinFont::HelveticaBoldOblique)?,
+/// Printed for a character no embedded font has.
+const REPLACEMENT: char = '\u{FFFD}';
+
+/// One embedded font: its file and its parsed character map.
+struct Face {
+    bytes: &'static [u8],
+    font: rusttype::Font<'static>,
+}
+
+impl Face {
+    fn load(bytes: &'static [u8]) -> Result<Self, String> {
+        let font = rusttype::Font::from_bytes(bytes).map_err(|e| e.to_string())?;
+        Ok(Self { bytes, font })
+    }
+
+    /// The glyph of `c`, if the font has one.
+    fn glyph(&self, c: char) -> Option<u16> {
+        match self.font.glyph(c).id().0 {
+            0 => None,
+            id => u16::try_from(id).ok(),
+        }
+    }
+
+    /// The font cut down to the glyphs of `chars` (and `.notdef`).
+    fn subset(&self, chars: impl Iterator<Item = char>) -> Result<Vec<u8>, DocumentError> {
+        let mut glyphs: BTreeSet<u16> = chars.filter_map(|c| self.glyph(c)).collect();
+        glyphs.insert(0);
+        let glyphs: Vec<u16> = glyphs.into_iter().collect();
+        let broken = |e: &dyn std::fmt::Display| DocumentError::Font(e.to_string());
+        let file = ReadScope::new(self.bytes)
+            .read::<allsorts::font_data::FontData<'_>>()
+            .map_err(|e| broken(&e))?;
+        let provider = file.table_provider(0).map_err(|e| broken(&e))?;
+        subset(&provider, &glyphs, &SubsetProfile::Pdf, CmapTarget::Unicode).map_err(|e| broken(&e))
+    }
+}
+
+/// The three embedded fonts, parsed once.
+struct Faces {
+    sans: Face,
+    bold: Face,
+    fallback: Face,
+}
+
+static FACES: LazyLock<Result<Faces, String>> = LazyLock::new(|| {
+    Ok(Faces {
+        sans: Face::load(SANS)?,
+        bold: Face::load(SANS_BOLD)?,
+        fallback: Face::load(FALLBACK)?,
     })
 });
 
-/// The font family every document is set in.
-pub(super) fn family() -> Result<FontFamily<FontData>, DocumentError> {
-    FAMILY.clone().map_err(DocumentError::Font)
+fn faces() -> Result<&'static Faces, DocumentError> {
+    FACES.as_ref().map_err(|e| DocumentError::Font(e.clone()))
 }
 
-/// Widths of text genpdf does not lay out (the footer).
-pub(super) struct Measure {
-    cache: FontCache,
+/// Whether `c` is printed with the CJK font: DejaVu lacks it, Droid has it.
+pub(super) fn needs_fallback(c: char) -> bool {
+    faces().is_ok_and(|faces| faces.sans.glyph(c).is_none() && faces.fallback.glyph(c).is_some())
 }
 
-impl Measure {
-    pub(super) fn new() -> Result<Self, DocumentError> {
-        Ok(Self {
-            cache: FontCache::new(family()?),
-        })
-    }
-
-    /// The width of `text` in regular type of `size` points, in points.
-    pub(super) fn width_pt(&self, text: &str, size: u8) -> f64 {
-        let font = self.cache.default_font_family().regular;
-        f64::from(font.str_width(&self.cache, text, size)) * 72.0 / 25.4
-    }
+/// Whether an embedded font can print `c` as it is.
+pub(super) fn printable(c: char) -> bool {
+    c == ' '
+        || faces()
+            .is_ok_and(|faces| faces.sans.glyph(c).is_some() || faces.fallback.glyph(c).is_some())
 }
 
-/// The characters `WinAnsiEncoding` assigns to bytes 0x80–0x9F.
-const WIN_ANSI_HIGH: [(char, u8); 27] = [
-    ('€', 0x80),
-    ('‚', 0x82),
-    ('ƒ', 0x83),
-    ('„', 0x84),
-    ('…', 0x85),
-    ('†', 0x86),
-    ('‡', 0x87),
-    ('ˆ', 0x88),
-    ('‰', 0x89),
-    ('Š', 0x8A),
-    ('‹', 0x8B),
-    ('Œ', 0x8C),
-    ('Ž', 0x8E),
-    ('‘', 0x91),
-    ('’', 0x92),
-    ('“', 0x93),
-    ('”', 0x94),
-    ('•', 0x95),
-    ('–', 0x96),
-    ('—', 0x97),
-    ('˜', 0x98),
-    ('™', 0x99),
-    ('š', 0x9A),
-    ('›', 0x9B),
-    ('œ', 0x9C),
-    ('ž', 0x9E),
-    ('Ÿ', 0x9F),
-];
-
-/// The byte of `c` in `WinAnsiEncoding`, if it has one.
-///
-/// This is the set genpdf accepts with a standard font (it encodes through
-/// lopdf's table). The no-break space and the soft hyphen are left out:
-/// lopdf's table maps byte 0xA0 to the plain space and has no soft hyphen,
-/// so genpdf refuses both.
-pub(super) fn win_ansi(c: char) -> Option<u8> {
-    match u32::from(c) {
-        code @ (0x20..=0x7E | 0xA1..=0xAC | 0xAE..=0xFF) => u8::try_from(code).ok(),
-        _ => WIN_ANSI_HIGH
-            .iter()
-            .find(|(high, _)| *high == c)
-            .map(|(_, byte)| *byte),
-    }
-}
-
-/// `text` with every character the standard fonts cannot draw replaced:
-/// spaces of any width become a plain space, invisible formatting marks
-/// (soft hyphen, zero-width and bidirectional controls) disappear, control
-/// characters become spaces, and anything else is transliterated to ASCII
-/// or replaced by `?`. Callers split lines before: a line break here is
-/// just a space.
+/// `text` as the documents print it: NFC, spaces of any width as a plain
+/// space, invisible formatting marks (soft hyphen, zero-width and
+/// bidirectional controls) removed, control characters as spaces, and a
+/// character no font has as `�`. Callers split lines before: a line break
+/// here is just a space.
 pub(super) fn drawable(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if win_ansi(c).is_some() {
-            out.push(c);
-            continue;
-        }
+    for c in text.nfc() {
         match c {
             '\u{AD}'
             | '\u{200B}'..='\u{200F}'
@@ -150,19 +134,138 @@ pub(super) fn drawable(text: &str) -> String {
             | '\u{2060}'
             | '\u{2066}'..='\u{2069}'
             | '\u{FEFF}' => {}
-            '\u{2010}' | '\u{2011}' | '\u{2212}' => out.push('-'),
             c if c.is_whitespace() || c.is_control() => out.push(' '),
-            c => match deunicode::deunicode_char(c) {
-                Some(ascii)
-                    if !ascii.is_empty() && ascii.chars().all(|a| win_ansi(a).is_some()) =>
-                {
-                    out.push_str(ascii)
-                }
-                _ => out.push('?'),
-            },
+            c if printable(c) => out.push(c),
+            _ => out.push(REPLACEMENT),
         }
     }
     out
+}
+
+/// The characters a document prints, collected while it is built.
+#[derive(Debug, Default)]
+pub(super) struct Charset {
+    chars: BTreeSet<char>,
+}
+
+impl Charset {
+    /// Adds the characters of `text`, already [`drawable`].
+    pub(super) fn add(&mut self, text: &str) {
+        self.chars.extend(text.chars());
+    }
+
+    pub(super) fn merge(&mut self, other: Charset) {
+        self.chars.extend(other.chars);
+    }
+}
+
+/// The fonts of one document.
+pub(super) struct Subsets {
+    /// DejaVu Sans regular and bold; the italic styles, never used, are
+    /// standard-font placeholders that [`super::pdf`] removes.
+    pub(super) family: FontFamily<FontData>,
+    /// Droid Sans Fallback, when the document has CJK characters.
+    pub(super) fallback: Option<FontFamily<FontData>>,
+    /// The regular subset, for the footer stamped after layout.
+    pub(super) regular: Vec<u8>,
+}
+
+/// Subsets the fonts to `charset`.
+pub(super) fn subsets(charset: &Charset) -> Result<Subsets, DocumentError> {
+    let faces = faces()?;
+    let chars = || charset.chars.iter().copied().chain([' ', REPLACEMENT]);
+    let data = |bytes: Vec<u8>, builtin| {
+        FontData::new(bytes, builtin).map_err(|e| DocumentError::Font(e.to_string()))
+    };
+    let regular = faces.sans.subset(chars())?;
+    let bold = faces.bold.subset(chars())?;
+    let family = FontFamily {
+        regular: data(regular.clone(), None)?,
+        bold: data(bold.clone(), None)?,
+        italic: data(regular.clone(), Some(BuiltinFont::HelveticaOblique))?,
+        bold_italic: data(bold, Some(BuiltinFont::HelveticaBoldOblique))?,
+    };
+    let cjk: Vec<char> = chars().filter(|&c| needs_fallback(c)).collect();
+    let fallback = if cjk.is_empty() {
+        None
+    } else {
+        let bytes = faces.fallback.subset(cjk.into_iter())?;
+        Some(FontFamily {
+            regular: data(bytes.clone(), None)?,
+            bold: data(bytes.clone(), None)?,
+            italic: data(bytes.clone(), None)?,
+            bold_italic: data(bytes, None)?,
+        })
+    };
+    Ok(Subsets {
+        family,
+        fallback,
+        regular,
+    })
+}
+
+thread_local! {
+    /// The CJK family of the document being laid out on this thread: genpdf
+    /// hands its elements only the default family, and the fallback's
+    /// handle exists only once the document does.
+    static FALLBACK_FAMILY: Cell<Option<FontFamily<Font>>> = const { Cell::new(None) };
+}
+
+/// Makes `family` the fallback of the elements laid out until it is dropped.
+pub(super) struct FallbackScope;
+
+impl FallbackScope {
+    pub(super) fn enter(family: Option<FontFamily<Font>>) -> Self {
+        FALLBACK_FAMILY.with(|slot| slot.set(family));
+        Self
+    }
+}
+
+impl Drop for FallbackScope {
+    fn drop(&mut self) {
+        FALLBACK_FAMILY.with(|slot| slot.set(None));
+    }
+}
+
+/// The fallback family of the document being laid out, if it has one.
+pub(super) fn fallback_family() -> Option<FontFamily<Font>> {
+    FALLBACK_FAMILY.with(Cell::get)
+}
+
+/// Glyphs and widths of the regular subset, for text genpdf does not lay
+/// out (the footer).
+pub(super) struct Measure {
+    font: rusttype::Font<'static>,
+}
+
+impl Measure {
+    pub(super) fn new(regular: Vec<u8>) -> Result<Self, DocumentError> {
+        let font =
+            rusttype::Font::from_bytes(regular).map_err(|e| DocumentError::Font(e.to_string()))?;
+        Ok(Self { font })
+    }
+
+    /// The glyph ids of `text` in the subset.
+    pub(super) fn glyphs(&self, text: &str) -> Vec<u16> {
+        text.chars()
+            .map(|c| u16::try_from(self.font.glyph(c).id().0).unwrap_or(0))
+            .collect()
+    }
+
+    /// The width of `text` in regular type of `size` points, in points.
+    pub(super) fn width_pt(&self, text: &str, size: u8) -> f64 {
+        let units: f32 = text
+            .chars()
+            .map(|c| {
+                self.font
+                    .glyph(c)
+                    .standalone()
+                    .get_data()
+                    .map_or(0.0, |d| d.unit_h_metrics.advance_width)
+            })
+            .sum();
+        f64::from(units) * f64::from(size) / f64::from(self.font.units_per_em())
+    }
 }
 
 #[cfg(test)]
@@ -170,26 +273,46 @@ mod tests {
     use super::*;
 
     #[test]
-    fn languages_of_the_agreement_need_no_replacement() {
-        let text = "é è ê ë à â ç ô û ù ï î œ æ ß ñ ä ö ü « » € ’ Œ Æ ¿ ¡ „ “ ” – — …";
-        assert_eq!(drawable(text), text);
+    fn names_of_every_alphabet_print_as_typed() {
+        for text in [
+            "é è ê ë à â ç ô û ù ï î œ æ ß ñ ä ö ü « » € ’ Œ Æ ¿ ¡ „ “ ” – — …",
+            "Łucja Nguyễn",
+            "Dvořák Ğüşİ Ελληνικά Кириллица",
+            "北京科技有限公司",
+        ] {
+            assert_eq!(drawable(text), text);
+        }
     }
 
     #[test]
-    fn the_rest_is_replaced() {
-        assert_eq!(drawable("Łukasz Dvořák"), "Lukasz Dvorák");
+    fn decomposed_accents_become_one_letter() {
+        assert_eq!(drawable("Nguye\u{302}\u{303}n"), "Nguyễn");
+    }
+
+    #[test]
+    fn formatting_marks_and_unknown_characters_are_never_silent() {
         assert_eq!(drawable("a\u{A0}b\u{202F}c\td\ne"), "a b c d e");
         assert_eq!(drawable("co\u{AD}op\u{200F}\u{202E}"), "coop");
         assert_eq!(drawable("\u{1}\u{7F}"), "  ");
-        assert!(
-            drawable("😀 مرحبا 中文")
-                .chars()
-                .all(|c| win_ansi(c).is_some())
-        );
+        assert_eq!(drawable("ok \u{1F9FF}"), "ok \u{FFFD}");
     }
 
     #[test]
-    fn every_font_loads() {
-        assert!(family().is_ok());
+    fn only_cjk_goes_to_the_fallback() {
+        assert!(needs_fallback('北'));
+        assert!(!needs_fallback('Ł'));
+        assert!(!needs_fallback('ễ'));
+    }
+
+    #[test]
+    fn subsets_are_small_and_keep_their_characters() {
+        let mut charset = Charset::default();
+        charset.add("Łucja Nguyễn 北京");
+        let subsets = subsets(&charset).expect("subsets");
+        assert!(subsets.regular.len() < 40_000, "{}", subsets.regular.len());
+        assert!(subsets.fallback.is_some());
+        let measure = Measure::new(subsets.regular).expect("measure");
+        assert!(measure.glyphs("Łễ").iter().all(|&g| g != 0));
+        assert!(measure.width_pt("Łucja", 10) > 20.0);
     }
 }

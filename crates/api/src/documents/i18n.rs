@@ -666,7 +666,7 @@ mod tests {
                 assert!(errors.is_empty(), "{language:?} {}: {errors:?}", key.id());
                 let unprintable: String = text
                     .chars()
-                    .filter(|&c| super::super::fonts::win_ansi(c).is_none())
+                    .filter(|&c| !super::super::fonts::printable(c))
                     .collect();
                 assert!(
                     unprintable.is_empty(),

@@ -7,8 +7,10 @@
 //! [`super::pdf`], once the number of pages is known.
 //!
 //! All text goes through [`Text`], which makes it drawable with the PDF
-//! fonts and splits words too wide for their column: genpdf silently drops
-//! the rest of a paragraph after a word it cannot fit on a line.
+//! fonts, sets CJK characters in the fallback font and splits words too
+//! wide for their column: genpdf silently drops the rest of a paragraph
+//! after a word it cannot fit on a line. The [`Sheet`] notes every
+//! character it will print, so that the fonts are subsetted to them.
 
 use genpdf::elements::{Break, FrameCellDecorator, LinearLayout, Paragraph, TableLayout};
 use genpdf::error::Error as GenpdfError;
@@ -18,7 +20,7 @@ use genpdf::{
     Alignment, Context, Element, Margins, Mm, PageDecorator, Position, RenderResult, Size,
 };
 
-use super::fonts::drawable;
+use super::fonts::{self, Charset, drawable};
 use super::i18n::Words;
 use super::logo;
 use super::{DocumentError, Letterhead};
@@ -38,9 +40,10 @@ pub(super) const GREY: Color = Color::Greyscale(90);
 /// Printed for a missing value: never an empty field, never a panic.
 pub(super) const DASH: &str = "—";
 
-/// The widest glyph of Helvetica is about 1.02 em; a word shorter than the
-/// column divided by this cannot overflow, so only longer ones are measured.
-const WIDEST_GLYPH_EM: f64 = 1.05;
+/// Wider than the widest letter of DejaVu Sans and of an ideograph (1 em);
+/// a word shorter than the column divided by this cannot overflow, so only
+/// longer ones are measured.
+const WIDEST_GLYPH_EM: f64 = 1.4;
 /// Points to millimetres.
 const MM_PER_PT: f64 = 25.4 / 72.0;
 
@@ -97,9 +100,48 @@ impl Text {
                     split_word(context, run_style, word, width, &mut fitted);
                 }
             }
-            paragraph.push(StyledString::new(fitted, run_style));
+            push_runs(&mut paragraph, &fitted, run_style);
         }
         paragraph
+    }
+
+    /// The characters this text prints.
+    fn note(&self, charset: &mut Charset) {
+        for (text, _) in &self.runs {
+            charset.add(text);
+        }
+    }
+}
+
+/// Appends `text` to the paragraph, the characters only the CJK font has in
+/// runs of their own set in it.
+fn push_runs(paragraph: &mut Paragraph, text: &str, style: Style) {
+    let Some(fallback) = fonts::fallback_family() else {
+        paragraph.push(StyledString::new(text.to_owned(), style));
+        return;
+    };
+    let mut run = String::new();
+    let mut in_fallback = false;
+    for c in text.chars() {
+        let wants_fallback = fonts::needs_fallback(c);
+        if wants_fallback != in_fallback && !run.is_empty() {
+            let run_style = if in_fallback {
+                style.with_font_family(fallback)
+            } else {
+                style
+            };
+            paragraph.push(StyledString::new(std::mem::take(&mut run), run_style));
+        }
+        in_fallback = wants_fallback;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        let run_style = if in_fallback {
+            style.with_font_family(fallback)
+        } else {
+            style
+        };
+        paragraph.push(StyledString::new(run, run_style));
     }
 }
 
@@ -109,8 +151,13 @@ fn split_word(context: &Context, style: Style, word: &str, width: Mm, out: &mut 
     let cache = &context.font_cache;
     let limit = f64::from(width - style.char_width(cache, ' '));
     let mut line = 0.0;
+    let fallback = fonts::fallback_family().map(|family| style.with_font_family(family));
     for c in word.chars() {
-        let advance = f64::from(style.char_width(cache, c));
+        let glyph_style = match fallback {
+            Some(fallback) if fonts::needs_fallback(c) => fallback,
+            _ => style,
+        };
+        let advance = f64::from(glyph_style.char_width(cache, c));
         if line > 0.0 && line + advance > limit {
             out.push(' ');
             line = 0.0;
@@ -147,6 +194,8 @@ pub(super) struct Header {
 
 /// Longest centre name printed in the header, so it stays on one line or two.
 const HEADER_CHARS: usize = 90;
+/// Ends a centre name cut to [`HEADER_CHARS`].
+const HEADER_ELLIPSIS: &str = "…";
 
 impl PageDecorator for Header {
     fn decorate_page<'a>(
@@ -163,7 +212,7 @@ impl PageDecorator for Header {
         ));
         let left = drawable(&self.left);
         let left = match left.char_indices().nth(HEADER_CHARS) {
-            Some((cut, _)) => format!("{}…", &left[..cut]),
+            Some((cut, _)) => format!("{}{HEADER_ELLIPSIS}", &left[..cut]),
             None => left,
         };
         let small = Style::new().with_font_size(SMALL_SIZE).with_color(GREY);
@@ -228,31 +277,42 @@ pub(super) struct SignatureBox {
 /// The document's content, in reading order.
 pub(super) struct Sheet {
     root: LinearLayout,
+    /// Every character the blocks print.
+    chars: Charset,
 }
 
 impl Sheet {
     pub(super) fn new() -> Self {
         Self {
             root: LinearLayout::vertical(),
+            chars: Charset::default(),
         }
     }
 
-    /// The blocks, for the renderer.
-    pub(super) fn into_root(self) -> LinearLayout {
-        self.root
+    /// `text`, its characters noted.
+    fn text(&mut self, text: &str, style: Style) -> Text {
+        let text = Text::new(text, style);
+        text.note(&mut self.chars);
+        text
+    }
+
+    /// Adds a paragraph.
+    fn push_text(&mut self, text: &str, style: Style) {
+        let text = self.text(text, style);
+        self.root.push(text);
     }
 
     /// The letterhead: the logo if it decodes, then the institution, the
     /// centre and its address.
     pub(super) fn letterhead(&mut self, letterhead: &Letterhead, words: &Words) {
         let mut lines = LinearLayout::vertical();
-        lines.push(Text::new(
+        lines.push(self.text(
             &letterhead.institution,
             Style::new().bold().with_font_size(11),
         ));
-        lines.push(Text::new(&letterhead.centre, Style::new().bold()));
+        lines.push(self.text(&letterhead.centre, Style::new().bold()));
         for line in letterhead.lines(words) {
-            lines.push(Text::new(&line, Style::new().with_font_size(SMALL_SIZE)));
+            lines.push(self.text(&line, Style::new().with_font_size(SMALL_SIZE)));
         }
         match letterhead.logo.as_ref().and_then(logo::image) {
             Some(image) => {
@@ -271,40 +331,38 @@ impl Sheet {
     }
 
     pub(super) fn title(&mut self, text: &str) {
-        self.root.push(
-            Text::new(text, Style::new().bold().with_font_size(16)).aligned(Alignment::Center),
-        );
+        let title = self.text(text, Style::new().bold().with_font_size(16));
+        self.root.push(title.aligned(Alignment::Center));
     }
 
     pub(super) fn subtitle(&mut self, text: &str) {
-        self.root
-            .push(Text::new(text, Style::new().with_font_size(11)).aligned(Alignment::Center));
+        let subtitle = self.text(text, Style::new().with_font_size(11));
+        self.root.push(subtitle.aligned(Alignment::Center));
         self.space(1.0);
     }
 
     /// A section or article heading.
     pub(super) fn heading(&mut self, text: &str) {
         self.space(0.6);
-        self.root
-            .push(Text::new(text, Style::new().bold().with_font_size(11)));
+        self.push_text(text, Style::new().bold().with_font_size(11));
         self.space(0.2);
     }
 
     /// A heading inside a section (a party, a change).
     pub(super) fn subheading(&mut self, text: &str) {
         self.space(0.4);
-        self.root.push(Text::new(text, Style::new().bold()));
+        self.push_text(text, Style::new().bold());
     }
 
     /// Free text: one paragraph per line of `text`.
     pub(super) fn paragraphs(&mut self, text: &str) {
         let mut any = false;
         for line in text.lines().filter(|line| !line.trim().is_empty()) {
-            self.root.push(Text::new(line, Style::new()));
+            self.push_text(line, Style::new());
             any = true;
         }
         if !any {
-            self.root.push(Text::new(DASH, Style::new()));
+            self.push_text(DASH, Style::new());
         }
     }
 
@@ -312,18 +370,21 @@ impl Sheet {
     pub(super) fn field(&mut self, label: &str, value: &str) {
         let value = one_line(value);
         let value = if value.is_empty() { DASH } else { &value };
-        self.root.push(Text::labelled(label, value));
+        let text = Text::labelled(label, value);
+        text.note(&mut self.chars);
+        self.root.push(text);
     }
 
     /// A label, then a long text below it, paragraph by paragraph.
     pub(super) fn long_field(&mut self, label: &str, text: &str) {
-        self.root.push(Text::new(label, Style::new().bold()));
+        self.push_text(label, Style::new().bold());
         self.paragraphs(text);
     }
 
     /// Adds `block`, moved to the next page when less than `height_mm`
     /// millimetres are left on this one.
     pub(super) fn keep_together(&mut self, block: Sheet, height_mm: f64) {
+        self.chars.merge(block.chars);
         self.root.push(KeepTogether {
             inner: block.root,
             height: Mm::from(height_mm),
@@ -345,14 +406,14 @@ impl Sheet {
             .into_iter()
             .map(|signature| {
                 let mut cell = LinearLayout::vertical();
-                cell.push(Text::new(&signature.role, Style::new().bold()));
+                cell.push(self.text(&signature.role, Style::new().bold()));
                 for line in [signature.name, signature.position] {
                     let line = one_line(&line);
                     if !line.is_empty() {
-                        cell.push(Text::new(&line, Style::new()));
+                        cell.push(self.text(&line, Style::new()));
                     }
                 }
-                cell.push(Text::new(
+                cell.push(self.text(
                     date_and_signature,
                     Style::new().with_font_size(SMALL_SIZE).with_color(GREY),
                 ));
@@ -388,19 +449,36 @@ pub(super) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Lays the sheet out on A4 pages under `header`; the raw PDF still needs
-/// [`super::pdf::finish`].
-pub(super) fn layout(sheet: Sheet, header: Header) -> Result<Vec<u8>, DocumentError> {
-    let mut document = genpdf::Document::new(super::fonts::family()?);
-    // No ICC profile nor XMP packet: they would weigh more than the text.
+/// Lays the sheet out on A4 pages under `header`, in fonts subsetted to its
+/// characters, those of the header and `more` (the footer's, stamped
+/// later). The raw PDF still needs [`super::pdf::finish`], with the
+/// regular subset returned here.
+pub(super) fn layout(
+    sheet: Sheet,
+    header: Header,
+    more: &str,
+) -> Result<(Vec<u8>, Vec<u8>), DocumentError> {
+    let Sheet { root, mut chars } = sheet;
+    for text in [&header.left, &header.right, more] {
+        chars.add(&drawable(text));
+    }
+    chars.add(HEADER_ELLIPSIS);
+    let subsets = fonts::subsets(&chars)?;
+    let mut document = genpdf::Document::new(subsets.family);
+    let fallback = subsets
+        .fallback
+        .map(|family| document.add_font_family(family));
+    let _scope = fonts::FallbackScope::enter(fallback);
+    // No ICC profile nor XMP packet from genpdf: the finishing pass adds
+    // the archival metadata to the documents that need it.
     document.set_minimal_conformance();
     document.set_font_size(BODY_SIZE);
     document.set_line_spacing(1.15);
     document.set_page_decorator(header);
-    document.push(sheet.into_root());
+    document.push(root);
     let mut raw = Vec::new();
     document
         .render(&mut raw)
         .map_err(|e| DocumentError::Layout(e.to_string()))?;
-    Ok(raw)
+    Ok((raw, subsets.regular))
 }

@@ -17,6 +17,7 @@
 //! [`pdf`] the finishing pass, then one module per document.
 
 mod amendment;
+mod archive;
 mod batch;
 mod certificate;
 mod convention;

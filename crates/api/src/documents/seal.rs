@@ -9,6 +9,9 @@
 //! place, hashed with SHA-256, signed, and the DER signature written into
 //! the zeros. Nothing else moves, so the cross-reference table stays right.
 //!
+//! The sealed file is also made archival (PDF/A-2b, [`super::archive`]):
+//! the seal is the last step before the agreement is kept.
+//!
 //! The key is ECDSA P-256 (generated for a demo, with a self-signed
 //! certificate) or RSA, read from PEM files an installation configures.
 
@@ -194,9 +197,10 @@ impl Seal {
                     ("SigFlags", Object::Integer(3)),
                 ])),
             );
+        super::archive::prepare(&mut doc, at)?;
         let mut out = Vec::new();
         doc.save_to(&mut out).map_err(failed)?;
-        Ok(out)
+        super::archive::mark_binary(&out)
     }
 
     /// Patches the byte range, signs it and writes the signature.

@@ -266,8 +266,12 @@ pub(super) fn render(
             vec![("number", number.to_string().into())],
         ),
     };
-    let raw = layout::layout(sheet, header)?;
-    let measure = fonts::Measure::new()?;
+    let footer_chars = words.with(
+        Key::FooterPage,
+        vec![("page", "0123456789".into()), ("pages", "".into())],
+    );
+    let (raw, regular) = layout::layout(sheet, header, &footer_chars)?;
+    let measure = fonts::Measure::new(regular)?;
     pdf::finish(
         &raw,
         title,
@@ -280,6 +284,6 @@ pub(super) fn render(
                 ],
             ))
         },
-        |text, size| measure.width_pt(text, size),
+        &measure,
     )
 }

@@ -167,6 +167,7 @@ json-01-unreadable = Cannot read the body: { $detail }
 json-01-invalid = Invalid JSON body: { $detail }
 path-01-invalid = Invalid path parameter: { $detail }
 text-01-control-character = The text holds a control character ({ $character }): only letters, digits, punctuation, tabs and line breaks are accepted.
+text-02-script = The text holds { $character }, a letter of a script the agreements cannot print as written (right to left, or letters joined by shaping: Arabic, Hebrew, Indic scripts, Thai…): write the name in Latin letters, as in the passport.
 query-01-invalid = Invalid query string: { $detail }
 query-01-one-of = Possible values: { $allowed }.
 query-01-published-only = Students see published offers only.

@@ -167,6 +167,7 @@ json-01-unreadable = Le corps de la requête n'a pas pu être lu : { $detail }
 json-01-invalid = Le corps de la requête n'est pas le JSON attendu : { $detail }
 path-01-invalid = Un paramètre du chemin est invalide : { $detail }
 text-01-control-character = Le texte contient un caractère de contrôle ({ $character }) : seuls les lettres, chiffres, ponctuations, tabulations et retours à la ligne sont acceptés.
+text-02-script = Le texte contient { $character }, une lettre d’une écriture que les conventions ne peuvent pas imprimer telle quelle (de droite à gauche, ou à lettres liées : arabe, hébreu, écritures indiennes, thaï…) : écrivez le nom en lettres latines, comme sur le passeport.
 query-01-invalid = Les paramètres de la requête sont invalides : { $detail }
 query-01-one-of = Valeurs possibles : { $allowed }.
 query-01-published-only = Les étudiants ne voient que les offres publiées.
