@@ -39,8 +39,10 @@ async fn a_generated_volume_is_consistent_and_searchable(app: &TestApp) {
 
     let admin = As::new(app, "admin").await;
     let (_, page) = admin.get("/api/conventions?q=martin&limit=5").await;
+    // Words match by prefix: "martin" finds Martin and Martinez.
     for item in page["items"].as_array().unwrap() {
-        assert_eq!(item["student_last_name"], "Martin");
+        let name = item["student_last_name"].as_str().unwrap_or_default();
+        assert!(name.starts_with("Martin"), "{item}");
     }
     let (_, orgs) = admin.get("/api/organisations?name=societe&limit=3").await;
     assert!(!orgs["items"].as_array().unwrap().is_empty());

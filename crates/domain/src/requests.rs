@@ -59,8 +59,12 @@ pub fn control_character(field: &str, character: char) -> Violation {
 /// rather than printed wrong. Latin, Greek, Cyrillic, Armenian, Georgian,
 /// Chinese, Japanese and Korean syllables print as typed.
 pub fn unprintable_script(text: &str) -> Option<char> {
-    text.chars().find(|&c| {
-        matches!(u32::from(c),
+    text.chars().find(|&c| needs_shaping(c))
+}
+
+/// TEXT-02: whether `c` belongs to a script [`unprintable_script`] refuses.
+pub fn needs_shaping(c: char) -> bool {
+    matches!(u32::from(c),
             0x0590..=0x08FF // Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic
             | 0x0900..=0x0DFF // Devanagari … Sinhala
             | 0x0E00..=0x0FFF // Thai, Lao, Tibetan
@@ -79,8 +83,7 @@ pub fn unprintable_script(text: &str) -> Option<char> {
             | 0x10800..=0x10FFF // historic right-to-left scripts
             | 0x11000..=0x11FFF // Brahmi and the historic Indic scripts
             | 0x1E800..=0x1EFFF // Mende Kikakui, Adlam, Arabic mathematical
-        )
-    })
+    )
 }
 
 /// TEXT-02: a character of a script the documents cannot print.

@@ -76,6 +76,10 @@ fn check(fields: &[(&'static str, String)], today: NaiveDate) -> Result<Registry
         if let Some(c) = requests::forbidden_character(&get(name)) {
             return Err(requests::control_character(name, c));
         }
+        // Names print on agreements: as in a JSON body (TEXT-02).
+        if let Some(c) = requests::unprintable_script(&get(name)) {
+            return Err(requests::unprintable_character(name, c));
+        }
     }
     let number = get("student_number");
     if number.len() > MAX_STUDENT_NUMBER || !number.chars().all(|c| c.is_ascii_alphanumeric()) {
@@ -258,5 +262,11 @@ mod tests {
             .err()
             .expect("bad email");
         assert_eq!(bad.field, "email");
+        let mut arabic = fields("2026-2027", "");
+        if let Some((_, last_name)) = arabic.iter_mut().find(|(n, _)| *n == "last_name") {
+            *last_name = "حداد".into();
+        }
+        let bad = check(&arabic, today).err().expect("unprintable");
+        assert_eq!(bad, requests::unprintable_character("last_name", 'ح'));
     }
 }

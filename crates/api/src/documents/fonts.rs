@@ -31,9 +31,10 @@
 //! Text is normalised to NFC first, so that a letter typed as a base and
 //! combining accents prints as the precomposed glyph. Scripts that need
 //! shaping or right-to-left ordering (Arabic, Hebrew, Indic…) are refused
-//! at input (TEXT-02, `stages_domain::requests`). A character neither font
-//! has (an emoji, a rare ideograph) prints as the visible replacement
-//! character `�`, never silently as something else.
+//! at input (TEXT-02, `stages_domain::requests`); where such text reached
+//! the database another way (a directory, an import), it prints as the
+//! visible replacement character `�`, like a character neither font has
+//! (a rare ideograph): never silently as something else.
 
 use std::cell::Cell;
 use std::collections::BTreeSet;
@@ -43,6 +44,7 @@ use allsorts::binary::read::ReadScope;
 use allsorts::subset::{CmapTarget, SubsetProfile, subset};
 use genpdf::fonts::{Font, FontData, FontFamily};
 use printpdf::BuiltinFont;
+use stages_domain::requests;
 use unicode_normalization::UnicodeNormalization;
 
 use super::DocumentError;
@@ -135,6 +137,9 @@ pub(super) fn drawable(text: &str) -> String {
             | '\u{2066}'..='\u{2069}'
             | '\u{FEFF}' => {}
             c if c.is_whitespace() || c.is_control() => out.push(' '),
+            // Refused at input (TEXT-02); older data or a directory may
+            // still hold it, and unshaped it would print altered.
+            c if requests::needs_shaping(c) => out.push(REPLACEMENT),
             c if printable(c) => out.push(c),
             _ => out.push(REPLACEMENT),
         }
@@ -295,6 +300,7 @@ mod tests {
         assert_eq!(drawable("co\u{AD}op\u{200F}\u{202E}"), "coop");
         assert_eq!(drawable("\u{1}\u{7F}"), "  ");
         assert_eq!(drawable("ok \u{1F9FF}"), "ok \u{FFFD}");
+        assert_eq!(drawable("Ali مر"), "Ali \u{FFFD}\u{FFFD}");
     }
 
     #[test]

@@ -7,14 +7,16 @@
 //! stipend, the certificate's totals) are computed by `stages-domain`,
 //! never here. Wording comes from `locales/<lang>/documents.ftl`.
 //!
-//! Rendering never panics: missing data prints as a dash, characters the
-//! PDF fonts cannot draw are replaced (see [`fonts`]), long texts flow over
-//! as many pages as they need, and a logo that does not decode is left
-//! out. The only refusal is the domain's, for a certificate whose inputs
-//! are incomplete.
+//! Rendering never panics: missing data prints as a dash, every alphabet
+//! that needs no shaping prints in embedded subset fonts and a character no
+//! font has prints as `�` (see [`fonts`]), long texts flow over as many
+//! pages as they need, and a logo that does not decode is left out. The
+//! only refusal is the domain's, for a certificate whose inputs are
+//! incomplete.
 //!
 //! Layers: [`i18n`] words and formats, [`layout`] page and blocks,
-//! [`pdf`] the finishing pass, then one module per document.
+//! [`pdf`] the finishing pass, [`archive`] the PDF/A-2b profile of the
+//! sealed agreement, then one module per document.
 
 mod amendment;
 mod archive;
