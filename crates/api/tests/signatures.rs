@@ -237,6 +237,23 @@ async fn every_party_signs_on_paper_and_the_agreement_is_sealed(app: &TestApp) {
     let report = pdfsig(&tampered, "tampered");
     assert!(!report.contains("Signature is Valid."), "{report}");
 
+    // The centre's year in one ZIP holds the sealed agreement as kept, not
+    // a new rendering.
+    let centre = conv["centre"]["id"].as_i64().unwrap();
+    let number = conv["number"].as_str().unwrap();
+    let (status, zip) = raw(
+        &manager,
+        reqwest::Method::GET,
+        &format!("/api/centres/{centre}/conventions.zip?academic_year=2026-2027"),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let name = format!("convention-{number}-signee.pdf");
+    assert!(zip.windows(name.len()).any(|w| w == name.as_bytes()), "{name}");
+    assert!(zip.windows(signed.len()).any(|w| w == signed.as_slice()));
+
     // A signed agreement is amended, not withdrawn.
     let (status, problem) = manager
         .send(

@@ -11,8 +11,8 @@ use crate::db::centres::{self, CentreRow};
 use crate::db::conventions::{self as repo, Loaded};
 use crate::db::{AnyConnection, RepoError, codec};
 use crate::documents::{
-    AmendmentDocument, CertificateDocument, ConventionDocument, DocumentError, Letterhead, Logo,
-    LogoType, Signatory,
+    AmendmentDocument, BatchItem, CertificateDocument, ConventionDocument, DocumentError,
+    Letterhead, Logo, LogoType, Signatory,
 };
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -254,14 +254,15 @@ pub async fn certificate(
 }
 
 /// The documents of every created agreement of a centre in an academic
-/// year, in number order (also `stages export pdf`).
+/// year, in number order (also `stages export pdf`): the sealed PDF of
+/// those signed by every party, the others to render.
 pub fn centre_documents(
     conn: &mut AnyConnection,
     institution: &str,
     centre: i64,
     year: &str,
     today: chrono::NaiveDate,
-) -> Result<Vec<ConventionDocument>, ApiError> {
+) -> Result<Vec<BatchItem>, ApiError> {
     let ids = repo::numbered_of_centre(conn, centre, year, MAX_BATCH + 1)?;
     if i64::try_from(ids.len()).unwrap_or(i64::MAX) > MAX_BATCH {
         return Err(ApiError::bad_request(requests::batch_too_large(
@@ -272,7 +273,20 @@ pub fn centre_documents(
     ids.into_iter()
         .map(|id| {
             let loaded = repo::load(conn, id)?;
+            if let Some(circuit) = crate::db::signatures::open_circuit(conn, id)?
+                && circuit.has_signed_document
+            {
+                return Ok(BatchItem::Signed {
+                    number: loaded
+                        .workflow
+                        .number()
+                        .map(|n| n.to_string())
+                        .unwrap_or_default(),
+                    pdf: crate::db::signatures::signed_document(conn, circuit.id)?,
+                });
+            }
             convention_document(conn, institution, &loaded, today)
+                .map(|doc| BatchItem::Render(Box::new(doc)))
         })
         .collect()
 }
@@ -283,7 +297,7 @@ pub async fn centre_batch(
     caller: Caller,
     centre: i64,
     year: String,
-) -> Result<Vec<ConventionDocument>, ApiError> {
+) -> Result<Vec<BatchItem>, ApiError> {
     let today = state.today();
     let app = state.clone();
     state

@@ -45,7 +45,7 @@ use stages_domain::model::{
 use stages_domain::stipend::RateTable;
 
 pub use amendment::render_amendment;
-pub use batch::zip_conventions;
+pub use batch::{BatchItem, zip_conventions};
 pub use certificate::render_certificate;
 pub use convention::render_convention;
 pub use evaluation::render_evaluation;
