@@ -251,7 +251,10 @@ async fn every_party_signs_on_paper_and_the_agreement_is_sealed(app: &TestApp) {
     .await;
     assert_eq!(status, StatusCode::OK);
     let name = format!("convention-{number}-signee.pdf");
-    assert!(zip.windows(name.len()).any(|w| w == name.as_bytes()), "{name}");
+    assert!(
+        zip.windows(name.len()).any(|w| w == name.as_bytes()),
+        "{name}"
+    );
     assert!(zip.windows(signed.len()).any(|w| w == signed.as_slice()));
 
     // A signed agreement is amended, not withdrawn.

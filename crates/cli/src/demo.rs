@@ -423,6 +423,21 @@ const STUDENTS: &[DemoStudent] = &[
         )],
     },
     DemoStudent {
+        number: "22403456",
+        last_name: "Bernard",
+        first_name: "Chloé",
+        email: "chloe.bernard@etu.univ-demo.fr",
+        username: None,
+        enrolments: &[(
+            "2026-2027",
+            "M1-INFO",
+            "Master 1 Informatique",
+            "UFR-ST",
+            "UFR Sciences et Technologies",
+            450,
+        )],
+    },
+    DemoStudent {
         number: "22409012",
         last_name: "Nguyen",
         first_name: "Thomas",
@@ -772,6 +787,24 @@ const CONVENTIONS: &[DemoConvention] = &[
         subject: "Analyse statistique de la fréquentation des services municipaux",
         start: (2027, 2, 1),
         end: (2027, 6, 30),
+        validations: Some(&[
+            ValidationLevel::Pedagogical,
+            ValidationLevel::Administrative,
+        ]),
+    },
+    // An earlier intern at the engineering firm's IT department, so that a
+    // new convention there asks whether it is the same post (DUR-03).
+    DemoConvention {
+        student: "22403456",
+        programme: "M1-INFO",
+        organisation: "Société Générale d'Ingénierie",
+        service: "Direction des systèmes d'information",
+        tutor: "Garcia",
+        signatory: Some("Dupont"),
+        supervisor: Some("enseignant"),
+        subject: "Refonte de l'outil de suivi des chantiers",
+        start: (2027, 1, 4),
+        end: (2027, 3, 26),
         validations: Some(&[
             ValidationLevel::Pedagogical,
             ValidationLevel::Administrative,
