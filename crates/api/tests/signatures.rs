@@ -12,7 +12,7 @@ use common::TestApp;
 use common::flows::{As, rules, validated, version};
 use diesel::prelude::*;
 use reqwest::StatusCode;
-use serde_json::Value;
+use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use std::process::Command;
 
@@ -126,6 +126,19 @@ async fn every_party_signs_on_paper_and_the_agreement_is_sealed(app: &TestApp) {
     let (status, again) = manager.post(&send, Some(version(&conv)), None).await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(rules(&again), ["SIG-03"]);
+
+    // Out for signature, the agreement is not amended (SIG-15).
+    let amend = format!("/api/conventions/{id}/amendments");
+    let amendment = json!({
+        "title": "Nouveau sujet",
+        "reason": "Le projet a changé.",
+        "changes": [{"kind": "subject", "subject": "Migration de l'outil de suivi"}]
+    });
+    let (status, problem) = student
+        .post(&amend, Some(version(&conv)), Some(amendment.clone()))
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{problem}");
+    assert_eq!(rules(&problem), ["SIG-15"]);
 
     // Every signer is shown the same bytes, named by their hash.
     let (status, sent) = raw(
@@ -268,6 +281,11 @@ async fn every_party_signs_on_paper_and_the_agreement_is_sealed(app: &TestApp) {
         .await;
     assert_eq!(status, StatusCode::CONFLICT, "{problem}");
     assert_eq!(rules(&problem), ["SIG-09"]);
+    let (_, conv) = student.get(&format!("/api/conventions/{id}")).await;
+    let (status, amended) = student
+        .post(&amend, Some(version(&conv)), Some(amendment))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{amended}");
 }
 
 async fn withdrawing_a_validation_voids_a_partial_circuit(app: &TestApp) {

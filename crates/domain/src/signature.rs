@@ -27,6 +27,7 @@
 //! | SIG-12 | an electronic signature is confirmed by the code last mailed, within its time and attempts |
 //! | SIG-13 | an electronic signature is for the agreement sent, named by its SHA-256 |
 //! | SIG-14 | a centre reminds pending signers every 1 to 60 days, or never (0) |
+//! | SIG-15 | an agreement is not amended while its signatures are being collected |
 //! | CONV-03 | every party signed before the first day |
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -486,6 +487,23 @@ pub fn check_certificate(circuit: Option<&Circuit>) -> Result<(), Refusal> {
     }
 }
 
+/// SIG-15: an amendment changes an agreement. While its signatures are
+/// being collected (the circuit went out and some party has not signed),
+/// amending it would leave some signatures on the old terms and others on
+/// the new: staff wait for the last signature, or withdraw the validation
+/// (which voids the signatures given) and correct the convention. Before
+/// the circuit goes out, and once every party signed, amendments are
+/// written as before; a convention validated before circuits existed has
+/// none.
+pub fn check_amendable(circuit: Option<&Circuit>) -> Result<(), Refusal> {
+    match circuit {
+        Some(circuit) if circuit.status() == CircuitStatus::OutForSignature => {
+            Err(Refusal::new("SIG-15", MessageKey::Sig15OutForSignature))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// SIG-02: a convention without an open circuit is not validated.
 pub fn not_open() -> Refusal {
     Refusal::new("SIG-02", MessageKey::Sig02NotValidated)
@@ -744,6 +762,7 @@ mod tests {
         let student = sent
             .record(Party::Student, Method::Electronic, d(3, 2), d(3, 2))
             .expect("signed");
+        assert_eq!(rule(check_amendable(Some(&student))), "SIG-15");
         let voided = student.withdraw().expect("partial circuits are voided");
         assert_eq!(voided.len(), 1);
         assert_eq!(voided[0].party, Party::Student);
@@ -754,6 +773,7 @@ mod tests {
                 .expect("recorded");
         }
         assert_eq!(rule(signed.withdraw()), "SIG-09");
+        assert!(check_amendable(Some(&signed)).is_ok(), "signed: amended");
     }
 
     #[test]
@@ -761,6 +781,8 @@ mod tests {
         assert!(check_certificate(None).is_ok(), "signed outside Stages");
         let opened = Circuit::new(&no_tutor(), false, d(3, 1));
         assert_eq!(rule(check_certificate(Some(&opened))), "SIG-10");
+        assert!(check_amendable(Some(&opened)).is_ok(), "not sent yet");
+        assert!(check_amendable(None).is_ok());
     }
 
     #[test]

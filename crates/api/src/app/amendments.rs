@@ -27,6 +27,7 @@ use stages_domain::model::Supervisor;
 use stages_domain::permissions::{self, Relation};
 use stages_domain::references;
 use stages_domain::rules::CheckMode;
+use stages_domain::signature;
 
 pub use stages_api_types::amendments::{AmendmentInput, AmendmentView, ChangeInput};
 
@@ -310,6 +311,7 @@ pub async fn create(
                 .workflow
                 .add_amendment(relation, &loaded.settings)
                 .map_err(|r| ApiError::refusal(&r))?;
+            amendable(conn, loaded.row.id)?;
             let resolved = resolve(conn, loaded, &input.changes, &people)?;
             let (proposed, named) = proposal(&input, resolved);
             let list = repo_list(conn, loaded.row.id)?;
@@ -341,6 +343,14 @@ pub async fn create(
         },
     )
     .await
+}
+
+/// SIG-15: an agreement out for signature is not amended (the domain
+/// says why).
+fn amendable(conn: &mut AnyConnection, convention: i64) -> Result<(), ApiError> {
+    let circuit = crate::db::signatures::open_circuit(conn, convention)?;
+    signature::check_amendable(circuit.as_ref().map(|stored| &stored.circuit))
+        .map_err(|r| ApiError::refusal(&r))
 }
 
 fn repo_list(
@@ -498,6 +508,7 @@ pub async fn validate(
                     load_amendment(conn, &caller, id)?;
                 concurrency::check_version(expected, row.version)?;
                 repo::claim(conn, loaded.row.id, loaded.row.version)?;
+                amendable(conn, loaded.row.id)?;
                 let list = repo_list(conn, loaded.row.id)?;
                 let violations = check(
                     conn,
