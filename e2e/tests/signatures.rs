@@ -1,6 +1,6 @@
 //! Issue 17's journey in a real browser: a manager gives the last
-//! validation and sends the agreement for signature; the student signs by
-//! the link of their mail with the code read from the SMTP sink, then the
+//! validation and sends the agreement for signature, then a new link to the
+//! student who lost the first; the student signs by the link of their mail with the code read from the SMTP sink, then the
 //! host's signatory the same way; staff record the tutor's, the
 //! supervisor's and the school's paper signatures with a scan; the signed
 //! agreement downloads sealed, `pdfsig` finds the seal valid, and the
@@ -84,6 +84,19 @@ async fn an_agreement_is_signed_by_link_and_on_paper_and_sealed() {
     manager.screenshot("signature-1-sent").await;
     manager.check_accessibility("signature circuit").await;
 
+    // The student lost the mail: staff send a new link, and the student
+    // signs with it (the first one no longer works).
+    let first = signing_path(&server, STUDENT);
+    manager.click("#signature-renew-student").await;
+    manager
+        .wait_for_text("#signature-row-student", "Un nouveau lien a été envoyé")
+        .await;
+    let mut waited = 0;
+    while signing_path(&server, STUDENT) == first {
+        waited += 1;
+        assert!(waited < 300, "no second link mailed to the student");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     signs_by_link(&server, STUDENT, "signature-2-student").await;
     signs_by_link(&server, HOST_SIGNATORY, "signature-3-host").await;
 

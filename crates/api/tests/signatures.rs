@@ -409,6 +409,7 @@ fn link_of(app: &TestApp, id: i64, party: &str) -> (String, Option<String>) {
         .filter(signature_circuits::convention_id.eq(id))
         .filter(signature_circuits::withdrawn_at.is_null())
         .filter(signature_requests::party.eq(party))
+        .order(signature_requests::id.desc())
         .select(signature_requests::id)
         .first(&mut conn)
         .unwrap();
@@ -619,6 +620,48 @@ async fn wrong_codes_lock_the_link(app: &TestApp) {
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{problem}");
     assert_eq!(rules(&problem), ["SIG-12"]);
+
+    // Staff send a new link: the locked one stops working, the new one
+    // starts with no wrong tries. Only to a party awaited now.
+    let (_, conv) = manager.get(&format!("/api/conventions/{id}")).await;
+    let renew = |party: &str| format!("/api/conventions/{id}/signature/links/{party}");
+    let student = As::new(app, "etudiant").await;
+    let (status, _) = student
+        .post(&renew("student"), Some(version(&conv)), None)
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, problem) = manager
+        .post(&renew("tutor"), Some(version(&conv)), None)
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{problem}");
+    assert_eq!(rules(&problem), ["SIG-07"], "the tutor signs later");
+    let (status, conv) = manager
+        .post(&renew("student"), Some(version(&conv)), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    let (status, _) = anonymous.get(&format!("/api/signing/{token}")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (renewed, _) = link_of(app, id, "student");
+    assert_ne!(renewed, token);
+    let (status, _) = anonymous
+        .post(&format!("/api/signing/{renewed}/code"), None, None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, code) = link_of(app, id, "student");
+    let (status, signed) = anonymous
+        .post(
+            &format!("/api/signing/{renewed}/sign"),
+            None,
+            Some(serde_json::json!({"code": code.unwrap(), "document_sha256": sha})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{signed}");
+    let (_, conv) = manager.get(&format!("/api/conventions/{id}")).await;
+    let (status, problem) = manager
+        .post(&renew("student"), Some(version(&conv)), None)
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{problem}");
+    assert_eq!(rules(&problem), ["SIG-06"]);
 }
 
 on_both_backends!(

@@ -241,6 +241,7 @@ fluent_keys! {
         Sig09SignedIsAmended = "sig-09-signed-is-amended" [],
         Sig10NotSigned = "sig-10-not-signed" [],
         Sig15OutForSignature = "sig-15-out-for-signature" [],
+        Sig16NoAddress = "sig-16-no-address" [],
         Sig12WrongCode = "sig-12-wrong-code" [],
         Sig12LinkLocked = "sig-12-link-locked" [],
         Sig13OtherDocument = "sig-13-other-document" [],

@@ -28,6 +28,7 @@
 //! | SIG-13 | an electronic signature is for the agreement sent, named by its SHA-256 |
 //! | SIG-14 | a centre reminds pending signers every 1 to 60 days, or never (0) |
 //! | SIG-15 | an agreement is not amended while its signatures are being collected |
+//! | SIG-16 | a signing link goes to an address: a party without one signs on paper |
 //! | CONV-03 | every party signed before the first day |
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -356,6 +357,25 @@ impl Circuit {
         }
     }
 
+    /// Whether staff may send `party` a new signing link (the mail was
+    /// lost, the link expired or locked itself after wrong codes): only a
+    /// party the circuit awaits now (SIG-04 to SIG-07).
+    pub fn check_new_link(&self, party: Party) -> Result<(), Refusal> {
+        if self.sent_on.is_none() {
+            return Err(Refusal::new("SIG-04", MessageKey::Sig04NotSent));
+        }
+        if !self.parties.contains(&party) {
+            return Err(Refusal::new("SIG-05", MessageKey::Sig05NotAParty));
+        }
+        if self.has_signed(party) {
+            return Err(already_signed());
+        }
+        if !self.awaited().contains(&party) {
+            return Err(Refusal::new("SIG-07", MessageKey::Sig07NotYourTurn));
+        }
+        Ok(())
+    }
+
     /// The date of the last signature, once every party signed.
     pub fn signed_on(&self) -> Option<NaiveDate> {
         (self.status() == CircuitStatus::Signed)
@@ -502,6 +522,11 @@ pub fn check_amendable(circuit: Option<&Circuit>) -> Result<(), Refusal> {
         }
         _ => Ok(()),
     }
+}
+
+/// SIG-16: the party has no address to mail a link to.
+pub fn no_address() -> Refusal {
+    Refusal::new("SIG-16", MessageKey::Sig16NoAddress)
 }
 
 /// SIG-02: a convention without an open circuit is not validated.
@@ -774,6 +799,19 @@ mod tests {
         }
         assert_eq!(rule(signed.withdraw()), "SIG-09");
         assert!(check_amendable(Some(&signed)).is_ok(), "signed: amended");
+    }
+
+    #[test]
+    fn a_new_link_goes_only_to_a_party_awaited_now() {
+        let opened = Circuit::new(&no_tutor(), false, d(3, 1));
+        assert_eq!(rule(opened.check_new_link(Party::Student)), "SIG-04");
+        let sent = opened.send(Status::Validated, d(3, 1)).expect("sent");
+        assert!(sent.check_new_link(Party::Student).is_ok());
+        assert_eq!(rule(sent.check_new_link(Party::Tutor)), "SIG-05");
+        let signed = sent
+            .record(Party::Student, Method::Electronic, d(3, 2), d(3, 2))
+            .expect("signed");
+        assert_eq!(rule(signed.check_new_link(Party::Student)), "SIG-06");
     }
 
     #[test]

@@ -274,6 +274,46 @@ pub async fn send(
     .await
 }
 
+/// Sends `party` a new signing link, when theirs was lost, expired, or
+/// locked itself after wrong codes (SIG-12): their earlier links stop
+/// working, and the new one starts with no wrong tries. Staff who run the
+/// circuit only (SIG-11), for a party it awaits now (SIG-04 to SIG-07)
+/// that has an address (SIG-16).
+pub async fn renew_link(
+    state: &AppState,
+    caller: Caller,
+    lang: Lang,
+    expected: i32,
+    id: i64,
+    party: Party,
+) -> Result<ConventionView, ApiError> {
+    let public_url = state.config.public_url.clone();
+    transition(
+        state,
+        caller,
+        lang,
+        expected,
+        id,
+        "signature_link_renewed",
+        move |conn, _, loaded, relation| {
+            signature::may_manage(relation).map_err(|r| ApiError::refusal(&r))?;
+            let stored = open_circuit(conn, loaded)?;
+            stored
+                .circuit
+                .check_new_link(party)
+                .map_err(|r| ApiError::refusal(&r))?;
+            repo::claim(conn, stored.id, stored.version)?;
+            let now = chrono::Utc::now().naive_utc();
+            repo::revoke_party_requests(conn, stored.id, party, now)?;
+            if !crate::app::signing::ask(conn, loaded, stored.id, party, &public_url, now)? {
+                return Err(ApiError::refusal(&signature::no_address()));
+            }
+            Ok(())
+        },
+    )
+    .await
+}
+
 /// A paper signature as staff record it.
 pub struct PaperSignature {
     pub party: Party,

@@ -152,38 +152,52 @@ pub fn ask_awaited(
         if repo::has_open_request(conn, circuit, party, now)? {
             continue;
         }
-        let signer = circuits::signer(conn, loaded, party)?;
-        let Some(email) = signer.email else {
-            continue;
-        };
-        let expires_at = now + Duration::days(LIFETIME_DAYS);
-        let id = repo::insert_request(
-            conn,
-            &NewRequest {
-                circuit,
-                party,
-                email: &email,
-                signer_name: &signer.name,
-                jti: &crate::auth::refresh::random_secret(),
-                expires_at,
-                now,
-            },
-        )?;
-        let link = format!(
-            "{}/signer/{}",
-            public_url.trim_end_matches('/'),
-            link_placeholder(id)
-        );
-        mail::events::signature_requested(
-            conn,
-            &crate::app::conventions::mail_context(loaded, public_url),
-            id,
-            &email,
-            &signer.name,
-            &link,
-        )?;
+        ask(conn, loaded, circuit, party, public_url, now)?;
     }
     Ok(())
+}
+
+/// Mails `party` a new link; `false` when they have no address.
+pub fn ask(
+    conn: &mut AnyConnection,
+    loaded: &Loaded,
+    circuit: i64,
+    party: Party,
+    public_url: &str,
+    now: NaiveDateTime,
+) -> Result<bool, ApiError> {
+    let now = now.with_nanosecond(0).unwrap_or(now);
+    let signer = circuits::signer(conn, loaded, party)?;
+    let Some(email) = signer.email else {
+        return Ok(false);
+    };
+    let expires_at = now + Duration::days(LIFETIME_DAYS);
+    let id = repo::insert_request(
+        conn,
+        &NewRequest {
+            circuit,
+            party,
+            email: &email,
+            signer_name: &signer.name,
+            jti: &crate::auth::refresh::random_secret(),
+            expires_at,
+            now,
+        },
+    )?;
+    let link = format!(
+        "{}/signer/{}",
+        public_url.trim_end_matches('/'),
+        link_placeholder(id)
+    );
+    mail::events::signature_requested(
+        conn,
+        &crate::app::conventions::mail_context(loaded, public_url),
+        id,
+        &email,
+        &signer.name,
+        &link,
+    )?;
+    Ok(true)
 }
 
 /// Reminds each party asked to sign who has not, as their centre's circuit

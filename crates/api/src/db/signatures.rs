@@ -542,6 +542,25 @@ pub fn revoke_requests(
     Ok(())
 }
 
+/// Revokes every unspent link of `party` in `circuit` (a new one is sent).
+pub fn revoke_party_requests(
+    conn: &mut AnyConnection,
+    circuit: i64,
+    party: Party,
+    now: NaiveDateTime,
+) -> RepoResult<()> {
+    diesel::update(
+        signature_requests::table
+            .filter(signature_requests::circuit_id.eq(circuit))
+            .filter(signature_requests::party.eq(codec::to_code(party)))
+            .filter(signature_requests::used_at.is_null())
+            .filter(signature_requests::revoked_at.is_null()),
+    )
+    .set(signature_requests::revoked_at.eq(now))
+    .execute(conn)?;
+    Ok(())
+}
+
 /// The links still waiting for their signature (not spent, revoked or
 /// expired) in open circuits, with their convention.
 pub fn pending_requests(

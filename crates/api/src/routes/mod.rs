@@ -55,6 +55,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(documents::certificate_pdf)
         .service(documents::centre_zip)
         .service(signatures::send)
+        .service(signatures::renew_link)
         .service(signatures::record_paper)
         .service(signatures::document)
         .service(signatures::scan_file)

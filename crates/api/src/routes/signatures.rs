@@ -54,6 +54,41 @@ pub async fn send(
     Ok(respond(StatusCode::OK, &view))
 }
 
+/// Sends a party the circuit awaits a new signing link: their earlier
+/// links stop working (a lost mail, an expired or locked link).
+#[utoipa::path(
+    tag = "signatures",
+    operation_id = "renew_signing_link",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Convention id"),
+        ("party" = Party, Path, description = "Who is sent the link"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    responses(
+        (status = 200, description = "Link sent", body = ConventionView),
+        NotSignedIn,
+        (status = 403, description = "Not the centre's staff with a validation right (SIG-11)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not validated (SIG-02), not sent (SIG-04), not a party (SIG-05), already signed (SIG-06), not their turn (SIG-07), no address (SIG-16)", body = Problem, content_type = "application/problem+json"),
+        Stale,
+        IfMatchMissing,
+    )
+)]
+#[post("/conventions/{id}/signature/links/{party}")]
+pub async fn renew_link(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    path: web::Path<(i64, Party)>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, party) = path.into_inner();
+    let expected = concurrency::expected_version(&req)?;
+    let view = cases::renew_link(&state, caller, lang, expected, id, party).await?;
+    Ok(respond(StatusCode::OK, &view))
+}
+
 /// The date written on a paper signature.
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]

@@ -220,6 +220,7 @@ sig-12-link-locked = Too many wrong codes: this signing link is locked. Contact 
 sig-13-other-document = The document shown is not the one sent for signature: reload the page.
 sig-14-reminder-days = The reminder delay must be between 1 and { $max } days (0: no reminders).
 sig-15-out-for-signature = The agreement is out for signature: an amendment waits for the last signature, or withdraw the validation to correct the convention (the signatures given are then void).
+sig-16-no-address = This party has no e-mail address to send a signing link to: record their signature on paper.
 fmt-04-image = The logo must be a PNG or JPEG image.
 fmt-05-scan = The signed scan must be a readable PDF file.
 csv-01-invalid = The file is not readable UTF-8 CSV: { $detail }

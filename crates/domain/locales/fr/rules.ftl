@@ -220,6 +220,7 @@ sig-12-link-locked = Trop de codes erronés : ce lien de signature est bloqué. 
 sig-13-other-document = Le document affiché n'est pas celui envoyé en signature : rechargez la page.
 sig-14-reminder-days = Le délai des relances doit être compris entre 1 et { $max } jours (0 : pas de relance).
 sig-15-out-for-signature = La convention est en cours de signature : un avenant attend la dernière signature, ou retirez la validation pour corriger la convention (les signatures déjà données sont alors annulées).
+sig-16-no-address = Cette partie n'a pas d'adresse électronique où envoyer un lien de signature : enregistrez sa signature sur papier.
 fmt-04-image = Le logo doit être une image PNG ou JPEG.
 fmt-05-scan = Le scan signé doit être un fichier PDF lisible.
 csv-01-invalid = Le fichier n'est pas un CSV en UTF-8 lisible : { $detail }

@@ -27,6 +27,17 @@ pub async fn send(id: i64, version: i32) -> Result<ConventionView, ApiError> {
         .await
 }
 
+/// A new signing link for `party` (their earlier links stop working).
+pub async fn renew_link(id: i64, version: i32, party: Party) -> Result<ConventionView, ApiError> {
+    Call::post(format!(
+        "/api/conventions/{id}/signature/links/{}",
+        party_code(party)
+    ))
+    .if_match(version)
+    .fetch()
+    .await
+}
+
 pub async fn record_paper(
     id: i64,
     version: i32,

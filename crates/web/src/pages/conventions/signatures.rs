@@ -42,6 +42,9 @@ pub fn SignaturePanel(current: RwSignal<ConventionView>) -> impl IntoView {
     let i18n = use_i18n();
     let error = RwSignal::new(None::<ApiError>);
     let pending = RwSignal::new(false);
+    // The party last sent a new link: the panel is rebuilt with the
+    // convention, the confirmation stays.
+    let renewed = RwSignal::new(None::<Party>);
     let send = move |_| {
         let v = current.get_untracked();
         pending.set(true);
@@ -67,7 +70,7 @@ pub fn SignaturePanel(current: RwSignal<ConventionView>) -> impl IntoView {
             .parties
             .iter()
             .cloned()
-            .map(|p| view! { <PartyRow id=id party=p manage=manage circuit=circuit.clone() current=current /> })
+            .map(|p| view! { <PartyRow id=id party=p manage=manage circuit=circuit.clone() current=current renewed=renewed /> })
             .collect_view();
         Some(view! {
             <section class="signature" id="signature" aria-labelledby="signature-title">
@@ -126,6 +129,7 @@ fn PartyRow(
     manage: bool,
     circuit: CircuitView,
     current: RwSignal<ConventionView>,
+    renewed: RwSignal<Option<Party>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang.get_untracked();
@@ -150,8 +154,11 @@ fn PartyRow(
         ),
         Some(_) => None,
         None if manage => Some(
-            view! { <PaperForm id=id party=party.party opened_on=circuit.opened_on current=current /> }
-                .into_any(),
+            view! {
+                {party.awaited.then(|| view! { <RenewLink party=party.party current=current renewed=renewed /> })}
+                <PaperForm id=id party=party.party opened_on=circuit.opened_on current=current />
+            }
+            .into_any(),
         ),
         None => None,
     };
@@ -162,6 +169,48 @@ fn PartyRow(
             <td class="signature-state">{state}</td>
             <td>{action}</td>
         </tr>
+    }
+}
+
+/// Staff send an awaited party a new signing link, when theirs was lost,
+/// expired or locked: the earlier ones stop working.
+#[component]
+fn RenewLink(
+    party: Party,
+    current: RwSignal<ConventionView>,
+    renewed: RwSignal<Option<Party>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let code = party_code(party);
+    let error = RwSignal::new(None::<ApiError>);
+    let pending = RwSignal::new(false);
+    let renew = move |_| {
+        let v = current.get_untracked();
+        pending.set(true);
+        error.set(None);
+        spawn_local(async move {
+            match signatures::renew_link(v.id, v.version, party).await {
+                Ok(view) => {
+                    renewed.set(Some(party));
+                    current.set(view);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            pending.set(false);
+        });
+    };
+    view! {
+        <div class="action">
+            <button type="button" class="button secondary" id=format!("signature-renew-{code}")
+                disabled=move || pending.get()
+                on:click=renew>
+                {i18n.t("signature-renew-link")}
+            </button>
+            <Show when=move || renewed.get() == Some(party)>
+                <p role="status" class="muted">{i18n.t("signature-link-renewed")}</p>
+            </Show>
+            <ActionError error=error />
+        </div>
     }
 }
 
