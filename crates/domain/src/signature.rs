@@ -13,7 +13,7 @@
 //!
 //! | id | rule |
 //! |---|---|
-//! | SIG-01 | the centre's parties: no party twice; the student, the host's signatory, the academic supervisor and the school always (CONV-02); the legal representative never (added for a minor) |
+//! | SIG-01 | the centre's parties: no party twice, and a tutor who is also the host's signatory signs once, as signatory; the student, the host's signatory, the academic supervisor and the school always (CONV-02); the legal representative never (added for a minor) |
 //! | SIG-02 | only a validated convention goes out for signature |
 //! | SIG-03 | a circuit goes out once |
 //! | SIG-04 | an electronic signature is asked for once the circuit went out |
@@ -241,6 +241,16 @@ pub struct Circuit {
     signatures: Vec<Signature>,
 }
 
+/// What a convention tells its circuit about the people who sign it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Signers {
+    /// The intern is a minor on the first day: their legal representative
+    /// signs too.
+    pub minor: bool,
+    /// The tutor is the host's signatory (one contact for both).
+    pub tutor_is_signatory: bool,
+}
+
 /// Stored data that no sequence of the rules below can have produced.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("inconsistent signature circuit: {0}")]
@@ -257,6 +267,21 @@ impl Circuit {
             sent_on: None,
             signatures: Vec::new(),
         }
+    }
+
+    /// The circuit of a convention: as [`Circuit::new`], but a tutor who is
+    /// also the host's signatory signs once, as the signatory (SIG-01): one
+    /// person, one signature, one link.
+    pub fn for_convention(
+        settings: &CircuitSettings,
+        signers: Signers,
+        opened_on: NaiveDate,
+    ) -> Self {
+        let mut circuit = Self::new(settings, signers.minor, opened_on);
+        if signers.tutor_is_signatory {
+            circuit.parties.retain(|party| *party != Party::Tutor);
+        }
+        circuit
     }
 
     /// A circuit as stored, checked: distinct parties, signatures by
@@ -799,6 +824,26 @@ mod tests {
         }
         assert_eq!(rule(signed.withdraw()), "SIG-09");
         assert!(check_amendable(Some(&signed)).is_ok(), "signed: amended");
+    }
+
+    #[test]
+    fn a_tutor_who_signs_for_the_host_signs_once() {
+        let with_tutor = CircuitSettings::default();
+        assert!(with_tutor.parties.contains(&Party::Tutor));
+        let both = Signers {
+            minor: false,
+            tutor_is_signatory: true,
+        };
+        let circuit = Circuit::for_convention(&with_tutor, both, d(3, 1));
+        assert!(!circuit.parties().contains(&Party::Tutor));
+        assert!(circuit.parties().contains(&Party::HostSignatory));
+        let apart = Signers {
+            minor: true,
+            tutor_is_signatory: false,
+        };
+        let circuit = Circuit::for_convention(&with_tutor, apart, d(3, 1));
+        assert!(circuit.parties().contains(&Party::Tutor));
+        assert!(circuit.parties().contains(&Party::LegalRepresentative));
     }
 
     #[test]

@@ -108,11 +108,12 @@ pub fn open_if_validated(
     {
         return Ok(());
     }
-    let circuit = Circuit::new(
-        &loaded.settings.signature,
-        loaded.content.intern_is_minor(),
-        today,
-    );
+    let signers = signature::Signers {
+        minor: loaded.content.intern_is_minor(),
+        tutor_is_signatory: loaded.parties.tutor_id.is_some()
+            && loaded.parties.tutor_id == loaded.parties.signatory_id,
+    };
+    let circuit = Circuit::for_convention(&loaded.settings.signature, signers, today);
     repo::insert(conn, loaded.row.id, &circuit, now)?;
     Ok(())
 }
