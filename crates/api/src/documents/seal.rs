@@ -1,5 +1,8 @@
-//! Sealing a PDF with the institution's key: a PDF digital signature
-//! (`adbe.pkcs7.detached`, a CMS SignedData over the file's byte range)
+//! Sealing a PDF with the institution's key: a PAdES baseline B-B
+//! signature (`ETSI.CAdES.detached`: a CMS SignedData over the file's byte
+//! range, its certificate bound by the ESS `signing-certificate-v2`
+//! attribute, the time in the signature dictionary's `/M` and not in a
+//! CMS `signing-time`, as ETSI EN 319 142-1 asks)
 //! that any reader (`pdfsig`, Acrobat) checks, and that breaks when one
 //! byte of the file changes.
 //!
@@ -16,16 +19,18 @@
 //! certificate) or RSA, read from PEM files an installation configures.
 
 use chrono::{DateTime, Utc};
-use cms::builder::{SignedDataBuilder, SignerInfoBuilder, create_signing_time_attribute};
+use cms::builder::{SignedDataBuilder, SignerInfoBuilder};
 use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
 use cms::signed_data::{EncapsulatedContentInfo, SignerIdentifier};
-use der::{DecodePem, Encode, EncodePem};
+use der::asn1::SetOfVec;
+use der::{Decode, DecodePem, Encode, EncodePem};
 use lopdf::{Dictionary, Document, Object, StringFormat};
 use p256::pkcs8::{DecodePrivateKey, EncodePrivateKey};
 use sha2::{Digest, Sha256};
 use std::str::FromStr;
 use std::time::Duration;
 use x509_cert::Certificate;
+use x509_cert::attr::Attribute;
 use x509_cert::builder::{Builder, CertificateBuilder, Profile};
 use x509_cert::name::Name;
 use x509_cert::serial_number::SerialNumber;
@@ -142,7 +147,7 @@ impl Seal {
         let signature = doc.add_object(Dictionary::from_iter(vec![
             ("Type", Object::Name(b"Sig".to_vec())),
             ("Filter", Object::Name(b"Adobe.PPKLite".to_vec())),
-            ("SubFilter", Object::Name(b"adbe.pkcs7.detached".to_vec())),
+            ("SubFilter", Object::Name(b"ETSI.CAdES.detached".to_vec())),
             ("Name", text(&self.subject())),
             ("Reason", text(reason)),
             (
@@ -249,6 +254,7 @@ impl Seal {
             issuer: self.certificate.tbs_certificate.issuer.clone(),
             serial_number: self.certificate.tbs_certificate.serial_number.clone(),
         });
+        let certificate_attribute = signing_certificate_v2(&self.certificate)?;
         let mut builder = SignedDataBuilder::new(&content);
         builder
             .add_digest_algorithm(sha256.clone())
@@ -260,7 +266,7 @@ impl Seal {
                 let mut signer = SignerInfoBuilder::new(key, sid, sha256, &content, Some(digest))
                     .map_err(failed)?;
                 signer
-                    .add_signed_attribute(create_signing_time_attribute().map_err(failed)?)
+                    .add_signed_attribute(certificate_attribute.clone())
                     .map_err(failed)?;
                 builder
                     .add_signer_info::<_, p256::ecdsa::DerSignature>(signer)
@@ -271,7 +277,7 @@ impl Seal {
                     SignerInfoBuilder::new(key.as_ref(), sid, sha256, &content, Some(digest))
                         .map_err(failed)?;
                 signer
-                    .add_signed_attribute(create_signing_time_attribute().map_err(failed)?)
+                    .add_signed_attribute(certificate_attribute)
                     .map_err(failed)?;
                 builder
                     .add_signer_info::<_, rsa::pkcs1v15::Signature>(signer)
@@ -280,6 +286,21 @@ impl Seal {
         }
         builder.build().map_err(failed)?.to_der().map_err(failed)
     }
+}
+
+/// The ESS `signing-certificate-v2` attribute (RFC 5035) that binds the
+/// signature to the certificate by its SHA-256, as PAdES baseline B-B asks:
+/// `SEQUENCE { SEQUENCE OF { ESSCertIDv2 { certHash } } }`, the hash
+/// algorithm being SHA-256, the default, and so left out.
+fn signing_certificate_v2(certificate: &Certificate) -> Result<Attribute, DocumentError> {
+    let hash = Sha256::digest(certificate.to_der().map_err(failed)?);
+    let mut value = vec![0x30, 0x26, 0x30, 0x24, 0x30, 0x22, 0x04, 0x20];
+    value.extend_from_slice(&hash);
+    let value = der::Any::from_der(&value).map_err(failed)?;
+    Ok(Attribute {
+        oid: const_oid::db::rfc5911::ID_AA_SIGNING_CERTIFICATE_V_2,
+        values: SetOfVec::try_from(vec![value]).map_err(failed)?,
+    })
 }
 
 /// A PDF text string: UTF-16BE with its byte-order mark.
