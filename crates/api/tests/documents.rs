@@ -447,6 +447,28 @@ fn the_sealed_agreement_is_archival_and_valid() {
     assert!(report.contains("Signature is Valid."), "{report}");
 }
 
+/// An installation configures an RSA key and certificate by path: the
+/// seal is the same, signed with RSA PKCS#1 v1.5. The pair is a test
+/// fixture made with `openssl req -x509 -newkey rsa:2048 -nodes`, not a
+/// secret.
+#[test]
+fn an_rsa_seal_from_pem_files_is_valid() {
+    let key = include_str!("documents/seal-rsa.key.pem");
+    let certificate = include_str!("documents/seal-rsa.crt.pem");
+    let seal = Seal::from_pem(key, certificate).unwrap();
+    let pdf = render_convention(&convention_document(
+        AgreementLanguage::Fr,
+        demo_convention(),
+    ))
+    .unwrap();
+    let sealed = seal
+        .seal(&pdf, "Convention signée", chrono::Utc::now())
+        .unwrap();
+    let report = poppler("pdfsig", &sealed);
+    assert!(report.contains("Signature is Valid."), "{report}");
+    assert!(report.contains("RSA"), "{report}");
+}
+
 #[test]
 fn missing_data_prints_as_dashes() {
     let mut convention = Convention::default();
