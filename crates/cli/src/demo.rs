@@ -793,7 +793,9 @@ const CONVENTIONS: &[DemoConvention] = &[
         ]),
     },
     // An earlier intern at the engineering firm's IT department, so that a
-    // new convention there asks whether it is the same post (DUR-03).
+    // new convention there asks whether it is the same post (DUR-03). It
+    // ends after the tests' "day after the end" (2027-03-29), whose
+    // schedulers count the evaluations they request.
     DemoConvention {
         student: "22403456",
         programme: "M1-INFO",
@@ -804,7 +806,7 @@ const CONVENTIONS: &[DemoConvention] = &[
         supervisor: Some("enseignant"),
         subject: "Refonte de l'outil de suivi des chantiers",
         start: (2027, 1, 4),
-        end: (2027, 3, 26),
+        end: (2027, 4, 2),
         validations: Some(&[
             ValidationLevel::Pedagogical,
             ValidationLevel::Administrative,
