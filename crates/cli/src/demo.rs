@@ -805,7 +805,7 @@ const CONVENTIONS: &[DemoConvention] = &[
         signatory: Some("Dupont"),
         supervisor: Some("enseignant"),
         subject: "Refonte de l'outil de suivi des chantiers",
-        start: (2027, 1, 4),
+        start: (2027, 2, 1),
         end: (2027, 4, 2),
         validations: Some(&[
             ValidationLevel::Pedagogical,
