@@ -5,8 +5,11 @@
 //! supervisor's and the school's paper signatures with a scan; the signed
 //! agreement downloads sealed, `pdfsig` finds the seal valid, and the
 //! student Łucja Nguyễn and the host 北京科技有限公司 come back intact from
-//! `pdftotext`.
+//! `pdftotext`. Then an amendment goes through its own circuit: validated,
+//! sent from its section of the page, signed by the student and the host
+//! by link and by the others on paper, sealed.
 
+use serde_json::json;
 use stages_e2e::{Browser, Server};
 
 const STUDENT: &str = "lucja.nguyen@etu.univ-demo.fr";
@@ -38,14 +41,45 @@ fn code(server: &Server, to: &str) -> String {
         .unwrap_or_else(|| panic!("no code in {}", mail.body))
 }
 
-/// A party opens their link in a browser of their own and signs.
-async fn signs_by_link(server: &Server, to: &str, shot: &str) {
-    let path = signing_path(server, to);
+/// How many codes were mailed to `to` so far.
+fn codes_mailed(server: &Server, to: &str) -> usize {
+    server
+        .mails()
+        .iter()
+        .filter(|m| m.to.contains(to) && m.subject.contains("votre code de signature"))
+        .count()
+}
+
+/// The path of the next link mailed to `to`, once it differs from
+/// `previous`.
+async fn next_signing_path(server: &Server, to: &str, previous: &str) -> String {
+    for _ in 0..300 {
+        let path = signing_path(server, to);
+        if path != previous {
+            return path;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("no new link mailed to {to}");
+}
+
+/// A party opens the link `path` in a browser of their own, finds
+/// `summary` in what they sign, and signs.
+async fn signs_at(server: &Server, path: &str, to: &str, summary: &str, shot: &str) {
     let signer = Browser::start().await;
-    signer.open(server, &path).await;
-    signer.wait_for("#signing-summary").await;
+    signer.open(server, path).await;
+    signer.wait_for_text("#signing-summary", summary).await;
+    // A party who signed before (the agreement, then an amendment) has an
+    // earlier code in their mailbox: wait for this one.
+    let before = codes_mailed(server, to);
     signer.click("#signing-ask-code").await;
     signer.wait_for("#signing-code-sent").await;
+    for _ in 0..300 {
+        if codes_mailed(server, to) > before {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     signer.fill("#signing-code", &code(server, to)).await;
     signer.screenshot(shot).await;
     signer.check_accessibility("signing page").await;
@@ -91,14 +125,24 @@ async fn an_agreement_is_signed_by_link_and_on_paper_and_sealed() {
     manager
         .wait_for_text("#signature-row-student", "Un nouveau lien a été envoyé")
         .await;
-    let mut waited = 0;
-    while signing_path(&server, STUDENT) == first {
-        waited += 1;
-        assert!(waited < 300, "no second link mailed to the student");
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    signs_by_link(&server, STUDENT, "signature-2-student").await;
-    signs_by_link(&server, HOST_SIGNATORY, "signature-3-host").await;
+    let student_link = next_signing_path(&server, STUDENT, &first).await;
+    signs_at(
+        &server,
+        &student_link,
+        STUDENT,
+        "Łucja Nguyễn",
+        "signature-2-student",
+    )
+    .await;
+    let host_link = signing_path(&server, HOST_SIGNATORY);
+    signs_at(
+        &server,
+        &host_link,
+        HOST_SIGNATORY,
+        "北京科技有限公司",
+        "signature-3-host",
+    )
+    .await;
 
     // The rest on paper, with the agreement sent as the "scan".
     let (status, scan) = manager
@@ -108,31 +152,7 @@ async fn an_agreement_is_signed_by_link_and_on_paper_and_sealed() {
     let scan_path = std::env::temp_dir().join(format!("scan-{}.pdf", server.port));
     std::fs::write(&scan_path, &scan).expect("write the scan");
     manager.open(&server, &format!("/conventions/{id}")).await;
-    for party in ["tutor", "supervisor", "school"] {
-        manager.wait_for(&format!("#signature-paper-{party}")).await;
-        // Signed on the day of the validation, the earliest the form takes
-        // (the server's today, whatever the clock says here).
-        let date = format!("#signature-date-{party}");
-        let earliest = manager
-            .attribute(&date, "min")
-            .await
-            .expect("the date input's minimum");
-        manager.set_value(&date, &earliest).await;
-        let input = manager
-            .wait_for(&format!("#signature-scan-file-{party}"))
-            .await;
-        input
-            .send_keys(&scan_path.display().to_string())
-            .await
-            .expect("choose the scan");
-        manager.click(&format!("#signature-record-{party}")).await;
-        manager
-            .wait_for_text(&format!("#signature-row-{party}"), "Signée sur papier")
-            .await;
-    }
-    manager
-        .wait_for_text("#signature-status", "Signée par toutes les parties")
-        .await;
+    records_on_paper(&manager, "signature", &scan_path).await;
     manager.wait_for("#signature-download-signed").await;
     manager.scroll_to("#signature").await;
     manager.screenshot("signature-4-signed").await;
@@ -164,7 +184,128 @@ async fn an_agreement_is_signed_by_link_and_on_paper_and_sealed() {
     for name in ["Łucja Nguyễn", "北京科技有限公司"] {
         assert!(text.contains(name), "{name} missing in {text}");
     }
+
+    // An amendment is signed in its own circuit.
+    let conv = manager
+        .api_ok("GET", &format!("/api/conventions/{id}"), None, None)
+        .await;
+    manager
+        .api_ok(
+            "POST",
+            &format!("/api/conventions/{id}/amendments"),
+            conv["version"].as_i64(),
+            Some(json!({
+                "title": "Nouveau sujet",
+                "reason": "Le projet a changé.",
+                "changes": [{"kind": "subject", "subject": "Migration de l'outil de suivi"}]
+            })),
+        )
+        .await;
+    let list = manager
+        .api_ok(
+            "GET",
+            &format!("/api/conventions/{id}/amendments"),
+            None,
+            None,
+        )
+        .await;
+    let amendment = &list[0];
+    manager
+        .api_ok(
+            "POST",
+            &format!("/api/amendments/{}/validate", amendment["id"]),
+            amendment["version"].as_i64(),
+            None,
+        )
+        .await;
+    manager.open(&server, &format!("/conventions/{id}")).await;
+    manager
+        .wait_for_text("#amendment-signature-1-title", "Nouveau sujet")
+        .await;
+    manager
+        .wait_for_text("#amendment-signature-1-status", "Pas encore envoyée")
+        .await;
+    manager.click("#amendment-signature-1-send").await;
+    manager
+        .wait_for_text("#amendment-signature-1-status", "En cours de signature")
+        .await;
+    let link = next_signing_path(&server, STUDENT, &student_link).await;
+    signs_at(
+        &server,
+        &link,
+        STUDENT,
+        "n° 1 : Nouveau sujet",
+        "signature-5-amendment-student",
+    )
+    .await;
+    let link = next_signing_path(&server, HOST_SIGNATORY, &host_link).await;
+    signs_at(
+        &server,
+        &link,
+        HOST_SIGNATORY,
+        "n° 1 : Nouveau sujet",
+        "signature-6-amendment-host",
+    )
+    .await;
+    manager.open(&server, &format!("/conventions/{id}")).await;
+    records_on_paper(&manager, "amendment-signature-1", &scan_path).await;
+    manager
+        .wait_for("#amendment-signature-1-download-signed")
+        .await;
+    manager.scroll_to("#amendment-signature-1").await;
+    manager.screenshot("signature-7-amendment-signed").await;
+    let amendment_id = amendment["id"].as_i64().expect("the amendment's id");
+    let (status, sealed) = manager
+        .bytes_from_page(&format!(
+            "/api/conventions/{id}/amendments/{amendment_id}/signature/signed"
+        ))
+        .await;
+    assert_eq!(status, 200);
+    std::fs::write(&sealed_path, &sealed).expect("write the signed amendment");
+    let report = std::process::Command::new("pdfsig")
+        .arg(&sealed_path)
+        .output()
+        .expect("pdfsig");
+    let report = String::from_utf8_lossy(&report.stdout);
+    assert!(
+        report.contains("Signature Validation: Signature is Valid."),
+        "{report}"
+    );
+
     let _ = std::fs::remove_file(scan_path);
     let _ = std::fs::remove_file(sealed_path);
     manager.close().await;
+}
+
+/// Staff record the tutor's, the supervisor's and the school's paper
+/// signatures in the circuit whose elements' ids start with `prefix`.
+async fn records_on_paper(manager: &Browser, prefix: &str, scan_path: &std::path::Path) {
+    for party in ["tutor", "supervisor", "school"] {
+        manager.wait_for(&format!("#{prefix}-paper-{party}")).await;
+        // Signed on the day of the validation, the earliest the form takes
+        // (the server's today, whatever the clock says here).
+        let date = format!("#{prefix}-date-{party}");
+        let earliest = manager
+            .attribute(&date, "min")
+            .await
+            .expect("the date input's minimum");
+        manager.set_value(&date, &earliest).await;
+        let input = manager
+            .wait_for(&format!("#{prefix}-scan-file-{party}"))
+            .await;
+        input
+            .send_keys(&scan_path.display().to_string())
+            .await
+            .expect("choose the scan");
+        manager.click(&format!("#{prefix}-record-{party}")).await;
+        manager
+            .wait_for_text(&format!("#{prefix}-row-{party}"), "Signée sur papier")
+            .await;
+    }
+    manager
+        .wait_for_text(
+            &format!("#{prefix}-status"),
+            "Signée par toutes les parties",
+        )
+        .await;
 }

@@ -82,6 +82,9 @@ pub struct ConventionView {
     pub post_review: Option<PostReviewView>,
     /// The signature circuit, once the convention is validated.
     pub signature: Option<crate::signatures::CircuitView>,
+    /// The circuits of its validated amendments, in their order: each
+    /// amendment is signed by the parties of the convention it makes.
+    pub amendment_signatures: Vec<crate::signatures::CircuitView>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub submitted_at: Option<DateTime<Utc>>,

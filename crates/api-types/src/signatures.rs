@@ -6,15 +6,28 @@ use serde::{Deserialize, Serialize};
 use stages_domain::permissions::Decision;
 use stages_domain::signature::{CircuitStatus, Method, Party, SigningOrder};
 
-/// A convention's open signature circuit.
+/// The amendment a circuit is for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CircuitAmendment {
+    pub id: i64,
+    /// Its number among the convention's amendments (1, 2…).
+    pub position: i32,
+    pub title: String,
+}
+
+/// An open signature circuit: a convention's agreement, or one of its
+/// amendments.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CircuitView {
     pub id: i64,
+    /// The amendment signed in this circuit; `None` for the agreement.
+    pub amendment: Option<CircuitAmendment>,
     pub status: CircuitStatus,
     pub order: SigningOrder,
-    /// The day the convention was validated: paper signatures are dated
-    /// from it.
+    /// The day the convention (or the amendment) was validated: paper
+    /// signatures are dated from it.
     pub opened_on: NaiveDate,
     pub sent_on: Option<NaiveDate>,
     /// SHA-256 (hex) of the agreement sent, the exact PDF every signer
@@ -82,6 +95,8 @@ pub enum SigningState {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SigningView {
     pub number: String,
+    /// The amendment to sign; `None` when it is the agreement.
+    pub amendment: Option<CircuitAmendment>,
     pub party: Party,
     pub signer_name: String,
     pub student: String,

@@ -524,6 +524,16 @@ async fn changing_validation_levels_restates_the_conventions(app: &TestApp) {
         }
     };
     assert!(found("validated").await);
+    // Its circuit went out for signature.
+    let (status, sent) = manager
+        .post(
+            &format!("/api/conventions/{id}/signature/send"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{sent}");
+    assert_eq!(sent["signature"]["status"], "out_for_signature");
     set_levels(json!([
         "pedagogical",
         "administrative_check",
@@ -534,8 +544,14 @@ async fn changing_validation_levels_restates_the_conventions(app: &TestApp) {
     assert!(found("in_validation").await);
     let (_, view) = manager.get(&format!("/api/conventions/{id}")).await;
     assert_eq!(view["status"], "in_validation");
+    assert_eq!(view["signature"], Value::Null);
     set_levels(json!(["pedagogical", "administrative"])).await;
     assert!(found("validated").await);
+    // No longer validated, the circuit sent was voided; validated again, a
+    // new one opens, to be sent with the agreement as it is now.
+    let (_, view) = manager.get(&format!("/api/conventions/{id}")).await;
+    assert_eq!(view["signature"]["status"], "not_sent", "{view}");
+    assert_ne!(view["signature"]["id"], sent["signature"]["id"]);
 }
 
 /// A disabled account or a removed role stops working at the next

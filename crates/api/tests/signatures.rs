@@ -48,7 +48,20 @@ async fn paper(
     on: &str,
     scan: Vec<u8>,
 ) -> (StatusCode, Value) {
-    let path = format!("/api/conventions/{id}/signature/paper/{party}?signed_on={on}");
+    let base = format!("/api/conventions/{id}/signature");
+    paper_at(who, &base, conv, party, on, scan).await
+}
+
+/// [`paper`] in the circuit whose routes start with `base`.
+async fn paper_at(
+    who: &As<'_>,
+    base: &str,
+    conv: &Value,
+    party: &str,
+    on: &str,
+    scan: Vec<u8>,
+) -> (StatusCode, Value) {
+    let path = format!("{base}/paper/{party}?signed_on={on}");
     let (status, body) = raw(
         who,
         reqwest::Method::POST,
@@ -664,7 +677,160 @@ async fn wrong_codes_lock_the_link(app: &TestApp) {
     assert_eq!(rules(&problem), ["SIG-06"]);
 }
 
+/// An amendment goes through its own circuit: opened by its validation,
+/// sent with the amendment's text, signed by the parties, sealed; the
+/// agreement's circuit is another one.
+async fn an_amendment_is_signed_in_its_own_circuit(app: &TestApp) {
+    let (id, conv) = validated(app).await;
+    let today = app.state.today().to_string();
+    let student = As::new(app, "etudiant").await;
+    let manager = As::new(app, "gestionnaire").await;
+    let amend = format!("/api/conventions/{id}/amendments");
+    let (status, conv) = student
+        .post(
+            &amend,
+            Some(version(&conv)),
+            Some(json!({
+                "title": "Nouveau sujet",
+                "reason": "Le projet a changé.",
+                "changes": [{"kind": "subject", "subject": "Migration de l'outil de suivi"}]
+            })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{conv}");
+    assert_eq!(conv["amendment_signatures"], json!([]), "not validated yet");
+    let (_, list) = student.get(&amend).await;
+    let amendment = list[0].clone();
+    let aid = amendment["id"].as_i64().unwrap();
+    let base = format!("/api/conventions/{id}/amendments/{aid}/signature");
+    let (status, problem) = manager
+        .post(&format!("{base}/send"), Some(version(&conv)), None)
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{problem}");
+    assert_eq!(rules(&problem), ["SIG-02"]);
+
+    let (status, validated) = manager
+        .post(
+            &format!("/api/amendments/{aid}/validate"),
+            Some(version(&amendment)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{validated}");
+    let (_, conv) = manager.get(&format!("/api/conventions/{id}")).await;
+    let circuit = &conv["amendment_signatures"][0];
+    assert_eq!(circuit["amendment"]["id"], aid, "{circuit}");
+    assert_eq!(circuit["amendment"]["position"], 1);
+    assert_eq!(circuit["status"], "not_sent");
+    assert_eq!(circuit["opened_on"], today.as_str());
+    let names = |c: &Value| -> Vec<(String, String)> {
+        c["parties"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| (p["party"].to_string(), p["name"].to_string()))
+            .collect()
+    };
+    assert_eq!(names(circuit), names(&conv["signature"]));
+
+    // Sending the amendment leaves the agreement's circuit alone.
+    let (status, conv) = manager
+        .post(&format!("{base}/send"), Some(version(&conv)), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    assert_eq!(
+        conv["amendment_signatures"][0]["status"],
+        "out_for_signature"
+    );
+    assert_eq!(conv["signature"]["status"], "not_sent");
+    // While the amendment is out for signature, no other amendment is
+    // written (SIG-15).
+    let (status, problem) = student
+        .post(
+            &amend,
+            Some(version(&conv)),
+            Some(json!({
+                "title": "Autre",
+                "reason": "Autre changement.",
+                "changes": [{"kind": "other", "description": "Horaires"}]
+            })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{problem}");
+    assert_eq!(rules(&problem), ["SIG-15"]);
+
+    // The student's link names the amendment; the document is its text.
+    let (token, _) = link_of(app, id, "student");
+    let anonymous = As {
+        app,
+        token: String::new(),
+    };
+    let (status, view) = anonymous.get(&format!("/api/signing/{token}")).await;
+    assert_eq!(status, StatusCode::OK, "{view}");
+    assert_eq!(view["amendment"]["position"], 1, "{view}");
+    assert_eq!(view["amendment"]["title"], "Nouveau sujet");
+    let (status, sent) = raw(
+        &student,
+        reqwest::Method::GET,
+        &format!("{base}/document"),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        conv["amendment_signatures"][0]["document_sha256"]
+            .as_str()
+            .unwrap(),
+        hex_sha256(&sent)
+    );
+    assert_eq!(view["document_sha256"].as_str().unwrap(), hex_sha256(&sent));
+    assert!(pdftotext(&sent).contains("Nouveau sujet"));
+
+    let mut conv = conv;
+    for party in ["student", "host_signatory", "tutor", "supervisor", "school"] {
+        let (status, next) = paper_at(&manager, &base, &conv, party, &today, sent.clone()).await;
+        assert_eq!(status, StatusCode::OK, "{party}: {next}");
+        conv = next;
+    }
+    let circuit = &conv["amendment_signatures"][0];
+    assert_eq!(circuit["status"], "signed", "{circuit}");
+    assert_eq!(circuit["signed_document"], true);
+    assert_eq!(conv["signature"]["status"], "not_sent");
+    let (status, signed) = raw(
+        &student,
+        reqwest::Method::GET,
+        &format!("{base}/signed"),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let report = pdfsig(&signed, "sealed-amendment");
+    assert!(
+        report.contains("Signature Validation: Signature is Valid."),
+        "{report}"
+    );
+    let text = pdftotext(&signed);
+    assert!(text.contains("Nouveau sujet"), "{text}");
+    assert!(text.contains("Page des signatures"), "{text}");
+    // An amendment of another convention, or none, has no circuit here.
+    let (status, _) = raw(
+        &student,
+        reqwest::Method::GET,
+        &format!(
+            "/api/conventions/{id}/amendments/{}/signature/signed",
+            aid + 1000
+        ),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
 on_both_backends!(
+    an_amendment_is_signed_in_its_own_circuit,
     wrong_codes_lock_the_link,
     a_pending_signer_is_reminded,
     a_party_signs_by_link_with_a_mailed_code,

@@ -539,13 +539,19 @@ pub fn check_certificate(circuit: Option<&Circuit>) -> Result<(), Refusal> {
 /// (which voids the signatures given) and correct the convention. Before
 /// the circuit goes out, and once every party signed, amendments are
 /// written as before; a convention validated before circuits existed has
-/// none.
-pub fn check_amendable(circuit: Option<&Circuit>) -> Result<(), Refusal> {
-    match circuit {
-        Some(circuit) if circuit.status() == CircuitStatus::OutForSignature => {
-            Err(Refusal::new("SIG-15", MessageKey::Sig15OutForSignature))
-        }
-        _ => Ok(()),
+/// none. An amendment out for signature holds the next one back the same
+/// way: the next amendment's text starts from its terms.
+///
+/// `circuits` are the open circuits of the agreement and of its
+/// amendments.
+pub fn check_amendable<'a>(circuits: impl IntoIterator<Item = &'a Circuit>) -> Result<(), Refusal> {
+    if circuits
+        .into_iter()
+        .any(|circuit| circuit.status() == CircuitStatus::OutForSignature)
+    {
+        Err(Refusal::new("SIG-15", MessageKey::Sig15OutForSignature))
+    } else {
+        Ok(())
     }
 }
 
@@ -823,7 +829,7 @@ mod tests {
                 .expect("recorded");
         }
         assert_eq!(rule(signed.withdraw()), "SIG-09");
-        assert!(check_amendable(Some(&signed)).is_ok(), "signed: amended");
+        assert!(check_amendable([&signed]).is_ok(), "signed: amended");
     }
 
     #[test]
@@ -864,8 +870,14 @@ mod tests {
         assert!(check_certificate(None).is_ok(), "signed outside Stages");
         let opened = Circuit::new(&no_tutor(), false, d(3, 1));
         assert_eq!(rule(check_certificate(Some(&opened))), "SIG-10");
-        assert!(check_amendable(Some(&opened)).is_ok(), "not sent yet");
-        assert!(check_amendable(None).is_ok());
+        assert!(check_amendable([&opened]).is_ok(), "not sent yet");
+        assert!(check_amendable([]).is_ok());
+        let out = opened.send(Status::Validated, d(3, 2)).expect("sent");
+        assert_eq!(
+            rule(check_amendable([&opened, &out])),
+            "SIG-15",
+            "an amendment out for signature holds the next one back"
+        );
     }
 
     #[test]

@@ -345,11 +345,11 @@ pub async fn create(
     .await
 }
 
-/// SIG-15: an agreement out for signature is not amended (the domain
-/// says why).
+/// SIG-15: an agreement, or an amendment, out for signature is not
+/// amended (the domain says why).
 fn amendable(conn: &mut AnyConnection, convention: i64) -> Result<(), ApiError> {
-    let circuit = crate::db::signatures::open_circuit(conn, convention)?;
-    signature::check_amendable(circuit.as_ref().map(|stored| &stored.circuit))
+    let circuits = crate::db::signatures::open_circuits(conn, convention)?;
+    signature::check_amendable(circuits.iter().map(|stored| &stored.circuit))
         .map_err(|r| ApiError::refusal(&r))
 }
 
@@ -549,6 +549,14 @@ pub async fn validate(
                 }
                 let amended = store::amendment_list(conn, loaded.row.id)?;
                 repo::save(conn, &mut loaded, &amended)?;
+                // The amendment is signed in its own circuit.
+                crate::app::signatures::open_for_amendment(
+                    conn,
+                    &loaded,
+                    id,
+                    today,
+                    chrono::Utc::now().naive_utc(),
+                )?;
                 mail::events::amendment_validated(
                     conn,
                     &mail_context(&loaded, &public_url),

@@ -109,6 +109,8 @@ pub async fn update(
     input: CentreInput,
 ) -> Result<Centre, ApiError> {
     let c = check(&input)?;
+    let today = state.today();
+    let public_url = state.config.public_url.clone();
     state
         .db(move |conn| {
             let ctx = caller::load(conn, &caller)?;
@@ -132,7 +134,22 @@ pub async fn update(
                 if input.settings.validation_levels != before.settings.validation_levels {
                     let changed =
                         crate::db::conventions::restatus_centre(conn, id, &input.settings)?;
-                    tracing::info!(centre = id, changed, "validation levels changed");
+                    let now = chrono::Utc::now().naive_utc();
+                    for convention in &changed {
+                        let loaded = crate::db::conventions::load(conn, *convention)?;
+                        crate::app::signatures::follow_status(
+                            conn,
+                            &loaded,
+                            &public_url,
+                            today,
+                            now,
+                        )?;
+                    }
+                    tracing::info!(
+                        centre = id,
+                        changed = changed.len(),
+                        "validation levels changed"
+                    );
                 }
                 let after = repo::load(conn, id)?;
                 audit::record(

@@ -148,6 +148,39 @@ pub async fn convention(
         .await
 }
 
+/// The amendment `id` of the convention `loaded` as it prints: the
+/// convention as the validated amendments before it left it, and this one.
+pub(crate) fn amendment_document(
+    conn: &mut AnyConnection,
+    institution: &str,
+    loaded: &Loaded,
+    id: i64,
+    today: chrono::NaiveDate,
+) -> Result<AmendmentDocument, ApiError> {
+    let list = crate::db::amendments::amendments_of(conn, loaded.row.id)?;
+    let index = list
+        .iter()
+        .position(|(row, _)| row.id == id)
+        .ok_or_else(ApiError::not_found)?;
+    let previous = list[..index]
+        .iter()
+        .filter(|(_, a)| a.is_validated())
+        .map(|(_, a)| a.clone())
+        .collect();
+    let (letterhead, institution_signatory) = letterhead(conn, institution, loaded.row.centre_id)?;
+    Ok(AmendmentDocument {
+        number: number_of(loaded)?,
+        index: u32::try_from(index + 1).unwrap_or(u32::MAX),
+        convention: loaded.content.clone(),
+        previous,
+        amendment: list[index].1.clone(),
+        letterhead,
+        institution_signatory,
+        language: language(loaded),
+        today,
+    })
+}
+
 /// An amendment the caller may print (once validated, seed §7), and its
 /// file name.
 pub async fn amendment(
@@ -161,45 +194,19 @@ pub async fn amendment(
         .db(move |conn| {
             let convention = crate::db::amendments::find(conn, id)?.convention_id;
             let (_, loaded, relation) = load_visible(conn, &caller, convention)?;
-            let list = crate::db::amendments::amendments_of(conn, convention)?;
-            let index = list
-                .iter()
-                .position(|(row, _)| row.id == id)
-                .ok_or_else(ApiError::not_found)?;
-            let amendment = list[index].1.clone();
+            let doc = amendment_document(conn, &app.config.institution_name, &loaded, id, today)?;
             permissions::amendment_permissions(
                 relation,
                 &loaded.workflow,
-                &amendment,
+                &doc.amendment,
                 &loaded.settings,
                 today,
             )
             .print
             .into_result()
             .map_err(|r| ApiError::refusal(&r))?;
-            let previous = list[..index]
-                .iter()
-                .filter(|(_, a)| a.is_validated())
-                .map(|(_, a)| a.clone())
-                .collect();
-            let (letterhead, institution_signatory) =
-                letterhead(conn, &app.config.institution_name, loaded.row.centre_id)?;
-            let number = number_of(&loaded)?;
-            let position = u32::try_from(index + 1).unwrap_or(u32::MAX);
-            Ok((
-                AmendmentDocument {
-                    number,
-                    index: position,
-                    convention: loaded.content.clone(),
-                    previous,
-                    amendment,
-                    letterhead,
-                    institution_signatory,
-                    language: language(&loaded),
-                    today,
-                },
-                format!("avenant-{number}-{position}.pdf"),
-            ))
+            let name = format!("avenant-{}-{}.pdf", doc.number, doc.index);
+            Ok((doc, name))
         })
         .await
 }
@@ -227,7 +234,7 @@ pub async fn certificate(
                     &loaded.settings,
                 )
                 .map_err(|r| ApiError::refusal(&r))?;
-            let circuit = crate::db::signatures::open_circuit(conn, id)?.map(|s| s.circuit);
+            let circuit = crate::db::signatures::open_circuit(conn, id, None)?.map(|s| s.circuit);
             signature::check_certificate(circuit.as_ref()).map_err(|r| ApiError::refusal(&r))?;
             let (letterhead, _) =
                 letterhead(conn, &app.config.institution_name, loaded.row.centre_id)?;
@@ -273,7 +280,7 @@ pub fn centre_documents(
     ids.into_iter()
         .map(|id| {
             let loaded = repo::load(conn, id)?;
-            if let Some(circuit) = crate::db::signatures::open_circuit(conn, id)?
+            if let Some(circuit) = crate::db::signatures::open_circuit(conn, id, None)?
                 && circuit.has_signed_document
             {
                 return Ok(BatchItem::Signed {

@@ -1,7 +1,14 @@
-//! The signature circuit of a convention (issue 17): opened when the
-//! convention is validated, sent for signature with the exact agreement
-//! every signer sees, signed by each party (on paper, recorded by staff
-//! with the signed scan), voided when the validation is withdrawn.
+//! The signature circuits of a convention (issue 17): its agreement's,
+//! opened when the convention is validated, and one per amendment, opened
+//! when the amendment is validated. Each is sent for signature with the
+//! exact document every signer sees (the agreement, or the amendment),
+//! signed by each party (on paper, recorded by staff with the signed
+//! scan), and voided when the validation is withdrawn.
+//!
+//! Every use case here names its circuit by the convention and, for an
+//! amendment's, the amendment (`amendment: Option<i64>`); all run in the
+//! convention's transaction, at the convention's version, so that the
+//! agreement's and the amendments' circuits change one at a time.
 //!
 //! The domain's [`Circuit`] decides; this module supplies the stored
 //! circuit, the agreement's bytes and the evidence, and writes the result
@@ -21,7 +28,7 @@ use crate::state::AppState;
 use chrono::{NaiveDate, NaiveDateTime};
 use sha2::{Digest, Sha256};
 use stages_api_types::conventions::ConventionView;
-use stages_api_types::signatures::{CircuitView, PartyView, SignatureView};
+use stages_api_types::signatures::{CircuitAmendment, CircuitView, PartyView, SignatureView};
 use stages_domain::permissions::{Decision, Relation};
 use stages_domain::requests;
 use stages_domain::signature::{self, Circuit, CircuitStatus, Method, Party, Signature};
@@ -44,7 +51,8 @@ pub struct Signer {
     pub email: Option<String>,
 }
 
-/// The signer of `party` on the convention `loaded`.
+/// The signer of `party` on the convention `loaded` (for an amendment's
+/// circuit, `loaded` as [`signing_parties`] gives it).
 pub fn signer(conn: &mut AnyConnection, loaded: &Loaded, party: Party) -> Result<Signer, ApiError> {
     let content = &loaded.content;
     let contact = |c: Option<&stages_domain::model::Contact>| Signer {
@@ -93,6 +101,47 @@ pub fn signer(conn: &mut AnyConnection, loaded: &Loaded, party: Party) -> Result
     })
 }
 
+/// The convention whose parties sign in `stored`: for an amendment's
+/// circuit, the convention as this amendment (and the validated ones
+/// before it) make it: a new tutor signs, not the one replaced.
+pub fn signing_parties(
+    conn: &mut AnyConnection,
+    loaded: &Loaded,
+    stored: &StoredCircuit,
+) -> Result<Loaded, ApiError> {
+    match stored.amendment_id {
+        None => Ok(loaded.clone()),
+        Some(amendment) => amended_by(conn, loaded, amendment),
+    }
+}
+
+/// `loaded` as the validated amendments up to `amendment` make it.
+fn amended_by(
+    conn: &mut AnyConnection,
+    loaded: &Loaded,
+    amendment: i64,
+) -> Result<Loaded, ApiError> {
+    let list = crate::db::amendments::amendments_of(conn, loaded.row.id)?;
+    let upto = list
+        .iter()
+        .position(|(row, _)| row.id == amendment)
+        .ok_or_else(ApiError::not_found)?;
+    let applied: Vec<_> = list[..=upto].iter().map(|(_, a)| a.clone()).collect();
+    let mut effective = loaded.clone();
+    effective.content = stages_domain::amendment::apply(&loaded.content, &applied).convention;
+    Ok(effective)
+}
+
+/// Who signs a circuit opened now for `loaded` (the convention, or the
+/// convention an amendment makes).
+fn signers_of(loaded: &Loaded) -> signature::Signers {
+    signature::Signers {
+        minor: loaded.content.intern_is_minor(),
+        tutor_is_signatory: loaded.parties.tutor_id.is_some()
+            && loaded.parties.tutor_id == loaded.parties.signatory_id,
+    }
+}
+
 /// Opens the convention's circuit once it is validated (all its levels
 /// given), with its centre's parties and the intern's age on the first
 /// day. Called in the validation's transaction; a convention that already
@@ -104,41 +153,94 @@ pub fn open_if_validated(
     now: NaiveDateTime,
 ) -> Result<(), ApiError> {
     if loaded.status() != stages_domain::lifecycle::Status::Validated
-        || repo::open_circuit(conn, loaded.row.id)?.is_some()
+        || repo::open_circuit(conn, loaded.row.id, None)?.is_some()
     {
         return Ok(());
     }
-    let signers = signature::Signers {
-        minor: loaded.content.intern_is_minor(),
-        tutor_is_signatory: loaded.parties.tutor_id.is_some()
-            && loaded.parties.tutor_id == loaded.parties.signatory_id,
-    };
-    let circuit = Circuit::for_convention(&loaded.settings.signature, signers, today);
-    repo::insert(conn, loaded.row.id, &circuit, now)?;
+    let circuit = Circuit::for_convention(&loaded.settings.signature, signers_of(loaded), today);
+    repo::insert(conn, loaded.row.id, None, &circuit, now)?;
     Ok(())
 }
 
-/// What withdrawing a validation does to the circuit, in the withdrawal's
-/// transaction: a fully signed agreement refuses (SIG-09); otherwise the
-/// circuit is closed and kept as evidence, and each party who had signed
-/// is told that their signature no longer counts.
+/// Opens the circuit of `amendment`, just validated, in its validation's
+/// transaction: the parties of the convention it makes sign it, as the
+/// centre's circuit says. `loaded` has the amendment's parties already.
+pub fn open_for_amendment(
+    conn: &mut AnyConnection,
+    loaded: &Loaded,
+    amendment: i64,
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    let effective = amended_by(conn, loaded, amendment)?;
+    let circuit =
+        Circuit::for_convention(&loaded.settings.signature, signers_of(&effective), today);
+    match repo::insert(conn, loaded.row.id, Some(amendment), &circuit, now) {
+        Err(RepoError::CreatedConcurrently) => Ok(()),
+        other => Ok(other.map(|_| ())?),
+    }
+}
+
+/// What withdrawing a validation does to the circuits, in the
+/// withdrawal's transaction: a fully signed agreement or amendment refuses
+/// (SIG-09); otherwise each circuit is closed and kept as evidence, and
+/// each party who had signed is told that their signature no longer
+/// counts.
 pub fn void(
     conn: &mut AnyConnection,
     loaded: &Loaded,
     public_url: &str,
     now: NaiveDateTime,
 ) -> Result<(), ApiError> {
-    let Some(stored) = repo::open_circuit(conn, loaded.row.id)? else {
-        return Ok(());
-    };
-    let voided = stored
-        .circuit
-        .withdraw()
-        .map_err(|r| ApiError::refusal(&r))?;
+    for stored in repo::open_circuits(conn, loaded.row.id)? {
+        let voided = stored
+            .circuit
+            .withdraw()
+            .map_err(|r| ApiError::refusal(&r))?;
+        close(conn, loaded, &stored, &voided, public_url, now)?;
+    }
+    Ok(())
+}
+
+/// What a centre's new number of validation levels does to the circuits
+/// of a convention whose status it changed: validated now, its circuit
+/// opens; no longer validated, its partial circuits are voided as a
+/// withdrawal voids them. A circuit every party signed stays (the signed
+/// agreement is evidence, and serves again when the convention is
+/// validated again).
+pub fn follow_status(
+    conn: &mut AnyConnection,
+    loaded: &Loaded,
+    public_url: &str,
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    if loaded.status() == stages_domain::lifecycle::Status::Validated {
+        return open_if_validated(conn, loaded, today, now);
+    }
+    for stored in repo::open_circuits(conn, loaded.row.id)? {
+        if let Ok(voided) = stored.circuit.withdraw() {
+            close(conn, loaded, &stored, &voided, public_url, now)?;
+        }
+    }
+    Ok(())
+}
+
+/// Closes `stored` (kept as evidence), revokes its links, and tells each
+/// party in `voided` that their signature no longer counts.
+fn close(
+    conn: &mut AnyConnection,
+    loaded: &Loaded,
+    stored: &StoredCircuit,
+    voided: &[Signature],
+    public_url: &str,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
     repo::withdraw(conn, stored.id, now)?;
     repo::revoke_requests(conn, stored.id, now)?;
+    let parties = signing_parties(conn, loaded, stored)?;
     for signature in voided {
-        let to = signer(conn, loaded, signature.party)?;
+        let to = signer(conn, &parties, signature.party)?;
         if let Some(address) = to.email {
             mail::events::signature_voided(
                 conn,
@@ -157,19 +259,54 @@ pub struct Shown {
     pub circuit: Circuit,
 }
 
-/// The circuit as the convention's page shows it to `relation`. Only a
-/// validated convention has an open circuit: the others are not looked up.
+/// The circuits as the convention's page shows them to `relation`: the
+/// agreement's, and its amendments'. Only a validated convention has open
+/// circuits: the others are not looked up.
 pub fn view(
     conn: &mut AnyConnection,
     loaded: &Loaded,
     relation: Relation,
-) -> Result<Option<Shown>, ApiError> {
+) -> Result<(Option<Shown>, Vec<CircuitView>), ApiError> {
     if !loaded.workflow.is_validated(&loaded.settings) {
-        return Ok(None);
+        return Ok((None, Vec::new()));
     }
-    let Some(stored) = repo::open_circuit(conn, loaded.row.id)? else {
-        return Ok(None);
-    };
+    let mut agreement = None;
+    let mut amendments = Vec::new();
+    for stored in repo::open_circuits(conn, loaded.row.id)? {
+        let view = circuit_view(conn, loaded, &stored, relation)?;
+        if stored.amendment_id.is_some() {
+            amendments.push(view);
+        } else {
+            agreement = Some(Shown {
+                view,
+                circuit: stored.circuit,
+            });
+        }
+    }
+    Ok((agreement, amendments))
+}
+
+/// The amendment `id` as circuits name it.
+pub(crate) fn amendment_ref(
+    conn: &mut AnyConnection,
+    id: i64,
+) -> Result<CircuitAmendment, ApiError> {
+    let row = crate::db::amendments::find(conn, id)?;
+    Ok(CircuitAmendment {
+        id,
+        position: row.position,
+        title: row.title,
+    })
+}
+
+/// One circuit as the convention's page shows it to `relation`.
+fn circuit_view(
+    conn: &mut AnyConnection,
+    loaded: &Loaded,
+    stored: &StoredCircuit,
+    relation: Relation,
+) -> Result<CircuitView, ApiError> {
+    let parties_of = signing_parties(conn, loaded, stored)?;
     let evidence = signature::may_read_evidence(relation);
     let awaited = stored.circuit.awaited();
     let mut parties = Vec::with_capacity(stored.circuit.parties().len());
@@ -180,7 +317,7 @@ pub fn view(
             .find(|s| s.signature.party == party);
         parties.push(PartyView {
             party,
-            name: signer(conn, loaded, party)?.name,
+            name: signer(conn, &parties_of, party)?.name,
             awaited: awaited.contains(&party),
             signature: record.map(|r| SignatureView {
                 id: r.id,
@@ -196,52 +333,74 @@ pub fn view(
             }),
         });
     }
-    Ok(Some(Shown {
-        view: CircuitView {
-            id: stored.id,
-            status: stored.circuit.status(),
-            order: stored.circuit.order(),
-            opened_on: stored.circuit.opened_on(),
-            sent_on: stored.circuit.sent_on(),
-            document_sha256: stored.document_sha256.clone(),
-            signed_document: stored.has_signed_document,
-            parties,
-            manage: Decision::from(signature::may_manage(relation)),
-        },
-        circuit: stored.circuit,
-    }))
+    Ok(CircuitView {
+        id: stored.id,
+        amendment: stored
+            .amendment_id
+            .map(|id| amendment_ref(conn, id))
+            .transpose()?,
+        status: stored.circuit.status(),
+        order: stored.circuit.order(),
+        opened_on: stored.circuit.opened_on(),
+        sent_on: stored.circuit.sent_on(),
+        document_sha256: stored.document_sha256.clone(),
+        signed_document: stored.has_signed_document,
+        parties,
+        manage: Decision::from(signature::may_manage(relation)),
+    })
 }
 
-/// The open circuit of `loaded`, or SIG-02 when it has none (not
-/// validated).
-fn open_circuit(conn: &mut AnyConnection, loaded: &Loaded) -> Result<StoredCircuit, ApiError> {
-    repo::open_circuit(conn, loaded.row.id)?
+/// The open circuit of `loaded`'s agreement or of its `amendment`, or
+/// SIG-02 when it has none (not validated).
+fn open_circuit(
+    conn: &mut AnyConnection,
+    loaded: &Loaded,
+    amendment: Option<i64>,
+) -> Result<StoredCircuit, ApiError> {
+    repo::open_circuit(conn, loaded.row.id, amendment)?
         .ok_or_else(|| ApiError::refusal(&signature::not_open()))
 }
 
-/// The agreement as sent for signature: rendered once, and kept byte for
-/// byte, so that every signer sees (and the evidence names) one document.
+/// The document as sent for signature (the agreement, or the amendment):
+/// rendered once, and kept byte for byte, so that every signer sees (and
+/// the evidence names) one document.
 fn agreement(
     conn: &mut AnyConnection,
     institution: &str,
     loaded: &Loaded,
+    stored: &StoredCircuit,
     today: NaiveDate,
 ) -> Result<(Vec<u8>, String), ApiError> {
-    let doc = crate::app::documents::convention_document(conn, institution, loaded, today)?;
-    let bytes = crate::documents::render_convention(&doc)
-        .map_err(crate::app::documents::rendering_failed)?;
+    let rendered = match stored.amendment_id {
+        None => {
+            let doc = crate::app::documents::convention_document(conn, institution, loaded, today)?;
+            crate::documents::render_convention(&doc)
+        }
+        Some(amendment) => {
+            let doc = crate::app::documents::amendment_document(
+                conn,
+                institution,
+                loaded,
+                amendment,
+                today,
+            )?;
+            crate::documents::render_amendment(&doc)
+        }
+    };
+    let bytes = rendered.map_err(crate::app::documents::rendering_failed)?;
     let sha = sha256_hex(&bytes);
     Ok((bytes, sha))
 }
 
-/// Sends the convention's circuit out (SIG-02, SIG-03, SIG-11), with the
-/// agreement every signer will see.
+/// Sends the circuit of the convention's agreement or of its `amendment`
+/// out (SIG-02, SIG-03, SIG-11), with the document every signer will see.
 pub async fn send(
     state: &AppState,
     caller: Caller,
     lang: Lang,
     expected: i32,
     id: i64,
+    amendment: Option<i64>,
 ) -> Result<ConventionView, ApiError> {
     let today = state.today();
     let institution = state.config.institution_name.clone();
@@ -255,20 +414,21 @@ pub async fn send(
         "send_for_signature",
         move |conn, _, loaded, relation| {
             signature::may_manage(relation).map_err(|r| ApiError::refusal(&r))?;
-            let stored = open_circuit(conn, loaded)?;
+            let stored = open_circuit(conn, loaded, amendment)?;
             stored
                 .circuit
                 .send(loaded.status(), today)
                 .map_err(|r| ApiError::refusal(&r))?;
             repo::claim(conn, stored.id, stored.version)?;
-            let (bytes, sha) = match stored.document_sha256 {
+            let (bytes, sha) = match &stored.document_sha256 {
                 // Paper signatures collected before sending were for it.
-                Some(sha) => (repo::document(conn, stored.id)?, sha),
-                None => agreement(conn, &institution, loaded, today)?,
+                Some(sha) => (repo::document(conn, stored.id)?, sha.clone()),
+                None => agreement(conn, &institution, loaded, &stored, today)?,
             };
             repo::mark_sent(conn, stored.id, today, &bytes, &sha)?;
             let now = chrono::Utc::now().naive_utc();
-            crate::app::signing::ask_awaited(conn, loaded, stored.id, &public_url, now)?;
+            let parties = signing_parties(conn, loaded, &stored)?;
+            crate::app::signing::ask_awaited(conn, &parties, stored.id, &public_url, now)?;
             Ok(())
         },
     )
@@ -286,6 +446,7 @@ pub async fn renew_link(
     lang: Lang,
     expected: i32,
     id: i64,
+    amendment: Option<i64>,
     party: Party,
 ) -> Result<ConventionView, ApiError> {
     let public_url = state.config.public_url.clone();
@@ -298,7 +459,7 @@ pub async fn renew_link(
         "signature_link_renewed",
         move |conn, _, loaded, relation| {
             signature::may_manage(relation).map_err(|r| ApiError::refusal(&r))?;
-            let stored = open_circuit(conn, loaded)?;
+            let stored = open_circuit(conn, loaded, amendment)?;
             stored
                 .circuit
                 .check_new_link(party)
@@ -306,7 +467,8 @@ pub async fn renew_link(
             repo::claim(conn, stored.id, stored.version)?;
             let now = chrono::Utc::now().naive_utc();
             repo::revoke_party_requests(conn, stored.id, party, now)?;
-            if !crate::app::signing::ask(conn, loaded, stored.id, party, &public_url, now)? {
+            let parties = signing_parties(conn, loaded, &stored)?;
+            if !crate::app::signing::ask(conn, &parties, stored.id, party, &public_url, now)? {
                 return Err(ApiError::refusal(&signature::no_address()));
             }
             Ok(())
@@ -317,6 +479,8 @@ pub async fn renew_link(
 
 /// A paper signature as staff record it.
 pub struct PaperSignature {
+    /// The amendment signed; `None` for the agreement.
+    pub amendment: Option<i64>,
     pub party: Party,
     pub signed_on: NaiveDate,
     /// The signed scan, a PDF.
@@ -358,21 +522,22 @@ pub async fn record_paper(
         "record_signature",
         move |conn, ctx, loaded, relation| {
             signature::may_manage(relation).map_err(|r| ApiError::refusal(&r))?;
-            let stored = open_circuit(conn, loaded)?;
+            let stored = open_circuit(conn, loaded, paper.amendment)?;
             stored
                 .circuit
                 .record(paper.party, Method::Paper, paper.signed_on, today)
                 .map_err(|r| ApiError::refusal(&r))?;
             repo::claim(conn, stored.id, stored.version)?;
-            let sha = match stored.document_sha256 {
-                Some(sha) => sha,
+            let sha = match &stored.document_sha256 {
+                Some(sha) => sha.clone(),
                 None => {
-                    let (bytes, sha) = agreement(conn, &institution, loaded, today)?;
+                    let (bytes, sha) = agreement(conn, &institution, loaded, &stored, today)?;
                     repo::keep_document(conn, stored.id, &bytes, &sha)?;
                     sha
                 }
             };
-            let name = signer(conn, loaded, paper.party)?.name;
+            let parties = signing_parties(conn, loaded, &stored)?;
+            let name = signer(conn, &parties, paper.party)?.name;
             let scan_sha = sha256_hex(&paper.scan);
             let now = chrono::Utc::now().naive_utc();
             insert_signature(
@@ -394,7 +559,7 @@ pub async fn record_paper(
                 },
             )?;
             if stored.circuit.sent_on().is_some() {
-                crate::app::signing::ask_awaited(conn, loaded, stored.id, &public_url, now)?;
+                crate::app::signing::ask_awaited(conn, &parties, stored.id, &public_url, now)?;
             }
             finish_if_signed(conn, &seal, &institution, loaded, stored.id, today)?;
             Ok(())
@@ -403,9 +568,9 @@ pub async fn record_paper(
     .await
 }
 
-/// Once every party signed, the signed agreement: the agreement sent,
-/// then a page listing each signature with its evidence, sealed with the
-/// institution's key.
+/// Once every party signed, the signed document: the agreement (or the
+/// amendment) sent, then a page listing each signature with its evidence,
+/// sealed with the institution's key.
 pub(crate) fn finish_if_signed(
     conn: &mut AnyConnection,
     seal: &Seal,
@@ -447,7 +612,14 @@ pub(crate) fn finish_if_signed(
     let appendix =
         documents::render_signature_page(&page).map_err(crate::app::documents::rendering_failed)?;
     let whole = documents::append(&document, &appendix).map_err(ApiError::internal)?;
-    let reason = format!("Convention {}", page.number);
+    let reason = match stored.amendment_id {
+        None => format!("Convention {}", page.number),
+        Some(amendment) => format!(
+            "Convention {} avenant {}",
+            page.number,
+            amendment_ref(conn, amendment)?.position
+        ),
+    };
     let sealed = seal
         .seal(&whole, &reason, chrono::Utc::now())
         .map_err(ApiError::internal)?;
@@ -480,23 +652,30 @@ pub enum File {
     Signed,
 }
 
-/// A file of the convention's open circuit, for anyone who may see the
-/// convention; 404 when it does not exist.
+/// A file of an open circuit of the convention (its agreement's, or its
+/// `amendment`'s), for anyone who may see the convention; 404 when it
+/// does not exist.
 pub async fn file(
     state: &AppState,
     caller: Caller,
     id: i64,
+    amendment: Option<i64>,
     which: File,
 ) -> Result<(Vec<u8>, String), ApiError> {
     state
         .db(move |conn| {
             let (_, loaded, _) = load_visible(conn, &caller, id)?;
-            let stored = repo::open_circuit(conn, id)?.ok_or_else(ApiError::not_found)?;
+            let stored =
+                repo::open_circuit(conn, id, amendment)?.ok_or_else(ApiError::not_found)?;
             let number = loaded
                 .workflow
                 .number()
                 .map(|n| n.to_string())
                 .unwrap_or_default();
+            let number = match amendment {
+                None => number,
+                Some(a) => format!("{number}-avenant-{}", amendment_ref(conn, a)?.position),
+            };
             Ok(match which {
                 File::Sent => (
                     repo::document(conn, stored.id)?,

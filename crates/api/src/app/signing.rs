@@ -273,12 +273,12 @@ fn signing_view(
 ) -> Result<SigningView, ApiError> {
     let stored = repo::find(conn, row.circuit_id)?;
     let loaded = conventions::load(conn, stored.convention_id)?;
+    let loaded = circuits::signing_parties(conn, &loaded, &stored)?;
     let party: Party = codec::from_code(&row.party)?;
-    let open = repo::open_circuit(conn, stored.convention_id)?.is_some_and(|c| c.id == stored.id);
     let state =
         if row.used_at.is_some() || stored.signatures.iter().any(|s| s.signature.party == party) {
             SigningState::Signed
-        } else if !open {
+        } else if !stored.open {
             SigningState::Closed
         } else if stored.circuit.awaited().contains(&party) {
             SigningState::Awaiting
@@ -292,6 +292,10 @@ fn signing_view(
             .number()
             .map(|n| n.to_string())
             .unwrap_or_default(),
+        amendment: stored
+            .amendment_id
+            .map(|id| circuits::amendment_ref(conn, id))
+            .transpose()?,
         party,
         signer_name: row.signer_name.clone(),
         student: format!(
@@ -350,10 +354,14 @@ pub async fn document(state: &AppState, token: String) -> Result<(Vec<u8>, Strin
                 .number()
                 .map(|n| n.to_string())
                 .unwrap_or_default();
-            Ok((
-                repo::document(conn, row.circuit_id)?,
-                format!("convention-{number}.pdf"),
-            ))
+            let name = match stored.amendment_id {
+                None => format!("convention-{number}.pdf"),
+                Some(id) => format!(
+                    "avenant-{number}-{}.pdf",
+                    circuits::amendment_ref(conn, id)?.position
+                ),
+            };
+            Ok((repo::document(conn, row.circuit_id)?, name))
         })
         .await
 }
@@ -465,8 +473,7 @@ pub fn record_electronic(
 ) -> Result<(), ApiError> {
     let now = chrono::Utc::now().naive_utc();
     let stored = repo::find(conn, reported.circuit)?;
-    let open = repo::open_circuit(conn, stored.convention_id)?.is_some_and(|c| c.id == stored.id);
-    if !open {
+    if !stored.open {
         return Err(ApiError::unauthorized(Text::SigningLinkInvalid));
     }
     if stored.document_sha256.as_deref() != Some(reported.document_sha256.as_str()) {
@@ -513,7 +520,8 @@ pub fn record_electronic(
     )?;
     conventions::touch(conn, stored.convention_id)?;
     let loaded = conventions::load(conn, stored.convention_id)?;
-    ask_awaited(conn, &loaded, stored.id, &finish.public_url, now)?;
+    let parties = circuits::signing_parties(conn, &loaded, &stored)?;
+    ask_awaited(conn, &parties, stored.id, &finish.public_url, now)?;
     circuits::finish_if_signed(
         conn,
         &finish.seal,

@@ -377,7 +377,7 @@ pub fn save(
 /// settings: the number of validation levels decides whether a convention
 /// with validations is "in validation" or "validated", and searches,
 /// statistics and the evaluation scheduler read the stored status. Only
-/// conventions with a validation can change. Returns how many did.
+/// conventions with a validation can change. Returns those that did.
 ///
 /// Each change is a new version, written only over the version read: a
 /// validation saved meanwhile makes the write miss, and the convention is
@@ -387,7 +387,7 @@ pub fn restatus_centre(
     conn: &mut AnyConnection,
     centre: i64,
     settings: &CentreSettings,
-) -> RepoResult<usize> {
+) -> RepoResult<Vec<i64>> {
     let candidates: Vec<i64> = conventions::table
         .filter(conventions::centre_id.eq(centre))
         .filter(conventions::status.eq_any([
@@ -396,7 +396,7 @@ pub fn restatus_centre(
         ]))
         .select(conventions::id)
         .load(conn)?;
-    let mut changed = 0;
+    let mut changed = Vec::new();
     for id in candidates {
         let mut attempts = 0;
         loop {
@@ -427,7 +427,7 @@ pub fn restatus_centre(
             ))
             .execute(conn)?;
             if written == 1 {
-                changed += 1;
+                changed.push(id);
                 break;
             }
         }
@@ -912,6 +912,7 @@ pub fn search(
         use crate::db::schema::signature_circuits as sc;
         let late = sc::table
             .filter(sc::withdrawn_at.is_null())
+            .filter(sc::amendment_id.is_null())
             .filter(
                 sc::signed_on.ge(conventions::start_date).or(sc::signed_on
                     .is_null()

@@ -565,6 +565,7 @@ diesel::table! {
         withdrawn_at -> Nullable<Timestamp>,
         version -> Integer,
         created_at -> Timestamp,
+        amendment_id -> Nullable<BigInt>,
     }
 }
 

@@ -1,5 +1,5 @@
-//! Signature circuits in the database: the open circuit of a convention,
-//! its signatures with their evidence, the agreement sent (its exact
+//! Signature circuits in the database: the open circuit of a convention
+//! and those of its amendments, their signatures with their evidence, the agreement sent (its exact
 //! bytes) and the sealed final PDF.
 //!
 //! Every change to a circuit first bumps its version over the version read
@@ -38,6 +38,10 @@ pub struct SignatureRecord {
 pub struct StoredCircuit {
     pub id: i64,
     pub convention_id: i64,
+    /// The amendment the circuit is for; `None` for the agreement.
+    pub amendment_id: Option<i64>,
+    /// Not withdrawn.
+    pub open: bool,
     pub version: i32,
     pub circuit: Circuit,
     pub document_sha256: Option<String>,
@@ -61,6 +65,8 @@ pub struct NewSignature<'a> {
 type CircuitColumns = (
     i64,
     i64,
+    Option<i64>,
+    bool,
     String,
     String,
     NaiveDate,
@@ -70,17 +76,27 @@ type CircuitColumns = (
     i32,
 );
 
-/// The open circuit of `convention`, if it has one.
+/// The open circuit of `convention`'s agreement (`amendment` `None`) or of
+/// its amendment `amendment`, if it has one.
 pub fn open_circuit(
     conn: &mut AnyConnection,
     convention: i64,
+    amendment: Option<i64>,
 ) -> RepoResult<Option<StoredCircuit>> {
-    let row: Option<CircuitColumns> = signature_circuits::table
+    let of = signature_circuits::table
         .filter(signature_circuits::convention_id.eq(convention))
         .filter(signature_circuits::withdrawn_at.is_null())
+        .into_boxed();
+    let of = match amendment {
+        Some(amendment) => of.filter(signature_circuits::amendment_id.eq(amendment)),
+        None => of.filter(signature_circuits::amendment_id.is_null()),
+    };
+    let row: Option<CircuitColumns> = of
         .select((
             signature_circuits::id,
             signature_circuits::convention_id,
+            signature_circuits::amendment_id,
+            signature_circuits::withdrawn_at.is_null(),
             signature_circuits::parties,
             signature_circuits::signing_order,
             signature_circuits::opened_on,
@@ -94,6 +110,35 @@ pub fn open_circuit(
     row.map(|row| restore(conn, row)).transpose()
 }
 
+/// Every open circuit of `convention`: its agreement's, then its
+/// amendments' in their order.
+pub fn open_circuits(conn: &mut AnyConnection, convention: i64) -> RepoResult<Vec<StoredCircuit>> {
+    let rows: Vec<CircuitColumns> = signature_circuits::table
+        .filter(signature_circuits::convention_id.eq(convention))
+        .filter(signature_circuits::withdrawn_at.is_null())
+        .order(signature_circuits::id)
+        .select((
+            signature_circuits::id,
+            signature_circuits::convention_id,
+            signature_circuits::amendment_id,
+            signature_circuits::withdrawn_at.is_null(),
+            signature_circuits::parties,
+            signature_circuits::signing_order,
+            signature_circuits::opened_on,
+            signature_circuits::sent_on,
+            signature_circuits::document_sha256,
+            signature_circuits::signed_document.is_not_null(),
+            signature_circuits::version,
+        ))
+        .load(conn)?;
+    let mut circuits = rows
+        .into_iter()
+        .map(|row| restore(conn, row))
+        .collect::<RepoResult<Vec<_>>>()?;
+    circuits.sort_by_key(|c| c.amendment_id.is_some());
+    Ok(circuits)
+}
+
 /// The circuit `id`, open or withdrawn.
 pub fn find(conn: &mut AnyConnection, id: i64) -> RepoResult<StoredCircuit> {
     let row: CircuitColumns = signature_circuits::table
@@ -101,6 +146,8 @@ pub fn find(conn: &mut AnyConnection, id: i64) -> RepoResult<StoredCircuit> {
         .select((
             signature_circuits::id,
             signature_circuits::convention_id,
+            signature_circuits::amendment_id,
+            signature_circuits::withdrawn_at.is_null(),
             signature_circuits::parties,
             signature_circuits::signing_order,
             signature_circuits::opened_on,
@@ -116,7 +163,19 @@ pub fn find(conn: &mut AnyConnection, id: i64) -> RepoResult<StoredCircuit> {
 }
 
 fn restore(conn: &mut AnyConnection, row: CircuitColumns) -> RepoResult<StoredCircuit> {
-    let (id, convention_id, parties, order, opened_on, sent_on, sha, signed, version) = row;
+    let (
+        id,
+        convention_id,
+        amendment_id,
+        open,
+        parties,
+        order,
+        opened_on,
+        sent_on,
+        sha,
+        signed,
+        version,
+    ) = row;
     let signatures = signatures_of(conn, id)?;
     let circuit = Circuit::restore(
         decode::<Vec<Party>>(&parties)?,
@@ -129,6 +188,8 @@ fn restore(conn: &mut AnyConnection, row: CircuitColumns) -> RepoResult<StoredCi
     Ok(StoredCircuit {
         id,
         convention_id,
+        amendment_id,
+        open,
         version,
         circuit,
         document_sha256: sha,
@@ -195,17 +256,20 @@ fn signatures_of(conn: &mut AnyConnection, circuit: i64) -> RepoResult<Vec<Signa
         .collect()
 }
 
-/// Opens `circuit` for `convention`. A concurrent opening loses on the
-/// unique key of open circuits ([`RepoError::CreatedConcurrently`]).
+/// Opens `circuit` for `convention`'s agreement, or for its amendment
+/// `amendment`. A concurrent opening loses on the unique keys of open
+/// circuits ([`RepoError::CreatedConcurrently`]).
 pub fn insert(
     conn: &mut AnyConnection,
     convention: i64,
+    amendment: Option<i64>,
     circuit: &Circuit,
     now: NaiveDateTime,
 ) -> RepoResult<i64> {
     let inserted = diesel::insert_into(signature_circuits::table)
         .values((
             signature_circuits::convention_id.eq(convention),
+            signature_circuits::amendment_id.eq(amendment),
             signature_circuits::parties.eq(encode(&circuit.parties())?),
             signature_circuits::signing_order.eq(codec::to_code(circuit.order())),
             signature_circuits::opened_on.eq(circuit.opened_on()),
@@ -349,8 +413,8 @@ pub fn set_signed_document(
     Ok(())
 }
 
-/// The open circuits of `conventions`: for each, the day every party had
-/// signed, if they have.
+/// The open circuits of the agreements of `conventions`: for each, the day
+/// every party had signed, if they have.
 pub fn open_signed_on(
     conn: &mut AnyConnection,
     conventions: &[i64],
@@ -358,6 +422,7 @@ pub fn open_signed_on(
     Ok(signature_circuits::table
         .filter(signature_circuits::convention_id.eq_any(conventions))
         .filter(signature_circuits::withdrawn_at.is_null())
+        .filter(signature_circuits::amendment_id.is_null())
         .select((
             signature_circuits::convention_id,
             signature_circuits::signed_on,

@@ -3,6 +3,7 @@
 //! `#[utoipa::path]` operation to the OpenAPI document.
 
 pub mod accounts;
+pub mod amendment_signatures;
 pub mod amendments;
 pub mod api_tokens;
 pub mod auth;
@@ -60,6 +61,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(signatures::document)
         .service(signatures::scan_file)
         .service(signatures::signed)
+        .service(amendment_signatures::send_amendment)
+        .service(amendment_signatures::renew_amendment_link)
+        .service(amendment_signatures::record_amendment_paper)
+        .service(amendment_signatures::amendment_document)
+        .service(amendment_signatures::amendment_scan)
+        .service(amendment_signatures::signed_amendment)
         .service(signing::open)
         .service(signing::document)
         .service(signing::code)

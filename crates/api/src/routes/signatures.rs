@@ -50,7 +50,7 @@ pub async fn send(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let expected = concurrency::expected_version(&req)?;
-    let view = cases::send(&state, caller, lang, expected, id.into_inner()).await?;
+    let view = cases::send(&state, caller, lang, expected, id.into_inner(), None).await?;
     Ok(respond(StatusCode::OK, &view))
 }
 
@@ -85,7 +85,7 @@ pub async fn renew_link(
 ) -> Result<HttpResponse, ApiError> {
     let (id, party) = path.into_inner();
     let expected = concurrency::expected_version(&req)?;
-    let view = cases::renew_link(&state, caller, lang, expected, id, party).await?;
+    let view = cases::renew_link(&state, caller, lang, expected, id, None, party).await?;
     Ok(respond(StatusCode::OK, &view))
 }
 
@@ -100,7 +100,10 @@ pub struct PaperQuery {
 
 /// Reads a request body of at most `limit` bytes; 413 past it, without
 /// reading the rest.
-async fn bounded_body(mut payload: web::Payload, limit: usize) -> Result<Vec<u8>, ApiError> {
+pub(crate) async fn bounded_body(
+    mut payload: web::Payload,
+    limit: usize,
+) -> Result<Vec<u8>, ApiError> {
     let mut body = Vec::new();
     while let Some(chunk) = payload.next().await {
         let chunk = chunk.map_err(|_| ApiError::payload_too_large(limit))?;
@@ -154,6 +157,7 @@ pub async fn record_paper(
     // Parsing a PDF takes a while: off the async workers.
     let scan = web::block(move || cases::check_scan(&scan).map(|()| scan)).await??;
     let paper = PaperSignature {
+        amendment: None,
         party,
         signed_on: query.into_inner().signed_on,
         scan,
@@ -162,7 +166,7 @@ pub async fn record_paper(
     Ok(respond(StatusCode::OK, &view))
 }
 
-fn pdf(bytes: Vec<u8>, filename: &str) -> HttpResponse {
+pub(crate) fn pdf(bytes: Vec<u8>, filename: &str) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("application/pdf")
         .insert_header((
@@ -190,7 +194,7 @@ pub async fn document(
     caller: Caller,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    let (bytes, name) = cases::file(&state, caller, id.into_inner(), File::Sent).await?;
+    let (bytes, name) = cases::file(&state, caller, id.into_inner(), None, File::Sent).await?;
     Ok(pdf(bytes, &name))
 }
 
@@ -216,7 +220,7 @@ pub async fn scan_file(
     path: web::Path<(i64, i64)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, signature) = path.into_inner();
-    let (bytes, name) = cases::file(&state, caller, id, File::Scan(signature)).await?;
+    let (bytes, name) = cases::file(&state, caller, id, None, File::Scan(signature)).await?;
     Ok(pdf(bytes, &name))
 }
 
@@ -239,6 +243,6 @@ pub async fn signed(
     caller: Caller,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    let (bytes, name) = cases::file(&state, caller, id.into_inner(), File::Signed).await?;
+    let (bytes, name) = cases::file(&state, caller, id.into_inner(), None, File::Signed).await?;
     Ok(pdf(bytes, &name))
 }

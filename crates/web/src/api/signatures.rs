@@ -20,33 +20,65 @@ pub fn party_code(party: Party) -> String {
         .unwrap_or_default()
 }
 
-pub async fn send(id: i64, version: i32) -> Result<ConventionView, ApiError> {
-    Call::post(format!("/api/conventions/{id}/signature/send"))
+/// Which circuit of a convention: its agreement's (`amendment` `None`) or
+/// one amendment's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CircuitOf {
+    pub convention: i64,
+    pub amendment: Option<i64>,
+}
+
+impl CircuitOf {
+    /// The circuit's routes.
+    fn base(self) -> String {
+        match self.amendment {
+            None => format!("/api/conventions/{}/signature", self.convention),
+            Some(a) => format!(
+                "/api/conventions/{}/amendments/{a}/signature",
+                self.convention
+            ),
+        }
+    }
+
+    /// What downloads are named after (`12` or `12-avenant-3`).
+    fn stem(self) -> String {
+        match self.amendment {
+            None => "convention".to_owned(),
+            Some(_) => "avenant".to_owned(),
+        }
+    }
+}
+
+/// Sends the circuit out; `version` is the convention's.
+pub async fn send(of: CircuitOf, version: i32) -> Result<ConventionView, ApiError> {
+    Call::post(format!("{}/send", of.base()))
         .if_match(version)
         .fetch()
         .await
 }
 
 /// A new signing link for `party` (their earlier links stop working).
-pub async fn renew_link(id: i64, version: i32, party: Party) -> Result<ConventionView, ApiError> {
-    Call::post(format!(
-        "/api/conventions/{id}/signature/links/{}",
-        party_code(party)
-    ))
-    .if_match(version)
-    .fetch()
-    .await
+pub async fn renew_link(
+    of: CircuitOf,
+    version: i32,
+    party: Party,
+) -> Result<ConventionView, ApiError> {
+    Call::post(format!("{}/links/{}", of.base(), party_code(party)))
+        .if_match(version)
+        .fetch()
+        .await
 }
 
 pub async fn record_paper(
-    id: i64,
+    of: CircuitOf,
     version: i32,
     party: Party,
     signed_on: NaiveDate,
     scan: Vec<u8>,
 ) -> Result<ConventionView, ApiError> {
     Call::post(format!(
-        "/api/conventions/{id}/signature/paper/{}?signed_on={signed_on}",
+        "{}/paper/{}?signed_on={signed_on}",
+        of.base(),
         party_code(party)
     ))
     .if_match(version)
@@ -55,20 +87,20 @@ pub async fn record_paper(
     .await
 }
 
-pub async fn sent_document(id: i64) -> Result<File, ApiError> {
-    Call::get(format!("/api/conventions/{id}/signature/document"))
-        .file("convention.pdf")
+pub async fn sent_document(of: CircuitOf) -> Result<File, ApiError> {
+    Call::get(format!("{}/document", of.base()))
+        .file(&format!("{}.pdf", of.stem()))
         .await
 }
 
-pub async fn signed_agreement(id: i64) -> Result<File, ApiError> {
-    Call::get(format!("/api/conventions/{id}/signature/signed"))
-        .file("convention-signee.pdf")
+pub async fn signed_agreement(of: CircuitOf) -> Result<File, ApiError> {
+    Call::get(format!("{}/signed", of.base()))
+        .file(&format!("{}-signee.pdf", of.stem()))
         .await
 }
 
-pub async fn scan(id: i64, signature: i64) -> Result<File, ApiError> {
-    Call::get(format!("/api/conventions/{id}/signature/scans/{signature}"))
+pub async fn scan(of: CircuitOf, signature: i64) -> Result<File, ApiError> {
+    Call::get(format!("{}/scans/{signature}", of.base()))
         .file("scan.pdf")
         .await
 }

@@ -32,12 +32,12 @@ pub enum Document {
     },
     /// The indicators of a scope, in `format` (`csv` or `xlsx`).
     Statistics(Scope, &'static str),
-    /// The agreement as sent for signature.
-    SentForSignature(i64),
-    /// The sealed signed agreement.
-    SignedAgreement(i64),
-    /// The scan of a paper signature (convention, signature).
-    SignatureScan(i64, i64),
+    /// The agreement (or amendment) as sent for signature.
+    SentForSignature(signatures::CircuitOf),
+    /// The sealed signed agreement (or amendment).
+    SignedAgreement(signatures::CircuitOf),
+    /// The scan of a paper signature (circuit, signature).
+    SignatureScan(signatures::CircuitOf, i64),
     /// The agreement a signing link shows.
     ToSign(String),
 }
@@ -56,9 +56,9 @@ impl Document {
                 format,
             } => evaluations::export(centre, &academic_year, kind, format).await,
             Self::Statistics(scope, format) => statistics::export(&scope, format).await,
-            Self::SentForSignature(id) => signatures::sent_document(id).await,
-            Self::SignedAgreement(id) => signatures::signed_agreement(id).await,
-            Self::SignatureScan(id, signature) => signatures::scan(id, signature).await,
+            Self::SentForSignature(of) => signatures::sent_document(of).await,
+            Self::SignedAgreement(of) => signatures::signed_agreement(of).await,
+            Self::SignatureScan(of, signature) => signatures::scan(of, signature).await,
             Self::ToSign(token) => signatures::document(&token).await,
         }
     }

@@ -90,10 +90,24 @@ fn SigningForm(current: RwSignal<SigningView>, token: String) -> impl IntoView {
         });
     };
     let v = current.get_untracked();
+    // An amendment is read and signed as such.
+    let (read, consent, submit) = if v.amendment.is_some() {
+        (
+            "signing-read-amendment",
+            "signing-consent-amendment",
+            "signing-submit-amendment",
+        )
+    } else {
+        ("signing-read", "signing-consent", "signing-submit")
+    };
     view! {
         <dl class="pairs" id="signing-summary">
             <dt>{move || i18n.t("signing-agreement")}</dt>
             <dd>{v.number.clone()}</dd>
+            {v.amendment.clone().map(|a| view! {
+                <dt>{move || i18n.t("signing-amendment")}</dt>
+                <dd id="signing-amendment">{i18n.t_with("signing-amendment-name", &[("position", a.position.to_string()), ("title", a.title.clone())])}</dd>
+            })}
             <dt>{move || i18n.t("evaluation-intern")}</dt>
             <dd>{v.student.clone()}</dd>
             <dt>{move || i18n.t("offer-host")}</dt>
@@ -102,7 +116,7 @@ fn SigningForm(current: RwSignal<SigningView>, token: String) -> impl IntoView {
             <dd>{format!("{} ({})", v.signer_name, i18n.t(party_key(v.party)))}</dd>
         </dl>
         <p class="muted" id="signing-hash">{i18n.t_with("signature-hash", &[("sha", v.document_sha256.clone())])}</p>
-        <DownloadButton document=Document::ToSign(token.clone()) label="signing-read" decision=Decision::Allowed id="signing-read" />
+        <DownloadButton document=Document::ToSign(token.clone()) label=read decision=Decision::Allowed id="signing-read" />
         {move || {
             let v = current.get();
             match v.state {
@@ -141,9 +155,9 @@ fn SigningForm(current: RwSignal<SigningView>, token: String) -> impl IntoView {
                                 <input type="text" id="signing-code" inputmode="numeric" autocomplete="one-time-code" maxlength="6"
                                     on:input=move |ev| code.set(event_target_value(&ev)) />
                             </div>
-                            <p>{i18n.t("signing-consent")}</p>
+                            <p>{i18n.t(consent)}</p>
                             <button type="submit" class="button" id="signing-submit" disabled=move || pending.get()>
-                                {i18n.t("signing-submit")}
+                                {i18n.t(submit)}
                             </button>
                         </form>
                     </section>

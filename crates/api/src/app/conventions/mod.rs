@@ -94,7 +94,7 @@ fn view_with(
         ..facts.clone()
     };
     let mut violations = rules::check(&effective.convention, &facts);
-    let signature = crate::app::signatures::view(conn, loaded, relation)?;
+    let (signature, amendment_signatures) = crate::app::signatures::view(conn, loaded, relation)?;
     if let Some(shown) = &signature {
         violations = stages_domain::signature::with_start_check(
             violations,
@@ -159,6 +159,7 @@ fn view_with(
                 at: stored.at.and_utc(),
             }),
         signature: signature.map(|shown| shown.view),
+        amendment_signatures,
         created_at: loaded.row.created_at.and_utc(),
         updated_at: loaded.row.updated_at.and_utc(),
         submitted_at: loaded.row.submitted_at.map(|at| at.and_utc()),

@@ -1,4 +1,5 @@
-//! The signature circuit on the convention's page (issue 17): who signs,
+//! The signature circuits on the convention's page (issue 17), the
+//! agreement's and each validated amendment's: who signs,
 //! who signed (when, how), who is asked now; staff send the agreement for
 //! signature and record a paper signature with its scan; everyone who sees
 //! the convention downloads the agreement sent, the scans and, once every
@@ -6,7 +7,7 @@
 
 use crate::api::ApiError;
 use crate::api::conventions::ConventionView;
-use crate::api::signatures::{self, CircuitView, PartyView, party_code};
+use crate::api::signatures::{self, CircuitOf, CircuitView, PartyView, party_code};
 use crate::components::decision::DeniedReason;
 use crate::components::download::{Document, DownloadButton};
 use crate::components::loading::ActionError;
@@ -37,99 +38,148 @@ fn status_key(status: CircuitStatus) -> &'static str {
     }
 }
 
+/// The party last sent a new link, in which circuit: the panel is rebuilt
+/// with the convention, the confirmation stays.
+type Renewed = RwSignal<Option<(CircuitOf, Party)>>;
+
+/// The agreement's circuit, then each validated amendment's.
 #[component]
 pub fn SignaturePanel(current: RwSignal<ConventionView>) -> impl IntoView {
+    let renewed: Renewed = RwSignal::new(None);
+    move || {
+        let v = current.get();
+        let agreement = v.signature.clone().map(|circuit| {
+            view! { <CircuitSection current=current circuit=circuit renewed=renewed /> }
+        });
+        let amendments = v
+            .amendment_signatures
+            .iter()
+            .cloned()
+            .map(|circuit| view! { <CircuitSection current=current circuit=circuit renewed=renewed /> })
+            .collect_view();
+        view! { {agreement} {amendments} }
+    }
+}
+
+/// One circuit: its state, its parties, and what staff may do. The
+/// agreement's elements have ids `signature-…`; an amendment's
+/// `amendment-signature-N-…` (N its number).
+#[component]
+fn CircuitSection(
+    current: RwSignal<ConventionView>,
+    circuit: CircuitView,
+    renewed: Renewed,
+) -> impl IntoView {
     let i18n = use_i18n();
     let error = RwSignal::new(None::<ApiError>);
     let pending = RwSignal::new(false);
-    // The party last sent a new link: the panel is rebuilt with the
-    // convention, the confirmation stays.
-    let renewed = RwSignal::new(None::<Party>);
+    let of = CircuitOf {
+        convention: current.get_untracked().id,
+        amendment: circuit.amendment.as_ref().map(|a| a.id),
+    };
+    let prefix = match &circuit.amendment {
+        None => "signature".to_owned(),
+        Some(a) => format!("amendment-signature-{}", a.position),
+    };
+    let title = match &circuit.amendment {
+        None => i18n.t("signature-title"),
+        Some(a) => i18n.t_with(
+            "signature-amendment-title",
+            &[
+                ("position", a.position.to_string()),
+                ("title", a.title.clone()),
+            ],
+        ),
+    };
     let send = move |_| {
-        let v = current.get_untracked();
+        let version = current.get_untracked().version;
         pending.set(true);
         error.set(None);
         spawn_local(async move {
-            match signatures::send(v.id, v.version).await {
+            match signatures::send(of, version).await {
                 Ok(view) => current.set(view),
                 Err(e) => error.set(Some(e)),
             }
             pending.set(false);
         });
     };
-    move || {
-        let v = current.get();
-        let circuit = v.signature.clone()?;
-        let id = v.id;
-        let lang = i18n.lang.get();
-        let manage = circuit.manage.is_allowed();
-        let sent = circuit
-            .sent_on
-            .map(|d| i18n.t_with("signature-sent-on", &[("date", format::date(lang, d))]));
-        let rows = circuit
-            .parties
-            .iter()
-            .cloned()
-            .map(|p| view! { <PartyRow id=id party=p manage=manage circuit=circuit.clone() current=current renewed=renewed /> })
-            .collect_view();
-        Some(view! {
-            <section class="signature" id="signature" aria-labelledby="signature-title">
-                <h2 id="signature-title">{i18n.t("signature-title")}</h2>
-                <p>
-                    <span class="badge" id="signature-status">{i18n.t(status_key(circuit.status))}</span>
-                    " "
-                    {sent}
-                </p>
-                {circuit.document_sha256.clone().map(|sha| view! {
-                    <p class="muted" id="signature-hash">{i18n.t_with("signature-hash", &[("sha", sha)])}</p>
+    let lang = i18n.lang.get_untracked();
+    let manage = circuit.manage.is_allowed();
+    let sent = circuit
+        .sent_on
+        .map(|d| i18n.t_with("signature-sent-on", &[("date", format::date(lang, d))]));
+    let rows = circuit
+        .parties
+        .iter()
+        .cloned()
+        .map(|p| view! { <PartyRow of=of prefix=prefix.clone() party=p manage=manage circuit=circuit.clone() current=current renewed=renewed /> })
+        .collect_view();
+    let id = |suffix: &str| format!("{prefix}-{suffix}");
+    view! {
+        <section class="signature" id=prefix.clone() aria-labelledby=id("title")>
+            <h2 id=id("title")>{title}</h2>
+            <p>
+                <span class="badge" id=id("status")>{i18n.t(status_key(circuit.status))}</span>
+                " "
+                {sent}
+            </p>
+            {circuit.document_sha256.clone().map(|sha| view! {
+                <p class="muted" id=id("hash")>{i18n.t_with("signature-hash", &[("sha", sha)])}</p>
+            })}
+            <div class="table-scroll" role="region" tabindex="0" aria-labelledby=id("title")>
+                <table class="records" id=id("parties")>
+                    <thead>
+                        <tr>
+                            <th scope="col">{i18n.t("signature-col-party")}</th>
+                            <th scope="col">{i18n.t("signature-col-name")}</th>
+                            <th scope="col">{i18n.t("signature-col-state")}</th>
+                            <th scope="col">{i18n.t("signature-col-action")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <div class="actions-bar">
+                {(circuit.status == CircuitStatus::NotSent).then(|| view! {
+                    <div class="action">
+                        <button type="button" class="button" id=id("send")
+                            disabled=move || !manage || pending.get()
+                            aria-describedby=id("send-reason")
+                            on:click=send>
+                            {i18n.t("signature-send")}
+                        </button>
+                        <DeniedReason decision=circuit.manage.clone() id=id("send-reason") />
+                    </div>
                 })}
-                <div class="table-scroll" role="region" tabindex="0" aria-labelledby="signature-title">
-                    <table class="records" id="signature-parties">
-                        <thead>
-                            <tr>
-                                <th scope="col">{i18n.t("signature-col-party")}</th>
-                                <th scope="col">{i18n.t("signature-col-name")}</th>
-                                <th scope="col">{i18n.t("signature-col-state")}</th>
-                                <th scope="col">{i18n.t("signature-col-action")}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-                <div class="actions-bar">
-                    {(circuit.status == CircuitStatus::NotSent).then(|| view! {
-                        <div class="action">
-                            <button type="button" class="button" id="signature-send"
-                                disabled=move || !manage || pending.get()
-                                aria-describedby="signature-send-reason"
-                                on:click=send>
-                                {i18n.t("signature-send")}
-                            </button>
-                            <DeniedReason decision=circuit.manage.clone() id="signature-send-reason" />
-                        </div>
-                    })}
-                    {circuit.document_sha256.is_some().then(|| view! {
-                        <DownloadButton document=Document::SentForSignature(id) label="signature-download-sent" decision=Decision::Allowed id="signature-download-sent" />
-                    })}
-                    {circuit.signed_document.then(|| view! {
-                        <DownloadButton document=Document::SignedAgreement(id) label="signature-download-signed" decision=Decision::Allowed id="signature-download-signed" />
-                    })}
-                </div>
-                <ActionError error=error />
-            </section>
-        })
+                {circuit.document_sha256.is_some().then(|| view! {
+                    <DownloadButton document=Document::SentForSignature(of) label="signature-download-sent" decision=Decision::Allowed id=id("download-sent") />
+                })}
+                {circuit.signed_document.then(|| {
+                    let label = if of.amendment.is_some() {
+                        "signature-download-signed-amendment"
+                    } else {
+                        "signature-download-signed"
+                    };
+                    view! {
+                        <DownloadButton document=Document::SignedAgreement(of) label=label decision=Decision::Allowed id=id("download-signed") />
+                    }
+                })}
+            </div>
+            <ActionError error=error />
+        </section>
     }
 }
 
 /// One party: who, signed or not, and for staff the paper form.
 #[component]
 fn PartyRow(
-    id: i64,
+    of: CircuitOf,
+    prefix: String,
     party: PartyView,
     manage: bool,
     circuit: CircuitView,
     current: RwSignal<ConventionView>,
-    renewed: RwSignal<Option<Party>>,
+    renewed: Renewed,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang.get_untracked();
@@ -148,22 +198,22 @@ fn PartyRow(
     let action = match &party.signature {
         Some(s) if s.scan => Some(
             view! {
-                <DownloadButton document=Document::SignatureScan(id, s.id) label="signature-download-scan" decision=Decision::Allowed id=format!("signature-scan-{code}") />
+                <DownloadButton document=Document::SignatureScan(of, s.id) label="signature-download-scan" decision=Decision::Allowed id=format!("{prefix}-scan-{code}") />
             }
             .into_any(),
         ),
         Some(_) => None,
         None if manage => Some(
             view! {
-                {party.awaited.then(|| view! { <RenewLink party=party.party current=current renewed=renewed /> })}
-                <PaperForm id=id party=party.party opened_on=circuit.opened_on current=current />
+                {party.awaited.then(|| view! { <RenewLink of=of prefix=prefix.clone() party=party.party current=current renewed=renewed /> })}
+                <PaperForm of=of prefix=prefix.clone() party=party.party opened_on=circuit.opened_on current=current />
             }
             .into_any(),
         ),
         None => None,
     };
     view! {
-        <tr id=format!("signature-row-{code}")>
+        <tr id=format!("{prefix}-row-{code}")>
             <td>{i18n.t(party_key(party.party))}</td>
             <td>{party.name.clone()}</td>
             <td class="signature-state">{state}</td>
@@ -176,22 +226,24 @@ fn PartyRow(
 /// expired or locked: the earlier ones stop working.
 #[component]
 fn RenewLink(
+    of: CircuitOf,
+    prefix: String,
     party: Party,
     current: RwSignal<ConventionView>,
-    renewed: RwSignal<Option<Party>>,
+    renewed: Renewed,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let code = party_code(party);
     let error = RwSignal::new(None::<ApiError>);
     let pending = RwSignal::new(false);
     let renew = move |_| {
-        let v = current.get_untracked();
+        let version = current.get_untracked().version;
         pending.set(true);
         error.set(None);
         spawn_local(async move {
-            match signatures::renew_link(v.id, v.version, party).await {
+            match signatures::renew_link(of, version, party).await {
                 Ok(view) => {
-                    renewed.set(Some(party));
+                    renewed.set(Some((of, party)));
                     current.set(view);
                 }
                 Err(e) => error.set(Some(e)),
@@ -201,12 +253,12 @@ fn RenewLink(
     };
     view! {
         <div class="action">
-            <button type="button" class="button secondary" id=format!("signature-renew-{code}")
+            <button type="button" class="button secondary" id=format!("{prefix}-renew-{code}")
                 disabled=move || pending.get()
                 on:click=renew>
                 {i18n.t("signature-renew-link")}
             </button>
-            <Show when=move || renewed.get() == Some(party)>
+            <Show when=move || renewed.get() == Some((of, party))>
                 <p role="status" class="muted">{i18n.t("signature-link-renewed")}</p>
             </Show>
             <ActionError error=error />
@@ -217,7 +269,8 @@ fn RenewLink(
 /// Staff record a paper signature: the date written and the signed scan.
 #[component]
 fn PaperForm(
-    id: i64,
+    of: CircuitOf,
+    prefix: String,
     party: Party,
     opened_on: chrono::NaiveDate,
     current: RwSignal<ConventionView>,
@@ -227,8 +280,8 @@ fn PaperForm(
     let date = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
     let pending = RwSignal::new(false);
-    let file_id = format!("signature-scan-file-{code}");
-    let date_id = format!("signature-date-{code}");
+    let file_id = format!("{prefix}-scan-file-{code}");
+    let date_id = format!("{prefix}-date-{code}");
     let input_id = file_id.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -258,7 +311,7 @@ fn PaperForm(
                 }
             };
             let version = current.get_untracked().version;
-            match signatures::record_paper(id, version, party, signed_on, bytes).await {
+            match signatures::record_paper(of, version, party, signed_on, bytes).await {
                 Ok(view) => current.set(view),
                 Err(e) => error.set(Some(e)),
             }
@@ -266,7 +319,7 @@ fn PaperForm(
         });
     };
     view! {
-        <form class="paper-signature" id=format!("signature-paper-{code}") on:submit=submit novalidate>
+        <form class="paper-signature" id=format!("{prefix}-paper-{code}") on:submit=submit novalidate>
             <div class="field">
                 <label for=date_id.clone()>{i18n.t("signature-date")}</label>
                 <input type="date" id=date_id min=opened_on.to_string()
@@ -276,7 +329,7 @@ fn PaperForm(
                 <label for=file_id.clone()>{i18n.t("signature-scan")}</label>
                 <input type="file" id=file_id accept="application/pdf" />
             </div>
-            <button type="submit" class="button secondary" id=format!("signature-record-{code}") disabled=move || pending.get()>
+            <button type="submit" class="button secondary" id=format!("{prefix}-record-{code}") disabled=move || pending.get()>
                 {i18n.t("signature-record")}
             </button>
             <ActionError error=error />
