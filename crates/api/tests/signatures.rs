@@ -743,6 +743,10 @@ async fn an_amendment_is_signed_in_its_own_circuit(app: &TestApp) {
         "out_for_signature"
     );
     assert_eq!(conv["signature"]["status"], "not_sent");
+    // The page says why no amendment can be written now.
+    let denied = &conv["permissions"]["create_amendment"];
+    assert_eq!(denied["decision"], "denied", "{denied}");
+    assert!(denied.to_string().contains("SIG-15"), "{denied}");
     // While the amendment is out for signature, no other amendment is
     // written (SIG-15).
     let (status, problem) = student

@@ -23,11 +23,11 @@ use chrono::NaiveDate;
 use stages_domain::Violation;
 use stages_domain::amendment::{self, Amendment, AmendmentChange};
 use stages_domain::ids::Email;
+use stages_domain::lifecycle::Refusal;
 use stages_domain::model::Supervisor;
 use stages_domain::permissions::{self, Relation};
 use stages_domain::references;
 use stages_domain::rules::CheckMode;
-use stages_domain::signature;
 
 pub use stages_api_types::amendments::{AmendmentInput, AmendmentView, ChangeInput};
 
@@ -166,6 +166,16 @@ fn validated_except(list: &[(AmendmentRow, Amendment)], except: Option<i64>) -> 
         .collect()
 }
 
+/// `view` with SIG-15 of its convention now (`amendable`): while a
+/// circuit is out for signature, validating shows as denied, with the
+/// reason.
+fn held_back(mut view: AmendmentView, amendable: &Result<(), Refusal>) -> AmendmentView {
+    if view.permissions.validate.is_allowed() {
+        view.permissions.validate = amendable.clone().into();
+    }
+    view
+}
+
 fn to_view(
     row: &AmendmentRow,
     amendment: &Amendment,
@@ -175,6 +185,13 @@ fn to_view(
     today: NaiveDate,
     lang: Lang,
 ) -> AmendmentView {
+    let permissions = permissions::amendment_permissions(
+        relation,
+        &loaded.workflow,
+        amendment,
+        &loaded.settings,
+        today,
+    );
     AmendmentView {
         id: row.id,
         convention_id: row.convention_id,
@@ -185,13 +202,7 @@ fn to_view(
         validated_on: amendment.validated_on,
         validated_by: row.validated_by,
         version: row.version,
-        permissions: permissions::amendment_permissions(
-            relation,
-            &loaded.workflow,
-            amendment,
-            &loaded.settings,
-            today,
-        ),
+        permissions,
         violations: violations
             .iter()
             .map(|v| problem_violation(v, lang))
@@ -209,6 +220,7 @@ fn list_views(
     lang: Lang,
 ) -> Result<Vec<AmendmentView>, ApiError> {
     let list = repo_list(conn, loaded.row.id)?;
+    let amendable = crate::app::signatures::amendable(conn, loaded.row.id)?;
     let mut views = Vec::with_capacity(list.len());
     for (row, amendment) in &list {
         let violations = if amendment.is_validated() {
@@ -222,14 +234,9 @@ fn list_views(
                 today,
             )?
         };
-        views.push(to_view(
-            row,
-            amendment,
-            loaded,
-            relation,
-            &violations,
-            today,
-            lang,
+        views.push(held_back(
+            to_view(row, amendment, loaded, relation, &violations, today, lang),
+            &amendable,
         ));
     }
     Ok(views)
@@ -348,9 +355,7 @@ pub async fn create(
 /// SIG-15: an agreement, or an amendment, out for signature is not
 /// amended (the domain says why).
 fn amendable(conn: &mut AnyConnection, convention: i64) -> Result<(), ApiError> {
-    let circuits = crate::db::signatures::open_circuits(conn, convention)?;
-    signature::check_amendable(circuits.iter().map(|stored| &stored.circuit))
-        .map_err(|r| ApiError::refusal(&r))
+    crate::app::signatures::amendable(conn, convention)?.map_err(|r| ApiError::refusal(&r))
 }
 
 fn repo_list(
@@ -383,14 +388,18 @@ pub async fn get(
                     today,
                 )?
             };
-            Ok(to_view(
-                &row,
-                &amendment,
-                &loaded,
-                relation,
-                &violations,
-                today,
-                lang,
+            let amendable = crate::app::signatures::amendable(conn, loaded.row.id)?;
+            Ok(held_back(
+                to_view(
+                    &row,
+                    &amendment,
+                    &loaded,
+                    relation,
+                    &violations,
+                    today,
+                    lang,
+                ),
+                &amendable,
             ))
         })
         .await
@@ -439,14 +448,10 @@ pub async fn update(
                     Some(&proposed),
                 )?;
                 let row = store::find(conn, id)?;
-                Ok(to_view(
-                    &row,
-                    &proposed,
-                    &loaded,
-                    relation,
-                    &violations,
-                    today,
-                    lang,
+                let amendable = crate::app::signatures::amendable(conn, loaded.row.id)?;
+                Ok(held_back(
+                    to_view(&row, &proposed, &loaded, relation, &violations, today, lang),
+                    &amendable,
                 ))
             })
         })

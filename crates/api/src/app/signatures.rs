@@ -266,24 +266,36 @@ pub fn view(
     conn: &mut AnyConnection,
     loaded: &Loaded,
     relation: Relation,
-) -> Result<(Option<Shown>, Vec<CircuitView>), ApiError> {
+) -> Result<(Option<Shown>, Vec<Shown>), ApiError> {
     if !loaded.workflow.is_validated(&loaded.settings) {
         return Ok((None, Vec::new()));
     }
     let mut agreement = None;
     let mut amendments = Vec::new();
     for stored in repo::open_circuits(conn, loaded.row.id)? {
-        let view = circuit_view(conn, loaded, &stored, relation)?;
+        let shown = Shown {
+            view: circuit_view(conn, loaded, &stored, relation)?,
+            circuit: stored.circuit,
+        };
         if stored.amendment_id.is_some() {
-            amendments.push(view);
+            amendments.push(shown);
         } else {
-            agreement = Some(Shown {
-                view,
-                circuit: stored.circuit,
-            });
+            agreement = Some(shown);
         }
     }
     Ok((agreement, amendments))
+}
+
+/// SIG-15 for the convention `convention`: whether an amendment may be
+/// written or validated now, given its open circuits.
+pub fn amendable(
+    conn: &mut AnyConnection,
+    convention: i64,
+) -> Result<Result<(), stages_domain::lifecycle::Refusal>, ApiError> {
+    let circuits = repo::open_circuits(conn, convention)?;
+    Ok(signature::check_amendable(
+        circuits.iter().map(|stored| &stored.circuit),
+    ))
 }
 
 /// The amendment `id` as circuits name it.

@@ -116,6 +116,15 @@ fn view_with(
         permissions.certificate =
             stages_domain::signature::check_certificate(Some(&shown.circuit)).into();
     }
+    if permissions.create_amendment.is_allowed() {
+        permissions.create_amendment = stages_domain::signature::check_amendable(
+            signature
+                .iter()
+                .chain(&amendment_signatures)
+                .map(|shown| &shown.circuit),
+        )
+        .into();
+    }
     Ok(ConventionView {
         id: loaded.row.id,
         number: loaded.workflow.number().map(|n| n.to_string()),
@@ -159,7 +168,10 @@ fn view_with(
                 at: stored.at.and_utc(),
             }),
         signature: signature.map(|shown| shown.view),
-        amendment_signatures,
+        amendment_signatures: amendment_signatures
+            .into_iter()
+            .map(|shown| shown.view)
+            .collect(),
         created_at: loaded.row.created_at.and_utc(),
         updated_at: loaded.row.updated_at.and_utc(),
         submitted_at: loaded.row.submitted_at.map(|at| at.and_utc()),
