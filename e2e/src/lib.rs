@@ -99,6 +99,35 @@ fn mail_from(port: u16) -> String {
     format!("e2e-{port}@univ-demo.fr")
 }
 
+/// The mails the test SMTP sink received from `from`, oldest first.
+pub fn mails_from(from: &str) -> Vec<Mail> {
+    let dir = PathBuf::from(
+        std::env::var("STAGES_TEST_MAILDIR")
+            .expect("STAGES_TEST_MAILDIR: run the journeys through `cargo xtask test`"),
+    );
+    let mut files: Vec<(std::time::SystemTime, PathBuf)> = ["new", "cur"]
+        .iter()
+        .filter_map(|sub| std::fs::read_dir(dir.join(sub)).ok())
+        .flatten()
+        .filter_map(Result::ok)
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|(_, path)| {
+            let raw = std::fs::read(path).ok()?;
+            let parsed = mailparse::parse_mail(&raw).ok()?;
+            let header = |name: &str| parsed.headers.get_first_value(name).unwrap_or_default();
+            header("From").contains(from).then(|| Mail {
+                to: header("To"),
+                subject: header("Subject"),
+                body: parsed.get_body().unwrap_or_default().replace("\r\n", "\n"),
+            })
+        })
+        .collect()
+}
+
 /// A `stages serve` process with its own data directory and database.
 pub struct Server {
     pub port: u16,
@@ -124,14 +153,23 @@ impl Server {
     /// test` starts it) from an address of its own, read back with
     /// [`Server::mails`].
     pub fn start_with_mail() -> Self {
-        Self::start_full(None, true)
+        Self::start_full(None, true, None)
+    }
+
+    /// One of several `stages serve` replicas on one database that is
+    /// migrated and seeded already (PostgreSQL), mailing through the test
+    /// SMTP sink from `mail_from` (the same for every replica, so that
+    /// their mails are read together), the server's day being `today`.
+    pub fn start_replica(database_url: &str, mail_from: &str, today: &str) -> Self {
+        Self::start_full(Some(today), true, Some((database_url, mail_from)))
     }
 
     fn start_with(today: Option<&str>) -> Self {
-        Self::start_full(today, false)
+        Self::start_full(today, false, None)
     }
 
-    fn start_full(today: Option<&str>, mail: bool) -> Self {
+    /// `shared`: the database and sender address of a replica.
+    fn start_full(today: Option<&str>, mail: bool, shared: Option<(&str, &str)>) -> Self {
         let bin = env_path("STAGES_BIN", workspace().join("target/debug/stages"));
         let web = web_dir();
         assert!(
@@ -180,11 +218,12 @@ impl Server {
                     "STAGES_OIDC_CLAIMS",
                     "affiliations=eduperson_affiliation,student_number=supann_etu_id",
                 );
+            let database = shared.map_or_else(
+                || format!("sqlite://{}/stages.sqlite", dir.display()),
+                |(url, _)| url.to_owned(),
+            );
             cmd.arg(sub)
-                .env(
-                    "STAGES_DATABASE_URL",
-                    format!("sqlite://{}/stages.sqlite", dir.display()),
-                )
+                .env("STAGES_DATABASE_URL", database)
                 .env("STAGES_DATA_DIR", &dir)
                 .env("STAGES_WEB_DIR", &web)
                 .env("STAGES_BIND", format!("127.0.0.1:{port}"))
@@ -197,12 +236,18 @@ impl Server {
             if mail {
                 let smtp = std::env::var("STAGES_TEST_SMTP_URL")
                     .expect("STAGES_TEST_SMTP_URL: run the journeys through `cargo xtask test`");
+                let from = shared.map_or_else(|| mail_from(port), |(_, from)| from.to_owned());
                 cmd.env("STAGES_SMTP_URL", smtp)
-                    .env("STAGES_MAIL_FROM", format!("Stages <{}>", mail_from(port)));
+                    .env("STAGES_MAIL_FROM", format!("Stages <{from}>"));
             }
             cmd
         };
-        for sub in ["migrate", "seed-demo"] {
+        let setup: &[&str] = if shared.is_some() {
+            &[]
+        } else {
+            &["migrate", "seed-demo"]
+        };
+        for sub in setup {
             let status = command(sub)
                 .stdout(Stdio::null())
                 .status()
@@ -229,32 +274,7 @@ impl Server {
     /// The mails this server sent (with [`Server::start_with_mail`]), oldest
     /// first.
     pub fn mails(&self) -> Vec<Mail> {
-        let dir = PathBuf::from(
-            std::env::var("STAGES_TEST_MAILDIR")
-                .expect("STAGES_TEST_MAILDIR: run the journeys through `cargo xtask test`"),
-        );
-        let mut files: Vec<(std::time::SystemTime, PathBuf)> = ["new", "cur"]
-            .iter()
-            .filter_map(|sub| std::fs::read_dir(dir.join(sub)).ok())
-            .flatten()
-            .filter_map(Result::ok)
-            .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
-            .collect();
-        files.sort();
-        let from = mail_from(self.port);
-        files
-            .into_iter()
-            .filter_map(|(_, path)| {
-                let raw = std::fs::read(path).ok()?;
-                let parsed = mailparse::parse_mail(&raw).ok()?;
-                let header = |name: &str| parsed.headers.get_first_value(name).unwrap_or_default();
-                header("From").contains(&from).then(|| Mail {
-                    to: header("To"),
-                    subject: header("Subject"),
-                    body: parsed.get_body().unwrap_or_default().replace("\r\n", "\n"),
-                })
-            })
-            .collect()
+        mails_from(&mail_from(self.port))
     }
 
     /// Waits for a mail to `to` whose subject contains `subject`, and
