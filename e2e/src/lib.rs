@@ -179,7 +179,7 @@ impl Server {
         );
         assert!(
             web.join("index.html").is_file(),
-            "the SPA is not built in {}: run `trunk build --release` or `cargo xtask test`",
+            "the SPA is not built in {}: run `cargo xtask spa` or `cargo xtask test`",
             web.display()
         );
         let port = free_port();

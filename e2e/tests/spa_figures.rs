@@ -93,6 +93,23 @@ async fn the_home_page_time_to_interactive() {
         "sign-in page, first visit: interactive by {:.0} ms (upper bound)",
         cold.as_f64().unwrap_or_default()
     );
+    // The module came compressed as built (brotli), not as it is on disk.
+    let module = browser
+        .client
+        .execute(
+            "const e = performance.getEntriesByType('resource').find(r => r.name.endsWith('.wasm'));\
+             return e ? [e.encodedBodySize, e.decodedBodySize] : null;",
+            vec![],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("the module's transfer: {e}"));
+    let (encoded, decoded): (f64, f64) =
+        serde_json::from_value(module).unwrap_or_else(|e| panic!("the module's sizes: {e}"));
+    println!("SPA module over the wire: {encoded:.0} bytes for {decoded:.0}");
+    assert!(
+        encoded > 0.0 && encoded <= WASM_GZIP_GOAL_BYTES as f64 && encoded < decoded / 3.0,
+        "the module is sent compressed: {encoded} bytes for {decoded}"
+    );
     browser.sign_in(&server, "etudiant").await;
     let mut painted = Vec::new();
     let mut interactive = Vec::new();

@@ -7,9 +7,12 @@
 //!   services, run every check and test, stop what it started.
 //! - `cargo xtask client`: generate the Python client of the API into
 //!   target/stages-client (what the scripts of `examples/` import).
+//! - `cargo xtask spa`: build the SPA into `dist/`, each asset compressed
+//!   once (brotli and gzip siblings).
 
 mod bench;
 mod integration;
+mod precompress;
 mod process;
 mod run;
 mod services;
@@ -27,6 +30,7 @@ fn main() -> ExitCode {
         Some("services") => test::services(&args[1..]),
         Some("bench-search") => bench::bench_search(&args[1..]),
         Some("client") => integration::client(&args[1..]),
+        Some("spa") => tools::ensure_spa_tools().and_then(|()| tools::build_spa()),
         _ => {
             eprintln!(
                 "usage: cargo xtask run    build and serve Stages with demo data on http://127.0.0.1:8080\n\

@@ -75,7 +75,11 @@ pub fn build_spa() -> Result<(), String> {
         .current_dir(root())
         .env("TRUNK_SKIP_VERSION_CHECK", "true")
         .env_remove("CARGO_TARGET_DIR")
-        .args(["build", "--release"]))
+        .args(["build", "--release"]))?;
+    if let Some((raw, gz, br)) = crate::precompress::precompress(&root().join("dist"))? {
+        println!("SPA module: {raw} bytes, {gz} gzipped, {br} with brotli");
+    }
+    Ok(())
 }
 
 fn package_installed(package: &str) -> bool {

@@ -86,7 +86,7 @@ pub fn run(listener: TcpListener, state: AppState) -> Result<Server, StartError>
     let serve_spa = web_dir.join("index.html").is_file();
     if !serve_spa {
         tracing::warn!(
-            "no SPA in {} (build it with `trunk build`); serving the API only",
+            "no SPA in {} (build it with `cargo xtask spa`); serving the API only",
             web_dir.display()
         );
     }
@@ -135,7 +135,7 @@ pub fn run(listener: TcpListener, state: AppState) -> Result<Server, StartError>
             .service(api_scope())
             .configure(|cfg| {
                 if serve_spa {
-                    cfg.service(spa::service(&web_dir));
+                    spa::configure(cfg, &web_dir);
                 }
             })
     })
