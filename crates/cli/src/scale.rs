@@ -1,8 +1,11 @@
 //! `stages seed-demo --scale N`: a realistic volume for benchmarks — N host
 //! organisations (each with a service and a contact), N/2 students and N
 //! conventions spread over the demo centres, with their search words.
-//! Deterministic (fixed seed), and written in multi-row batches with
-//! explicit ids so that a million rows load in minutes on either backend.
+//! Deterministic (each record from its own seed, so that a convention
+//! regenerates the host and student it embeds instead of keeping them all),
+//! generated a chunk at a time and written in multi-row batches with
+//! explicit ids, so that a million rows load in minutes on either backend
+//! and the seeder's memory does not grow with N.
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::connection::SimpleConnection;
@@ -462,27 +465,31 @@ macro_rules! insert_batches {
 /// Ids of conventions counted by one call when PostgreSQL counts a load.
 const COUNT_SLICE: i64 = 20_000;
 
-/// Inserts the generated conventions. On PostgreSQL the statistics'
-/// counting trigger is set aside and the load counted once at the end, a
-/// slice of ids at a time: within the seeder's one transaction, a trigger
-/// per insert would leave thousands of versions of the same few count rows
-/// for every later update to wade through. SQLite's row triggers keep up.
-fn insert_conventions(
+/// Records generated and written at a time: memory holds one chunk, so the
+/// seeder's peak does not grow with N.
+const CHUNK: i64 = 5_000;
+
+/// On PostgreSQL the statistics' counting trigger is set aside while `load`
+/// inserts the conventions `first..=last`, and the load is counted once at
+/// the end, a slice of ids at a time: within the seeder's one transaction,
+/// a trigger per insert would leave thousands of versions of the same few
+/// count rows for every later update to wade through. SQLite's row
+/// triggers keep up.
+fn with_deferred_counts(
     conn: &mut AnyConnection,
-    rows: &[NewConvention],
+    first: i64,
+    last: i64,
+    load: impl FnOnce(&mut AnyConnection) -> Result<(), crate::demo::DemoError>,
 ) -> Result<(), crate::demo::DemoError> {
-    let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
-        return Ok(());
-    };
     if let AnyConnection::Postgresql(pg) = &mut *conn {
         pg.batch_execute(
             "ALTER TABLE conventions DISABLE TRIGGER statistics_conventions_inserted",
         )?;
     }
-    insert_batches!(conn, conventions::table, rows);
+    load(conn)?;
     if let AnyConnection::Postgresql(pg) = conn {
-        let mut from = first.id;
-        while from <= last.id {
+        let mut from = first;
+        while from <= last {
             diesel::sql_query(
                 "SELECT statistics_apply(ARRAY(SELECT ROW(r.*)::conventions FROM conventions r \
                  WHERE r.id BETWEEN $1 AND $2), '{}'::conventions[])",
@@ -513,106 +520,76 @@ fn terms(kind: &'static str, id: i64, texts: &[&str], out: &mut Vec<NewTerm>) {
     }));
 }
 
-/// Generates the volume; returns the number of conventions written.
-pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::DemoError> {
-    let now = chrono::Utc::now().naive_utc();
-    let centres: Vec<(i64, String)> = stages_api::db::schema::centre_routes::table
-        .select((
-            stages_api::db::schema::centre_routes::centre_id,
-            stages_api::db::schema::centre_routes::code,
-        ))
-        .load(conn)?;
-    let centre_of = |faculty: &str| {
-        centres
-            .iter()
-            .find(|(_, c)| c == faculty)
-            .map(|(id, _)| *id)
-    };
-    let admin: i64 = users::table
-        .filter(users::is_admin.eq(true))
-        .select(users::id)
-        .first(conn)?;
-    let org_start = next_id(
-        organisations::table
-            .select(diesel::dsl::max(organisations::id))
-            .first(conn)?,
-    );
-    let service_start = next_id(
-        host_services::table
-            .select(diesel::dsl::max(host_services::id))
-            .first(conn)?,
-    );
-    let contact_start = next_id(
-        contacts::table
-            .select(diesel::dsl::max(contacts::id))
-            .first(conn)?,
-    );
-    let student_start = next_id(
-        students::table
-            .select(diesel::dsl::max(students::id))
-            .first(conn)?,
-    );
-    let convention_start = next_id(
-        conventions::table
-            .select(diesel::dsl::max(conventions::id))
-            .first(conn)?,
-    );
-    // Seeded by where this run starts, so that a second run adds other
-    // organisations (other SIRETs) instead of colliding with the first.
-    let mut rng = StdRng::seed_from_u64(u64::try_from(org_start).unwrap_or(0));
-    let students_count = (n / 2).max(1);
-    let n_i64 = i64::try_from(n).unwrap_or(i64::MAX);
+/// Where this run's records start, and what they share.
+struct Plan {
+    /// Seeds every record's generator, with the record's index.
+    seed: u64,
+    org_start: i64,
+    service_start: i64,
+    contact_start: i64,
+    student_start: i64,
+    convention_start: i64,
+    now: NaiveDateTime,
+}
 
-    // Organisations with one service and one contact each.
-    let mut orgs = Vec::with_capacity(n);
-    let mut services = Vec::with_capacity(n);
-    let mut people = Vec::with_capacity(n);
-    let mut words = Vec::with_capacity(n * 10);
-    let mut snapshots: Vec<(Organisation, HostService, Contact)> = Vec::with_capacity(n);
-    for i in 0..n_i64 {
-        let (postal_code, city) = *pick(&mut rng, CITIES);
-        let name = format!(
-            "{} {} {} {}",
-            pick(&mut rng, ORG_FORMS),
-            pick(&mut rng, LAST_NAMES),
-            pick(&mut rng, ORG_TRADES),
-            i + org_start
-        );
-        let street = format!("{} {}", rng.random_range(1..200), pick(&mut rng, STREETS));
-        let siret = siret(&mut rng);
-        let naf = pick(&mut rng, NAF).to_string();
-        let phone = format!("03{:08}", rng.random_range(0..100_000_000u32));
-        let headcount = rng.random_range(1..2000);
-        let id = org_start + i;
-        terms("organisation", id, &[&name], &mut words);
-        terms(
-            "organisation_address",
-            id,
-            &[&street, postal_code, city],
-            &mut words,
-        );
-        let service_name = format!("Service {}", pick(&mut rng, ORG_TRADES));
-        terms(
-            "host_service",
-            service_start + i,
-            &[&service_name],
-            &mut words,
-        );
-        let (first, last) = (*pick(&mut rng, FIRST_NAMES), *pick(&mut rng, LAST_NAMES));
-        let email = format!(
-            "{}.{}{}@example.org",
-            text::normalise(first),
-            text::normalise(last),
-            i
-        );
-        let address = Address {
-            street: street.clone(),
-            building: None,
-            postal_code: postal_code.to_owned(),
-            city: city.to_owned(),
-            country: Some(Country::france()),
-        };
-        snapshots.push((
+impl Plan {
+    /// The generator of record `index` of a kind (`salt`): the same
+    /// record comes out each time it is asked for, so that a convention
+    /// embeds its organisation and student without keeping them all.
+    fn rng(&self, salt: u64, index: i64) -> StdRng {
+        let index = u64::try_from(index).unwrap_or(0);
+        StdRng::seed_from_u64(
+            self.seed
+                ^ salt.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                ^ index.wrapping_mul(0xC2B2_AE3D_27D4_EB4F),
+        )
+    }
+}
+
+/// One generated host: the organisation, its service and its contact, as
+/// rows and as a convention embeds them.
+struct Host {
+    row: NewOrganisation,
+    service: NewService,
+    contact: NewContact,
+    embedded: (Organisation, HostService, Contact),
+}
+
+/// Host `i` of this run.
+fn host(plan: &Plan, i: i64) -> Host {
+    let mut rng = plan.rng(1, i);
+    let now = plan.now;
+    let (postal_code, city) = *pick(&mut rng, CITIES);
+    let id = plan.org_start + i;
+    let name = format!(
+        "{} {} {} {}",
+        pick(&mut rng, ORG_FORMS),
+        pick(&mut rng, LAST_NAMES),
+        pick(&mut rng, ORG_TRADES),
+        id
+    );
+    let street = format!("{} {}", rng.random_range(1..200), pick(&mut rng, STREETS));
+    let siret = siret(&mut rng);
+    let naf = pick(&mut rng, NAF).to_string();
+    let phone = format!("03{:08}", rng.random_range(0..100_000_000u32));
+    let headcount = rng.random_range(1..2000);
+    let service_name = format!("Service {}", pick(&mut rng, ORG_TRADES));
+    let (first, last) = (*pick(&mut rng, FIRST_NAMES), *pick(&mut rng, LAST_NAMES));
+    let email = format!(
+        "{}.{}{}@example.org",
+        text::normalise(first),
+        text::normalise(last),
+        i
+    );
+    let address = Address {
+        street: street.clone(),
+        building: None,
+        postal_code: postal_code.to_owned(),
+        city: city.to_owned(),
+        country: Some(Country::france()),
+    };
+    Host {
+        embedded: (
             Organisation {
                 name: name.clone(),
                 siret: Some(siret.clone()),
@@ -639,8 +616,8 @@ pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::De
                 phone: Phone::parse(&phone).ok(),
                 position: "Responsable".to_owned(),
             },
-        ));
-        orgs.push(NewOrganisation {
+        ),
+        row: NewOrganisation {
             id,
             name,
             siren: Some(siret.siren().as_str().to_owned()),
@@ -658,9 +635,9 @@ pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::De
             version: 1,
             created_at: now,
             updated_at: now,
-        });
-        services.push(NewService {
-            id: service_start + i,
+        },
+        service: NewService {
+            id: plan.service_start + i,
             organisation_id: id,
             name: service_name,
             street,
@@ -670,10 +647,10 @@ pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::De
             version: 1,
             created_at: now,
             updated_at: now,
-        });
-        people.push(NewContact {
-            id: contact_start + i,
-            host_service_id: service_start + i,
+        },
+        contact: NewContact {
+            id: plan.contact_start + i,
+            host_service_id: plan.service_start + i,
             civility: Some("ms".to_owned()),
             last_name: last.to_owned(),
             first_name: first.to_owned(),
@@ -683,47 +660,277 @@ pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::De
             version: 1,
             created_at: now,
             updated_at: now,
-        });
+        },
     }
+}
 
-    // Students, each enrolled in one programme this year.
-    let year = AcademicYear::starting(2026);
-    let mut new_students = Vec::with_capacity(students_count);
-    let mut new_enrolments = Vec::with_capacity(students_count);
-    let mut student_snapshots = Vec::with_capacity(students_count);
-    for i in 0..i64::try_from(students_count).unwrap_or(i64::MAX) {
-        let id = student_start + i;
-        let (first, last) = (*pick(&mut rng, FIRST_NAMES), *pick(&mut rng, LAST_NAMES));
-        let programme = *pick(&mut rng, PROGRAMMES);
-        let number = format!("3{id:07}");
-        terms("student", id, &[first, last], &mut words);
-        new_students.push(NewStudent {
+type Programme = (&'static str, &'static str, &'static str, &'static str);
+
+/// One generated student, enrolled in one programme this year.
+struct GeneratedStudent {
+    row: NewStudent,
+    enrolment: NewEnrolment,
+    first: &'static str,
+    last: &'static str,
+    programme: Programme,
+}
+
+/// Student `i` of this run.
+fn student(plan: &Plan, i: i64) -> GeneratedStudent {
+    let mut rng = plan.rng(2, i);
+    let id = plan.student_start + i;
+    let (first, last) = (*pick(&mut rng, FIRST_NAMES), *pick(&mut rng, LAST_NAMES));
+    let programme = *pick(&mut rng, PROGRAMMES);
+    let number = format!("3{id:07}");
+    GeneratedStudent {
+        row: NewStudent {
             id,
             student_number: number.clone(),
             last_name: last.to_owned(),
             first_name: first.to_owned(),
             email: Some(format!("{number}@etu.univ-demo.fr")),
-            created_at: now,
-            updated_at: now,
-        });
-        new_enrolments.push(NewEnrolment {
+            created_at: plan.now,
+            updated_at: plan.now,
+        },
+        enrolment: NewEnrolment {
             student_id: id,
-            academic_year: year.to_string(),
+            academic_year: AcademicYear::starting(2026).to_string(),
             programme_code: programme.0.to_owned(),
             programme_label: programme.1.to_owned(),
             faculty_code: programme.2.to_owned(),
             faculty_label: programme.3.to_owned(),
             teaching_hours: Some(400),
-            created_at: now,
-        });
-        student_snapshots.push((id, number, first, last, programme));
+            created_at: plan.now,
+        },
+        first,
+        last,
+        programme,
     }
+}
 
-    // Conventions over six academic years (2021-2022 to 2026-2027): most
-    // validated, some in validation, a few drafts; numbered per year after
-    // the numbers already given.
-    let mut new_conventions = Vec::with_capacity(n);
-    let mut counters: std::collections::BTreeMap<i32, i64> = std::collections::BTreeMap::new();
+/// Where conventions are numbered and filed, for [`convention`].
+struct Filing<'a> {
+    /// Each faculty's centre.
+    centres: &'a [(i64, String)],
+    admin: i64,
+    /// The last number given, per year.
+    counters: std::collections::BTreeMap<i32, i64>,
+}
+
+/// Convention `i` of this run, of a student and a host among those
+/// generated (`students`, `hosts`), drawn by `rng`.
+fn convention(
+    plan: &Plan,
+    filing: &mut Filing<'_>,
+    rng: &mut StdRng,
+    i: i64,
+    (students, hosts): (i64, i64),
+) -> Result<NewConvention, crate::demo::DemoError> {
+    let start_year = 2021 + i32::try_from(i % 6).unwrap_or(0);
+    let year = AcademicYear::starting(start_year);
+    let base = NaiveDate::from_ymd_opt(start_year + 1, 1, 4).unwrap_or_default();
+    let student_index = rng.random_range(0..students);
+    let GeneratedStudent {
+        row: student_row,
+        first,
+        last,
+        programme,
+        ..
+    } = student(plan, student_index);
+    let host_index = rng.random_range(0..hosts);
+    let Host {
+        row: host_row,
+        embedded: (organisation, service, tutor),
+        ..
+    } = host(plan, host_index);
+    let start = base + Duration::days(rng.random_range(0..150));
+    let weeks = rng.random_range(4..24);
+    let end = start + Duration::days(weeks * 7 - 3);
+    let paid = weeks > 8;
+    let content = Convention {
+        student: StudentStep {
+            student: Student {
+                student_number: student_row.student_number,
+                last_name: last.to_owned(),
+                first_name: first.to_owned(),
+                ..Student::default()
+            },
+            enrolment: Some(Enrolment {
+                academic_year: year,
+                programme: NomenclatureRef {
+                    code: programme.0.to_owned(),
+                    label: programme.1.to_owned(),
+                },
+                faculty: NomenclatureRef {
+                    code: programme.2.to_owned(),
+                    label: programme.3.to_owned(),
+                },
+                teaching_hours: Some(400),
+                teaching_element: None,
+            }),
+            health_insurance: HealthInsurance {
+                fund: "CPAM".to_owned(),
+                region: None,
+                address: None,
+            },
+            ..StudentStep::default()
+        },
+        organisation: Some(organisation),
+        host_service: Some(service),
+        tutor: Some(tutor.clone()),
+        signatory: Some(tutor),
+        supervisor: Some(Supervisor {
+            uid: "enseignant".to_owned(),
+            last_name: "Durand".to_owned(),
+            first_name: "Paul".to_owned(),
+            ..Supervisor::default()
+        }),
+        internship: Internship {
+            convention_type: Some(ConventionType::InitialMandatory),
+            subject: pick(rng, SUBJECTS).to_string(),
+            tasks: "Analyse, réalisation, documentation.".to_owned(),
+            skills: "Autonomie, travail en équipe.".to_owned(),
+            start: Some(start),
+            end: Some(end),
+            regular_schedule: Some(true),
+            weekly_minutes: Some(35 * 60),
+            days_per_week: Some(DaysPerWeek::FIVE),
+            working_time: Some(WorkingTime::FullTime),
+            leave_days: Some(2),
+            stipend_paid: Some(paid),
+            stipend: if paid {
+                StipendTerms {
+                    amount_cents: Some(70_000),
+                    currency: stages_domain::ids::Currency::parse("EUR").ok(),
+                    basis: Some(StipendBasis::Gross),
+                    unit: Some(StipendUnit::Month),
+                    payment_mode: Some(PaymentMode::BankTransfer),
+                }
+            } else {
+                StipendTerms::default()
+            },
+            confidentiality: Some(Confidentiality::None),
+            found_through: Some(InternshipOrigin::SpontaneousApplication),
+            ..Internship::default()
+        },
+    };
+    let figures = figures::measure(&content.internship);
+    let draft = start_year == 2026 && rng.random_range(0..5) == 0;
+    let number = if draft {
+        None
+    } else {
+        let seq = filing.counters.entry(start_year).or_default();
+        *seq += 1;
+        ConventionNumber::new(start_year, u32::try_from(*seq).unwrap_or(u32::MAX)).ok()
+    };
+    let validations = match rng.random_range(0..4) {
+        0 => vec![ValidationLevel::Pedagogical],
+        _ => vec![
+            ValidationLevel::Pedagogical,
+            ValidationLevel::Administrative,
+        ],
+    };
+    let workflow = Workflow::restore(number, validations, None, 0, None);
+    let status = if draft {
+        Status::Draft
+    } else if workflow.validations().len() == 2 {
+        Status::Validated
+    } else {
+        Status::InValidation
+    };
+    let centre = filing
+        .centres
+        .iter()
+        .find(|(_, code)| code == programme.2)
+        .map_or(1, |(id, _)| *id);
+    let record = |e: serde_json::Error| crate::demo::DemoError::Record(e.to_string());
+    Ok(NewConvention {
+        id: plan.convention_start + i,
+        number: workflow.number().map(|n| n.to_string()),
+        status: stages_api::db::codec::to_code(status),
+        centre_id: centre,
+        student_id: student_row.id,
+        created_by: filing.admin,
+        academic_year: year.to_string(),
+        programme_code: Some(programme.0.to_owned()),
+        organisation_id: Some(host_row.id),
+        host_service_id: Some(plan.service_start + host_index),
+        tutor_id: Some(plan.contact_start + host_index),
+        signatory_id: Some(plan.contact_start + host_index),
+        start_date: Some(start),
+        end_date: Some(end),
+        effective_minutes: figures
+            .as_ref()
+            .and_then(|f| i64::try_from(f.effective_minutes).ok()),
+        stipend_paid: Some(paid),
+        stipend_hourly_cents: figures.as_ref().and_then(|f| f.stipend_hourly_cents),
+        country_code: Some("FR".to_owned()),
+        department: host_row.department,
+        language: Some("fr".to_owned()),
+        content: serde_json::to_string(&content).map_err(record)?,
+        workflow: serde_json::to_string(&workflow).map_err(record)?,
+        version: 1,
+        created_at: plan.now,
+        updated_at: plan.now,
+        submitted_at: (!draft).then_some(plan.now),
+    })
+}
+
+/// The chunks of `0..n`, each at most [`CHUNK`] long.
+fn chunks(n: i64) -> impl Iterator<Item = std::ops::Range<i64>> {
+    (0..n)
+        .step_by(usize::try_from(CHUNK).unwrap_or(1))
+        .map(move |from| from..(from + CHUNK).min(n))
+}
+
+/// Generates the volume; returns the number of conventions written. Each
+/// kind is generated and written a chunk at a time, in one transaction.
+pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::DemoError> {
+    let centres: Vec<(i64, String)> = stages_api::db::schema::centre_routes::table
+        .select((
+            stages_api::db::schema::centre_routes::centre_id,
+            stages_api::db::schema::centre_routes::code,
+        ))
+        .load(conn)?;
+    let admin: i64 = users::table
+        .filter(users::is_admin.eq(true))
+        .select(users::id)
+        .first(conn)?;
+    let org_start = next_id(
+        organisations::table
+            .select(diesel::dsl::max(organisations::id))
+            .first(conn)?,
+    );
+    let plan = Plan {
+        // Seeded by where this run starts, so that a second run adds other
+        // organisations (other SIRETs) instead of colliding with the first.
+        seed: u64::try_from(org_start).unwrap_or(0),
+        org_start,
+        service_start: next_id(
+            host_services::table
+                .select(diesel::dsl::max(host_services::id))
+                .first(conn)?,
+        ),
+        contact_start: next_id(
+            contacts::table
+                .select(diesel::dsl::max(contacts::id))
+                .first(conn)?,
+        ),
+        student_start: next_id(
+            students::table
+                .select(diesel::dsl::max(students::id))
+                .first(conn)?,
+        ),
+        convention_start: next_id(
+            conventions::table
+                .select(diesel::dsl::max(conventions::id))
+                .first(conn)?,
+        ),
+        now: chrono::Utc::now().naive_utc(),
+    };
+    let hosts = i64::try_from(n).unwrap_or(i64::MAX);
+    let students = (hosts / 2).max(1);
+    let mut counters = std::collections::BTreeMap::new();
     for year in 2021..=2026 {
         let last: Option<i64> = stages_api::db::schema::convention_counters::table
             .find(year)
@@ -732,151 +939,69 @@ pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::De
             .optional()?;
         counters.insert(year, last.unwrap_or(0));
     }
-    for i in 0..n_i64 {
-        let start_year = 2021 + i32::try_from(i % 6).unwrap_or(0);
-        let year = AcademicYear::starting(start_year);
-        let base = NaiveDate::from_ymd_opt(start_year + 1, 1, 4).unwrap_or_default();
-        let (student_id, number, first, last, programme) =
-            student_snapshots[rng.random_range(0..student_snapshots.len())].clone();
-        let org_index = rng.random_range(0..snapshots.len());
-        let (organisation, service, tutor) = snapshots[org_index].clone();
-        let start = base + Duration::days(rng.random_range(0..150));
-        let weeks = rng.random_range(4..24);
-        let end = start + Duration::days(weeks * 7 - 3);
-        let paid = weeks > 8;
-        let content = Convention {
-            student: StudentStep {
-                student: Student {
-                    student_number: number,
-                    last_name: last.to_owned(),
-                    first_name: first.to_owned(),
-                    ..Student::default()
-                },
-                enrolment: Some(Enrolment {
-                    academic_year: year,
-                    programme: NomenclatureRef {
-                        code: programme.0.to_owned(),
-                        label: programme.1.to_owned(),
-                    },
-                    faculty: NomenclatureRef {
-                        code: programme.2.to_owned(),
-                        label: programme.3.to_owned(),
-                    },
-                    teaching_hours: Some(400),
-                    teaching_element: None,
-                }),
-                health_insurance: HealthInsurance {
-                    fund: "CPAM".to_owned(),
-                    region: None,
-                    address: None,
-                },
-                ..StudentStep::default()
-            },
-            organisation: Some(organisation),
-            host_service: Some(service),
-            tutor: Some(tutor.clone()),
-            signatory: Some(tutor),
-            supervisor: Some(Supervisor {
-                uid: "enseignant".to_owned(),
-                last_name: "Durand".to_owned(),
-                first_name: "Paul".to_owned(),
-                ..Supervisor::default()
-            }),
-            internship: Internship {
-                convention_type: Some(ConventionType::InitialMandatory),
-                subject: pick(&mut rng, SUBJECTS).to_string(),
-                tasks: "Analyse, réalisation, documentation.".to_owned(),
-                skills: "Autonomie, travail en équipe.".to_owned(),
-                start: Some(start),
-                end: Some(end),
-                regular_schedule: Some(true),
-                weekly_minutes: Some(35 * 60),
-                days_per_week: Some(DaysPerWeek::FIVE),
-                working_time: Some(WorkingTime::FullTime),
-                leave_days: Some(2),
-                stipend_paid: Some(paid),
-                stipend: if paid {
-                    StipendTerms {
-                        amount_cents: Some(70_000),
-                        currency: stages_domain::ids::Currency::parse("EUR").ok(),
-                        basis: Some(StipendBasis::Gross),
-                        unit: Some(StipendUnit::Month),
-                        payment_mode: Some(PaymentMode::BankTransfer),
-                    }
-                } else {
-                    StipendTerms::default()
-                },
-                confidentiality: Some(Confidentiality::None),
-                found_through: Some(InternshipOrigin::SpontaneousApplication),
-                ..Internship::default()
-            },
-        };
-        let figures = figures::measure(&content.internship);
-        let draft = start_year == 2026 && rng.random_range(0..5) == 0;
-        let number = if draft {
-            None
-        } else {
-            let seq = counters.entry(start_year).or_default();
-            *seq += 1;
-            ConventionNumber::new(start_year, u32::try_from(*seq).unwrap_or(u32::MAX)).ok()
-        };
-        let validations = match rng.random_range(0..4) {
-            0 => vec![ValidationLevel::Pedagogical],
-            _ => vec![
-                ValidationLevel::Pedagogical,
-                ValidationLevel::Administrative,
-            ],
-        };
-        let workflow = Workflow::restore(number, validations, None, 0, None);
-        let status = if draft {
-            Status::Draft
-        } else if workflow.validations().len() == 2 {
-            Status::Validated
-        } else {
-            Status::InValidation
-        };
-        new_conventions.push(NewConvention {
-            id: convention_start + i,
-            number: workflow.number().map(|n| n.to_string()),
-            status: stages_api::db::codec::to_code(status),
-            centre_id: centre_of(programme.2).unwrap_or(1),
-            student_id,
-            created_by: admin,
-            academic_year: year.to_string(),
-            programme_code: Some(programme.0.to_owned()),
-            organisation_id: Some(org_start + i64::try_from(org_index).unwrap_or(0)),
-            host_service_id: Some(service_start + i64::try_from(org_index).unwrap_or(0)),
-            tutor_id: Some(contact_start + i64::try_from(org_index).unwrap_or(0)),
-            signatory_id: Some(contact_start + i64::try_from(org_index).unwrap_or(0)),
-            start_date: Some(start),
-            end_date: Some(end),
-            effective_minutes: figures
-                .as_ref()
-                .and_then(|f| i64::try_from(f.effective_minutes).ok()),
-            stipend_paid: Some(paid),
-            stipend_hourly_cents: figures.as_ref().and_then(|f| f.stipend_hourly_cents),
-            country_code: Some("FR".to_owned()),
-            department: orgs[org_index].department.clone(),
-            language: Some("fr".to_owned()),
-            content: serde_json::to_string(&content)
-                .map_err(|e| crate::demo::DemoError::Record(e.to_string()))?,
-            workflow: serde_json::to_string(&workflow)
-                .map_err(|e| crate::demo::DemoError::Record(e.to_string()))?,
-            version: 1,
-            created_at: now,
-            updated_at: now,
-            submitted_at: (!draft).then_some(now),
-        });
-    }
+    let mut filing = Filing {
+        centres: &centres,
+        admin,
+        counters,
+    };
 
     conn.transaction(|conn| {
-        insert_batches!(conn, organisations::table, orgs);
-        insert_batches!(conn, host_services::table, services);
-        insert_batches!(conn, contacts::table, people);
-        insert_batches!(conn, students::table, new_students);
-        insert_batches!(conn, enrolments::table, new_enrolments);
-        insert_conventions(conn, &new_conventions)?;
-        insert_batches!(conn, search_terms::table, words);
+        // Organisations with one service and one contact each.
+        for range in chunks(hosts) {
+            let generated: Vec<Host> = range.map(|i| host(&plan, i)).collect();
+            let mut words = Vec::new();
+            for h in &generated {
+                terms("organisation", h.row.id, &[&h.row.name], &mut words);
+                terms(
+                    "organisation_address",
+                    h.row.id,
+                    &[&h.row.street, &h.row.postal_code, &h.row.city],
+                    &mut words,
+                );
+                terms("host_service", h.service.id, &[&h.service.name], &mut words);
+            }
+            let (rows, rest): (Vec<_>, Vec<_>) = generated
+                .into_iter()
+                .map(|h| (h.row, (h.service, h.contact)))
+                .unzip();
+            let (services, people): (Vec<_>, Vec<_>) = rest.into_iter().unzip();
+            insert_batches!(conn, organisations::table, rows);
+            insert_batches!(conn, host_services::table, services);
+            insert_batches!(conn, contacts::table, people);
+            insert_batches!(conn, search_terms::table, words);
+        }
+        // Students, each enrolled in one programme this year.
+        for range in chunks(students) {
+            let mut words = Vec::new();
+            let (rows, enrolments): (Vec<_>, Vec<_>) = range
+                .map(|i| {
+                    let s = student(&plan, i);
+                    terms("student", s.row.id, &[s.first, s.last], &mut words);
+                    (s.row, s.enrolment)
+                })
+                .unzip();
+            insert_batches!(conn, students::table, rows);
+            insert_batches!(conn, enrolments::table, enrolments);
+            insert_batches!(conn, search_terms::table, words);
+        }
+        // Conventions over six academic years (2021-2022 to 2026-2027):
+        // most validated, some in validation, a few drafts; numbered per
+        // year after the numbers already given.
+        let mut rng = plan.rng(3, 0);
+        with_deferred_counts(
+            conn,
+            plan.convention_start,
+            plan.convention_start + hosts - 1,
+            |conn| {
+                for range in chunks(hosts) {
+                    let rows = range
+                        .map(|i| convention(&plan, &mut filing, &mut rng, i, (students, hosts)))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    insert_batches!(conn, conventions::table, rows);
+                }
+                Ok(())
+            },
+        )?;
         if let AnyConnection::Postgresql(pg) = conn {
             // Explicit ids leave the identity sequences behind.
             for table in ["organisations", "host_services", "contacts", "students", "conventions"] {
@@ -885,7 +1010,7 @@ pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::De
                 ))?;
             }
         }
-        for (year, last) in &counters {
+        for (year, last) in &filing.counters {
             stages_api::db::conventions::set_counter(conn, *year, *last)?;
         }
         Ok::<_, crate::demo::DemoError>(())
