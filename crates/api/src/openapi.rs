@@ -65,6 +65,17 @@ pub fn api_scope() -> utoipa_actix_web::scope::Scope<
         }))
 }
 
+/// The routes under `/api` as the server's workers mount them: the same
+/// handlers as [`api_scope`], without building their OpenAPI operations
+/// again (the server serves the document [`document`] built once).
+pub fn mounted_api_scope() -> actix_web::Scope {
+    actix_web::web::scope(API_PREFIX)
+        .configure(routes::mount)
+        .default_service(actix_web::web::to(|| async {
+            Err::<(), _>(crate::error::ApiError::not_found())
+        }))
+}
+
 /// The document: the info, tags and shared components of [`ApiDoc`], the
 /// operations of every registered route, and what the modifiers below
 /// add to all of them.
@@ -242,6 +253,12 @@ fn problem(description: &str) -> RefOr<utoipa::openapi::Response> {
 }
 
 /// The document as committed: pretty JSON with a final newline.
+/// The committed document, as `/api/openapi.json` serves it.
+pub const COMMITTED: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../openapi/openapi.json"
+));
+
 pub fn document_json() -> String {
     let mut json = document()
         .to_pretty_json()

@@ -6,12 +6,12 @@ use crate::db::{self, DbPool};
 use crate::error;
 use crate::headers;
 use crate::i18n::{self, Lang};
-use crate::openapi::{self, api_scope};
+use crate::openapi::{self, mounted_api_scope};
 use crate::spa;
 use crate::state::AppState;
 use actix_web::dev::{Server, Service, ServiceResponse};
-use actix_web::http::header::HeaderValue;
-use actix_web::{App, HttpServer, middleware, web};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{App, HttpResponse, HttpServer, middleware, web};
 use std::net::TcpListener;
 use std::sync::Arc;
 use utoipa_swagger_ui::SwaggerUi;
@@ -95,7 +95,10 @@ pub fn run(listener: TcpListener, state: AppState) -> Result<Server, StartError>
     ))
     .map_err(|e| std::io::Error::other(format!("Content-Security-Policy: {e}")))?;
     let data = web::Data::new(state);
-    let document = openapi::document();
+    // The document served is the committed one (`openapi/openapi.json`,
+    // checked against the routes by `committed_document_is_fresh`):
+    // building it costs tens of megabytes that the process would keep.
+    let document = web::Bytes::from_static(openapi::COMMITTED);
     let server = HttpServer::new(move || {
         let spa_csp = spa_csp.clone();
         let document = document.clone();
@@ -131,8 +134,21 @@ pub fn run(listener: TcpListener, state: AppState) -> Result<Server, StartError>
             .wrap(middleware::Compress::default())
             .wrap(tracing_actix())
             .service(web::redirect("/api/docs", "/api/docs/"))
-            .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", document.clone()))
-            .service(api_scope())
+            .service(
+                web::resource("/api/openapi.json").route(web::get().to(move || {
+                    let document = document.clone();
+                    async move {
+                        HttpResponse::Ok()
+                            .content_type(header::ContentType::json())
+                            .body(document)
+                    }
+                })),
+            )
+            .service(
+                SwaggerUi::new("/api/docs/{_:.*}")
+                    .config(utoipa_swagger_ui::Config::new(["/api/openapi.json"])),
+            )
+            .service(mounted_api_scope())
             .configure(|cfg| {
                 if serve_spa {
                     spa::configure(cfg, &web_dir);
