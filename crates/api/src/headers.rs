@@ -82,7 +82,12 @@ pub fn is_hashed_asset(path: &str) -> bool {
 /// Paths whose answers hold a session or who the person is: never stored
 /// by a browser or a proxy.
 fn is_private(path: &str) -> bool {
-    path.starts_with("/api/auth/") || path == "/api/me" || path.starts_with("/api/me/")
+    path.starts_with("/api/auth/")
+        || path == "/api/me"
+        || path.starts_with("/api/me/")
+        // A signing page and the agreement it shows, opened on a shared
+        // computer, stay out of its cache.
+        || path.starts_with("/api/signing/")
 }
 
 /// A control character hidden in the path by percent-encoding (`%00`):

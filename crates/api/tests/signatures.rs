@@ -180,6 +180,14 @@ async fn every_party_signs_on_paper_and_the_agreement_is_sealed(app: &TestApp) {
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
     assert_eq!(rules(&problem), ["FMT-05"]);
+    // A "PDF" nested deep enough to overflow the parser's stack is refused
+    // before it is parsed; and only staff who run the circuit are read.
+    let deep = format!("%PDF-1.5\ntrailer << /A {} >>", "[".repeat(1_000_000));
+    let (status, problem) = paper(&manager, id, &conv, "student", &today, deep.into_bytes()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert_eq!(rules(&problem), ["FMT-05"]);
+    let (status, _) = paper(&student, id, &conv, "student", &today, sent.clone()).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
     let (status, _) = paper(
         &manager,
         id,
@@ -833,7 +841,80 @@ async fn an_amendment_is_signed_in_its_own_circuit(app: &TestApp) {
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
+/// Wrong codes sent at once are each counted before they are compared:
+/// with four tries left, eight guesses released together with a barrier
+/// get four comparisons, and the link is locked with ten tries spent, not
+/// fourteen (PostgreSQL runs them side by side).
+async fn concurrent_guesses_get_no_extra_tries(app: &TestApp) {
+    use stages_api::db::schema::signature_requests;
+    let (id, conv) = validated(app).await;
+    let manager = As::new(app, "gestionnaire").await;
+    let (_, conv) = manager
+        .post(
+            &format!("/api/conventions/{id}/signature/send"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    let sha = conv["signature"]["document_sha256"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (token, _) = link_of(app, id, "student");
+    let anonymous = As {
+        app,
+        token: String::new(),
+    };
+    let (status, _) = anonymous
+        .post(&format!("/api/signing/{token}/code"), None, None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, code) = link_of(app, id, "student");
+    let code = code.unwrap();
+    let tries = |conn: &mut stages_api::db::AnyConnection| -> i32 {
+        signature_requests::table
+            .filter(signature_requests::party.eq("student"))
+            .order(signature_requests::id.desc())
+            .select(signature_requests::code_attempts)
+            .first(conn)
+            .unwrap()
+    };
+    {
+        let mut conn = app.pool.get().unwrap();
+        diesel::update(signature_requests::table)
+            .set(signature_requests::code_attempts.eq(6))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    let sign = format!("/api/signing/{token}/sign");
+    let barrier = tokio::sync::Barrier::new(8);
+    let guesses = (0..8u32).map(|n| {
+        let guess = format!("{:06}", (code.parse::<u32>().unwrap() + 1 + n) % 1_000_000);
+        let (anonymous, sign, sha, barrier) = (&anonymous, &sign, &sha, &barrier);
+        async move {
+            barrier.wait().await;
+            anonymous
+                .post(
+                    sign,
+                    None,
+                    Some(json!({"code": guess, "document_sha256": sha})),
+                )
+                .await
+                .0
+        }
+    });
+    let statuses = futures_util::future::join_all(guesses).await;
+    let compared = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::UNPROCESSABLE_ENTITY)
+        .count();
+    assert_eq!(compared, 4, "{statuses:?}");
+    let mut conn = app.pool.get().unwrap();
+    assert_eq!(tries(&mut conn), 10);
+}
+
 on_both_backends!(
+    concurrent_guesses_get_no_extra_tries,
     an_amendment_is_signed_in_its_own_circuit,
     wrong_codes_lock_the_link,
     a_pending_signer_is_reminded,

@@ -137,7 +137,14 @@ pub async fn report(
                 let reported = Reported {
                     circuit: report.circuit_id,
                     party: report.party,
-                    signer_name: report.signer_name.trim().to_owned(),
+                    // Printed on the sealed page: no control characters.
+                    signer_name: report
+                        .signer_name
+                        .chars()
+                        .filter(|c| !c.is_control())
+                        .collect::<String>()
+                        .trim()
+                        .to_owned(),
                     document_sha256: report.document_sha256.trim().to_owned(),
                     address: format!("platform:{}", platform.name()),
                     user_agent: report.reference.clone(),

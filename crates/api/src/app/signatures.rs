@@ -499,10 +499,27 @@ pub struct PaperSignature {
     pub scan: Vec<u8>,
 }
 
+/// SIG-11 before a scan is read: only staff who run the circuit send one
+/// (reading and parsing 10 MB costs), so the others are refused before
+/// their body is.
+pub async fn check_may_record(state: &AppState, caller: &Caller, id: i64) -> Result<(), ApiError> {
+    let caller = caller.clone();
+    state
+        .db(move |conn| {
+            let (_, _, relation) = load_visible(conn, &caller, id)?;
+            signature::may_manage(relation).map_err(|r| ApiError::refusal(&r))
+        })
+        .await
+}
+
 /// FMT-05: the scan must be a PDF with at least one page. Parsing it is
-/// the content check: a renamed image or a truncated file is refused.
+/// the content check: a renamed image or a truncated file is refused. The
+/// parser recurses on nested arrays and dictionaries and follows the
+/// chain of cross-reference sections: a file nested too deep or whose
+/// chain loops is refused before it is parsed ([`crate::documents::scan`]).
 pub fn check_scan(scan: &[u8]) -> Result<(), ApiError> {
     let readable = scan.starts_with(b"%PDF-")
+        && crate::documents::scan::parsable(scan)
         && lopdf::Document::load_mem(scan).is_ok_and(|pdf| !pdf.get_pages().is_empty());
     if readable {
         Ok(())
@@ -570,6 +587,9 @@ pub async fn record_paper(
                     now,
                 },
             )?;
+            // Signed on paper, the party's link stops working and is no
+            // longer reminded.
+            repo::revoke_party_requests(conn, stored.id, paper.party, now)?;
             if stored.circuit.sent_on().is_some() {
                 crate::app::signing::ask_awaited(conn, &parties, stored.id, &public_url, now)?;
             }

@@ -348,6 +348,10 @@ pub async fn document(state: &AppState, token: String) -> Result<(Vec<u8>, Strin
             let now = chrono::Utc::now().naive_utc();
             let row = open_request(conn, &keys, &token, now)?;
             let stored = repo::find(conn, row.circuit_id)?;
+            // A withdrawn circuit's text is no longer to be signed.
+            if !stored.open {
+                return Err(ApiError::unauthorized(Text::SigningLinkInvalid));
+            }
             let loaded = conventions::load(conn, stored.convention_id)?;
             let number = loaded
                 .workflow
@@ -568,9 +572,13 @@ pub async fn sign(
                     }
                     _ => return Err(ApiError::refusal(&signature::wrong_code())),
                 };
+                // The try is counted before the comparison, by a write
+                // that refuses past the limit (SIG-12 under concurrency).
+                if !repo::take_try(conn, row.id, MAX_CODE_ATTEMPTS)? {
+                    return Err(ApiError::refusal(&signature::link_locked()));
+                }
                 let given = confirmation.code.trim();
                 if !bool::from(given.as_bytes().ct_eq(expected.as_bytes())) {
-                    repo::wrong_code(conn, row.id)?;
                     return Ok(Checked::WrongCode);
                 }
                 let party: Party = codec::from_code(&row.party)?;

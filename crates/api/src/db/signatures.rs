@@ -568,12 +568,19 @@ pub fn set_code(
     Ok(written == 1)
 }
 
-/// Counts a wrong code; past the limit the code is void.
-pub fn wrong_code(conn: &mut AnyConnection, id: i64) -> RepoResult<()> {
-    diesel::update(signature_requests::table.find(id))
-        .set(signature_requests::code_attempts.eq(signature_requests::code_attempts + 1))
-        .execute(conn)?;
-    Ok(())
+/// Takes one try of the link's code, if it has tries left (`false` when
+/// not). Taken before the code is compared: on PostgreSQL concurrent tries
+/// wait for each other on the row and each sees the count the one before
+/// left, so no more than `max` codes are ever compared.
+pub fn take_try(conn: &mut AnyConnection, id: i64, max: i32) -> RepoResult<bool> {
+    let written = diesel::update(
+        signature_requests::table
+            .find(id)
+            .filter(signature_requests::code_attempts.lt(max)),
+    )
+    .set(signature_requests::code_attempts.eq(signature_requests::code_attempts + 1))
+    .execute(conn)?;
+    Ok(written == 1)
 }
 
 /// Spends the link: `false` when it was spent meanwhile (single use,

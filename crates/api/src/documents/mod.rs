@@ -31,6 +31,7 @@ mod logo;
 
 pub use logo::is_printable as logo_is_printable;
 mod pdf;
+pub mod scan;
 pub mod seal;
 mod shared;
 mod signature_page;

@@ -153,6 +153,7 @@ pub async fn record_paper(
 ) -> Result<HttpResponse, ApiError> {
     let (id, party) = path.into_inner();
     let expected = concurrency::expected_version(&req)?;
+    cases::check_may_record(&state, &caller, id).await?;
     let scan = bounded_body(payload, MAX_SCAN_BYTES).await?;
     // Parsing a PDF takes a while: off the async workers.
     let scan = web::block(move || cases::check_scan(&scan).map(|()| scan)).await??;
