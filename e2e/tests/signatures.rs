@@ -114,6 +114,10 @@ async fn an_agreement_is_signed_by_link_and_on_paper_and_sealed() {
     manager
         .wait_for_text("#signature-status", "En cours de signature")
         .await;
+    // Where each link goes is on the page before anyone signs.
+    manager
+        .wait_for_text("#signature-email-host_signatory", HOST_SIGNATORY)
+        .await;
     manager.scroll_to("#signature").await;
     manager.screenshot("signature-1-sent").await;
     manager.check_accessibility("signature circuit").await;
@@ -162,16 +166,7 @@ async fn an_agreement_is_signed_by_link_and_on_paper_and_sealed() {
         .await;
     assert_eq!(status, 200);
     let sealed_path = std::env::temp_dir().join(format!("sealed-{}.pdf", server.port));
-    std::fs::write(&sealed_path, &sealed).expect("write the signed agreement");
-    let report = std::process::Command::new("pdfsig")
-        .arg(&sealed_path)
-        .output()
-        .expect("pdfsig");
-    let report = String::from_utf8_lossy(&report.stdout);
-    assert!(
-        report.contains("Signature Validation: Signature is Valid."),
-        "{report}"
-    );
+    assert_sealed(&sealed_path, &sealed);
     // The names print exactly: the student's Polish and Vietnamese letters,
     // the host's Chinese characters, as a reader copies them.
     let text = std::process::Command::new("pdftotext")
@@ -261,9 +256,18 @@ async fn an_agreement_is_signed_by_link_and_on_paper_and_sealed() {
         ))
         .await;
     assert_eq!(status, 200);
-    std::fs::write(&sealed_path, &sealed).expect("write the signed amendment");
+    assert_sealed(&sealed_path, &sealed);
+
+    let _ = std::fs::remove_file(scan_path);
+    let _ = std::fs::remove_file(sealed_path);
+    manager.close().await;
+}
+
+/// Writes `pdf` to `path` and checks that `pdfsig` finds its seal valid.
+fn assert_sealed(path: &std::path::Path, pdf: &[u8]) {
+    std::fs::write(path, pdf).expect("write the sealed PDF");
     let report = std::process::Command::new("pdfsig")
-        .arg(&sealed_path)
+        .arg(path)
         .output()
         .expect("pdfsig");
     let report = String::from_utf8_lossy(&report.stdout);
@@ -271,10 +275,6 @@ async fn an_agreement_is_signed_by_link_and_on_paper_and_sealed() {
         report.contains("Signature Validation: Signature is Valid."),
         "{report}"
     );
-
-    let _ = std::fs::remove_file(scan_path);
-    let _ = std::fs::remove_file(sealed_path);
-    manager.close().await;
 }
 
 /// Staff record the tutor's, the supervisor's and the school's paper

@@ -49,6 +49,10 @@ pub struct PartyView {
     pub party: Party,
     /// The signer as the agreement names them.
     pub name: String,
+    /// Where their signing link and code are mailed, so that staff check
+    /// it before sending (the centre's staff only; `None` for others, and
+    /// for a party without an address, who signs on paper).
+    pub email: Option<String>,
     /// Whether the party is asked to sign now.
     pub awaited: bool,
     pub signature: Option<SignatureView>,

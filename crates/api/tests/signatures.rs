@@ -123,10 +123,20 @@ async fn every_party_signs_on_paper_and_the_agreement_is_sealed(app: &TestApp) {
     );
     assert_eq!(circuit["manage"]["decision"], "allowed", "{circuit}");
 
-    // The student reads the circuit but does not run it.
+    // Staff see where each link will go before sending: the host's
+    // signatory's address comes from a contact anyone may have entered.
+    let host = &circuit["parties"][1];
+    assert!(
+        host["email"].as_str().is_some_and(|e| e.contains('@')),
+        "{host}"
+    );
+
+    // The student reads the circuit but does not run it, nor sees the
+    // addresses.
     let student = As::new(app, "etudiant").await;
     let (_, seen) = student.get(&format!("/api/conventions/{id}")).await;
     assert_eq!(seen["signature"]["manage"]["decision"], "denied");
+    assert_eq!(seen["signature"]["parties"][1]["email"], Value::Null);
     let send = format!("/api/conventions/{id}/signature/send");
     let (status, _) = student.post(&send, Some(version(&conv)), None).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
@@ -593,9 +603,10 @@ async fn a_pending_signer_is_reminded(app: &TestApp) {
     assert_eq!(reminders, ["camille.martin@etu.univ-demo.fr"]);
 }
 
-/// Ten wrong codes lock the link, whatever codes are asked after: a
-/// guesser gets ten tries against a million codes.
-async fn wrong_codes_lock_the_link(app: &TestApp) {
+/// A validated convention sent for signature, and the student's link
+/// with a code asked: (convention, SHA-256 of the agreement, the link's
+/// token, the code mailed).
+async fn student_holds_a_code(app: &TestApp) -> (i64, String, String, String) {
     let (id, conv) = validated(app).await;
     let manager = As::new(app, "gestionnaire").await;
     let (_, conv) = manager
@@ -619,7 +630,18 @@ async fn wrong_codes_lock_the_link(app: &TestApp) {
         .await;
     assert_eq!(status, StatusCode::OK);
     let (_, code) = link_of(app, id, "student");
-    let code = code.unwrap();
+    (id, sha, token, code.unwrap())
+}
+
+/// Ten wrong codes lock the link, whatever codes are asked after: a
+/// guesser gets ten tries against a million codes.
+async fn wrong_codes_lock_the_link(app: &TestApp) {
+    let (id, sha, token, code) = student_holds_a_code(app).await;
+    let manager = As::new(app, "gestionnaire").await;
+    let anonymous = As {
+        app,
+        token: String::new(),
+    };
     let wrong = if code == "000000" { "000001" } else { "000000" };
     let sign = format!("/api/signing/{token}/sign");
     for _ in 0..10 {
@@ -847,30 +869,11 @@ async fn an_amendment_is_signed_in_its_own_circuit(app: &TestApp) {
 /// fourteen (PostgreSQL runs them side by side).
 async fn concurrent_guesses_get_no_extra_tries(app: &TestApp) {
     use stages_api::db::schema::signature_requests;
-    let (id, conv) = validated(app).await;
-    let manager = As::new(app, "gestionnaire").await;
-    let (_, conv) = manager
-        .post(
-            &format!("/api/conventions/{id}/signature/send"),
-            Some(version(&conv)),
-            None,
-        )
-        .await;
-    let sha = conv["signature"]["document_sha256"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let (token, _) = link_of(app, id, "student");
+    let (_, sha, token, code) = student_holds_a_code(app).await;
     let anonymous = As {
         app,
         token: String::new(),
     };
-    let (status, _) = anonymous
-        .post(&format!("/api/signing/{token}/code"), None, None)
-        .await;
-    assert_eq!(status, StatusCode::OK);
-    let (_, code) = link_of(app, id, "student");
-    let code = code.unwrap();
     let tries = |conn: &mut stages_api::db::AnyConnection| -> i32 {
         signature_requests::table
             .filter(signature_requests::party.eq("student"))

@@ -327,9 +327,11 @@ fn circuit_view(
             .signatures
             .iter()
             .find(|s| s.signature.party == party);
+        let who = signer(conn, &parties_of, party)?;
         parties.push(PartyView {
             party,
-            name: signer(conn, &parties_of, party)?.name,
+            name: who.name,
+            email: who.email.filter(|_| evidence),
             awaited: awaited.contains(&party),
             signature: record.map(|r| SignatureView {
                 id: r.id,

@@ -62,6 +62,26 @@ pub struct NewSignature<'a> {
     pub now: NaiveDateTime,
 }
 
+/// The columns of [`CircuitColumns`], in its order (the selection's type
+/// is spelled once, here).
+macro_rules! circuit_columns {
+    () => {
+        (
+            signature_circuits::id,
+            signature_circuits::convention_id,
+            signature_circuits::amendment_id,
+            signature_circuits::withdrawn_at.is_null(),
+            signature_circuits::parties,
+            signature_circuits::signing_order,
+            signature_circuits::opened_on,
+            signature_circuits::sent_on,
+            signature_circuits::document_sha256,
+            signature_circuits::signed_document.is_not_null(),
+            signature_circuits::version,
+        )
+    };
+}
+
 type CircuitColumns = (
     i64,
     i64,
@@ -91,45 +111,18 @@ pub fn open_circuit(
         Some(amendment) => of.filter(signature_circuits::amendment_id.eq(amendment)),
         None => of.filter(signature_circuits::amendment_id.is_null()),
     };
-    let row: Option<CircuitColumns> = of
-        .select((
-            signature_circuits::id,
-            signature_circuits::convention_id,
-            signature_circuits::amendment_id,
-            signature_circuits::withdrawn_at.is_null(),
-            signature_circuits::parties,
-            signature_circuits::signing_order,
-            signature_circuits::opened_on,
-            signature_circuits::sent_on,
-            signature_circuits::document_sha256,
-            signature_circuits::signed_document.is_not_null(),
-            signature_circuits::version,
-        ))
-        .first(conn)
-        .optional()?;
+    let row: Option<CircuitColumns> = of.select(circuit_columns!()).first(conn).optional()?;
     row.map(|row| restore(conn, row)).transpose()
 }
 
 /// Every open circuit of `convention`: its agreement's, then its
-/// amendments' in their order.
+/// amendments' in the order they were opened (validated).
 pub fn open_circuits(conn: &mut AnyConnection, convention: i64) -> RepoResult<Vec<StoredCircuit>> {
     let rows: Vec<CircuitColumns> = signature_circuits::table
         .filter(signature_circuits::convention_id.eq(convention))
         .filter(signature_circuits::withdrawn_at.is_null())
         .order(signature_circuits::id)
-        .select((
-            signature_circuits::id,
-            signature_circuits::convention_id,
-            signature_circuits::amendment_id,
-            signature_circuits::withdrawn_at.is_null(),
-            signature_circuits::parties,
-            signature_circuits::signing_order,
-            signature_circuits::opened_on,
-            signature_circuits::sent_on,
-            signature_circuits::document_sha256,
-            signature_circuits::signed_document.is_not_null(),
-            signature_circuits::version,
-        ))
+        .select(circuit_columns!())
         .load(conn)?;
     let mut circuits = rows
         .into_iter()
@@ -143,19 +136,7 @@ pub fn open_circuits(conn: &mut AnyConnection, convention: i64) -> RepoResult<Ve
 pub fn find(conn: &mut AnyConnection, id: i64) -> RepoResult<StoredCircuit> {
     let row: CircuitColumns = signature_circuits::table
         .find(id)
-        .select((
-            signature_circuits::id,
-            signature_circuits::convention_id,
-            signature_circuits::amendment_id,
-            signature_circuits::withdrawn_at.is_null(),
-            signature_circuits::parties,
-            signature_circuits::signing_order,
-            signature_circuits::opened_on,
-            signature_circuits::sent_on,
-            signature_circuits::document_sha256,
-            signature_circuits::signed_document.is_not_null(),
-            signature_circuits::version,
-        ))
+        .select(circuit_columns!())
         .first(conn)
         .optional()?
         .ok_or(RepoError::NotFound)?;

@@ -215,7 +215,12 @@ fn PartyRow(
     view! {
         <tr id=format!("{prefix}-row-{code}")>
             <td>{i18n.t(party_key(party.party))}</td>
-            <td>{party.name.clone()}</td>
+            <td>
+                {party.name.clone()}
+                {party.email.clone().map(|email| view! {
+                    <br /><span class="muted" id=format!("{prefix}-email-{code}")>{email}</span>
+                })}
+            </td>
             <td class="signature-state">{state}</td>
             <td>{action}</td>
         </tr>
