@@ -269,14 +269,32 @@ struct PgTrigger {
     event: String,
 }
 
+/// The schema without what each search engine needs and the other has no
+/// counterpart for (migration 20): on SQLite the FTS5 table, its shadow
+/// tables and the triggers that feed it from `search_documents`; on
+/// PostgreSQL the GIN index over the documents (and the primary key's
+/// index, a rowid on SQLite). `search_documents` itself stays compared.
+fn without_search_engines(mut schema: Schema) -> Schema {
+    schema
+        .columns
+        .retain(|table, _| !table.starts_with("search_index"));
+    schema
+        .indexes
+        .retain(|table, _| !table.starts_with("search_"));
+    schema
+        .triggers
+        .retain(|(table, _)| table != "search_documents");
+    schema
+}
+
 #[test]
 fn both_backends_migrate_to_the_same_schema() {
     let sqlite_db = TestDb::create(Backend::Sqlite);
     let postgres_db = TestDb::create(Backend::Postgres);
     migrate(&sqlite_db.url);
     migrate(&postgres_db.url);
-    let sqlite = sqlite_schema(&sqlite_db.url);
-    let postgres = postgres_schema(&postgres_db.url);
+    let sqlite = without_search_engines(sqlite_schema(&sqlite_db.url));
+    let postgres = without_search_engines(postgres_schema(&postgres_db.url));
     assert!(sqlite.columns.len() > 20, "the schema was read: {sqlite:?}");
     let tables = |s: &Schema| s.columns.keys().cloned().collect::<BTreeSet<_>>();
     assert_eq!(tables(&sqlite), tables(&postgres), "tables");

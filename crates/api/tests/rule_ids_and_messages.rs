@@ -74,9 +74,13 @@ fn is_rule_id(text: &str) -> bool {
 }
 
 /// A sentence a person would read: a capital, at least three words of
-/// letters, and a sentence's end.
+/// letters, and a sentence's end; not a SQL statement (`… WHERE key = ?`).
 fn is_sentence(text: &str) -> bool {
     let text = text.trim();
+    let first = text.split_whitespace().next().unwrap_or("");
+    if ["SELECT", "INSERT", "UPDATE", "DELETE", "WITH"].contains(&first) {
+        return false;
+    }
     let starts_upper = text.chars().next().is_some_and(char::is_uppercase);
     let ends = text.ends_with(['.', '!', '?', ':', '…']);
     let words = text

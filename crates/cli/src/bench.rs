@@ -1,4 +1,4 @@
-//! `stages bench-sql`: times, straight on the database, the SQL that the two
+//! `stages bench-sql`: times, straight on the database, the SQL that the
 //! search endpoints run, so that the HTTP figures of the load benchmark can
 //! be read against the cost of the query alone (BENCHMARKS.md).
 
@@ -15,6 +15,8 @@ pub enum Search {
     Organisations,
     /// `GET /api/conventions?q=WORD` as the manager of centre `centre`.
     Conventions,
+    /// `GET /api/students?q=WORD` as an administrator.
+    Students,
 }
 
 #[derive(QueryableByName)]
@@ -24,29 +26,48 @@ struct Id {
 }
 
 /// The page queries, with the columns the endpoints read and their limit
-/// (25 items and one more to know whether a next page exists).
-fn sql(search: Search, postgres: bool) -> &'static str {
+/// (25 items and one more to know whether a next page exists): the
+/// engine's condition takes the first parameter, the centre the second.
+fn sql(search: Search, postgres: bool) -> String {
+    let (fts, centre) = if postgres {
+        (
+            "IN (SELECT key / 16 FROM search_documents WHERE words @@ CAST($1 AS tsquery))",
+            "$2",
+        )
+    } else {
+        (
+            "IN (SELECT rowid / 16 FROM search_index WHERE search_index MATCH ?)",
+            "?",
+        )
+    };
+    let active = if postgres { "TRUE" } else { "1" };
+    match search {
+        Search::Organisations => format!(
+            "SELECT o.* FROM organisations o WHERE o.active = {active} AND o.id {fts} \
+             ORDER BY o.name, o.id LIMIT 26"
+        ),
+        Search::Conventions => format!(
+            "SELECT c.* FROM conventions c WHERE c.id {fts} \
+             AND (c.student_id = -1 OR c.supervisor_id = -1 OR c.centre_id = {centre}) \
+             ORDER BY c.id DESC LIMIT 26"
+        ),
+        Search::Students => format!(
+            "SELECT s.* FROM students s WHERE s.id {fts} \
+             ORDER BY s.last_name, s.first_name, s.id LIMIT 26"
+        ),
+    }
+}
+
+/// The engine's query for `word` as the endpoint builds it
+/// (`db::search::matching`).
+fn engine_query(search: Search, word: &str, centre: i64, postgres: bool) -> String {
     match (search, postgres) {
-        (Search::Organisations, true) => {
-            "SELECT o.* FROM organisations o WHERE o.active = TRUE AND o.id IN \
-             (SELECT entity_id FROM search_terms WHERE kind = 'organisation' AND term >= $1 AND term < $2) \
-             ORDER BY o.name, o.id LIMIT 26"
-        }
-        (Search::Organisations, false) => {
-            "SELECT o.* FROM organisations o WHERE o.active = 1 AND o.id IN \
-             (SELECT entity_id FROM search_terms WHERE kind = 'organisation' AND term >= ? AND term < ?) \
-             ORDER BY o.name, o.id LIMIT 26"
-        }
-        (Search::Conventions, true) => {
-            "SELECT c.* FROM conventions c WHERE (c.student_id = -1 OR c.supervisor_id = -1 OR c.centre_id = $3) \
-             AND c.student_id IN (SELECT entity_id FROM search_terms WHERE kind = 'student' AND term >= $1 AND term < $2) \
-             ORDER BY c.id DESC LIMIT 26"
-        }
-        (Search::Conventions, false) => {
-            "SELECT c.* FROM conventions c WHERE (c.student_id = -1 OR c.supervisor_id = -1 OR c.centre_id = ?) \
-             AND c.student_id IN (SELECT entity_id FROM search_terms WHERE kind = 'student' AND term >= ? AND term < ?) \
-             ORDER BY c.id DESC LIMIT 26"
-        }
+        (Search::Organisations, true) => format!("'o{word}':*"),
+        (Search::Organisations, false) => format!("o{word}*"),
+        (Search::Students, true) => format!("'s{word}':*"),
+        (Search::Students, false) => format!("s{word}*"),
+        (Search::Conventions, true) => format!("'c{word}':* & (xc{centre})"),
+        (Search::Conventions, false) => format!("c{word}* AND (xc{centre})"),
     }
 }
 
@@ -81,23 +102,14 @@ pub fn run(
     let mut timings = Vec::with_capacity(iterations);
     for i in 0..iterations {
         let word = text::normalise(&words[i % words.len().max(1)]);
-        let end = text::prefix_end(&word);
+        let fts = engine_query(search, &word, centre, postgres);
         let start = Instant::now();
-        let rows: Vec<Id> = match (search, postgres) {
-            (Search::Organisations, _) => diesel::sql_query(query)
-                .bind::<Text, _>(&word)
-                .bind::<Text, _>(&end)
-                .load(conn)?,
-            (Search::Conventions, true) => diesel::sql_query(query)
-                .bind::<Text, _>(&word)
-                .bind::<Text, _>(&end)
+        let rows: Vec<Id> = match search {
+            Search::Conventions => diesel::sql_query(&query)
+                .bind::<Text, _>(&fts)
                 .bind::<BigInt, _>(centre)
                 .load(conn)?,
-            (Search::Conventions, false) => diesel::sql_query(query)
-                .bind::<BigInt, _>(centre)
-                .bind::<Text, _>(&word)
-                .bind::<Text, _>(&end)
-                .load(conn)?,
+            _ => diesel::sql_query(&query).bind::<Text, _>(&fts).load(conn)?,
         };
         timings.push(start.elapsed());
         std::hint::black_box(rows.iter().map(|r| r.id).sum::<i64>());

@@ -14,8 +14,9 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use stages_api::db::AnyConnection;
 use stages_api::db::schema::{
-    contacts, conventions, enrolments, host_services, organisations, search_terms, students, users,
+    contacts, conventions, enrolments, host_services, organisations, students, users,
 };
+use stages_api::db::search::{self, Access, Kind};
 use stages_api::text;
 use stages_domain::figures;
 use stages_domain::ids::{Country, Email, NafCode, Phone, Siret};
@@ -438,14 +439,6 @@ struct NewConvention {
     submitted_at: Option<NaiveDateTime>,
 }
 
-#[derive(Insertable)]
-#[diesel(table_name = search_terms)]
-struct NewTerm {
-    kind: &'static str,
-    term: String,
-    entity_id: i64,
-}
-
 /// Inserts `rows` in batches on whichever backend `conn` is.
 macro_rules! insert_batches {
     ($conn:expr, $table:expr, $rows:expr) => {{
@@ -509,15 +502,49 @@ fn next_id(max: Option<i64>) -> i64 {
     max.unwrap_or(0) + 1
 }
 
-fn terms(kind: &'static str, id: i64, texts: &[&str], out: &mut Vec<NewTerm>) {
-    let mut words: Vec<String> = texts.iter().flat_map(|t| text::terms(t)).collect();
-    words.sort();
-    words.dedup();
-    out.extend(words.into_iter().map(|term| NewTerm {
-        kind,
-        term,
-        entity_id: id,
-    }));
+/// The search document of record `id` of `kind` (db/search.rs), if it has
+/// words.
+fn document(kind: Kind, id: i64, texts: &[&str], access: &[Access], out: &mut Vec<(i64, String)>) {
+    let words = search::document(kind, texts, access);
+    if !words.is_empty() {
+        out.push((kind.key(id), words));
+    }
+}
+
+/// Writes search documents [`BATCH`] at a time, each batch as one bound
+/// parameter (arrays on PostgreSQL, a JSON array on SQLite, whose triggers
+/// index each document in FTS5).
+fn write_documents(
+    conn: &mut AnyConnection,
+    documents: &[(i64, String)],
+) -> Result<(), crate::demo::DemoError> {
+    use diesel::sql_types::{Array, BigInt, Text};
+    for chunk in documents.chunks(BATCH) {
+        match &mut *conn {
+            AnyConnection::Postgresql(c) => {
+                let (keys, words): (Vec<i64>, Vec<&str>) =
+                    chunk.iter().map(|(k, w)| (*k, w.as_str())).unzip();
+                diesel::sql_query(
+                    "INSERT INTO search_documents (key, words) \
+                     SELECT k, CAST(w AS tsvector) FROM unnest($1, $2) AS t (k, w)",
+                )
+                .bind::<Array<BigInt>, _>(keys)
+                .bind::<Array<Text>, _>(words)
+                .execute(c)?;
+            }
+            AnyConnection::Sqlite(c) => {
+                let json = serde_json::to_string(chunk)
+                    .map_err(|e| crate::demo::DemoError::Record(e.to_string()))?;
+                diesel::sql_query(
+                    "INSERT INTO search_documents (key, words) \
+                     SELECT value ->> 0, value ->> 1 FROM json_each(?)",
+                )
+                .bind::<Text, _>(json)
+                .execute(c)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Where this run's records start, and what they share.
@@ -718,14 +745,15 @@ struct Filing<'a> {
 }
 
 /// Convention `i` of this run, of a student and a host among those
-/// generated (`students`, `hosts`), drawn by `rng`.
+/// generated (`students`, `hosts`), drawn by `rng`, with its search
+/// document.
 fn convention(
     plan: &Plan,
     filing: &mut Filing<'_>,
     rng: &mut StdRng,
     i: i64,
     (students, hosts): (i64, i64),
-) -> Result<NewConvention, crate::demo::DemoError> {
+) -> Result<(NewConvention, (i64, String)), crate::demo::DemoError> {
     let start_year = 2021 + i32::try_from(i % 6).unwrap_or(0);
     let year = AcademicYear::starting(start_year);
     let base = NaiveDate::from_ymd_opt(start_year + 1, 1, 4).unwrap_or_default();
@@ -844,8 +872,11 @@ fn convention(
         .find(|(_, code)| code == programme.2)
         .map_or(1, |(id, _)| *id);
     let record = |e: serde_json::Error| crate::demo::DemoError::Record(e.to_string());
-    Ok(NewConvention {
-        id: plan.convention_start + i,
+    let id = plan.convention_start + i;
+    let access = [Access::Centre(centre), Access::Student(student_row.id)];
+    let words = search::document(Kind::Convention, &[last, first], &access);
+    let row = NewConvention {
+        id,
         number: workflow.number().map(|n| n.to_string()),
         status: stages_api::db::codec::to_code(status),
         centre_id: centre,
@@ -873,7 +904,8 @@ fn convention(
         created_at: plan.now,
         updated_at: plan.now,
         submitted_at: (!draft).then_some(plan.now),
-    })
+    };
+    Ok((row, (Kind::Convention.key(id), words)))
 }
 
 /// The chunks of `0..n`, each at most [`CHUNK`] long.
@@ -951,14 +983,15 @@ pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::De
             let generated: Vec<Host> = range.map(|i| host(&plan, i)).collect();
             let mut words = Vec::new();
             for h in &generated {
-                terms("organisation", h.row.id, &[&h.row.name], &mut words);
-                terms(
-                    "organisation_address",
+                document(Kind::Organisation, h.row.id, &[&h.row.name], &[], &mut words);
+                document(
+                    Kind::OrganisationAddress,
                     h.row.id,
                     &[&h.row.street, &h.row.postal_code, &h.row.city],
+                    &[],
                     &mut words,
                 );
-                terms("host_service", h.service.id, &[&h.service.name], &mut words);
+                document(Kind::HostService, h.service.id, &[&h.service.name], &[], &mut words);
             }
             let (rows, rest): (Vec<_>, Vec<_>) = generated
                 .into_iter()
@@ -968,7 +1001,7 @@ pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::De
             insert_batches!(conn, organisations::table, rows);
             insert_batches!(conn, host_services::table, services);
             insert_batches!(conn, contacts::table, people);
-            insert_batches!(conn, search_terms::table, words);
+            write_documents(conn, &words)?;
         }
         // Students, each enrolled in one programme this year.
         for range in chunks(students) {
@@ -976,13 +1009,13 @@ pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::De
             let (rows, enrolments): (Vec<_>, Vec<_>) = range
                 .map(|i| {
                     let s = student(&plan, i);
-                    terms("student", s.row.id, &[s.first, s.last], &mut words);
+                    document(Kind::Student, s.row.id, &[s.first, s.last], &[], &mut words);
                     (s.row, s.enrolment)
                 })
                 .unzip();
             insert_batches!(conn, students::table, rows);
             insert_batches!(conn, enrolments::table, enrolments);
-            insert_batches!(conn, search_terms::table, words);
+            write_documents(conn, &words)?;
         }
         // Conventions over six academic years (2021-2022 to 2026-2027):
         // most validated, some in validation, a few drafts; numbered per
@@ -994,10 +1027,13 @@ pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::De
             plan.convention_start + hosts - 1,
             |conn| {
                 for range in chunks(hosts) {
-                    let rows = range
+                    let (rows, words): (Vec<_>, Vec<_>) = range
                         .map(|i| convention(&plan, &mut filing, &mut rng, i, (students, hosts)))
-                        .collect::<Result<Vec<_>, _>>()?;
+                        .collect::<Result<Vec<_>, _>>()?
+                        .into_iter()
+                        .unzip();
                     insert_batches!(conn, conventions::table, rows);
+                    write_documents(conn, &words)?;
                 }
                 Ok(())
             },

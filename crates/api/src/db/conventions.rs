@@ -12,7 +12,7 @@ use crate::db::schema::{
     convention_counters, convention_interruptions, convention_schedule_periods, conventions,
     organisations, students, validation_history,
 };
-use crate::db::search::Kind;
+use crate::db::search::{self, Access, Kind};
 use crate::db::{RepoError, RepoResult};
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -70,6 +70,9 @@ pub struct Loaded {
     pub parties: Parties,
     pub settings: CentreSettings,
     pub centre_name: String,
+    /// The centre and supervisor as stored: who may find it by name. A
+    /// save that changes them re-indexes the convention.
+    indexed_access: (i64, Option<i64>),
 }
 
 /// DUR-03: staff's answer as stored, with who gave it and when.
@@ -137,6 +140,7 @@ pub fn load(conn: &mut AnyConnection, id: i64) -> RepoResult<Loaded> {
         .collect();
     let centre = centres::find_row(conn, row.centre_id)?;
     Ok(Loaded {
+        indexed_access: (row.centre_id, row.supervisor_id),
         workflow: decode(&row.workflow)?,
         parties: Parties {
             organisation_id: row.organisation_id,
@@ -284,7 +288,42 @@ pub fn insert_draft(
         .returning(conventions::id)
         .get_result(conn)?;
     write_children(conn, id, content)?;
+    reindex(conn, id)?;
     Ok(id)
+}
+
+/// Keeps the convention's search document in step: its student's name,
+/// and who may see it (its centre, supervisor and student), so that a
+/// search filters by access inside the engine (db/search.rs).
+pub fn reindex(conn: &mut AnyConnection, id: i64) -> QueryResult<()> {
+    let (student, centre, supervisor, last, first): (i64, i64, Option<i64>, String, String) =
+        conventions::table
+            .inner_join(students::table)
+            .filter(conventions::id.eq(id))
+            .select((
+                conventions::student_id,
+                conventions::centre_id,
+                conventions::supervisor_id,
+                students::last_name,
+                students::first_name,
+            ))
+            .first(conn)?;
+    let mut access = vec![Access::Centre(centre), Access::Student(student)];
+    access.extend(supervisor.map(Access::Supervisor));
+    let document = search::document(Kind::Convention, &[&last, &first], &access);
+    search::write(conn, Kind::Convention.key(id), &document)
+}
+
+/// Re-indexes the conventions of a student whose name changed.
+pub fn reindex_of_student(conn: &mut AnyConnection, student: i64) -> QueryResult<()> {
+    let ids: Vec<i64> = conventions::table
+        .filter(conventions::student_id.eq(student))
+        .select(conventions::id)
+        .load(conn)?;
+    for id in ids {
+        reindex(conn, id)?;
+    }
+    Ok(())
 }
 
 /// Writes the content, parties and workflow of `loaded`, bumping the
@@ -348,6 +387,11 @@ pub fn save(
     .execute(conn)?;
     crate::db::check_written(written)?;
     write_children(conn, id, &loaded.content)?;
+    let access = (loaded.row.centre_id, loaded.parties.supervisor_id);
+    if access != loaded.indexed_access {
+        reindex(conn, id)?;
+        loaded.indexed_access = access;
+    }
     let row = &mut loaded.row;
     row.number = number;
     row.status = status;
@@ -826,6 +870,18 @@ pub type ConventionFilter = Box<
         >,
 >;
 
+/// [`visible_filter`] as the access words of the conventions' search
+/// documents, for the search engine to apply inside its query.
+pub fn visible_access(ctx: &Context) -> Option<Vec<Access>> {
+    if ctx.is_admin() {
+        return None;
+    }
+    let mut access: Vec<Access> = ctx.centre_keys().into_iter().map(Access::Centre).collect();
+    access.extend(ctx.student_id.map(|s| Access::Student(s.get())));
+    access.extend(ctx.supervisor_id.map(|s| Access::Supervisor(s.get())));
+    Some(access)
+}
+
 /// The conventions the caller may see: their own as a student, those they
 /// supervise, those of the centres they manage; everything for an admin.
 pub fn visible_filter(ctx: &Context) -> Option<ConventionFilter> {
@@ -861,10 +917,13 @@ pub struct SearchFilter {
 
 /// One page of the conventions `visible` lets through that match
 /// `filter`, newest first: at most `limit + 1` rows with an id below
-/// `after` (the extra row tells that a next page exists).
+/// `after` (the extra row tells that a next page exists). `access` is
+/// `visible` as access words: a search by name asks the engine for the
+/// conventions the caller may see only, and `visible` checks them again.
 pub fn search(
     conn: &mut AnyConnection,
     visible: Option<ConventionFilter>,
+    access: Option<&[Access]>,
     filter: SearchFilter,
     after: Option<i64>,
     limit: i64,
@@ -887,8 +946,15 @@ pub fn search(
             ),
         );
     }
-    for word in &filter.words {
-        q = q.filter(conventions::student_id.eq_any(crate::word_ids!(Kind::Student, word)));
+    let named = search::matching(
+        conn,
+        "conventions.id",
+        Kind::Convention,
+        &filter.words,
+        access,
+    );
+    if let Some(named) = named {
+        q = q.filter(named);
     }
     if let Some(centre) = filter.centre {
         q = q.filter(conventions::centre_id.eq(centre));

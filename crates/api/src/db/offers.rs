@@ -7,7 +7,6 @@
 use crate::db::schema::{conventions, offer_counters, offers, organisations};
 use crate::db::search::{self, Kind};
 use crate::db::{AnyConnection, RepoError, RepoResult, check_written, codec};
-use crate::word_ids;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
@@ -317,11 +316,11 @@ pub fn search(conn: &mut AnyConnection, s: OfferSearch) -> QueryResult<Vec<Offer
     if let Some(kind) = s.kind {
         q = q.filter(offers::kind.eq(codec::to_code(kind)));
     }
-    for word in &s.keywords {
-        q = q.filter(offers::id.eq_any(word_ids!(Kind::Offer, word)));
+    if let Some(m) = search::matching(conn, "offers.id", Kind::Offer, &s.keywords, None) {
+        q = q.filter(m);
     }
-    for word in &s.place {
-        q = q.filter(offers::id.eq_any(word_ids!(Kind::OfferPlace, word)));
+    if let Some(m) = search::matching(conn, "offers.id", Kind::OfferPlace, &s.place, None) {
+        q = q.filter(m);
     }
     if let Some(from) = s.from {
         q = q.filter(offers::end_date.is_null().or(offers::end_date.ge(from)));

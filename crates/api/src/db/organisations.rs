@@ -7,7 +7,6 @@ use crate::db::audit::Entity;
 use crate::db::schema::{audit_log, contacts, conventions, host_services, organisations};
 use crate::db::search::{self, Kind};
 use crate::db::{AnyConnection, RepoError, RepoResult, check_written};
-use crate::word_ids;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -242,17 +241,33 @@ pub fn search(
     if !s.include_inactive {
         q = q.filter(organisations::active.eq(true));
     }
-    for word in &s.name {
-        q = q.filter(organisations::id.eq_any(word_ids!(Kind::Organisation, word)));
+    let names = search::matching(conn, "organisations.id", Kind::Organisation, &s.name, None);
+    if let Some(m) = names {
+        q = q.filter(m);
     }
-    for word in &s.address {
-        q = q.filter(organisations::id.eq_any(word_ids!(Kind::OrganisationAddress, word)));
+    let address = search::matching(
+        conn,
+        "organisations.id",
+        Kind::OrganisationAddress,
+        &s.address,
+        None,
+    );
+    if let Some(m) = address {
+        q = q.filter(m);
     }
-    for word in &s.service {
+    // A service's words must all be found in one service.
+    let services = search::matching(
+        conn,
+        "host_services.id",
+        Kind::HostService,
+        &s.service,
+        None,
+    );
+    if let Some(m) = services {
         q = q.filter(
             organisations::id.eq_any(
                 host_services::table
-                    .filter(host_services::id.eq_any(word_ids!(Kind::HostService, word)))
+                    .filter(m)
                     .select(host_services::organisation_id),
             ),
         );

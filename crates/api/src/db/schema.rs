@@ -47,14 +47,6 @@ diesel::table! {
 }
 
 diesel::table! {
-    search_terms (kind, term, entity_id) {
-        kind -> Text,
-        term -> Text,
-        entity_id -> BigInt,
-    }
-}
-
-diesel::table! {
     centres (id) {
         id -> BigInt,
         name -> Text,
@@ -388,7 +380,6 @@ diesel::table! {
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     nomenclatures,
-    search_terms,
     centres,
     centre_staff,
     centre_routes,

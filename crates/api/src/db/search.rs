@@ -1,13 +1,34 @@
-//! Name search through `search_terms`: each word of a name is stored once;
-//! a query matches records having, for every query word, a stored word that
-//! starts with it. A prefix range on the primary key answers it on both
-//! backends without scanning the records (see [`word_ids!`]). Checking the words a request searches for is
-//! [`crate::fields::search_words`].
+//! Word search through the engine each database ships: SQLite's FTS5 and
+//! PostgreSQL's full text search over a GIN index (migration 20). A query
+//! matches the records having, for every query word, a word that starts
+//! with it; the engine intersects the words' lists itself, so a search
+//! costs what its answer costs, not one scan per common word.
+//!
+//! One table, `search_documents`, holds one document per record: the record's
+//! words, normalised by [`text::terms`] (the same folding on both backends,
+//! which neither engine's own would give: `Œ` → `oe`, `ß` → `ss`) and each
+//! prefixed with its [`Kind`]'s letter, so that a query for students never
+//! matches an organisation's words. The document's key is
+//! `id * KINDS + kind`: keys of one kind sort as their records' ids, so an
+//! engine reading its matches newest first reads them in id order. On
+//! SQLite the FTS5 table `search_index` indexes them (kept by triggers);
+//! on PostgreSQL a GIN index over the `tsvector` column does.
+//!
+//! A convention's document holds its student's name and *access words*
+//! (`xc` + centre, `xv` + supervisor, `xs` + student): the filter of who
+//! may see it goes into the engine's query, which then returns only what
+//! the caller may see instead of every namesake in the country. Checking
+//! the words a request searches for is [`crate::fields::search_words`].
 
 use crate::db::AnyConnection;
-use crate::db::schema::search_terms;
 use crate::text;
+use diesel::dsl::{AsExprOf, sql};
+use diesel::expression::{SqlLiteral, UncheckedBind};
 use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Bool, Text};
+
+/// Room for the kinds in a document's key (`id * KINDS + kind`).
+pub const KINDS: i64 = 16;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -20,60 +41,202 @@ pub enum Kind {
     Offer,
     /// An offer's town, postcode, department and country.
     OfferPlace,
+    /// A convention's student's name, and who may see it.
+    Convention,
 }
 
 impl Kind {
-    pub fn as_str(self) -> &'static str {
+    /// The kind's place in a document's key; stored, never renumber.
+    pub fn code(self) -> i64 {
         match self {
-            Kind::Organisation => "organisation",
-            Kind::OrganisationAddress => "organisation_address",
-            Kind::Student => "student",
-            Kind::User => "user",
-            Kind::HostService => "host_service",
-            Kind::Offer => "offer",
-            Kind::OfferPlace => "offer_place",
+            Kind::Organisation => 0,
+            Kind::OrganisationAddress => 1,
+            Kind::Student => 2,
+            Kind::User => 3,
+            Kind::HostService => 4,
+            Kind::Offer => 5,
+            Kind::OfferPlace => 6,
+            Kind::Convention => 7,
+        }
+    }
+
+    /// The letter before each of the kind's words; stored, never change.
+    /// `x` is kept for access words.
+    pub fn letter(self) -> char {
+        match self {
+            Kind::Organisation => 'o',
+            Kind::OrganisationAddress => 'a',
+            Kind::Student => 's',
+            Kind::User => 'u',
+            Kind::HostService => 'h',
+            Kind::Offer => 'f',
+            Kind::OfferPlace => 'p',
+            Kind::Convention => 'c',
+        }
+    }
+
+    /// The key of the record `id`'s document.
+    pub fn key(self, id: i64) -> i64 {
+        id * KINDS + self.code()
+    }
+}
+
+/// Who may see a convention, as words of its document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Centre(i64),
+    Supervisor(i64),
+    Student(i64),
+}
+
+impl Access {
+    fn word(self) -> String {
+        match self {
+            Access::Centre(id) => format!("xc{id}"),
+            Access::Supervisor(id) => format!("xv{id}"),
+            Access::Student(id) => format!("xs{id}"),
         }
     }
 }
 
-/// Replaces the stored words of one record.
-pub fn index(conn: &mut AnyConnection, kind: Kind, id: i64, texts: &[&str]) -> QueryResult<()> {
-    diesel::delete(
-        search_terms::table
-            .filter(search_terms::kind.eq(kind.as_str()))
-            .filter(search_terms::entity_id.eq(id)),
-    )
-    .execute(conn)?;
+/// The document of a record of `kind` whose words are those of `texts`,
+/// plus `access`: words of ASCII letters and digits, separated by spaces
+/// (nothing either engine would read as syntax).
+pub fn document(kind: Kind, texts: &[&str], access: &[Access]) -> String {
     let mut words: Vec<String> = texts.iter().flat_map(|t| text::terms(t)).collect();
     words.sort();
     words.dedup();
-    // One statement per word: multi-row inserts differ between the two
-    // backends, and a name has few words.
-    for word in &words {
-        diesel::insert_into(search_terms::table)
-            .values((
-                search_terms::kind.eq(kind.as_str()),
-                search_terms::term.eq(word.as_str()),
-                search_terms::entity_id.eq(id),
-            ))
-            .execute(conn)?;
+    let mut document: Vec<String> = words
+        .iter()
+        .map(|w| format!("{}{w}", kind.letter()))
+        .collect();
+    document.extend(access.iter().map(|a| a.word()));
+    document.join(" ")
+}
+
+/// Replaces the document of one record (none when it has no words).
+pub fn index(conn: &mut AnyConnection, kind: Kind, id: i64, texts: &[&str]) -> QueryResult<()> {
+    write(conn, kind.key(id), &document(kind, texts, &[]))
+}
+
+/// Stores `document` under `key`, or removes the key's document when
+/// `document` is empty.
+pub fn write(conn: &mut AnyConnection, key: i64, document: &str) -> QueryResult<()> {
+    match conn {
+        AnyConnection::Sqlite(c) => {
+            // The triggers of migration 20 keep the FTS5 index in step.
+            diesel::sql_query("DELETE FROM search_documents WHERE key = ?")
+                .bind::<BigInt, _>(key)
+                .execute(c)?;
+            if !document.is_empty() {
+                diesel::sql_query("INSERT INTO search_documents (key, words) VALUES (?, ?)")
+                    .bind::<BigInt, _>(key)
+                    .bind::<Text, _>(document)
+                    .execute(c)?;
+            }
+        }
+        AnyConnection::Postgresql(c) => {
+            if document.is_empty() {
+                diesel::sql_query("DELETE FROM search_documents WHERE key = $1")
+                    .bind::<BigInt, _>(key)
+                    .execute(c)?;
+            } else {
+                // The cast reads the words as they are: no parser, no
+                // dictionary (they were normalised already).
+                diesel::sql_query(
+                    "INSERT INTO search_documents (key, words) VALUES ($1, CAST($2 AS tsvector)) \
+                     ON CONFLICT (key) DO UPDATE SET words = EXCLUDED.words",
+                )
+                .bind::<BigInt, _>(key)
+                .bind::<Text, _>(document)
+                .execute(c)?;
+            }
+        }
     }
     Ok(())
 }
 
-/// Record ids having a word that starts with `word` (already normalised),
-/// as a subquery: `table::id.eq_any(word_ids!(Kind::Student, word))`. A
-/// macro because the two backends need the subquery's concrete type; apply
-/// it once per query word (see [`text::query_terms`]).
-#[macro_export]
-macro_rules! word_ids {
-    ($kind:expr, $word:expr) => {{
-        use $crate::db::schema::search_terms;
-        let word: &str = $word;
-        search_terms::table
-            .filter(search_terms::kind.eq($kind.as_str()))
-            .filter(search_terms::term.ge(word.to_owned()))
-            .filter(search_terms::term.lt($crate::text::prefix_end(word)))
-            .select(search_terms::entity_id)
-    }};
+/// A condition `column IN (records of kind matching words and access)`.
+pub type Matching = SqlLiteral<Bool, UncheckedBind<SqlLiteral<Bool>, AsExprOf<String, Text>>>;
+
+/// `column` (an id column, as SQL: `students.id`) is one of the records of
+/// `kind` having a word starting with each of `words` (normalised, see
+/// [`text::query_terms`]) and, when `access` is given, one of its access
+/// words. `None` when there are no words: nothing to narrow.
+pub fn matching(
+    conn: &AnyConnection,
+    column: &'static str,
+    kind: Kind,
+    words: &[String],
+    access: Option<&[Access]>,
+) -> Option<Matching> {
+    if words.is_empty() {
+        return None;
+    }
+    let letter = kind.letter();
+    let postgres = matches!(conn, AnyConnection::Postgresql(_));
+    let (and, or) = if postgres {
+        (" & ", " | ")
+    } else {
+        (" AND ", " OR ")
+    };
+    let mut query: Vec<String> = words
+        .iter()
+        .map(|w| {
+            if postgres {
+                format!("'{letter}{w}':*")
+            } else {
+                format!("{letter}{w}*")
+            }
+        })
+        .collect();
+    if let Some(access) = access {
+        // An empty access list lets nothing through, as the SQL filter it
+        // mirrors would.
+        let any: Vec<String> = access.iter().map(|a| a.word()).collect();
+        query.push(if any.is_empty() {
+            "xnone".to_owned()
+        } else {
+            format!("({})", any.join(or))
+        });
+    }
+    let query = query.join(and);
+    let head = if postgres {
+        format!("{column} IN (SELECT key / {KINDS} FROM search_documents WHERE words @@ CAST(")
+    } else {
+        format!("{column} IN (SELECT rowid / {KINDS} FROM search_index WHERE search_index MATCH ")
+    };
+    let tail = if postgres { " AS tsquery))" } else { ")" };
+    // The literal's text is built from constants and ids: the words travel
+    // as a bound parameter.
+    Some(sql::<Bool>(&head).bind::<Text, _>(query).sql(tail))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_holds_the_kind_letter_before_each_word() {
+        assert_eq!(
+            document(Kind::Student, &["Dupont-Moreau", "Élodie"], &[]),
+            "sdupont selodie smoreau"
+        );
+        assert_eq!(
+            document(
+                Kind::Convention,
+                &["Martin"],
+                &[Access::Centre(3), Access::Student(12)]
+            ),
+            "cmartin xc3 xs12"
+        );
+        assert_eq!(document(Kind::User, &[""], &[]), "");
+    }
+
+    #[test]
+    fn keys_of_one_kind_sort_as_their_ids() {
+        assert!(Kind::Convention.key(9) < Kind::Convention.key(10));
+        assert_eq!(Kind::Convention.key(10) / KINDS, 10);
+        assert_ne!(Kind::Student.key(10), Kind::User.key(10));
+    }
 }

@@ -6,7 +6,6 @@ use crate::db::AnyConnection;
 use crate::db::RepoResult;
 use crate::db::schema::{centre_routes, centres, conventions, enrolments, students};
 use crate::db::search::{self, Kind};
-use crate::word_ids;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
@@ -228,8 +227,8 @@ pub fn search(
     if let Some(number) = search.number {
         q = q.filter(students::student_number.eq(number));
     }
-    for word in &search.words {
-        q = q.filter(students::id.eq_any(word_ids!(Kind::Student, word)));
+    if let Some(m) = search::matching(conn, "students.id", Kind::Student, &search.words, None) {
+        q = q.filter(m);
     }
     if let Some((last, first, id)) = search.after {
         q = q.filter(
@@ -372,6 +371,7 @@ pub fn write_registry_line(
         };
         if write.student_created || write.student_updated {
             search::index(conn, Kind::Student, id, &[&r.last_name, &r.first_name])?;
+            crate::db::conventions::reindex_of_student(conn, id)?;
         }
         let enrolment: Option<(i64, String, String, String, Option<i32>)> = enrolments::table
             .filter(enrolments::student_id.eq(id))

@@ -371,11 +371,11 @@ pub fn search_accounts(
     // The words are letters and digits only (`text::terms`): no LIKE
     // wildcard can reach the pattern.
     for word in words {
-        query = query.filter(
-            users::id
-                .eq_any(crate::word_ids!(Kind::User, word))
-                .or(lower(users::username).like(format!("{word}%"))),
-        );
+        let one = std::slice::from_ref(word);
+        let Some(named) = search::matching(conn, "users.id", Kind::User, one, None) else {
+            continue;
+        };
+        query = query.filter(named.or(lower(users::username).like(format!("{word}%"))));
     }
     if let Some(after) = after {
         query = query.filter(users::username.gt(after.to_owned()));

@@ -2,11 +2,10 @@
 
 use super::{MAX_RESULTS, Person};
 use crate::db::schema::users;
-use crate::db::search::Kind;
+use crate::db::search::{self, Kind};
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::text;
-use crate::word_ids;
 use diesel::prelude::*;
 
 type PersonRow = (String, String, String, Option<String>, Option<String>);
@@ -33,8 +32,8 @@ pub(super) async fn search_supervisors(
                 .filter(users::affiliation.eq("faculty"))
                 .filter(users::active.eq(true))
                 .into_boxed();
-            for word in &words {
-                q = q.filter(users::id.eq_any(word_ids!(Kind::User, word)));
+            if let Some(m) = search::matching(conn, "users.id", Kind::User, &words, None) {
+                q = q.filter(m);
             }
             let rows: Vec<PersonRow> = q
                 .order((users::last_name, users::first_name))

@@ -71,7 +71,15 @@ pub fn search(
     let today = input.today;
     let filter = input.filter()?;
     let ctx = caller::load(conn, caller)?;
-    let rows = repo::search(conn, repo::visible_filter(&ctx), filter, after, limit)?;
+    let access = repo::visible_access(&ctx);
+    let rows = repo::search(
+        conn,
+        repo::visible_filter(&ctx),
+        access.as_deref(),
+        filter,
+        after,
+        limit,
+    )?;
     let page = from_rows(rows, limit, |row| row.id);
     let ids = page.items.iter().map(|r| r.student_id).collect();
     let names = students::names_of(conn, ids)?;

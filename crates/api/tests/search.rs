@@ -1,0 +1,142 @@
+//! Name search through the databases' own engines (migration 20, FTS5 and
+//! PostgreSQL full text): who may see a convention is part of the engine's
+//! query, the documents follow the records they index, and the migration
+//! keeps what was indexed before it.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::TestApp;
+use common::flows::{As, fill_a_convention};
+use serde_json::Value;
+use stages_api::db::AnyConnection;
+use stages_api::db::conventions::{self, SearchFilter};
+use stages_api::db::search::Access;
+use stages_api::db::students::{RegistryLine, write_registry_line};
+
+/// The ids of the conventions `who` finds with `q`.
+async fn found(who: &As<'_>, q: &str) -> Vec<i64> {
+    let (status, page) = who
+        .get(&format!("/api/conventions?q={}", q.replace(' ', "%20")))
+        .await;
+    assert_eq!(status, reqwest::StatusCode::OK, "{page}");
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["id"].as_i64())
+        .collect()
+}
+
+/// The engine alone, without the SQL filter of who may see what: the
+/// conventions matching `words` among those `access` opens.
+fn engine(app: &TestApp, words: &[&str], access: &[Access]) -> Vec<i64> {
+    let mut conn = app.pool.get().unwrap();
+    let filter = SearchFilter {
+        words: words.iter().map(|w| (*w).to_owned()).collect(),
+        ..SearchFilter::default()
+    };
+    conventions::search(&mut conn, None, Some(access), filter, None, 50)
+        .unwrap()
+        .into_iter()
+        .map(|row| row.id)
+        .collect()
+}
+
+fn registry_line(last_name: &str) -> RegistryLine {
+    RegistryLine {
+        student_number: "22401234".into(),
+        last_name: last_name.into(),
+        first_name: "Camille".into(),
+        email: None,
+        ine: None,
+        academic_year: "2026-2027".into(),
+        programme_code: "M1-INFO".into(),
+        programme_label: "Master 1 Informatique".into(),
+        faculty_code: "SCI".into(),
+        faculty_label: "UFR Sciences et Technologies".into(),
+        teaching_hours: None,
+        birth_date: None,
+    }
+}
+
+/// Migration 20 taken back (the documents become one row per word again)
+/// and run again (one document per record from those rows).
+fn migrate_again(app: &TestApp) {
+    use diesel::migration::MigrationSource;
+    use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+    const SQLITE: EmbeddedMigrations = embed_migrations!("../../migrations/sqlite");
+    const POSTGRES: EmbeddedMigrations = embed_migrations!("../../migrations/postgres");
+    fn again<DB: diesel::backend::Backend>(
+        conn: &mut impl MigrationHarness<DB>,
+        source: EmbeddedMigrations,
+    ) where
+        EmbeddedMigrations: MigrationSource<DB>,
+    {
+        let migrations = MigrationSource::<DB>::migrations(&source).unwrap();
+        let search = migrations
+            .iter()
+            .find(|m| m.name().to_string().ends_with("_search_engines"))
+            .unwrap();
+        conn.revert_migration(search.as_ref()).unwrap();
+        conn.run_pending_migrations(source).unwrap();
+    }
+    let mut conn = app.pool.get().unwrap();
+    match &mut *conn {
+        AnyConnection::Sqlite(c) => again(c, SQLITE),
+        AnyConnection::Postgresql(c) => again(c, POSTGRES),
+    }
+}
+
+async fn the_engine_filters_by_access_and_follows_the_records(app: &TestApp) {
+    let student = As::new(app, "etudiant").await;
+    let conv: Value = fill_a_convention(&student).await;
+    let id = conv["id"].as_i64().unwrap();
+    let centre = conv["centre"]["id"].as_i64().unwrap();
+    let supervisor = conv["parties"]["supervisor_id"].as_i64();
+
+    // Created without a supervisor, found by the one named later: the
+    // document follows the convention's parties.
+    let teacher = As::new(app, "enseignant").await;
+    assert!(found(&teacher, "martin cam").await.contains(&id));
+    let manager = As::new(app, "gestionnaire").await;
+    assert!(found(&manager, "mart").await.contains(&id));
+    assert!(
+        !found(&As::new(app, "gestionnaire2").await, "martin")
+            .await
+            .contains(&id)
+    );
+
+    // The engine applies access itself, before any SQL filter.
+    assert!(engine(app, &["martin"], &[Access::Centre(centre)]).contains(&id));
+    assert!(!engine(app, &["martin"], &[Access::Centre(centre + 1000)]).contains(&id));
+    if let Some(supervisor) = supervisor {
+        assert!(engine(app, &["camille"], &[Access::Supervisor(supervisor)]).contains(&id));
+    }
+    assert!(engine(app, &["martin"], &[]).is_empty());
+
+    // The registry renames the student: their conventions follow.
+    {
+        let mut conn = app.pool.get().unwrap();
+        write_registry_line(&mut conn, &registry_line("Martin-Lefèvre")).unwrap();
+    }
+    assert!(found(&manager, "lefevre").await.contains(&id));
+    assert!(found(&manager, "LEFÈV cam").await.contains(&id));
+
+    // The migration taken back and run again keeps every document.
+    migrate_again(app);
+    assert!(found(&manager, "lefevre camille").await.contains(&id));
+    assert!(found(&teacher, "lefevre").await.contains(&id));
+    assert!(
+        !found(&As::new(app, "gestionnaire2").await, "lefevre")
+            .await
+            .contains(&id)
+    );
+    let (_, students) = manager.get("/api/students?q=lefevre").await;
+    assert_eq!(
+        students["items"][0]["student_number"], "22401234",
+        "{students}"
+    );
+}
+
+on_both_backends!(the_engine_filters_by_access_and_follows_the_records);
