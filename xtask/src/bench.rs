@@ -1,8 +1,9 @@
 //! `cargo xtask bench-search`: the search load benchmark of BENCHMARKS.md.
 //! Generates a volume (`stages seed-demo --scale N`), serves it in release
-//! mode, drives the two search endpoints and the statistics with the `oha`
-//! load generator and times the searches' SQL straight on the database
-//! (`stages bench-sql`).
+//! mode, drives the search endpoints and the statistics with the `oha`
+//! load generator (one client, then eight at once), times the searches'
+//! SQL straight on the database (`stages bench-sql`) and reports the
+//! server's peak resident memory.
 
 use crate::process::{cargo, free_port, on_path, output, run};
 use crate::root;
@@ -17,11 +18,27 @@ const WORDS: &[&str] = &[
     "petit", "fontaine", "mercier",
 ];
 
+/// Words of the generated offers' titles, searched in turn.
+const OFFER_WORDS: &[&str] = &[
+    "developpement",
+    "marketing",
+    "logistique",
+    "comptabilite",
+    "juridique",
+    "chimie",
+    "biologie",
+    "communication",
+    "maintenance",
+    "ressources",
+];
+
 struct Options {
     scale: usize,
     backends: Vec<&'static str>,
     seconds: u64,
     reuse: bool,
+    /// Concurrent clients of each load run, in turn.
+    clients: Vec<u32>,
 }
 
 fn parse(args: &[String]) -> Result<Options, String> {
@@ -30,6 +47,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
         backends: vec!["sqlite", "postgres"],
         seconds: 15,
         reuse: false,
+        clients: vec![1, 8],
     };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -47,6 +65,12 @@ fn parse(args: &[String]) -> Result<Options, String> {
                 }
             }
             "--reuse" => options.reuse = true,
+            "--clients" => {
+                options.clients = value()?
+                    .split(',')
+                    .map(|c| c.trim().parse().map_err(|e| format!("--clients: {e}")))
+                    .collect::<Result<_, _>>()?
+            }
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -178,6 +202,7 @@ fn json_number(json: &str, key: &str) -> Option<f64> {
     number.parse().ok()
 }
 
+#[derive(Clone)]
 struct Figures {
     p50: f64,
     p95: f64,
@@ -185,7 +210,30 @@ struct Figures {
     rps: f64,
 }
 
-fn load(port: u16, token: &str, path_regex: &str, seconds: u64) -> Result<Figures, String> {
+/// The server's peak resident memory so far, in MB (`VmHWM`).
+fn peak_mb(server: &Server) -> f64 {
+    let status =
+        std::fs::read_to_string(format!("/proc/{}/status", server.child.id())).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|rest| {
+            rest.trim()
+                .trim_end_matches("kB")
+                .trim()
+                .parse::<f64>()
+                .ok()
+        })
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+fn load(
+    port: u16,
+    token: &str,
+    path_regex: &str,
+    seconds: u64,
+    clients: u32,
+) -> Result<Figures, String> {
     // oha's regex reads `\.` as any character: literal dots and question
     // marks go in classes.
     let url = format!("http://127[.]0[.]0[.]1:{port}{path_regex}");
@@ -195,10 +243,11 @@ fn load(port: u16, token: &str, path_regex: &str, seconds: u64) -> Result<Figure
         "json",
         "-z",
         &format!("{seconds}s"),
-        // One client at a time: latency comparable with the query alone,
-        // not queueing on the two cores the generator shares.
+        // One client gives a latency comparable with the query alone;
+        // eight queue on the two cores the generator shares with the
+        // server and the database.
         "-c",
-        "1",
+        &clients.to_string(),
         "-H",
         &format!("Authorization: Bearer {token}"),
         "--rand-regex-url",
@@ -234,12 +283,17 @@ fn load(port: u16, token: &str, path_regex: &str, seconds: u64) -> Result<Figure
 }
 
 fn sql(url: &str, search: &str) -> Result<Figures, String> {
+    let words = if search == "offers" {
+        OFFER_WORDS
+    } else {
+        WORDS
+    };
     let json = output(stages_cmd(url).args([
         "bench-sql",
         "--search",
         search,
         "--words",
-        &WORDS.join(","),
+        &words.join(","),
         "--centre",
         "1",
         "--iterations",
@@ -268,53 +322,84 @@ pub fn bench_search(args: &[String]) -> Result<(), String> {
     }
     let words = WORDS.join("|");
     let mut rows = Vec::new();
+    let mut peaks = Vec::new();
     for backend in &options.backends {
         let url = prepare(backend, options.scale, options.reuse)?;
         let server = start(&url)?;
         let admin = token(server.port, "admin")?;
         let manager = token(server.port, "gestionnaire")?;
+        let student = token(server.port, "etudiant")?;
+        let keywords = OFFER_WORDS.join("|");
+        let endpoints = [
+            (
+                "organisations?name=",
+                &admin,
+                format!("/api/organisations[?]name=({words})"),
+                Some("organisations"),
+            ),
+            (
+                "conventions?q= (manager)",
+                &manager,
+                format!("/api/conventions[?]q=({words})"),
+                Some("conventions"),
+            ),
+            (
+                "students?q= (admin)",
+                &admin,
+                format!("/api/students[?]q=({words})"),
+                Some("students"),
+            ),
+            (
+                "offers?q= (student)",
+                &student,
+                format!("/api/offers[?]q=({keywords})"),
+                Some("offers"),
+            ),
+            // Every indicator of the Sciences centre's last full year.
+            (
+                "statistics (a centre's year)",
+                &manager,
+                "/api/statistics[?]centre_id=1&academic_year=2025-2026".to_owned(),
+                None,
+            ),
+        ];
         // Warm-up, so that caches are what a running server has.
-        load(
-            server.port,
-            &admin,
-            &format!("/api/organisations[?]name=({words})"),
-            2,
-        )?;
-        let orgs = load(
-            server.port,
-            &admin,
-            &format!("/api/organisations[?]name=({words})"),
-            options.seconds,
-        )?;
-        let convs = load(
-            server.port,
-            &manager,
-            &format!("/api/conventions[?]q=({words})"),
-            options.seconds,
-        )?;
-        // Every indicator of the Sciences centre's last full year.
-        let stats = load(
-            server.port,
-            &manager,
-            "/api/statistics[?]centre_id=1&academic_year=2025-2026",
-            options.seconds,
-        )?;
+        for (_, token, path, _) in &endpoints {
+            load(server.port, token, path, 2, 1)?;
+        }
+        let mut measured = Vec::new();
+        for clients in &options.clients {
+            for (name, token, path, search) in &endpoints {
+                let http = load(server.port, token, path, options.seconds, *clients)?;
+                measured.push((*name, *clients, http, *search));
+            }
+        }
+        peaks.push((backend, peak_mb(&server)));
         drop(server);
-        let orgs_sql = sql(&url, "organisations")?;
-        let convs_sql = sql(&url, "conventions")?;
-        rows.push((backend, "organisations?name=", orgs, Some(orgs_sql)));
-        rows.push((backend, "conventions?q= (manager)", convs, Some(convs_sql)));
-        rows.push((backend, "statistics (a centre's year)", stats, None));
+        // The raw query once per search, whatever the number of clients.
+        let mut raw = std::collections::HashMap::new();
+        for (name, clients, http, search) in measured {
+            let sql = match search {
+                Some(search) => {
+                    if !raw.contains_key(search) {
+                        raw.insert(search, sql(&url, search)?);
+                    }
+                    raw.get(search).cloned()
+                }
+                None => None,
+            };
+            rows.push((backend, name, clients, http, sql));
+        }
     }
     println!(
-        "\nLoad: oha, one client, {} s per endpoint; SQL: the same query run 2,000 times on the database.",
+        "\nLoad: oha for {} s per endpoint and number of clients; SQL: the same query run 2,000 times on the database, one client.",
         options.seconds
     );
     println!(
-        "\n| backend | rows | endpoint | HTTP p50 | p95 | p99 | req/s | SQL p50 | p95 | p99 | p95 HTTP/SQL |"
+        "\n| backend | rows | endpoint | clients | HTTP p50 | p95 | p99 | req/s | SQL p50 | p95 | p99 | p95 HTTP/SQL |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|---|");
-    for (backend, endpoint, http, sql) in rows {
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    for (backend, endpoint, clients, http, sql) in rows {
         let sql = match sql {
             Some(sql) => format!(
                 "{:.2} ms | {:.2} ms | {:.2} ms | {:.2}",
@@ -326,9 +411,13 @@ pub fn bench_search(args: &[String]) -> Result<(), String> {
             None => "— | — | — | —".to_owned(),
         };
         println!(
-            "| {backend} | {} | `{endpoint}` | {:.2} ms | {:.2} ms | {:.2} ms | {:.0} | {sql} |",
+            "| {backend} | {} | `{endpoint}` | {clients} | {:.2} ms | {:.2} ms | {:.2} ms | {:.0} | {sql} |",
             options.scale, http.p50, http.p95, http.p99, http.rps,
         );
+    }
+    println!();
+    for (backend, peak) in peaks {
+        println!("{backend}: the server's peak resident memory (VmHWM) {peak:.0} MB");
     }
     Ok(())
 }

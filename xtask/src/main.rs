@@ -36,7 +36,7 @@ fn main() -> ExitCode {
                 "usage: cargo xtask run    build and serve Stages with demo data on http://127.0.0.1:8080\n\
                  \x20      cargo xtask test   run every check and test (what CI runs)\n\
                  \x20      cargo xtask services start the test services, write target/test-services.env, stop at end of input\n\
-                 \x20      cargo xtask bench-search [--scale N] [--backend sqlite|postgres] [--seconds S] [--reuse]\n\
+                 \x20      cargo xtask bench-search [--scale N] [--backend sqlite|postgres] [--seconds S] [--clients 1,8] [--reuse]\n\
                  \x20                         the search load benchmark of BENCHMARKS.md\n\
                  \x20      cargo xtask client generate the Python client of the API into target/stages-client"
             );

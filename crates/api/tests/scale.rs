@@ -46,6 +46,23 @@ async fn a_generated_volume_is_consistent_and_searchable(app: &TestApp) {
     }
     let (_, orgs) = admin.get("/api/organisations?name=societe&limit=3").await;
     assert!(!orgs["items"].as_array().unwrap().is_empty());
+    // One published offer for ten hosts, found by a keyword of its title
+    // and by its place.
+    let (_, offers) = admin.get("/api/offers?q=stage&limit=50").await;
+    let offers = offers["items"].as_array().unwrap();
+    assert!(offers.len() >= 12, "{offers:?}");
+    let city = offers[0]["offer"]["city"].as_str().unwrap();
+    let (_, there) = admin
+        .get(&format!("/api/offers?place={}", city.replace(' ', "%20")))
+        .await;
+    assert!(
+        there["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|o| o["offer"]["city"] == city),
+        "{there}"
+    );
     // The generated conventions read back like any other.
     let id = page["items"][0]["id"].as_i64();
     if let Some(id) = id {

@@ -17,6 +17,8 @@ pub enum Search {
     Conventions,
     /// `GET /api/students?q=WORD` as an administrator.
     Students,
+    /// `GET /api/offers?q=WORD` as a student (published offers).
+    Offers,
 }
 
 #[derive(QueryableByName)]
@@ -55,6 +57,10 @@ fn sql(search: Search, postgres: bool) -> String {
             "SELECT s.* FROM students s WHERE s.id {fts} \
              ORDER BY s.last_name, s.first_name, s.id LIMIT 26"
         ),
+        Search::Offers => format!(
+            "SELECT f.* FROM offers f WHERE f.status = 'published' AND f.id {fts} \
+             ORDER BY f.id DESC LIMIT 26"
+        ),
     }
 }
 
@@ -66,6 +72,8 @@ fn engine_query(search: Search, word: &str, centre: i64, postgres: bool) -> Stri
         (Search::Organisations, false) => format!("o{word}*"),
         (Search::Students, true) => format!("'s{word}':*"),
         (Search::Students, false) => format!("s{word}*"),
+        (Search::Offers, true) => format!("'f{word}':*"),
+        (Search::Offers, false) => format!("f{word}*"),
         (Search::Conventions, true) => format!("'c{word}':* & (xc{centre})"),
         (Search::Conventions, false) => format!("c{word}* AND (xc{centre})"),
     }

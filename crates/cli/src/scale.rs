@@ -1,6 +1,7 @@
 //! `stages seed-demo --scale N`: a realistic volume for benchmarks — N host
-//! organisations (each with a service and a contact), N/2 students and N
-//! conventions spread over the demo centres, with their search words.
+//! organisations (each with a service and a contact), N/2 students, N
+//! conventions spread over the demo centres and N/10 published offers,
+//! with their search documents.
 //! Deterministic (each record from its own seed, so that a convention
 //! regenerates the host and student it embeds instead of keeping them all),
 //! generated a chunk at a time and written in multi-row batches with
@@ -14,7 +15,8 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use stages_api::db::AnyConnection;
 use stages_api::db::schema::{
-    contacts, conventions, enrolments, host_services, organisations, students, users,
+    contacts, conventions, enrolments, host_services, offer_counters, offers, organisations,
+    students, users,
 };
 use stages_api::db::search::{self, Access, Kind};
 use stages_api::text;
@@ -278,6 +280,20 @@ const SUBJECTS: &[&str] = &[
     "Traduction et localisation de documentation",
 ];
 
+/// Offer titles: a trade, then a subject (searched by keyword).
+const OFFER_TRADES: &[&str] = &[
+    "Stage développement logiciel",
+    "Stage marketing digital",
+    "Stage logistique",
+    "Stage comptabilité",
+    "Stage juridique",
+    "Stage ressources humaines",
+    "Stage chimie analytique",
+    "Stage biologie moléculaire",
+    "Alternance maintenance industrielle",
+    "Stage communication",
+];
+
 /// Programmes of the demo faculties (routing sends them to their centres).
 const PROGRAMMES: &[(&str, &str, &str, &str)] = &[
     (
@@ -347,6 +363,31 @@ struct NewOrganisation {
     department: Option<String>,
     phone: String,
     active: bool,
+    version: i32,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = offers)]
+struct NewOffer {
+    id: i64,
+    number: String,
+    kind: String,
+    title: String,
+    description: String,
+    organisation_id: i64,
+    city: String,
+    postal_code: Option<String>,
+    country_code: String,
+    department: Option<String>,
+    start_date: Option<NaiveDate>,
+    end_date: Option<NaiveDate>,
+    contact_email: Option<String>,
+    status: String,
+    published_at: Option<NaiveDateTime>,
+    paid: Option<bool>,
+    disability_friendly: bool,
     version: i32,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
@@ -556,6 +597,9 @@ struct Plan {
     contact_start: i64,
     student_start: i64,
     convention_start: i64,
+    offer_start: i64,
+    /// The last offer number given in the current year.
+    offer_number: i64,
     now: NaiveDateTime,
 }
 
@@ -908,6 +952,68 @@ fn convention(
     Ok((row, (Kind::Convention.key(id), words)))
 }
 
+/// Offer `i` of this run, published by one of the `hosts`, with its two
+/// search documents (keywords, place).
+fn offer(plan: &Plan, i: i64, hosts: i64) -> (NewOffer, [(i64, String); 2]) {
+    let mut rng = plan.rng(4, i);
+    let host_index = rng.random_range(0..hosts);
+    let Host { row: host, .. } = host(plan, host_index);
+    let trade = pick(&mut rng, OFFER_TRADES);
+    let subject = pick(&mut rng, SUBJECTS);
+    let title = format!("{trade} : {subject}");
+    let description = format!(
+        "{subject} au sein de {}, à {}. Profil : licence 3 ou master.",
+        host.name, host.city
+    );
+    let start = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap_or_default()
+        + Duration::days(rng.random_range(0..120));
+    let id = plan.offer_start + i;
+    let keywords = search::document(Kind::Offer, &[&title, &description, &host.name], &[]);
+    let place = search::document(
+        Kind::OfferPlace,
+        &[
+            &host.city,
+            &host.postal_code,
+            host.department.as_deref().unwrap_or(""),
+            &host.country_code,
+        ],
+        &[],
+    );
+    let row = NewOffer {
+        id,
+        number: format!(
+            "OF-{}-{:04}",
+            plan.now.date().format("%Y"),
+            plan.offer_number + i + 1
+        ),
+        kind: stages_api::db::codec::to_code(stages_domain::model::OfferKind::Internship),
+        title,
+        description,
+        organisation_id: host.id,
+        city: host.city,
+        postal_code: Some(host.postal_code),
+        country_code: host.country_code,
+        department: host.department,
+        start_date: Some(start),
+        end_date: Some(start + Duration::weeks(rng.random_range(8..26))),
+        contact_email: Some(format!("stages{id}@example.org")),
+        status: stages_api::db::codec::to_code(stages_domain::model::OfferStatus::Published),
+        published_at: Some(plan.now),
+        paid: Some(true),
+        disability_friendly: rng.random_bool(0.3),
+        version: 1,
+        created_at: plan.now,
+        updated_at: plan.now,
+    };
+    (
+        row,
+        [
+            (Kind::Offer.key(id), keywords),
+            (Kind::OfferPlace.key(id), place),
+        ],
+    )
+}
+
 /// The chunks of `0..n`, each at most [`CHUNK`] long.
 fn chunks(n: i64) -> impl Iterator<Item = std::ops::Range<i64>> {
     (0..n)
@@ -933,6 +1039,8 @@ pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::De
             .select(diesel::dsl::max(organisations::id))
             .first(conn)?,
     );
+    let now = chrono::Utc::now().naive_utc();
+    let offer_year: i32 = now.date().format("%Y").to_string().parse().unwrap_or(2026);
     let plan = Plan {
         // Seeded by where this run starts, so that a second run adds other
         // organisations (other SIRETs) instead of colliding with the first.
@@ -958,7 +1066,18 @@ pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::De
                 .select(diesel::dsl::max(conventions::id))
                 .first(conn)?,
         ),
-        now: chrono::Utc::now().naive_utc(),
+        offer_start: next_id(
+            offers::table
+                .select(diesel::dsl::max(offers::id))
+                .first(conn)?,
+        ),
+        offer_number: offer_counters::table
+            .find(offer_year)
+            .select(offer_counters::last_value)
+            .first(conn)
+            .optional()?
+            .unwrap_or(0),
+        now,
     };
     let hosts = i64::try_from(n).unwrap_or(i64::MAX);
     let students = (hosts / 2).max(1);
@@ -1038,9 +1157,37 @@ pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::De
                 Ok(())
             },
         )?;
+        // Published offers, one for ten hosts.
+        let published = (hosts / 10).max(1);
+        for range in chunks(published) {
+            let (rows, words): (Vec<NewOffer>, Vec<[(i64, String); 2]>) =
+                range.map(|i| offer(&plan, i, hosts)).unzip();
+            insert_batches!(conn, offers::table, rows);
+            let words: Vec<(i64, String)> = words.into_iter().flatten().collect();
+            write_documents(conn, &words)?;
+        }
+        let offers_numbered = plan.offer_number + published;
+        let counted = diesel::update(offer_counters::table.find(offer_year))
+            .set(offer_counters::last_value.eq(offers_numbered))
+            .execute(conn)?;
+        if counted == 0 {
+            diesel::insert_into(offer_counters::table)
+                .values((
+                    offer_counters::year.eq(offer_year),
+                    offer_counters::last_value.eq(offers_numbered),
+                ))
+                .execute(conn)?;
+        }
         if let AnyConnection::Postgresql(pg) = conn {
             // Explicit ids leave the identity sequences behind.
-            for table in ["organisations", "host_services", "contacts", "students", "conventions"] {
+            for table in [
+                "organisations",
+                "host_services",
+                "contacts",
+                "students",
+                "conventions",
+                "offers",
+            ] {
                 pg.batch_execute(&format!(
                     "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
                 ))?;
