@@ -94,6 +94,13 @@ pub fn run(listener: TcpListener, state: AppState) -> Result<Server, StartError>
         &std::fs::read_to_string(web_dir.join("index.html")).unwrap_or_default(),
     ))
     .map_err(|e| std::io::Error::other(format!("Content-Security-Policy: {e}")))?;
+    // Each worker runs database work on its own blocking threads (tokio's
+    // default allows 512). A thread beyond the pool's size would only wait
+    // for a connection, and every thread that ran keeps its own malloc
+    // arena: a burst of requests left the server tens of megabytes larger.
+    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let pool_size = usize::try_from(state.pool.max_size()).unwrap_or(workers);
+    let blocking = pool_size.div_ceil(workers).max(1);
     let data = web::Data::new(state);
     // The document served is the committed one (`openapi/openapi.json`,
     // checked against the routes by `committed_document_is_fresh`):
@@ -163,6 +170,8 @@ pub fn run(listener: TcpListener, state: AppState) -> Result<Server, StartError>
             let _ = tcp.set_nodelay(true);
         }
     })
+    .workers(workers)
+    .worker_max_blocking_threads(blocking)
     .listen(listener)?
     .shutdown_timeout(10)
     .run();

@@ -33,7 +33,7 @@ struct Id {
 fn sql(search: Search, postgres: bool) -> String {
     let (fts, centre) = if postgres {
         (
-            "IN (SELECT key / 16 FROM search_documents WHERE words @@ CAST($1 AS tsquery))",
+            "= ANY(ARRAY(SELECT key / 16 FROM search_documents WHERE words @@ CAST($1 AS tsquery)))",
             "$2",
         )
     } else {
