@@ -119,11 +119,11 @@ enum ExportCommand {
 pub fn main() -> ExitCode {
     init_tracing();
     let cli = Cli::parse();
-    if matches!(cli.command, Command::Serve) {
-        if let Err(message) = one_malloc_arena() {
-            eprintln!("stages: {message}");
-            return ExitCode::FAILURE;
-        }
+    if matches!(cli.command, Command::Serve)
+        && let Err(message) = one_malloc_arena()
+    {
+        eprintln!("stages: {message}");
+        return ExitCode::FAILURE;
     }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
