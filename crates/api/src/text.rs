@@ -7,12 +7,20 @@ pub fn normalise(text: &str) -> String {
     deunicode::deunicode(text).to_lowercase()
 }
 
-/// The distinct words of `text`, normalised, as stored in `search_terms`.
+/// Longest word indexed or searched: a longer one is cut to its first
+/// letters on both sides, so that its beginning still finds it, and no
+/// engine limit is reached (PostgreSQL refuses a lexeme over 2,047 bytes;
+/// an offer's description may hold one 8,000-letter word).
+pub const MAX_WORD: usize = 64;
+
+/// The distinct words of `text`, normalised, as stored in the search
+/// documents (`db::search`).
 pub fn terms(text: &str) -> Vec<String> {
     let mut words: Vec<String> = normalise(text)
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_owned)
+        // ASCII after `normalise`: a byte is a character.
+        .map(|w| w[..w.len().min(MAX_WORD)].to_owned())
         .collect();
     words.sort();
     words.dedup();
@@ -44,6 +52,13 @@ mod tests {
         );
         assert_eq!(terms("François CŒUR"), vec!["coeur", "francois"]);
         assert_eq!(normalise("Straße"), "strasse");
+    }
+
+    #[test]
+    fn a_very_long_word_is_cut_alike_when_indexed_and_searched() {
+        let long = "x".repeat(3_000);
+        assert_eq!(terms(&long), vec!["x".repeat(MAX_WORD)]);
+        assert_eq!(query_terms(&format!("{long}y")), terms(&long));
     }
 
     #[test]

@@ -139,4 +139,17 @@ async fn the_engine_filters_by_access_and_follows_the_records(app: &TestApp) {
     );
 }
 
-on_both_backends!(the_engine_filters_by_access_and_follows_the_records);
+/// A description may hold one word of thousands of letters: it is indexed
+/// by its beginning, where PostgreSQL would refuse it whole.
+async fn a_word_of_thousands_of_letters_is_indexed(app: &TestApp) {
+    use stages_api::db::search::{self, Kind};
+    let mut conn = app.pool.get().unwrap();
+    let words = search::document(Kind::Offer, &[&"abc".repeat(1_000)], &[]);
+    assert_eq!(words.len(), 1 + stages_api::text::MAX_WORD);
+    search::write(&mut conn, Kind::Offer.key(999_999), &words).unwrap();
+}
+
+on_both_backends!(
+    the_engine_filters_by_access_and_follows_the_records,
+    a_word_of_thousands_of_letters_is_indexed
+);
