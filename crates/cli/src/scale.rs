@@ -1166,18 +1166,7 @@ pub fn seed(conn: &mut AnyConnection, n: usize) -> Result<usize, crate::demo::De
             let words: Vec<(i64, String)> = words.into_iter().flatten().collect();
             write_documents(conn, &words)?;
         }
-        let offers_numbered = plan.offer_number + published;
-        let counted = diesel::update(offer_counters::table.find(offer_year))
-            .set(offer_counters::last_value.eq(offers_numbered))
-            .execute(conn)?;
-        if counted == 0 {
-            diesel::insert_into(offer_counters::table)
-                .values((
-                    offer_counters::year.eq(offer_year),
-                    offer_counters::last_value.eq(offers_numbered),
-                ))
-                .execute(conn)?;
-        }
+        stages_api::db::offers::set_counter(conn, offer_year, plan.offer_number + published)?;
         if let AnyConnection::Postgresql(pg) = conn {
             // Explicit ids leave the identity sequences behind.
             for table in [

@@ -118,6 +118,23 @@ pub fn find_by_number(conn: &mut AnyConnection, number: &str) -> QueryResult<Opt
         .optional()
 }
 
+/// Sets the last number given in `year` (a bulk load that numbered its
+/// offers itself).
+pub fn set_counter(conn: &mut AnyConnection, year: i32, last: i64) -> QueryResult<()> {
+    let updated = diesel::update(offer_counters::table.find(year))
+        .set(offer_counters::last_value.eq(last))
+        .execute(conn)?;
+    if updated == 0 {
+        diesel::insert_into(offer_counters::table)
+            .values((
+                offer_counters::year.eq(year),
+                offer_counters::last_value.eq(last),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
 /// The next number of `year`, in the caller's transaction.
 fn next_number(conn: &mut AnyConnection, year: i32) -> RepoResult<String> {
     let updated = diesel::update(offer_counters::table.find(year))
