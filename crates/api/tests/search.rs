@@ -1,7 +1,7 @@
 //! Name search through the databases' own engines (migration 20, FTS5 and
 //! PostgreSQL full text): who may see a convention is part of the engine's
 //! query, the documents follow the records they index, and the migration
-//! keeps what was indexed before it.
+//! keeps what was indexed before it; word searches list the newest first.
 #![allow(clippy::unwrap_used)]
 
 mod common;
@@ -149,7 +149,71 @@ async fn a_word_of_thousands_of_letters_is_indexed(app: &TestApp) {
     search::write(&mut conn, Kind::Offer.key(999_999), &words).unwrap();
 }
 
+/// The names of a page of organisations, and its cursor.
+fn organisations(page: &Value) -> (Vec<String>, Option<String>) {
+    let names = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["name"].as_str().unwrap().to_owned())
+        .collect();
+    (names, page["next_cursor"].as_str().map(str::to_owned))
+}
+
+/// A word search lists the newest organisations first (the engine reads
+/// its matches so and stops at the page); a search without words lists by
+/// name; a cursor of one order is refused by the other.
+async fn organisations_found_by_words_come_newest_first(app: &TestApp) {
+    let student = As::new(app, "etudiant").await;
+    let named = [
+        ("Zéphyr Beta", "73282932000009"),
+        ("Zephyr Alpha", "73282932000017"),
+        ("Zephyr Gamma", "73282932000025"),
+    ];
+    for (name, siret) in named {
+        let organisation = serde_json::json!({
+            "name": name, "siret": siret, "naf_code": "6201Z", "headcount": 12,
+            "kind": "private_company", "street": "1 rue Haute", "postal_code": "25000",
+            "city": "Besançon", "phone": "03 81 11 22 33"
+        });
+        let (status, body) = student
+            .post("/api/organisations", None, Some(organisation))
+            .await;
+        assert_eq!(status, reqwest::StatusCode::CREATED, "{body}");
+    }
+    let (_, first) = student.get("/api/organisations?name=zephyr&limit=2").await;
+    let (names, cursor) = organisations(&first);
+    assert_eq!(names, ["Zephyr Gamma", "Zephyr Alpha"]);
+    let cursor = cursor.unwrap();
+    let (_, second) = student
+        .get(&format!(
+            "/api/organisations?name=zephyr&limit=2&cursor={cursor}"
+        ))
+        .await;
+    assert_eq!(
+        organisations(&second),
+        (vec!["Zéphyr Beta".to_owned()], None)
+    );
+
+    // By name when no word is searched.
+    let (_, by_name) = student.get("/api/organisations?limit=2").await;
+    let (names, name_cursor) = organisations(&by_name);
+    assert!(names[0] <= names[1], "{names:?}");
+    for (path, cursor) in [
+        ("/api/organisations?limit=2", &cursor),
+        (
+            "/api/organisations?name=zephyr&limit=2",
+            &name_cursor.unwrap(),
+        ),
+    ] {
+        let (status, problem) = student.get(&format!("{path}&cursor={cursor}")).await;
+        assert_eq!(status, reqwest::StatusCode::BAD_REQUEST, "{problem}");
+        assert_eq!(problem["violations"][0]["rule"], "PAGE-02", "{problem}");
+    }
+}
+
 on_both_backends!(
     the_engine_filters_by_access_and_follows_the_records,
-    a_word_of_thousands_of_letters_is_indexed
+    a_word_of_thousands_of_letters_is_indexed,
+    organisations_found_by_words_come_newest_first
 );

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 /// Which search to time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Search {
-    /// `GET /api/organisations?name=WORD` (active organisations by name).
+    /// `GET /api/organisations?name=WORD` (active organisations, newest first).
     Organisations,
     /// `GET /api/conventions?q=WORD` as the manager of centre `centre`.
     Conventions,
@@ -46,7 +46,7 @@ fn sql(search: Search, postgres: bool) -> String {
     match search {
         Search::Organisations => format!(
             "SELECT o.* FROM organisations o WHERE o.active = {active} AND o.id {fts} \
-             ORDER BY o.name, o.id LIMIT 26"
+             ORDER BY o.id DESC LIMIT 26"
         ),
         Search::Conventions => format!(
             "SELECT c.* FROM conventions c WHERE c.id {fts} \

@@ -226,11 +226,24 @@ pub struct OrganisationSearch {
     pub siret: Option<String>,
     pub naf: Option<String>,
     pub phone: Option<String>,
-    pub after: Option<(String, i64)>,
+    pub order: OrganisationOrder,
     pub limit: i64,
 }
 
-/// The organisations that match, by name; `limit` rows at most.
+/// The order of a page of organisations, and where the page starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrganisationOrder {
+    /// By name, after the (name, id) of the previous page's last row.
+    Name(Option<(String, i64)>),
+    /// Newest first, below the previous page's last id. A word search is
+    /// ordered so: the engine then hands over its newest matches and the
+    /// page is read, where by name every namesake in the country (20,000
+    /// for a common surname at a million conventions) would be read and
+    /// sorted for the first 25.
+    Newest(Option<i64>),
+}
+
+/// The organisations that match, in `s.order`; `limit` rows at most.
 pub fn search(
     conn: &mut AnyConnection,
     s: OrganisationSearch,
@@ -290,16 +303,25 @@ pub fn search(
     if let Some(phone) = s.phone {
         q = q.filter(organisations::phone.eq(phone));
     }
-    if let Some((name, id)) = s.after {
-        q = q.filter(
-            organisations::name
-                .gt(name.clone())
-                .or(organisations::name.eq(name).and(organisations::id.gt(id))),
-        );
+    match s.order {
+        OrganisationOrder::Name(after) => {
+            if let Some((name, id)) = after {
+                q = q.filter(
+                    organisations::name
+                        .gt(name.clone())
+                        .or(organisations::name.eq(name).and(organisations::id.gt(id))),
+                );
+            }
+            q = q.order((organisations::name, organisations::id));
+        }
+        OrganisationOrder::Newest(before) => {
+            if let Some(id) = before {
+                q = q.filter(organisations::id.lt(id));
+            }
+            q = q.order(organisations::id.desc());
+        }
     }
-    q.order((organisations::name, organisations::id))
-        .limit(s.limit)
-        .load(conn)
+    q.limit(s.limit).load(conn)
 }
 
 /// Keeps the name and address words searchable.

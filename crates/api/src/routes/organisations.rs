@@ -6,14 +6,14 @@ use crate::app::organisations as cases;
 use crate::auth::Caller;
 use crate::concurrency;
 use crate::db::audit::AuditEntry;
-use crate::db::organisations::OrganisationSearch;
+use crate::db::organisations::{OrganisationOrder, OrganisationSearch};
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::pagination::{Page, PageParams};
 use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use stages_api_types::organisations::{OrganisationInput, OrganisationRow};
 use stages_domain::ids::{NafCode, Phone, Siret};
 use stages_domain::{access, requests};
@@ -42,14 +42,26 @@ pub struct OrganisationQuery {
     pub cursor: Option<String>,
 }
 
-/// Searches host organisations; every criterion given must match.
+/// Where a page of organisations starts, as its cursor holds it.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(untagged)]
+enum Position {
+    /// The previous page's last (name, id), when listing by name.
+    Name(String, i64),
+    /// The previous page's last id, when words are searched (newest first).
+    Newest(i64),
+}
+
+/// Searches host organisations; every criterion given must match. Words of
+/// the name, address or a service list the newest first; other criteria
+/// list by name.
 #[utoipa::path(
     tag = "organisations",
     operation_id = "search_organisations",
     security(("bearer" = [])),
     params(OrganisationQuery),
     responses(
-        (status = 200, description = "One page of organisations, by name", body = Page<OrganisationRow>),
+        (status = 200, description = "One page of organisations: newest first when words are searched, else by name", body = Page<OrganisationRow>),
         (status = 400, description = "Malformed criterion", body = Problem, content_type = "application/problem+json"),
         NotSignedIn,
     )
@@ -66,7 +78,7 @@ pub async fn search(
         cursor: query.cursor.clone(),
     };
     let limit = page.limit()?;
-    let after: Option<(String, i64)> = page.after()?;
+    let after: Option<Position> = page.after()?;
     let siret = query
         .siret
         .as_deref()
@@ -118,6 +130,14 @@ pub async fn search(
     let name = crate::fields::search_words("name", query.name.as_deref())?;
     let address = crate::fields::search_words("address", query.address.as_deref())?;
     let service = crate::fields::search_words("service", query.service.as_deref())?;
+    let newest = !(name.is_empty() && address.is_empty() && service.is_empty());
+    let order = match (newest, after) {
+        (false, None) => OrganisationOrder::Name(None),
+        (false, Some(Position::Name(name, id))) => OrganisationOrder::Name(Some((name, id))),
+        (true, None) => OrganisationOrder::Newest(None),
+        (true, Some(Position::Newest(id))) => OrganisationOrder::Newest(Some(id)),
+        _ => return Err(ApiError::bad_request(requests::page_cursor())),
+    };
     let staff = access::is_staff(&caller.roles);
     let criteria = OrganisationSearch {
         include_inactive: query.include_inactive && staff,
@@ -133,12 +153,18 @@ pub async fn search(
         siret,
         naf,
         phone,
-        after,
+        order,
         limit: limit + 1,
     };
     let rows = cases::search(&state, criteria).await?;
-    let organisations =
-        crate::pagination::from_rows(rows, limit, |o| (o.name.clone(), o.id)).map(|o| o.wire());
+    let organisations = crate::pagination::from_rows(rows, limit, |o| {
+        if newest {
+            Position::Newest(o.id)
+        } else {
+            Position::Name(o.name.clone(), o.id)
+        }
+    })
+    .map(|o| o.wire());
     Ok(HttpResponse::Ok().json(organisations))
 }
 
