@@ -19,45 +19,74 @@ use stages_domain::model::{Offer, OfferAction, OfferStatus};
 use stages_domain::offer::{check_editable, check_offer, is_visible_to_students, transition};
 use stages_domain::rules::CheckMode;
 use stages_domain::{Violation, access};
+use std::collections::HashMap;
 
 /// The offer as the API sends it: staff also see how many conventions
 /// name it and what it still lacks to be published, worded in `lang`.
+/// The views of `rows`, with one query for their hosts and, for staff,
+/// one for their conventions, whatever the number of rows: a page of 25
+/// offers took 26 to 51 queries when each view read its own.
+fn views(
+    conn: &mut AnyConnection,
+    rows: &[OfferRow],
+    staff: bool,
+    lang: Lang,
+) -> Result<Vec<OfferView>, ApiError> {
+    let organisations: Vec<i64> = rows.iter().map(|r| r.organisation_id).collect();
+    let hosts = repo::hosts(conn, &organisations)?;
+    let linked = if staff {
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        repo::linked_conventions(conn, &ids)?
+    } else {
+        HashMap::new()
+    };
+    rows.iter()
+        .map(|row| {
+            let host = hosts
+                .get(&row.organisation_id)
+                .ok_or(crate::db::RepoError::NotFound)?;
+            let offer = row.to_domain()?;
+            let violations = if staff {
+                check_offer(&offer, CheckMode::Complete)
+                    .iter()
+                    .map(|v| problem_violation(v, lang))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            Ok(OfferView {
+                id: row.id,
+                number: row.number.clone(),
+                status: row.status()?,
+                organisation: OfferHost {
+                    id: row.organisation_id,
+                    name: host.0.clone(),
+                    city: host.1.clone(),
+                },
+                offer,
+                centre_id: row.centre_id,
+                published_at: row.published_at.map(|at| at.and_utc()),
+                closed_at: row.closed_at.map(|at| at.and_utc()),
+                created_at: row.created_at.and_utc(),
+                updated_at: row.updated_at.and_utc(),
+                version: row.version,
+                conventions: linked.get(&row.id).copied().unwrap_or(0),
+                violations,
+            })
+        })
+        .collect()
+}
+
+/// The view of one offer.
 fn view(
     conn: &mut AnyConnection,
-    row: &OfferRow,
+    row: OfferRow,
     staff: bool,
     lang: Lang,
 ) -> Result<OfferView, ApiError> {
-    let host = repo::host(conn, row.organisation_id)?;
-    let offer = row.to_domain()?;
-    let (linked, violations) = if staff {
-        let found = check_offer(&offer, CheckMode::Complete);
-        (
-            repo::linked_conventions(conn, row.id)?,
-            found.iter().map(|v| problem_violation(v, lang)).collect(),
-        )
-    } else {
-        (0, Vec::new())
-    };
-    Ok(OfferView {
-        id: row.id,
-        number: row.number.clone(),
-        status: row.status()?,
-        organisation: OfferHost {
-            id: host.0,
-            name: host.1,
-            city: host.2,
-        },
-        offer,
-        centre_id: row.centre_id,
-        published_at: row.published_at.map(|at| at.and_utc()),
-        closed_at: row.closed_at.map(|at| at.and_utc()),
-        created_at: row.created_at.and_utc(),
-        updated_at: row.updated_at.and_utc(),
-        version: row.version,
-        conventions: linked,
-        violations,
-    })
+    views(conn, std::slice::from_ref(&row), staff, lang)?
+        .pop()
+        .ok_or_else(|| crate::db::RepoError::NotFound.into())
 }
 
 /// 422 when the domain finds errors in the offer at this stage.
@@ -102,12 +131,8 @@ pub async fn search(
         .search(move |conn| {
             let rows = repo::search(conn, criteria)?;
             let page = crate::pagination::from_rows(rows, limit, |r| r.id);
-            let mut items = Vec::with_capacity(page.items.len());
-            for row in &page.items {
-                items.push(view(conn, row, staff, lang)?);
-            }
             Ok(Page {
-                items,
+                items: views(conn, &page.items, staff, lang)?,
                 next_cursor: page.next_cursor,
             })
         })
@@ -155,7 +180,7 @@ pub async fn create(
                     None::<&()>,
                     Some(&row),
                 )?;
-                view(conn, &row, true, lang)
+                view(conn, row, true, lang)
             })
         })
         .await
@@ -175,7 +200,7 @@ pub async fn get(
             if !staff && !is_visible_to_students(row.status()?) {
                 return Err(ApiError::not_found());
             }
-            view(conn, &row, staff, lang)
+            view(conn, row, staff, lang)
         })
         .await
 }
@@ -212,7 +237,7 @@ pub async fn update(
                     Some(&before),
                     Some(&after),
                 )?;
-                view(conn, &after, true, lang)
+                view(conn, after, true, lang)
             })
         })
         .await
@@ -249,7 +274,7 @@ pub async fn change_status(
                     Some(&before),
                     Some(&after),
                 )?;
-                view(conn, &after, true, lang)
+                view(conn, after, true, lang)
             })
         })
         .await

@@ -12,6 +12,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 use stages_domain::ids::{Country, Email, PostalCode};
 use stages_domain::model::{ContractType, Offer, OfferKind, OfferStatus};
+use std::collections::HashMap;
 
 /// An offer as the table holds it (and as the audit log records it).
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -78,20 +79,32 @@ impl OfferRow {
     }
 }
 
-/// The host an offer names: id, name and town.
-pub fn host(conn: &mut AnyConnection, organisation: i64) -> QueryResult<(i64, String, String)> {
-    organisations::table
-        .find(organisation)
+/// The name and town of each of the hosts `organisations`, by id.
+pub fn hosts(
+    conn: &mut AnyConnection,
+    organisations: &[i64],
+) -> QueryResult<HashMap<i64, (String, String)>> {
+    Ok(organisations::table
+        .filter(organisations::id.eq_any(organisations))
         .select((organisations::id, organisations::name, organisations::city))
-        .first(conn)
+        .load::<(i64, String, String)>(conn)?
+        .into_iter()
+        .map(|(id, name, city)| (id, (name, city)))
+        .collect())
 }
 
-/// How many conventions name the offer.
-pub fn linked_conventions(conn: &mut AnyConnection, id: i64) -> QueryResult<i64> {
-    conventions::table
-        .filter(conventions::offer_id.eq(id))
-        .count()
-        .get_result(conn)
+/// How many conventions name each of the offers `ids` (none: absent).
+pub fn linked_conventions(conn: &mut AnyConnection, ids: &[i64]) -> QueryResult<HashMap<i64, i64>> {
+    Ok(conventions::table
+        .filter(conventions::offer_id.eq_any(ids))
+        .group_by(conventions::offer_id)
+        .select((
+            conventions::offer_id.assume_not_null(),
+            diesel::dsl::count_star(),
+        ))
+        .load::<(i64, i64)>(conn)?
+        .into_iter()
+        .collect())
 }
 
 /// The offer; [`RepoError::NotFound`] when there is none.
