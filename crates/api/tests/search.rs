@@ -212,7 +212,50 @@ async fn organisations_found_by_words_come_newest_first(app: &TestApp) {
     }
 }
 
+/// A page led by the engine: the newest matches that pass the other
+/// criteria, asking the engine again (in growing batches) when the
+/// criteria leave too few, and never an older one before a newer.
+async fn a_page_led_by_the_engine_skips_what_other_criteria_refuse(app: &TestApp) {
+    use stages_api::db::search::{self, Kind};
+    let mut conn = app.pool.get().unwrap();
+    let ids: Vec<i64> = (0..40).map(|n| 7_000_000 + n).collect();
+    for id in &ids {
+        let words = search::document(Kind::Offer, &["Quokka"], &[]);
+        search::write(&mut conn, Kind::Offer.key(*id), &words).unwrap();
+    }
+    let words = vec!["quok".to_owned()];
+    // One id in ten passes: the first batch (six ids) holds none.
+    let mut asked = Vec::new();
+    let page = search::newest_first(
+        &mut conn,
+        Kind::Offer,
+        &words,
+        None,
+        3,
+        |id: &i64| *id,
+        |_, batch| {
+            asked.push(batch.len());
+            Ok(batch.into_iter().filter(|id| id % 10 == 3).collect())
+        },
+    )
+    .unwrap();
+    assert_eq!(page, [7_000_033, 7_000_023, 7_000_013]);
+    assert_eq!(asked, [6, 24], "a second, larger batch");
+    let next = search::newest_first(
+        &mut conn,
+        Kind::Offer,
+        &words,
+        Some(7_000_013),
+        3,
+        |id: &i64| *id,
+        |_, batch| Ok(batch.into_iter().filter(|id| id % 10 == 3).collect()),
+    )
+    .unwrap();
+    assert_eq!(next, [7_000_003]);
+}
+
 on_both_backends!(
+    a_page_led_by_the_engine_skips_what_other_criteria_refuse,
     the_engine_filters_by_access_and_follows_the_records,
     a_word_of_thousands_of_letters_is_indexed,
     organisations_found_by_words_come_newest_first

@@ -31,6 +31,15 @@ struct Id {
 /// (25 items and one more to know whether a next page exists): the
 /// engine's condition takes the first parameter, the centre the second.
 fn sql(search: Search, postgres: bool) -> String {
+    // The engine's newest matches, as the server asks for its first batch
+    // of a page by name or keyword (`search::newest_first`).
+    let newest = if postgres {
+        "IN (SELECT key / 16 FROM search_documents WHERE words @@ CAST($1 AS tsquery) \
+         ORDER BY key DESC LIMIT 52)"
+    } else {
+        "IN (SELECT rowid / 16 FROM search_index WHERE search_index MATCH ? \
+         ORDER BY rowid DESC LIMIT 52)"
+    };
     let (fts, centre) = if postgres {
         (
             "= ANY(ARRAY(SELECT key / 16 FROM search_documents WHERE words @@ CAST($1 AS tsquery)))",
@@ -45,7 +54,7 @@ fn sql(search: Search, postgres: bool) -> String {
     let active = if postgres { "TRUE" } else { "1" };
     match search {
         Search::Organisations => format!(
-            "SELECT o.* FROM organisations o WHERE o.active = {active} AND o.id {fts} \
+            "SELECT o.* FROM organisations o WHERE o.active = {active} AND o.id {newest} \
              ORDER BY o.id DESC LIMIT 26"
         ),
         Search::Conventions => format!(
@@ -58,7 +67,7 @@ fn sql(search: Search, postgres: bool) -> String {
              ORDER BY s.last_name, s.first_name, s.id LIMIT 26"
         ),
         Search::Offers => format!(
-            "SELECT f.* FROM offers f WHERE f.status = 'published' AND f.id {fts} \
+            "SELECT f.* FROM offers f WHERE f.status = 'published' AND f.id {newest} \
              ORDER BY f.id DESC LIMIT 26"
         ),
     }

@@ -337,8 +337,41 @@ pub struct OfferSearch {
     pub limit: i64,
 }
 
-/// The offers that match, newest first; `limit` rows at most.
+/// The offers that match, newest first; `limit` rows at most. A keyword
+/// search is led by the engine ([`search::newest_first`]).
 pub fn search(conn: &mut AnyConnection, s: OfferSearch) -> QueryResult<Vec<OfferRow>> {
+    if !s.keywords.is_empty() {
+        return search::newest_first(
+            conn,
+            Kind::Offer,
+            &s.keywords,
+            s.after,
+            s.limit,
+            |o: &OfferRow| o.id,
+            |conn, ids| {
+                filtered(conn, &s, false)
+                    .filter(offers::id.eq_any(ids))
+                    .load(conn)
+            },
+        );
+    }
+    let mut q = filtered(conn, &s, true);
+    if let Some(after) = s.after {
+        q = q.filter(offers::id.lt(after));
+    }
+    q.order(offers::id.desc()).limit(s.limit).load(conn)
+}
+
+type Backend = <AnyConnection as diesel::Connection>::Backend;
+type Boxed = offers::BoxedQuery<
+    'static,
+    Backend,
+    diesel::dsl::SqlTypeOf<diesel::dsl::AsSelect<OfferRow, Backend>>,
+>;
+
+/// The offers meeting every criterion of `s` but its order and page, and
+/// its keywords only when `keywords` (the engine applies them otherwise).
+fn filtered(conn: &AnyConnection, s: &OfferSearch, keywords: bool) -> Boxed {
     let mut q = offers::table.select(OfferRow::as_select()).into_boxed();
     if let Some(status) = s.status {
         q = q.filter(offers::status.eq(codec::to_code(status)));
@@ -346,7 +379,8 @@ pub fn search(conn: &mut AnyConnection, s: OfferSearch) -> QueryResult<Vec<Offer
     if let Some(kind) = s.kind {
         q = q.filter(offers::kind.eq(codec::to_code(kind)));
     }
-    if let Some(m) = search::matching(conn, "offers.id", Kind::Offer, &s.keywords, None) {
+    if keywords && let Some(m) = search::matching(conn, "offers.id", Kind::Offer, &s.keywords, None)
+    {
         q = q.filter(m);
     }
     if let Some(m) = search::matching(conn, "offers.id", Kind::OfferPlace, &s.place, None) {
@@ -362,16 +396,13 @@ pub fn search(conn: &mut AnyConnection, s: OfferSearch) -> QueryResult<Vec<Offer
                 .or(offers::start_date.le(until)),
         );
     }
-    if let Some(number) = s.number {
+    if let Some(number) = s.number.clone() {
         q = q.filter(offers::number.eq(number));
     }
     if let Some(centre) = s.centre_id {
         q = q.filter(offers::centre_id.eq(centre));
     }
-    if let Some(after) = s.after {
-        q = q.filter(offers::id.lt(after));
-    }
-    q.order(offers::id.desc()).limit(s.limit).load(conn)
+    q
 }
 
 /// Whether the organisation is active (`None`: it does not exist).

@@ -243,19 +243,70 @@ pub enum OrganisationOrder {
     Newest(Option<i64>),
 }
 
-/// The organisations that match, in `s.order`; `limit` rows at most.
+/// The organisations that match, in `s.order`; `limit` rows at most. A
+/// search by name, newest first, is led by the engine
+/// ([`search::newest_first`]).
 pub fn search(
     conn: &mut AnyConnection,
     s: OrganisationSearch,
 ) -> QueryResult<Vec<OrganisationRecord>> {
+    match s.order.clone() {
+        OrganisationOrder::Newest(before) if !s.name.is_empty() => search::newest_first(
+            conn,
+            Kind::Organisation,
+            &s.name,
+            before,
+            s.limit,
+            |o: &OrganisationRecord| o.id,
+            |conn, ids| {
+                filtered(conn, &s, false)
+                    .filter(organisations::id.eq_any(ids))
+                    .load(conn)
+            },
+        ),
+        OrganisationOrder::Newest(before) => {
+            let mut q = filtered(conn, &s, true);
+            if let Some(id) = before {
+                q = q.filter(organisations::id.lt(id));
+            }
+            q.order(organisations::id.desc()).limit(s.limit).load(conn)
+        }
+        OrganisationOrder::Name(after) => {
+            let mut q = filtered(conn, &s, true);
+            if let Some((name, id)) = after {
+                q = q.filter(
+                    organisations::name
+                        .gt(name.clone())
+                        .or(organisations::name.eq(name).and(organisations::id.gt(id))),
+                );
+            }
+            q.order((organisations::name, organisations::id))
+                .limit(s.limit)
+                .load(conn)
+        }
+    }
+}
+
+type Backend = <AnyConnection as diesel::Connection>::Backend;
+type Boxed = organisations::BoxedQuery<
+    'static,
+    Backend,
+    diesel::dsl::SqlTypeOf<diesel::dsl::AsSelect<OrganisationRecord, Backend>>,
+>;
+
+/// The organisations meeting every criterion of `s` but its order, and
+/// its name words only when `names` (the engine applies them otherwise).
+fn filtered(conn: &AnyConnection, s: &OrganisationSearch, names: bool) -> Boxed {
     let mut q = organisations::table
         .select(OrganisationRecord::as_select())
         .into_boxed();
     if !s.include_inactive {
         q = q.filter(organisations::active.eq(true));
     }
-    let names = search::matching(conn, "organisations.id", Kind::Organisation, &s.name, None);
-    if let Some(m) = names {
+    if names
+        && let Some(m) =
+            search::matching(conn, "organisations.id", Kind::Organisation, &s.name, None)
+    {
         q = q.filter(m);
     }
     let address = search::matching(
@@ -285,43 +336,25 @@ pub fn search(
             ),
         );
     }
-    if let Some(department) = s.department {
+    if let Some(department) = s.department.clone() {
         q = q.filter(organisations::department.eq(department));
     }
-    match s.siret {
+    match s.siret.clone() {
         Some(siret) if siret.len() == 14 => q = q.filter(organisations::siret.eq(siret)),
         Some(siren) => q = q.filter(organisations::siren.eq(siren)),
         None => {}
     }
-    if let Some(naf) = s.naf {
+    if let Some(naf) = s.naf.clone() {
         q = q.filter(
             organisations::naf_code
                 .ge(naf.clone())
                 .and(organisations::naf_code.lt(crate::text::prefix_end(&naf))),
         );
     }
-    if let Some(phone) = s.phone {
+    if let Some(phone) = s.phone.clone() {
         q = q.filter(organisations::phone.eq(phone));
     }
-    match s.order {
-        OrganisationOrder::Name(after) => {
-            if let Some((name, id)) = after {
-                q = q.filter(
-                    organisations::name
-                        .gt(name.clone())
-                        .or(organisations::name.eq(name).and(organisations::id.gt(id))),
-                );
-            }
-            q = q.order((organisations::name, organisations::id));
-        }
-        OrganisationOrder::Newest(before) => {
-            if let Some(id) = before {
-                q = q.filter(organisations::id.lt(id));
-            }
-            q = q.order(organisations::id.desc());
-        }
-    }
-    q.limit(s.limit).load(conn)
+    q
 }
 
 /// Keeps the name and address words searchable.
