@@ -341,11 +341,19 @@ pub struct OfferSearch {
 /// search is led by the engine ([`search::newest_first`]).
 pub fn search(conn: &mut AnyConnection, s: OfferSearch) -> QueryResult<Vec<OfferRow>> {
     if !s.keywords.is_empty() {
+        // The walk starts at the newest offer, not at the newest document
+        // of any kind (PostgreSQL would read a million conventions' first).
+        let newest: Option<i64> = offers::table
+            .select(diesel::dsl::max(offers::id))
+            .first(conn)?;
+        let Some(newest) = newest else {
+            return Ok(Vec::new());
+        };
         return search::newest_first(
             conn,
             Kind::Offer,
             &s.keywords,
-            s.after,
+            Some(s.after.unwrap_or(newest + 1)),
             s.limit,
             |o: &OfferRow| o.id,
             |conn, ids| {

@@ -251,19 +251,29 @@ pub fn search(
     s: OrganisationSearch,
 ) -> QueryResult<Vec<OrganisationRecord>> {
     match s.order.clone() {
-        OrganisationOrder::Newest(before) if !s.name.is_empty() => search::newest_first(
-            conn,
-            Kind::Organisation,
-            &s.name,
-            before,
-            s.limit,
-            |o: &OrganisationRecord| o.id,
-            |conn, ids| {
-                filtered(conn, &s, false)
-                    .filter(organisations::id.eq_any(ids))
-                    .load(conn)
-            },
-        ),
+        OrganisationOrder::Newest(before) if !s.name.is_empty() => {
+            // The walk starts at the newest organisation, not at the
+            // newest document of any kind.
+            let newest: Option<i64> = organisations::table
+                .select(diesel::dsl::max(organisations::id))
+                .first(conn)?;
+            let Some(newest) = newest else {
+                return Ok(Vec::new());
+            };
+            search::newest_first(
+                conn,
+                Kind::Organisation,
+                &s.name,
+                Some(before.unwrap_or(newest + 1)),
+                s.limit,
+                |o: &OrganisationRecord| o.id,
+                |conn, ids| {
+                    filtered(conn, &s, false)
+                        .filter(organisations::id.eq_any(ids))
+                        .load(conn)
+                },
+            )
+        }
         OrganisationOrder::Newest(before) => {
             let mut q = filtered(conn, &s, true);
             if let Some(id) = before {
