@@ -32,13 +32,20 @@ struct Id {
 /// engine's condition takes the first parameter, the centre the second.
 fn sql(search: Search, postgres: bool) -> String {
     // The engine's newest matches, as the server asks for its first batch
-    // of a page by name or keyword (`search::newest_first`).
-    let newest = if postgres {
-        "IN (SELECT key / 16 FROM search_documents WHERE words @@ CAST($1 AS tsquery) \
-         ORDER BY key DESC LIMIT 52)"
-    } else {
-        "IN (SELECT rowid / 16 FROM search_index WHERE search_index MATCH ? \
-         ORDER BY rowid DESC LIMIT 52)"
+    // of a page by name or keyword (`search::newest_first`), from the
+    // table's newest id down.
+    let newest = |table: &str| {
+        if postgres {
+            format!(
+                "IN (SELECT key / 16 FROM search_documents WHERE words @@ CAST($1 AS tsquery) \
+                 AND key < (SELECT max(id) + 1 FROM {table}) * 16 ORDER BY key DESC LIMIT 52)"
+            )
+        } else {
+            format!(
+                "IN (SELECT rowid / 16 FROM search_index WHERE search_index MATCH ? \
+                 AND rowid < (SELECT max(id) + 1 FROM {table}) * 16 ORDER BY rowid DESC LIMIT 52)"
+            )
+        }
     };
     let (fts, centre) = if postgres {
         (
@@ -54,8 +61,9 @@ fn sql(search: Search, postgres: bool) -> String {
     let active = if postgres { "TRUE" } else { "1" };
     match search {
         Search::Organisations => format!(
-            "SELECT o.* FROM organisations o WHERE o.active = {active} AND o.id {newest} \
-             ORDER BY o.id DESC LIMIT 26"
+            "SELECT o.* FROM organisations o WHERE o.active = {active} AND o.id {} \
+             ORDER BY o.id DESC LIMIT 26",
+            newest("organisations")
         ),
         Search::Conventions => format!(
             "SELECT c.* FROM conventions c WHERE c.id {fts} \
@@ -67,8 +75,9 @@ fn sql(search: Search, postgres: bool) -> String {
              ORDER BY s.last_name, s.first_name, s.id LIMIT 26"
         ),
         Search::Offers => format!(
-            "SELECT f.* FROM offers f WHERE f.status = 'published' AND f.id {newest} \
-             ORDER BY f.id DESC LIMIT 26"
+            "SELECT f.* FROM offers f WHERE f.status = 'published' AND f.id {} \
+             ORDER BY f.id DESC LIMIT 26",
+            newest("offers")
         ),
     }
 }
