@@ -13,7 +13,7 @@ use crate::db::schema::{
     organisations, students, validation_history,
 };
 use crate::db::search::{self, Access, Kind};
-use crate::db::{RepoError, RepoResult};
+use crate::db::{Backend, RepoError, RepoResult};
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use stages_domain::amendment::{self, Amendment};
@@ -865,7 +865,7 @@ pub fn validation_history(
 pub type ConventionFilter = Box<
     dyn BoxableExpression<
             conventions::table,
-            <AnyConnection as diesel::Connection>::Backend,
+            crate::db::Backend,
             SqlType = diesel::sql_types::Nullable<diesel::sql_types::Bool>,
         >,
 >;
@@ -915,29 +915,70 @@ pub struct SearchFilter {
     pub unsigned_at_start: Option<NaiveDate>,
 }
 
-/// One page of the conventions `visible` lets through that match
-/// `filter`, newest first: at most `limit + 1` rows with an id below
-/// `after` (the extra row tells that a next page exists). `access` is
-/// `visible` as access words: a search by name asks the engine for the
-/// conventions the caller may see only, and `visible` checks them again.
+/// One page of the conventions `ctx` may see that match `filter`, newest
+/// first: at most `limit + 1` rows with an id below `after` (the extra row
+/// tells that a next page exists). A search by name is led by the engine
+/// ([`search::newest_first`]), asked for the conventions the caller may
+/// see only ([`visible_access`]); [`visible_filter`] checks them again.
 pub fn search(
     conn: &mut AnyConnection,
-    visible: Option<ConventionFilter>,
-    access: Option<&[Access]>,
+    ctx: &Context,
     filter: SearchFilter,
     after: Option<i64>,
     limit: i64,
 ) -> RepoResult<Vec<ConventionRow>> {
+    if !filter.words.is_empty() {
+        let access = visible_access(ctx);
+        let newest = conventions::table
+            .select(diesel::dsl::max(conventions::id))
+            .first(conn)?;
+        let walk = search::Walk {
+            kind: Kind::Convention,
+            words: &filter.words,
+            access: access.as_deref(),
+            newest,
+            before: after,
+            limit: limit + 1,
+        };
+        return Ok(search::newest_first(
+            conn,
+            walk,
+            |c: &ConventionRow| c.id,
+            |conn, ids| {
+                filtered(ctx, &filter)
+                    .filter(conventions::id.eq_any(ids))
+                    .load(conn)
+            },
+        )?);
+    }
+    let mut q = filtered(ctx, &filter);
+    if let Some(after) = after {
+        q = q.filter(conventions::id.lt(after));
+    }
+    Ok(q.order(conventions::id.desc())
+        .limit(limit + 1)
+        .load(conn)?)
+}
+
+type Boxed = conventions::BoxedQuery<
+    'static,
+    Backend,
+    diesel::dsl::SqlTypeOf<diesel::dsl::AsSelect<ConventionRow, Backend>>,
+>;
+
+/// The conventions `ctx` may see that meet every criterion of `filter` but
+/// its words, which the engine applies.
+fn filtered(ctx: &Context, filter: &SearchFilter) -> Boxed {
     let mut q = conventions::table
         .select(ConventionRow::as_select())
         .into_boxed();
-    if let Some(visible) = visible {
+    if let Some(visible) = visible_filter(ctx) {
         q = q.filter(visible);
     }
-    if let Some(number) = filter.number {
+    if let Some(number) = filter.number.as_ref() {
         q = q.filter(conventions::number.eq(number.to_string()));
     }
-    if let Some(number) = filter.student_number {
+    if let Some(number) = filter.student_number.clone() {
         q = q.filter(
             conventions::student_id.eq_any(
                 students::table
@@ -946,20 +987,10 @@ pub fn search(
             ),
         );
     }
-    let named = search::matching(
-        conn,
-        "conventions.id",
-        Kind::Convention,
-        &filter.words,
-        access,
-    );
-    if let Some(named) = named {
-        q = q.filter(named);
-    }
     if let Some(centre) = filter.centre {
         q = q.filter(conventions::centre_id.eq(centre));
     }
-    if let Some(year) = filter.academic_year {
+    if let Some(year) = filter.academic_year.clone() {
         q = q.filter(conventions::academic_year.eq(year));
     }
     if let Some(status) = filter.status {
@@ -987,10 +1018,5 @@ pub fn search(
             .select(sc::convention_id);
         q = q.filter(conventions::id.eq_any(late));
     }
-    if let Some(after) = after {
-        q = q.filter(conventions::id.lt(after));
-    }
-    Ok(q.order(conventions::id.desc())
-        .limit(limit + 1)
-        .load(conn)?)
+    q
 }

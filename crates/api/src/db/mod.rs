@@ -52,6 +52,10 @@ pub enum AnyConnection {
     Sqlite(SqliteConnection),
 }
 
+/// The backend of [`AnyConnection`], for boxed queries and filters that
+/// repositories build once for both databases.
+pub type Backend = <AnyConnection as diesel::Connection>::Backend;
+
 pub type DbPool = Pool<Manager>;
 pub type DbConn = PooledConnection<Manager>;
 

@@ -6,7 +6,7 @@
 
 use crate::db::schema::{conventions, offer_counters, offers, organisations};
 use crate::db::search::{self, Kind};
-use crate::db::{AnyConnection, RepoError, RepoResult, check_written, codec};
+use crate::db::{AnyConnection, Backend, RepoError, RepoResult, check_written, codec};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
@@ -341,20 +341,20 @@ pub struct OfferSearch {
 /// search is led by the engine ([`search::newest_first`]).
 pub fn search(conn: &mut AnyConnection, s: OfferSearch) -> QueryResult<Vec<OfferRow>> {
     if !s.keywords.is_empty() {
-        // The walk starts at the newest offer, not at the newest document
-        // of any kind (PostgreSQL would read a million conventions' first).
-        let newest: Option<i64> = offers::table
+        let newest = offers::table
             .select(diesel::dsl::max(offers::id))
             .first(conn)?;
-        let Some(newest) = newest else {
-            return Ok(Vec::new());
+        let walk = search::Walk {
+            kind: Kind::Offer,
+            words: &s.keywords,
+            access: None,
+            newest,
+            before: s.after,
+            limit: s.limit,
         };
         return search::newest_first(
             conn,
-            Kind::Offer,
-            &s.keywords,
-            Some(s.after.unwrap_or(newest + 1)),
-            s.limit,
+            walk,
             |o: &OfferRow| o.id,
             |conn, ids| {
                 filtered(conn, &s, false)
@@ -370,7 +370,6 @@ pub fn search(conn: &mut AnyConnection, s: OfferSearch) -> QueryResult<Vec<Offer
     q.order(offers::id.desc()).limit(s.limit).load(conn)
 }
 
-type Backend = <AnyConnection as diesel::Connection>::Backend;
 type Boxed = offers::BoxedQuery<
     'static,
     Backend,

@@ -6,7 +6,7 @@
 use crate::db::audit::Entity;
 use crate::db::schema::{audit_log, contacts, conventions, host_services, organisations};
 use crate::db::search::{self, Kind};
-use crate::db::{AnyConnection, RepoError, RepoResult, check_written};
+use crate::db::{AnyConnection, Backend, RepoError, RepoResult, check_written};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -252,20 +252,20 @@ pub fn search(
 ) -> QueryResult<Vec<OrganisationRecord>> {
     match s.order.clone() {
         OrganisationOrder::Newest(before) if !s.name.is_empty() => {
-            // The walk starts at the newest organisation, not at the
-            // newest document of any kind.
-            let newest: Option<i64> = organisations::table
+            let newest = organisations::table
                 .select(diesel::dsl::max(organisations::id))
                 .first(conn)?;
-            let Some(newest) = newest else {
-                return Ok(Vec::new());
+            let walk = search::Walk {
+                kind: Kind::Organisation,
+                words: &s.name,
+                access: None,
+                newest,
+                before,
+                limit: s.limit,
             };
             search::newest_first(
                 conn,
-                Kind::Organisation,
-                &s.name,
-                Some(before.unwrap_or(newest + 1)),
-                s.limit,
+                walk,
                 |o: &OrganisationRecord| o.id,
                 |conn, ids| {
                     filtered(conn, &s, false)
@@ -297,7 +297,6 @@ pub fn search(
     }
 }
 
-type Backend = <AnyConnection as diesel::Connection>::Backend;
 type Boxed = organisations::BoxedQuery<
     'static,
     Backend,

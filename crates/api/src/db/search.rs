@@ -228,25 +228,26 @@ struct Found {
     id: i64,
 }
 
-/// The ids of the newest `limit` records of `kind` matching `words`,
-/// below `before`, newest first. Both engines stop at `limit`: FTS5 reads
-/// its matches in key order, and PostgreSQL walks the keys' index down,
-/// testing each document, when the words are common (a rare word is
-/// looked up in the GIN index and its few matches sorted).
+/// The ids of the newest `limit` records of `walk`'s kind matching its
+/// words and access, below `before`, newest first. Both engines stop at
+/// `limit`: FTS5 reads its matches in key order, and PostgreSQL walks the
+/// keys' index down, testing each document, when the words are common (a
+/// rare word is looked up in the GIN index and its few matches sorted).
 fn newest_ids(
     conn: &mut AnyConnection,
-    kind: Kind,
-    words: &[String],
-    before: Option<i64>,
+    walk: &Walk,
+    before: i64,
     limit: i64,
 ) -> QueryResult<Vec<i64>> {
-    let below = before.map_or(i64::MAX, |id| id.saturating_mul(KINDS));
+    let below = before.saturating_mul(KINDS);
+    let postgres = matches!(conn, AnyConnection::Postgresql(_));
+    let query = engine_query(postgres, walk.kind, walk.words, walk.access);
     let found: Vec<Found> = match conn {
         AnyConnection::Sqlite(c) => diesel::sql_query(format!(
             "SELECT rowid / {KINDS} AS id FROM search_index WHERE search_index MATCH ? \
              AND rowid < ? ORDER BY rowid DESC LIMIT ?"
         ))
-        .bind::<Text, _>(engine_query(false, kind, words, None))
+        .bind::<Text, _>(query)
         .bind::<BigInt, _>(below)
         .bind::<BigInt, _>(limit)
         .load(c)?,
@@ -254,7 +255,7 @@ fn newest_ids(
             "SELECT key / {KINDS} AS id FROM search_documents \
              WHERE words @@ CAST($1 AS tsquery) AND key < $2 ORDER BY key DESC LIMIT $3"
         ))
-        .bind::<Text, _>(engine_query(true, kind, words, None))
+        .bind::<Text, _>(query)
         .bind::<BigInt, _>(below)
         .bind::<BigInt, _>(limit)
         .load(c)?,
@@ -265,32 +266,51 @@ fn newest_ids(
 /// The most ids handed to `load` at once (SQLite binds each).
 const MAX_BATCH: i64 = 10_000;
 
-/// A page of the records of `kind` matching `words`, newest first, below
-/// `before`: at most `limit` rows, which `load` reads among the ids it is
-/// given, applying every other criterion, newest first. The engine is
-/// asked for its newest matches in batches growing fourfold, so a page
-/// costs what it shows when the other criteria let most matches through,
-/// and a handful of batches when they are narrow; never every match of a
-/// common word, which `IN (all matches)` read and the database then
-/// sorted (20,000 for a common surname at a million).
+/// What an engine-led page ([`newest_first`]) asks of the engine.
+pub struct Walk<'a> {
+    pub kind: Kind,
+    /// Normalised words ([`text::query_terms`]), all of which must match.
+    pub words: &'a [String],
+    /// Who may see what, as access words, for the kinds whose documents
+    /// carry them ([`Kind::Convention`]).
+    pub access: Option<&'a [Access]>,
+    /// The newest id of the kind's table; `None` when it is empty. The
+    /// walk starts just above it, not above the newest document of any
+    /// kind: PostgreSQL would otherwise read a million conventions'
+    /// documents before the first offer's.
+    pub newest: Option<i64>,
+    /// The previous page's last id: this page continues below it.
+    pub before: Option<i64>,
+    /// The most rows of the page.
+    pub limit: i64,
+}
+
+/// A page of the records matching `walk`, newest first: at most
+/// `walk.limit` rows, which `load` reads among the ids it is given,
+/// applying every other criterion, newest first. The engine is asked for
+/// its newest matches in batches growing fourfold, so a page costs what
+/// it shows when the other criteria let most matches through, and a
+/// handful of batches when they are narrow; never every match of a common
+/// word, which `IN (all matches)` read and the database then sorted
+/// (20,000 for a common surname at a million).
 pub fn newest_first<R>(
     conn: &mut AnyConnection,
-    kind: Kind,
-    words: &[String],
-    before: Option<i64>,
-    limit: i64,
+    walk: Walk,
     id_of: impl Fn(&R) -> i64,
     mut load: impl FnMut(&mut AnyConnection, Vec<i64>) -> QueryResult<Vec<R>>,
 ) -> QueryResult<Vec<R>> {
-    let wanted = usize::try_from(limit).unwrap_or(0);
+    let Some(newest) = walk.newest else {
+        return Ok(Vec::new());
+    };
+    let wanted = usize::try_from(walk.limit).unwrap_or(0);
     let mut rows = Vec::new();
-    let mut before = before;
-    let mut batch = limit.max(1) * 2;
+    let mut before = walk.before.unwrap_or(newest.saturating_add(1));
+    let mut batch = walk.limit.max(1) * 2;
     loop {
-        let ids = newest_ids(conn, kind, words, before, batch)?;
+        let ids = newest_ids(conn, &walk, before, batch)?;
         let exhausted = i64::try_from(ids.len()).unwrap_or(i64::MAX) < batch;
-        before = ids.last().copied();
-        if !ids.is_empty() {
+        if let Some(&last) = ids.last() {
+            before = last;
             let mut found = load(conn, ids)?;
             found.sort_by_key(|r| std::cmp::Reverse(id_of(r)));
             rows.extend(found);

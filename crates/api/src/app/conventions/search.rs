@@ -71,15 +71,7 @@ pub fn search(
     let today = input.today;
     let filter = input.filter()?;
     let ctx = caller::load(conn, caller)?;
-    let access = repo::visible_access(&ctx);
-    let rows = repo::search(
-        conn,
-        repo::visible_filter(&ctx),
-        access.as_deref(),
-        filter,
-        after,
-        limit,
-    )?;
+    let rows = repo::search(conn, &ctx, filter, after, limit)?;
     let page = from_rows(rows, limit, |row| row.id);
     let ids = page.items.iter().map(|r| r.student_id).collect();
     let names = students::names_of(conn, ids)?;
