@@ -30,13 +30,9 @@ pub fn test(args: &[String]) -> Result<(), String> {
     }
     let mut steps: Vec<Step> = Vec::new();
     let setup = timed("install missing tools", || {
-        tools::ensure_debian_packages(DEBIAN_PACKAGES)?;
-        if std::net::TcpStream::connect("127.0.0.1:5432").is_err() {
-            tools::ensure_debian_packages(&["postgresql"])?;
-        }
+        ensure_service_tools()?;
         tools::ensure_spa_tools()?;
-        tools::ensure_npm_packages()?;
-        tools::ensure_python_packages()
+        tools::ensure_npm_packages()
     });
     let setup_failed = setup.error.is_some();
     steps.push(setup);
@@ -186,10 +182,21 @@ fn run_tests() -> Result<(), String> {
 /// (`. target/test-services.env`, then any `cargo nextest run …`), and
 /// keeps them until its standard input ends. Needs `target/debug/stages` (for the
 /// migrations) and the tools `cargo xtask test` installs.
+/// What the services of the tests run on: the directory, the database,
+/// the single sign-on servers (installed once, where missing).
+fn ensure_service_tools() -> Result<(), String> {
+    tools::ensure_debian_packages(DEBIAN_PACKAGES)?;
+    if std::net::TcpStream::connect("127.0.0.1:5432").is_err() {
+        tools::ensure_debian_packages(&["postgresql"])?;
+    }
+    tools::ensure_python_packages()
+}
+
 pub fn services(args: &[String]) -> Result<(), String> {
     if let Some(unknown) = args.first() {
         return Err(format!("unknown argument {unknown:?}"));
     }
+    ensure_service_tools()?;
     let stages = target_dir().join("debug").join("stages");
     let services = Services::start(&stages)?;
     let file = target_dir().join("test-services.env");

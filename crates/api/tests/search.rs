@@ -10,8 +10,7 @@ use common::TestApp;
 use common::flows::{As, fill_a_convention};
 use serde_json::Value;
 use stages_api::db::AnyConnection;
-use stages_api::db::conventions::{self, SearchFilter};
-use stages_api::db::search::Access;
+use stages_api::db::search::{self, Access, Kind};
 use stages_api::db::students::{RegistryLine, write_registry_line};
 
 /// The ids of the conventions `who` finds with `q`.
@@ -32,15 +31,16 @@ async fn found(who: &As<'_>, q: &str) -> Vec<i64> {
 /// conventions matching `words` among those `access` opens.
 fn engine(app: &TestApp, words: &[&str], access: &[Access]) -> Vec<i64> {
     let mut conn = app.pool.get().unwrap();
-    let filter = SearchFilter {
-        words: words.iter().map(|w| (*w).to_owned()).collect(),
-        ..SearchFilter::default()
+    let words: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
+    let walk = search::Walk {
+        kind: Kind::Convention,
+        words: &words,
+        access: Some(access),
+        newest: Some(1_000_000_000),
+        before: None,
+        limit: 50,
     };
-    conventions::search(&mut conn, None, Some(access), filter, None, 50)
-        .unwrap()
-        .into_iter()
-        .map(|row| row.id)
-        .collect()
+    search::newest_first(&mut conn, walk, |id: &i64| *id, |_, ids| Ok(ids)).unwrap()
 }
 
 fn registry_line(last_name: &str) -> RegistryLine {
@@ -142,7 +142,6 @@ async fn the_engine_filters_by_access_and_follows_the_records(app: &TestApp) {
 /// A description may hold one word of thousands of letters: it is indexed
 /// by its beginning, where PostgreSQL would refuse it whole.
 async fn a_word_of_thousands_of_letters_is_indexed(app: &TestApp) {
-    use stages_api::db::search::{self, Kind};
     let mut conn = app.pool.get().unwrap();
     let words = search::document(Kind::Offer, &[&"abc".repeat(1_000)], &[]);
     assert_eq!(words.len(), 1 + stages_api::text::MAX_WORD);
@@ -216,7 +215,6 @@ async fn organisations_found_by_words_come_newest_first(app: &TestApp) {
 /// criteria, asking the engine again (in growing batches) when the
 /// criteria leave too few, and never an older one before a newer.
 async fn a_page_led_by_the_engine_skips_what_other_criteria_refuse(app: &TestApp) {
-    use stages_api::db::search::{self, Kind};
     let mut conn = app.pool.get().unwrap();
     let ids: Vec<i64> = (0..40).map(|n| 7_000_000 + n).collect();
     for id in &ids {
@@ -224,14 +222,19 @@ async fn a_page_led_by_the_engine_skips_what_other_criteria_refuse(app: &TestApp
         search::write(&mut conn, Kind::Offer.key(*id), &words).unwrap();
     }
     let words = vec!["quok".to_owned()];
+    let walk = |newest, before| search::Walk {
+        kind: Kind::Offer,
+        words: &words,
+        access: None,
+        newest,
+        before,
+        limit: 3,
+    };
     // One id in ten passes: the first batch (six ids) holds none.
     let mut asked = Vec::new();
     let page = search::newest_first(
         &mut conn,
-        Kind::Offer,
-        &words,
-        None,
-        3,
+        walk(Some(7_000_039), None),
         |id: &i64| *id,
         |_, batch| {
             asked.push(batch.len());
@@ -241,22 +244,129 @@ async fn a_page_led_by_the_engine_skips_what_other_criteria_refuse(app: &TestApp
     .unwrap();
     assert_eq!(page, [7_000_033, 7_000_023, 7_000_013]);
     assert_eq!(asked, [6, 24], "a second, larger batch");
+    let passing = |_: &mut AnyConnection, batch: Vec<i64>| {
+        Ok(batch.into_iter().filter(|id| id % 10 == 3).collect())
+    };
     let next = search::newest_first(
         &mut conn,
-        Kind::Offer,
-        &words,
-        Some(7_000_013),
-        3,
+        walk(Some(7_000_039), Some(7_000_013)),
         |id: &i64| *id,
-        |_, batch| Ok(batch.into_iter().filter(|id| id % 10 == 3).collect()),
+        passing,
     )
     .unwrap();
     assert_eq!(next, [7_000_003]);
+    // The walk starts at the table's newest id: a document above it (not
+    // yet the table's) is not read, and an empty table finds nothing.
+    let below = search::newest_first(
+        &mut conn,
+        walk(Some(7_000_030), None),
+        |id: &i64| *id,
+        passing,
+    )
+    .unwrap();
+    assert_eq!(below, [7_000_023, 7_000_013, 7_000_003]);
+    let empty = search::newest_first(&mut conn, walk(None, None), |id: &i64| *id, passing);
+    assert!(empty.unwrap().is_empty());
+}
+
+/// The ids of a page of students, and its cursor.
+fn students(page: &Value) -> (Vec<String>, Option<String>) {
+    let numbers = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["student_number"].as_str().unwrap().to_owned())
+        .collect();
+    (numbers, page["next_cursor"].as_str().map(str::to_owned))
+}
+
+/// Students found by words come newest first, page after page; a number
+/// or no words list by name; a cursor of one order is refused by the
+/// other.
+async fn students_found_by_words_come_newest_first(app: &TestApp) {
+    {
+        let mut conn = app.pool.get().unwrap();
+        for (number, first) in [
+            ("31000001", "Zoé"),
+            ("31000002", "Anna"),
+            ("31000003", "Mia"),
+        ] {
+            let line = RegistryLine {
+                student_number: number.into(),
+                first_name: first.into(),
+                ..registry_line("Quetzalcoatl")
+            };
+            write_registry_line(&mut conn, &line).unwrap();
+        }
+    }
+    let admin = As::new(app, "admin").await;
+    let (status, first) = admin.get("/api/students?q=quetzal&limit=2").await;
+    assert_eq!(status, reqwest::StatusCode::OK, "{first}");
+    let (numbers, cursor) = students(&first);
+    assert_eq!(numbers, ["31000003", "31000002"]);
+    assert_eq!(
+        first["items"][0]["enrolments"][0]["programme_code"], "M1-INFO",
+        "{first}"
+    );
+    let cursor = cursor.unwrap();
+    let (_, second) = admin
+        .get(&format!("/api/students?q=quetzal&limit=2&cursor={cursor}"))
+        .await;
+    assert_eq!(students(&second), (vec!["31000001".to_owned()], None));
+
+    let (_, by_number) = admin.get("/api/students?q=31000002").await;
+    assert_eq!(students(&by_number).0, ["31000002"]);
+    let (_, by_name) = admin.get("/api/students?limit=2").await;
+    let name_cursor = by_name["next_cursor"].as_str().unwrap().to_owned();
+    for (path, cursor) in [
+        ("/api/students?limit=2", &cursor),
+        ("/api/students?q=quetzal&limit=2", &name_cursor),
+    ] {
+        let (status, problem) = admin.get(&format!("{path}&cursor={cursor}")).await;
+        assert_eq!(status, reqwest::StatusCode::BAD_REQUEST, "{problem}");
+        assert_eq!(problem["violations"][0]["rule"], "PAGE-02", "{problem}");
+    }
+}
+
+/// A manager's search by name is led by the engine among the conventions
+/// they may see: newest first, page after page, none of another centre's.
+async fn conventions_found_by_name_come_newest_first(app: &TestApp) {
+    let student = As::new(app, "etudiant").await;
+    let mut ids = Vec::new();
+    for _ in 0..3 {
+        let conv: Value = fill_a_convention(&student).await;
+        ids.push(conv["id"].as_i64().unwrap());
+    }
+    ids.reverse();
+    let manager = As::new(app, "gestionnaire").await;
+    let (status, first) = manager.get("/api/conventions?q=martin&limit=2").await;
+    assert_eq!(status, reqwest::StatusCode::OK, "{first}");
+    let page: Vec<i64> = first["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["id"].as_i64())
+        .collect();
+    assert_eq!(page, ids[..2]);
+    let cursor = first["next_cursor"].as_str().unwrap();
+    let (_, second) = manager
+        .get(&format!(
+            "/api/conventions?q=martin&limit=2&cursor={cursor}"
+        ))
+        .await;
+    assert_eq!(second["items"][0]["id"].as_i64(), Some(ids[2]), "{second}");
+    assert!(
+        found(&As::new(app, "gestionnaire2").await, "martin")
+            .await
+            .is_empty()
+    );
 }
 
 on_both_backends!(
     a_page_led_by_the_engine_skips_what_other_criteria_refuse,
     the_engine_filters_by_access_and_follows_the_records,
     a_word_of_thousands_of_letters_is_indexed,
-    organisations_found_by_words_come_newest_first
+    organisations_found_by_words_come_newest_first,
+    students_found_by_words_come_newest_first,
+    conventions_found_by_name_come_newest_first
 );

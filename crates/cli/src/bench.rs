@@ -15,7 +15,7 @@ pub enum Search {
     Organisations,
     /// `GET /api/conventions?q=WORD` as the manager of centre `centre`.
     Conventions,
-    /// `GET /api/students?q=WORD` as an administrator.
+    /// `GET /api/students?q=WORD` as an administrator (newest first).
     Students,
     /// `GET /api/offers?q=WORD` as a student (published offers).
     Offers,
@@ -47,17 +47,7 @@ fn sql(search: Search, postgres: bool) -> String {
             )
         }
     };
-    let (fts, centre) = if postgres {
-        (
-            "= ANY(ARRAY(SELECT key / 16 FROM search_documents WHERE words @@ CAST($1 AS tsquery)))",
-            "$2",
-        )
-    } else {
-        (
-            "IN (SELECT rowid / 16 FROM search_index WHERE search_index MATCH ?)",
-            "?",
-        )
-    };
+    let centre = if postgres { "$2" } else { "?" };
     let active = if postgres { "TRUE" } else { "1" };
     match search {
         Search::Organisations => format!(
@@ -66,13 +56,14 @@ fn sql(search: Search, postgres: bool) -> String {
             newest("organisations")
         ),
         Search::Conventions => format!(
-            "SELECT c.* FROM conventions c WHERE c.id {fts} \
+            "SELECT c.* FROM conventions c WHERE c.id {} \
              AND (c.student_id = -1 OR c.supervisor_id = -1 OR c.centre_id = {centre}) \
-             ORDER BY c.id DESC LIMIT 26"
+             ORDER BY c.id DESC LIMIT 26",
+            newest("conventions")
         ),
         Search::Students => format!(
-            "SELECT s.* FROM students s WHERE s.id {fts} \
-             ORDER BY s.last_name, s.first_name, s.id LIMIT 26"
+            "SELECT s.* FROM students s WHERE s.id {} ORDER BY s.id DESC LIMIT 26",
+            newest("students")
         ),
         Search::Offers => format!(
             "SELECT f.* FROM offers f WHERE f.status = 'published' AND f.id {} \
@@ -83,7 +74,7 @@ fn sql(search: Search, postgres: bool) -> String {
 }
 
 /// The engine's query for `word` as the endpoint builds it
-/// (`db::search::matching`).
+/// (`db::search::engine_query`).
 fn engine_query(search: Search, word: &str, centre: i64, postgres: bool) -> String {
     match (search, postgres) {
         (Search::Organisations, true) => format!("'o{word}':*"),

@@ -2,10 +2,10 @@
 //! student information system and the directory.
 
 use crate::app::caller::Context;
-use crate::db::AnyConnection;
 use crate::db::RepoResult;
 use crate::db::schema::{centre_routes, centres, conventions, enrolments, students};
 use crate::db::search::{self, Kind};
+use crate::db::{AnyConnection, Backend};
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
@@ -70,12 +70,37 @@ pub fn enrolments_of(conn: &mut AnyConnection, id: i64) -> RepoResult<Vec<Enrolm
         .load(conn)?)
 }
 
-pub fn with_enrolments(conn: &mut AnyConnection, row: StudentRow) -> RepoResult<Student> {
-    let enrolments = enrolments_of(conn, row.id)?
-        .iter()
-        .map(EnrolmentRecord::wire)
-        .collect();
-    Ok(Student {
+/// The students of `rows`, in their order, each with their enrolments,
+/// read in one query for the whole page.
+pub fn with_enrolments_all(
+    conn: &mut AnyConnection,
+    rows: Vec<StudentRow>,
+) -> RepoResult<Vec<Student>> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut by_student: std::collections::HashMap<i64, Vec<EnrolmentRow>> =
+        std::collections::HashMap::new();
+    let records: Vec<EnrolmentRecord> = enrolments::table
+        .filter(enrolments::student_id.eq_any(ids))
+        .order((enrolments::academic_year.desc(), enrolments::programme_code))
+        .select(EnrolmentRecord::as_select())
+        .load(conn)?;
+    for record in &records {
+        by_student
+            .entry(record.student_id)
+            .or_default()
+            .push(record.wire());
+    }
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let enrolments = by_student.remove(&row.id).unwrap_or_default();
+            student(row, enrolments)
+        })
+        .collect())
+}
+
+fn student(row: StudentRow, enrolments: Vec<EnrolmentRow>) -> Student {
+    Student {
         id: row.id,
         student_number: row.student_number,
         ine: row.ine,
@@ -83,52 +108,63 @@ pub fn with_enrolments(conn: &mut AnyConnection, row: StudentRow) -> RepoResult<
         first_name: row.first_name,
         email: row.email,
         enrolments,
-    })
+    }
 }
 
-type Backend = <AnyConnection as diesel::Connection>::Backend;
+pub fn with_enrolments(conn: &mut AnyConnection, row: StudentRow) -> RepoResult<Student> {
+    let enrolments = enrolments_of(conn, row.id)?
+        .iter()
+        .map(EnrolmentRecord::wire)
+        .collect();
+    Ok(student(row, enrolments))
+}
 
 /// A condition on the students table.
 pub type StudentFilter =
     Box<dyn BoxableExpression<students::table, Backend, SqlType = diesel::sql_types::Bool>>;
 
-/// The students the caller may see, as a filter on `students`: themselves;
-/// a supervisor the students they supervise; a manager the students enrolled
-/// in what their centres manage (everyone for the fallback centre's
-/// managers); an administrator everyone.
-pub fn visible(conn: &mut AnyConnection, ctx: &Context) -> RepoResult<Option<StudentFilter>> {
-    if ctx.is_admin() {
-        return Ok(None);
-    }
-    let manages_fallback: bool = if ctx.centres.is_empty() {
-        false
-    } else {
-        centres::table
-            .filter(centres::id.eq_any(ctx.centre_keys()))
-            .filter(centres::is_fallback.eq(true))
-            .count()
-            .get_result::<i64>(conn)?
-            > 0
-    };
-    if manages_fallback {
-        return Ok(None);
-    }
-    let own = ctx.student_key();
-    let mut filter: StudentFilter = Box::new(students::id.eq(own));
-    if let Some(supervisor) = ctx.supervisor_id.map(|s| s.get()) {
-        filter = Box::new(
-            filter.or(students::id.eq_any(
-                conventions::table
-                    .filter(conventions::supervisor_id.eq(supervisor))
-                    .select(conventions::student_id),
-            )),
-        );
-    }
-    if !ctx.centres.is_empty() {
-        let routes: Vec<(String, String)> = centre_routes::table
-            .filter(centre_routes::centre_id.eq_any(ctx.centre_keys()))
-            .select((centre_routes::kind, centre_routes::code))
-            .load(conn)?;
+/// What decides which students a caller may see, read once per request:
+/// themselves; a supervisor the students they supervise; a manager the
+/// students enrolled in what their centres manage (everyone for the
+/// fallback centre's managers); an administrator everyone.
+pub struct Visibility {
+    /// `None`: everyone.
+    scope: Option<Scope>,
+}
+
+struct Scope {
+    own: i64,
+    supervisor: Option<i64>,
+    centres: Vec<i64>,
+    programmes: Vec<String>,
+    faculties: Vec<String>,
+}
+
+impl Visibility {
+    /// Reads what `ctx`'s centres route to.
+    pub fn of(conn: &mut AnyConnection, ctx: &Context) -> RepoResult<Visibility> {
+        if ctx.is_admin() {
+            return Ok(Visibility { scope: None });
+        }
+        let centres = ctx.centre_keys();
+        let manages_fallback: bool = !centres.is_empty()
+            && centres::table
+                .filter(centres::id.eq_any(&centres))
+                .filter(centres::is_fallback.eq(true))
+                .count()
+                .get_result::<i64>(conn)?
+                > 0;
+        if manages_fallback {
+            return Ok(Visibility { scope: None });
+        }
+        let routes: Vec<(String, String)> = if centres.is_empty() {
+            Vec::new()
+        } else {
+            centre_routes::table
+                .filter(centre_routes::centre_id.eq_any(&centres))
+                .select((centre_routes::kind, centre_routes::code))
+                .load(conn)?
+        };
         let codes = |kind: &str| -> Vec<String> {
             routes
                 .iter()
@@ -136,26 +172,52 @@ pub fn visible(conn: &mut AnyConnection, ctx: &Context) -> RepoResult<Option<Stu
                 .map(|(_, c)| c.clone())
                 .collect()
         };
-        let (programmes, faculties) = (codes("programme"), codes("faculty"));
-        filter = Box::new(
-            filter
-                .or(students::id.eq_any(
-                    enrolments::table
-                        .filter(
-                            enrolments::programme_code
-                                .eq_any(programmes)
-                                .or(enrolments::faculty_code.eq_any(faculties)),
-                        )
-                        .select(enrolments::student_id),
-                ))
-                .or(students::id.eq_any(
+        Ok(Visibility {
+            scope: Some(Scope {
+                own: ctx.student_key(),
+                supervisor: ctx.supervisor_id.map(|s| s.get()),
+                programmes: codes("programme"),
+                faculties: codes("faculty"),
+                centres,
+            }),
+        })
+    }
+
+    /// The students visible, as a filter on `students` (`None`: everyone).
+    /// Built anew for each query that needs it: a boxed filter is used up.
+    pub fn filter(&self) -> Option<StudentFilter> {
+        let scope = self.scope.as_ref()?;
+        let mut filter: StudentFilter = Box::new(students::id.eq(scope.own));
+        if let Some(supervisor) = scope.supervisor {
+            filter = Box::new(
+                filter.or(students::id.eq_any(
                     conventions::table
-                        .filter(conventions::centre_id.eq_any(ctx.centre_keys()))
+                        .filter(conventions::supervisor_id.eq(supervisor))
                         .select(conventions::student_id),
                 )),
-        );
+            );
+        }
+        if !scope.centres.is_empty() {
+            filter = Box::new(
+                filter
+                    .or(students::id.eq_any(
+                        enrolments::table
+                            .filter(
+                                enrolments::programme_code
+                                    .eq_any(scope.programmes.clone())
+                                    .or(enrolments::faculty_code.eq_any(scope.faculties.clone())),
+                            )
+                            .select(enrolments::student_id),
+                    ))
+                    .or(students::id.eq_any(
+                        conventions::table
+                            .filter(conventions::centre_id.eq_any(scope.centres.clone()))
+                            .select(conventions::student_id),
+                    )),
+            );
+        }
+        Some(filter)
     }
-    Ok(Some(filter))
 }
 
 /// The student's enrolment in `programme` in `academic_year` (`2026-2027`).
@@ -204,48 +266,107 @@ pub fn names_of(conn: &mut AnyConnection, ids: Vec<i64>) -> RepoResult<Vec<Stude
         .collect())
 }
 
+/// Where a page of students starts, and in which order they come.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StudentOrder {
+    /// By name, after the previous page's last (last name, first name, id).
+    Name(Option<(String, String, i64)>),
+    /// Newest first, below the previous page's last id. A search by words
+    /// is ordered so: the engine then hands over its newest matches and
+    /// the page is read, where by name every namesake (10,000 for a
+    /// common surname among half a million students) would be read and
+    /// sorted for the first 25.
+    Newest(Option<i64>),
+}
+
 /// What a search of the registry asks: a student number, or words of the
-/// name, after the (last name, first name, id) of the previous page.
+/// name.
 pub struct Search {
     pub number: Option<String>,
     pub words: Vec<String>,
-    pub after: Option<(String, String, i64)>,
+    pub order: StudentOrder,
     pub limit: i64,
 }
 
-/// The students `ctx` may see that match `search`, by name; `limit` rows
-/// at most (ask one more to know whether a page follows).
+/// The students `ctx` may see that match `search`, in its order; `limit`
+/// rows at most (ask one more to know whether a page follows). A search
+/// by words, newest first, is led by the engine
+/// ([`search::newest_first`]).
 pub fn search(
     conn: &mut AnyConnection,
     ctx: &Context,
     search: Search,
 ) -> RepoResult<Vec<StudentRow>> {
-    let mut q = students::table.select(StudentRow::as_select()).into_boxed();
-    if let Some(visible) = visible(conn, ctx)? {
-        q = q.filter(visible);
+    let visibility = Visibility::of(conn, ctx)?;
+    let filtered = |conn: &AnyConnection, words: bool| {
+        let mut q = students::table.select(StudentRow::as_select()).into_boxed();
+        if let Some(visible) = visibility.filter() {
+            q = q.filter(visible);
+        }
+        if let Some(number) = search.number.clone() {
+            q = q.filter(students::student_number.eq(number));
+        }
+        if words
+            && let Some(m) =
+                search::matching(conn, "students.id", Kind::Student, &search.words, None)
+        {
+            q = q.filter(m);
+        }
+        q
+    };
+    match search.order.clone() {
+        StudentOrder::Newest(before) if !search.words.is_empty() => {
+            let newest = students::table
+                .select(diesel::dsl::max(students::id))
+                .first(conn)?;
+            let walk = search::Walk {
+                kind: Kind::Student,
+                words: &search.words,
+                access: None,
+                newest,
+                before,
+                limit: search.limit,
+            };
+            Ok(search::newest_first(
+                conn,
+                walk,
+                |s: &StudentRow| s.id,
+                |conn, ids| {
+                    filtered(conn, false)
+                        .filter(students::id.eq_any(ids))
+                        .load(conn)
+                },
+            )?)
+        }
+        StudentOrder::Newest(before) => {
+            let mut q = filtered(conn, true);
+            if let Some(id) = before {
+                q = q.filter(students::id.lt(id));
+            }
+            Ok(q.order(students::id.desc())
+                .limit(search.limit)
+                .load(conn)?)
+        }
+        StudentOrder::Name(after) => {
+            let mut q = filtered(conn, true);
+            if let Some((last, first, id)) = after {
+                q = q.filter(
+                    students::last_name
+                        .gt(last.clone())
+                        .or(students::last_name.eq(last).and(
+                            students::first_name
+                                .gt(first.clone())
+                                .or(students::first_name.eq(first).and(students::id.gt(id))),
+                        )),
+                );
+            }
+            Ok(
+                q.order((students::last_name, students::first_name, students::id))
+                    .limit(search.limit)
+                    .load(conn)?,
+            )
+        }
     }
-    if let Some(number) = search.number {
-        q = q.filter(students::student_number.eq(number));
-    }
-    if let Some(m) = search::matching(conn, "students.id", Kind::Student, &search.words, None) {
-        q = q.filter(m);
-    }
-    if let Some((last, first, id)) = search.after {
-        q = q.filter(
-            students::last_name
-                .gt(last.clone())
-                .or(students::last_name.eq(last).and(
-                    students::first_name
-                        .gt(first.clone())
-                        .or(students::first_name.eq(first).and(students::id.gt(id))),
-                )),
-        );
-    }
-    Ok(
-        q.order((students::last_name, students::first_name, students::id))
-            .limit(search.limit)
-            .load(conn)?,
-    )
 }
 
 /// The student with this id, if `ctx` may see them.
@@ -258,7 +379,7 @@ pub fn find_visible(
         .filter(students::id.eq(id))
         .select(StudentRow::as_select())
         .into_boxed();
-    if let Some(visible) = visible(conn, ctx)? {
+    if let Some(visible) = Visibility::of(conn, ctx)?.filter() {
         q = q.filter(visible);
     }
     Ok(q.first(conn).optional()?)

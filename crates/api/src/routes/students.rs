@@ -2,13 +2,14 @@
 
 use crate::app::caller;
 use crate::auth::Caller;
-use crate::db::students::{self as repo, Student};
+use crate::db::students::{self as repo, Student, StudentOrder};
 use crate::error::{ApiError, Problem};
 use crate::pagination::{Page, PageParams};
 use crate::problems::NotSignedIn;
 use crate::state::AppState;
 use actix_web::{HttpResponse, get, web};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use stages_domain::requests;
 use utoipa::IntoParams;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -20,14 +21,26 @@ pub struct StudentQuery {
     pub cursor: Option<String>,
 }
 
-/// Searches the students the caller may see, by number or name.
+/// Where a page of students starts, as its cursor holds it.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(untagged)]
+enum Position {
+    /// The previous page's last (last name, first name, id), when listing
+    /// by name.
+    Name(String, String, i64),
+    /// The previous page's last id, when words are searched (newest first).
+    Newest(i64),
+}
+
+/// Searches the students the caller may see, by number or name. Words of
+/// the name list the newest first; a number, or nothing, lists by name.
 #[utoipa::path(
     tag = "students",
     operation_id = "search_students",
     security(("bearer" = [])),
     params(StudentQuery),
     responses(
-        (status = 200, description = "One page of students, by name", body = Page<Student>),
+        (status = 200, description = "One page of students: newest first when words are searched, by name otherwise", body = Page<Student>),
         (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
         NotSignedIn,
     )
@@ -44,7 +57,7 @@ pub async fn list(
         cursor: query.cursor.clone(),
     };
     let limit = page.limit()?;
-    let after: Option<(String, String, i64)> = page.after()?;
+    let after: Option<Position> = page.after()?;
     let number = query
         .q
         .as_deref()
@@ -55,6 +68,16 @@ pub async fn list(
         Some(_) => Vec::new(),
         None => crate::fields::search_words("q", query.q.as_deref())?,
     };
+    let newest = !words.is_empty();
+    let order = match (newest, after) {
+        (false, None) => StudentOrder::Name(None),
+        (false, Some(Position::Name(last, first, id))) => {
+            StudentOrder::Name(Some((last, first, id)))
+        }
+        (true, None) => StudentOrder::Newest(None),
+        (true, Some(Position::Newest(id))) => StudentOrder::Newest(Some(id)),
+        _ => return Err(ApiError::bad_request(requests::page_cursor())),
+    };
     let students = state
         .search(move |conn| {
             let ctx = caller::load(conn, &caller)?;
@@ -64,20 +87,22 @@ pub async fn list(
                 repo::Search {
                     number,
                     words,
-                    after,
+                    order,
                     limit: limit + 1,
                 },
             )?;
             let page = crate::pagination::from_rows(rows, limit, |s| {
-                (s.last_name.clone(), s.first_name.clone(), s.id)
+                if newest {
+                    Position::Newest(s.id)
+                } else {
+                    Position::Name(s.last_name.clone(), s.first_name.clone(), s.id)
+                }
             });
-            let next_cursor = page.next_cursor;
-            let items = page
-                .items
-                .into_iter()
-                .map(|row| repo::with_enrolments(conn, row))
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok(Page { items, next_cursor })
+            let items = repo::with_enrolments_all(conn, page.items)?;
+            Ok(Page {
+                items,
+                next_cursor: page.next_cursor,
+            })
         })
         .await?;
     Ok(HttpResponse::Ok().json(students))
