@@ -177,11 +177,6 @@ fn run_tests() -> Result<(), String> {
         .args(["nextest", "run", "--no-fail-fast"]))
 }
 
-/// `cargo xtask services`: starts the services of the tests, writes the
-/// environment that points the suite at them to `target/test-services.env`
-/// (`. target/test-services.env`, then any `cargo nextest run …`), and
-/// keeps them until its standard input ends. Needs `target/debug/stages` (for the
-/// migrations) and the tools `cargo xtask test` installs.
 /// What the services of the tests run on: the directory, the database,
 /// the single sign-on servers (installed once, where missing).
 fn ensure_service_tools() -> Result<(), String> {
@@ -192,6 +187,11 @@ fn ensure_service_tools() -> Result<(), String> {
     tools::ensure_python_packages()
 }
 
+/// `cargo xtask services`: installs what the services of the tests need
+/// where missing, starts them, writes the environment that points the
+/// suite at them to `target/test-services.env` (`. target/test-services.env`,
+/// then any `cargo nextest run …`), and keeps them until its standard
+/// input ends. Needs `target/debug/stages` (for the migrations).
 pub fn services(args: &[String]) -> Result<(), String> {
     if let Some(unknown) = args.first() {
         return Err(format!("unknown argument {unknown:?}"));

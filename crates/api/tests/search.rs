@@ -328,6 +328,62 @@ async fn students_found_by_words_come_newest_first(app: &TestApp) {
     }
 }
 
+/// A name typed with one letter wrong, left out, added or swapped finds
+/// the name when nothing matches it as typed; a name that matches as
+/// typed shows only its exact matches.
+async fn a_typo_in_a_name_is_forgiven_when_nothing_matches(app: &TestApp) {
+    {
+        let mut conn = app.pool.get().unwrap();
+        for (number, last) in [("32000001", "Lefebvre"), ("32000002", "Lefebre")] {
+            let line = RegistryLine {
+                student_number: number.into(),
+                ..registry_line(last)
+            };
+            write_registry_line(&mut conn, &line).unwrap();
+        }
+    }
+    let admin = As::new(app, "admin").await;
+    let numbers = |q: &'static str| {
+        let admin = &admin;
+        async move {
+            let (status, page) = admin.get(&format!("/api/students?q={q}")).await;
+            assert_eq!(status, reqwest::StatusCode::OK, "{page}");
+            students(&page).0
+        }
+    };
+    // As typed: the exact name only, not its neighbour.
+    assert_eq!(numbers("lefebvre").await, ["32000001"]);
+    assert_eq!(numbers("lefebre").await, ["32000002"]);
+    // One edit away, when nothing matches as typed.
+    assert_eq!(numbers("lefebvrr").await, ["32000001"]);
+    assert_eq!(numbers("lfebvre%20camille").await, ["32000001"]);
+    assert_eq!(
+        numbers("lefbevre").await,
+        ["32000001"],
+        "two letters swapped"
+    );
+    assert_eq!(numbers("lefebbre").await.len(), 2, "one from each");
+    // Two edits, or a short word: nothing.
+    assert!(numbers("lefbvrr").await.is_empty());
+    assert!(
+        numbers("lefebvre%20camile%20m1%20x").await.is_empty(),
+        "four words"
+    );
+
+    let student = As::new(app, "etudiant").await;
+    let organisation = serde_json::json!({
+        "name": "Boulangerie Quillebeuf", "siret": "73282932000033", "naf_code": "1071C",
+        "headcount": 4, "kind": "private_company", "street": "1 rue Haute",
+        "postal_code": "25000", "city": "Besançon", "phone": "03 81 11 22 33"
+    });
+    let (status, body) = student
+        .post("/api/organisations", None, Some(organisation))
+        .await;
+    assert_eq!(status, reqwest::StatusCode::CREATED, "{body}");
+    let (_, found) = student.get("/api/organisations?name=quilebeuf").await;
+    assert_eq!(organisations(&found).0, ["Boulangerie Quillebeuf"]);
+}
+
 /// A manager's search by name is led by the engine among the conventions
 /// they may see: newest first, page after page, none of another centre's.
 async fn conventions_found_by_name_come_newest_first(app: &TestApp) {
@@ -368,5 +424,6 @@ on_both_backends!(
     a_word_of_thousands_of_letters_is_indexed,
     organisations_found_by_words_come_newest_first,
     students_found_by_words_come_newest_first,
-    conventions_found_by_name_come_newest_first
+    conventions_found_by_name_come_newest_first,
+    a_typo_in_a_name_is_forgiven_when_nothing_matches
 );

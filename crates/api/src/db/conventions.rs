@@ -872,7 +872,7 @@ pub type ConventionFilter = Box<
 
 /// [`visible_filter`] as the access words of the conventions' search
 /// documents, for the search engine to apply inside its query.
-pub fn visible_access(ctx: &Context) -> Option<Vec<Access>> {
+fn visible_access(ctx: &Context) -> Option<Vec<Access>> {
     if ctx.is_admin() {
         return None;
     }

@@ -356,14 +356,10 @@ pub fn search(conn: &mut AnyConnection, s: OfferSearch) -> QueryResult<Vec<Offer
             conn,
             walk,
             |o: &OfferRow| o.id,
-            |conn, ids| {
-                filtered(conn, &s, false)
-                    .filter(offers::id.eq_any(ids))
-                    .load(conn)
-            },
+            |conn, ids| filtered(conn, &s).filter(offers::id.eq_any(ids)).load(conn),
         );
     }
-    let mut q = filtered(conn, &s, true);
+    let mut q = filtered(conn, &s);
     if let Some(after) = s.after {
         q = q.filter(offers::id.lt(after));
     }
@@ -376,9 +372,9 @@ type Boxed = offers::BoxedQuery<
     diesel::dsl::SqlTypeOf<diesel::dsl::AsSelect<OfferRow, Backend>>,
 >;
 
-/// The offers meeting every criterion of `s` but its order and page, and
-/// its keywords only when `keywords` (the engine applies them otherwise).
-fn filtered(conn: &AnyConnection, s: &OfferSearch, keywords: bool) -> Boxed {
+/// The offers meeting every criterion of `s` but its order, page and
+/// keywords (the engine applies those: [`search`]).
+fn filtered(conn: &AnyConnection, s: &OfferSearch) -> Boxed {
     let mut q = offers::table.select(OfferRow::as_select()).into_boxed();
     if let Some(status) = s.status {
         q = q.filter(offers::status.eq(codec::to_code(status)));
@@ -386,11 +382,7 @@ fn filtered(conn: &AnyConnection, s: &OfferSearch, keywords: bool) -> Boxed {
     if let Some(kind) = s.kind {
         q = q.filter(offers::kind.eq(codec::to_code(kind)));
     }
-    if keywords && let Some(m) = search::matching(conn, "offers.id", Kind::Offer, &s.keywords, None)
-    {
-        q = q.filter(m);
-    }
-    if let Some(m) = search::matching(conn, "offers.id", Kind::OfferPlace, &s.place, None) {
+    if let Some(m) = search::matching(conn, "offers.id", Kind::OfferPlace, &s.place) {
         q = q.filter(m);
     }
     if let Some(from) = s.from {

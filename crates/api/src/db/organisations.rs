@@ -313,8 +313,7 @@ fn filtered(conn: &AnyConnection, s: &OrganisationSearch, names: bool) -> Boxed 
         q = q.filter(organisations::active.eq(true));
     }
     if names
-        && let Some(m) =
-            search::matching(conn, "organisations.id", Kind::Organisation, &s.name, None)
+        && let Some(m) = search::matching(conn, "organisations.id", Kind::Organisation, &s.name)
     {
         q = q.filter(m);
     }
@@ -323,19 +322,12 @@ fn filtered(conn: &AnyConnection, s: &OrganisationSearch, names: bool) -> Boxed 
         "organisations.id",
         Kind::OrganisationAddress,
         &s.address,
-        None,
     );
     if let Some(m) = address {
         q = q.filter(m);
     }
     // A service's words must all be found in one service.
-    let services = search::matching(
-        conn,
-        "host_services.id",
-        Kind::HostService,
-        &s.service,
-        None,
-    );
+    let services = search::matching(conn, "host_services.id", Kind::HostService, &s.service);
     if let Some(m) = services {
         q = q.filter(
             organisations::id.eq_any(

@@ -156,25 +156,26 @@ pub fn write(conn: &mut AnyConnection, key: i64, document: &str) -> QueryResult<
     Ok(())
 }
 
-/// A condition `column IN (records of kind matching words and access)`.
+/// A condition `column IN (records of kind matching words)`.
 pub type Matching = SqlLiteral<Bool, UncheckedBind<SqlLiteral<Bool>, AsExprOf<String, Text>>>;
 
 /// `column` (an id column, as SQL: `students.id`) is one of the records of
 /// `kind` having a word starting with each of `words` (normalised, see
-/// [`text::query_terms`]) and, when `access` is given, one of its access
-/// words. `None` when there are no words: nothing to narrow.
+/// [`text::query_terms`]). `None` when there are no words: nothing to
+/// narrow. A search by name or keyword is led by the engine instead
+/// ([`newest_first`]); this serves the criteria that narrow it (an
+/// address, a place) and the short lists (accounts, the directory).
 pub fn matching(
     conn: &AnyConnection,
     column: &'static str,
     kind: Kind,
     words: &[String],
-    access: Option<&[Access]>,
 ) -> Option<Matching> {
     if words.is_empty() {
         return None;
     }
     let postgres = matches!(conn, AnyConnection::Postgresql(_));
-    let query = engine_query(postgres, kind, words, access);
+    let query = engine_query(postgres, kind, words, None, false);
     let head = if postgres {
         // An array of ids rather than `IN (subquery)`: the planner then
         // fetches the matching records by primary key instead of hashing
@@ -191,21 +192,40 @@ pub fn matching(
     Some(sql::<Bool>(&head).bind::<Text, _>(query).sql(tail))
 }
 
-/// The engine's query for `words` (and `access`) in its own syntax.
-fn engine_query(postgres: bool, kind: Kind, words: &[String], access: Option<&[Access]>) -> String {
+/// The engine's query for `words` (and `access`) in its own syntax; with
+/// `fuzzy`, each word [`text::fuzzy`] allows is matched one edit away too
+/// ([`text::one_edit`]).
+fn engine_query(
+    postgres: bool,
+    kind: Kind,
+    words: &[String],
+    access: Option<&[Access]>,
+    fuzzy: bool,
+) -> String {
     let letter = kind.letter();
     let (and, or) = if postgres {
         (" & ", " | ")
     } else {
         (" AND ", " OR ")
     };
+    let prefix = |w: &str| {
+        if postgres {
+            format!("'{letter}{w}':*")
+        } else {
+            format!("{letter}{w}*")
+        }
+    };
     let mut query: Vec<String> = words
         .iter()
         .map(|w| {
-            if postgres {
-                format!("'{letter}{w}':*")
+            if fuzzy && text::fuzzy(w) {
+                let near: Vec<String> = std::iter::once(w.clone())
+                    .chain(text::one_edit(w))
+                    .map(|n| prefix(&n))
+                    .collect();
+                format!("({})", near.join(or))
             } else {
-                format!("{letter}{w}*")
+                prefix(w)
             }
         })
         .collect();
@@ -236,12 +256,13 @@ struct Found {
 fn newest_ids(
     conn: &mut AnyConnection,
     walk: &Walk,
+    fuzzy: bool,
     before: i64,
     limit: i64,
 ) -> QueryResult<Vec<i64>> {
     let below = before.saturating_mul(KINDS);
     let postgres = matches!(conn, AnyConnection::Postgresql(_));
-    let query = engine_query(postgres, walk.kind, walk.words, walk.access);
+    let query = engine_query(postgres, walk.kind, walk.words, walk.access, fuzzy);
     let found: Vec<Found> = match conn {
         AnyConnection::Sqlite(c) => diesel::sql_query(format!(
             "SELECT rowid / {KINDS} AS id FROM search_index WHERE search_index MATCH ? \
@@ -293,23 +314,53 @@ pub struct Walk<'a> {
 /// handful of batches when they are narrow; never every match of a common
 /// word, which `IN (all matches)` read and the database then sorted
 /// (20,000 for a common surname at a million).
+///
+/// When the engine finds nothing for the words as typed (among what the
+/// caller may see, for the kinds whose documents carry access words), and
+/// [`text::forgives_typos`] allows, the page is looked for again with each
+/// long enough word one edit away: "lefebre" finds Lefebvre. Matches as
+/// typed always come alone, so a typo's neighbours never push an exact
+/// match off the page, and a name spelt right but refused by the other
+/// criteria finds nothing rather than its look-alikes. The next page of a
+/// forgiving search is forgiving too: nothing below its cursor matches as
+/// typed either. (For the kinds without access words, whether a name
+/// exists as typed decides; the records shown are still only those
+/// `load` lets through.)
 pub fn newest_first<R>(
     conn: &mut AnyConnection,
     walk: Walk,
     id_of: impl Fn(&R) -> i64,
     mut load: impl FnMut(&mut AnyConnection, Vec<i64>) -> QueryResult<Vec<R>>,
 ) -> QueryResult<Vec<R>> {
+    let (rows, matched) = pages(conn, &walk, false, &id_of, &mut load)?;
+    if !matched && text::forgives_typos(walk.words) {
+        return Ok(pages(conn, &walk, true, &id_of, &mut load)?.0);
+    }
+    Ok(rows)
+}
+
+/// [`newest_first`]'s walk, the words as typed or forgiving; and whether
+/// the engine found any match.
+fn pages<R>(
+    conn: &mut AnyConnection,
+    walk: &Walk,
+    fuzzy: bool,
+    id_of: &impl Fn(&R) -> i64,
+    load: &mut impl FnMut(&mut AnyConnection, Vec<i64>) -> QueryResult<Vec<R>>,
+) -> QueryResult<(Vec<R>, bool)> {
     let Some(newest) = walk.newest else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), false));
     };
     let wanted = usize::try_from(walk.limit).unwrap_or(0);
     let mut rows = Vec::new();
     let mut before = walk.before.unwrap_or(newest.saturating_add(1));
     let mut batch = walk.limit.max(1) * 2;
+    let mut matched = false;
     loop {
-        let ids = newest_ids(conn, &walk, before, batch)?;
+        let ids = newest_ids(conn, walk, fuzzy, before, batch)?;
         let exhausted = i64::try_from(ids.len()).unwrap_or(i64::MAX) < batch;
         if let Some(&last) = ids.last() {
+            matched = true;
             before = last;
             let mut found = load(conn, ids)?;
             found.sort_by_key(|r| std::cmp::Reverse(id_of(r)));
@@ -321,7 +372,7 @@ pub fn newest_first<R>(
         batch = batch.saturating_mul(4).min(MAX_BATCH);
     }
     rows.truncate(wanted);
-    Ok(rows)
+    Ok((rows, matched))
 }
 
 #[cfg(test)]

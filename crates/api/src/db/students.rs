@@ -307,8 +307,7 @@ pub fn search(
             q = q.filter(students::student_number.eq(number));
         }
         if words
-            && let Some(m) =
-                search::matching(conn, "students.id", Kind::Student, &search.words, None)
+            && let Some(m) = search::matching(conn, "students.id", Kind::Student, &search.words)
         {
             q = q.filter(m);
         }

@@ -372,7 +372,7 @@ pub fn search_accounts(
     // wildcard can reach the pattern.
     for word in words {
         let one = std::slice::from_ref(word);
-        let Some(named) = search::matching(conn, "users.id", Kind::User, one, None) else {
+        let Some(named) = search::matching(conn, "users.id", Kind::User, one) else {
             continue;
         };
         query = query.filter(named.or(lower(users::username).like(format!("{word}%"))));

@@ -32,7 +32,7 @@ pub(super) async fn search_supervisors(
                 .filter(users::affiliation.eq("faculty"))
                 .filter(users::active.eq(true))
                 .into_boxed();
-            if let Some(m) = search::matching(conn, "users.id", Kind::User, &words, None) {
+            if let Some(m) = search::matching(conn, "users.id", Kind::User, &words) {
                 q = q.filter(m);
             }
             let rows: Vec<PersonRow> = q

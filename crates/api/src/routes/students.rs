@@ -32,8 +32,10 @@ enum Position {
     Newest(i64),
 }
 
-/// Searches the students the caller may see, by number or name. Words of
-/// the name list the newest first; a number, or nothing, lists by name.
+/// Searches the students the caller may see, by number or name.
+///
+/// Words of the name list the newest first; a number, or nothing, lists by
+/// name.
 #[utoipa::path(
     tag = "students",
     operation_id = "search_students",
