@@ -12,13 +12,17 @@
 //! `id * KINDS + kind`: keys of one kind sort as their records' ids, so an
 //! engine reading its matches newest first reads them in id order. On
 //! SQLite the FTS5 table `search_index` indexes them (kept by triggers);
-//! on PostgreSQL a GIN index over the `tsvector` column does.
+//! on PostgreSQL a GIN index over the `tsvector` column does, and an index
+//! on `(key % 16, key)` lists one kind's documents newest first
+//! ([`postgres`]).
 //!
 //! A convention's document holds its student's name and *access words*
 //! (`xc` + centre, `xv` + supervisor, `xs` + student): the filter of who
 //! may see it goes into the engine's query, which then returns only what
 //! the caller may see instead of every namesake in the country. Checking
 //! the words a request searches for is [`crate::fields::search_words`].
+
+mod postgres;
 
 use crate::db::AnyConnection;
 use crate::text;
@@ -249,10 +253,9 @@ struct Found {
 }
 
 /// The ids of the newest `limit` records of `walk`'s kind matching its
-/// words and access, below `before`, newest first. Both engines stop at
-/// `limit`: FTS5 reads its matches in key order, and PostgreSQL walks the
-/// keys' index down, testing each document, when the words are common (a
-/// rare word is looked up in the GIN index and its few matches sorted).
+/// words and access, below `before`, newest first. FTS5 reads its matches
+/// in key order and stops at `limit`; PostgreSQL's way is
+/// [`postgres::newest_keys`].
 fn newest_ids(
     conn: &mut AnyConnection,
     walk: &Walk,
@@ -261,27 +264,31 @@ fn newest_ids(
     limit: i64,
 ) -> QueryResult<Vec<i64>> {
     let below = before.saturating_mul(KINDS);
-    let postgres = matches!(conn, AnyConnection::Postgresql(_));
-    let query = engine_query(postgres, walk.kind, walk.words, walk.access, fuzzy);
-    let found: Vec<Found> = match conn {
-        AnyConnection::Sqlite(c) => diesel::sql_query(format!(
-            "SELECT rowid / {KINDS} AS id FROM search_index WHERE search_index MATCH ? \
-             AND rowid < ? ORDER BY rowid DESC LIMIT ?"
-        ))
-        .bind::<Text, _>(query)
-        .bind::<BigInt, _>(below)
-        .bind::<BigInt, _>(limit)
-        .load(c)?,
-        AnyConnection::Postgresql(c) => diesel::sql_query(format!(
-            "SELECT key / {KINDS} AS id FROM search_documents \
-             WHERE words @@ CAST($1 AS tsquery) AND key < $2 ORDER BY key DESC LIMIT $3"
-        ))
-        .bind::<Text, _>(query)
-        .bind::<BigInt, _>(below)
-        .bind::<BigInt, _>(limit)
-        .load(c)?,
-    };
-    Ok(found.into_iter().map(|f| f.id).collect())
+    match conn {
+        AnyConnection::Sqlite(c) => {
+            let found: Vec<Found> = diesel::sql_query(format!(
+                "SELECT rowid / {KINDS} AS id FROM search_index WHERE search_index MATCH ? \
+                 AND rowid < ? ORDER BY rowid DESC LIMIT ?"
+            ))
+            .bind::<Text, _>(engine_query(
+                false,
+                walk.kind,
+                walk.words,
+                walk.access,
+                fuzzy,
+            ))
+            .bind::<BigInt, _>(below)
+            .bind::<BigInt, _>(limit)
+            .load(c)?;
+            Ok(found.into_iter().map(|f| f.id).collect())
+        }
+        AnyConnection::Postgresql(c) => {
+            let query = engine_query(true, walk.kind, walk.words, walk.access, fuzzy);
+            // A forgiving query's matches are few: straight to the index.
+            let keys = postgres::newest_keys(c, walk.kind, &query, below, limit, !fuzzy)?;
+            Ok(keys.into_iter().map(|k| k / KINDS).collect())
+        }
+    }
 }
 
 /// The most ids handed to `load` at once (SQLite binds each).

@@ -1,0 +1,3 @@
+-- PostgreSQL's migration 21 indexes the search documents by kind, for its
+-- walk newest first (db/search/postgres.rs). SQLite needs no counterpart:
+-- FTS5 reads its matches in key order from its own index. Nothing to do.
