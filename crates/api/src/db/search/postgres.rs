@@ -12,7 +12,9 @@
 //! windows, newest first (migration 21's index on `(key % 16, key)`), and
 //! tested; once the matches seen say the page would need more than
 //! [`WALK_BUDGET`] documents, the rest is asked of the GIN index, whose
-//! cost is the number of matches, few by then.
+//! cost is the number of matches, few by then. A forgiving query is first
+//! cut to the look-alikes that exist ([`existing`]), so that it is walked
+//! like any other.
 
 use super::{KINDS, Kind};
 use diesel::PgConnection;
@@ -44,55 +46,51 @@ struct Found {
 }
 
 /// The keys of the newest `limit` documents of `kind` below the key
-/// `below` matching `query` (a tsquery), newest first; `walk` false goes
-/// to the GIN index at once (a forgiving query, whose matches are few).
+/// `below` matching `query` (a tsquery), newest first.
 pub fn newest_keys(
     c: &mut PgConnection,
     kind: Kind,
     query: &str,
     below: i64,
     limit: i64,
-    walk: bool,
 ) -> QueryResult<Vec<i64>> {
     let wanted = usize::try_from(limit).unwrap_or(0);
     let mut keys = Vec::new();
     let mut below = below;
-    if walk {
-        let mut scanned: i64 = 0;
-        let mut window = FIRST_WINDOW;
-        loop {
-            // The sub-query's LIMIT keeps the test out of the index scan:
-            // the window is the kind's next documents, matching or not.
-            let seen: Vec<Seen> = diesel::sql_query(format!(
-                "SELECT key, words @@ CAST($1 AS tsquery) AS hit FROM ( \
-                 SELECT key, words FROM search_documents \
-                 WHERE key % {KINDS} = {} AND key < $2 ORDER BY key DESC LIMIT $3) w \
-                 ORDER BY key DESC",
-                kind.code()
-            ))
-            .bind::<Text, _>(query)
-            .bind::<BigInt, _>(below)
-            .bind::<BigInt, _>(window)
-            .load(c)?;
-            scanned += i64::try_from(seen.len()).unwrap_or(i64::MAX);
-            for s in seen.iter().filter(|s| s.hit) {
-                keys.push(s.key);
-                if keys.len() >= wanted {
-                    return Ok(keys);
-                }
+    let mut scanned: i64 = 0;
+    let mut window = FIRST_WINDOW;
+    loop {
+        // The sub-query's LIMIT keeps the test out of the index scan:
+        // the window is the kind's next documents, matching or not.
+        let seen: Vec<Seen> = diesel::sql_query(format!(
+            "SELECT key, words @@ CAST($1 AS tsquery) AS hit FROM ( \
+             SELECT key, words FROM search_documents \
+             WHERE key % {KINDS} = {} AND key < $2 ORDER BY key DESC LIMIT $3) w \
+             ORDER BY key DESC",
+            kind.code()
+        ))
+        .bind::<Text, _>(query)
+        .bind::<BigInt, _>(below)
+        .bind::<BigInt, _>(window)
+        .load(c)?;
+        scanned += i64::try_from(seen.len()).unwrap_or(i64::MAX);
+        for s in seen.iter().filter(|s| s.hit) {
+            keys.push(s.key);
+            if keys.len() >= wanted {
+                return Ok(keys);
             }
-            let exhausted = i64::try_from(seen.len()).unwrap_or(0) < window;
-            match seen.last() {
-                Some(last) if !exhausted => below = last.key,
-                _ => return Ok(keys),
-            }
-            let more = needed(scanned, keys.len(), wanted);
-            if scanned.saturating_add(more) > WALK_BUDGET {
-                break;
-            }
-            // What the rate promises, and a quarter more for its error.
-            window = (more + more / 4).clamp(FIRST_WINDOW, MAX_WINDOW);
         }
+        let exhausted = i64::try_from(seen.len()).unwrap_or(0) < window;
+        match seen.last() {
+            Some(last) if !exhausted => below = last.key,
+            _ => return Ok(keys),
+        }
+        let more = needed(scanned, keys.len(), wanted);
+        if scanned.saturating_add(more) > WALK_BUDGET {
+            break;
+        }
+        // What the rate promises, and a quarter more for its error.
+        window = (more + more / 4).clamp(FIRST_WINDOW, MAX_WINDOW);
     }
     let rest = i64::try_from(wanted - keys.len()).unwrap_or(0);
     // `key + 0` hides the order from the indexes: the matches are
@@ -109,6 +107,30 @@ pub fn newest_keys(
     .load(c)?;
     keys.extend(found.into_iter().map(|f| f.key));
     Ok(keys)
+}
+
+#[derive(QueryableByName)]
+struct Word {
+    #[diesel(sql_type = Text)]
+    word: String,
+}
+
+/// Those of `words` (normalised, `[a-z0-9]`) that begin a word of some
+/// document of `kind`: one probe of the GIN index each, in one statement
+/// (14 ms for the 392 look-alikes of a 9-letter word at a million).
+pub fn existing(c: &mut PgConnection, kind: Kind, words: &[String]) -> QueryResult<Vec<String>> {
+    if words.is_empty() {
+        return Ok(Vec::new());
+    }
+    let found: Vec<Word> = diesel::sql_query(
+        "SELECT v AS word FROM unnest(CAST($1 AS text[])) WITH ORDINALITY AS u(v, n) \
+         WHERE EXISTS (SELECT 1 FROM search_documents \
+         WHERE words @@ CAST(quote_literal($2 || v) || ':*' AS tsquery)) ORDER BY n",
+    )
+    .bind::<diesel::sql_types::Array<Text>, _>(words)
+    .bind::<Text, _>(kind.letter().to_string())
+    .load(c)?;
+    Ok(found.into_iter().map(|w| w.word).collect())
 }
 
 /// How many more documents the page would read in key order, at the rate
