@@ -304,7 +304,8 @@ fn newest_ids(
                 *near = kept;
             }
             let query = engine_query(true, walk.kind, &alternatives, walk.access);
-            let keys = postgres::newest_keys(c, walk.kind, &query, below, limit)?;
+            let size = walk.newest.unwrap_or(0);
+            let keys = postgres::newest_keys(c, walk.kind, &query, below, limit, size)?;
             Ok(keys.into_iter().map(|k| k / KINDS).collect())
         }
     }

@@ -45,15 +45,27 @@ struct Found {
     key: i64,
 }
 
+/// The largest window for a kind of about `size` documents (its table's
+/// newest id): a thirty-second of it at most. A window that is a large
+/// share of the kind makes the planner sort a bitmap of every document
+/// of the kind instead of walking the index (5,400 of 50,000 students:
+/// 16 ms, where a window of 1,024 walks in 0.3 ms).
+fn largest_window(size: i64) -> i64 {
+    (size / 32).clamp(FIRST_WINDOW, MAX_WINDOW)
+}
+
 /// The keys of the newest `limit` documents of `kind` below the key
-/// `below` matching `query` (a tsquery), newest first.
+/// `below` matching `query` (a tsquery), newest first; `size` is about
+/// how many documents the kind has (its table's newest id).
 pub fn newest_keys(
     c: &mut PgConnection,
     kind: Kind,
     query: &str,
     below: i64,
     limit: i64,
+    size: i64,
 ) -> QueryResult<Vec<i64>> {
+    let largest = largest_window(size);
     let wanted = usize::try_from(limit).unwrap_or(0);
     let mut keys = Vec::new();
     let mut below = below;
@@ -90,7 +102,7 @@ pub fn newest_keys(
             break;
         }
         // What the rate promises, and a quarter more for its error.
-        window = (more + more / 4).clamp(FIRST_WINDOW, MAX_WINDOW);
+        window = (more + more / 4).clamp(FIRST_WINDOW, largest);
     }
     let rest = i64::try_from(wanted - keys.len()).unwrap_or(0);
     // `key + 0` hides the order from the indexes: the matches are
@@ -156,5 +168,12 @@ mod tests {
         assert!(needed(1_000, 1, 52) > WALK_BUDGET);
         assert!(needed(1_024, 0, 52) > WALK_BUDGET, "none seen");
         assert_eq!(needed(1_024, 52, 52), 0);
+    }
+
+    #[test]
+    fn a_window_stays_a_small_share_of_its_kind() {
+        assert_eq!(largest_window(50_000), 1_562);
+        assert_eq!(largest_window(1_000_000), MAX_WINDOW);
+        assert_eq!(largest_window(3_000), FIRST_WINDOW);
     }
 }
