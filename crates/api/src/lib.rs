@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod auth;
+pub mod compression;
 pub mod concurrency;
 pub mod config;
 pub mod db;

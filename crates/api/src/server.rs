@@ -138,7 +138,7 @@ pub fn run(listener: TcpListener, state: AppState) -> Result<Server, StartError>
                     headers::finish(&path, &spa_csp, result)
                 })
             })
-            .wrap(middleware::Compress::default())
+            .wrap(middleware::from_fn(crate::compression::gzip))
             .wrap(tracing_actix())
             .service(web::redirect("/api/docs", "/api/docs/"))
             .service(

@@ -139,6 +139,47 @@ async fn openapi_document_and_docs_are_served(app: &common::TestApp) {
     assert!(res.text().await.unwrap().contains("swagger"));
 }
 
+/// Dynamic answers travel gzipped when the client accepts it and they are
+/// large enough, never brotli (its per-response window cost more than the
+/// searches: `compression.rs`); small ones go as they are.
+async fn answers_are_gzipped_when_asked_and_worth_it(app: &common::TestApp) {
+    use std::io::Read;
+    let get = |path: &str, accept: &str| {
+        app.client
+            .get(app.url(path))
+            .header("accept-encoding", accept)
+            .send()
+    };
+    let plain = get("/api/openapi.json", "identity").await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+    assert_eq!(plain.headers()["vary"], "accept-encoding");
+    let plain = plain.bytes().await.unwrap();
+
+    let packed = get("/api/openapi.json", "br;q=1, gzip;q=0.5")
+        .await
+        .unwrap();
+    assert_eq!(packed.headers()["content-encoding"], "gzip");
+    assert_eq!(packed.headers()["vary"], "accept-encoding");
+    let packed = packed.bytes().await.unwrap();
+    assert!(
+        packed.len() * 4 < plain.len(),
+        "{} of {}",
+        packed.len(),
+        plain.len()
+    );
+    let mut unpacked = Vec::new();
+    flate2::read::GzDecoder::new(&packed[..])
+        .read_to_end(&mut unpacked)
+        .unwrap();
+    assert_eq!(unpacked, plain);
+
+    let small = get("/api/health", "gzip").await.unwrap();
+    assert!(small.headers().get("content-encoding").is_none());
+    let refused = get("/api/openapi.json", "gzip;q=0").await.unwrap();
+    assert!(refused.headers().get("content-encoding").is_none());
+    assert_eq!(refused.bytes().await.unwrap(), plain);
+}
+
 on_both_backends!(
     health_reports_the_database,
     login_then_me_shows_the_roles,
@@ -148,6 +189,7 @@ on_both_backends!(
     oversized_body_is_413,
     unknown_api_path_is_a_problem_404,
     openapi_document_and_docs_are_served,
+    answers_are_gzipped_when_asked_and_worth_it,
 );
 
 /// With its database gone, the server answers 503 on health instead of

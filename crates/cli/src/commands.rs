@@ -120,7 +120,7 @@ pub fn main() -> ExitCode {
     init_tracing();
     let cli = Cli::parse();
     if matches!(cli.command, Command::Serve)
-        && let Err(message) = one_malloc_arena()
+        && let Err(message) = bounded_malloc_arenas()
     {
         eprintln!("stages: {message}");
         return ExitCode::FAILURE;
@@ -137,26 +137,33 @@ pub fn main() -> ExitCode {
 /// The variable that bounds glibc's malloc arenas.
 const ARENA_MAX: &str = "MALLOC_ARENA_MAX";
 
+/// The arenas `stages serve` runs with: one per core of a small machine
+/// ([`bounded_malloc_arenas`]).
+const ARENAS: &str = "2";
+
 /// The variable that fixes the size from which glibc maps an allocation
 /// on its own (and unmaps it when freed).
 const MMAP_THRESHOLD: &str = "MALLOC_MMAP_THRESHOLD_";
 
-/// Runs the server again in this process with one malloc arena, unless
+/// Runs the server again in this process with two malloc arenas, unless
 /// the environment already chose a number. glibc gives each thread that
 /// allocates its own arena, up to eight per core, and keeps each arena's
 /// freed memory: under eight clients the server grew from 92 to 183 MB
-/// resident with the searches' threads, and stays at 94 MB with one
-/// arena (BENCHMARKS.md; glibc's per-thread caches keep allocation off
-/// the arena's lock). The variable can only be read by glibc at start, and
-/// setting it from Rust after threads exist is unsound: hence `exec`,
-/// which keeps the process id that service managers watch. Returns only
-/// when the variable was set already (or on another C library).
+/// resident with the searches' threads. One arena kept it at 94 MB but
+/// made every allocation of every thread take turns on its lock: eight
+/// clients then got fewer answers a second than one (100k, organisations
+/// 697 against 739). Two arenas, one per core, answer 1,114 a second
+/// for 89 MB (BENCHMARKS.md). The variable can only be read by glibc at
+/// start, and setting it from Rust after threads exist is unsound: hence
+/// `exec`, which keeps the process id that service managers watch.
+/// Returns only when the variable was set already (or on another C
+/// library).
 ///
 /// The mmap threshold is fixed at glibc's default, 128 KiB: left dynamic,
 /// glibc raises it after the first large buffer is freed, and the pages of
 /// an offers search (big JSON bodies) then stayed in the heap: 114 MB
 /// resident at 1M after eight clients, 78 MB with it fixed.
-fn one_malloc_arena() -> Result<(), String> {
+fn bounded_malloc_arenas() -> Result<(), String> {
     if !cfg!(all(target_os = "linux", target_env = "gnu")) || std::env::var_os(ARENA_MAX).is_some()
     {
         return Ok(());
@@ -166,12 +173,14 @@ fn one_malloc_arena() -> Result<(), String> {
     let mut command = std::process::Command::new(exe);
     command
         .args(std::env::args_os().skip(1))
-        .env(ARENA_MAX, "1");
+        .env(ARENA_MAX, ARENAS);
     if std::env::var_os(MMAP_THRESHOLD).is_none() {
         command.env(MMAP_THRESHOLD, "131072");
     }
     let error = command.exec();
-    Err(format!("cannot start again with one malloc arena: {error}"))
+    Err(format!(
+        "cannot start again with {ARENAS} malloc arenas: {error}"
+    ))
 }
 
 fn init_tracing() {
