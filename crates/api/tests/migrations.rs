@@ -271,13 +271,14 @@ struct PgTrigger {
 
 /// The schema without what each search engine needs and the other has no
 /// counterpart for (migration 20): on SQLite the FTS5 table, its shadow
-/// tables and the triggers that feed it from `search_documents`; on
+/// tables, its vocabulary (migration 22) and the triggers that feed it
+/// from `search_documents`; on
 /// PostgreSQL the GIN index over the documents (and the primary key's
 /// index, a rowid on SQLite). `search_documents` itself stays compared.
 fn without_search_engines(mut schema: Schema) -> Schema {
     schema
         .columns
-        .retain(|table, _| !table.starts_with("search_index"));
+        .retain(|table, _| !table.starts_with("search_index") && table != "search_vocabulary");
     schema
         .indexes
         .retain(|table, _| !table.starts_with("search_"));

@@ -478,6 +478,50 @@ async fn conventions_found_by_name_come_newest_first(app: &TestApp) {
     );
 }
 
+/// A word finds every name it begins, newest first, whether the engine
+/// is asked for the few terms it begins (SQLite's vocabulary) or, when
+/// they are many, for the prefix itself.
+async fn a_word_finds_every_name_it_begins_however_many(app: &TestApp) {
+    let mut names = vec!["Quintal".to_owned(), "Quintana".to_owned()];
+    // 2 × 26 surnames beginning "zarb": more than a word is looked up as.
+    for second in ['a', 'e'] {
+        for third in 'a'..='z' {
+            names.push(format!("Zarb{second}{third}ot"));
+        }
+    }
+    {
+        let mut conn = app.pool.get().unwrap();
+        for (i, last) in names.iter().enumerate() {
+            let line = RegistryLine {
+                student_number: format!("{}", 33_000_000 + i),
+                ..registry_line(last)
+            };
+            write_registry_line(&mut conn, &line).unwrap();
+        }
+    }
+    let admin = As::new(app, "admin").await;
+    let newest_first = |q: &'static str| {
+        let admin = &admin;
+        async move {
+            let (status, page) = admin.get(&format!("/api/students?q={q}&limit=100")).await;
+            assert_eq!(status, reqwest::StatusCode::OK, "{page}");
+            students(&page).0
+        }
+    };
+    let numbers = |from: usize, to: usize| -> Vec<String> {
+        (from..to)
+            .rev()
+            .map(|i| format!("{}", 33_000_000 + i))
+            .collect()
+    };
+    assert_eq!(newest_first("quint").await, numbers(0, 2));
+    assert_eq!(newest_first("quintan").await, numbers(1, 2));
+    assert_eq!(newest_first("zarbe").await, numbers(28, 54), "26 terms");
+    assert_eq!(newest_first("zarb").await, numbers(2, 54), "52 terms");
+    assert_eq!(newest_first("zarbaz%20quint").await, Vec::<String>::new());
+    assert_eq!(newest_first("zarbazot").await, numbers(27, 28));
+}
+
 on_both_backends!(
     a_page_led_by_the_engine_skips_what_other_criteria_refuse,
     the_engine_filters_by_access_and_follows_the_records,
@@ -486,5 +530,6 @@ on_both_backends!(
     students_found_by_words_come_newest_first,
     conventions_found_by_name_come_newest_first,
     a_typo_in_a_name_is_forgiven_when_nothing_matches,
-    a_page_holds_the_newest_matches_however_sparse
+    a_page_holds_the_newest_matches_however_sparse,
+    a_word_finds_every_name_it_begins_however_many
 );

@@ -196,9 +196,21 @@ pub fn matching(
     Some(sql::<Bool>(&head).bind::<Text, _>(query).sql(tail))
 }
 
+/// One way a query word may match a document's word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Alternative {
+    /// Any word beginning with this one (unlettered).
+    Prefix(String),
+    /// Exactly this term of the index (lettered: [`Kind::letter`] first).
+    Term(String),
+}
+
 /// Each word of `words` as its only alternative.
-fn as_typed(words: &[String]) -> Vec<Vec<String>> {
-    words.iter().map(|w| vec![w.clone()]).collect()
+fn as_typed(words: &[String]) -> Vec<Vec<Alternative>> {
+    words
+        .iter()
+        .map(|w| vec![Alternative::Prefix(w.clone())])
+        .collect()
 }
 
 /// Each word of `words` with, where [`text::fuzzy`] allows, the words one
@@ -216,12 +228,19 @@ fn forgiving(words: &[String]) -> Vec<Vec<String>> {
         .collect()
 }
 
+fn prefixes(alternatives: Vec<Vec<String>>) -> Vec<Vec<Alternative>> {
+    alternatives
+        .into_iter()
+        .map(|near| near.into_iter().map(Alternative::Prefix).collect())
+        .collect()
+}
+
 /// The engine's query in its own syntax: for each word one of its
 /// alternatives (each a prefix), and one of `access`, when given.
 fn engine_query(
     postgres: bool,
     kind: Kind,
-    alternatives: &[Vec<String>],
+    alternatives: &[Vec<Alternative>],
     access: Option<&[Access]>,
 ) -> String {
     let letter = kind.letter();
@@ -230,18 +249,18 @@ fn engine_query(
     } else {
         (" AND ", " OR ")
     };
-    let prefix = |w: &String| {
-        if postgres {
-            format!("'{letter}{w}':*")
-        } else {
-            format!("{letter}{w}*")
-        }
+    // Words and terms are `[a-z0-9]`: nothing either engine reads as syntax.
+    let one = |alternative: &Alternative| match (alternative, postgres) {
+        (Alternative::Prefix(w), true) => format!("'{letter}{w}':*"),
+        (Alternative::Prefix(w), false) => format!("{letter}{w}*"),
+        (Alternative::Term(t), true) => format!("'{t}'"),
+        (Alternative::Term(t), false) => format!("\"{t}\""),
     };
     let mut query: Vec<String> = alternatives
         .iter()
         .map(|near| match near.as_slice() {
-            [one] => prefix(one),
-            _ => format!("({})", near.iter().map(prefix).collect::<Vec<_>>().join(or)),
+            [single] => one(single),
+            _ => format!("({})", near.iter().map(one).collect::<Vec<_>>().join(or)),
         })
         .collect();
     if let Some(access) = access {
@@ -263,49 +282,139 @@ struct Found {
     id: i64,
 }
 
-/// The ids of the newest `limit` records of `walk`'s kind matching its
-/// words and access, below `before`, newest first; with `fuzzy`, each
-/// long enough word or one a letter away ([`forgiving`]). FTS5 reads its
-/// matches in key order and stops at `limit`; PostgreSQL's way is
-/// [`postgres::newest_keys`], and it is first told which look-alikes
-/// exist at all ([`postgres::existing`]): testing each document against
-/// hundreds of them took 8 µs a document.
-fn newest_ids(
-    conn: &mut AnyConnection,
-    walk: &Walk,
-    fuzzy: bool,
-    before: i64,
-    limit: i64,
-) -> QueryResult<Vec<i64>> {
-    let below = before.saturating_mul(KINDS);
-    let alternatives = if fuzzy {
-        forgiving(walk.words)
-    } else {
-        as_typed(walk.words)
-    };
+/// The engine's query for `walk`, built once for all its batches. With
+/// `fuzzy`, each long enough word or one a letter away ([`forgiving`]);
+/// PostgreSQL is first told which look-alikes exist at all
+/// ([`postgres::existing`]: testing each document against hundreds of
+/// them took 8 µs a document). On SQLite, a word as typed is looked up as
+/// the exact terms that begin with it when they are few
+/// ([`sqlite_terms`]). `None` when a word begins no term: nothing matches.
+fn walk_query(conn: &mut AnyConnection, walk: &Walk, fuzzy: bool) -> QueryResult<Option<String>> {
     match conn {
         AnyConnection::Sqlite(c) => {
-            let found: Vec<Found> = diesel::sql_query(format!(
-                "SELECT rowid / {KINDS} AS id FROM search_index WHERE search_index MATCH ? \
-                 AND rowid < ? ORDER BY rowid DESC LIMIT ?"
-            ))
-            .bind::<Text, _>(engine_query(false, walk.kind, &alternatives, walk.access))
-            .bind::<BigInt, _>(below)
-            .bind::<BigInt, _>(limit)
-            .load(c)?;
-            Ok(found.into_iter().map(|f| f.id).collect())
+            let alternatives = if fuzzy {
+                prefixes(forgiving(walk.words))
+            } else {
+                let mut exact = Vec::with_capacity(walk.words.len());
+                for word in walk.words {
+                    exact.push(match sqlite_terms(c, walk.kind, word)? {
+                        Some(terms) if terms.is_empty() => return Ok(None),
+                        Some(terms) => terms.into_iter().map(Alternative::Term).collect(),
+                        None => vec![Alternative::Prefix(word.clone())],
+                    });
+                }
+                exact
+            };
+            Ok(Some(engine_query(
+                false,
+                walk.kind,
+                &alternatives,
+                walk.access,
+            )))
         }
         AnyConnection::Postgresql(c) => {
-            let mut alternatives = alternatives;
+            let mut alternatives = if fuzzy {
+                forgiving(walk.words)
+            } else {
+                walk.words.iter().map(|w| vec![w.clone()]).collect()
+            };
             for near in alternatives.iter_mut().filter(|near| near.len() > 1) {
                 let typed = near.remove(0);
                 let mut kept = postgres::existing(c, walk.kind, near)?;
                 kept.insert(0, typed);
                 *near = kept;
             }
-            let query = engine_query(true, walk.kind, &alternatives, walk.access);
+            Ok(Some(engine_query(
+                true,
+                walk.kind,
+                &prefixes(alternatives),
+                walk.access,
+            )))
+        }
+    }
+}
+
+/// The longest prefix FTS5 indexes on its own (`prefix = '2 3 4'`,
+/// migration 20), in bytes with the kind's letter: it reads such a
+/// prefix's matches as one list, newest first.
+const PREFIX_INDEXED: usize = 4;
+
+/// The most terms a query word is looked up as on SQLite; a word that
+/// begins more stays a prefix.
+const MAX_TERMS: i64 = 32;
+
+#[derive(QueryableByName)]
+struct Term {
+    #[diesel(sql_type = Text)]
+    term: String,
+}
+
+/// The terms of SQLite's index that begin with `word` for `kind`
+/// (lettered), read from its vocabulary (migration 22). FTS5 answers a
+/// prefix query by merging the lists of all its terms in full before the
+/// first match (2.8 ms for a common offer keyword at a million); exact
+/// terms, even several, it reads newest first and stops at the page
+/// (0.15 ms). `None` when the word is better asked as a prefix: short
+/// enough for FTS5's own prefix index, or beginning more than
+/// [`MAX_TERMS`] terms.
+fn sqlite_terms(
+    c: &mut diesel::SqliteConnection,
+    kind: Kind,
+    word: &str,
+) -> QueryResult<Option<Vec<String>>> {
+    let from = format!("{}{word}", kind.letter());
+    // Every term after the prefix's own range: its last byte, plus one.
+    let until = match from.as_bytes().split_last() {
+        Some((&last, head)) if from.len() > PREFIX_INDEXED && from.is_ascii() && last < 0x7f => {
+            let mut until = head.to_vec();
+            until.push(last + 1);
+            String::from_utf8(until).ok()
+        }
+        _ => None,
+    };
+    let Some(until) = until else {
+        return Ok(None);
+    };
+    let terms: Vec<Term> = diesel::sql_query(
+        "SELECT term FROM search_vocabulary WHERE term >= ? AND term < ? LIMIT ?",
+    )
+    .bind::<Text, _>(&from)
+    .bind::<Text, _>(&until)
+    .bind::<BigInt, _>(MAX_TERMS + 1)
+    .load(c)?;
+    if i64::try_from(terms.len()).unwrap_or(i64::MAX) > MAX_TERMS {
+        return Ok(None);
+    }
+    Ok(Some(terms.into_iter().map(|t| t.term).collect()))
+}
+
+/// The ids of the newest `limit` records of `walk`'s kind matching
+/// `query` ([`walk_query`]), below `before`, newest first. FTS5 reads its
+/// matches in key order and stops at `limit`; PostgreSQL's way is
+/// [`postgres::newest_keys`].
+fn newest_ids(
+    conn: &mut AnyConnection,
+    walk: &Walk,
+    query: &str,
+    before: i64,
+    limit: i64,
+) -> QueryResult<Vec<i64>> {
+    let below = before.saturating_mul(KINDS);
+    match conn {
+        AnyConnection::Sqlite(c) => {
+            let found: Vec<Found> = diesel::sql_query(format!(
+                "SELECT rowid / {KINDS} AS id FROM search_index WHERE search_index MATCH ? \
+                 AND rowid < ? ORDER BY rowid DESC LIMIT ?"
+            ))
+            .bind::<Text, _>(query)
+            .bind::<BigInt, _>(below)
+            .bind::<BigInt, _>(limit)
+            .load(c)?;
+            Ok(found.into_iter().map(|f| f.id).collect())
+        }
+        AnyConnection::Postgresql(c) => {
             let size = walk.newest.unwrap_or(0);
-            let keys = postgres::newest_keys(c, walk.kind, &query, below, limit, size)?;
+            let keys = postgres::newest_keys(c, walk.kind, query, below, limit, size)?;
             Ok(keys.into_iter().map(|k| k / KINDS).collect())
         }
     }
@@ -378,13 +487,16 @@ fn pages<R>(
     let Some(newest) = walk.newest else {
         return Ok((Vec::new(), false));
     };
+    let Some(query) = walk_query(conn, walk, fuzzy)? else {
+        return Ok((Vec::new(), false));
+    };
     let wanted = usize::try_from(walk.limit).unwrap_or(0);
     let mut rows = Vec::new();
     let mut before = walk.before.unwrap_or(newest.saturating_add(1));
     let mut batch = walk.limit.max(1) * 2;
     let mut matched = false;
     loop {
-        let ids = newest_ids(conn, walk, fuzzy, before, batch)?;
+        let ids = newest_ids(conn, walk, &query, before, batch)?;
         let exhausted = i64::try_from(ids.len()).unwrap_or(i64::MAX) < batch;
         if let Some(&last) = ids.last() {
             matched = true;
@@ -421,6 +533,25 @@ mod tests {
             "cmartin xc3 xs12"
         );
         assert_eq!(document(Kind::User, &[""], &[]), "");
+    }
+
+    #[test]
+    fn exact_terms_and_prefixes_are_asked_in_each_engine_s_syntax() {
+        let alternatives = [
+            vec![
+                Alternative::Term("smartin".into()),
+                Alternative::Term("smartinez".into()),
+            ],
+            vec![Alternative::Prefix("cam".into())],
+        ];
+        assert_eq!(
+            engine_query(false, Kind::Student, &alternatives, None),
+            "(\"smartin\" OR \"smartinez\") AND scam*"
+        );
+        assert_eq!(
+            engine_query(true, Kind::Student, &alternatives, None),
+            "('smartin' | 'smartinez') & 'scam':*"
+        );
     }
 
     #[test]
