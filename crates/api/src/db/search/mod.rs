@@ -293,7 +293,14 @@ fn walk_query(conn: &mut AnyConnection, walk: &Walk, fuzzy: bool) -> QueryResult
     match conn {
         AnyConnection::Sqlite(c) => {
             let alternatives = if fuzzy {
-                prefixes(forgiving(walk.words))
+                let mut alternatives = forgiving(walk.words);
+                for near in alternatives.iter_mut().filter(|near| near.len() > 1) {
+                    let typed = near.remove(0);
+                    let mut kept = sqlite_existing(c, walk.kind, near)?;
+                    kept.insert(0, typed);
+                    *near = kept;
+                }
+                prefixes(alternatives)
             } else {
                 let mut exact = Vec::with_capacity(walk.words.len());
                 for word in walk.words {
@@ -386,6 +393,44 @@ fn sqlite_terms(
         return Ok(None);
     }
     Ok(Some(terms.into_iter().map(|t| t.term).collect()))
+}
+
+/// Those of `words` (normalised, `[a-z0-9]`) that begin a term of `kind`
+/// in SQLite's vocabulary (migration 22): one seek each, in one statement,
+/// so that a forgiving search asks FTS5 for the few look-alikes that exist
+/// rather than merging hundreds of prefix queries (SQLite's counterpart
+/// of [`postgres::existing`]).
+fn sqlite_existing(
+    c: &mut diesel::SqliteConnection,
+    kind: Kind,
+    words: &[String],
+) -> QueryResult<Vec<String>> {
+    let ranges: Vec<(String, String, String)> = words
+        .iter()
+        .filter_map(|word| {
+            let from = format!("{}{word}", kind.letter());
+            let (&last, head) = from.as_bytes().split_last()?;
+            if !from.is_ascii() || last >= 0x7f {
+                return None;
+            }
+            let mut until = head.to_vec();
+            until.push(last + 1);
+            Some((word.clone(), from.clone(), String::from_utf8(until).ok()?))
+        })
+        .collect();
+    if ranges.is_empty() {
+        return Ok(Vec::new());
+    }
+    let json = serde_json::to_string(&ranges)
+        .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?;
+    let found: Vec<Term> = diesel::sql_query(
+        "SELECT value ->> 0 AS term FROM json_each(?) WHERE EXISTS \
+         (SELECT 1 FROM search_vocabulary \
+          WHERE term >= value ->> 1 AND term < value ->> 2) ORDER BY key",
+    )
+    .bind::<Text, _>(json)
+    .load(c)?;
+    Ok(found.into_iter().map(|t| t.term).collect())
 }
 
 /// The ids of the newest `limit` records of `walk`'s kind matching
