@@ -10,12 +10,14 @@
 //! The SPA's files are compressed once when built, brotli included
 //! ([`crate::spa`]): they carry their `Content-Encoding` and pass through.
 
+use crate::headers;
 use actix_http::encoding::Encoder;
 use actix_web::body::{BodySize, MessageBody};
 use actix_web::dev::{ResponseHead, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{
     self, AcceptEncoding, ContentEncoding, Encoding, Header, HeaderValue,
 };
+use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 
 /// Bodies smaller than this go as they are: gzip's framing and the trip
@@ -27,23 +29,52 @@ pub async fn gzip(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let accepts = accepts_gzip(&req);
+    // A HEAD answer's body is dropped: compressing it would be wasted.
+    let accepts = accepts_gzip(&req) && req.method() != Method::HEAD;
     let res = next.call(req).await?;
     Ok(res.map_body(move |head, body| {
-        let worth = worth_compressing(head, body.size());
-        if worth && !accepts {
-            // Another client may get it compressed: caches must know.
+        let compress = accepts && worth_compressing(head, body.size());
+        // The encoder names the encoding and adds `Vary` when it applies
+        // one; otherwise, when another request may get this compressed
+        // (or a cache revalidates it), caches must know, once.
+        if !compress && may_vary(head) && !varies_by_encoding(head) {
             head.headers
                 .append(header::VARY, HeaderValue::from_static("accept-encoding"));
         }
-        // The encoder names the encoding and adds `Vary` when it applies one.
-        let encoding = if worth && accepts {
+        let encoding = if compress {
             ContentEncoding::Gzip
         } else {
             ContentEncoding::Identity
         };
         Encoder::response(encoding, head, body)
     }))
+}
+
+/// Whether the same URL may be answered compressed to another request:
+/// text not encoded by its handler, or a revalidation, whose `Vary` must
+/// be the full answer's.
+fn may_vary(head: &ResponseHead) -> bool {
+    head.status == StatusCode::NOT_MODIFIED
+        || (!head.headers.contains_key(header::CONTENT_ENCODING) && has_text(head))
+}
+
+/// Whether the handler said already that the answer varies by encoding
+/// (the SPA's files kept compressed).
+fn varies_by_encoding(head: &ResponseHead) -> bool {
+    head.headers.get_all(header::VARY).any(|v| {
+        v.to_str().is_ok_and(|v| {
+            v.split(',').any(|name| {
+                name.trim().eq_ignore_ascii_case("accept-encoding") || name.trim() == "*"
+            })
+        })
+    })
+}
+
+fn has_text(head: &ResponseHead) -> bool {
+    head.headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(is_text)
 }
 
 /// Whether the request accepts gzip (a missing or unreadable
@@ -53,7 +84,8 @@ fn accepts_gzip(req: &ServiceRequest) -> bool {
         .is_ok_and(|accept| accept.negotiate([Encoding::gzip()].iter()) == Some(Encoding::gzip()))
 }
 
-/// Text not encoded yet, large enough or of a size not known in advance.
+/// Text not encoded yet nor cut to a range, large enough or of a size not
+/// known in advance.
 fn worth_compressing(head: &ResponseHead, size: BodySize) -> bool {
     let large = match size {
         BodySize::Sized(bytes) => bytes >= MIN_BYTES,
@@ -61,24 +93,16 @@ fn worth_compressing(head: &ResponseHead, size: BodySize) -> bool {
         BodySize::None => false,
     };
     large
+        && head.status != StatusCode::PARTIAL_CONTENT
         && !head.headers.contains_key(header::CONTENT_ENCODING)
-        && head
-            .headers
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(is_text)
+        && has_text(head)
 }
 
 /// Media types that shrink when compressed (PDFs, spreadsheets and images
 /// are compressed already; the SPA's module, when served without its
 /// compressed siblings, is not).
 fn is_text(content_type: &str) -> bool {
-    let essence = content_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
+    let essence = headers::media_essence(content_type);
     essence.starts_with("text/")
         || essence.ends_with("+json")
         || essence.ends_with("+xml")
@@ -95,6 +119,75 @@ fn is_text(content_type: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use actix_web::test as served;
+    use actix_web::{App, HttpResponse, middleware, web};
+
+    /// Two kilobytes of text, with the status and headers of `kind`.
+    async fn answer(kind: web::Path<String>) -> HttpResponse {
+        let text = "stage ".repeat(400);
+        match kind.as_str() {
+            // The SPA's file kept compressed, sent as it is to a client
+            // accepting none of its encodings.
+            "kept" => HttpResponse::Ok()
+                .content_type("text/javascript")
+                .insert_header((header::VARY, "accept-encoding"))
+                .body(text),
+            "revalidated" => HttpResponse::NotModified().finish(),
+            "range" => HttpResponse::PartialContent()
+                .content_type("text/plain")
+                .body(text),
+            _ => HttpResponse::Ok().content_type("text/plain").body(text),
+        }
+    }
+
+    /// What `path` gets when `method` asks with `accept` for encodings:
+    /// its `Content-Encoding` and its `Vary` headers.
+    async fn ask(method: Method, path: &str, accept: &str) -> (Option<String>, Vec<String>) {
+        let app = served::init_service(
+            App::new()
+                .wrap(middleware::from_fn(gzip))
+                .route("/{kind}", web::route().to(answer)),
+        )
+        .await;
+        let req = served::TestRequest::default()
+            .method(method)
+            .uri(path)
+            .insert_header((header::ACCEPT_ENCODING, accept))
+            .to_request();
+        let res = served::call_service(&app, req).await;
+        let text = |v: &HeaderValue| v.to_str().unwrap_or_default().to_owned();
+        (
+            res.headers().get(header::CONTENT_ENCODING).map(text),
+            res.headers().get_all(header::VARY).map(text).collect(),
+        )
+    }
+
+    #[actix_web::test]
+    async fn caches_are_told_once_that_an_answer_varies_by_encoding() {
+        let vary = vec!["accept-encoding".to_owned()];
+        assert_eq!(
+            ask(Method::GET, "/text", "gzip").await,
+            (Some("gzip".into()), vary.clone())
+        );
+        assert_eq!(
+            ask(Method::GET, "/text", "identity").await,
+            (None, vary.clone())
+        );
+        assert_eq!(
+            ask(Method::GET, "/kept", "identity").await,
+            (None, vary.clone())
+        );
+        assert_eq!(
+            ask(Method::GET, "/revalidated", "gzip").await,
+            (None, vary.clone())
+        );
+        // A range is of the bytes as they are; a HEAD's body is dropped.
+        assert_eq!(
+            ask(Method::GET, "/range", "gzip").await,
+            (None, vary.clone())
+        );
+        assert_eq!(ask(Method::HEAD, "/text", "gzip").await, (None, vary));
+    }
 
     #[test]
     fn text_is_compressed_and_compressed_formats_are_not() {

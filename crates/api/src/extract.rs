@@ -3,6 +3,7 @@
 //! language.
 
 use crate::error::{ApiError, ProblemViolation};
+use crate::headers;
 use crate::i18n::{self, Lang};
 use crate::server::JSON_LIMIT_BYTES;
 use actix_web::dev::Payload;
@@ -67,12 +68,7 @@ impl<T: DeserializeOwned + utoipa::ToSchema + 'static> FromRequest for Json<T> {
 /// `application/merge-patch+json`, parameters aside; not a longer name that
 /// merely starts the same (`application/jsonfoo`).
 fn is_json_media_type(content_type: &str) -> bool {
-    let essence = content_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
+    let essence = headers::media_essence(content_type);
     essence == "application/json"
         || essence
             .strip_prefix("application/")

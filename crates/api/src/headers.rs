@@ -68,6 +68,17 @@ fn inline_scripts(html: &str) -> Vec<&str> {
     scripts
 }
 
+/// A `Content-Type`'s media type without its parameters, lowercase
+/// (`Application/JSON; charset=utf-8` → `application/json`).
+pub fn media_essence(content_type: &str) -> String {
+    content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase()
+}
+
 /// Whether a file name carries a content hash (Trunk names its outputs
 /// `stages-web-<16 hex digits>.js`, `…_bg.wasm`, `main-<hash>.css`): such a
 /// file never changes under its name, so browsers may keep it for a year.

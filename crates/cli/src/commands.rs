@@ -137,23 +137,27 @@ pub fn main() -> ExitCode {
 /// The variable that bounds glibc's malloc arenas.
 const ARENA_MAX: &str = "MALLOC_ARENA_MAX";
 
-/// The arenas `stages serve` runs with: one per core of a small machine
+/// The arenas `stages serve` runs with: one per core, two at least
 /// ([`bounded_malloc_arenas`]).
-const ARENAS: &str = "2";
+fn arenas() -> String {
+    std::thread::available_parallelism()
+        .map_or(2, |cores| cores.get().max(2))
+        .to_string()
+}
 
 /// The variable that fixes the size from which glibc maps an allocation
 /// on its own (and unmaps it when freed).
 const MMAP_THRESHOLD: &str = "MALLOC_MMAP_THRESHOLD_";
 
-/// Runs the server again in this process with two malloc arenas, unless
+/// Runs the server again in this process with one malloc arena per core, unless
 /// the environment already chose a number. glibc gives each thread that
 /// allocates its own arena, up to eight per core, and keeps each arena's
 /// freed memory: under eight clients the server grew from 92 to 183 MB
 /// resident with the searches' threads. One arena kept it at 94 MB but
 /// made every allocation of every thread take turns on its lock: eight
 /// clients then got fewer answers a second than one (100k, organisations
-/// 697 against 739). Two arenas, one per core, answer 1,114 a second
-/// for 89 MB (BENCHMARKS.md). The variable can only be read by glibc at
+/// 697 against 739). Two arenas, one per core of a two-core machine,
+/// answer 1,114 a second for 89 MB (BENCHMARKS.md). The variable can only be read by glibc at
 /// start, and setting it from Rust after threads exist is unsound: hence
 /// `exec`, which keeps the process id that service managers watch.
 /// Returns only when the variable was set already (or on another C
@@ -171,15 +175,16 @@ fn bounded_malloc_arenas() -> Result<(), String> {
     use std::os::unix::process::CommandExt;
     let exe = std::env::current_exe().map_err(|e| format!("cannot find this program: {e}"))?;
     let mut command = std::process::Command::new(exe);
+    let arenas = arenas();
     command
         .args(std::env::args_os().skip(1))
-        .env(ARENA_MAX, ARENAS);
+        .env(ARENA_MAX, &arenas);
     if std::env::var_os(MMAP_THRESHOLD).is_none() {
         command.env(MMAP_THRESHOLD, "131072");
     }
     let error = command.exec();
     Err(format!(
-        "cannot start again with {ARENAS} malloc arenas: {error}"
+        "cannot start again with {arenas} malloc arenas: {error}"
     ))
 }
 

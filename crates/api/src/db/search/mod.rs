@@ -350,6 +350,20 @@ const PREFIX_INDEXED: usize = 4;
 /// begins more stays a prefix.
 const MAX_TERMS: i64 = 32;
 
+/// The vocabulary's range of the terms of `kind` that begin with `word`:
+/// from the lettered word to its last byte plus one. `None` for a word
+/// that is not ASCII (the caller then asks a prefix query).
+fn prefix_range(kind: Kind, word: &str) -> Option<(String, String)> {
+    let from = format!("{}{word}", kind.letter());
+    let (&last, head) = from.as_bytes().split_last()?;
+    if !from.is_ascii() || last >= 0x7f {
+        return None;
+    }
+    let mut until = head.to_vec();
+    until.push(last + 1);
+    Some((from.clone(), String::from_utf8(until).ok()?))
+}
+
 #[derive(QueryableByName)]
 struct Term {
     #[diesel(sql_type = Text)]
@@ -369,17 +383,9 @@ fn sqlite_terms(
     kind: Kind,
     word: &str,
 ) -> QueryResult<Option<Vec<String>>> {
-    let from = format!("{}{word}", kind.letter());
-    // Every term after the prefix's own range: its last byte, plus one.
-    let until = match from.as_bytes().split_last() {
-        Some((&last, head)) if from.len() > PREFIX_INDEXED && from.is_ascii() && last < 0x7f => {
-            let mut until = head.to_vec();
-            until.push(last + 1);
-            String::from_utf8(until).ok()
-        }
-        _ => None,
-    };
-    let Some(until) = until else {
+    let Some((from, until)) =
+        prefix_range(kind, word).filter(|(from, _)| from.len() > PREFIX_INDEXED)
+    else {
         return Ok(None);
     };
     let terms: Vec<Term> = diesel::sql_query(
@@ -408,14 +414,8 @@ fn sqlite_existing(
     let ranges: Vec<(String, String, String)> = words
         .iter()
         .filter_map(|word| {
-            let from = format!("{}{word}", kind.letter());
-            let (&last, head) = from.as_bytes().split_last()?;
-            if !from.is_ascii() || last >= 0x7f {
-                return None;
-            }
-            let mut until = head.to_vec();
-            until.push(last + 1);
-            Some((word.clone(), from.clone(), String::from_utf8(until).ok()?))
+            let (from, until) = prefix_range(kind, word)?;
+            Some((word.clone(), from, until))
         })
         .collect();
     if ranges.is_empty() {
@@ -597,6 +597,19 @@ mod tests {
             engine_query(true, Kind::Student, &alternatives, None),
             "('smartin' | 'smartinez') & 'scam':*"
         );
+    }
+
+    #[test]
+    fn a_word_s_terms_lie_between_it_and_its_last_letter_plus_one() {
+        assert_eq!(
+            prefix_range(Kind::Student, "mart"),
+            Some(("smart".to_owned(), "smaru".to_owned()))
+        );
+        assert_eq!(
+            prefix_range(Kind::Offer, "rust9"),
+            Some(("frust9".to_owned(), "frust:".to_owned()))
+        );
+        assert_eq!(prefix_range(Kind::Student, "é"), None);
     }
 
     #[test]
