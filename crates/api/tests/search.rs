@@ -275,7 +275,8 @@ async fn a_page_led_by_the_engine_skips_what_other_criteria_refuse(app: &TestApp
 }
 
 /// Whatever way the engine reads (PostgreSQL walks the newest documents
-/// in windows, or asks its GIN index when the matches seen are sparse), a
+/// to the page's last match, or asks its GIN index when the matches seen
+/// are sparse or the walk's bound is reached), a
 /// page holds the newest matches, and the next page the ones below.
 async fn a_page_holds_the_newest_matches_however_sparse(app: &TestApp) {
     let mut conn = app.pool.get().unwrap();
