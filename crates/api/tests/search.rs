@@ -235,7 +235,8 @@ async fn a_page_led_by_the_engine_skips_what_other_criteria_refuse(app: &TestApp
         before,
         limit: 3,
     };
-    // One id in ten passes: the first batch (six ids) holds none.
+    // One id in ten passes: the first batch (the page's three ids) holds
+    // none, the second (twelve) one, the third the rest (25 of 48 asked).
     let mut asked = Vec::new();
     let page = search::newest_first(
         &mut conn,
@@ -248,7 +249,7 @@ async fn a_page_led_by_the_engine_skips_what_other_criteria_refuse(app: &TestApp
     )
     .unwrap();
     assert_eq!(page, [7_000_033, 7_000_023, 7_000_013]);
-    assert_eq!(asked, [6, 24], "a second, larger batch");
+    assert_eq!(asked, [3, 12, 25], "batches growing fourfold");
     let passing = |_: &mut AnyConnection, batch: Vec<i64>| {
         Ok(batch.into_iter().filter(|id| id % 10 == 3).collect())
     };
