@@ -8,7 +8,8 @@
 //! they cause on both cores cost more than the searches themselves
 //! (organisations at 100k, p95 29.4 → 18.5 ms with gzip; BENCHMARKS.md).
 //! The SPA's files are compressed once when built, brotli included
-//! ([`crate::spa`]): they carry their `Content-Encoding` and pass through.
+//! ([`crate::spa`]): those sent compressed carry their `Content-Encoding`
+//! and pass through; the others are treated like any answer.
 
 use crate::headers;
 use actix_http::encoding::Encoder;
@@ -37,7 +38,19 @@ pub async fn gzip(
         // The encoder names the encoding and adds `Vary` when it applies
         // one; otherwise, when another request may get this compressed
         // (or a cache revalidates it), caches must know, once.
-        if !compress && may_vary(head) && !varies_by_encoding(head) {
+        if compress {
+            // The encoder adds its own `Vary`: a handler's would be twice.
+            let others: Vec<HeaderValue> = head
+                .headers
+                .get_all(header::VARY)
+                .filter(|v| !v.as_bytes().eq_ignore_ascii_case(b"accept-encoding"))
+                .cloned()
+                .collect();
+            head.headers.remove(header::VARY);
+            for value in others {
+                head.headers.append(header::VARY, value);
+            }
+        } else if may_vary(head) && !varies_by_encoding(head) {
             head.headers
                 .append(header::VARY, HeaderValue::from_static("accept-encoding"));
         }
@@ -176,6 +189,12 @@ mod tests {
         assert_eq!(
             ask(Method::GET, "/kept", "identity").await,
             (None, vary.clone())
+        );
+        // A kept file sent as it is (the SPA read no encoding it keeps in
+        // the request) and gzipped here: still one `Vary`.
+        assert_eq!(
+            ask(Method::GET, "/kept", "gzip").await,
+            (Some("gzip".into()), vary.clone())
         );
         assert_eq!(
             ask(Method::GET, "/revalidated", "gzip").await,

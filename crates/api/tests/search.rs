@@ -331,6 +331,41 @@ async fn a_page_holds_the_newest_matches_however_sparse(app: &TestApp) {
     }
 }
 
+/// A walk that reaches its bound before the page is full hands the rest
+/// to the index: in a small kind (4,000 documents, a walk of at most an
+/// eighth of its newest id, 1,024, after a first window as long) a word
+/// in one document in 60 fills only 34 of 52 lines by walking, and the
+/// page still holds the 52 newest matches.
+async fn a_walk_cut_short_by_its_bound_is_finished_by_the_index(app: &TestApp) {
+    let mut conn = app.pool.get().unwrap();
+    let wombat = |id: i64| id % 60 == 0;
+    stages_api::db::transaction(&mut conn, |conn| {
+        for id in 1..=4_000 {
+            let words: &[&str] = if wombat(id) {
+                &["Filler", "Wombat"]
+            } else {
+                &["Filler"]
+            };
+            let document = search::document(Kind::OfferPlace, words, &[]);
+            search::write(conn, Kind::OfferPlace.key(id), &document)?;
+        }
+        Ok::<_, diesel::result::Error>(())
+    })
+    .unwrap();
+    let expected: Vec<i64> = (1..=4_000).rev().filter(|id| wombat(*id)).collect();
+    let words = vec!["wombat".to_owned()];
+    let walk = search::Walk {
+        kind: Kind::OfferPlace,
+        words: &words,
+        access: None,
+        newest: Some(4_000),
+        before: None,
+        limit: 52,
+    };
+    let page = search::newest_first(&mut conn, walk, |id: &i64| *id, |_, ids| Ok(ids)).unwrap();
+    assert_eq!(page, expected[..52]);
+}
+
 /// The ids of a page of students, and its cursor.
 fn students(page: &Value) -> (Vec<String>, Option<String>) {
     let numbers = page["items"]
@@ -533,5 +568,6 @@ on_both_backends!(
     conventions_found_by_name_come_newest_first,
     a_typo_in_a_name_is_forgiven_when_nothing_matches,
     a_page_holds_the_newest_matches_however_sparse,
+    a_walk_cut_short_by_its_bound_is_finished_by_the_index,
     a_word_finds_every_name_it_begins_however_many
 );

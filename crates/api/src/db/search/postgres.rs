@@ -11,9 +11,9 @@
 //! So the walk is explicit and bounded: the kind's documents are read
 //! newest first (migration 21's index on `(key % 16, key)`) and tested,
 //! a first window then on to the page's last match; when the matches seen
-//! say the page would need more than [`WALK_BUDGET`] documents, the rest
-//! is asked of the GIN index, whose cost is the number of matches, few by
-//! then. A forgiving query is first
+//! say the page would need more than [`WALK_BUDGET`] documents, or the
+//! walk reaches its bound without filling the page, the rest is asked of
+//! the GIN index, whose cost is the number of matches, few by then. A forgiving query is first
 //! cut to the look-alikes that exist ([`existing`]), so that it is walked
 //! like any other.
 
@@ -66,7 +66,9 @@ fn largest_walk(size: i64) -> i64 {
 /// pulls rows only as its `LIMIT` asks: it reads what the page needs, not
 /// windows sized by a guess (a manager's search of a common surname read
 /// 17,408 documents in two windows, 7.7 ms, where 13,000 were needed).
-/// What the walk did not find is asked of the GIN index.
+/// The walk reads at most [`WALK_BUDGET`] documents in all, and an eighth
+/// of the kind in one statement ([`largest_walk`]); what it did not find
+/// is asked of the GIN index.
 pub fn newest_keys(
     c: &mut PgConnection,
     kind: Kind,
@@ -125,8 +127,8 @@ pub fn newest_keys(
         }
         // The walk's bound was reached, or the kind's documents: either way
         // nothing between `below` and where the walk stopped matches, and
-        // the index has few matches left to find (fewer than one
-        // document in 600 matched).
+        // the index has few matches left to find (fewer than the page's
+        // rest among the last 32,768 documents, or an eighth of the kind).
     }
     let rest = i64::try_from(wanted - keys.len()).unwrap_or(0);
     // `key + 0` hides the order from the indexes: the matches are
