@@ -39,12 +39,12 @@ pub async fn gzip(
         // one; otherwise, when another request may get this compressed
         // (or a cache revalidates it), caches must know, once.
         if compress {
-            // The encoder adds its own `Vary`: a handler's would be twice.
+            // The encoder adds its own `Vary: accept-encoding`: the
+            // handler's other names are kept, that one would be twice.
             let others: Vec<HeaderValue> = head
                 .headers
                 .get_all(header::VARY)
-                .filter(|v| !v.as_bytes().eq_ignore_ascii_case(b"accept-encoding"))
-                .cloned()
+                .filter_map(without_encoding)
                 .collect();
             head.headers.remove(header::VARY);
             for value in others {
@@ -76,11 +76,33 @@ fn may_vary(head: &ResponseHead) -> bool {
 fn varies_by_encoding(head: &ResponseHead) -> bool {
     head.headers.get_all(header::VARY).any(|v| {
         v.to_str().is_ok_and(|v| {
-            v.split(',').any(|name| {
-                name.trim().eq_ignore_ascii_case("accept-encoding") || name.trim() == "*"
-            })
+            v.split(',')
+                .any(|name| names_encoding(name) || name.trim() == "*")
         })
     })
+}
+
+fn names_encoding(name: &str) -> bool {
+    name.trim().eq_ignore_ascii_case("accept-encoding")
+}
+
+/// A `Vary` value without `accept-encoding` (`origin, accept-encoding`
+/// keeps `origin`); `None` when nothing else is left. A value that is not
+/// text is kept as it is.
+fn without_encoding(value: &HeaderValue) -> Option<HeaderValue> {
+    let Ok(text) = value.to_str() else {
+        return Some(value.clone());
+    };
+    let others: Vec<&str> = text
+        .split(',')
+        .map(str::trim)
+        .filter(|name| !name.is_empty() && !names_encoding(name))
+        .collect();
+    if others.is_empty() {
+        None
+    } else {
+        HeaderValue::from_str(&others.join(", ")).ok()
+    }
 }
 
 fn has_text(head: &ResponseHead) -> bool {
@@ -145,6 +167,11 @@ mod tests {
                 .content_type("text/javascript")
                 .insert_header((header::VARY, "accept-encoding"))
                 .body(text),
+            // A handler whose answer varies by more than the encoding.
+            "listed" => HttpResponse::Ok()
+                .content_type("text/plain")
+                .insert_header((header::VARY, "origin, Accept-Encoding"))
+                .body(text),
             "revalidated" => HttpResponse::NotModified().finish(),
             "range" => HttpResponse::PartialContent()
                 .content_type("text/plain")
@@ -195,6 +222,17 @@ mod tests {
         assert_eq!(
             ask(Method::GET, "/kept", "gzip").await,
             (Some("gzip".into()), vary.clone())
+        );
+        assert_eq!(
+            ask(Method::GET, "/listed", "gzip").await,
+            (
+                Some("gzip".into()),
+                vec!["origin".into(), "accept-encoding".into()]
+            )
+        );
+        assert_eq!(
+            ask(Method::GET, "/listed", "identity").await,
+            (None, vec!["origin, Accept-Encoding".into()])
         );
         assert_eq!(
             ask(Method::GET, "/revalidated", "gzip").await,

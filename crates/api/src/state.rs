@@ -3,6 +3,7 @@
 use crate::app::evaluations::links::LinkSigner;
 use crate::auth::throttle::Throttle;
 use crate::auth::token::TokenService;
+use crate::auth::{Caller, Credentials};
 use crate::config::Config;
 use crate::db::{AnyConnection, DbPool};
 use crate::error::ApiError;
@@ -101,10 +102,7 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut AnyConnection) -> Result<T, ApiError> + Send + 'static,
     {
-        let turn = tokio::time::timeout(SEARCH_QUEUE_WAIT, self.searches.clone().acquire_owned())
-            .await
-            .map_err(|_| ApiError::unavailable(Text::SearchesBusy).retry_after(1))?
-            .map_err(ApiError::internal)?;
+        let turn = self.search_turn().await?;
         // The turn is held by the work itself: a search the client gave up
         // on still holds its connection until it ends, and its turn too.
         self.db(move |conn| {
@@ -112,5 +110,29 @@ impl AppState {
             work(conn)
         })
         .await
+    }
+
+    /// A search by the holder of `credentials`: they are checked on the
+    /// search's own connection, in the same trip to a blocking thread, and
+    /// `work` gets the caller they let in.
+    pub async fn search_as<T, F>(&self, credentials: Credentials, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut AnyConnection, &Caller) -> Result<T, ApiError> + Send + 'static,
+    {
+        let turn = self.search_turn().await?;
+        self.db(move |conn| {
+            let _turn = turn;
+            let caller = credentials.check(conn)?;
+            work(conn, &caller)
+        })
+        .await
+    }
+
+    async fn search_turn(&self) -> Result<tokio::sync::OwnedSemaphorePermit, ApiError> {
+        tokio::time::timeout(SEARCH_QUEUE_WAIT, self.searches.clone().acquire_owned())
+            .await
+            .map_err(|_| ApiError::unavailable(Text::SearchesBusy).retry_after(1))?
+            .map_err(ApiError::internal)
     }
 }

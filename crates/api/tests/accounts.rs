@@ -220,8 +220,34 @@ async fn a_reset_password_must_be_replaced_first(app: &TestApp) {
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
+/// Searches let the caller in on their own connection: they still read
+/// the account as it is now.
+async fn searches_stop_at_once_for_a_deactivated_account(app: &TestApp) {
+    let admin = As::new(app, "admin").await;
+    let manager = As::new(app, "gestionnaire").await;
+    let searches = [
+        "/api/conventions?q=martin",
+        "/api/students?q=martin",
+        "/api/organisations?name=tech",
+        "/api/offers?q=developpement",
+        "/api/evaluations",
+    ];
+    for path in searches {
+        let (status, body) = manager.get(path).await;
+        assert_eq!(status, StatusCode::OK, "{path}: {body}");
+    }
+    let id = account_id(&admin, "gestionnaire").await;
+    let (status, body) = change(&admin, id, "deactivate").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    for path in searches {
+        let (status, _) = manager.get(path).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}");
+    }
+}
+
 on_both_backends!(
     administrators_find_accounts_and_others_may_not,
+    searches_stop_at_once_for_a_deactivated_account,
     a_deactivated_account_stops_at_once_and_comes_back,
     an_administrator_never_locks_everyone_out,
     a_reset_password_must_be_replaced_first,

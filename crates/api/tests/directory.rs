@@ -397,6 +397,11 @@ async fn api_tokens_act_with_their_scopes_until_revoked(app: &TestApp) {
     let me_by_token: Value = res.json().await.unwrap();
     assert_eq!(me_by_token["username"], "gestionnaire");
     assert_eq!(me_by_token["roles"], json!(["manager"]));
+    // A search lets the token in on its own connection, read-only.
+    let res = call(reqwest::Method::GET, "/api/conventions?q=martin")
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
     let res = call(reqwest::Method::POST, "/api/tickets").await.unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     let (_, list) = admin.get("/api/admin/api-tokens").await;
@@ -412,6 +417,10 @@ async fn api_tokens_act_with_their_scopes_until_revoked(app: &TestApp) {
         .await;
     assert_eq!(status, StatusCode::NO_CONTENT);
     let res = call(reqwest::Method::GET, "/api/me").await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let res = call(reqwest::Method::GET, "/api/conventions?q=martin")
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 }
 

@@ -6,7 +6,6 @@
 use crate::auth::{Caller, Role};
 use crate::db::{AnyConnection, users};
 use crate::error::ApiError;
-use crate::texts::Text;
 use stages_domain::ids::{CentreId, StudentId, SupervisorId};
 use stages_domain::permissions::{self, Parties, Person, Relation};
 use stages_domain::staff::StaffRights;
@@ -77,16 +76,18 @@ impl Context {
     }
 }
 
-/// Loads the caller's context; a disabled or deleted account is refused.
+/// Loads the caller's context.
 pub fn load(conn: &mut AnyConnection, caller: &Caller) -> Result<Context, ApiError> {
-    let facts = users::caller_facts(conn, caller.user_id, caller.roles.contains(&Role::Student))?
-        .ok_or_else(|| ApiError::unauthorized(Text::AccountGone))?;
-    if !facts.active {
-        return Err(ApiError::unauthorized(Text::AccountDisabled));
-    }
+    let facts = users::caller_facts(
+        conn,
+        caller.user_id,
+        &caller.username,
+        caller.student_number.as_deref(),
+        caller.roles.contains(&Role::Student),
+    )?;
     Ok(Context {
         user_id: caller.user_id,
-        username: facts.username,
+        username: caller.username.clone(),
         roles: caller.roles.clone(),
         student_id: facts.student_id.map(StudentId),
         supervisor_id: facts.supervisor_id.map(SupervisorId),

@@ -5,7 +5,7 @@
 //! and audit.
 
 use crate::app::caller;
-use crate::auth::Caller;
+use crate::auth::{Caller, Credentials};
 use crate::concurrency;
 use crate::db::audit::{self, Entity};
 use crate::db::offers::{self as repo, OfferRow, OfferSearch};
@@ -119,16 +119,23 @@ fn managed(
     Ok((ctx, row))
 }
 
-/// One page of the offers that match, newest first.
+/// One page of the offers that match, newest first. Staff see any status
+/// (`asked`, or all) and may choose a centre; everyone else sees published
+/// offers only.
 pub async fn search(
     state: &AppState,
-    criteria: OfferSearch,
-    staff: bool,
+    credentials: Credentials,
+    asked: Option<OfferStatus>,
+    mut criteria: OfferSearch,
     lang: Lang,
 ) -> Result<Page<OfferView>, ApiError> {
     let limit = criteria.limit - 1;
     state
-        .search(move |conn| {
+        .search_as(credentials, move |conn, caller| {
+            let staff = access::is_staff(&caller.roles);
+            criteria.status = stages_domain::offer::listed_status(staff, asked, "status")
+                .map_err(ApiError::bad_request)?;
+            criteria.centre_id = criteria.centre_id.filter(|_| staff);
             let rows = repo::search(conn, criteria)?;
             let page = crate::pagination::from_rows(rows, limit, |r| r.id);
             Ok(Page {

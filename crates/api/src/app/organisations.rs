@@ -5,7 +5,7 @@
 //! record, others only one they created and nobody else changed
 //! ([`access::may_edit_host_record`]).
 
-use crate::auth::Caller;
+use crate::auth::{Caller, Credentials};
 use crate::concurrency;
 use crate::db::audit::{self, AuditEntry, Entity};
 use crate::db::organisations::{
@@ -307,13 +307,18 @@ where
         .await
 }
 
-/// The organisations that match, one page at a time.
+/// The organisations that match, one page at a time; inactive ones only
+/// for staff.
 pub async fn search(
     state: &AppState,
-    criteria: OrganisationSearch,
+    credentials: Credentials,
+    mut criteria: OrganisationSearch,
 ) -> Result<Vec<OrganisationRecord>, ApiError> {
     state
-        .search(move |conn| Ok(repo::search(conn, criteria)?))
+        .search_as(credentials, move |conn, caller| {
+            criteria.include_inactive &= access::is_staff(&caller.roles);
+            Ok(repo::search(conn, criteria)?)
+        })
         .await
 }
 

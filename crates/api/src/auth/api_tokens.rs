@@ -4,10 +4,10 @@
 //! and HEAD only, `write` everything.
 
 use super::refresh::{hash, random_secret};
-use super::{Caller, roles_of};
+use super::{Caller, Role, roles_of};
+use crate::db::AnyConnection;
 use crate::db::schema::{api_tokens, users};
 use crate::error::ApiError;
-use crate::state::AppState;
 use crate::texts::Text;
 use diesel::prelude::*;
 use stages_domain::access;
@@ -62,69 +62,71 @@ type TokenRow = (
 );
 
 /// The caller behind an API token, or 401; 403 when the token may not
-/// make this kind of request.
-pub async fn authenticate(
-    state: &AppState,
-    token: String,
+/// make this kind of request (`reads_only`: a GET or HEAD). Records the
+/// token's use.
+pub fn check(
+    conn: &mut AnyConnection,
+    token: &str,
     reads_only: bool,
+    mapping: &[(String, Role)],
 ) -> Result<Caller, ApiError> {
-    let mapping = state.config.affiliation_roles.clone();
-    state
-        .db(move |conn| {
-            let now = chrono::Utc::now().naive_utc();
-            let found: Option<TokenRow> = api_tokens::table
-                .filter(api_tokens::token_hash.eq(hash(&token)))
-                .select((
-                    api_tokens::id,
-                    api_tokens::user_id,
-                    api_tokens::scopes,
-                    api_tokens::created_at,
-                    api_tokens::expires_at,
-                    api_tokens::revoked_at,
-                ))
-                .first(conn)
-                .optional()?;
-            let refused = || ApiError::unauthorized(Text::ApiTokenInvalid);
-            let (id, user_id, scopes, created_at, expires_at, revoked_at) =
-                found.ok_or_else(refused)?;
-            let expires_at = expires_at.unwrap_or(created_at + chrono::Duration::days(MAX_DAYS));
-            if revoked_at.is_some() || expires_at <= now {
-                return Err(refused());
-            }
-            let (affiliation, is_admin, active, must_change): (String, bool, bool, bool) =
-                users::table
-                    .find(user_id)
-                    .select((
-                        users::affiliation,
-                        users::is_admin,
-                        users::active,
-                        users::must_change_password,
-                    ))
-                    .first(conn)?;
-            if !active {
-                return Err(refused());
-            }
-            // A password reset by an administrator (a compromised account,
-            // say) stops the account's tokens too until the owner chose a
-            // new one.
-            access::may_act_before_changing_password(must_change)
-                .map_err(|r| ApiError::refusal(&r))?;
-            let scopes = decode_scopes(&scopes);
-            if !reads_only {
-                access::may_write_with_token(scopes.contains(&Scope::Write))
-                    .map_err(|r| ApiError::refusal(&r))?;
-            }
-            diesel::update(api_tokens::table.find(id))
-                .set(api_tokens::last_used_at.eq(now))
-                .execute(conn)?;
-            Ok(Caller {
-                session: None,
-                user_id,
-                roles: roles_of(&affiliation, &mapping, is_admin),
-            })
-        })
-        .await
+    let now = chrono::Utc::now().naive_utc();
+    let found: Option<TokenRow> = api_tokens::table
+        .filter(api_tokens::token_hash.eq(hash(token)))
+        .select((
+            api_tokens::id,
+            api_tokens::user_id,
+            api_tokens::scopes,
+            api_tokens::created_at,
+            api_tokens::expires_at,
+            api_tokens::revoked_at,
+        ))
+        .first(conn)
+        .optional()?;
+    let refused = || ApiError::unauthorized(Text::ApiTokenInvalid);
+    let (id, user_id, scopes, created_at, expires_at, revoked_at) = found.ok_or_else(refused)?;
+    let expires_at = expires_at.unwrap_or(created_at + chrono::Duration::days(MAX_DAYS));
+    if revoked_at.is_some() || expires_at <= now {
+        return Err(refused());
+    }
+    let account: TokenAccount = users::table
+        .find(user_id)
+        .select((
+            users::username,
+            users::student_number,
+            users::affiliation,
+            users::is_admin,
+            users::active,
+            users::must_change_password,
+        ))
+        .first(conn)?;
+    let (username, student_number, affiliation, is_admin, active, must_change) = account;
+    if !active {
+        return Err(refused());
+    }
+    // A password reset by an administrator (a compromised account, say)
+    // stops the account's tokens too until the owner chose a new one.
+    access::may_act_before_changing_password(must_change).map_err(|r| ApiError::refusal(&r))?;
+    let scopes = decode_scopes(&scopes);
+    if !reads_only {
+        access::may_write_with_token(scopes.contains(&Scope::Write))
+            .map_err(|r| ApiError::refusal(&r))?;
+    }
+    diesel::update(api_tokens::table.find(id))
+        .set(api_tokens::last_used_at.eq(now))
+        .execute(conn)?;
+    Ok(Caller {
+        session: None,
+        user_id,
+        username,
+        student_number,
+        roles: roles_of(&affiliation, mapping, is_admin),
+    })
 }
+
+/// username, student number, affiliation, administrator, active, must
+/// change their password.
+type TokenAccount = (String, Option<String>, String, bool, bool, bool);
 
 #[cfg(test)]
 mod tests {

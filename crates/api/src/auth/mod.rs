@@ -8,6 +8,7 @@ pub mod refresh;
 pub mod throttle;
 pub mod token;
 
+use crate::db::AnyConnection;
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::texts::Text;
@@ -15,6 +16,7 @@ use actix_web::dev::Payload;
 use actix_web::http::Method;
 use actix_web::{FromRequest, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
+use std::future::{Ready, ready};
 
 pub use stages_domain::access::Role;
 
@@ -38,6 +40,11 @@ pub fn roles_of(affiliations: &str, mapping: &[(String, Role)], is_admin: bool) 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Caller {
     pub user_id: i64,
+    /// The account's username and student number as they were at the
+    /// check, so that [`crate::app::caller::load`] need not read the
+    /// account again.
+    pub username: String,
+    pub student_number: Option<String>,
     pub roles: Vec<Role>,
     /// The sign-in (refresh-token family) of a session's access token;
     /// `None` for a personal API token.
@@ -50,72 +57,124 @@ impl Caller {
     }
 }
 
-impl FromRequest for Caller {
-    type Error = ApiError;
-    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+/// What a request presents to be let in, read and its signature verified
+/// without the database. [`Credentials::check`] then confronts it with the
+/// account as it is now. Searches take this rather than [`Caller`]: the
+/// check and the search then share one pooled connection and one trip to
+/// a blocking thread, which is most of a search's own cost.
+pub struct Credentials {
+    presented: Presented,
+    /// A GET or HEAD: what a read-only API token may do.
+    reads_only: bool,
+    /// With a password reset by an administrator, only `/api/me` and
+    /// `/api/me/password` answer until the owner chose a new one (AUTH-06).
+    changes_password: bool,
+    mapping: Vec<(String, Role)>,
+}
 
-    fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
-        let state = req.app_data::<web::Data<AppState>>().cloned();
+enum Presented {
+    /// A session's access token, whose signature holds.
+    Session {
+        user_id: i64,
+        session: Option<String>,
+    },
+    /// A personal API token, checked against its stored hash.
+    ApiToken(String),
+}
+
+impl Credentials {
+    fn read(req: &HttpRequest) -> Result<Self, ApiError> {
+        let state = req
+            .app_data::<web::Data<AppState>>()
+            .ok_or_else(|| ApiError::internal("application state missing"))?;
         let header = req
             .headers()
             .get(actix_web::http::header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
-        let reads_only = matches!(*req.method(), Method::GET | Method::HEAD);
-        // With a password reset by an administrator, only these answer
-        // until the owner chose a new one (AUTH-06).
-        let changes_password = matches!(req.path(), "/api/me" | "/api/me/password");
-        Box::pin(async move {
-            let state = state.ok_or_else(|| ApiError::internal("application state missing"))?;
-            let header = header.ok_or_else(|| ApiError::unauthorized(Text::TokenMissing))?;
-            let token = header
-                .strip_prefix("Bearer ")
-                .ok_or_else(|| ApiError::unauthorized(Text::TokenScheme))?
-                .trim()
-                .to_owned();
-            if token.starts_with(api_tokens::PREFIX) {
-                return api_tokens::authenticate(&state, token, reads_only).await;
-            }
+            .ok_or_else(|| ApiError::unauthorized(Text::TokenMissing))?;
+        let token = header
+            .strip_prefix("Bearer ")
+            .ok_or_else(|| ApiError::unauthorized(Text::TokenScheme))?
+            .trim();
+        let presented = if token.starts_with(api_tokens::PREFIX) {
+            Presented::ApiToken(token.to_owned())
+        } else {
             let claims = state
                 .tokens
-                .verify(&token)
+                .verify(token)
                 .ok_or_else(|| ApiError::unauthorized(Text::TokenInvalid))?;
             let user_id: i64 = claims
                 .sub
                 .parse()
                 .map_err(|_| ApiError::unauthorized(Text::TokenInvalid))?;
-            // The account as it is now, not as it was when the token was
-            // issued: a disabled account or a removed role stops working at
-            // once rather than when the token expires.
-            let mapping = state.config.affiliation_roles.clone();
-            let session = claims.sid;
-            state
-                .db(move |conn| {
-                    let (user, open) =
-                        crate::db::users::find_signed_in(conn, user_id, session.as_deref())?
-                            .ok_or_else(|| ApiError::unauthorized(Text::AccountGone))?;
-                    // Signed out, or ended by the provider's single logout:
-                    // the access token stops with its sign-in, not minutes
-                    // later.
-                    if !open {
-                        return Err(ApiError::unauthorized(Text::SessionEnded));
-                    }
-                    if !user.active {
-                        return Err(ApiError::unauthorized(Text::AccountDisabled));
-                    }
-                    if !changes_password {
-                        stages_domain::access::may_act_before_changing_password(
-                            user.must_change_password,
-                        )
-                        .map_err(|r| ApiError::refusal(&r))?;
-                    }
-                    Ok(Caller {
-                        user_id,
-                        roles: user.roles(&mapping),
-                        session,
-                    })
-                })
-                .await
+            Presented::Session {
+                user_id,
+                session: claims.sid,
+            }
+        };
+        Ok(Self {
+            presented,
+            reads_only: matches!(*req.method(), Method::GET | Method::HEAD),
+            changes_password: matches!(req.path(), "/api/me" | "/api/me/password"),
+            mapping: state.config.affiliation_roles.clone(),
+        })
+    }
+
+    /// The caller, if the account still lets them in: the account as it is
+    /// now, not as it was when the token was issued, so a disabled account
+    /// or a removed role stops working at once rather than when the token
+    /// expires.
+    pub fn check(self, conn: &mut AnyConnection) -> Result<Caller, ApiError> {
+        let (user_id, session) = match self.presented {
+            Presented::ApiToken(token) => {
+                return api_tokens::check(conn, &token, self.reads_only, &self.mapping);
+            }
+            Presented::Session { user_id, session } => (user_id, session),
+        };
+        let (user, open) = crate::db::users::find_signed_in(conn, user_id, session.as_deref())?
+            .ok_or_else(|| ApiError::unauthorized(Text::AccountGone))?;
+        // Signed out, or ended by the provider's single logout: the access
+        // token stops with its sign-in, not minutes later.
+        if !open {
+            return Err(ApiError::unauthorized(Text::SessionEnded));
+        }
+        if !user.active {
+            return Err(ApiError::unauthorized(Text::AccountDisabled));
+        }
+        if !self.changes_password {
+            stages_domain::access::may_act_before_changing_password(user.must_change_password)
+                .map_err(|r| ApiError::refusal(&r))?;
+        }
+        Ok(Caller {
+            user_id,
+            roles: user.roles(&self.mapping),
+            username: user.username,
+            student_number: user.student_number,
+            session,
+        })
+    }
+}
+
+impl FromRequest for Credentials {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        ready(Self::read(req))
+    }
+}
+
+impl FromRequest for Caller {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        let read = Credentials::read(req);
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        Box::pin(async move {
+            let credentials = read?;
+            let state = state.ok_or_else(|| ApiError::internal("application state missing"))?;
+            state.db(move |conn| credentials.check(conn)).await
         })
     }
 }

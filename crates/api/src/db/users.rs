@@ -290,33 +290,26 @@ pub fn upsert_from_directory(
     Ok(find(conn, id)?.ok_or(diesel::result::Error::NotFound)?)
 }
 
-/// What the database knows of a signed-in user beyond the token: the
-/// student record (for a student), the supervisor record of the same uid
-/// and the centres they manage.
+/// What the database knows of a signed-in caller beyond their account.
 pub struct CallerFacts {
-    pub username: String,
-    pub active: bool,
     pub student_id: Option<i64>,
     pub supervisor_id: Option<i64>,
     /// The centres they manage, with their rights in each.
     pub centres: Vec<(i64, StaffRights)>,
 }
 
-/// The facts of user `user_id`; `None` when the account is gone.
+/// The records of the caller `user_id` (`username`, with this student
+/// number): their student record when they are a `student`, their
+/// supervisor record, the centres they manage. The account itself was read
+/// when the caller was let in.
 pub fn caller_facts(
     conn: &mut AnyConnection,
     user_id: i64,
+    username: &str,
+    student_number: Option<&str>,
     student: bool,
-) -> QueryResult<Option<CallerFacts>> {
+) -> QueryResult<CallerFacts> {
     use crate::db::schema::{centre_staff, students, supervisors};
-    let Some((username, active, student_number)) = users::table
-        .find(user_id)
-        .select((users::username, users::active, users::student_number))
-        .first::<(String, bool, Option<String>)>(conn)
-        .optional()?
-    else {
-        return Ok(None);
-    };
     let student_id: Option<i64> = if student {
         let by_user: Option<i64> = students::table
             .filter(students::user_id.eq(user_id))
@@ -338,7 +331,7 @@ pub fn caller_facts(
         None
     };
     let supervisor_id = supervisors::table
-        .filter(supervisors::uid.eq(&username))
+        .filter(supervisors::uid.eq(username))
         .select(supervisors::id)
         .first(conn)
         .optional()?;
@@ -349,13 +342,11 @@ pub fn caller_facts(
         .into_iter()
         .map(|(centre, rights)| (centre, rights.into()))
         .collect();
-    Ok(Some(CallerFacts {
-        username,
-        active,
+    Ok(CallerFacts {
         student_id,
         supervisor_id,
         centres,
-    }))
+    })
 }
 
 /// Accounts whose name or username starts with every word of `words`

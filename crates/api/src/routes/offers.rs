@@ -3,7 +3,7 @@
 //! ones by keywords, place, kind and dates, and link one in the wizard.
 
 use crate::app::offers as cases;
-use crate::auth::Caller;
+use crate::auth::{Caller, Credentials};
 use crate::concurrency;
 use crate::db::offers::OfferSearch;
 use crate::error::{ApiError, Problem};
@@ -17,8 +17,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use stages_api_types::offers::{CloseInput, OfferInput, OfferView};
 use stages_domain::model::{OfferAction, OfferKind, OfferStatus};
-use stages_domain::offer;
-use stages_domain::{access, requests};
+use stages_domain::requests;
 use utoipa::IntoParams;
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -62,7 +61,7 @@ pub struct OfferQuery {
 #[get("/offers")]
 pub async fn search_offers(
     state: web::Data<AppState>,
-    caller: Caller,
+    credentials: Credentials,
     lang: Lang,
     query: crate::extract::Query<OfferQuery>,
 ) -> Result<HttpResponse, ApiError> {
@@ -93,12 +92,11 @@ pub async fn search_offers(
         ),
         None => None,
     };
-    let staff = access::is_staff(&caller.roles);
-    let status = offer::listed_status(staff, asked, "status").map_err(ApiError::bad_request)?;
     let keywords = crate::fields::search_words("q", query.q.as_deref())?;
     let place = crate::fields::search_words("place", query.place.as_deref())?;
     let criteria = OfferSearch {
-        status,
+        // Decided once the caller is known (`cases::search`).
+        status: None,
         kind,
         keywords,
         place,
@@ -114,11 +112,11 @@ pub async fn search_offers(
                     .collect::<String>()
                     .to_uppercase()
             }),
-        centre_id: query.centre_id.filter(|_| staff),
+        centre_id: query.centre_id,
         after,
         limit: limit + 1,
     };
-    let page = cases::search(&state, criteria, staff, lang).await?;
+    let page = cases::search(&state, credentials, asked, criteria, lang).await?;
     Ok(HttpResponse::Ok().json(page))
 }
 

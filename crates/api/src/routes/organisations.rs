@@ -3,7 +3,7 @@
 //! the mandatory fields; correct with an audit trail.
 
 use crate::app::organisations as cases;
-use crate::auth::Caller;
+use crate::auth::{Caller, Credentials};
 use crate::concurrency;
 use crate::db::audit::AuditEntry;
 use crate::db::organisations::{OrganisationOrder, OrganisationSearch};
@@ -16,7 +16,7 @@ use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use serde::{Deserialize, Serialize};
 use stages_api_types::organisations::{OrganisationInput, OrganisationRow};
 use stages_domain::ids::{NafCode, Phone, Siret};
-use stages_domain::{access, requests};
+use stages_domain::requests;
 use utoipa::IntoParams;
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -69,7 +69,7 @@ enum Position {
 #[get("/organisations")]
 pub async fn search(
     state: web::Data<AppState>,
-    caller: Caller,
+    credentials: Credentials,
     query: crate::extract::Query<OrganisationQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
@@ -138,9 +138,9 @@ pub async fn search(
         (true, Some(Position::Newest(id))) => OrganisationOrder::Newest(Some(id)),
         _ => return Err(ApiError::bad_request(requests::page_cursor())),
     };
-    let staff = access::is_staff(&caller.roles);
     let criteria = OrganisationSearch {
-        include_inactive: query.include_inactive && staff,
+        // Only staff see inactive hosts: decided once the caller is known.
+        include_inactive: query.include_inactive,
         name,
         address,
         service,
@@ -156,7 +156,7 @@ pub async fn search(
         order,
         limit: limit + 1,
     };
-    let rows = cases::search(&state, criteria).await?;
+    let rows = cases::search(&state, credentials, criteria).await?;
     let organisations = crate::pagination::from_rows(rows, limit, |o| {
         if newest {
             Position::Newest(o.id)

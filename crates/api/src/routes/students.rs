@@ -1,7 +1,7 @@
 //! The student registry as callers may see it (step 1 of the wizard).
 
 use crate::app::caller;
-use crate::auth::Caller;
+use crate::auth::{Caller, Credentials};
 use crate::db::students::{self as repo, Student, StudentOrder};
 use crate::error::{ApiError, Problem};
 use crate::pagination::{Page, PageParams};
@@ -50,7 +50,7 @@ enum Position {
 #[get("/students")]
 pub async fn list(
     state: web::Data<AppState>,
-    caller: Caller,
+    credentials: Credentials,
     query: crate::extract::Query<StudentQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
@@ -81,8 +81,8 @@ pub async fn list(
         _ => return Err(ApiError::bad_request(requests::page_cursor())),
     };
     let students = state
-        .search(move |conn| {
-            let ctx = caller::load(conn, &caller)?;
+        .search_as(credentials, move |conn, caller| {
+            let ctx = caller::load(conn, caller)?;
             let rows = repo::search(
                 conn,
                 &ctx,

@@ -1,7 +1,7 @@
 //! Searching conventions.
 
 use crate::app::conventions::{self as app, SearchInput};
-use crate::auth::Caller;
+use crate::auth::Credentials;
 use crate::error::{ApiError, Problem};
 use crate::pagination::{Page, PageParams};
 use crate::problems::NotSignedIn;
@@ -47,7 +47,7 @@ pub struct ConventionQuery {
 #[get("/conventions")]
 pub async fn search(
     state: web::Data<AppState>,
-    caller: Caller,
+    credentials: Credentials,
     query: crate::extract::Query<ConventionQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
@@ -68,7 +68,9 @@ pub async fn search(
         today: state.today(),
     };
     let page = state
-        .search(move |conn| app::search(conn, &caller, input, after, limit))
+        .search_as(credentials, move |conn, caller| {
+            app::search(conn, caller, input, after, limit)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(page))
 }

@@ -34,7 +34,7 @@ pub struct EvaluationQuery {
 #[get("/evaluations")]
 pub async fn search(
     state: web::Data<AppState>,
-    caller: Caller,
+    credentials: Credentials,
     query: crate::extract::Query<EvaluationQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
@@ -65,8 +65,8 @@ pub async fn search(
     let limit = params.limit()?;
     let after: Option<i64> = params.after()?;
     let page = state
-        .search(move |conn| {
-            let ctx = caller::load(conn, &caller)?;
+        .search_as(credentials, move |conn, caller| {
+            let ctx = caller::load(conn, caller)?;
             let criteria = crate::db::evaluations::EvaluationSearch {
                 centre_id: query.centre_id,
                 academic_year: query

@@ -21,7 +21,7 @@ use crate::app::evaluations::answers::{
     Change, fill_decision, is_submitted, save_answers, sheet, status_of,
 };
 use crate::app::evaluations::{self, CentreForm, defaults, kind_code, links};
-use crate::auth::Caller;
+use crate::auth::{Caller, Credentials};
 use crate::concurrency;
 use crate::db::AnyConnection;
 use crate::db::centres;
