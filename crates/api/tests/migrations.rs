@@ -271,14 +271,14 @@ struct PgTrigger {
 
 /// The schema without what each search engine needs and the other has no
 /// counterpart for (migration 20): on SQLite the FTS5 table, its shadow
-/// tables, its vocabulary (migration 22) and the triggers that feed it
-/// from `search_documents`; on
+/// tables, the table of its terms (migration 23) and the triggers that
+/// feed them from `search_documents`; on
 /// PostgreSQL the GIN index over the documents (and the primary key's
 /// index, a rowid on SQLite). `search_documents` itself stays compared.
 fn without_search_engines(mut schema: Schema) -> Schema {
     schema
         .columns
-        .retain(|table, _| !table.starts_with("search_index") && table != "search_vocabulary");
+        .retain(|table, _| !table.starts_with("search_index") && table != "search_terms");
     schema
         .indexes
         .retain(|table, _| !table.starts_with("search_"));

@@ -128,7 +128,8 @@ pub fn index(conn: &mut AnyConnection, kind: Kind, id: i64, texts: &[&str]) -> Q
 pub fn write(conn: &mut AnyConnection, key: i64, document: &str) -> QueryResult<()> {
     match conn {
         AnyConnection::Sqlite(c) => {
-            // The triggers of migration 20 keep the FTS5 index in step.
+            // The triggers of migrations 20 and 23 keep the FTS5 index and
+            // the table of its terms in step.
             diesel::sql_query("DELETE FROM search_documents WHERE key = ?")
                 .bind::<BigInt, _>(key)
                 .execute(c)?;
@@ -371,7 +372,7 @@ struct Term {
 }
 
 /// The terms of SQLite's index that begin with `word` for `kind`
-/// (lettered), read from its vocabulary (migration 22). FTS5 answers a
+/// (lettered), read from the table of its terms (migration 23). FTS5 answers a
 /// prefix query by merging the lists of all its terms in full before the
 /// first match (2.8 ms for a common offer keyword at a million); exact
 /// terms, even several, it reads newest first and stops at the page
@@ -388,13 +389,12 @@ fn sqlite_terms(
     else {
         return Ok(None);
     };
-    let terms: Vec<Term> = diesel::sql_query(
-        "SELECT term FROM search_vocabulary WHERE term >= ? AND term < ? LIMIT ?",
-    )
-    .bind::<Text, _>(&from)
-    .bind::<Text, _>(&until)
-    .bind::<BigInt, _>(MAX_TERMS + 1)
-    .load(c)?;
+    let terms: Vec<Term> =
+        diesel::sql_query("SELECT term FROM search_terms WHERE term >= ? AND term < ? LIMIT ?")
+            .bind::<Text, _>(&from)
+            .bind::<Text, _>(&until)
+            .bind::<BigInt, _>(MAX_TERMS + 1)
+            .load(c)?;
     if i64::try_from(terms.len()).unwrap_or(i64::MAX) > MAX_TERMS {
         return Ok(None);
     }
@@ -402,7 +402,7 @@ fn sqlite_terms(
 }
 
 /// Those of `words` (normalised, `[a-z0-9]`) that begin a term of `kind`
-/// in SQLite's vocabulary (migration 22): one seek each, in one statement,
+/// in SQLite's table of terms (migration 23): one seek each, in one statement,
 /// so that a forgiving search asks FTS5 for the few look-alikes that exist
 /// rather than merging hundreds of prefix queries (SQLite's counterpart
 /// of [`postgres::existing`]).
@@ -425,7 +425,7 @@ fn sqlite_existing(
         .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?;
     let found: Vec<Term> = diesel::sql_query(
         "SELECT value ->> 0 AS term FROM json_each(?) WHERE EXISTS \
-         (SELECT 1 FROM search_vocabulary \
+         (SELECT 1 FROM search_terms \
           WHERE term >= value ->> 1 AND term < value ->> 2) ORDER BY key",
     )
     .bind::<Text, _>(json)
