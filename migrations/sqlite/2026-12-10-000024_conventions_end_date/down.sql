@@ -1,0 +1,1 @@
+DROP INDEX conventions_end_date;
