@@ -6,8 +6,8 @@
 
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Nullable};
-use stages_api::db::AnyConnection;
 use stages_api::db::search::{self, Access, Kind};
+use stages_api::db::{AnyConnection, DbPool};
 use stages_api::text;
 use std::time::{Duration, Instant};
 
@@ -113,22 +113,47 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
     sorted[rank.min(sorted.len() - 1)].as_secs_f64() * 1000.0
 }
 
-/// Runs the query `iterations` times, cycling through `words`.
+/// Runs the query `iterations` times on each of `clients` connections at
+/// once (one thread each, released together), cycling through `words`:
+/// the same concurrency as the load generator's, so that the HTTP figures
+/// of eight clients are read against the queries of eight clients.
 pub fn run(
-    conn: &mut AnyConnection,
+    pool: &DbPool,
     search: Search,
     words: &[String],
     centre: i64,
     iterations: usize,
-) -> QueryResult<Report> {
-    let mut timings = Vec::with_capacity(iterations);
-    for i in 0..iterations {
-        let word = text::normalise(&words[i % words.len().max(1)]);
-        let start = Instant::now();
-        let rows = first_page(conn, search, &word, centre)?;
-        timings.push(start.elapsed());
-        std::hint::black_box(rows.iter().sum::<i64>());
-    }
+    clients: usize,
+) -> Result<Report, String> {
+    let clients = clients.max(1);
+    let start = std::sync::Barrier::new(clients);
+    let timings: Vec<Duration> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..clients)
+            .map(|client| {
+                let start = &start;
+                scope.spawn(move || -> Result<Vec<Duration>, String> {
+                    let mut conn = pool.get().map_err(|e| e.to_string())?;
+                    start.wait();
+                    let mut timings = Vec::with_capacity(iterations);
+                    for i in 0..iterations {
+                        let word = text::normalise(&words[(i + client) % words.len().max(1)]);
+                        let began = Instant::now();
+                        let rows = first_page(&mut conn, search, &word, centre)
+                            .map_err(|e| e.to_string())?;
+                        timings.push(began.elapsed());
+                        std::hint::black_box(rows.iter().sum::<i64>());
+                    }
+                    Ok(timings)
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().map_err(|_| "a client panicked".to_owned())?)
+            .collect::<Result<Vec<Vec<Duration>>, String>>()
+            .map(|all| all.concat())
+    })?;
+    let mut timings = timings;
     timings.sort();
     let total: f64 = timings.iter().map(|d| d.as_secs_f64() * 1000.0).sum();
     Ok(Report {

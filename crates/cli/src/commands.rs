@@ -56,8 +56,12 @@ enum Command {
         /// Centre managed by the caller (conventions search).
         #[arg(long, default_value_t = 1)]
         centre: i64,
+        /// Queries of each client.
         #[arg(long, default_value_t = 1000)]
         iterations: usize,
+        /// Clients querying at once, each on its own connection.
+        #[arg(long, default_value_t = 1)]
+        clients: usize,
     },
     /// Print the OpenAPI document.
     Openapi {
@@ -339,10 +343,14 @@ fn run(cli: Cli) -> Result<(), String> {
             words,
             centre,
             iterations,
+            clients,
         } => {
+            // The pool holds ten connections, one of them taken above.
+            if !(1..=8).contains(&clients) {
+                return Err("--clients: from 1 to 8".to_owned());
+            }
             let words: Vec<String> = words.split(',').map(str::to_owned).collect();
-            let report = bench::run(&mut conn, search, &words, centre, iterations)
-                .map_err(|e| e.to_string())?;
+            let report = bench::run(&pool, search, &words, centre, iterations, clients)?;
             println!(
                 "{}",
                 serde_json::to_string(&report).map_err(|e| e.to_string())?
