@@ -516,7 +516,7 @@ async fn conventions_found_by_name_come_newest_first(app: &TestApp) {
 }
 
 /// A word finds every name it begins, newest first, whether the engine
-/// is asked for the few terms it begins (SQLite's vocabulary) or, when
+/// is asked for the few terms it begins (SQLite's table of terms) or, when
 /// they are many, for the prefix itself.
 async fn a_word_finds_every_name_it_begins_however_many(app: &TestApp) {
     let mut names = vec!["Quintal".to_owned(), "Quintana".to_owned()];

@@ -125,14 +125,19 @@ pub fn run(
     iterations: usize,
     clients: usize,
 ) -> Result<Report, String> {
-    let clients = clients.max(1);
-    let start = std::sync::Barrier::new(clients);
+    // Every connection is taken before any client starts: a client that
+    // could not get one would otherwise leave the others waiting.
+    let connections = (0..clients.max(1))
+        .map(|_| pool.get().map_err(|e| e.to_string()))
+        .collect::<Result<Vec<_>, String>>()?;
+    let start = std::sync::Barrier::new(connections.len());
     let timings: Vec<Duration> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..clients)
-            .map(|client| {
+        let workers: Vec<_> = connections
+            .into_iter()
+            .enumerate()
+            .map(|(client, mut conn)| {
                 let start = &start;
                 scope.spawn(move || -> Result<Vec<Duration>, String> {
-                    let mut conn = pool.get().map_err(|e| e.to_string())?;
                     start.wait();
                     let mut timings = Vec::with_capacity(iterations);
                     for i in 0..iterations {

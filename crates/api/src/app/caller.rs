@@ -76,7 +76,10 @@ impl Context {
     }
 }
 
-/// Loads the caller's context.
+/// Loads the caller's context. The account itself (active, signed in) was
+/// checked when the caller was let in ([`crate::auth::Credentials::check`]),
+/// on the same connection for a search, on another one just before for the
+/// other handlers; it is not read again.
 pub fn load(conn: &mut AnyConnection, caller: &Caller) -> Result<Context, ApiError> {
     let facts = users::caller_facts(
         conn,

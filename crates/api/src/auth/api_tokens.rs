@@ -99,7 +99,9 @@ pub fn check(
             users::active,
             users::must_change_password,
         ))
-        .first(conn)?;
+        .first(conn)
+        .optional()?
+        .ok_or_else(refused)?;
     let (username, student_number, affiliation, is_admin, active, must_change) = account;
     if !active {
         return Err(refused());

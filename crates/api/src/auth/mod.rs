@@ -120,6 +120,13 @@ impl Credentials {
         })
     }
 
+    /// Whether these are a personal API token: unlike a session's token,
+    /// whose signature this server verified, it is any string until the
+    /// database knows it.
+    pub fn is_api_token(&self) -> bool {
+        matches!(self.presented, Presented::ApiToken(_))
+    }
+
     /// The caller, if the account still lets them in: the account as it is
     /// now, not as it was when the token was issued, so a disabled account
     /// or a removed role stops working at once rather than when the token

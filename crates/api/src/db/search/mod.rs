@@ -124,8 +124,16 @@ pub fn index(conn: &mut AnyConnection, kind: Kind, id: i64, texts: &[&str]) -> Q
 }
 
 /// Stores `document` under `key`, or removes the key's document when
-/// `document` is empty.
+/// `document` is empty. A document is [`document`]'s: words of ASCII
+/// letters and digits separated by spaces, which SQLite's trigger of
+/// migration 23 reads as a JSON array of terms once quoted.
 pub fn write(conn: &mut AnyConnection, key: i64, document: &str) -> QueryResult<()> {
+    debug_assert!(
+        document
+            .bytes()
+            .all(|b| b == b' ' || b.is_ascii_lowercase() || b.is_ascii_digit()),
+        "a search document is lowercase ASCII letters, digits and spaces"
+    );
     match conn {
         AnyConnection::Sqlite(c) => {
             // The triggers of migrations 20 and 23 keep the FTS5 index and
@@ -351,7 +359,8 @@ const PREFIX_INDEXED: usize = 4;
 /// begins more stays a prefix.
 const MAX_TERMS: i64 = 32;
 
-/// The vocabulary's range of the terms of `kind` that begin with `word`:
+/// The range of the terms of `kind` that begin with `word` (SQLite's
+/// table of terms, migration 23):
 /// from the lettered word to its last byte plus one. `None` for a word
 /// that is not ASCII (the caller then asks a prefix query).
 fn prefix_range(kind: Kind, word: &str) -> Option<(String, String)> {
