@@ -83,10 +83,7 @@ enum Presented {
 }
 
 impl Credentials {
-    fn read(req: &HttpRequest) -> Result<Self, ApiError> {
-        let state = req
-            .app_data::<web::Data<AppState>>()
-            .ok_or_else(|| ApiError::internal("application state missing"))?;
+    fn read(req: &HttpRequest, state: &AppState) -> Result<Self, ApiError> {
         let header = req
             .headers()
             .get(actix_web::http::header::AUTHORIZATION)
@@ -167,7 +164,7 @@ impl FromRequest for Credentials {
     type Future = Ready<Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
-        ready(Self::read(req))
+        ready(state_of(req).and_then(|state| Self::read(req, state)))
     }
 }
 
@@ -176,14 +173,18 @@ impl FromRequest for Caller {
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
-        let read = Credentials::read(req);
-        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let read =
+            state_of(req).and_then(|state| Ok((state.clone(), Credentials::read(req, state)?)));
         Box::pin(async move {
-            let credentials = read?;
-            let state = state.ok_or_else(|| ApiError::internal("application state missing"))?;
+            let (state, credentials) = read?;
             state.db(move |conn| credentials.check(conn)).await
         })
     }
+}
+
+fn state_of(req: &HttpRequest) -> Result<&web::Data<AppState>, ApiError> {
+    req.app_data::<web::Data<AppState>>()
+        .ok_or_else(|| ApiError::internal("application state missing"))
 }
 
 #[cfg(test)]

@@ -13,9 +13,9 @@
 //! a first window then on to the page's last match; when the matches seen
 //! say the page would need more than [`WALK_BUDGET`] documents, or the
 //! walk reaches its bound without filling the page, the rest is asked of
-//! the GIN index, whose cost is the number of matches, few by then. A forgiving query is first
-//! cut to the look-alikes that exist ([`existing`]), so that it is walked
-//! like any other.
+//! the GIN index, whose cost is the number of matches, few by then. A
+//! forgiving query is first cut to the look-alikes that exist
+//! ([`existing`]), so that it is walked like any other.
 
 use super::{KINDS, Kind};
 use diesel::PgConnection;
