@@ -23,6 +23,7 @@
 //! the words a request searches for is [`crate::fields::search_words`].
 
 mod postgres;
+mod sqlite;
 
 use crate::db::AnyConnection;
 use crate::text;
@@ -285,12 +286,6 @@ fn engine_query(
     query.join(and)
 }
 
-#[derive(QueryableByName)]
-struct Found {
-    #[diesel(sql_type = BigInt)]
-    id: i64,
-}
-
 /// The engine's query for `walk`, built once for all its batches. With
 /// `fuzzy`, each long enough word or one a letter away ([`forgiving`]);
 /// PostgreSQL is first told which look-alikes exist at all
@@ -398,16 +393,16 @@ fn sqlite_terms(
     else {
         return Ok(None);
     };
-    let terms: Vec<Term> =
-        diesel::sql_query("SELECT term FROM search_terms WHERE term >= ? AND term < ? LIMIT ?")
-            .bind::<Text, _>(&from)
-            .bind::<Text, _>(&until)
-            .bind::<BigInt, _>(MAX_TERMS + 1)
-            .load(c)?;
+    let terms: Vec<String> = sqlite::TermsBetween {
+        from: &from,
+        until: &until,
+        limit: MAX_TERMS + 1,
+    }
+    .load(c)?;
     if i64::try_from(terms.len()).unwrap_or(i64::MAX) > MAX_TERMS {
         return Ok(None);
     }
-    Ok(Some(terms.into_iter().map(|t| t.term).collect()))
+    Ok(Some(terms))
 }
 
 /// Those of `words` (normalised, `[a-z0-9]`) that begin a term of `kind`
@@ -455,17 +450,12 @@ fn newest_ids(
 ) -> QueryResult<Vec<i64>> {
     let below = before.saturating_mul(KINDS);
     match conn {
-        AnyConnection::Sqlite(c) => {
-            let found: Vec<Found> = diesel::sql_query(format!(
-                "SELECT rowid / {KINDS} AS id FROM search_index WHERE search_index MATCH ? \
-                 AND rowid < ? ORDER BY rowid DESC LIMIT ?"
-            ))
-            .bind::<Text, _>(query)
-            .bind::<BigInt, _>(below)
-            .bind::<BigInt, _>(limit)
-            .load(c)?;
-            Ok(found.into_iter().map(|f| f.id).collect())
+        AnyConnection::Sqlite(c) => sqlite::NewestMatches {
+            query,
+            below,
+            limit,
         }
+        .load(c),
         AnyConnection::Postgresql(c) => {
             let size = walk.newest.unwrap_or(0);
             let keys = postgres::newest_keys(c, walk.kind, query, below, limit, size)?;
