@@ -559,6 +559,57 @@ async fn a_word_finds_every_name_it_begins_however_many(app: &TestApp) {
     assert_eq!(newest_first("zarbazot").await, numbers(27, 28));
 }
 
+/// Migration 25 fills the host's name of the conventions stored before it
+/// from their contents: the results list the same names after it as the
+/// application wrote.
+async fn the_host_names_of_earlier_conventions_are_filled_in(app: &TestApp) {
+    use diesel::connection::SimpleConnection;
+    let student = As::new(app, "etudiant").await;
+    fill_a_convention(&student).await;
+    let manager = As::new(app, "gestionnaire").await;
+    let hosts = || {
+        let manager = &manager;
+        async move {
+            let (status, page) = manager.get("/api/conventions?limit=100").await;
+            assert_eq!(status, reqwest::StatusCode::OK, "{page}");
+            page["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| (c["id"].as_i64().unwrap(), c["organisation_name"].clone()))
+                .collect::<Vec<_>>()
+        }
+    };
+    let written = hosts().await;
+    assert!(
+        written.iter().any(|(_, name)| name.is_string()),
+        "{written:?}"
+    );
+    let (down, up) = match &mut *app.pool.get().unwrap() {
+        AnyConnection::Sqlite(_) => (
+            include_str!(
+                "../../../migrations/sqlite/2026-12-11-000025_conventions_organisation_name/down.sql"
+            ),
+            include_str!(
+                "../../../migrations/sqlite/2026-12-11-000025_conventions_organisation_name/up.sql"
+            ),
+        ),
+        AnyConnection::Postgresql(_) => (
+            include_str!(
+                "../../../migrations/postgres/2026-12-11-000025_conventions_organisation_name/down.sql"
+            ),
+            include_str!(
+                "../../../migrations/postgres/2026-12-11-000025_conventions_organisation_name/up.sql"
+            ),
+        ),
+    };
+    let mut conn = app.pool.get().unwrap();
+    conn.batch_execute(down).unwrap();
+    conn.batch_execute(up).unwrap();
+    drop(conn);
+    assert_eq!(hosts().await, written);
+}
+
 on_both_backends!(
     a_page_led_by_the_engine_skips_what_other_criteria_refuse,
     the_engine_filters_by_access_and_follows_the_records,
@@ -569,5 +620,6 @@ on_both_backends!(
     a_typo_in_a_name_is_forgiven_when_nothing_matches,
     a_page_holds_the_newest_matches_however_sparse,
     a_walk_cut_short_by_its_bound_is_finished_by_the_index,
-    a_word_finds_every_name_it_begins_however_many
+    a_word_finds_every_name_it_begins_however_many,
+    the_host_names_of_earlier_conventions_are_filled_in
 );

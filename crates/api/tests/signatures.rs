@@ -972,6 +972,20 @@ async fn unsigned_on_the_first_day_is_flagged_and_found(app: &TestApp) {
             .all(|c| c["unsigned_at_start"] == true),
         "{page}"
     );
+    // Unfiltered, each line says it of its own circuit, beside its
+    // student's name (read in the same statement as the line).
+    let (status, page) = manager.get("/api/conventions").await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    let items = page["items"].as_array().unwrap();
+    let line = items.iter().find(|c| c["id"] == id).expect("listed");
+    assert_eq!(line["unsigned_at_start"], true, "{line}");
+    assert_eq!(line["student_last_name"], "Martin", "{line}");
+    assert!(
+        items
+            .iter()
+            .any(|c| c["id"] != id && c["unsigned_at_start"] == false),
+        "{page}"
+    );
 }
 
 on_both_backends!(with on_first_day; unsigned_on_the_first_day_is_flagged_and_found);

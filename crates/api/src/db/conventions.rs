@@ -250,6 +250,12 @@ fn write_children(conn: &mut AnyConnection, id: i64, content: &Convention) -> Qu
     Ok(())
 }
 
+/// The host's name as the search results show it (migration 25): the
+/// content's, as agreed, not an amendment's.
+fn organisation_name(content: &Convention) -> Option<String> {
+    content.organisation.as_ref().map(|o| o.name.clone())
+}
+
 /// The content as stored in the JSON column: the periods live in their own
 /// tables.
 fn stored_content(content: &Convention) -> RepoResult<String> {
@@ -280,6 +286,7 @@ pub fn insert_draft(
             conventions::academic_year.eq(academic_year),
             conventions::programme_code.eq(programme_code),
             conventions::content.eq(stored_content(content)?),
+            conventions::organisation_name.eq(organisation_name(content)),
             conventions::workflow.eq(encode(&workflow)?),
             conventions::version.eq(1),
             conventions::created_at.eq(now),
@@ -378,6 +385,7 @@ pub fn save(
         conventions::department.eq(&d.department),
         conventions::language.eq(&d.language),
         conventions::content.eq(&content),
+        conventions::organisation_name.eq(organisation_name(&loaded.content)),
         conventions::workflow.eq(&workflow),
         conventions::version.eq(version),
         conventions::updated_at.eq(now),
@@ -915,6 +923,144 @@ pub struct SearchFilter {
     pub unsigned_at_start: Option<NaiveDate>,
 }
 
+/// A line of the conventions' search results: the columns it shows, with
+/// its student's names and its open circuit read by the same statement
+/// (correlated sub-selects in SQL both backends share: one statement a page
+/// rather than three).
+#[derive(Debug, Clone, Queryable)]
+pub struct ListedRow {
+    pub id: i64,
+    pub number: Option<String>,
+    pub centre_id: i64,
+    pub student_id: i64,
+    pub academic_year: String,
+    pub organisation_id: Option<i64>,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub updated_at: NaiveDateTime,
+    pub organisation_name: Option<String>,
+    pub workflow: String,
+    pub student_number: Option<String>,
+    pub student_last_name: Option<String>,
+    pub student_first_name: Option<String>,
+    /// Whether the agreement has an open signature circuit (at most one,
+    /// a unique index says), and the day every party had signed it.
+    pub circuit_open: bool,
+    pub signed_on: Option<NaiveDate>,
+}
+
+/// The sub-selects of [`ListedRow`], on the student and the open circuit of
+/// the agreement itself (not of an amendment).
+mod listed {
+    use crate::db::schema::conventions;
+    use diesel::backend::Backend;
+    use diesel::expression::{AppearsOnTable, Expression, SelectableExpression, ValidGrouping};
+    use diesel::query_builder::{AstPass, QueryFragment, QueryId};
+    use diesel::sql_types::{Bool, Date, Nullable, Text};
+    use std::marker::PhantomData;
+
+    /// A sub-select correlated with the conventions row, as fixed SQL.
+    /// Unlike diesel's `sql` literal, which it resembles, it leaves the
+    /// statement that holds it in the cache of prepared statements: its
+    /// text never changes.
+    #[derive(Debug, Clone, Copy)]
+    pub struct Sub<ST> {
+        sql: &'static str,
+        sql_type: PhantomData<ST>,
+    }
+
+    const fn sub<ST>(sql: &'static str) -> Sub<ST> {
+        Sub {
+            sql,
+            sql_type: PhantomData,
+        }
+    }
+
+    impl<ST: diesel::sql_types::SqlType + diesel::expression::TypedExpressionType> Expression
+        for Sub<ST>
+    {
+        type SqlType = ST;
+    }
+
+    impl<ST, DB: Backend> QueryFragment<DB> for Sub<ST> {
+        fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> diesel::QueryResult<()> {
+            out.push_sql(self.sql);
+            Ok(())
+        }
+    }
+
+    /// No static id: the statement is cached by its text.
+    impl<ST> QueryId for Sub<ST> {
+        type QueryId = ();
+        const HAS_STATIC_QUERY_ID: bool = false;
+    }
+
+    impl<ST> AppearsOnTable<conventions::table> for Sub<ST> where Self: Expression {}
+    impl<ST> SelectableExpression<conventions::table> for Sub<ST> where Self: Expression {}
+    impl<ST, GB> ValidGrouping<GB> for Sub<ST> {
+        type IsAggregate = diesel::expression::is_aggregate::Never;
+    }
+
+    pub type Name = Sub<Nullable<Text>>;
+    pub type Open = Sub<Bool>;
+    pub type SignedOn = Sub<Nullable<Date>>;
+
+    pub const STUDENT_NUMBER: Name =
+        sub("(SELECT s.student_number FROM students s WHERE s.id = conventions.student_id)");
+    pub const LAST_NAME: Name =
+        sub("(SELECT s.last_name FROM students s WHERE s.id = conventions.student_id)");
+    pub const FIRST_NAME: Name =
+        sub("(SELECT s.first_name FROM students s WHERE s.id = conventions.student_id)");
+    pub const CIRCUIT_OPEN: Open = sub(
+        "EXISTS (SELECT 1 FROM signature_circuits sc WHERE sc.convention_id = conventions.id \
+         AND sc.withdrawn_at IS NULL AND sc.amendment_id IS NULL)",
+    );
+    pub const SIGNED_ON: SignedOn = sub(
+        "(SELECT sc.signed_on FROM signature_circuits sc WHERE sc.convention_id = conventions.id \
+         AND sc.withdrawn_at IS NULL AND sc.amendment_id IS NULL)",
+    );
+}
+
+/// The selection of [`ListedRow`].
+#[allow(clippy::type_complexity)]
+fn listed_columns() -> (
+    conventions::id,
+    conventions::number,
+    conventions::centre_id,
+    conventions::student_id,
+    conventions::academic_year,
+    conventions::organisation_id,
+    conventions::start_date,
+    conventions::end_date,
+    conventions::updated_at,
+    conventions::organisation_name,
+    conventions::workflow,
+    listed::Name,
+    listed::Name,
+    listed::Name,
+    listed::Open,
+    listed::SignedOn,
+) {
+    (
+        conventions::id,
+        conventions::number,
+        conventions::centre_id,
+        conventions::student_id,
+        conventions::academic_year,
+        conventions::organisation_id,
+        conventions::start_date,
+        conventions::end_date,
+        conventions::updated_at,
+        conventions::organisation_name,
+        conventions::workflow,
+        listed::STUDENT_NUMBER,
+        listed::LAST_NAME,
+        listed::FIRST_NAME,
+        listed::CIRCUIT_OPEN,
+        listed::SIGNED_ON,
+    )
+}
+
 /// One page of the conventions `ctx` may see that match `filter`, newest
 /// first: at most `limit + 1` rows with an id below `after` (the extra row
 /// tells that a next page exists). A search by name is led by the engine
@@ -926,7 +1072,7 @@ pub fn search(
     filter: SearchFilter,
     after: Option<i64>,
     limit: i64,
-) -> RepoResult<Vec<ConventionRow>> {
+) -> RepoResult<Vec<ListedRow>> {
     if !filter.words.is_empty() {
         let access = visible_access(ctx);
         let newest = conventions::table
@@ -943,10 +1089,11 @@ pub fn search(
         return Ok(search::newest_first(
             conn,
             walk,
-            |c: &ConventionRow| c.id,
+            |c: &ListedRow| c.id,
             |conn, ids| {
                 filtered(ctx, &filter)
                     .filter(conventions::id.eq_any(ids))
+                    .select(listed_columns())
                     .load(conn)
             },
         )?);
@@ -955,23 +1102,18 @@ pub fn search(
     if let Some(after) = after {
         q = q.filter(conventions::id.lt(after));
     }
-    Ok(q.order(conventions::id.desc())
+    Ok(q.select(listed_columns())
+        .order(conventions::id.desc())
         .limit(limit + 1)
         .load(conn)?)
 }
 
-type Boxed = conventions::BoxedQuery<
-    'static,
-    Backend,
-    diesel::dsl::SqlTypeOf<diesel::dsl::AsSelect<ConventionRow, Backend>>,
->;
+type Boxed = conventions::BoxedQuery<'static, Backend>;
 
 /// The conventions `ctx` may see that meet every criterion of `filter` but
 /// its words, which the engine applies.
 fn filtered(ctx: &Context, filter: &SearchFilter) -> Boxed {
-    let mut q = conventions::table
-        .select(ConventionRow::as_select())
-        .into_boxed();
+    let mut q = conventions::table.into_boxed();
     if let Some(visible) = visible_filter(ctx) {
         q = q.filter(visible);
     }

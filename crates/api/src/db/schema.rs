@@ -236,6 +236,7 @@ diesel::table! {
         submitted_at -> Nullable<Timestamp>,
         offer_id -> Nullable<BigInt>,
         post_review -> Nullable<Text>,
+        organisation_name -> Nullable<Text>,
     }
 }
 

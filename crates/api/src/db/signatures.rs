@@ -394,23 +394,6 @@ pub fn set_signed_document(
     Ok(())
 }
 
-/// The open circuits of the agreements of `conventions`: for each, the day
-/// every party had signed, if they have.
-pub fn open_signed_on(
-    conn: &mut AnyConnection,
-    conventions: &[i64],
-) -> RepoResult<Vec<(i64, Option<NaiveDate>)>> {
-    Ok(signature_circuits::table
-        .filter(signature_circuits::convention_id.eq_any(conventions))
-        .filter(signature_circuits::withdrawn_at.is_null())
-        .filter(signature_circuits::amendment_id.is_null())
-        .select((
-            signature_circuits::convention_id,
-            signature_circuits::signed_on,
-        ))
-        .load(conn)?)
-}
-
 /// The sealed final PDF of circuit `id`.
 pub fn signed_document(conn: &mut AnyConnection, id: i64) -> RepoResult<Vec<u8>> {
     signature_circuits::table

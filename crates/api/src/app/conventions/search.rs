@@ -3,8 +3,8 @@
 
 use crate::app::caller;
 use crate::auth::Caller;
-use crate::db::conventions::{self as repo, ConventionRow, SearchFilter};
-use crate::db::{AnyConnection, centres, students};
+use crate::db::conventions::{self as repo, ListedRow, SearchFilter};
+use crate::db::{AnyConnection, centres};
 use crate::error::ApiError;
 use crate::pagination::{Page, from_rows};
 use chrono::NaiveDate;
@@ -73,10 +73,6 @@ pub fn search(
     let ctx = caller::load(conn, caller)?;
     let rows = repo::search(conn, &ctx, filter, after, limit)?;
     let page = from_rows(rows, limit, |row| row.id);
-    let ids = page.items.iter().map(|r| r.student_id).collect();
-    let names = students::names_of(conn, ids)?;
-    let conventions: Vec<i64> = page.items.iter().map(|r| r.id).collect();
-    let circuits = crate::db::signatures::open_signed_on(conn, &conventions)?;
     let mut settings: HashMap<i64, CentreSettings> = HashMap::new();
     let mut items = Vec::with_capacity(page.items.len());
     for row in page.items {
@@ -89,16 +85,13 @@ pub fn search(
             }
         };
         // CONV-03, as the convention's page says it.
-        let unsigned_at_start = match (
-            circuits.iter().find(|(id, _)| *id == row.id),
-            row.start_date,
-        ) {
-            (Some((_, signed_on)), Some(start)) => {
-                stages_domain::signature::late_at_start(*signed_on, start, today)
+        let unsigned_at_start = match (row.circuit_open, row.start_date) {
+            (true, Some(start)) => {
+                stages_domain::signature::late_at_start(row.signed_on, start, today)
             }
             _ => false,
         };
-        items.push(summary(row, &names, &centre_settings, unsigned_at_start)?);
+        items.push(summary(row, &centre_settings, unsigned_at_start)?);
     }
     Ok(Page {
         items,
@@ -106,30 +99,12 @@ pub fn search(
     })
 }
 
-/// What a line of the results shows of a convention's content: reading
-/// only the host's name skips building every other field of 25 contents a
-/// page. Defaults as [`stages_domain::model::Convention`]'s.
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-struct SummaryContent {
-    organisation: Option<NamedOrganisation>,
-}
-
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-struct NamedOrganisation {
-    name: String,
-}
-
 /// One line of the results.
 fn summary(
-    row: ConventionRow,
-    names: &[students::StudentName],
+    row: ListedRow,
     settings: &CentreSettings,
     unsigned_at_start: bool,
 ) -> Result<ConventionSummary, ApiError> {
-    let name = names.iter().find(|n| n.id == row.student_id);
-    let content: SummaryContent = crate::db::error::decode(&row.content)?;
     let workflow: Workflow = crate::db::error::decode(&row.workflow)?;
     Ok(ConventionSummary {
         id: row.id,
@@ -137,12 +112,12 @@ fn summary(
         status: workflow.status(settings),
         centre_id: row.centre_id,
         student_id: row.student_id,
-        student_number: name.map(|n| n.student_number.clone()).unwrap_or_default(),
-        student_last_name: name.map(|n| n.last_name.clone()).unwrap_or_default(),
-        student_first_name: name.map(|n| n.first_name.clone()).unwrap_or_default(),
+        student_number: row.student_number.unwrap_or_default(),
+        student_last_name: row.student_last_name.unwrap_or_default(),
+        student_first_name: row.student_first_name.unwrap_or_default(),
         academic_year: row.academic_year,
         organisation_id: row.organisation_id,
-        organisation_name: content.organisation.map(|o| o.name),
+        organisation_name: row.organisation_name,
         start_date: row.start_date,
         end_date: row.end_date,
         unsigned_at_start,
