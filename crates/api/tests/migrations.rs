@@ -81,7 +81,10 @@ fn sqlite_schema(url: &str) -> Schema {
     .unwrap();
     for table in tables.into_iter().map(|t| t.name).filter(|t| t != DIESEL) {
         let columns: Vec<SqliteColumn> = diesel::sql_query(format!(
-            "SELECT name, type AS declared, \"notnull\", pk FROM pragma_table_info('{table}')"
+            // `table_xinfo` lists generated columns too (hidden 2 and 3);
+            // 1 marks a virtual table's hidden ones.
+            "SELECT name, type AS declared, \"notnull\", pk FROM pragma_table_xinfo('{table}') \
+             WHERE hidden <> 1"
         ))
         .load(&mut conn)
         .unwrap();

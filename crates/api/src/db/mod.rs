@@ -326,4 +326,25 @@ mod tests {
         ));
         assert!(DatabaseUrl::parse("mysql://x").is_err());
     }
+
+    #[derive(diesel::QueryableByName)]
+    struct Used {
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        used: i32,
+    }
+
+    /// `.cargo/config.toml` builds SQLite with its planner's stability
+    /// guarantee; a build that lost the flag (`LIBSQLITE3_FLAGS` set
+    /// otherwise in the environment) would prepare statements again at
+    /// each run, slower and silent.
+    #[test]
+    fn sqlite_keeps_the_plan_a_statement_was_prepared_with() {
+        use diesel::RunQueryDsl;
+        let mut conn = SqliteConnection::establish(":memory:").expect("in-memory SQLite");
+        let used: Used =
+            diesel::sql_query("SELECT sqlite_compileoption_used('ENABLE_QPSG') AS used")
+                .get_result(&mut conn)
+                .expect("compile options");
+        assert_eq!(used.used, 1);
+    }
 }

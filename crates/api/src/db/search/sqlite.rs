@@ -73,7 +73,7 @@ impl QueryFragment<Sqlite> for TermsBetween<'_> {
         out.push_bind_param::<Text, _>(self.from)?;
         out.push_sql(" AND term < ");
         out.push_bind_param::<Text, _>(self.until)?;
-        out.push_sql(" LIMIT ");
+        out.push_sql(" ORDER BY term LIMIT ");
         out.push_bind_param::<BigInt, _>(&self.limit)?;
         Ok(())
     }
