@@ -559,9 +559,9 @@ async fn a_word_finds_every_name_it_begins_however_many(app: &TestApp) {
     assert_eq!(newest_first("zarbazot").await, numbers(27, 28));
 }
 
-/// Migration 25 fills the host's name of the conventions stored before it
-/// from their contents: the results list the same names after it as the
-/// application wrote.
+/// The migration that stores the host's name fills it in for the
+/// conventions stored before it: the results list the same names after it
+/// as before.
 async fn the_host_names_of_earlier_conventions_are_filled_in(app: &TestApp) {
     use diesel::connection::SimpleConnection;
     let student = As::new(app, "etudiant").await;
@@ -585,13 +585,16 @@ async fn the_host_names_of_earlier_conventions_are_filled_in(app: &TestApp) {
         written.iter().any(|(_, name)| name.is_string()),
         "{written:?}"
     );
+    // The migration that fills the names in: on SQLite the stored column
+    // of migration 26 (migration 25's virtual one computes them when read),
+    // on PostgreSQL migration 25's stored generated column.
     let (down, up) = match &mut *app.pool.get().unwrap() {
         AnyConnection::Sqlite(_) => (
             include_str!(
-                "../../../migrations/sqlite/2026-12-11-000025_conventions_organisation_name/down.sql"
+                "../../../migrations/sqlite/2026-12-12-000026_conventions_organisation_name_stored/down.sql"
             ),
             include_str!(
-                "../../../migrations/sqlite/2026-12-11-000025_conventions_organisation_name/up.sql"
+                "../../../migrations/sqlite/2026-12-12-000026_conventions_organisation_name_stored/up.sql"
             ),
         ),
         AnyConnection::Postgresql(_) => (
