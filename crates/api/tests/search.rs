@@ -366,6 +366,39 @@ async fn a_walk_cut_short_by_its_bound_is_finished_by_the_index(app: &TestApp) {
     assert_eq!(page, expected[..52]);
 }
 
+/// A walk long enough to read the rest of the kind ends the page there,
+/// with every match: the sparse matches of a small kind all come back.
+async fn a_walk_to_the_kind_s_first_document_finds_all_its_matches(app: &TestApp) {
+    let mut conn = app.pool.get().unwrap();
+    let wombat = |id: i64| id % 30 == 0;
+    stages_api::db::transaction(&mut conn, |conn| {
+        for id in 1..=1_500 {
+            let words: &[&str] = if wombat(id) {
+                &["Filler", "Wombat"]
+            } else {
+                &["Filler"]
+            };
+            let document = search::document(Kind::OfferPlace, words, &[]);
+            search::write(conn, Kind::OfferPlace.key(id), &document)?;
+        }
+        Ok::<_, diesel::result::Error>(())
+    })
+    .unwrap();
+    let expected: Vec<i64> = (1..=1_500).rev().filter(|id| wombat(*id)).collect();
+    let words = vec!["wombat".to_owned()];
+    let walk = search::Walk {
+        kind: Kind::OfferPlace,
+        words: &words,
+        access: None,
+        newest: Some(1_500),
+        before: None,
+        limit: 52,
+    };
+    let page = search::newest_first(&mut conn, walk, |id: &i64| *id, |_, ids| Ok(ids)).unwrap();
+    assert_eq!(page.len(), 50);
+    assert_eq!(page, expected);
+}
+
 /// The ids of a page of students, and its cursor.
 fn students(page: &Value) -> (Vec<String>, Option<String>) {
     let numbers = page["items"]
@@ -623,6 +656,7 @@ on_both_backends!(
     a_typo_in_a_name_is_forgiven_when_nothing_matches,
     a_page_holds_the_newest_matches_however_sparse,
     a_walk_cut_short_by_its_bound_is_finished_by_the_index,
+    a_walk_to_the_kind_s_first_document_finds_all_its_matches,
     a_word_finds_every_name_it_begins_however_many,
     the_host_names_of_earlier_conventions_are_filled_in
 );

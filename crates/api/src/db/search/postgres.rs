@@ -131,6 +131,10 @@ pub fn newest_keys(
     };
     if scanned.saturating_add(needed(scanned, keys.len(), wanted)) <= WALK_BUDGET {
         let rest = i64::try_from(wanted - keys.len()).unwrap_or(0);
+        let walk = (WALK_BUDGET - scanned).min(largest_walk(size));
+        // The kind's documents below `below` are at most `below / KINDS`
+        // (one per id, ids from 1): a walk as long read all of them.
+        let to_the_end = walk >= below / KINDS;
         // The outer LIMIT stops the inner scan at the page's last match;
         // the inner one bounds the walk. `ORDER BY` is the scan's own
         // order: no sort.
@@ -143,7 +147,7 @@ pub fn newest_keys(
         ))
         .bind::<Text, _>(query)
         .bind::<BigInt, _>(below)
-        .bind::<BigInt, _>((WALK_BUDGET - scanned).min(largest_walk(size)))
+        .bind::<BigInt, _>(walk)
         .bind::<BigInt, _>(rest)
         .load(c)?;
         let complete = found.len() >= wanted - keys.len();
@@ -151,13 +155,13 @@ pub fn newest_keys(
             below = last.key;
         }
         keys.extend(found.into_iter().map(|f| f.key));
-        if complete {
+        if complete || to_the_end {
             return Ok(keys);
         }
-        // The walk's bound was reached, or the kind's documents: either way
-        // nothing between `below` and where the walk stopped matches, and
-        // the index has few matches left to find (fewer than the page's
-        // rest among the last 32,768 documents, or an eighth of the kind).
+        // The walk's bound was reached: nothing between `below` and where
+        // the walk stopped matches, and the index has few matches left to
+        // find (fewer than the page's rest among the last 32,768
+        // documents, or an eighth of the kind).
     }
     let rest = i64::try_from(wanted - keys.len()).unwrap_or(0);
     // `key + 0` hides the order from the indexes: the matches are
