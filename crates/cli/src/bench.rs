@@ -3,6 +3,12 @@
 //! the load benchmark can be read against the cost of the queries alone
 //! (BENCHMARKS.md). Without the sign-in, the caller's facts, the page's
 //! other reads (names, counts) and JSON.
+//!
+//! Two readings: the ids the engine leads to ([`Read::Ids`], the least the
+//! database does for a page), and the page's rows as the endpoint's
+//! repository reads them ([`Read::Rows`]: the same functions and prepared
+//! statements, the same columns), which is the query an HTTP answer is
+//! compared with.
 
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Nullable};
@@ -22,6 +28,15 @@ pub enum Search {
     Students,
     /// `GET /api/offers?q=WORD` as a student (published offers).
     Offers,
+}
+
+/// What the timed query reads of the first page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Read {
+    /// The ids of the page's rows, by hand-written SQL.
+    Ids,
+    /// The page's rows, by the endpoint's repository function.
+    Rows,
 }
 
 #[derive(QueryableByName)]
@@ -95,6 +110,106 @@ fn first_page(
     )
 }
 
+/// One first page read by the repository function of the search's
+/// endpoint, as the caller the load benchmark signs in as (an
+/// administrator, the manager of `centre`, a student): the rows the
+/// endpoint turns into JSON, without the caller's facts, the rows' other
+/// reads (enrolments, hosts' names, centres) and JSON. Returns the rows'
+/// ids.
+fn page_rows(
+    conn: &mut AnyConnection,
+    search: Search,
+    word: &str,
+    centre: i64,
+) -> Result<Vec<i64>, String> {
+    use stages_api::app::caller::Context;
+    use stages_api::db::{conventions, offers, organisations, students};
+    use stages_domain::access::Role;
+    use stages_domain::ids::CentreId;
+    use stages_domain::staff::StaffRights;
+    let words = vec![word.to_owned()];
+    // The first page and one more row, as the endpoints ask.
+    let limit = 26;
+    let context = |roles: Vec<Role>, centres: Vec<(CentreId, StaffRights)>| Context {
+        user_id: 0,
+        username: String::new(),
+        roles,
+        student_id: None,
+        supervisor_id: None,
+        centres,
+    };
+    let ids = match search {
+        Search::Organisations => organisations::search(
+            conn,
+            organisations::OrganisationSearch {
+                include_inactive: false,
+                name: words,
+                address: Vec::new(),
+                service: Vec::new(),
+                department: None,
+                siret: None,
+                naf: None,
+                phone: None,
+                order: organisations::OrganisationOrder::Newest(None),
+                limit,
+            },
+        )
+        .map_err(|e| e.to_string())?
+        .iter()
+        .map(|r| r.id)
+        .collect(),
+        Search::Conventions => {
+            let manager = context(
+                vec![Role::Manager],
+                vec![(CentreId(centre), StaffRights::ALL)],
+            );
+            let filter = conventions::SearchFilter {
+                words,
+                ..Default::default()
+            };
+            conventions::search(conn, &manager, filter, None, limit)
+                .map_err(|e| format!("{e:?}"))?
+                .iter()
+                .map(|r| r.id)
+                .collect()
+        }
+        Search::Students => {
+            let admin = context(vec![Role::Admin], Vec::new());
+            let criteria = students::Search {
+                number: None,
+                words,
+                order: students::StudentOrder::Newest(None),
+                limit,
+            };
+            students::search(conn, &admin, criteria)
+                .map_err(|e| format!("{e:?}"))?
+                .iter()
+                .map(|r| r.id)
+                .collect()
+        }
+        Search::Offers => offers::search(
+            conn,
+            offers::OfferSearch {
+                status: Some(stages_domain::model::OfferStatus::Published),
+                kind: None,
+                keywords: words,
+                place: Vec::new(),
+                from: None,
+                until: None,
+                number: None,
+                centre_id: None,
+                after: None,
+                limit,
+            },
+        )
+        .map_err(|e| e.to_string())?
+        .iter()
+        .map(|r| r.id)
+        .collect(),
+    };
+    Ok(ids)
+}
+
 /// Percentiles of the timings, in milliseconds.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Report {
@@ -120,6 +235,7 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 pub fn run(
     pool: &DbPool,
     search: Search,
+    read: Read,
     words: &[String],
     centre: i64,
     iterations: usize,
@@ -143,8 +259,11 @@ pub fn run(
                     for i in 0..iterations {
                         let word = text::normalise(&words[(i + client) % words.len().max(1)]);
                         let began = Instant::now();
-                        let rows = first_page(&mut conn, search, &word, centre)
-                            .map_err(|e| e.to_string())?;
+                        let rows = match read {
+                            Read::Ids => first_page(&mut conn, search, &word, centre)
+                                .map_err(|e| e.to_string())?,
+                            Read::Rows => page_rows(&mut conn, search, &word, centre)?,
+                        };
                         timings.push(began.elapsed());
                         std::hint::black_box(rows.iter().sum::<i64>());
                     }

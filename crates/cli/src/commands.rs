@@ -50,6 +50,10 @@ enum Command {
     BenchSql {
         #[arg(long, value_enum)]
         search: bench::Search,
+        /// What is read of the page: its ids, or its rows as the endpoint
+        /// reads them.
+        #[arg(long, value_enum, default_value_t = bench::Read::Rows)]
+        read: bench::Read,
         /// Comma-separated words to search, used in turn.
         #[arg(long)]
         words: String,
@@ -340,6 +344,7 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Command::BenchSql {
             search,
+            read,
             words,
             centre,
             iterations,
@@ -350,7 +355,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 return Err("--clients: from 1 to 8".to_owned());
             }
             let words: Vec<String> = words.split(',').map(str::to_owned).collect();
-            let report = bench::run(&pool, search, &words, centre, iterations, clients)?;
+            let report = bench::run(&pool, search, read, &words, centre, iterations, clients)?;
             println!(
                 "{}",
                 serde_json::to_string(&report).map_err(|e| e.to_string())?
