@@ -3,7 +3,6 @@
 
 use crate::auth::{Role, roles_of};
 use crate::db::AnyConnection;
-use crate::db::centres::RightsRow;
 use crate::db::schema::users;
 use crate::db::search::{self, Kind};
 use crate::directory::ldap::DirectoryUser;
@@ -302,6 +301,11 @@ pub struct CallerFacts {
 /// number): their student record when they are a `student`, their
 /// supervisor record, the centres they manage. The account itself was read
 /// when the caller was let in.
+///
+/// One statement ([`facts::Facts`]) rather than one per record: every
+/// request that needs the caller's relation to a record (a manager's or a
+/// student's search, every convention) paid two or three round trips to
+/// the database for them.
 pub fn caller_facts(
     conn: &mut AnyConnection,
     user_id: i64,
@@ -309,44 +313,98 @@ pub fn caller_facts(
     student_number: Option<&str>,
     student: bool,
 ) -> QueryResult<CallerFacts> {
-    use crate::db::schema::{centre_staff, students, supervisors};
-    let student_id: Option<i64> = if student {
-        let by_user: Option<i64> = students::table
-            .filter(students::user_id.eq(user_id))
+    use crate::db::schema::students;
+    let query = facts::Facts { user_id, username };
+    let rows: Vec<facts::Row> = match conn {
+        AnyConnection::Sqlite(c) => query.load(c)?,
+        AnyConnection::Postgresql(c) => query.load(c)?,
+    };
+    let supervisor_id = rows.first().and_then(|r| r.0);
+    let by_user = rows.first().and_then(|r| r.1);
+    let student_id = match (student, by_user, student_number) {
+        (false, _, _) => None,
+        (true, Some(id), _) => Some(id),
+        // A record nobody signed in to yet is found by its number.
+        (true, None, Some(number)) => students::table
+            .filter(students::student_number.eq(number))
+            .filter(students::user_id.is_null())
             .select(students::id)
             .first(conn)
-            .optional()?;
-        match (by_user, student_number) {
-            (Some(id), _) => Some(id),
-            // A record nobody signed in to yet is found by its number.
-            (None, Some(number)) => students::table
-                .filter(students::student_number.eq(number))
-                .filter(students::user_id.is_null())
-                .select(students::id)
-                .first(conn)
-                .optional()?,
-            (None, None) => None,
-        }
-    } else {
-        None
+            .optional()?,
+        (true, None, None) => None,
     };
-    let supervisor_id = supervisors::table
-        .filter(supervisors::uid.eq(username))
-        .select(supervisors::id)
-        .first(conn)
-        .optional()?;
-    let centres = centre_staff::table
-        .filter(centre_staff::user_id.eq(user_id))
-        .select((centre_staff::centre_id, RightsRow::as_select()))
-        .load::<(i64, RightsRow)>(conn)?
+    let centres = rows
         .into_iter()
-        .map(|(centre, rights)| (centre, rights.into()))
+        .filter_map(|(_, _, centre, rights)| Some((centre?, rights?.into())))
         .collect();
     Ok(CallerFacts {
         student_id,
         supervisor_id,
         centres,
     })
+}
+
+/// [`caller_facts`]'s statement.
+mod facts {
+    use crate::db::centres::RightsRow;
+    use diesel::backend::Backend;
+    use diesel::prelude::*;
+    use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
+    use diesel::serialize::ToSql;
+    use diesel::sql_types::{BigInt, Bool, HasSqlType, Nullable, Text};
+
+    /// The caller's supervisor record and student record (by account) on
+    /// every row, and a row per centre they manage with their rights in it
+    /// (one row of `NULL` centre when they manage none): a left join of the
+    /// centres on a single row.
+    pub struct Facts<'a> {
+        pub user_id: i64,
+        pub username: &'a str,
+    }
+
+    /// Supervisor id, student id, centre id and rights in it.
+    pub type Row = (Option<i64>, Option<i64>, Option<i64>, Option<RightsRow>);
+
+    /// The identity of [`Facts`]'s statement in the cache of prepared
+    /// statements.
+    pub struct FactsId;
+
+    impl QueryId for Facts<'_> {
+        type QueryId = FactsId;
+        const HAS_STATIC_QUERY_ID: bool = true;
+    }
+
+    type Rights = Nullable<(Bool, Bool, Bool, Bool, Bool, Bool, Bool, Bool)>;
+
+    impl Query for Facts<'_> {
+        type SqlType = (Nullable<BigInt>, Nullable<BigInt>, Nullable<BigInt>, Rights);
+    }
+
+    impl<DB> QueryFragment<DB> for Facts<'_>
+    where
+        DB: Backend + HasSqlType<BigInt> + HasSqlType<Text>,
+        i64: ToSql<BigInt, DB>,
+        str: ToSql<Text, DB>,
+    {
+        fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+            out.push_sql("SELECT (SELECT sv.id FROM supervisors sv WHERE sv.uid = ");
+            out.push_bind_param::<Text, _>(self.username)?;
+            out.push_sql("), (SELECT st.id FROM students st WHERE st.user_id = ");
+            out.push_bind_param::<BigInt, _>(&self.user_id)?;
+            out.push_sql(
+                " LIMIT 1), cs.centre_id, cs.validate_pedagogical, \
+                 cs.validate_administrative_check, cs.validate_administrative, cs.print, \
+                 cs.evaluations, cs.tickets, cs.statistics, cs.alerts \
+                 FROM (SELECT 1 AS one) o LEFT JOIN centre_staff cs ON cs.user_id = ",
+            );
+            out.push_bind_param::<BigInt, _>(&self.user_id)?;
+            out.push_sql(" ORDER BY cs.centre_id");
+            Ok(())
+        }
+    }
+
+    impl RunQueryDsl<diesel::SqliteConnection> for Facts<'_> {}
+    impl RunQueryDsl<diesel::PgConnection> for Facts<'_> {}
 }
 
 /// Accounts whose name or username starts with every word of `words`
