@@ -128,7 +128,8 @@ fn page_rows(
     use stages_domain::ids::CentreId;
     use stages_domain::staff::StaffRights;
     let words = vec![word.to_owned()];
-    // The first page and one more row, as the endpoints ask.
+    // The first page and one more row, as the endpoints ask (the
+    // conventions' repository adds the extra row itself).
     let limit = 26;
     let context = |roles: Vec<Role>, centres: Vec<(CentreId, StaffRights)>| Context {
         user_id: 0,
@@ -167,7 +168,7 @@ fn page_rows(
                 words,
                 ..Default::default()
             };
-            conventions::search(conn, &manager, filter, None, limit)
+            conventions::search(conn, &manager, filter, None, limit - 1)
                 .map_err(|e| format!("{e:?}"))?
                 .iter()
                 .map(|r| r.id)

@@ -39,11 +39,12 @@ pub const WALK_BUDGET: i64 = 32_768;
 /// the keys of those matching, in no order.
 ///
 /// Unlike the walk's other statements, it is prepared once per connection
-/// and kind: its SQL holds every value its plan depends on (the kind, the
-/// window's size), so PostgreSQL's generic plan is the walk its custom
-/// plans are, and parsing and planning it at each search (a quarter of a
-/// millisecond in the statement log) is saved. Answering in one row spares
-/// the server decoding a thousand.
+/// and kind: its SQL holds the kind and the window's size, so it is parsed
+/// once, and its generic plan is the same walk as its custom plans. It is
+/// still planned at each run: PostgreSQL costs the generic plan higher
+/// (`key < $2` guessed to keep a third of the rows) and keeps making
+/// custom plans (0.14–0.17 ms, BENCHMARKS.md). Answering in one row
+/// spares the server decoding a thousand.
 struct FirstWindow<'a> {
     kind: Kind,
     query: &'a str,
