@@ -337,42 +337,26 @@ async fn a_page_holds_the_newest_matches_however_sparse(app: &TestApp) {
 /// in one document in 60 fills only 34 of 52 lines by walking, and the
 /// page still holds the 52 newest matches.
 async fn a_walk_cut_short_by_its_bound_is_finished_by_the_index(app: &TestApp) {
-    let mut conn = app.pool.get().unwrap();
-    let wombat = |id: i64| id % 60 == 0;
-    stages_api::db::transaction(&mut conn, |conn| {
-        for id in 1..=4_000 {
-            let words: &[&str] = if wombat(id) {
-                &["Filler", "Wombat"]
-            } else {
-                &["Filler"]
-            };
-            let document = search::document(Kind::OfferPlace, words, &[]);
-            search::write(conn, Kind::OfferPlace.key(id), &document)?;
-        }
-        Ok::<_, diesel::result::Error>(())
-    })
-    .unwrap();
-    let expected: Vec<i64> = (1..=4_000).rev().filter(|id| wombat(*id)).collect();
-    let words = vec!["wombat".to_owned()];
-    let walk = search::Walk {
-        kind: Kind::OfferPlace,
-        words: &words,
-        access: None,
-        newest: Some(4_000),
-        before: None,
-        limit: 52,
-    };
-    let page = search::newest_first(&mut conn, walk, |id: &i64| *id, |_, ids| Ok(ids)).unwrap();
+    let (page, expected) = wombats_page(app, 4_000, 60);
     assert_eq!(page, expected[..52]);
 }
 
 /// A walk long enough to read the rest of the kind ends the page there,
 /// with every match: the sparse matches of a small kind all come back.
 async fn a_walk_to_the_kind_s_first_document_finds_all_its_matches(app: &TestApp) {
+    let (page, expected) = wombats_page(app, 1_500, 30);
+    assert_eq!(page.len(), 50);
+    assert_eq!(page, expected);
+}
+
+/// Writes `count` offer places, the ids multiple of `every` with the word
+/// "Wombat", and returns the first page of 52 for "wombat" with every
+/// match, newest first.
+fn wombats_page(app: &TestApp, count: i64, every: i64) -> (Vec<i64>, Vec<i64>) {
     let mut conn = app.pool.get().unwrap();
-    let wombat = |id: i64| id % 30 == 0;
+    let wombat = |id: i64| id % every == 0;
     stages_api::db::transaction(&mut conn, |conn| {
-        for id in 1..=1_500 {
+        for id in 1..=count {
             let words: &[&str] = if wombat(id) {
                 &["Filler", "Wombat"]
             } else {
@@ -384,19 +368,18 @@ async fn a_walk_to_the_kind_s_first_document_finds_all_its_matches(app: &TestApp
         Ok::<_, diesel::result::Error>(())
     })
     .unwrap();
-    let expected: Vec<i64> = (1..=1_500).rev().filter(|id| wombat(*id)).collect();
+    let expected: Vec<i64> = (1..=count).rev().filter(|id| wombat(*id)).collect();
     let words = vec!["wombat".to_owned()];
     let walk = search::Walk {
         kind: Kind::OfferPlace,
         words: &words,
         access: None,
-        newest: Some(1_500),
+        newest: Some(count),
         before: None,
         limit: 52,
     };
     let page = search::newest_first(&mut conn, walk, |id: &i64| *id, |_, ids| Ok(ids)).unwrap();
-    assert_eq!(page.len(), 50);
-    assert_eq!(page, expected);
+    (page, expected)
 }
 
 /// The ids of a page of students, and its cursor.
