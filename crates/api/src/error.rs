@@ -417,6 +417,19 @@ impl From<diesel::r2d2::PoolError> for ApiError {
     }
 }
 
+impl From<crate::db::checkout::ConnectionError> for ApiError {
+    fn from(err: crate::db::checkout::ConnectionError) -> Self {
+        use crate::db::checkout::ConnectionError;
+        match err {
+            ConnectionError::Pool(err) => err.into(),
+            ConnectionError::Lost(err) => {
+                tracing::warn!(%err, "no pooled database connection answers");
+                Self::unavailable(Text::DatabaseLost)
+            }
+        }
+    }
+}
+
 impl From<actix_web::error::BlockingError> for ApiError {
     fn from(err: actix_web::error::BlockingError) -> Self {
         Self::internal(err)

@@ -77,10 +77,8 @@ impl AppState {
         F: FnOnce(&mut AnyConnection) -> Result<T, ApiError> + Send + 'static,
     {
         let pool = self.pool.clone();
-        let blocking = actix_web::web::block(move || {
-            let mut conn = pool.get()?;
-            work(&mut conn)
-        });
+        let blocking =
+            actix_web::web::block(move || crate::db::checkout::with_connection(&pool, work));
         match tokio::time::timeout(limit, blocking).await {
             Ok(done) => done?,
             Err(_) => {

@@ -93,6 +93,56 @@ async fn a_hung_database_answers_503_within_seconds_and_heals() {
     app.stop().await;
 }
 
+/// Ends every backend of the app's database but the caller's own: what a
+/// restart of PostgreSQL, or an administrator, does to the pool's idle
+/// connections.
+fn end_the_pools_connections(app: &TestApp) -> usize {
+    use diesel::{Connection, RunQueryDsl, pg::PgConnection};
+    #[derive(diesel::QueryableByName)]
+    struct Ended {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        ended: i64,
+    }
+    let mut own = PgConnection::establish(&app.db.url).unwrap();
+    let ended: Ended = diesel::sql_query(
+        "SELECT count(pg_terminate_backend(pid)) AS ended FROM pg_stat_activity \
+         WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    )
+    .get_result(&mut own)
+    .unwrap();
+    usize::try_from(ended.ended).unwrap()
+}
+
+/// Connections that died in the pool are replaced without a failed
+/// request once they have been idle a moment (they are pinged before use);
+/// one that died right after serving a request fails at most that one
+/// next request, with a 503, never a 500, and is replaced after.
+#[actix_web::test]
+async fn connections_the_database_ended_are_replaced() {
+    let app = TestApp::spawn(Backend::Postgres).await;
+    let manager = As::new(&app, "gestionnaire").await;
+    assert_eq!(manager.get("/api/conventions").await.0, StatusCode::OK);
+
+    assert!(end_the_pools_connections(&app) >= 1);
+    tokio::time::sleep(stages_api::db::checkout::TRUSTED_FOR + Duration::from_millis(200)).await;
+    for _ in 0..3 {
+        let (status, body) = manager.get("/api/conventions").await;
+        assert_eq!(status, StatusCode::OK, "after a pause: {body}");
+    }
+
+    assert!(end_the_pools_connections(&app) >= 1);
+    let (first, body) = manager.get("/api/conventions").await;
+    assert!(
+        [StatusCode::OK, StatusCode::SERVICE_UNAVAILABLE].contains(&first),
+        "{first} {body}"
+    );
+    for _ in 0..3 {
+        let (status, body) = manager.get("/api/conventions").await;
+        assert_eq!(status, StatusCode::OK, "after one failure at most: {body}");
+    }
+    app.stop().await;
+}
+
 /// A database that refuses connections is reported as such, not as a URL
 /// the server does not understand.
 #[test]

@@ -5,6 +5,7 @@ pub mod amendments;
 pub mod api_tokens;
 pub mod audit;
 pub mod centres;
+pub mod checkout;
 pub mod codec;
 pub mod conventions;
 pub mod error;
@@ -205,8 +206,10 @@ impl ManageConnection for Manager {
         conn.ping().map_err(diesel::r2d2::Error::QueryError)
     }
 
+    /// Asked as each connection comes back: one left in a transaction, or
+    /// found dead by `checkout`, leaves the pool.
     fn has_broken(&self, conn: &mut AnyConnection) -> bool {
-        conn.is_broken()
+        checkout::take_condemned() || conn.is_broken()
     }
 }
 
@@ -251,10 +254,9 @@ pub fn connect(url: &str, max_size: u32, limits: Limits) -> Result<DbPool, DbErr
     let pool = Pool::builder()
         .max_size(max_size)
         .connection_timeout(limits.pool_wait)
-        // A connection is checked when taken: one that broke while idle
-        // (the database restarted) is replaced rather than failing a
-        // request.
-        .test_on_check_out(true)
+        // Not pinged at every checkout: `checkout::with_connection` pings
+        // only the connections that have been idle a while.
+        .test_on_check_out(false)
         .build(Manager {
             url: parsed,
             limits,

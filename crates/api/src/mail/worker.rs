@@ -142,8 +142,7 @@ where
 {
     let pool = pool.clone();
     tokio::task::spawn_blocking(move || {
-        let mut conn = pool.get().map_err(|e| e.to_string())?;
-        work(&mut conn).map_err(|e| e.to_string())
+        crate::db::checkout::with_connection(&pool, |conn| work(conn).map_err(|e| e.to_string()))
     })
     .await
     .map_err(|e| e.to_string())?

@@ -220,20 +220,17 @@ pub fn remind_due(
 /// One pass: evaluation requests and reminders, then the reminders of
 /// pending signatures. Returns the mails queued.
 pub fn tick(state: &crate::state::AppState) -> Result<usize, ApiError> {
-    let mut conn = state.pool.get()?;
     let config = &state.config;
-    let requested = request_due(&mut conn, state.today(), &config.public_url)?;
-    let reminded = remind_due(
-        &mut conn,
-        &config.public_url,
-        config.evaluation_reminder_days,
-    )?;
-    let signatures = crate::app::signing::remind_due(
-        &mut conn,
-        &config.public_url,
-        chrono::Utc::now().naive_utc(),
-    )?;
-    Ok(requested + reminded + signatures)
+    crate::db::checkout::with_connection(&state.pool, |conn| {
+        let requested = request_due(conn, state.today(), &config.public_url)?;
+        let reminded = remind_due(conn, &config.public_url, config.evaluation_reminder_days)?;
+        let signatures = crate::app::signing::remind_due(
+            conn,
+            &config.public_url,
+            chrono::Utc::now().naive_utc(),
+        )?;
+        Ok(requested + reminded + signatures)
+    })
 }
 
 /// Runs forever, one pass per `interval`.
