@@ -366,6 +366,12 @@ impl From<diesel::result::Error> for ApiError {
                 tracing::warn!(message = info.message(), "transaction conflict");
                 Self::unavailable(Text::DatabaseConflict)
             }
+            // SQLite stopped a statement at the request's deadline
+            // (`stages_sqlite_deadline`).
+            Error::DatabaseError(_, info) if info.message() == "interrupted" => {
+                tracing::warn!("statement stopped at the request's deadline");
+                Self::unavailable(Text::DatabaseSlow)
+            }
             Error::DatabaseError(_, info) if is_transient(info.message()) => {
                 tracing::warn!(message = info.message(), "statement cut or deadlock");
                 Self::unavailable(Text::DatabaseSlow)

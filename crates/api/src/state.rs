@@ -70,15 +70,22 @@ impl AppState {
 
     /// [`Self::db`] with another time limit (the health check's is short).
     /// Past it the request answers 503; the work itself ends on its own
-    /// (statement timeout, or when a hung database wakes up).
+    /// (SQLite interrupts it at that same moment, PostgreSQL at its
+    /// statement timeout, or when a hung database wakes up).
     pub async fn db_within<T, F>(&self, limit: Duration, work: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&mut AnyConnection) -> Result<T, ApiError> + Send + 'static,
     {
         let pool = self.pool.clone();
-        let blocking =
-            actix_web::web::block(move || crate::db::checkout::with_connection(&pool, work));
+        // On SQLite the work's statements stop when the client is told 503
+        // (PostgreSQL cuts each statement at its own statement_timeout).
+        let deadline = std::time::Instant::now() + limit;
+        let blocking = actix_web::web::block(move || {
+            stages_sqlite_deadline::until(deadline, || {
+                crate::db::checkout::with_connection(&pool, work)
+            })
+        });
         match tokio::time::timeout(limit, blocking).await {
             Ok(done) => done?,
             Err(_) => {

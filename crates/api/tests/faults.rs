@@ -143,6 +143,43 @@ async fn connections_the_database_ended_are_replaced() {
     app.stop().await;
 }
 
+/// SQLite has no statement_timeout: a request's statements stop when the
+/// request answers 503, instead of holding their connection and thread for
+/// as long as they run.
+#[actix_web::test]
+async fn an_endless_sqlite_statement_stops_with_its_request() {
+    use actix_web::ResponseError;
+    use diesel::RunQueryDsl;
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let (ended, stopped) = std::sync::mpsc::channel();
+    let answer = app
+        .state
+        .db_within(Duration::from_millis(300), move |conn| {
+            let run = diesel::sql_query(
+                "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) \
+                 SELECT count(*) FROM c",
+            )
+            .execute(conn);
+            ended
+                .send(run.as_ref().map(|_| ()).map_err(|e| e.to_string()))
+                .unwrap();
+            // Whichever comes first, the deadline of the request or the
+            // statement's error, the request answers 503.
+            run?;
+            Ok(())
+        })
+        .await;
+    assert_eq!(answer.unwrap_err().status_code().as_u16(), 503);
+    let run = stopped
+        .recv_timeout(Duration::from_secs(3))
+        .expect("the statement stops soon after the deadline");
+    assert_eq!(run.unwrap_err(), "interrupted");
+    // Its connection serves the next request.
+    let manager = As::new(&app, "gestionnaire").await;
+    assert_eq!(manager.get("/api/conventions").await.0, StatusCode::OK);
+    app.stop().await;
+}
+
 /// A database that refuses connections is reported as such, not as a URL
 /// the server does not understand.
 #[test]

@@ -185,6 +185,13 @@ impl ManageConnection for Manager {
                 Ok(AnyConnection::Postgresql(conn))
             }
             DatabaseUrl::Sqlite(path) => {
+                // Before the first connection opens: each gets the time
+                // limit that `statement_timeout` gives PostgreSQL's.
+                stages_sqlite_deadline::install().map_err(|e| {
+                    diesel::r2d2::Error::ConnectionError(diesel::ConnectionError::BadConnection(
+                        e.to_string(),
+                    ))
+                })?;
                 let mut conn = SqliteConnection::establish(path)
                     .map_err(diesel::r2d2::Error::ConnectionError)?;
                 // Enforced foreign keys, WAL for concurrent readers, and
