@@ -344,6 +344,14 @@ impl ResponseError for ApiError {
 impl From<diesel::result::Error> for ApiError {
     fn from(err: diesel::result::Error) -> Self {
         use diesel::result::{DatabaseErrorKind, Error};
+        // SQLite interrupted the request's work at its deadline. Within a
+        // write it rolls the transaction back itself, and diesel's own
+        // rollback then fails in its place ("no transaction is active"):
+        // whatever the error, past the deadline it is that one.
+        if !matches!(err, Error::NotFound) && stages_sqlite_deadline::passed() {
+            tracing::warn!(%err, "work stopped at the request's deadline");
+            return Self::unavailable(Text::DatabaseSlow);
+        }
         match err {
             Error::NotFound => Self::not_found(),
             Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {

@@ -69,21 +69,26 @@ impl AppState {
     }
 
     /// [`Self::db`] with another time limit (the health check's is short).
-    /// Past it the request answers 503; the work itself ends on its own
-    /// (SQLite interrupts it at that same moment, PostgreSQL at its
-    /// statement timeout, or when a hung database wakes up).
+    /// Past it the request answers 503; the work itself ends on its own:
+    /// on SQLite its running statement is interrupted within a few
+    /// milliseconds (not a wait for a lock, nor one long step such as a
+    /// sort), on PostgreSQL at the statement timeout, or when a hung
+    /// database wakes up. A change may still be committed after the 503:
+    /// the client is told to look first.
     pub async fn db_within<T, F>(&self, limit: Duration, work: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&mut AnyConnection) -> Result<T, ApiError> + Send + 'static,
     {
         let pool = self.pool.clone();
-        // On SQLite the work's statements stop when the client is told 503
-        // (PostgreSQL cuts each statement at its own statement_timeout).
+        // On SQLite the work's statements are interrupted once the client
+        // is told 503 (PostgreSQL cuts each statement at its own
+        // statement_timeout). Around the work only: the pool's ping is not
+        // the work's, and must not make a live connection look dead.
         let deadline = std::time::Instant::now() + limit;
         let blocking = actix_web::web::block(move || {
-            stages_sqlite_deadline::until(deadline, || {
-                crate::db::checkout::with_connection(&pool, work)
+            crate::db::checkout::with_connection(&pool, move |conn| {
+                stages_sqlite_deadline::until(deadline, || work(conn))
             })
         });
         match tokio::time::timeout(limit, blocking).await {

@@ -4,9 +4,12 @@
 //! setting, so a pathological query would run for as long as it likes,
 //! holding its connection and a blocking thread. After [`install`], every
 //! SQLite connection this process opens gets a progress handler: SQLite
-//! calls it every [`STEPS`] virtual-machine steps of a running statement,
-//! and the statement stops with `SQLITE_INTERRUPT` (message `interrupted`)
-//! once the deadline of the thread running it has passed.
+//! calls it every [`STEPS`] virtual-machine steps of a statement (counted
+//! over the statement's runs, so a short statement run after the deadline
+//! may be stopped too), and the statement stops with `SQLITE_INTERRUPT`
+//! (message `interrupted`) once the deadline of the thread running it has
+//! passed. What is not a step is not cut: a wait for a lock
+//! (`busy_timeout`), one long step such as a sort.
 //!
 //! The deadline belongs to a thread and is set around one piece of work with
 //! [`until`]: SQLite runs a statement on the thread that steps it, and the
@@ -19,10 +22,9 @@ use std::ffi::{c_char, c_int, c_void};
 use std::sync::OnceLock;
 use std::time::Instant;
 
-/// Virtual-machine steps between two looks at the clock: a few
-/// microseconds of work each, so a deadline is kept to within well under a
-/// millisecond, while the look itself (a thread-local and the monotonic
-/// clock) costs nothing measurable.
+/// Virtual-machine steps between two looks at the clock: well under a
+/// millisecond of simple steps, while the look itself (a thread-local and
+/// the monotonic clock) costs nothing measurable.
 pub const STEPS: c_int = 10_000;
 
 thread_local! {
@@ -81,8 +83,11 @@ pub fn until<T>(deadline: Instant, work: impl FnOnce() -> T) -> T {
     work()
 }
 
-/// Whether this thread's deadline has passed.
-fn past_deadline() -> bool {
+/// Whether the deadline of the work this thread runs has passed: an error
+/// of that work is then most likely its interruption, or what followed
+/// from it (SQLite rolls back a write transaction it interrupts, and the
+/// caller's own rollback then fails).
+pub fn passed() -> bool {
     DEADLINE
         .try_with(|deadline| deadline.get().is_some_and(|d| Instant::now() >= d))
         .unwrap_or(false)
@@ -102,9 +107,8 @@ unsafe extern "C" fn on_open(
 }
 
 /// The progress handler: non-zero interrupts the running statement.
-#[allow(unsafe_code)]
-unsafe extern "C" fn on_progress(_: *mut c_void) -> c_int {
-    c_int::from(past_deadline())
+extern "C" fn on_progress(_: *mut c_void) -> c_int {
+    c_int::from(passed())
 }
 
 #[cfg(test)]
@@ -121,9 +125,12 @@ mod tests {
         n: i64,
     }
 
-    /// Counts to `limit` (or forever without one) in SQLite's VM.
+    /// Counts to `limit` (or for tens of seconds without one) in SQLite's
+    /// VM.
     fn count(conn: &mut SqliteConnection, limit: Option<u32>) -> QueryResult<i64> {
-        let bound = limit.map(|l| format!(" WHERE x < {l}")).unwrap_or_default();
+        // "Forever" is 100 million steps of the recursion, tens of seconds:
+        // a regression fails rather than hangs.
+        let bound = format!(" WHERE x < {}", limit.unwrap_or(100_000_000));
         diesel::sql_query(format!(
             "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c{bound}) \
              SELECT count(*) AS n FROM c"
