@@ -9,6 +9,7 @@ use common::flows::As;
 use common::{Backend, Freezable, TestApp};
 use reqwest::StatusCode;
 use serde_json::json;
+use stages_api::error::ApiError;
 use std::time::{Duration, Instant};
 
 /// `postgres://user@host:port/db` with another port on loopback.
@@ -144,36 +145,50 @@ async fn connections_the_database_ended_are_replaced() {
     app.stop().await;
 }
 
+/// Runs `work` as the database work of a request limited to 300 ms, on
+/// SQLite; `work` reports on itself as it ends (the first of the pair) and
+/// gives the request its result. Returns the request's status and that
+/// report, which must come within 3 s.
+async fn stopped_at_deadline<R: Send + 'static>(
+    app: &TestApp,
+    work: impl FnOnce(&mut stages_api::db::AnyConnection) -> (R, Result<(), ApiError>) + Send + 'static,
+) -> (u16, R) {
+    use actix_web::ResponseError;
+    let (ended, stopped) = std::sync::mpsc::channel();
+    let answer = app
+        .state
+        .db_within(Duration::from_millis(300), move |conn| {
+            let (report, done) = work(conn);
+            ended.send(report).unwrap();
+            done
+        })
+        .await;
+    let report = stopped
+        .recv_timeout(Duration::from_secs(3))
+        .expect("the work stops soon after the deadline");
+    (answer.unwrap_err().status_code().as_u16(), report)
+}
+
 /// SQLite has no statement_timeout: a request's statements stop when the
 /// request answers 503, instead of holding their connection and thread for
 /// as long as they run.
 #[actix_web::test]
 async fn an_endless_sqlite_statement_stops_with_its_request() {
-    use actix_web::ResponseError;
     use diesel::RunQueryDsl;
     let app = TestApp::spawn(Backend::Sqlite).await;
-    let (ended, stopped) = std::sync::mpsc::channel();
-    let answer = app
-        .state
-        .db_within(Duration::from_millis(300), move |conn| {
-            let run = diesel::sql_query(
-                "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c \
-                 WHERE x < 100000000) SELECT count(*) FROM c",
-            )
-            .execute(conn);
-            ended
-                .send(run.as_ref().map(|_| ()).map_err(|e| e.to_string()))
-                .unwrap();
-            // Whichever comes first, the deadline of the request or the
-            // statement's error, the request answers 503.
-            run?;
-            Ok(())
-        })
-        .await;
-    assert_eq!(answer.unwrap_err().status_code().as_u16(), 503);
-    let run = stopped
-        .recv_timeout(Duration::from_secs(3))
-        .expect("the statement stops soon after the deadline");
+    let (status, run) = stopped_at_deadline(&app, |conn| {
+        let run = diesel::sql_query(
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c \
+             WHERE x < 100000000) SELECT count(*) FROM c",
+        )
+        .execute(conn);
+        // Whichever comes first, the deadline of the request or the
+        // statement's error, the request answers 503.
+        let report = run.as_ref().map(|_| ()).map_err(|e| e.to_string());
+        (report, run.map(|_| ()).map_err(ApiError::from))
+    })
+    .await;
+    assert_eq!(status, 503);
     assert_eq!(run.unwrap_err(), "interrupted");
     // Its connection serves the next request.
     let manager = As::new(&app, "gestionnaire").await;
@@ -188,31 +203,21 @@ async fn an_endless_sqlite_statement_stops_with_its_request() {
 async fn an_endless_sqlite_write_stops_with_its_request() {
     use actix_web::ResponseError;
     use diesel::RunQueryDsl;
-    use stages_api::error::ApiError;
     let app = TestApp::spawn(Backend::Sqlite).await;
-    let (ended, stopped) = std::sync::mpsc::channel();
-    let answer = app
-        .state
-        .db_within(Duration::from_millis(300), move |conn| {
-            let done = stages_api::db::transaction(conn, |conn| -> Result<(), ApiError> {
-                diesel::sql_query("CREATE TEMP TABLE counted (x INTEGER)").execute(conn)?;
-                diesel::sql_query(
-                    "INSERT INTO counted WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL \
-                     SELECT x + 1 FROM c WHERE x < 100000000) SELECT x FROM c",
-                )
-                .execute(conn)?;
-                Ok(())
-            });
-            ended
-                .send(done.as_ref().err().map(|e| e.status_code().as_u16()))
-                .unwrap();
-            done
-        })
-        .await;
-    assert_eq!(answer.unwrap_err().status_code().as_u16(), 503);
-    let status = stopped
-        .recv_timeout(Duration::from_secs(3))
-        .expect("the write stops soon after the deadline");
+    let (answer, status) = stopped_at_deadline(&app, |conn| {
+        let done = stages_api::db::transaction(conn, |conn| -> Result<(), ApiError> {
+            diesel::sql_query("CREATE TEMP TABLE counted (x INTEGER)").execute(conn)?;
+            diesel::sql_query(
+                "INSERT INTO counted WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL \
+                 SELECT x + 1 FROM c WHERE x < 100000000) SELECT x FROM c",
+            )
+            .execute(conn)?;
+            Ok(())
+        });
+        (done.as_ref().err().map(|e| e.status_code().as_u16()), done)
+    })
+    .await;
+    assert_eq!(answer, 503);
     assert_eq!(status, Some(503));
     let manager = As::new(&app, "gestionnaire").await;
     assert_eq!(manager.get("/api/conventions").await.0, StatusCode::OK);
