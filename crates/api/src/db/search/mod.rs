@@ -189,7 +189,7 @@ pub fn matching(
         return None;
     }
     let postgres = matches!(conn, AnyConnection::Postgresql(_));
-    let query = engine_query(postgres, kind, &as_typed(words), None);
+    let query = EngineQuery::new(kind, &as_typed(words), None).text(postgres);
     let head = if postgres {
         // An array of ids rather than `IN (subquery)`: the planner then
         // fetches the matching records by primary key instead of hashing
@@ -245,45 +245,89 @@ fn prefixes(alternatives: Vec<Vec<String>>) -> Vec<Vec<Alternative>> {
         .collect()
 }
 
-/// The engine's query in its own syntax: for each word one of its
-/// alternatives (each a prefix), and one of `access`, when given.
-fn engine_query(
-    postgres: bool,
-    kind: Kind,
-    alternatives: &[Vec<Alternative>],
-    access: Option<&[Access]>,
-) -> String {
-    let letter = kind.letter();
-    let (and, or) = if postgres {
-        (" & ", " | ")
-    } else {
-        (" AND ", " OR ")
-    };
-    // Words and terms are `[a-z0-9]`: nothing either engine reads as syntax.
-    let one = |alternative: &Alternative| match (alternative, postgres) {
-        (Alternative::Prefix(w), true) => format!("'{letter}{w}':*"),
-        (Alternative::Prefix(w), false) => format!("{letter}{w}*"),
-        (Alternative::Term(t), true) => format!("'{t}'"),
-        (Alternative::Term(t), false) => format!("\"{t}\""),
-    };
-    let mut query: Vec<String> = alternatives
-        .iter()
-        .map(|near| match near.as_slice() {
-            [single] => one(single),
-            _ => format!("({})", near.iter().map(one).collect::<Vec<_>>().join(or)),
-        })
-        .collect();
-    if let Some(access) = access {
-        // An empty access list lets nothing through, as the SQL filter it
-        // mirrors would.
-        let any: Vec<String> = access.iter().map(|a| a.word()).collect();
-        query.push(if any.is_empty() {
-            "xnone".to_owned()
-        } else {
-            format!("({})", any.join(or))
-        });
+/// A query of the engine: every group must match, each by one of its
+/// lexemes. Built once, then written in the syntax of the engine that
+/// reads it ([`EngineQuery::text`]), or handed to PostgreSQL as a typed
+/// `tsquery` value ([`postgres`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EngineQuery {
+    groups: Vec<Vec<Lexeme>>,
+}
+
+/// A term of the index (lettered: [`Kind::letter`] or `x` first), or with
+/// `prefix` any term beginning with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Lexeme {
+    text: String,
+    prefix: bool,
+}
+
+impl EngineQuery {
+    /// For each word one of its alternatives, and one of `access`, when
+    /// given.
+    fn new(kind: Kind, alternatives: &[Vec<Alternative>], access: Option<&[Access]>) -> Self {
+        let letter = kind.letter();
+        let mut groups: Vec<Vec<Lexeme>> = alternatives
+            .iter()
+            .map(|near| {
+                near.iter()
+                    .map(|alternative| match alternative {
+                        Alternative::Prefix(w) => Lexeme {
+                            text: format!("{letter}{w}"),
+                            prefix: true,
+                        },
+                        Alternative::Term(t) => Lexeme {
+                            text: t.clone(),
+                            prefix: false,
+                        },
+                    })
+                    .collect()
+            })
+            .collect();
+        if let Some(access) = access {
+            // An empty access list lets nothing through, as the SQL filter
+            // it mirrors would.
+            let mut any: Vec<Lexeme> = access
+                .iter()
+                .map(|a| Lexeme {
+                    text: a.word(),
+                    prefix: false,
+                })
+                .collect();
+            if any.is_empty() {
+                any.push(Lexeme {
+                    text: "xnone".to_owned(),
+                    prefix: false,
+                });
+            }
+            groups.push(any);
+        }
+        EngineQuery { groups }
     }
-    query.join(and)
+
+    /// The query in the syntax of PostgreSQL's `tsquery` or of FTS5.
+    fn text(&self, postgres: bool) -> String {
+        let (and, or) = if postgres {
+            (" & ", " | ")
+        } else {
+            (" AND ", " OR ")
+        };
+        // Lexemes are `[a-z0-9]`: nothing either engine reads as syntax.
+        let one = |lexeme: &Lexeme| match (lexeme.prefix, postgres) {
+            (true, true) => format!("'{}':*", lexeme.text),
+            (true, false) => format!("{}*", lexeme.text),
+            (false, true) => format!("'{}'", lexeme.text),
+            (false, false) => format!("\"{}\"", lexeme.text),
+        };
+        self.groups
+            .iter()
+            .map(|group| match group.as_slice() {
+                [single] => one(single),
+                _ => format!("({})", group.iter().map(one).collect::<Vec<_>>().join(or)),
+            })
+            .collect::<Vec<_>>()
+            .join(and)
+    }
 }
 
 /// The engine's query for `walk`, built once for all its batches. With
@@ -293,7 +337,11 @@ fn engine_query(
 /// them took 8 µs a document). On SQLite, a word as typed is looked up as
 /// the exact terms that begin with it when they are few
 /// ([`sqlite_terms`]). `None` when a word begins no term: nothing matches.
-fn walk_query(conn: &mut AnyConnection, walk: &Walk, fuzzy: bool) -> QueryResult<Option<String>> {
+fn walk_query(
+    conn: &mut AnyConnection,
+    walk: &Walk,
+    fuzzy: bool,
+) -> QueryResult<Option<EngineQuery>> {
     match conn {
         AnyConnection::Sqlite(c) => {
             let alternatives = if fuzzy {
@@ -316,8 +364,7 @@ fn walk_query(conn: &mut AnyConnection, walk: &Walk, fuzzy: bool) -> QueryResult
                 }
                 exact
             };
-            Ok(Some(engine_query(
-                false,
+            Ok(Some(EngineQuery::new(
                 walk.kind,
                 &alternatives,
                 walk.access,
@@ -335,8 +382,7 @@ fn walk_query(conn: &mut AnyConnection, walk: &Walk, fuzzy: bool) -> QueryResult
                 kept.insert(0, typed);
                 *near = kept;
             }
-            Ok(Some(engine_query(
-                true,
+            Ok(Some(EngineQuery::new(
                 walk.kind,
                 &prefixes(alternatives),
                 walk.access,
@@ -444,14 +490,14 @@ fn sqlite_existing(
 fn newest_ids(
     conn: &mut AnyConnection,
     walk: &Walk,
-    query: &str,
+    query: &EngineQuery,
     before: i64,
     limit: i64,
 ) -> QueryResult<Vec<i64>> {
     let below = before.saturating_mul(KINDS);
     match conn {
         AnyConnection::Sqlite(c) => sqlite::NewestMatches {
-            query,
+            query: &query.text(false),
             below,
             limit,
         }
@@ -594,11 +640,11 @@ mod tests {
             vec![Alternative::Prefix("cam".into())],
         ];
         assert_eq!(
-            engine_query(false, Kind::Student, &alternatives, None),
+            EngineQuery::new(Kind::Student, &alternatives, None).text(false),
             "(\"smartin\" OR \"smartinez\") AND scam*"
         );
         assert_eq!(
-            engine_query(true, Kind::Student, &alternatives, None),
+            EngineQuery::new(Kind::Student, &alternatives, None).text(true),
             "('smartin' | 'smartinez') & 'scam':*"
         );
     }

@@ -16,13 +16,92 @@
 //! the GIN index, whose cost is the number of matches, few by then. A
 //! forgiving query is first cut to the look-alikes that exist
 //! ([`existing`]), so that it is walked like any other.
+//!
+//! The engine's query travels as a `tsquery` value, not as text cast in
+//! the statement: the walk's two statements are then planned once per
+//! connection. A generic plan of `CAST($1 AS tsquery)` parses the text
+//! again for each document it tests (0.30 → 0.90 ms for the first window,
+//! BENCHMARKS.md), so with text they were planned at every run (0.1 ms
+//! each, and the walk parsed too: 0.5 → 0.27 ms prepared).
 
-use super::{KINDS, Kind};
+use super::{EngineQuery, KINDS, Kind, Lexeme};
 use diesel::PgConnection;
 use diesel::pg::Pg;
 use diesel::prelude::*;
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
+use diesel::serialize::{IsNull, Output, ToSql};
 use diesel::sql_types::{Array, BigInt, Nullable, Text};
+use std::io::Write;
+
+/// PostgreSQL's `tsquery` (its type ids are fixed in `pg_type`).
+#[derive(Debug, Clone, Copy, diesel::sql_types::SqlType, QueryId)]
+#[diesel(postgres_type(oid = 3615, array_oid = 3645))]
+pub struct TsQuery;
+
+/// The query in `tsquery`'s binary form, which PostgreSQL reads with
+/// `tsqueryrecv`: the number of items, then the items in prefix order, an
+/// operator followed by its right operand and then its left one. Groups
+/// and their lexemes are joined from the left, as the text parser joins
+/// `a & b & c`, so the value is the one the text would give.
+impl ToSql<TsQuery, Pg> for EngineQuery {
+    fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Pg>) -> diesel::serialize::Result {
+        write_tsquery(out, self)?;
+        Ok(IsNull::No)
+    }
+}
+
+fn write_tsquery(out: &mut impl Write, query: &EngineQuery) -> diesel::serialize::Result {
+    let lexemes: usize = query.groups.iter().map(Vec::len).sum();
+    // n lexemes need n - 1 operators.
+    let items = (2 * lexemes).saturating_sub(1);
+    out.write_all(&i32::try_from(items)?.to_be_bytes())?;
+    if let Some((last, rest)) = query.groups.split_last() {
+        write_all_of(out, last, rest)?;
+    }
+    Ok(IsNull::No)
+}
+
+/// The item kinds and operators of `tsqueryrecv`.
+const ITEM_VALUE: u8 = 1;
+const ITEM_OPERATOR: u8 = 2;
+const OPERATOR_AND: u8 = 2;
+const OPERATOR_OR: u8 = 3;
+
+/// `rest & last`: the groups joined by AND from the left.
+fn write_all_of(
+    out: &mut impl Write,
+    last: &[Lexeme],
+    rest: &[Vec<Lexeme>],
+) -> std::io::Result<()> {
+    if let Some((before, earlier)) = rest.split_last() {
+        out.write_all(&[ITEM_OPERATOR, OPERATOR_AND])?;
+        write_one_of(out, last)?;
+        write_all_of(out, before, earlier)
+    } else {
+        write_one_of(out, last)
+    }
+}
+
+/// The lexemes of a group joined by OR from the left.
+fn write_one_of(out: &mut impl Write, group: &[Lexeme]) -> std::io::Result<()> {
+    match group.split_last() {
+        None => Ok(()),
+        Some((last, [])) => write_lexeme(out, last),
+        Some((last, rest)) => {
+            out.write_all(&[ITEM_OPERATOR, OPERATOR_OR])?;
+            write_lexeme(out, last)?;
+            write_one_of(out, rest)
+        }
+    }
+}
+
+/// A value item: no weight, the prefix flag, the text ended by a zero byte
+/// (lexemes are `[a-z0-9]`).
+fn write_lexeme(out: &mut impl Write, lexeme: &Lexeme) -> std::io::Result<()> {
+    out.write_all(&[ITEM_VALUE, 0, u8::from(lexeme.prefix)])?;
+    out.write_all(lexeme.text.as_bytes())?;
+    out.write_all(&[0])
+}
 
 /// The documents read in key order before deciding how to go on: enough
 /// to tell a common word (a page in the next few thousand documents) from
@@ -38,16 +117,15 @@ pub const WALK_BUDGET: i64 = 32_768;
 /// row: how many documents it read, the last (oldest) key among them, and
 /// the keys of those matching, in no order.
 ///
-/// Unlike the walk's other statements, it is prepared once per connection
-/// and kind: its SQL holds the kind and the window's size, so it is parsed
-/// once, and its generic plan is the same walk as its custom plans. It is
-/// still planned at each run: PostgreSQL costs the generic plan higher
-/// (`key < $2` guessed to keep a third of the rows) and keeps making
-/// custom plans (0.14–0.17 ms, BENCHMARKS.md). Answering in one row
+/// Prepared once per connection and kind (its SQL holds the kind and the
+/// window's size), and planned once too: the bound is read by a sub-select,
+/// so that the generic plan costs what the custom ones do and PostgreSQL
+/// keeps it (with `key < $2`, guessed to keep a third of the rows, it
+/// went on making custom plans, 0.14 ms each). Answering in one row
 /// spares the server decoding a thousand.
 struct FirstWindow<'a> {
     kind: Kind,
-    query: &'a str,
+    query: &'a EngineQuery,
     below: i64,
 }
 
@@ -67,20 +145,65 @@ impl QueryFragment<Pg> for FirstWindow<'_> {
         // window is the kind's next documents, matching or not.
         out.push_sql(
             "SELECT count(*), min(key), coalesce(array_agg(key) FILTER (WHERE hit), '{}') \
-             FROM (SELECT key, words @@ CAST(",
+             FROM (SELECT key, words @@ ",
         );
-        out.push_bind_param::<Text, _>(self.query)?;
-        out.push_sql(
-            " AS tsquery) AS hit FROM (SELECT key, words FROM search_documents WHERE key % ",
-        );
-        out.push_sql(&format!("{KINDS} = {} AND key < ", self.kind.code()));
+        out.push_bind_param::<TsQuery, _>(self.query)?;
+        out.push_sql(" AS hit FROM (SELECT key, words FROM search_documents WHERE key % ");
+        out.push_sql(&format!(
+            "{KINDS} = {} AND key < (SELECT ",
+            self.kind.code()
+        ));
         out.push_bind_param::<BigInt, _>(&self.below)?;
-        out.push_sql(&format!(" ORDER BY key DESC LIMIT {FIRST_WINDOW}) w) s"));
+        out.push_sql(&format!(") ORDER BY key DESC LIMIT {FIRST_WINDOW}) w) s"));
         Ok(())
     }
 }
 
 impl RunQueryDsl<PgConnection> for FirstWindow<'_> {}
+
+/// The walk on from the first window: the kind's documents below `below`
+/// in key order, at most `walk` of them, and of those the first `rest`
+/// matching `query`. The outer `LIMIT` stops the inner scan at the page's
+/// last match; the inner one bounds the walk; `ORDER BY` is the scan's own
+/// order: no sort. Prepared and planned once, as [`FirstWindow`] is.
+struct WalkOn<'a> {
+    kind: Kind,
+    query: &'a EngineQuery,
+    below: i64,
+    walk: i64,
+    rest: i64,
+}
+
+impl QueryId for WalkOn<'_> {
+    type QueryId = ();
+    // One statement per kind: cached by its SQL.
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl Query for WalkOn<'_> {
+    type SqlType = BigInt;
+}
+
+impl QueryFragment<Pg> for WalkOn<'_> {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        out.push_sql(&format!(
+            "SELECT key FROM (SELECT key, words FROM search_documents \
+             WHERE key % {KINDS} = {} AND key < (SELECT ",
+            self.kind.code()
+        ));
+        out.push_bind_param::<BigInt, _>(&self.below)?;
+        out.push_sql(") ORDER BY key DESC LIMIT (SELECT ");
+        out.push_bind_param::<BigInt, _>(&self.walk)?;
+        out.push_sql(")) w WHERE words @@ ");
+        out.push_bind_param::<TsQuery, _>(self.query)?;
+        out.push_sql(" ORDER BY key DESC LIMIT (SELECT ");
+        out.push_bind_param::<BigInt, _>(&self.rest)?;
+        out.push_sql(")");
+        Ok(())
+    }
+}
+
+impl RunQueryDsl<PgConnection> for WalkOn<'_> {}
 
 #[derive(QueryableByName)]
 struct Found {
@@ -114,7 +237,7 @@ fn largest_walk(size: i64) -> i64 {
 pub fn newest_keys(
     c: &mut PgConnection,
     kind: Kind,
-    query: &str,
+    query: &EngineQuery,
     below: i64,
     limit: i64,
     size: i64,
@@ -136,26 +259,19 @@ pub fn newest_keys(
         // The kind's documents below `below` are at most `below / KINDS`
         // (one per id, ids from 1): a walk as long read all of them.
         let to_the_end = walk >= below / KINDS;
-        // The outer LIMIT stops the inner scan at the page's last match;
-        // the inner one bounds the walk. `ORDER BY` is the scan's own
-        // order: no sort.
-        let found: Vec<Found> = diesel::sql_query(format!(
-            "SELECT key FROM ( \
-             SELECT key, words FROM search_documents \
-             WHERE key % {KINDS} = {} AND key < $2 ORDER BY key DESC LIMIT $3) w \
-             WHERE words @@ CAST($1 AS tsquery) ORDER BY key DESC LIMIT $4",
-            kind.code()
-        ))
-        .bind::<Text, _>(query)
-        .bind::<BigInt, _>(below)
-        .bind::<BigInt, _>(walk)
-        .bind::<BigInt, _>(rest)
+        let found: Vec<i64> = WalkOn {
+            kind,
+            query,
+            below,
+            walk,
+            rest,
+        }
         .load(c)?;
         let complete = found.len() >= wanted - keys.len();
-        if let Some(last) = found.last() {
-            below = last.key;
+        if let Some(&last) = found.last() {
+            below = last;
         }
-        keys.extend(found.into_iter().map(|f| f.key));
+        keys.extend(found);
         if complete || to_the_end {
             return Ok(keys);
         }
@@ -169,11 +285,11 @@ pub fn newest_keys(
     // collected from the GIN index and the newest kept.
     let found: Vec<Found> = diesel::sql_query(format!(
         "SELECT key FROM search_documents \
-         WHERE words @@ CAST($1 AS tsquery) AND key % {KINDS} = {} AND key < $2 \
+         WHERE words @@ $1 AND key % {KINDS} = {} AND key < $2 \
          ORDER BY key + 0 DESC LIMIT $3",
         kind.code()
     ))
-    .bind::<Text, _>(query)
+    .bind::<TsQuery, _>(query)
     .bind::<BigInt, _>(below)
     .bind::<BigInt, _>(rest)
     .load(c)?;
@@ -219,6 +335,44 @@ fn needed(scanned: i64, matched: usize, wanted: usize) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::db::search::{Access, Alternative};
+
+    fn binary(query: &EngineQuery) -> Vec<u8> {
+        let mut out = Vec::new();
+        write_tsquery(&mut out, query).expect("written");
+        out
+    }
+
+    fn hex(bytes: &[u8]) -> String {
+        bytes.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    #[test]
+    fn a_query_is_sent_as_postgresql_sends_its_text_parsed() {
+        // `encode(tsquerysend(CAST(text AS tsquery)), 'hex')` on PostgreSQL 15.
+        let words = |w: &[&str]| -> Vec<Vec<Alternative>> {
+            w.iter()
+                .map(|w| vec![Alternative::Term(format!("s{w}"))])
+                .collect()
+        };
+        let abc = EngineQuery::new(Kind::Student, &words(&["a", "b", "c"]), None);
+        assert_eq!(abc.text(true), "'sa' & 'sb' & 'sc'");
+        assert_eq!(
+            hex(&binary(&abc)),
+            "0000000502020100007363000202010000736200010000736100"
+        );
+        // `('cx1':* | 'cy') & 'xc1'`
+        let alternatives = [vec![
+            Alternative::Prefix("x1".into()),
+            Alternative::Term("cy".into()),
+        ]];
+        let query = EngineQuery::new(Kind::Convention, &alternatives, Some(&[Access::Centre(1)]));
+        assert_eq!(query.text(true), "('cx1':* | 'cy') & 'xc1'");
+        assert_eq!(
+            hex(&binary(&query)),
+            "00000005020201000078633100020301000063790001000163783100"
+        );
+    }
 
     #[test]
     fn the_walk_goes_on_while_the_matches_seen_promise_a_page_soon() {
