@@ -246,11 +246,11 @@ fn prefixes(alternatives: Vec<Vec<String>>) -> Vec<Vec<Alternative>> {
 }
 
 /// A query of the engine: every group must match, each by one of its
-/// lexemes. Built once, then written in the syntax of the engine that
-/// reads it ([`EngineQuery::text`]), or handed to PostgreSQL as a typed
-/// `tsquery` value ([`postgres`]).
+/// lexemes. Built once for a walk's batches, then written in the syntax
+/// of the engine that reads it (`text`), or handed to PostgreSQL as a
+/// typed `tsquery` value (the `postgres` module).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EngineQuery {
+struct EngineQuery {
     groups: Vec<Vec<Lexeme>>,
 }
 
@@ -336,12 +336,16 @@ impl EngineQuery {
 /// ([`postgres::existing`]: testing each document against hundreds of
 /// them took 8 µs a document). On SQLite, a word as typed is looked up as
 /// the exact terms that begin with it when they are few
-/// ([`sqlite_terms`]). `None` when a word begins no term: nothing matches.
+/// ([`sqlite_terms`]). `None` when a word begins no term, or there is no
+/// word: nothing matches.
 fn walk_query(
     conn: &mut AnyConnection,
     walk: &Walk,
     fuzzy: bool,
 ) -> QueryResult<Option<EngineQuery>> {
+    if walk.words.is_empty() {
+        return Ok(None);
+    }
     match conn {
         AnyConnection::Sqlite(c) => {
             let alternatives = if fuzzy {
@@ -646,6 +650,24 @@ mod tests {
         assert_eq!(
             EngineQuery::new(Kind::Student, &alternatives, None).text(true),
             "('smartin' | 'smartinez') & 'scam':*"
+        );
+    }
+
+    #[test]
+    fn access_words_are_one_more_group_and_none_lets_nothing_through() {
+        let word = [vec![Alternative::Prefix("dupont".into())]];
+        let access = [Access::Centre(1), Access::Supervisor(2)];
+        assert_eq!(
+            EngineQuery::new(Kind::Convention, &word, Some(&access)).text(false),
+            "cdupont* AND (\"xc1\" OR \"xv2\")"
+        );
+        assert_eq!(
+            EngineQuery::new(Kind::Convention, &word, Some(&[])).text(true),
+            "'cdupont':* & 'xnone'"
+        );
+        assert_eq!(
+            EngineQuery::new(Kind::Convention, &word, None).text(false),
+            "cdupont*"
         );
     }
 

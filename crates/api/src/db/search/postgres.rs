@@ -18,11 +18,13 @@
 //! ([`existing`]), so that it is walked like any other.
 //!
 //! The engine's query travels as a `tsquery` value, not as text cast in
-//! the statement: the walk's two statements are then planned once per
-//! connection. A generic plan of `CAST($1 AS tsquery)` parses the text
-//! again for each document it tests (0.30 → 0.90 ms for the first window,
-//! BENCHMARKS.md), so with text they were planned at every run (0.1 ms
-//! each, and the walk parsed too: 0.5 → 0.27 ms prepared).
+//! the statement, and the walk's two statements are prepared: after its
+//! first few runs, PostgreSQL keeps one generic plan of each per
+//! connection and kind instead of planning them at every run. With text,
+//! a generic plan of `CAST($1 AS tsquery)` parses it again for each
+//! document it tests (0.30 → 0.90 ms for the first window), so they were
+//! planned each time (0.1 ms each), and the walk parsed too (0.50 → 0.27
+//! ms prepared; BENCHMARKS.md, tenth run).
 
 use super::{EngineQuery, KINDS, Kind, Lexeme};
 use diesel::PgConnection;
@@ -50,15 +52,20 @@ impl ToSql<TsQuery, Pg> for EngineQuery {
     }
 }
 
-fn write_tsquery(out: &mut impl Write, query: &EngineQuery) -> diesel::serialize::Result {
+type WriteResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
+
+fn write_tsquery(out: &mut impl Write, query: &EngineQuery) -> WriteResult {
+    // PostgreSQL refuses a value without an operand ("malformed
+    // tsquery"); the walks never ask one (a search without words is not
+    // led by the engine), and an empty group would make the count lie.
+    if query.groups.is_empty() || query.groups.iter().any(Vec::is_empty) {
+        return Err("a search query needs a word in each of its groups".into());
+    }
     let lexemes: usize = query.groups.iter().map(Vec::len).sum();
     // n lexemes need n - 1 operators.
-    let items = (2 * lexemes).saturating_sub(1);
-    out.write_all(&i32::try_from(items)?.to_be_bytes())?;
-    if let Some((last, rest)) = query.groups.split_last() {
-        write_all_of(out, last, rest)?;
-    }
-    Ok(IsNull::No)
+    out.write_all(&i32::try_from(2 * lexemes - 1)?.to_be_bytes())?;
+    write_and(out, &query.groups)?;
+    Ok(())
 }
 
 /// The item kinds and operators of `tsqueryrecv`.
@@ -67,30 +74,30 @@ const ITEM_OPERATOR: u8 = 2;
 const OPERATOR_AND: u8 = 2;
 const OPERATOR_OR: u8 = 3;
 
-/// `rest & last`: the groups joined by AND from the left.
-fn write_all_of(
-    out: &mut impl Write,
-    last: &[Lexeme],
-    rest: &[Vec<Lexeme>],
-) -> std::io::Result<()> {
-    if let Some((before, earlier)) = rest.split_last() {
-        out.write_all(&[ITEM_OPERATOR, OPERATOR_AND])?;
-        write_one_of(out, last)?;
-        write_all_of(out, before, earlier)
-    } else {
-        write_one_of(out, last)
+/// `groups` joined by AND from the left: `(g1 & g2) & g3` is written
+/// `&`, `g3`, then `g1 & g2`.
+fn write_and(out: &mut impl Write, groups: &[Vec<Lexeme>]) -> std::io::Result<()> {
+    match groups.split_last() {
+        None => Ok(()),
+        Some((last, [])) => write_or(out, last),
+        Some((last, earlier)) => {
+            out.write_all(&[ITEM_OPERATOR, OPERATOR_AND])?;
+            write_or(out, last)?;
+            write_and(out, earlier)
+        }
     }
 }
 
-/// The lexemes of a group joined by OR from the left.
-fn write_one_of(out: &mut impl Write, group: &[Lexeme]) -> std::io::Result<()> {
+/// A group's lexemes joined by OR from the left, as [`write_and`] joins
+/// the groups.
+fn write_or(out: &mut impl Write, group: &[Lexeme]) -> std::io::Result<()> {
     match group.split_last() {
         None => Ok(()),
         Some((last, [])) => write_lexeme(out, last),
-        Some((last, rest)) => {
+        Some((last, earlier)) => {
             out.write_all(&[ITEM_OPERATOR, OPERATOR_OR])?;
             write_lexeme(out, last)?;
-            write_one_of(out, rest)
+            write_or(out, earlier)
         }
     }
 }
@@ -118,10 +125,10 @@ pub const WALK_BUDGET: i64 = 32_768;
 /// the keys of those matching, in no order.
 ///
 /// Prepared once per connection and kind (its SQL holds the kind and the
-/// window's size), and planned once too: the bound is read by a sub-select,
-/// so that the generic plan costs what the custom ones do and PostgreSQL
-/// keeps it (with `key < $2`, guessed to keep a third of the rows, it
-/// went on making custom plans, 0.14 ms each). Answering in one row
+/// window's size). The bound is read by a sub-select, so that the generic
+/// plan costs what the custom ones do and PostgreSQL keeps it after its
+/// first few runs (with `key < $2`, guessed to keep a third of the rows,
+/// it went on making custom plans, 0.14 ms each). Answering in one row
 /// spares the server decoding a thousand.
 struct FirstWindow<'a> {
     kind: Kind,
@@ -165,7 +172,8 @@ impl RunQueryDsl<PgConnection> for FirstWindow<'_> {}
 /// in key order, at most `walk` of them, and of those the first `rest`
 /// matching `query`. The outer `LIMIT` stops the inner scan at the page's
 /// last match; the inner one bounds the walk; `ORDER BY` is the scan's own
-/// order: no sort. Prepared and planned once, as [`FirstWindow`] is.
+/// order: no sort. Prepared, and its generic plan kept, as
+/// [`FirstWindow`]'s is.
 struct WalkOn<'a> {
     kind: Kind,
     query: &'a EngineQuery,
@@ -212,10 +220,13 @@ struct Found {
 }
 
 /// The most documents one statement may read in key order in a kind of
-/// about `size` documents (its table's newest id): an eighth of it. A
-/// larger share makes the planner sort a bitmap of every document of the
-/// kind instead of walking the index (100k, 50,000 students: a walk of
-/// 31,744 was planned as a 25 ms sort; walks up to 15,000 stayed walks).
+/// about `size` documents (its table's newest id): an eighth of it. It
+/// was set when the planner saw the walk's length and planned a larger
+/// share as a sort of a bitmap of every document of the kind (100k,
+/// 50,000 students: a walk of 31,744 became a 25 ms sort; walks up to
+/// 15,000 stayed walks). The length is now read by a sub-select the
+/// planner does not see into; the bound still keeps one statement's work
+/// a small share of the kind, past which the GIN index finds the rest.
 fn largest_walk(size: i64) -> i64 {
     (size / 8).max(FIRST_WINDOW)
 }
@@ -372,6 +383,29 @@ mod tests {
             hex(&binary(&query)),
             "00000005020201000078633100020301000063790001000163783100"
         );
+        // `'sa' & ('sb' | 'sc':* | 'sd')`: an OR of three, written first.
+        let alternatives = [
+            vec![Alternative::Term("sa".into())],
+            vec![
+                Alternative::Term("sb".into()),
+                Alternative::Prefix("c".into()),
+                Alternative::Term("sd".into()),
+            ],
+        ];
+        let query = EngineQuery::new(Kind::Student, &alternatives, None);
+        assert_eq!(query.text(true), "'sa' & ('sb' | 'sc':* | 'sd')");
+        assert_eq!(
+            hex(&binary(&query)),
+            "00000007020202030100007364000203010001736300010000736200010000736100"
+        );
+    }
+
+    #[test]
+    fn a_query_without_a_word_is_not_sent() {
+        let empty = EngineQuery::new(Kind::Student, &[], None);
+        assert!(write_tsquery(&mut Vec::new(), &empty).is_err());
+        let hollow = EngineQuery::new(Kind::Student, &[vec![]], None);
+        assert!(write_tsquery(&mut Vec::new(), &hollow).is_err());
     }
 
     #[test]
