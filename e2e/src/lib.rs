@@ -771,10 +771,30 @@ impl Browser {
         );
     }
 
-    pub async fn close(mut self) {
+    /// Ends the WebDriver session (Chromium quits), then the driver.
+    pub async fn close(self) {
         let _ = self.client.clone().close().await;
+    }
+}
+
+/// A journey that ends without [`Browser::close`], or panics, must not
+/// leave its browser running: CI runs on the session's machine, and nine
+/// Chromiums left by one run were still there, busy, an hour later.
+/// Killing ChromeDriver orphans its Chromium, so Chromium's processes are
+/// found by their profile directory, which each browser has its own.
+impl Drop for Browser {
+    fn drop(&mut self) {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        // The directory's name ends the argument: the profile of port 4195
+        // must not match that of port 41953.
+        let profile = self.profile.display().to_string().replace('.', "\\.");
+        let _ = Command::new("pkill")
+            .args(["-KILL", "-f", "--"])
+            .arg(format!("--user-data-dir={profile}( |$)"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
         let _ = std::fs::remove_dir_all(&self.profile);
     }
 }
