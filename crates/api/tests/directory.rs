@@ -282,9 +282,9 @@ async fn refresh_tokens_rotate_and_a_replay_ends_the_session(app: &TestApp) {
         .to_owned();
     let body: Value = res.json().await.unwrap();
     let access = body["access_token"].as_str().unwrap().to_owned();
-    let me = |token: String| async move {
+    let status = |path: &'static str, token: String| async move {
         reqwest::Client::new()
-            .get(app.url("/api/me"))
+            .get(app.url(path))
             .bearer_auth(token)
             .send()
             .await
@@ -293,17 +293,9 @@ async fn refresh_tokens_rotate_and_a_replay_ends_the_session(app: &TestApp) {
     };
     // A search checks the token on its own connection, with the search's
     // work (`AppState::search_as`): it must stop with the sign-in as well.
-    let search = |token: String| async move {
-        reqwest::Client::new()
-            .get(app.url("/api/conventions?q=dupont"))
-            .bearer_auth(token)
-            .send()
-            .await
-            .unwrap()
-            .status()
-    };
-    assert_eq!(me(access.clone()).await, StatusCode::OK);
-    assert_eq!(search(access.clone()).await, StatusCode::OK);
+    let search = "/api/conventions?q=dupont";
+    assert_eq!(status("/api/me", access.clone()).await, StatusCode::OK);
+    assert_eq!(status(search, access.clone()).await, StatusCode::OK);
     let res = reqwest::Client::new()
         .post(app.url("/api/auth/logout"))
         .header("Cookie", third.clone())
@@ -313,8 +305,11 @@ async fn refresh_tokens_rotate_and_a_replay_ends_the_session(app: &TestApp) {
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     assert_eq!(refresh(third).await.status(), StatusCode::UNAUTHORIZED);
     // The access token of that sign-in stops at once too.
-    assert_eq!(me(access.clone()).await, StatusCode::UNAUTHORIZED);
-    assert_eq!(search(access).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        status("/api/me", access.clone()).await,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(status(search, access).await, StatusCode::UNAUTHORIZED);
 }
 
 async fn repeated_failures_are_throttled(app: &TestApp) {
