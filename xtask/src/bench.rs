@@ -1,9 +1,10 @@
 //! `cargo xtask bench-search`: the search load benchmark of BENCHMARKS.md.
 //! Generates a volume (`stages seed-demo --scale N`), serves it in release
-//! mode, drives the search endpoints and the statistics with the `oha`
-//! load generator (one client, then eight at once), times the searches'
-//! SQL straight on the database (`stages bench-sql`) and reports the
-//! server's peak resident memory.
+//! mode, drives the search endpoints, `/api/me` (what any signed-in answer
+//! costs) and the statistics with the `oha` load generator (one client,
+//! then eight at once), times the searches' SQL straight on the database
+//! (`stages bench-sql`) and reports the server's peak resident memory and
+//! the machine's load.
 
 use crate::process::{cargo, free_port, on_path, output, run};
 use crate::root;
@@ -316,8 +317,17 @@ fn sql(url: &str, search: &str, read: &str, clients: u32) -> Result<Figures, Str
     })
 }
 
+/// The machine's load average over the last minute, as the kernel tells it.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
 pub fn bench_search(args: &[String]) -> Result<(), String> {
     let options = parse(args)?;
+    let cores = std::thread::available_parallelism().map_or(0, usize::from);
     run(cargo().current_dir(root()).args([
         "build",
         "--release",
@@ -335,6 +345,7 @@ pub fn bench_search(args: &[String]) -> Result<(), String> {
     for backend in &options.backends {
         let url = prepare(backend, options.scale, options.reuse)?;
         let server = start(&url)?;
+        let load_before = load_average();
         let admin = token(server.port, "admin")?;
         let manager = token(server.port, "gestionnaire")?;
         let student = token(server.port, "etudiant")?;
@@ -364,6 +375,9 @@ pub fn bench_search(args: &[String]) -> Result<(), String> {
                 format!("/api/offers[?]q=({keywords})"),
                 Some("offers"),
             ),
+            // The floor: what any signed-in answer costs (the token, the
+            // account, JSON, HTTP), which the searches cannot go under.
+            ("me (the floor)", &admin, "/api/me".to_owned(), None),
             // Every indicator of the Sciences centre's last full year.
             (
                 "statistics (a centre's year)",
@@ -383,7 +397,7 @@ pub fn bench_search(args: &[String]) -> Result<(), String> {
                 measured.push((*name, *clients, http, *search));
             }
         }
-        peaks.push((backend, peak_mb(&server)));
+        peaks.push((backend, peak_mb(&server), load_before, load_average()));
         drop(server);
         // The raw query with as many clients as the HTTP run.
         for (name, clients, http, search) in measured {
@@ -423,8 +437,10 @@ pub fn bench_search(args: &[String]) -> Result<(), String> {
         );
     }
     println!();
-    for (backend, peak) in peaks {
-        println!("{backend}: the server's peak resident memory (VmHWM) {peak:.0} MB");
+    for (backend, peak, before, after) in peaks {
+        println!(
+            "{backend}: the server's peak resident memory (VmHWM) {peak:.0} MB; load average {before} before the load, {after} after ({cores} cores)"
+        );
     }
     Ok(())
 }

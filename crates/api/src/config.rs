@@ -55,6 +55,11 @@ pub struct ConfigArgs {
     /// Days between reminders of an evaluation not filled in.
     #[arg(long, env = "STAGES_EVALUATION_REMINDER_DAYS", global = true)]
     pub evaluation_reminder_days: Option<i64>,
+    /// Searches run at once; more wait for their turn. Default: the
+    /// machine's cores, at least 2. Raise it to the database's cores when
+    /// PostgreSQL runs on a larger machine of its own.
+    #[arg(long, env = "STAGES_SEARCHES", global = true)]
+    pub searches: Option<usize>,
     /// The institution's name, printed on the agreements' letterhead.
     #[arg(long, env = "STAGES_INSTITUTION_NAME", global = true)]
     pub institution_name: Option<String>,
@@ -181,6 +186,7 @@ struct FileConfig {
     smtp_url: Option<String>,
     mail_from: Option<String>,
     evaluation_reminder_days: Option<i64>,
+    searches: Option<usize>,
     trusted_proxies: Option<String>,
     cas_url: Option<String>,
     cas_attributes: Option<String>,
@@ -237,6 +243,8 @@ pub struct Config {
     pub smtp_url: Option<String>,
     pub mail_from: String,
     pub evaluation_reminder_days: i64,
+    /// Searches run at once, when set (see [`crate::state::concurrent_searches`]).
+    pub searches: Option<usize>,
     /// Reverse proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// The CAS server people sign in with, when there is one.
@@ -286,6 +294,8 @@ pub enum ConfigError {
     SignaturePlatform,
     #[error("the seal needs both STAGES_SEAL_KEY and STAGES_SEAL_CERTIFICATE")]
     SealFiles,
+    #[error("STAGES_SEARCHES must be at least 1")]
+    Searches,
     #[error("cannot use the seal {path}: {cause}")]
     Seal { path: String, cause: String },
     #[error(
@@ -465,6 +475,10 @@ impl Config {
                 .evaluation_reminder_days
                 .or(file.evaluation_reminder_days)
                 .unwrap_or(DEFAULT_REMINDER_DAYS),
+            searches: match args.searches.or(file.searches) {
+                Some(0) => return Err(ConfigError::Searches),
+                searches => searches,
+            },
             trusted_proxies: parse_trusted_proxies(
                 &pick(&args.trusted_proxies, file.trusted_proxies).unwrap_or_default(),
             )?,
@@ -623,6 +637,25 @@ mod tests {
             ("faculty".to_owned(), Role::Supervisor)
         );
         std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn searches_at_once_are_read_and_none_is_refused() {
+        let default = Config::load(&ConfigArgs::default()).expect("config");
+        assert_eq!(default.searches, None);
+        let three = Config::load(&ConfigArgs {
+            searches: Some(3),
+            ..ConfigArgs::default()
+        })
+        .expect("config");
+        assert_eq!(three.searches, Some(3));
+        assert!(matches!(
+            Config::load(&ConfigArgs {
+                searches: Some(0),
+                ..ConfigArgs::default()
+            }),
+            Err(ConfigError::Searches)
+        ));
     }
 
     #[test]

@@ -40,7 +40,8 @@ pub fn state(config: Config, pool: DbPool) -> Result<AppState, StartError> {
     let tokens = TokenService::new(secret.as_bytes(), config.access_token_minutes)?;
     let links = crate::app::evaluations::links::LinkSigner::new(secret.as_bytes())
         .map_err(|_| crate::auth::token::TokenError::EmptySecret)?;
-    let searches = crate::state::concurrent_searches(pool.max_size());
+    let cores = std::thread::available_parallelism().map_or(2, usize::from);
+    let searches = crate::state::concurrent_searches(pool.max_size(), config.searches, cores);
     let seal = Arc::new(config.seal()?);
     let platforms: Vec<Arc<dyn crate::app::platforms::SignaturePlatform>> = config
         .signature_platform

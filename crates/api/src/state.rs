@@ -26,9 +26,8 @@ pub struct AppState {
     /// Single sign-on starts and callbacks per address (see
     /// [`crate::auth::rate`]).
     pub sso_rate: Arc<crate::auth::rate::PerAddress>,
-    /// Searches running at once: at most half the pool, so that sign-in,
-    /// health checks and saves always find a connection however many
-    /// searches arrive.
+    /// Searches running at once ([`concurrent_searches`]); the others
+    /// wait for their turn.
     pub searches: Arc<tokio::sync::Semaphore>,
     /// Calls to other servers (the CAS server): no redirects followed, a
     /// time limit on each.
@@ -44,9 +43,22 @@ pub const DB_WORK_TIMEOUT: Duration = Duration::from_secs(8);
 /// Longest wait of a search for its turn before a 503.
 pub const SEARCH_QUEUE_WAIT: Duration = Duration::from_secs(3);
 
-/// Searches allowed at once with a pool of `pool_size` connections.
-pub fn concurrent_searches(pool_size: u32) -> usize {
-    usize::try_from(pool_size / 2).unwrap_or(1).max(1)
+/// Searches allowed at once with a pool of `pool_size` connections: the
+/// `configured` number (`STAGES_SEARCHES`), else one per core of this
+/// machine (`cores`) and at least two; never more than half the pool, so
+/// that sign-in, health checks and saves always find a connection however
+/// many searches arrive.
+///
+/// A search keeps a core busy, here (SQLite) or in a database that shares
+/// the machine: more at once than cores only share the cores, and every
+/// one of them ends later. Eight clients on two cores at 100k
+/// PostgreSQL: five at once gave conventions a p95 of 30–32 ms, two 22–25
+/// ms, for the same throughput (BENCHMARKS.md, eleventh run). Two at
+/// least, so that the server's own work on one search overlaps the
+/// database's on another (one at a time halved the throughput).
+pub fn concurrent_searches(pool_size: u32, configured: Option<usize>, cores: usize) -> usize {
+    let half_pool = usize::try_from(pool_size / 2).unwrap_or(1).max(1);
+    configured.unwrap_or(cores.max(2)).clamp(1, half_pool)
 }
 
 impl AppState {
@@ -152,5 +164,27 @@ impl AppState {
             .await
             .map_err(|_| ApiError::unavailable(Text::SearchesBusy).retry_after(1))?
             .map_err(ApiError::internal)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::concurrent_searches;
+
+    #[test]
+    fn searches_at_once_follow_the_cores_within_half_the_pool() {
+        // By default one per core, at least two.
+        assert_eq!(concurrent_searches(10, None, 2), 2);
+        assert_eq!(concurrent_searches(10, None, 1), 2);
+        assert_eq!(concurrent_searches(10, None, 4), 4);
+        // Never more than half the pool, so that sign-in finds a connection.
+        assert_eq!(concurrent_searches(10, None, 64), 5);
+        assert_eq!(concurrent_searches(10, Some(8), 2), 5);
+        assert_eq!(concurrent_searches(4, None, 2), 2);
+        // What the operator set, within the pool.
+        assert_eq!(concurrent_searches(10, Some(3), 2), 3);
+        assert_eq!(concurrent_searches(10, Some(1), 16), 1);
+        // A pool of one still lets one search run.
+        assert_eq!(concurrent_searches(1, None, 2), 1);
     }
 }

@@ -166,6 +166,7 @@ impl TestApp {
             // read back only what their own server sent.
             mail_from: format!("Stages <{}@univ-demo.fr>", db.name),
             evaluation_reminder_days: 7,
+            searches: None,
             trusted_proxies: Vec::new(),
             cas: None,
             oidc: None,
