@@ -42,6 +42,12 @@ pub fn state(config: Config, pool: DbPool) -> Result<AppState, StartError> {
         .map_err(|_| crate::auth::token::TokenError::EmptySecret)?;
     let cores = std::thread::available_parallelism().map_or(2, usize::from);
     let searches = crate::state::concurrent_searches(pool.max_size(), config.searches, cores);
+    if config.searches.is_some_and(|asked| asked > searches) {
+        tracing::warn!(
+            searches,
+            "STAGES_SEARCHES is more than half the connection pool: {searches} searches run at once"
+        );
+    }
     let seal = Arc::new(config.seal()?);
     let platforms: Vec<Arc<dyn crate::app::platforms::SignaturePlatform>> = config
         .signature_platform

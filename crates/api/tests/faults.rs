@@ -94,6 +94,64 @@ async fn a_hung_database_answers_503_within_seconds_and_heals() {
     app.stop().await;
 }
 
+/// Statistics wait for one of the searches' turns, as searches do: a burst
+/// of these heavy reads cannot hold the whole pool. With the database
+/// frozen, two searches hold both turns of the test server (a pool of
+/// four); a statistics request then waits for a turn and is told the
+/// searches are busy after their queue's wait (3 s), where it took one of
+/// the free connections and waited for the database (8 s) before.
+#[actix_web::test]
+async fn statistics_wait_for_a_search_turn() {
+    let proxy = Freezable::start(address(&common::postgres_admin_url()));
+    let port = proxy.port;
+    let app = TestApp::spawn_configured(Backend::Postgres, |config| {
+        config.database_url = through(&config.database_url, port);
+    })
+    .await;
+    let manager = As::new(&app, "gestionnaire").await;
+    let year = "/api/statistics?centre_id=1&academic_year=2025-2026";
+    let (status, _) = manager.get(year).await;
+    assert_eq!(status, StatusCode::OK);
+
+    proxy.freeze();
+    let statistics = async {
+        // Once both searches hold their turns.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let start = Instant::now();
+        let (status, body) = manager.get(year).await;
+        (status, body, start.elapsed())
+    };
+    let (first, second, (status, body, waited)) = tokio::join!(
+        manager.get("/api/conventions?q=martin"),
+        manager.get("/api/conventions?q=durand"),
+        statistics
+    );
+    assert_eq!(first.0, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(second.0, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
+    let busy = [
+        "Trop de recherches en même temps : réessayez dans un instant.",
+        "Too many searches at once: try again in a moment.",
+    ];
+    assert!(
+        busy.contains(&body["detail"].as_str().unwrap_or("")),
+        "{body}"
+    );
+    assert!(waited < Duration::from_secs(6), "{waited:?}");
+
+    proxy.thaw();
+    let mut healed = false;
+    for _ in 0..60 {
+        if manager.get(year).await.0 == StatusCode::OK {
+            healed = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    assert!(healed, "statistics answer again once the database does");
+    app.stop().await;
+}
+
 /// Ends every backend of the app's database but the caller's own: what a
 /// restart of PostgreSQL, or an administrator, does to the pool's idle
 /// connections.

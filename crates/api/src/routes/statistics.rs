@@ -4,7 +4,7 @@
 
 use crate::app::caller;
 use crate::app::statistics::{self, Scope, Statistics};
-use crate::auth::Caller;
+use crate::auth::Credentials;
 use crate::db::centres;
 use crate::error::{ApiError, Problem};
 use crate::exports::{self, SheetFormat};
@@ -27,10 +27,15 @@ pub struct StatisticsQuery {
     pub format: Option<String>,
 }
 
-/// Checks the query and the caller's right, then computes.
+/// Checks the query and the caller's right, then computes, in one of the
+/// searches' turns ([`AppState::search_as`], the token checked there
+/// too): the indicators of a year read every convention of it and keep a
+/// core busy as a search does. Without a turn, eight clients held eight
+/// of the pool's ten connections (p95 45 ms at 100k PostgreSQL,
+/// BENCHMARKS.md eleventh run).
 async fn indicators(
     state: &web::Data<AppState>,
-    caller: Caller,
+    credentials: Credentials,
     lang: Lang,
     query: &StatisticsQuery,
 ) -> Result<Statistics, ApiError> {
@@ -40,8 +45,8 @@ async fn indicators(
         academic_year,
     };
     state
-        .db(move |conn| {
-            let ctx = caller::load(conn, &caller)?;
+        .search_as(credentials, move |conn, caller| {
+            let ctx = caller::load(conn, caller)?;
             if let Some(centre) = scope.centre_id {
                 centres::find_row(conn, centre)?;
             }
@@ -71,11 +76,11 @@ async fn indicators(
 #[get("/statistics")]
 pub async fn get_statistics(
     state: web::Data<AppState>,
-    caller: Caller,
+    credentials: Credentials,
     lang: Lang,
     query: crate::extract::Query<StatisticsQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let stats = indicators(&state, caller, lang, &query).await?;
+    let stats = indicators(&state, credentials, lang, &query).await?;
     Ok(HttpResponse::Ok().json(stats))
 }
 
@@ -97,12 +102,12 @@ pub async fn get_statistics(
 #[get("/statistics/export")]
 pub async fn export_statistics(
     state: web::Data<AppState>,
-    caller: Caller,
+    credentials: Credentials,
     lang: Lang,
     query: crate::extract::Query<StatisticsQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let format: SheetFormat = exports::parse_format(query.format.as_deref())?;
-    let stats = indicators(&state, caller, lang, &query).await?;
+    let stats = indicators(&state, credentials, lang, &query).await?;
     let name = match stats.centre_id {
         Some(centre) => format!("statistiques-centre-{centre}-{}", stats.academic_year),
         None => format!("statistiques-{}", stats.academic_year),
