@@ -64,7 +64,12 @@ fn write_tsquery(out: &mut impl Write, query: &EngineQuery) -> WriteResult {
     let lexemes: usize = query.groups.iter().map(Vec::len).sum();
     // n lexemes need n - 1 operators.
     out.write_all(&i32::try_from(2 * lexemes - 1)?.to_be_bytes())?;
-    write_and(out, &query.groups)?;
+    write_joined(
+        out,
+        &query.groups,
+        OPERATOR_AND,
+        &|out, group: &Vec<Lexeme>| write_joined(out, group, OPERATOR_OR, &write_lexeme),
+    )?;
     Ok(())
 }
 
@@ -74,30 +79,22 @@ const ITEM_OPERATOR: u8 = 2;
 const OPERATOR_AND: u8 = 2;
 const OPERATOR_OR: u8 = 3;
 
-/// `groups` joined by AND from the left: `(g1 & g2) & g3` is written
-/// `&`, `g3`, then `g1 & g2`.
-fn write_and(out: &mut impl Write, groups: &[Vec<Lexeme>]) -> std::io::Result<()> {
-    match groups.split_last() {
+/// `items` joined by `operator` from the left, as the text parser joins
+/// `a & b & c`: `(a & b) & c` is written `&`, `c`, then `a & b`. Groups
+/// are joined by AND, a group's lexemes by OR.
+fn write_joined<T, W: Write>(
+    out: &mut W,
+    items: &[T],
+    operator: u8,
+    write_item: &dyn Fn(&mut W, &T) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    match items.split_last() {
         None => Ok(()),
-        Some((last, [])) => write_or(out, last),
+        Some((last, [])) => write_item(out, last),
         Some((last, earlier)) => {
-            out.write_all(&[ITEM_OPERATOR, OPERATOR_AND])?;
-            write_or(out, last)?;
-            write_and(out, earlier)
-        }
-    }
-}
-
-/// A group's lexemes joined by OR from the left, as [`write_and`] joins
-/// the groups.
-fn write_or(out: &mut impl Write, group: &[Lexeme]) -> std::io::Result<()> {
-    match group.split_last() {
-        None => Ok(()),
-        Some((last, [])) => write_lexeme(out, last),
-        Some((last, earlier)) => {
-            out.write_all(&[ITEM_OPERATOR, OPERATOR_OR])?;
-            write_lexeme(out, last)?;
-            write_or(out, earlier)
+            out.write_all(&[ITEM_OPERATOR, operator])?;
+            write_item(out, last)?;
+            write_joined(out, earlier, operator, write_item)
         }
     }
 }
