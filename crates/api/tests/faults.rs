@@ -30,14 +30,21 @@ fn address(url: &str) -> String {
     rest.split('/').next().unwrap().to_owned()
 }
 
-#[actix_web::test]
-async fn a_hung_database_answers_503_within_seconds_and_heals() {
+/// A server whose PostgreSQL is reached through a proxy the test can
+/// freeze.
+async fn behind_a_proxy() -> (Freezable, TestApp) {
     let proxy = Freezable::start(address(&common::postgres_admin_url()));
     let port = proxy.port;
     let app = TestApp::spawn_configured(Backend::Postgres, |config| {
         config.database_url = through(&config.database_url, port);
     })
     .await;
+    (proxy, app)
+}
+
+#[actix_web::test]
+async fn a_hung_database_answers_503_within_seconds_and_heals() {
+    let (proxy, app) = behind_a_proxy().await;
     let manager = As::new(&app, "gestionnaire").await;
     let health = || app.client.get(app.url("/api/health")).send();
     assert_eq!(health().await.unwrap().status(), StatusCode::OK);
@@ -102,12 +109,7 @@ async fn a_hung_database_answers_503_within_seconds_and_heals() {
 /// the free connections and waited for the database (8 s) before.
 #[actix_web::test]
 async fn statistics_wait_for_a_search_turn() {
-    let proxy = Freezable::start(address(&common::postgres_admin_url()));
-    let port = proxy.port;
-    let app = TestApp::spawn_configured(Backend::Postgres, |config| {
-        config.database_url = through(&config.database_url, port);
-    })
-    .await;
+    let (proxy, app) = behind_a_proxy().await;
     let manager = As::new(&app, "gestionnaire").await;
     let year = "/api/statistics?centre_id=1&academic_year=2025-2026";
     let (status, _) = manager.get(year).await;
