@@ -10,10 +10,16 @@
 //! The SPA's files are compressed once when built, brotli included
 //! ([`crate::spa`]): those sent compressed carry their `Content-Encoding`
 //! and pass through; the others are treated like any answer.
+//!
+//! Answers held whole in memory and not larger than 64 KiB (every search
+//! page, every record) are compressed on the spot with the thread's own
+//! compressor ([`in_place`]); the others by actix's encoder.
+
+mod in_place;
 
 use crate::headers;
 use actix_http::encoding::Encoder;
-use actix_web::body::{BodySize, MessageBody};
+use actix_web::body::{BodySize, EitherBody, MessageBody};
 use actix_web::dev::{ResponseHead, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{
     self, AcceptEncoding, ContentEncoding, Encoding, Header, HeaderValue,
@@ -39,7 +45,7 @@ pub async fn gzip(
         // one; otherwise, when another request may get this compressed
         // (or a cache revalidates it), caches must know, once.
         if compress {
-            // The encoder adds its own `Vary: accept-encoding`: the
+            // Either encoder adds its own `Vary: accept-encoding`: the
             // handler's other names are kept, that one would be twice.
             let others: Vec<HeaderValue> = head
                 .headers
@@ -54,13 +60,36 @@ pub async fn gzip(
             head.headers
                 .append(header::VARY, HeaderValue::from_static("accept-encoding"));
         }
-        let encoding = if compress {
-            ContentEncoding::Gzip
-        } else {
-            ContentEncoding::Identity
-        };
-        Encoder::response(encoding, head, body)
+        if !compress {
+            return EitherBody::left(Encoder::response(ContentEncoding::Identity, head, body));
+        }
+        if !fits_in_place(body.size()) {
+            return EitherBody::left(Encoder::response(ContentEncoding::Gzip, head, body));
+        }
+        match body.try_into_bytes() {
+            Ok(bytes) => {
+                head.headers
+                    .append(header::VARY, HeaderValue::from_static("accept-encoding"));
+                match in_place::gzip(&bytes) {
+                    Ok(packed) => {
+                        head.headers
+                            .insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+                        EitherBody::right(packed)
+                    }
+                    // Never seen; the answer is still right as it is.
+                    Err(_) => EitherBody::right(bytes),
+                }
+            }
+            // A body of known size that is not held whole (a file).
+            Err(body) => EitherBody::left(Encoder::response(ContentEncoding::Gzip, head, body)),
+        }
     }))
+}
+
+/// Whether a body is small enough to be compressed where it was produced
+/// ([`in_place`]).
+fn fits_in_place(size: BodySize) -> bool {
+    matches!(size, BodySize::Sized(bytes) if bytes <= in_place::MAX_BYTES)
 }
 
 /// Whether the same URL may be answered compressed to another request:
@@ -172,6 +201,10 @@ mod tests {
                 .content_type("text/plain")
                 .insert_header((header::VARY, "origin, Accept-Encoding"))
                 .body(text),
+            // Over what is compressed in place: actix's encoder.
+            "large" => HttpResponse::Ok()
+                .content_type("application/json")
+                .body("stage ".repeat(20_000)),
             "revalidated" => HttpResponse::NotModified().finish(),
             "range" => HttpResponse::PartialContent()
                 .content_type("text/plain")
@@ -180,9 +213,7 @@ mod tests {
         }
     }
 
-    /// What `path` gets when `method` asks with `accept` for encodings:
-    /// its `Content-Encoding` and its `Vary` headers.
-    async fn ask(method: Method, path: &str, accept: &str) -> (Option<String>, Vec<String>) {
+    async fn served(method: Method, path: &str, accept: &str) -> ServiceResponse<impl MessageBody> {
         let app = served::init_service(
             App::new()
                 .wrap(middleware::from_fn(gzip))
@@ -194,7 +225,13 @@ mod tests {
             .uri(path)
             .insert_header((header::ACCEPT_ENCODING, accept))
             .to_request();
-        let res = served::call_service(&app, req).await;
+        served::call_service(&app, req).await
+    }
+
+    /// What `path` gets when `method` asks with `accept` for encodings:
+    /// its `Content-Encoding` and its `Vary` headers.
+    async fn ask(method: Method, path: &str, accept: &str) -> (Option<String>, Vec<String>) {
+        let res = served(method, path, accept).await;
         let text = |v: &HeaderValue| v.to_str().unwrap_or_default().to_owned();
         (
             res.headers().get(header::CONTENT_ENCODING).map(text),
@@ -244,6 +281,35 @@ mod tests {
             (None, vary.clone())
         );
         assert_eq!(ask(Method::HEAD, "/text", "gzip").await, (None, vary));
+    }
+
+    #[actix_web::test]
+    async fn small_and_large_answers_unpack_to_what_the_handler_wrote() {
+        use std::io::Read;
+        // The small one in place, the large one by actix's encoder; each
+        // twice, so that the thread's compressor serves again.
+        for (path, text) in [
+            ("/text", "stage ".repeat(400)),
+            ("/large", "stage ".repeat(20_000)),
+            ("/text", "stage ".repeat(400)),
+            ("/large", "stage ".repeat(20_000)),
+        ] {
+            let res = served(Method::GET, path, "gzip").await;
+            assert_eq!(
+                res.headers()
+                    .get(header::CONTENT_ENCODING)
+                    .map(HeaderValue::as_bytes),
+                Some(&b"gzip"[..]),
+                "{path}"
+            );
+            let packed = served::read_body(res).await;
+            assert!(packed.len() * 20 < text.len(), "{path}: {}", packed.len());
+            let mut unpacked = String::new();
+            flate2::read::GzDecoder::new(&packed[..])
+                .read_to_string(&mut unpacked)
+                .expect("gzip");
+            assert_eq!(unpacked, text, "{path}");
+        }
     }
 
     #[test]
