@@ -49,14 +49,29 @@ fn to_u64(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
 }
 
-fn label(conn: &mut AnyConnection, kind: &str, code: &str, lang: Lang) -> QueryResult<String> {
-    Ok(
-        match (store::nomenclature_labels(conn, kind, code)?, lang) {
-            (Some((_, Some(en))), Lang::En) => en,
-            (Some((fr, _)), _) => fr,
-            (None, _) => code.to_owned(),
-        },
-    )
+/// The lines of a table of reference values of `kind` (countries,
+/// departments), each labelled in `lang`, or by its code when the
+/// reference holds no such value.
+fn labelled(
+    conn: &mut AnyConnection,
+    kind: &str,
+    counts: Vec<(String, u64)>,
+    lang: Lang,
+) -> QueryResult<Vec<Count>> {
+    let codes: Vec<&str> = counts.iter().map(|(code, _)| code.as_str()).collect();
+    let mut labels = store::nomenclature_labels(conn, kind, &codes)?;
+    Ok(counts
+        .into_iter()
+        .map(|(code, n)| Count {
+            label: match (labels.remove(&code), lang) {
+                (Some((_, Some(en))), Lang::En) => en,
+                (Some((fr, _)), _) => fr,
+                (None, _) => code.clone(),
+            },
+            key: code,
+            count: n,
+        })
+        .collect())
 }
 
 fn status_label(status: &str, lang: Lang) -> String {
@@ -207,33 +222,22 @@ pub fn compute(
             .collect(),
     );
 
-    let mut by_organisation = Vec::with_capacity(hosts.len());
-    for (id, n) in hosts {
-        let name = store::organisation_name(conn, id)?;
-        by_organisation.push(Count {
+    let ids: Vec<i64> = hosts.iter().map(|(id, _)| *id).collect();
+    let mut names = store::organisation_names(conn, &ids)?;
+    let by_organisation: Vec<Count> = hosts
+        .into_iter()
+        .map(|(id, n)| Count {
             key: id.to_string(),
-            label: name,
+            // A host is never deleted while a convention names it; were
+            // it gone, its id still tells which it was.
+            label: names.remove(&id).unwrap_or_else(|| id.to_string()),
             count: n,
-        });
-    }
+        })
+        .collect();
     let listed: u64 = by_organisation.iter().map(|c| c.count).sum();
 
-    let mut by_country = Vec::with_capacity(countries.len());
-    for (code, n) in countries {
-        by_country.push(Count {
-            label: label(conn, "country", &code, lang)?,
-            key: code,
-            count: n,
-        });
-    }
-    let mut by_department = Vec::with_capacity(departments.len());
-    for (code, n) in departments {
-        by_department.push(Count {
-            label: label(conn, "department", &code, lang)?,
-            key: code,
-            count: n,
-        });
-    }
+    let by_country = labelled(conn, "country", countries, lang)?;
+    let by_department = labelled(conn, "department", departments, lang)?;
     let mut by_programme = Vec::with_capacity(programmes.len());
     for (code, n) in programmes {
         let label = if code.is_empty() {

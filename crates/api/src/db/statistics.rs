@@ -5,6 +5,7 @@
 use crate::db::AnyConnection;
 use crate::db::schema::{enrolments, nomenclatures, organisations, statistics_counts};
 use diesel::prelude::*;
+use std::collections::HashMap;
 
 /// The counts of a centre's year (centre 0: the whole university's) in
 /// these dimensions, without the zeros: `(dimension, key, n)`.
@@ -54,25 +55,39 @@ pub fn largest(
         .load(conn)
 }
 
-/// The French and English labels of a reference value, if it exists.
+/// The French and English labels of the reference values of `kind` among
+/// `codes` that exist, by code: one statement for a table's lines, not
+/// one each (on PostgreSQL each is a trip to the server).
 pub fn nomenclature_labels(
     conn: &mut AnyConnection,
     kind: &str,
-    code: &str,
-) -> QueryResult<Option<(String, Option<String>)>> {
-    nomenclatures::table
-        .find((kind, code))
-        .select((nomenclatures::label, nomenclatures::label_en))
-        .first(conn)
-        .optional()
+    codes: &[&str],
+) -> QueryResult<HashMap<String, (String, Option<String>)>> {
+    let rows: Vec<(String, String, Option<String>)> = nomenclatures::table
+        .filter(nomenclatures::kind.eq(kind))
+        .filter(nomenclatures::code.eq_any(codes))
+        .select((
+            nomenclatures::code,
+            nomenclatures::label,
+            nomenclatures::label_en,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(code, fr, en)| (code, (fr, en)))
+        .collect())
 }
 
-/// An organisation's name.
-pub fn organisation_name(conn: &mut AnyConnection, id: i64) -> QueryResult<String> {
-    organisations::table
-        .find(id)
-        .select(organisations::name)
-        .first(conn)
+/// The names of the organisations among `ids`, by id, in one statement.
+pub fn organisation_names(
+    conn: &mut AnyConnection,
+    ids: &[i64],
+) -> QueryResult<HashMap<i64, String>> {
+    let rows: Vec<(i64, String)> = organisations::table
+        .filter(organisations::id.eq_any(ids))
+        .select((organisations::id, organisations::name))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
 }
 
 /// The label an enrolment gives a programme code, if any.
