@@ -159,6 +159,26 @@ impl AppState {
         .await
     }
 
+    /// What a search asks, as its handler read it, with the credentials
+    /// to hand on to [`Self::search_as`]. A query refused (400) is told
+    /// only to a caller the credentials still let in: a token signed out,
+    /// disabled or revoked answers 401 whatever it asks, as every other
+    /// route does. The check then costs a trip to the database, but no
+    /// search turn.
+    pub async fn search_query<P>(
+        &self,
+        credentials: Credentials,
+        read: Result<P, ApiError>,
+    ) -> Result<(Credentials, P), ApiError> {
+        match read {
+            Ok(asked) => Ok((credentials, asked)),
+            Err(refusal) => {
+                self.db(move |conn| credentials.check(conn)).await?;
+                Err(refusal)
+            }
+        }
+    }
+
     async fn search_turn(&self) -> Result<tokio::sync::OwnedSemaphorePermit, ApiError> {
         tokio::time::timeout(SEARCH_QUEUE_WAIT, self.searches.clone().acquire_owned())
             .await

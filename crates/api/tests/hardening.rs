@@ -574,13 +574,33 @@ async fn accounts_are_read_on_every_request(app: &TestApp) {
     assert_eq!(me["roles"], json!([]), "{me}");
     let (status, _) = manager.get("/api/statistics?academic_year=2026-2027").await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    // Disabled: refused at once.
+    // Searches whose query is refused, by the query string's reader or by
+    // the search's own checks: 400 while the account lets its owner in.
+    let malformed = [
+        "/api/students?limit=many",
+        "/api/conventions?cursor=not-a-cursor",
+        "/api/offers?status=lost",
+        "/api/organisations?siret=12",
+        "/api/evaluations?status=draft",
+        "/api/statistics?academic_year=last-year",
+        "/api/statistics/export?academic_year=2026-2027&format=pdf",
+    ];
+    for path in malformed {
+        let (status, problem) = manager.get(path).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{path}: {problem}");
+        assert_ne!(field(&problem), "", "{path} names its parameter: {problem}");
+    }
+    // Disabled: refused at once, whatever the request asks.
     diesel::update(users::table.filter(users::username.eq("gestionnaire")))
         .set(users::active.eq(false))
         .execute(&mut conn)
         .unwrap();
     let (status, _) = manager.get("/api/me").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
+    for path in malformed {
+        let (status, problem) = manager.get(path).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}: {problem}");
+    }
 
     // API tokens: an expiry by default, and none outlives the maximum.
     let admin = As::new(app, "admin").await;

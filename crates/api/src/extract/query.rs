@@ -43,11 +43,21 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
     }
 }
 
+/// Reads the query string into `T`. A value that does not read
+/// (`limit=many`) is named by the path serde was at
+/// (`serde_path_to_error`, as for JSON bodies); a missing or unknown
+/// parameter by serde's own message.
 fn parse<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
     check(query)?;
-    serde_urlencoded::from_str(query).map_err(|e| {
-        let message = e.to_string();
-        let field = crate::error::serde_field_name(&message).unwrap_or_default();
+    let parameters = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+    serde_path_to_error::deserialize(parameters).map_err(|e| {
+        let message = e.inner().to_string();
+        let field = match e.path().to_string() {
+            at_root if at_root == "." => {
+                crate::error::serde_field_name(&message).unwrap_or_default()
+            }
+            path => path,
+        };
         ApiError::bad_request(requests::query_invalid(&field, message))
     })
 }
@@ -105,6 +115,7 @@ mod tests {
         assert_eq!(refused(&long), ("q".into(), "QUERY-02".into()));
         let huge = format!("q={}", "a+".repeat(MAX_QUERY_BYTES));
         assert_eq!(refused(&huge), (String::new(), "QUERY-02".into()));
-        assert_eq!(refused("limit=x"), (String::new(), "QUERY-01".into()));
+        assert_eq!(refused("limit=x"), ("limit".into(), "QUERY-01".into()));
+        assert_eq!(refused("q=a&limit=-"), ("limit".into(), "QUERY-01".into()));
     }
 }

@@ -63,9 +63,18 @@ pub async fn search_offers(
     state: web::Data<AppState>,
     credentials: Credentials,
     lang: Lang,
-    query: crate::extract::Query<OfferQuery>,
+    query: Result<crate::extract::Query<OfferQuery>, ApiError>,
 ) -> Result<HttpResponse, ApiError> {
-    let query = query.into_inner();
+    let (credentials, (asked, criteria)) = state
+        .search_query(credentials, query.and_then(|q| asked(q.into_inner())))
+        .await?;
+    let page = cases::search(&state, credentials, asked, criteria, lang).await?;
+    Ok(HttpResponse::Ok().json(page))
+}
+
+/// Reads the query: the status asked (decided once the caller is known)
+/// and the other criteria.
+fn asked(query: OfferQuery) -> Result<(Option<OfferStatus>, OfferSearch), ApiError> {
     let params = PageParams {
         limit: query.limit,
         cursor: query.cursor.clone(),
@@ -116,8 +125,7 @@ pub async fn search_offers(
         after,
         limit: limit + 1,
     };
-    let page = cases::search(&state, credentials, asked, criteria, lang).await?;
-    Ok(HttpResponse::Ok().json(page))
+    Ok((asked, criteria))
 }
 
 /// Writes a new offer as a draft, with its number (staff).

@@ -70,9 +70,26 @@ enum Position {
 pub async fn search(
     state: web::Data<AppState>,
     credentials: Credentials,
-    query: crate::extract::Query<OrganisationQuery>,
+    query: Result<crate::extract::Query<OrganisationQuery>, ApiError>,
 ) -> Result<HttpResponse, ApiError> {
-    let query = query.into_inner();
+    let (credentials, (criteria, limit, newest)) = state
+        .search_query(credentials, query.and_then(|q| asked(q.into_inner())))
+        .await?;
+    let rows = cases::search(&state, credentials, criteria).await?;
+    let organisations = crate::pagination::from_rows(rows, limit, |o| {
+        if newest {
+            Position::Newest(o.id)
+        } else {
+            Position::Name(o.name.clone(), o.id)
+        }
+    })
+    .map(|o| o.wire());
+    Ok(HttpResponse::Ok().json(organisations))
+}
+
+/// Reads the query: the criteria, the page's size, and whether words are
+/// searched (newest first) rather than listed by name.
+fn asked(query: OrganisationQuery) -> Result<(OrganisationSearch, i64, bool), ApiError> {
     let page = PageParams {
         limit: query.limit,
         cursor: query.cursor.clone(),
@@ -156,16 +173,7 @@ pub async fn search(
         order,
         limit: limit + 1,
     };
-    let rows = cases::search(&state, credentials, criteria).await?;
-    let organisations = crate::pagination::from_rows(rows, limit, |o| {
-        if newest {
-            Position::Newest(o.id)
-        } else {
-            Position::Name(o.name.clone(), o.id)
-        }
-    })
-    .map(|o| o.wire());
-    Ok(HttpResponse::Ok().json(organisations))
+    Ok((criteria, limit, newest))
 }
 
 /// Returns one organisation.

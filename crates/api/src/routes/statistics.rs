@@ -27,7 +27,7 @@ pub struct StatisticsQuery {
     pub format: Option<String>,
 }
 
-/// Checks the query and the caller's right, then computes, in one of the
+/// Checks the caller's right, then computes, in one of the
 /// searches' turns ([`AppState::search_as`], the token checked there
 /// too): the indicators of a year read every convention of it and keep a
 /// core busy as a search does. Without a turn, eight clients held eight
@@ -37,13 +37,8 @@ async fn indicators(
     state: &web::Data<AppState>,
     credentials: Credentials,
     lang: Lang,
-    query: &StatisticsQuery,
+    scope: Scope,
 ) -> Result<Statistics, ApiError> {
-    let academic_year = crate::exports::academic_year(&query.academic_year)?;
-    let scope = Scope {
-        centre_id: query.centre_id,
-        academic_year,
-    };
     state
         .search_as(credentials, move |conn, caller| {
             let ctx = caller::load(conn, caller)?;
@@ -55,6 +50,14 @@ async fn indicators(
             statistics::compute(conn, &scope, lang)
         })
         .await
+}
+
+/// The centre and year a query asks.
+fn scope_of(query: &StatisticsQuery) -> Result<Scope, ApiError> {
+    Ok(Scope {
+        centre_id: query.centre_id,
+        academic_year: crate::exports::academic_year(&query.academic_year)?,
+    })
 }
 
 /// The indicators: conventions by status, host, country, department and
@@ -78,9 +81,12 @@ pub async fn get_statistics(
     state: web::Data<AppState>,
     credentials: Credentials,
     lang: Lang,
-    query: crate::extract::Query<StatisticsQuery>,
+    query: Result<crate::extract::Query<StatisticsQuery>, ApiError>,
 ) -> Result<HttpResponse, ApiError> {
-    let stats = indicators(&state, credentials, lang, &query).await?;
+    let (credentials, scope) = state
+        .search_query(credentials, query.and_then(|q| scope_of(&q)))
+        .await?;
+    let stats = indicators(&state, credentials, lang, scope).await?;
     Ok(HttpResponse::Ok().json(stats))
 }
 
@@ -104,10 +110,14 @@ pub async fn export_statistics(
     state: web::Data<AppState>,
     credentials: Credentials,
     lang: Lang,
-    query: crate::extract::Query<StatisticsQuery>,
+    query: Result<crate::extract::Query<StatisticsQuery>, ApiError>,
 ) -> Result<HttpResponse, ApiError> {
-    let format: SheetFormat = exports::parse_format(query.format.as_deref())?;
-    let stats = indicators(&state, credentials, lang, &query).await?;
+    let read = query.and_then(|q| {
+        let format: SheetFormat = exports::parse_format(q.format.as_deref())?;
+        Ok((format, scope_of(&q)?))
+    });
+    let (credentials, (format, scope)) = state.search_query(credentials, read).await?;
+    let stats = indicators(&state, credentials, lang, scope).await?;
     let name = match stats.centre_id {
         Some(centre) => format!("statistiques-centre-{centre}-{}", stats.academic_year),
         None => format!("statistiques-{}", stats.academic_year),

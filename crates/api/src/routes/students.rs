@@ -32,6 +32,49 @@ enum Position {
     Newest(i64),
 }
 
+/// A students search as its query asks it.
+struct Asked {
+    number: Option<String>,
+    words: Vec<String>,
+    order: StudentOrder,
+    limit: i64,
+}
+
+/// Reads the query: a number or words, the page's size and where it starts.
+fn asked(query: StudentQuery) -> Result<Asked, ApiError> {
+    let page = PageParams {
+        limit: query.limit,
+        cursor: query.cursor.clone(),
+    };
+    let limit = page.limit()?;
+    let after: Option<Position> = page.after()?;
+    let number = query
+        .q
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()))
+        .map(str::to_owned);
+    let words = match &number {
+        Some(_) => Vec::new(),
+        None => crate::fields::search_words("q", query.q.as_deref())?,
+    };
+    let order = match (!words.is_empty(), after) {
+        (false, None) => StudentOrder::Name(None),
+        (false, Some(Position::Name(last, first, id))) => {
+            StudentOrder::Name(Some((last, first, id)))
+        }
+        (true, None) => StudentOrder::Newest(None),
+        (true, Some(Position::Newest(id))) => StudentOrder::Newest(Some(id)),
+        _ => return Err(ApiError::bad_request(requests::page_cursor())),
+    };
+    Ok(Asked {
+        number,
+        words,
+        order,
+        limit,
+    })
+}
+
 /// Searches the students the caller may see, by number or name.
 ///
 /// Words of the name list the newest first; a number, or nothing, lists by
@@ -51,35 +94,18 @@ enum Position {
 pub async fn list(
     state: web::Data<AppState>,
     credentials: Credentials,
-    query: crate::extract::Query<StudentQuery>,
+    query: Result<crate::extract::Query<StudentQuery>, ApiError>,
 ) -> Result<HttpResponse, ApiError> {
-    let query = query.into_inner();
-    let page = PageParams {
-        limit: query.limit,
-        cursor: query.cursor.clone(),
-    };
-    let limit = page.limit()?;
-    let after: Option<Position> = page.after()?;
-    let number = query
-        .q
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()))
-        .map(str::to_owned);
-    let words = match &number {
-        Some(_) => Vec::new(),
-        None => crate::fields::search_words("q", query.q.as_deref())?,
-    };
+    let (credentials, asked) = state
+        .search_query(credentials, query.and_then(|q| asked(q.into_inner())))
+        .await?;
+    let Asked {
+        number,
+        words,
+        order,
+        limit,
+    } = asked;
     let newest = !words.is_empty();
-    let order = match (newest, after) {
-        (false, None) => StudentOrder::Name(None),
-        (false, Some(Position::Name(last, first, id))) => {
-            StudentOrder::Name(Some((last, first, id)))
-        }
-        (true, None) => StudentOrder::Newest(None),
-        (true, Some(Position::Newest(id))) => StudentOrder::Newest(Some(id)),
-        _ => return Err(ApiError::bad_request(requests::page_cursor())),
-    };
     let students = state
         .search_as(credentials, move |conn, caller| {
             let ctx = caller::load(conn, caller)?;

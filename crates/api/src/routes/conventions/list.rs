@@ -48,9 +48,28 @@ pub struct ConventionQuery {
 pub async fn search(
     state: web::Data<AppState>,
     credentials: Credentials,
-    query: crate::extract::Query<ConventionQuery>,
+    query: Result<crate::extract::Query<ConventionQuery>, ApiError>,
 ) -> Result<HttpResponse, ApiError> {
-    let query = query.into_inner();
+    let today = state.today();
+    let (credentials, (input, after, limit)) = state
+        .search_query(
+            credentials,
+            query.and_then(|q| asked(q.into_inner(), today)),
+        )
+        .await?;
+    let page = state
+        .search_as(credentials, move |conn, caller| {
+            app::search(conn, caller, input, after, limit)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(page))
+}
+
+/// Reads the query: the criteria, where the page starts and its size.
+fn asked(
+    query: ConventionQuery,
+    today: chrono::NaiveDate,
+) -> Result<(SearchInput, Option<i64>, i64), ApiError> {
     let page = PageParams {
         limit: query.limit,
         cursor: query.cursor,
@@ -65,12 +84,7 @@ pub async fn search(
         organisation: query.organisation_id,
         student: query.student_id,
         unsigned_at_start: query.unsigned_at_start.unwrap_or(false),
-        today: state.today(),
+        today,
     };
-    let page = state
-        .search_as(credentials, move |conn, caller| {
-            app::search(conn, caller, input, after, limit)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(page))
+    Ok((input, after, limit))
 }

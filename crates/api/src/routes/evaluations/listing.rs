@@ -35,35 +35,11 @@ pub struct EvaluationQuery {
 pub async fn search(
     state: web::Data<AppState>,
     credentials: Credentials,
-    query: crate::extract::Query<EvaluationQuery>,
+    query: Result<crate::extract::Query<EvaluationQuery>, ApiError>,
 ) -> Result<HttpResponse, ApiError> {
-    let query = query.into_inner();
-    let progress = match query.status.as_deref() {
-        None => None,
-        Some(status) => Some(
-            crate::db::codec::from_query::<EvaluationProgress>(status).ok_or_else(|| {
-                ApiError::bad_request(requests::query_one_of(
-                    "status",
-                    &["not_started", "draft", "submitted"],
-                ))
-            })?,
-        ),
-    };
-    let progress = match (query.kind, progress) {
-        (_, None) => None,
-        (Some(kind), Some(progress)) => Some((kind, progress)),
-        (None, Some(_)) => {
-            return Err(ApiError::bad_request(requests::query_needs(
-                "kind", "status",
-            )));
-        }
-    };
-    let params = PageParams {
-        limit: query.limit,
-        cursor: query.cursor.clone(),
-    };
-    let limit = params.limit()?;
-    let after: Option<i64> = params.after()?;
+    let (credentials, (query, progress, after, limit)) = state
+        .search_query(credentials, query.and_then(|q| asked(q.into_inner())))
+        .await?;
     let page = state
         .search_as(credentials, move |conn, caller| {
             let ctx = caller::load(conn, caller)?;
@@ -111,6 +87,46 @@ pub async fn search(
         })
         .await?;
     Ok(HttpResponse::Ok().json(page))
+}
+
+/// What an evaluations search asks: the query, the questionnaire and
+/// completion to keep, where the page starts and its size.
+type Asked = (
+    EvaluationQuery,
+    Option<(EvaluationKind, EvaluationProgress)>,
+    Option<i64>,
+    i64,
+);
+
+/// Reads the query: a completion needs its questionnaire.
+fn asked(query: EvaluationQuery) -> Result<Asked, ApiError> {
+    let progress = match query.status.as_deref() {
+        None => None,
+        Some(status) => Some(
+            crate::db::codec::from_query::<EvaluationProgress>(status).ok_or_else(|| {
+                ApiError::bad_request(requests::query_one_of(
+                    "status",
+                    &["not_started", "draft", "submitted"],
+                ))
+            })?,
+        ),
+    };
+    let progress = match (query.kind, progress) {
+        (_, None) => None,
+        (Some(kind), Some(progress)) => Some((kind, progress)),
+        (None, Some(_)) => {
+            return Err(ApiError::bad_request(requests::query_needs(
+                "kind", "status",
+            )));
+        }
+    };
+    let params = PageParams {
+        limit: query.limit,
+        cursor: query.cursor.clone(),
+    };
+    let limit = params.limit()?;
+    let after: Option<i64> = params.after()?;
+    Ok((query, progress, after, limit))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
