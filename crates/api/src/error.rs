@@ -142,6 +142,23 @@ impl ApiError {
         .said(Said::text(detail))
     }
 
+    /// A call that repeats one taken already (a platform's report sent
+    /// twice): the first one counted.
+    pub fn repeated(detail: Text) -> Self {
+        Self::new(StatusCode::CONFLICT, "conflict", "Conflict").said(Said::text(detail))
+    }
+
+    /// Credentials refused, with an argument for the sentence.
+    pub fn unauthorized_with(detail: Text, name: &str, value: i64) -> Self {
+        Self::unauthorized(detail).arg(name, value)
+    }
+
+    /// An argument of the detail's sentence.
+    fn arg(mut self, name: &str, value: i64) -> Self {
+        self.detail = self.detail.map(|said| said.with_arg(name, value));
+        self
+    }
+
     pub fn not_found() -> Self {
         Self::new(StatusCode::NOT_FOUND, "not_found", "Not found")
     }

@@ -25,6 +25,8 @@ stages_domain::fluent_keys! {
         SessionEnded = "problem-session-ended" [],
         EvaluationLinkInvalid = "problem-evaluation-link-invalid" [],
         SigningLinkInvalid = "problem-signing-link-invalid" [],
+        PlatformReportStale = "problem-platform-report-stale" ["minutes"],
+        PlatformReportReceived = "problem-platform-report-received" [],
         TryAgainIn = "problem-try-again-in" ["seconds"],
         UnsupportedMediaType = "problem-unsupported-media-type" [],
         PayloadTooLarge = "problem-payload-too-large" ["limit"],

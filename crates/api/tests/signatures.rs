@@ -1001,8 +1001,129 @@ async fn with_a_platform(backend: common::Backend) -> TestApp {
 }
 
 /// A platform reports the student's signature through the webhook: only
-/// with its signature over the body, for the document sent.
+/// with its signature over the timestamp and the body, fresh, for the
+/// document sent, and each delivery once.
 async fn a_platform_reports_a_signature(app: &TestApp) {
+    let (id, conv) = validated(app).await;
+    let manager = As::new(app, "gestionnaire").await;
+    let (_, conv) = manager
+        .post(
+            &format!("/api/conventions/{id}/signature/send"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    let circuit = &conv["signature"];
+    let report_of = |party: &str| {
+        serde_json::json!({
+            "circuit_id": circuit["id"],
+            "party": party,
+            "signer_name": "Camille Martin",
+            "document_sha256": circuit["document_sha256"],
+            "reference": format!("esup-{party}"),
+        })
+        .to_string()
+    };
+    let report = report_of("student");
+    let platform = stages_api::app::platforms::HmacPlatform::new("esup-signature", PLATFORM_SECRET);
+    let now = || chrono::Utc::now().timestamp();
+    let post = |path: &str, signature: String, body: String| {
+        app.client
+            .post(app.url(path))
+            .header("Content-Type", "application/json")
+            .header("X-Stages-Signature", signature)
+            .body(body)
+            .send()
+    };
+    let path = "/api/signature-platforms/esup-signature/reports";
+    let res = post(path, format!("t={},sha256=00", now()), report.clone())
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let res = post(
+        "/api/signature-platforms/other/reports",
+        platform.signature_of(now(), report.as_bytes()),
+        report.clone(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    // Signed ten minutes ago: a report taken from the wire, played again.
+    let res = post(
+        path,
+        platform.signature_of(now() - 600, report.as_bytes()),
+        report.clone(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let problem: serde_json::Value = res.json().await.unwrap();
+    assert!(
+        problem["detail"].as_str().unwrap().contains("5 minutes"),
+        "{problem}"
+    );
+    // The host's signatory before the student: not their turn (SIG-07).
+    let early = report_of("host_signatory");
+    let early_signature = platform.signature_of(now(), early.as_bytes());
+    let res = post(path, early_signature.clone(), early.clone())
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let problem: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(problem["violations"][0]["rule"], "SIG-07", "{problem}");
+    let res = post(
+        path,
+        platform.signature_of(now(), report.as_bytes()),
+        report.clone(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let (_, conv) = manager.get(&format!("/api/conventions/{id}")).await;
+    let student = &conv["signature"]["parties"][0]["signature"];
+    assert_eq!(student["method"], "electronic", "{student}");
+    assert_eq!(student["address"], "platform:esup-signature");
+    assert_eq!(student["user_agent"], "esup-student");
+    // Now the signatory's turn, but the refused delivery does not count
+    // again: only one the platform signs anew.
+    let res = post(path, early_signature, early.clone()).await.unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let problem: serde_json::Value = res.json().await.unwrap();
+    assert!(problem["violations"].is_null(), "not a rule's: {problem}");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains("déjà été reçu"),
+        "{problem}"
+    );
+    let (_, conv) = manager.get(&format!("/api/conventions/{id}")).await;
+    assert!(
+        conv["signature"]["parties"][1]["signature"].is_null(),
+        "{conv}"
+    );
+    let res = post(
+        path,
+        platform.signature_of(now() + 1, early.as_bytes()),
+        early,
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    // Once is enough.
+    let res = post(
+        path,
+        platform.signature_of(now() + 2, report.as_bytes()),
+        report,
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+}
+
+/// Copies of one delivery sent at once: one is recorded, the others are
+/// refused as copies, on PostgreSQL's parallel transactions too.
+async fn copies_of_a_delivery_count_once(app: &TestApp) {
     let (id, conv) = validated(app).await;
     let manager = As::new(app, "gestionnaire").await;
     let (_, conv) = manager
@@ -1018,49 +1139,42 @@ async fn a_platform_reports_a_signature(app: &TestApp) {
         "party": "student",
         "signer_name": "Camille Martin",
         "document_sha256": circuit["document_sha256"],
-        "reference": "esup-42",
+        "reference": "esup-copies",
     })
     .to_string();
     let platform = stages_api::app::platforms::HmacPlatform::new("esup-signature", PLATFORM_SECRET);
-    let post = |path: &str, signature: String, body: String| {
-        app.client
-            .post(app.url(path))
+    let signature = platform.signature_of(chrono::Utc::now().timestamp(), report.as_bytes());
+    let copies = 6;
+    let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(copies));
+    let sent = (0..copies).map(|_| {
+        let barrier = barrier.clone();
+        let request = app
+            .client
+            .post(app.url("/api/signature-platforms/esup-signature/reports"))
             .header("Content-Type", "application/json")
-            .header("X-Stages-Signature", signature)
-            .body(body)
-            .send()
-    };
-    let path = "/api/signature-platforms/esup-signature/reports";
-    let res = post(path, "sha256=00".into(), report.clone())
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
-    let res = post(
-        "/api/signature-platforms/other/reports",
-        platform.signature_of(report.as_bytes()),
-        report.clone(),
-    )
-    .await
-    .unwrap();
-    assert_eq!(res.status(), StatusCode::NOT_FOUND);
-    let res = post(
-        path,
-        platform.signature_of(report.as_bytes()),
-        report.clone(),
-    )
-    .await
-    .unwrap();
-    assert_eq!(res.status(), StatusCode::NO_CONTENT);
-    let (_, conv) = manager.get(&format!("/api/conventions/{id}")).await;
-    let student = &conv["signature"]["parties"][0]["signature"];
-    assert_eq!(student["method"], "electronic", "{student}");
-    assert_eq!(student["address"], "platform:esup-signature");
-    assert_eq!(student["user_agent"], "esup-42");
-    // Once is enough.
-    let res = post(path, platform.signature_of(report.as_bytes()), report)
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::CONFLICT);
+            .header("X-Stages-Signature", signature.clone())
+            .body(report.clone());
+        async move {
+            barrier.wait().await;
+            let res = request.send().await.unwrap();
+            let status = res.status();
+            let body = res.text().await.unwrap();
+            (status, body)
+        }
+    });
+    let answers = futures_util::future::join_all(sent).await;
+    let recorded = answers
+        .iter()
+        .filter(|(s, _)| *s == StatusCode::NO_CONTENT)
+        .count();
+    // Refused as copies of the delivery, not by the rules: were two copies
+    // let through to the circuit, the second would be refused as signed
+    // already (SIG-06).
+    let copies_refused = answers
+        .iter()
+        .filter(|(s, body)| *s == StatusCode::CONFLICT && !body.contains("SIG-06"))
+        .count();
+    assert_eq!((recorded, copies_refused), (1, copies - 1), "{answers:?}");
 }
 
-on_both_backends!(with with_a_platform; a_platform_reports_a_signature);
+on_both_backends!(with with_a_platform; a_platform_reports_a_signature, copies_of_a_delivery_count_once);

@@ -13,6 +13,9 @@ use crate::app::signing::{Finish, Reported, record_electronic};
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::texts::Text;
+use actix_web::ResponseError;
+use chrono::{DateTime, Utc};
+use diesel::Connection;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use stages_api_types::signatures::SignatureReport;
@@ -20,24 +23,45 @@ use stages_api_types::signatures::SignatureReport;
 /// Longest text field of a report.
 const MAX_FIELD_CHARS: usize = 200;
 
+/// How far from this server's clock a report's timestamp may be, either
+/// way, in minutes: a copy of a report replayed later is refused for its
+/// age, one replayed sooner for its delivery kept
+/// ([`crate::db::platform_deliveries`]).
+pub const REPORT_TOLERANCE_MINUTES: i64 = 5;
+
 /// A signature platform that reports to Stages.
 pub trait SignaturePlatform: Send + Sync {
     /// Its name in the webhook's path and in the evidence.
     fn name(&self) -> &str;
-    /// Authenticates a call of the webhook and reads the signature it
-    /// reports; 401 when the call is not the platform's.
+    /// Authenticates a call of the webhook received at `now` and reads the
+    /// signature it reports; 401 when the call is not the platform's, or
+    /// not fresh.
     fn read_report(
         &self,
         headers: &actix_web::http::header::HeaderMap,
         body: &[u8],
-    ) -> Result<SignatureReport, ApiError>;
+        now: DateTime<Utc>,
+    ) -> Result<Delivery, ApiError>;
 }
 
-/// A platform that signs its reports with a shared secret: the header
-/// `X-Stages-Signature: sha256=<hex HMAC-SHA256 of the body>` (the scheme
-/// GitHub's and many platforms' webhooks use), and a JSON
-/// [`SignatureReport`] body. Replaying a report is harmless: each party
-/// signs once (SIG-06).
+/// A report as its platform delivered it.
+#[derive(Debug)]
+pub struct Delivery {
+    /// Tells this delivery from the platform's others: a copy of it has
+    /// the same.
+    pub id: String,
+    pub report: SignatureReport,
+}
+
+/// A platform that signs its reports with a shared secret, as Stripe
+/// signs its webhooks: the header `X-Stages-Signature:
+/// t=<Unix seconds>,sha256=<hex HMAC-SHA256 of "<t>.<body>">` and a JSON
+/// [`SignatureReport`] body. The timestamp is signed with the body, so
+/// that a report taken from the wire cannot be sent again later: one
+/// whose `t` is more than [`REPORT_TOLERANCE_MINUTES`] from this
+/// server's clock is refused, and within them its signature (the
+/// delivery's id) counts once, even when the report was refused (not the
+/// party's turn yet, SIG-07).
 pub struct HmacPlatform {
     name: String,
     secret: Vec<u8>,
@@ -51,20 +75,43 @@ impl HmacPlatform {
         }
     }
 
-    /// The header value a platform sends for `body`.
-    pub fn signature_of(&self, body: &[u8]) -> String {
-        let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(&self.secret) else {
+    /// The header value a platform sends for `body` at `timestamp` (Unix
+    /// seconds).
+    pub fn signature_of(&self, timestamp: i64, body: &[u8]) -> String {
+        let Some(mac) = self.mac(timestamp, body) else {
             return String::new();
         };
-        mac.update(body);
         let hex: String = mac
             .finalize()
             .into_bytes()
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
-        format!("sha256={hex}")
+        format!("t={timestamp},sha256={hex}")
     }
+
+    /// The HMAC of `<timestamp>.<body>`, fed.
+    fn mac(&self, timestamp: i64, body: &[u8]) -> Option<Hmac<Sha256>> {
+        let mut mac = Hmac::<Sha256>::new_from_slice(&self.secret).ok()?;
+        mac.update(format!("{timestamp}.").as_bytes());
+        mac.update(body);
+        Some(mac)
+    }
+}
+
+/// The timestamp and the signature of the header's value
+/// (`t=…,sha256=…`, in any order, spaces allowed around the parts).
+fn read_signature_header(value: &str) -> Option<(i64, Vec<u8>)> {
+    let mut timestamp = None;
+    let mut signature = None;
+    for part in value.split(',') {
+        match part.trim().split_once('=') {
+            Some(("t", t)) => timestamp = Some(t.trim().parse().ok()?),
+            Some(("sha256", hex)) => signature = Some(decode_hex(hex.trim())?),
+            _ => {}
+        }
+    }
+    Some((timestamp?, signature?))
 }
 
 impl SignaturePlatform for HmacPlatform {
@@ -76,17 +123,27 @@ impl SignaturePlatform for HmacPlatform {
         &self,
         headers: &actix_web::http::header::HeaderMap,
         body: &[u8],
-    ) -> Result<SignatureReport, ApiError> {
+        now: DateTime<Utc>,
+    ) -> Result<Delivery, ApiError> {
         let refused = || ApiError::unauthorized(Text::SigningLinkInvalid);
-        let given = headers
+        let (timestamp, given) = headers
             .get("x-stages-signature")
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("sha256="))
-            .and_then(|hex| decode_hex(hex.trim()))
+            .and_then(read_signature_header)
             .ok_or_else(refused)?;
-        let mut mac = Hmac::<Sha256>::new_from_slice(&self.secret).map_err(|_| refused())?;
-        mac.update(body);
-        mac.verify_slice(&given).map_err(|_| refused())?;
+        self.mac(timestamp, body)
+            .ok_or_else(refused)?
+            .verify_slice(&given)
+            .map_err(|_| refused())?;
+        // Checked once the signature holds: only the platform learns that
+        // its clock is off.
+        if (now.timestamp() - timestamp).abs() > REPORT_TOLERANCE_MINUTES * 60 {
+            return Err(ApiError::unauthorized_with(
+                Text::PlatformReportStale,
+                "minutes",
+                REPORT_TOLERANCE_MINUTES,
+            ));
+        }
         let report: SignatureReport = serde_json::from_slice(body).map_err(|e| {
             ApiError::bad_request(stages_domain::requests::body_unreadable(e.to_string()))
         })?;
@@ -102,7 +159,8 @@ impl SignaturePlatform for HmacPlatform {
                 )));
             }
         }
-        Ok(report)
+        let id = given.iter().map(|b| format!("{b:02x}")).collect();
+        Ok(Delivery { id, report })
     }
 }
 
@@ -116,7 +174,10 @@ fn decode_hex(hex: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
-/// Records the signature a platform reports to its webhook.
+/// Records the signature a platform reports to its webhook, once per
+/// delivery: a copy is refused (409) whether the first was recorded or
+/// refused by the circuit's rules. A failure of the server (5xx) keeps
+/// nothing, so that the platform may send the same delivery again.
 pub async fn report(
     state: &AppState,
     name: String,
@@ -129,11 +190,23 @@ pub async fn report(
         .find(|p| p.name() == name)
         .cloned()
         .ok_or_else(ApiError::not_found)?;
-    let report = platform.read_report(&headers, &body)?;
+    let now = Utc::now();
+    let Delivery { id, report } = platform.read_report(&headers, &body, now)?;
     let finish = Finish::of(state);
     state
         .db(move |conn| {
             crate::db::transaction(conn, |conn| {
+                let forget_before = now - chrono::Duration::minutes(2 * REPORT_TOLERANCE_MINUTES);
+                let first = crate::db::platform_deliveries::receive(
+                    conn,
+                    platform.name(),
+                    &id,
+                    now.naive_utc(),
+                    forget_before.naive_utc(),
+                )?;
+                if !first {
+                    return Ok(Err(ApiError::repeated(Text::PlatformReportReceived)));
+                }
                 let reported = Reported {
                     circuit: report.circuit_id,
                     party: report.party,
@@ -149,32 +222,125 @@ pub async fn report(
                     address: format!("platform:{}", platform.name()),
                     user_agent: report.reference.clone(),
                 };
-                record_electronic(conn, &reported, None, &finish)
+                // In a savepoint: a report the rules refuse undoes its own
+                // writes and keeps its delivery.
+                match conn.transaction(|conn| record_electronic(conn, &reported, None, &finish)) {
+                    Err(refused) if refused.status_code().is_client_error() => Ok(Err(refused)),
+                    recorded => recorded.map(Ok),
+                }
             })
         })
-        .await
+        .await?
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use actix_web::http::header::{HeaderMap, HeaderName};
+
+    const BODY: &[u8] = br#"{"circuit_id":1,"party":"student","signer_name":"A B","document_sha256":"00","reference":"r-1"}"#;
+
+    fn signed(value: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            HeaderName::from_static("x-stages-signature"),
+            value.parse().expect("header"),
+        );
+        headers
+    }
+
+    fn at(seconds: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(seconds, 0).expect("a time")
+    }
+
+    fn status(result: Result<Delivery, ApiError>) -> u16 {
+        result.expect_err("refused").status_code().as_u16()
+    }
 
     #[test]
     fn a_report_is_read_only_with_the_platforms_signature() {
         let platform = HmacPlatform::new("esup-signature", "a shared secret");
-        let body = br#"{"circuit_id":1,"party":"student","signer_name":"A B","document_sha256":"00","reference":"r-1"}"#;
-        let mut headers = actix_web::http::header::HeaderMap::new();
-        assert!(platform.read_report(&headers, body).is_err());
-        headers.insert(
-            actix_web::http::header::HeaderName::from_static("x-stages-signature"),
-            platform.signature_of(body).parse().expect("header"),
+        let now = at(1_800_000_000);
+        assert_eq!(
+            status(platform.read_report(&HeaderMap::new(), BODY, now)),
+            401
         );
-        let report = platform.read_report(&headers, body).expect("read");
-        assert_eq!(report.reference, "r-1");
+        let headers = signed(&platform.signature_of(now.timestamp(), BODY));
+        let delivery = platform.read_report(&headers, BODY, now).expect("read");
+        assert_eq!(delivery.report.reference, "r-1");
+        assert_eq!(delivery.id.len(), 64, "the HMAC, in hex");
         let other = HmacPlatform::new("esup-signature", "another secret");
-        assert!(other.read_report(&headers, body).is_err());
-        let mut tampered = body.to_vec();
+        assert_eq!(status(other.read_report(&headers, BODY, now)), 401);
+        let mut tampered = BODY.to_vec();
         tampered[20] ^= 1;
-        assert!(platform.read_report(&headers, &tampered).is_err());
+        assert_eq!(status(platform.read_report(&headers, &tampered, now)), 401);
+        // The body's signature alone, as before timestamps were signed.
+        let mut mac = Hmac::<Sha256>::new_from_slice(b"a shared secret").expect("key");
+        mac.update(BODY);
+        let hex: String = mac
+            .finalize()
+            .into_bytes()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let unstamped = signed(&format!("sha256={hex}"));
+        assert_eq!(status(platform.read_report(&unstamped, BODY, now)), 401);
+        // Another timestamp with the same signature.
+        let value = platform.signature_of(now.timestamp(), BODY);
+        let moved = value.replace(
+            &format!("t={}", now.timestamp()),
+            &format!("t={}", now.timestamp() + 1),
+        );
+        assert_eq!(
+            status(platform.read_report(&signed(&moved), BODY, now)),
+            401
+        );
+    }
+
+    #[test]
+    fn a_report_is_fresh_for_five_minutes_either_way() {
+        let platform = HmacPlatform::new("esup-signature", "a shared secret");
+        let sent = 1_800_000_000;
+        let headers = signed(&platform.signature_of(sent, BODY));
+        for late in [0, 299, 300, -300] {
+            let read = platform.read_report(&headers, BODY, at(sent + late));
+            assert!(read.is_ok(), "{late} s: {read:?}");
+        }
+        for late in [301, -301, 86_400] {
+            assert_eq!(
+                status(platform.read_report(&headers, BODY, at(sent + late))),
+                401,
+                "{late} s"
+            );
+        }
+        // The same delivery at another moment has the same id.
+        let first = platform
+            .read_report(&headers, BODY, at(sent))
+            .expect("read");
+        let again = platform
+            .read_report(&headers, BODY, at(sent + 60))
+            .expect("read");
+        assert_eq!(first.id, again.id);
+        let resent = signed(&platform.signature_of(sent + 60, BODY));
+        let other = platform
+            .read_report(&resent, BODY, at(sent + 60))
+            .expect("read");
+        assert_ne!(first.id, other.id, "signed again: another delivery");
+    }
+
+    #[test]
+    fn the_signature_header_is_read_in_any_order() {
+        assert_eq!(
+            read_signature_header("t=12,sha256=0aff"),
+            Some((12, vec![10, 255]))
+        );
+        assert_eq!(
+            read_signature_header(" sha256=0aff , t=12 "),
+            Some((12, vec![10, 255]))
+        );
+        assert_eq!(read_signature_header("t=12"), None);
+        assert_eq!(read_signature_header("sha256=0aff"), None);
+        assert_eq!(read_signature_header("t=soon,sha256=0aff"), None);
+        assert_eq!(read_signature_header("t=12,sha256=0af"), None);
     }
 }

@@ -14,6 +14,7 @@ pub mod nomenclatures;
 pub mod offers;
 pub mod oidc_logins;
 pub mod organisations;
+pub mod platform_deliveries;
 pub mod rates;
 pub mod reference;
 pub mod schema;

@@ -580,6 +580,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    platform_deliveries (platform, delivery) {
+        platform -> Text,
+        delivery -> Text,
+        received_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     signature_requests (id) {
         id -> BigInt,
         circuit_id -> BigInt,

@@ -136,23 +136,25 @@ pub async fn sign(
 /// A signature platform reports a signature (the extension point for
 /// platforms such as ESUP-Signature): the body is a [`SignatureReport`],
 /// authenticated as the platform's adapter says (the configured one:
-/// `X-Stages-Signature: sha256=<hex HMAC-SHA256 of the body>` with the
-/// shared secret). The signature is recorded as a signature given on the
-/// signing page is, with the platform and its reference as evidence.
+/// `X-Stages-Signature: t=<Unix seconds>,sha256=<hex HMAC-SHA256 of
+/// "<t>.<body>">` with the shared secret, `t` within 5 minutes of the
+/// server's clock). The signature is recorded as a signature given on the
+/// signing page is, with the platform and its reference as evidence; each
+/// delivery counts once.
 #[utoipa::path(
     tag = "signatures",
     operation_id = "report_platform_signature",
     params(
         ("platform" = String, Path, description = "The platform's configured name"),
-        ("X-Stages-Signature" = String, Header, description = "sha256=<hex HMAC-SHA256 of the body with the shared secret>"),
+        ("X-Stages-Signature" = String, Header, description = "t=<Unix seconds>,sha256=<hex HMAC-SHA256 of \"<t>.<body>\" with the shared secret>"),
     ),
     request_body = SignatureReport,
     responses(
         (status = 204, description = "Recorded"),
         Malformed,
-        (status = 401, description = "Not signed by the platform, or the circuit was withdrawn", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed by the platform, signed more than 5 minutes from the server's clock, or the circuit was withdrawn", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such platform, or no such circuit", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Another document (SIG-13), not this party's turn (SIG-07), signed already (SIG-06)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Another document (SIG-13), not this party's turn (SIG-07), signed already (SIG-06), or this delivery was received already", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/signature-platforms/{platform}/reports")]
