@@ -137,7 +137,7 @@ impl SignaturePlatform for HmacPlatform {
             .map_err(|_| refused())?;
         // Checked once the signature holds: only the platform learns that
         // its clock is off.
-        if (now.timestamp() - timestamp).abs() > REPORT_TOLERANCE_MINUTES * 60 {
+        if now.timestamp().abs_diff(timestamp) > REPORT_TOLERANCE_MINUTES.unsigned_abs() * 60 {
             return Err(ApiError::unauthorized_with(
                 Text::PlatformReportStale,
                 "minutes",
@@ -177,7 +177,8 @@ fn decode_hex(hex: &str) -> Option<Vec<u8>> {
 /// Records the signature a platform reports to its webhook, once per
 /// delivery: a copy is refused (409) whether the first was recorded or
 /// refused by the circuit's rules. A failure of the server (5xx) keeps
-/// nothing, so that the platform may send the same delivery again.
+/// nothing, nor does a clash with another signature saved at the same
+/// moment (412), so that the platform may send the same delivery again.
 pub async fn report(
     state: &AppState,
     name: String,
@@ -195,14 +196,20 @@ pub async fn report(
     let finish = Finish::of(state);
     state
         .db(move |conn| {
+            // A copy is refused for its timestamp once `t` is more than
+            // the tolerance behind this clock; `t` may have been as much
+            // ahead when the first arrived: its delivery is kept twice the
+            // tolerance, and a minute for the seconds rounded off.
+            let forget_before = now - chrono::Duration::minutes(2 * REPORT_TOLERANCE_MINUTES + 1);
+            // On its own, before the recording's transaction: the rows it
+            // deletes are not locked while an agreement is sealed.
+            crate::db::platform_deliveries::forget(conn, forget_before.naive_utc())?;
             crate::db::transaction(conn, |conn| {
-                let forget_before = now - chrono::Duration::minutes(2 * REPORT_TOLERANCE_MINUTES);
                 let first = crate::db::platform_deliveries::receive(
                     conn,
                     platform.name(),
                     &id,
                     now.naive_utc(),
-                    forget_before.naive_utc(),
                 )?;
                 if !first {
                     return Ok(Err(ApiError::repeated(Text::PlatformReportReceived)));
@@ -222,15 +229,33 @@ pub async fn report(
                     address: format!("platform:{}", platform.name()),
                     user_agent: report.reference.clone(),
                 };
-                // In a savepoint: a report the rules refuse undoes its own
-                // writes and keeps its delivery.
+                // In a savepoint: a report the rules refuse (withdrawn,
+                // unknown, not the party's turn, signed already, another
+                // document) undoes its own writes and keeps its delivery.
+                // Another signature of the circuit saved at the same moment
+                // (412) keeps nothing: the same delivery may come again.
                 match conn.transaction(|conn| record_electronic(conn, &reported, None, &finish)) {
-                    Err(refused) if refused.status_code().is_client_error() => Ok(Err(refused)),
+                    Err(refused) if keeps_delivery(refused.status_code()) => Ok(Err(refused)),
                     recorded => recorded.map(Ok),
                 }
             })
         })
         .await?
+}
+
+/// Whether a report refused with `status` is refused for what it says,
+/// so that a copy of it must not count later.
+fn keeps_delivery(status: actix_web::http::StatusCode) -> bool {
+    use actix_web::http::StatusCode;
+    matches!(
+        status,
+        StatusCode::BAD_REQUEST
+            | StatusCode::UNAUTHORIZED
+            | StatusCode::FORBIDDEN
+            | StatusCode::NOT_FOUND
+            | StatusCode::CONFLICT
+            | StatusCode::UNPROCESSABLE_ENTITY
+    )
 }
 
 #[cfg(test)]
@@ -326,6 +351,20 @@ mod tests {
             .read_report(&resent, BODY, at(sent + 60))
             .expect("read");
         assert_ne!(first.id, other.id, "signed again: another delivery");
+    }
+
+    #[test]
+    fn only_a_report_refused_for_what_it_says_keeps_its_delivery() {
+        use actix_web::http::StatusCode;
+        assert!(
+            keeps_delivery(StatusCode::CONFLICT),
+            "SIG-06, SIG-07, SIG-13"
+        );
+        assert!(keeps_delivery(StatusCode::UNAUTHORIZED), "withdrawn");
+        assert!(keeps_delivery(StatusCode::NOT_FOUND), "no such circuit");
+        assert!(!keeps_delivery(StatusCode::PRECONDITION_FAILED), "a clash");
+        assert!(!keeps_delivery(StatusCode::SERVICE_UNAVAILABLE));
+        assert!(!keeps_delivery(StatusCode::INTERNAL_SERVER_ERROR));
     }
 
     #[test]

@@ -7,9 +7,15 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error};
 
-/// Keeps the delivery `id` of `platform`, received at `now`, and forgets
-/// those received before `forget_before`. `false` when it was kept
-/// already: the report is a copy.
+/// Forgets the deliveries received before `before`: a copy of one of them
+/// is refused for its timestamp.
+pub fn forget(conn: &mut AnyConnection, before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(platform_deliveries::table.filter(platform_deliveries::received_at.lt(before)))
+        .execute(conn)
+}
+
+/// Keeps the delivery `id` of `platform`, received at `now`. `false` when
+/// it was kept already: the report is a copy.
 ///
 /// The primary key decides: of two copies sent at once, PostgreSQL makes
 /// the second insert wait for the first's transaction and then refuses it;
@@ -20,12 +26,7 @@ pub fn receive(
     platform: &str,
     id: &str,
     now: NaiveDateTime,
-    forget_before: NaiveDateTime,
 ) -> QueryResult<bool> {
-    diesel::delete(
-        platform_deliveries::table.filter(platform_deliveries::received_at.lt(forget_before)),
-    )
-    .execute(conn)?;
     let kept = conn.transaction(|conn| {
         diesel::insert_into(platform_deliveries::table)
             .values((
