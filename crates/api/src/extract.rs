@@ -43,25 +43,38 @@ impl<T: DeserializeOwned + utoipa::ToSchema + 'static> FromRequest for Json<T> {
             .and_then(|v| v.to_str().ok())
             .is_some_and(is_json_media_type);
         let body = web::Bytes::from_request(req, payload);
+        let req = req.clone();
         Box::pin(async move {
-            if !is_json {
-                return Err(ApiError::unsupported_media_type());
+            match read_body::<T>(is_json, body, lang).await {
+                Ok(value) => Ok(Json(value)),
+                Err(refusal) => Err(crate::auth::refused_content(req, refusal).await),
             }
-            let bytes =
-                body.await
-                    .map_err(|e| match e.as_error::<actix_web::error::PayloadError>() {
-                        Some(actix_web::error::PayloadError::Overflow) => {
-                            ApiError::payload_too_large(JSON_LIMIT_BYTES)
-                        }
-                        _ => ApiError::bad_request(requests::body_unreadable(e.to_string())),
-                    })?;
-            let body = read(&bytes)?;
-            check_characters(&body, &mut String::new())?;
-            let value = deserialize(&body, lang)?;
-            conforms::<T>(&body)?;
-            Ok(Json(value))
         })
     }
+}
+
+/// The body as `T`, or why it is refused.
+async fn read_body<T: DeserializeOwned + utoipa::ToSchema>(
+    is_json: bool,
+    body: <web::Bytes as FromRequest>::Future,
+    lang: Lang,
+) -> Result<T, ApiError> {
+    if !is_json {
+        return Err(ApiError::unsupported_media_type());
+    }
+    let bytes = body
+        .await
+        .map_err(|e| match e.as_error::<actix_web::error::PayloadError>() {
+            Some(actix_web::error::PayloadError::Overflow) => {
+                ApiError::payload_too_large(JSON_LIMIT_BYTES)
+            }
+            _ => ApiError::bad_request(requests::body_unreadable(e.to_string())),
+        })?;
+    let body = read(&bytes)?;
+    check_characters(&body, &mut String::new())?;
+    let value = deserialize(&body, lang)?;
+    conforms::<T>(&body)?;
+    Ok(value)
 }
 
 /// `application/json` or a structured `+json` type such as

@@ -584,12 +584,22 @@ async fn accounts_are_read_on_every_request(app: &TestApp) {
         "/api/evaluations?status=draft",
         "/api/statistics?academic_year=last-year",
         "/api/statistics/export?academic_year=2026-2027&format=pdf",
+        // Routes that read the caller beside the query string.
+        "/api/tickets?limit=many",
+        "/api/admin/users?limit=many",
+        "/api/evaluations/export?centre_id=first&academic_year=2026-2027&kind=student",
     ];
     for path in malformed {
         let (status, problem) = manager.get(path).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{path}: {problem}");
         assert_ne!(field(&problem), "", "{path} names its parameter: {problem}");
     }
+    // A body that does not read, beside the caller.
+    let wrong_body = json!({"name": 12});
+    let (status, problem) = manager
+        .post("/api/organisations", None, Some(wrong_body.clone()))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{problem}");
     // Disabled: refused at once, whatever the request asks.
     diesel::update(users::table.filter(users::username.eq("gestionnaire")))
         .set(users::active.eq(false))
@@ -601,6 +611,10 @@ async fn accounts_are_read_on_every_request(app: &TestApp) {
         let (status, problem) = manager.get(path).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}: {problem}");
     }
+    let (status, problem) = manager
+        .post("/api/organisations", None, Some(wrong_body))
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{problem}");
 
     // API tokens: an expiry by default, and none outlives the maximum.
     let admin = As::new(app, "admin").await;

@@ -182,6 +182,34 @@ impl FromRequest for Caller {
     }
 }
 
+/// What to answer a request whose content an extractor refused
+/// (`refusal`: a query string or a body that does not read): first 401
+/// when the request presents credentials that no longer let anyone in, as
+/// any request with them gets, so that a signed-out, disabled or revoked
+/// token learns nothing of how the rest would be read. Handlers' other
+/// arguments (the [`Caller`]) are extracted side by side, and the first
+/// refusal ready would otherwise win. A request without credentials (a
+/// public route) gets the refusal.
+pub async fn refused_content(req: HttpRequest, refusal: ApiError) -> ApiError {
+    if !req
+        .headers()
+        .contains_key(actix_web::http::header::AUTHORIZATION)
+    {
+        return refusal;
+    }
+    let Ok(state) = state_of(&req) else {
+        return refusal;
+    };
+    let credentials = match Credentials::read(&req, state) {
+        Ok(credentials) => credentials,
+        Err(unauthorized) => return unauthorized,
+    };
+    match state.db(move |conn| credentials.check(conn)).await {
+        Ok(_) => refusal,
+        Err(refused) => refused,
+    }
+}
+
 fn state_of(req: &HttpRequest) -> Result<&web::Data<AppState>, ApiError> {
     req.app_data::<web::Data<AppState>>()
         .ok_or_else(|| ApiError::internal("application state missing"))

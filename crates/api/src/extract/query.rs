@@ -6,6 +6,7 @@
 use crate::error::ApiError;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest};
+use futures_util::future::{Either, LocalBoxFuture};
 use serde::de::DeserializeOwned;
 use stages_domain::requests;
 use std::future::{Ready, ready};
@@ -34,12 +35,23 @@ impl<T> std::ops::Deref for Query<T> {
     }
 }
 
-impl<T: DeserializeOwned> FromRequest for Query<T> {
+impl<T: DeserializeOwned + 'static> FromRequest for Query<T> {
     type Error = ApiError;
-    type Future = Ready<Result<Self, ApiError>>;
+    type Future =
+        Either<Ready<Result<Self, ApiError>>, LocalBoxFuture<'static, Result<Self, ApiError>>>;
 
+    /// Ready when the query reads; a refusal waits for the credentials'
+    /// check ([`crate::auth::refused_content`]).
     fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
-        ready(parse(req.query_string()).map(Query))
+        match parse(req.query_string()) {
+            Ok(query) => Either::Left(ready(Ok(Query(query)))),
+            Err(refusal) => {
+                let req = req.clone();
+                Either::Right(Box::pin(async move {
+                    Err(crate::auth::refused_content(req, refusal).await)
+                }))
+            }
+        }
     }
 }
 
