@@ -1000,10 +1000,9 @@ async fn with_a_platform(backend: common::Backend) -> TestApp {
     .await
 }
 
-/// A platform reports the student's signature through the webhook: only
-/// with its signature over the timestamp and the body, fresh, for the
-/// document sent, and each delivery once.
-async fn a_platform_reports_a_signature(app: &TestApp) {
+/// A validated convention sent for signature by its manager: its id and
+/// its circuit.
+async fn sent_for_signature(app: &TestApp) -> (i64, serde_json::Value) {
     let (id, conv) = validated(app).await;
     let manager = As::new(app, "gestionnaire").await;
     let (_, conv) = manager
@@ -1013,17 +1012,28 @@ async fn a_platform_reports_a_signature(app: &TestApp) {
             None,
         )
         .await;
-    let circuit = &conv["signature"];
-    let report_of = |party: &str| {
-        serde_json::json!({
-            "circuit_id": circuit["id"],
-            "party": party,
-            "signer_name": "Camille Martin",
-            "document_sha256": circuit["document_sha256"],
-            "reference": format!("esup-{party}"),
-        })
-        .to_string()
-    };
+    (id, conv["signature"].clone())
+}
+
+/// The body of a platform's report of `party`'s signature of `circuit`.
+fn platform_report(circuit: &serde_json::Value, party: &str, reference: &str) -> String {
+    serde_json::json!({
+        "circuit_id": circuit["id"],
+        "party": party,
+        "signer_name": "Camille Martin",
+        "document_sha256": circuit["document_sha256"],
+        "reference": reference,
+    })
+    .to_string()
+}
+
+/// A platform reports the student's signature through the webhook: only
+/// with its signature over the timestamp and the body, fresh, for the
+/// document sent, and each delivery once.
+async fn a_platform_reports_a_signature(app: &TestApp) {
+    let (id, circuit) = sent_for_signature(app).await;
+    let manager = As::new(app, "gestionnaire").await;
+    let report_of = |party: &str| platform_report(&circuit, party, &format!("esup-{party}"));
     let report = report_of("student");
     let platform = stages_api::app::platforms::HmacPlatform::new("esup-signature", PLATFORM_SECRET);
     let now = || chrono::Utc::now().timestamp();
@@ -1124,24 +1134,8 @@ async fn a_platform_reports_a_signature(app: &TestApp) {
 /// Copies of one delivery sent at once: one is recorded, the others are
 /// refused as copies, on PostgreSQL's parallel transactions too.
 async fn copies_of_a_delivery_count_once(app: &TestApp) {
-    let (id, conv) = validated(app).await;
-    let manager = As::new(app, "gestionnaire").await;
-    let (_, conv) = manager
-        .post(
-            &format!("/api/conventions/{id}/signature/send"),
-            Some(version(&conv)),
-            None,
-        )
-        .await;
-    let circuit = &conv["signature"];
-    let report = serde_json::json!({
-        "circuit_id": circuit["id"],
-        "party": "student",
-        "signer_name": "Camille Martin",
-        "document_sha256": circuit["document_sha256"],
-        "reference": "esup-copies",
-    })
-    .to_string();
+    let (_, circuit) = sent_for_signature(app).await;
+    let report = platform_report(&circuit, "student", "esup-copies");
     let platform = stages_api::app::platforms::HmacPlatform::new("esup-signature", PLATFORM_SECRET);
     let signature = platform.signature_of(chrono::Utc::now().timestamp(), report.as_bytes());
     let copies = 6;
