@@ -159,12 +159,13 @@ impl AppState {
         .await
     }
 
-    /// What a search asks, as its handler read it, with the credentials
-    /// to hand on to [`Self::search_as`]. A query refused (400) is told
-    /// only to a caller the credentials still let in: a token signed out,
-    /// disabled or revoked answers 401 whatever it asks, as every other
-    /// route does. The check then costs a trip to the database, but no
-    /// search turn.
+    /// What a search asks, as its handler read it from a query string the
+    /// extractor took, with the credentials to hand on to
+    /// [`Self::search_as`]. A query refused (400) is told only to a caller
+    /// the credentials still let in, as the extractors do
+    /// ([`crate::auth::refused_content`]): a token signed out, disabled or
+    /// revoked answers 401 whatever it asks. The check then costs a trip
+    /// to the database, but no search turn.
     pub async fn search_query<P>(
         &self,
         credentials: Credentials,
@@ -172,10 +173,16 @@ impl AppState {
     ) -> Result<(Credentials, P), ApiError> {
         match read {
             Ok(asked) => Ok((credentials, asked)),
-            Err(refusal) => {
-                self.db(move |conn| credentials.check(conn)).await?;
-                Err(refusal)
-            }
+            Err(refusal) => Err(self.refusal_for(credentials, refusal).await),
+        }
+    }
+
+    /// `refusal`, unless the credentials no longer let anyone in: then why
+    /// they do not (401, or 503 when the database cannot tell).
+    pub async fn refusal_for(&self, credentials: Credentials, refusal: ApiError) -> ApiError {
+        match self.db(move |conn| credentials.check(conn)).await {
+            Ok(_) => refusal,
+            Err(refused) => refused,
         }
     }
 

@@ -204,10 +204,7 @@ pub async fn refused_content(req: HttpRequest, refusal: ApiError) -> ApiError {
         Ok(credentials) => credentials,
         Err(unauthorized) => return unauthorized,
     };
-    match state.db(move |conn| credentials.check(conn)).await {
-        Ok(_) => refusal,
-        Err(refused) => refused,
-    }
+    state.refusal_for(credentials, refusal).await
 }
 
 fn state_of(req: &HttpRequest) -> Result<&web::Data<AppState>, ApiError> {

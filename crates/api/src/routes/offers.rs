@@ -63,10 +63,10 @@ pub async fn search_offers(
     state: web::Data<AppState>,
     credentials: Credentials,
     lang: Lang,
-    query: Result<crate::extract::Query<OfferQuery>, ApiError>,
+    query: crate::extract::Query<OfferQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (credentials, (asked, criteria)) = state
-        .search_query(credentials, query.and_then(|q| asked(q.into_inner())))
+        .search_query(credentials, asked(query.into_inner()))
         .await?;
     let page = cases::search(&state, credentials, asked, criteria, lang).await?;
     Ok(HttpResponse::Ok().json(page))

@@ -70,10 +70,10 @@ enum Position {
 pub async fn search(
     state: web::Data<AppState>,
     credentials: Credentials,
-    query: Result<crate::extract::Query<OrganisationQuery>, ApiError>,
+    query: crate::extract::Query<OrganisationQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (credentials, (criteria, limit, newest)) = state
-        .search_query(credentials, query.and_then(|q| asked(q.into_inner())))
+        .search_query(credentials, asked(query.into_inner()))
         .await?;
     let rows = cases::search(&state, credentials, criteria).await?;
     let organisations = crate::pagination::from_rows(rows, limit, |o| {

@@ -81,11 +81,9 @@ pub async fn get_statistics(
     state: web::Data<AppState>,
     credentials: Credentials,
     lang: Lang,
-    query: Result<crate::extract::Query<StatisticsQuery>, ApiError>,
+    query: crate::extract::Query<StatisticsQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let (credentials, scope) = state
-        .search_query(credentials, query.and_then(|q| scope_of(&q)))
-        .await?;
+    let (credentials, scope) = state.search_query(credentials, scope_of(&query)).await?;
     let stats = indicators(&state, credentials, lang, scope).await?;
     Ok(HttpResponse::Ok().json(stats))
 }
@@ -110,12 +108,10 @@ pub async fn export_statistics(
     state: web::Data<AppState>,
     credentials: Credentials,
     lang: Lang,
-    query: Result<crate::extract::Query<StatisticsQuery>, ApiError>,
+    query: crate::extract::Query<StatisticsQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let read = query.and_then(|q| {
-        let format: SheetFormat = exports::parse_format(q.format.as_deref())?;
-        Ok((format, scope_of(&q)?))
-    });
+    let read = exports::parse_format(query.format.as_deref())
+        .and_then(|format: SheetFormat| Ok((format, scope_of(&query)?)));
     let (credentials, (format, scope)) = state.search_query(credentials, read).await?;
     let stats = indicators(&state, credentials, lang, scope).await?;
     let name = match stats.centre_id {

@@ -94,10 +94,10 @@ fn asked(query: StudentQuery) -> Result<Asked, ApiError> {
 pub async fn list(
     state: web::Data<AppState>,
     credentials: Credentials,
-    query: Result<crate::extract::Query<StudentQuery>, ApiError>,
+    query: crate::extract::Query<StudentQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (credentials, asked) = state
-        .search_query(credentials, query.and_then(|q| asked(q.into_inner())))
+        .search_query(credentials, asked(query.into_inner()))
         .await?;
     let Asked {
         number,

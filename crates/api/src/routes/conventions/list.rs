@@ -48,14 +48,11 @@ pub struct ConventionQuery {
 pub async fn search(
     state: web::Data<AppState>,
     credentials: Credentials,
-    query: Result<crate::extract::Query<ConventionQuery>, ApiError>,
+    query: crate::extract::Query<ConventionQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let today = state.today();
     let (credentials, (input, after, limit)) = state
-        .search_query(
-            credentials,
-            query.and_then(|q| asked(q.into_inner(), today)),
-        )
+        .search_query(credentials, asked(query.into_inner(), today))
         .await?;
     let page = state
         .search_as(credentials, move |conn, caller| {

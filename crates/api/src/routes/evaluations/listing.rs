@@ -35,10 +35,10 @@ pub struct EvaluationQuery {
 pub async fn search(
     state: web::Data<AppState>,
     credentials: Credentials,
-    query: Result<crate::extract::Query<EvaluationQuery>, ApiError>,
+    query: crate::extract::Query<EvaluationQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (credentials, (query, progress, after, limit)) = state
-        .search_query(credentials, query.and_then(|q| asked(q.into_inner())))
+        .search_query(credentials, asked(query.into_inner()))
         .await?;
     let page = state
         .search_as(credentials, move |conn, caller| {
