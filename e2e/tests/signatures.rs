@@ -1,6 +1,7 @@
 //! Issue 17's journey in a real browser: a manager gives the last
 //! validation and sends the agreement for signature, then a new link to the
-//! student who lost the first; the student signs by the link of their mail with the code read from the SMTP sink, then the
+//! student who lost the first, and vouches for the tutor's address the
+//! student entered; the student signs by the link of their mail with the code read from the SMTP sink, then the
 //! host's signatory the same way; staff record the tutor's, the
 //! supervisor's and the school's paper signatures with a scan; the signed
 //! agreement downloads sealed, `pdfsig` finds the seal valid, and the
@@ -118,9 +119,27 @@ async fn an_agreement_is_signed_by_link_and_on_paper_and_sealed() {
     manager
         .wait_for_text("#signature-email-host_signatory", HOST_SIGNATORY)
         .await;
+    // The student entered her tutor: no link goes to that address until
+    // staff vouch for it (SIG-17).
+    manager
+        .wait_for_text("#signature-unvouched-tutor", "pas encore vérifiée")
+        .await;
+    assert!(!manager.exists("#signature-unvouched-host_signatory").await);
     manager.scroll_to("#signature").await;
     manager.screenshot("signature-1-sent").await;
     manager.check_accessibility("signature circuit").await;
+    // Staff checked the address: links may go there.
+    manager.click("#signature-vouch-tutor").await;
+    for _ in 0..100 {
+        if !manager.exists("#signature-unvouched-tutor").await {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        !manager.exists("#signature-unvouched-tutor").await,
+        "the tutor's address is vouched for"
+    );
 
     // The student lost the mail: staff send a new link, and the student
     // signs with it (the first one no longer works).

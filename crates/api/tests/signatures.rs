@@ -916,7 +916,165 @@ async fn concurrent_guesses_get_no_extra_tries(app: &TestApp) {
     assert_eq!(tries(&mut conn), 10);
 }
 
+/// The `party` row of the convention's circuit.
+fn party_of<'a>(conv: &'a Value, party: &str) -> &'a Value {
+    conv["signature"]["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["party"] == party)
+        .unwrap()
+}
+
+/// The addresses the convention's signing requests went to.
+fn requested(app: &TestApp, id: i64) -> Vec<(String, String)> {
+    use stages_api::db::schema::{signature_circuits, signature_requests};
+    let mut conn = app.pool.get().unwrap();
+    signature_requests::table
+        .inner_join(signature_circuits::table)
+        .filter(signature_circuits::convention_id.eq(id))
+        .order(signature_requests::id)
+        .select((signature_requests::party, signature_requests::email))
+        .load(&mut conn)
+        .unwrap()
+}
+
+/// SIG-17: the host's signatory is a contact anyone may enter, a student
+/// with their own address too. No link goes to an address the centre's
+/// staff did not vouch for, until they do on the circuit; contacts staff
+/// enter or correct are vouched for, a student's are not.
+async fn host_links_wait_for_an_address_staff_vouched_for(app: &TestApp) {
+    use stages_api::db::schema::vouched_addresses;
+    let (id, conv) = validated(app).await;
+    let host = conv["content"]["signatory"]["email"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // As if the student had entered the signatory: nobody vouched for it.
+    {
+        let mut conn = app.pool.get().unwrap();
+        diesel::delete(vouched_addresses::table)
+            .execute(&mut conn)
+            .unwrap();
+    }
+    let manager = As::new(app, "gestionnaire").await;
+    let base = format!("/api/conventions/{id}/signature");
+    let (status, conv) = manager
+        .post(&format!("{base}/send"), Some(version(&conv)), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    assert_eq!(party_of(&conv, "host_signatory")["address_vouched"], false);
+    assert_eq!(party_of(&conv, "tutor")["address_vouched"], false);
+    assert_eq!(party_of(&conv, "student")["address_vouched"], Value::Null);
+    // The student, first in turn, signs on paper: the host is awaited.
+    let (_, sent) = raw(
+        &manager,
+        reqwest::Method::GET,
+        &format!("{base}/document"),
+        None,
+        None,
+    )
+    .await;
+    let today = app.state.today().to_string();
+    let (status, conv) = paper(&manager, id, &conv, "student", &today, sent).await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    assert_eq!(party_of(&conv, "host_signatory")["awaited"], true);
+    assert!(
+        requested(app, id)
+            .iter()
+            .all(|(party, _)| party == "student"),
+        "no link to an address nobody vouched for: {:?}",
+        requested(app, id)
+    );
+    let (status, problem) = manager
+        .post(
+            &format!("{base}/links/host_signatory"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{problem}");
+    assert_eq!(rules(&problem), ["SIG-17"]);
+
+    // Only staff who run the circuit vouch, and only for the host's side.
+    let student = As::new(app, "etudiant").await;
+    let vouch = format!("{base}/addresses/host_signatory");
+    let (status, _) = student.post(&vouch, Some(version(&conv)), None).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, problem) = manager
+        .post(
+            &format!("{base}/addresses/student"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{problem}");
+    assert_eq!(rules(&problem), ["SIG-17"]);
+
+    // Vouched for: the awaited signatory is mailed their link at once.
+    let (status, conv) = manager.post(&vouch, Some(version(&conv)), None).await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    assert_eq!(party_of(&conv, "host_signatory")["address_vouched"], true);
+    assert_eq!(
+        requested(app, id).last().unwrap(),
+        &("host_signatory".to_owned(), host.clone())
+    );
+    let (status, again) = manager.post(&vouch, Some(version(&conv)), None).await;
+    assert_eq!(status, StatusCode::OK, "{again}");
+    assert_eq!(requested(app, id).len(), 2, "one link, not one per vouch");
+
+    // A contact a student enters waits for staff; one staff enter does not.
+    let (_, found) = student.get("/api/organisations?name=ingenierie").await;
+    let organisation = found["items"][0]["id"].as_i64().unwrap();
+    let (_, services) = student
+        .get(&format!("/api/organisations/{organisation}/services"))
+        .await;
+    let service = services[0]["id"].as_i64().unwrap();
+    let contacts = format!("/api/services/{service}/contacts");
+    let contact = |email: &str| {
+        json!({"last_name": "Lemaire", "first_name": "Jo", "position": "Directrice",
+               "email": email, "phone": "03 81 00 00 00"})
+    };
+    let vouched = |address: &str| {
+        let mut conn = app.pool.get().unwrap();
+        vouched_addresses::table
+            .filter(vouched_addresses::address.eq(address))
+            .count()
+            .get_result::<i64>(&mut conn)
+            .unwrap()
+            == 1
+    };
+    let (status, mine) = student
+        .post(&contacts, None, Some(contact("moi@example.org")))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{mine}");
+    assert!(!vouched("moi@example.org"));
+    let (status, theirs) = manager
+        .post(
+            &contacts,
+            None,
+            Some(contact("Jo.Lemaire@Host.example.org")),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{theirs}");
+    assert!(
+        vouched("jo.lemaire@host.example.org"),
+        "one mailbox whatever its case"
+    );
+    // Staff correcting the student's contact vouch for its address.
+    let (status, corrected) = manager
+        .put(
+            &format!("/api/contacts/{}", mine["id"]),
+            mine["version"].as_i64().unwrap(),
+            contact("jo.directrice@host.example.org"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{corrected}");
+    assert!(vouched("jo.directrice@host.example.org"));
+}
+
 on_both_backends!(
+    host_links_wait_for_an_address_staff_vouched_for,
     concurrent_guesses_get_no_extra_tries,
     an_amendment_is_signed_in_its_own_circuit,
     wrong_codes_lock_the_link,

@@ -242,6 +242,8 @@ fluent_keys! {
         Sig10NotSigned = "sig-10-not-signed" [],
         Sig15OutForSignature = "sig-15-out-for-signature" [],
         Sig16NoAddress = "sig-16-no-address" [],
+        Sig17AddressNotVouched = "sig-17-address-not-vouched" [],
+        Sig17NotAHostContact = "sig-17-not-a-host-contact" [],
         Sig12WrongCode = "sig-12-wrong-code" [],
         Sig12LinkLocked = "sig-12-link-locked" [],
         Sig13OtherDocument = "sig-13-other-document" [],

@@ -29,6 +29,7 @@
 //! | SIG-14 | a centre reminds pending signers every 1 to 60 days, or never (0) |
 //! | SIG-15 | an agreement is not amended while its signatures are being collected |
 //! | SIG-16 | a signing link goes to an address: a party without one signs on paper |
+//! | SIG-17 | a link goes to the host's signatory or the tutor only at an address the centre's staff vouched for (they entered or checked it) |
 //! | CONV-03 | every party signed before the first day |
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -401,6 +402,15 @@ impl Circuit {
         Ok(())
     }
 
+    /// Whether staff may vouch for `party`'s address on this circuit: a
+    /// party of it (SIG-05) whose link needs it (SIG-17).
+    pub fn check_vouch(&self, party: Party) -> Result<(), Refusal> {
+        if !self.parties.contains(&party) {
+            return Err(Refusal::new("SIG-05", MessageKey::Sig05NotAParty));
+        }
+        check_vouchable(party)
+    }
+
     /// The date of the last signature, once every party signed.
     pub fn signed_on(&self) -> Option<NaiveDate> {
         (self.status() == CircuitStatus::Signed)
@@ -558,6 +568,42 @@ pub fn check_amendable<'a>(circuits: impl IntoIterator<Item = &'a Circuit>) -> R
 /// SIG-16: the party has no address to mail a link to.
 pub fn no_address() -> Refusal {
     Refusal::new("SIG-16", MessageKey::Sig16NoAddress)
+}
+
+/// SIG-17: whether a link to `party` goes only to an address staff vouched
+/// for. The host's signatory and the tutor are contacts that anyone on the
+/// convention may enter: a student could give their own address and sign
+/// for the host. The others' addresses come from the registry, the
+/// directory or the centre, or belong to the student's own side.
+pub fn link_needs_vouched_address(party: Party) -> bool {
+    matches!(party, Party::HostSignatory | Party::Tutor)
+}
+
+/// SIG-16 and SIG-17: whether a link may be mailed to `party`, who has
+/// `address` (or none), vouched for by staff or not.
+pub fn check_link_address(party: Party, address: bool, vouched: bool) -> Result<(), Refusal> {
+    if !address {
+        return Err(no_address());
+    }
+    if link_needs_vouched_address(party) && !vouched {
+        return Err(Refusal::new("SIG-17", MessageKey::Sig17AddressNotVouched));
+    }
+    Ok(())
+}
+
+/// SIG-17: staff vouch only for the address of a party that needs it.
+pub fn check_vouchable(party: Party) -> Result<(), Refusal> {
+    if link_needs_vouched_address(party) {
+        Ok(())
+    } else {
+        Err(Refusal::new("SIG-17", MessageKey::Sig17NotAHostContact))
+    }
+}
+
+/// SIG-17: whose entry or correction of a host contact vouches for its
+/// address: the staff of a centre and admins.
+pub fn vouches_for_addresses(roles: &[crate::access::Role]) -> bool {
+    crate::access::is_staff(roles)
 }
 
 /// SIG-02: a convention without an open circuit is not validated.
@@ -965,5 +1011,41 @@ mod tests {
         .expect("restored");
         assert_eq!(empty.status(), CircuitStatus::OutForSignature);
         assert_eq!(empty.signed_on(), None);
+    }
+
+    #[test]
+    fn host_contacts_get_links_only_at_addresses_staff_vouched_for() {
+        use crate::access::Role;
+        let rule = |r: Result<(), Refusal>| r.err().map(|r| r.rule).unwrap_or_default();
+        // The host's side waits for staff; the others do not.
+        for party in [Party::HostSignatory, Party::Tutor] {
+            assert_eq!(rule(check_link_address(party, true, false)), "SIG-17");
+            assert_eq!(rule(check_link_address(party, true, true)), "");
+            assert_eq!(rule(check_vouchable(party)), "");
+        }
+        for party in [
+            Party::Student,
+            Party::LegalRepresentative,
+            Party::Supervisor,
+            Party::School,
+        ] {
+            assert_eq!(rule(check_link_address(party, true, false)), "");
+            assert_eq!(rule(check_vouchable(party)), "SIG-17");
+        }
+        // No address at all is SIG-16 first, vouched for or not.
+        assert_eq!(
+            rule(check_link_address(Party::Tutor, false, true)),
+            "SIG-16"
+        );
+        assert_eq!(
+            rule(check_link_address(Party::Student, false, true)),
+            "SIG-16"
+        );
+        // Staff vouch by entering a contact; a student or a supervisor does not.
+        assert!(vouches_for_addresses(&[Role::Manager]));
+        assert!(vouches_for_addresses(&[Role::Admin]));
+        assert!(!vouches_for_addresses(&[Role::Student]));
+        assert!(!vouches_for_addresses(&[Role::Supervisor]));
+        assert!(!vouches_for_addresses(&[]));
     }
 }

@@ -563,7 +563,8 @@ pub async fn create_contact(
         .db(move |conn| {
             crate::db::transaction(conn, |conn| {
                 repo::find_service(conn, service)?;
-                let row = repo::insert_contact(conn, service, &c, caller.user_id)?;
+                let vouches = stages_domain::signature::vouches_for_addresses(&caller.roles);
+                let row = repo::insert_contact(conn, service, &c, caller.user_id, vouches)?;
                 audit::record(
                     conn,
                     Entity::Contact,
@@ -588,6 +589,8 @@ pub async fn update_contact(
     input: ContactInput,
 ) -> Result<ContactRecord, ApiError> {
     let c = check_contact(&input)?;
+    let vouched_by =
+        stages_domain::signature::vouches_for_addresses(&caller.roles).then_some(caller.user_id);
     let correction = Correction {
         entity: Entity::Contact,
         id,
@@ -604,6 +607,7 @@ pub async fn update_contact(
                 id,
                 before.version,
                 &c,
+                vouched_by,
             )?)
         },
     )

@@ -25,10 +25,11 @@ use crate::error::ApiError;
 use crate::i18n::Lang;
 use crate::mail;
 use crate::state::AppState;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use sha2::{Digest, Sha256};
 use stages_api_types::conventions::ConventionView;
 use stages_api_types::signatures::{CircuitAmendment, CircuitView, PartyView, SignatureView};
+use stages_domain::lifecycle::Refusal;
 use stages_domain::permissions::{Decision, Relation};
 use stages_domain::requests;
 use stages_domain::signature::{self, Circuit, CircuitStatus, Method, Party, Signature};
@@ -49,11 +50,33 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 pub struct Signer {
     pub name: String,
     pub email: Option<String>,
+    /// Whether a link may go to `email` as far as SIG-17 goes: staff
+    /// vouched for it, or the party's address needs no vouching.
+    pub vouched: bool,
+}
+
+impl Signer {
+    /// SIG-16 and SIG-17: the address a link to `party` may go to.
+    pub fn link_address(&self, party: Party) -> Result<&str, Refusal> {
+        signature::check_link_address(party, self.email.is_some(), self.vouched)?;
+        Ok(self.email.as_deref().unwrap_or_default())
+    }
 }
 
 /// The signer of `party` on the convention `loaded` (for an amendment's
 /// circuit, `loaded` as [`signing_parties`] gives it).
 pub fn signer(conn: &mut AnyConnection, loaded: &Loaded, party: Party) -> Result<Signer, ApiError> {
+    let mut signer = named(conn, loaded, party)?;
+    if signature::link_needs_vouched_address(party)
+        && let Some(address) = &signer.email
+    {
+        signer.vouched = crate::db::vouched_addresses::is_vouched(conn, address)?;
+    }
+    Ok(signer)
+}
+
+/// [`signer`] before SIG-17: every address taken as vouched for.
+fn named(conn: &mut AnyConnection, loaded: &Loaded, party: Party) -> Result<Signer, ApiError> {
     let content = &loaded.content;
     let contact = |c: Option<&stages_domain::model::Contact>| Signer {
         name: c
@@ -62,6 +85,7 @@ pub fn signer(conn: &mut AnyConnection, loaded: &Loaded, party: Party) -> Result
         email: c
             .and_then(|c| c.email.as_ref())
             .map(|e| e.as_str().to_owned()),
+        vouched: true,
     };
     Ok(match party {
         Party::Student => {
@@ -73,6 +97,7 @@ pub fn signer(conn: &mut AnyConnection, loaded: &Loaded, party: Party) -> Result
                     .as_ref()
                     .or(content.student.personal_email.as_ref())
                     .map(|e| e.as_str().to_owned()),
+                vouched: true,
             }
         }
         Party::LegalRepresentative => contact(content.student.legal_representative.as_ref()),
@@ -87,6 +112,7 @@ pub fn signer(conn: &mut AnyConnection, loaded: &Loaded, party: Party) -> Result
                 email: s
                     .and_then(|s| s.email.as_ref())
                     .map(|e| e.as_str().to_owned()),
+                vouched: true,
             }
         }
         Party::School => {
@@ -96,6 +122,7 @@ pub fn signer(conn: &mut AnyConnection, loaded: &Loaded, party: Party) -> Result
                     .signatory_name
                     .unwrap_or_else(|| loaded.centre_name.clone()),
                 email: centre.email,
+                vouched: true,
             }
         }
     })
@@ -331,6 +358,10 @@ fn circuit_view(
         parties.push(PartyView {
             party,
             name: who.name,
+            address_vouched: (evidence
+                && who.email.is_some()
+                && signature::link_needs_vouched_address(party))
+            .then_some(who.vouched),
             email: who.email.filter(|_| evidence),
             awaited: awaited.contains(&party),
             signature: record.map(|r| SignatureView {
@@ -453,7 +484,7 @@ pub async fn send(
 /// locked itself after wrong codes (SIG-12): their earlier links stop
 /// working, and the new one starts with no wrong tries. Staff who run the
 /// circuit only (SIG-11), for a party it awaits now (SIG-04 to SIG-07)
-/// that has an address (SIG-16).
+/// that has an address (SIG-16) staff vouched for where it must (SIG-17).
 pub async fn renew_link(
     state: &AppState,
     caller: Caller,
@@ -482,8 +513,56 @@ pub async fn renew_link(
             let now = chrono::Utc::now().naive_utc();
             repo::revoke_party_requests(conn, stored.id, party, now)?;
             let parties = signing_parties(conn, loaded, &stored)?;
-            if !crate::app::signing::ask(conn, &parties, stored.id, party, &public_url, now)? {
+            crate::app::signing::ask(conn, &parties, stored.id, party, &public_url, now)?
+                .map_err(|r| ApiError::refusal(&r))
+        },
+    )
+    .await
+}
+
+/// Staff vouch for the address of the host's signatory or the tutor on
+/// the circuit (SIG-17), having checked it belongs to them: links may go
+/// there from now on, on any convention. When the circuit is out and
+/// awaits the party, who has no link yet, theirs is mailed at once. Staff
+/// who run the circuit only (SIG-11).
+pub async fn vouch_address(
+    state: &AppState,
+    caller: Caller,
+    lang: Lang,
+    expected: i32,
+    id: i64,
+    amendment: Option<i64>,
+    party: Party,
+) -> Result<ConventionView, ApiError> {
+    let public_url = state.config.public_url.clone();
+    let by = caller.user_id;
+    transition(
+        state,
+        caller,
+        lang,
+        expected,
+        id,
+        "signature_address_vouched",
+        move |conn, _, loaded, relation| {
+            signature::may_manage(relation).map_err(|r| ApiError::refusal(&r))?;
+            let stored = open_circuit(conn, loaded, amendment)?;
+            stored
+                .circuit
+                .check_vouch(party)
+                .map_err(|r| ApiError::refusal(&r))?;
+            let parties = signing_parties(conn, loaded, &stored)?;
+            let Some(address) = signer(conn, &parties, party)?.email else {
                 return Err(ApiError::refusal(&signature::no_address()));
+            };
+            let now = chrono::Utc::now().naive_utc();
+            crate::db::vouched_addresses::vouch(conn, &address, Some(by), now)?;
+            let now = now.with_nanosecond(0).unwrap_or(now);
+            let asked_now = stored.circuit.awaited().contains(&party)
+                && !repo::has_open_request(conn, stored.id, party, now)?;
+            if asked_now {
+                repo::claim(conn, stored.id, stored.version)?;
+                crate::app::signing::ask(conn, &parties, stored.id, party, &public_url, now)?
+                    .map_err(|r| ApiError::refusal(&r))?;
             }
             Ok(())
         },

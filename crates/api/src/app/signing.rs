@@ -25,6 +25,7 @@ use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 use stages_api_types::signatures::{SigningState, SigningView};
+use stages_domain::lifecycle::Refusal;
 use stages_domain::signature::{self, Method, Party, Signature};
 use subtle::ConstantTimeEq;
 
@@ -152,12 +153,17 @@ pub fn ask_awaited(
         if repo::has_open_request(conn, circuit, party, now)? {
             continue;
         }
-        ask(conn, loaded, circuit, party, public_url, now)?;
+        // A party no link may go to (SIG-16, SIG-17) signs on paper, or
+        // is asked once staff vouched for their address.
+        if let Err(refusal) = ask(conn, loaded, circuit, party, public_url, now)? {
+            tracing::debug!(rule = %refusal.rule, ?party, "no signing link mailed");
+        }
     }
     Ok(())
 }
 
-/// Mails `party` a new link; `false` when they have no address.
+/// Mails `party` a new link; the refusal when none may go: no address
+/// (SIG-16), or one that staff have not vouched for (SIG-17).
 pub fn ask(
     conn: &mut AnyConnection,
     loaded: &Loaded,
@@ -165,11 +171,12 @@ pub fn ask(
     party: Party,
     public_url: &str,
     now: NaiveDateTime,
-) -> Result<bool, ApiError> {
+) -> Result<Result<(), Refusal>, ApiError> {
     let now = now.with_nanosecond(0).unwrap_or(now);
     let signer = circuits::signer(conn, loaded, party)?;
-    let Some(email) = signer.email else {
-        return Ok(false);
+    let email = match signer.link_address(party) {
+        Ok(email) => email.to_owned(),
+        Err(refusal) => return Ok(Err(refusal)),
     };
     let expires_at = now + Duration::days(LIFETIME_DAYS);
     let id = repo::insert_request(
@@ -197,7 +204,7 @@ pub fn ask(
         &signer.name,
         &link,
     )?;
-    Ok(true)
+    Ok(Ok(()))
 }
 
 /// Reminds each party asked to sign who has not, as their centre's circuit

@@ -26,6 +26,7 @@ pub mod statistics;
 pub mod students;
 pub mod tickets;
 pub mod users;
+pub mod vouched_addresses;
 
 pub use error::{RepoError, RepoResult, check_created, check_written};
 

@@ -6,7 +6,7 @@
 use crate::db::audit::Entity;
 use crate::db::schema::{audit_log, contacts, conventions, host_services, organisations};
 use crate::db::search::{self, Kind};
-use crate::db::{AnyConnection, Backend, RepoError, RepoResult, check_written};
+use crate::db::{AnyConnection, Backend, RepoError, RepoResult, check_written, vouched_addresses};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -601,14 +601,19 @@ pub struct ContactColumns {
     pub phone: String,
 }
 
-/// Stores a checked contact of `service`.
+/// Stores a checked contact of `service`; its address is vouched for when
+/// `vouches` (staff entered it, SIG-17).
 pub fn insert_contact(
     conn: &mut AnyConnection,
     service: i64,
     c: &ContactColumns,
     actor: i64,
+    vouches: bool,
 ) -> RepoResult<ContactRecord> {
     let now = chrono::Utc::now().naive_utc();
+    if vouches {
+        vouched_addresses::vouch(conn, &c.email, Some(actor), now)?;
+    }
     let id: i64 = diesel::insert_into(contacts::table)
         .values((
             c,
@@ -709,13 +714,19 @@ pub fn contacts_of(conn: &mut AnyConnection, service: i64) -> QueryResult<Vec<Co
 }
 
 /// Rewrites a contact if it is still at `version` ([`RepoError::Stale`]
-/// otherwise), bumping the version.
+/// otherwise), bumping the version. Its new address is vouched for when
+/// `vouched_by` staff corrected it (SIG-17); someone else's correction
+/// leaves a new address waiting for staff.
 pub fn update_contact_at_version(
     conn: &mut AnyConnection,
     id: i64,
     version: i32,
     c: &ContactColumns,
+    vouched_by: Option<i64>,
 ) -> RepoResult<ContactRecord> {
+    if let Some(actor) = vouched_by {
+        vouched_addresses::vouch(conn, &c.email, Some(actor), chrono::Utc::now().naive_utc())?;
+    }
     let written = diesel::update(
         contacts::table
             .find(id)

@@ -580,6 +580,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    vouched_addresses (address) {
+        address -> Text,
+        vouched_by -> Nullable<BigInt>,
+        vouched_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     platform_deliveries (platform, delivery) {
         platform -> Text,
         delivery -> Text,

@@ -69,7 +69,7 @@ pub async fn send_amendment(
         NotSignedIn,
         (status = 403, description = "Not the centre's staff with a validation right (SIG-11)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "No circuit (SIG-02), not sent (SIG-04), not a party (SIG-05), already signed (SIG-06), not their turn (SIG-07), no address (SIG-16)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "No circuit (SIG-02), not sent (SIG-04), not a party (SIG-05), already signed (SIG-06), not their turn (SIG-07), no address (SIG-16), an address staff did not vouch for (SIG-17)", body = Problem, content_type = "application/problem+json"),
         Stale,
         IfMatchMissing,
     )
@@ -86,6 +86,43 @@ pub async fn renew_amendment_link(
     let expected = concurrency::expected_version(&req)?;
     let view =
         cases::renew_link(&state, caller, lang, expected, id, Some(amendment), party).await?;
+    Ok(respond(StatusCode::OK, &view))
+}
+
+/// Vouches for the address of the host's signatory or the tutor of the
+/// amendment's circuit (SIG-17); a party it awaits is mailed their link.
+#[utoipa::path(
+    tag = "signatures",
+    operation_id = "vouch_for_amendment_signer_address",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Convention id"),
+        ("amendment" = i64, Path, description = "Amendment id"),
+        ("party" = Party, Path, description = "host_signatory or tutor"),
+        ("If-Match" = String, Header, description = "ETag of the convention's version read"),
+    ),
+    responses(
+        (status = 200, description = "Address vouched for (and the link mailed when the party is awaited)", body = ConventionView),
+        NotSignedIn,
+        (status = 403, description = "Not the centre's staff with a validation right (SIG-11)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "No circuit (SIG-02), not a party (SIG-05), no address (SIG-16), not a host contact (SIG-17)", body = Problem, content_type = "application/problem+json"),
+        Stale,
+        IfMatchMissing,
+    )
+)]
+#[post("/conventions/{id}/amendments/{amendment}/signature/addresses/{party}")]
+pub async fn vouch_amendment_address(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    path: web::Path<(i64, i64, Party)>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, amendment, party) = path.into_inner();
+    let expected = concurrency::expected_version(&req)?;
+    let view =
+        cases::vouch_address(&state, caller, lang, expected, id, Some(amendment), party).await?;
     Ok(respond(StatusCode::OK, &view))
 }
 

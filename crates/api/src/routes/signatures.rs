@@ -70,7 +70,7 @@ pub async fn send(
         NotSignedIn,
         (status = 403, description = "Not the centre's staff with a validation right (SIG-11)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Not validated (SIG-02), not sent (SIG-04), not a party (SIG-05), already signed (SIG-06), not their turn (SIG-07), no address (SIG-16)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not validated (SIG-02), not sent (SIG-04), not a party (SIG-05), already signed (SIG-06), not their turn (SIG-07), no address (SIG-16), an address staff did not vouch for (SIG-17)", body = Problem, content_type = "application/problem+json"),
         Stale,
         IfMatchMissing,
     )
@@ -86,6 +86,42 @@ pub async fn renew_link(
     let (id, party) = path.into_inner();
     let expected = concurrency::expected_version(&req)?;
     let view = cases::renew_link(&state, caller, lang, expected, id, None, party).await?;
+    Ok(respond(StatusCode::OK, &view))
+}
+
+/// Vouches for the address of the host's signatory or the tutor (SIG-17):
+/// staff checked that it is theirs, and signing links may go there. A
+/// party the circuit awaits is mailed their link at once.
+#[utoipa::path(
+    tag = "signatures",
+    operation_id = "vouch_for_signer_address",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Convention id"),
+        ("party" = Party, Path, description = "host_signatory or tutor"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    responses(
+        (status = 200, description = "Address vouched for (and the link mailed when the party is awaited)", body = ConventionView),
+        NotSignedIn,
+        (status = 403, description = "Not the centre's staff with a validation right (SIG-11)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not validated (SIG-02), not a party (SIG-05), no address (SIG-16), not a host contact (SIG-17)", body = Problem, content_type = "application/problem+json"),
+        Stale,
+        IfMatchMissing,
+    )
+)]
+#[post("/conventions/{id}/signature/addresses/{party}")]
+pub async fn vouch_address(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    path: web::Path<(i64, Party)>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, party) = path.into_inner();
+    let expected = concurrency::expected_version(&req)?;
+    let view = cases::vouch_address(&state, caller, lang, expected, id, None, party).await?;
     Ok(respond(StatusCode::OK, &view))
 }
 

@@ -69,6 +69,19 @@ pub async fn renew_link(
         .await
 }
 
+/// Staff vouch for `party`'s address (SIG-17); an awaited party is mailed
+/// their link.
+pub async fn vouch_address(
+    of: CircuitOf,
+    version: i32,
+    party: Party,
+) -> Result<ConventionView, ApiError> {
+    Call::post(format!("{}/addresses/{}", of.base(), party_code(party)))
+        .if_match(version)
+        .fetch()
+        .await
+}
+
 pub async fn record_paper(
     of: CircuitOf,
     version: i32,

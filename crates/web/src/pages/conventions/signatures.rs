@@ -195,6 +195,8 @@ fn PartyRow(
         None if party.awaited => i18n.t("signature-awaited"),
         None => i18n.t("signature-waiting"),
     };
+    // SIG-17: no link goes to this address until staff vouch for it.
+    let unvouched = party.address_vouched == Some(false);
     let action = match &party.signature {
         Some(s) if s.scan => Some(
             view! {
@@ -205,7 +207,8 @@ fn PartyRow(
         Some(_) => None,
         None if manage => Some(
             view! {
-                {party.awaited.then(|| view! { <RenewLink of=of prefix=prefix.clone() party=party.party current=current renewed=renewed /> })}
+                {unvouched.then(|| view! { <VouchAddress of=of prefix=prefix.clone() party=party.party current=current /> })}
+                {(party.awaited && !unvouched).then(|| view! { <RenewLink of=of prefix=prefix.clone() party=party.party current=current renewed=renewed /> })}
                 <PaperForm of=of prefix=prefix.clone() party=party.party opened_on=circuit.opened_on current=current />
             }
             .into_any(),
@@ -219,6 +222,9 @@ fn PartyRow(
                 {party.name.clone()}
                 {party.email.clone().map(|email| view! {
                     <br /><span class="muted" id=format!("{prefix}-email-{code}")>{email}</span>
+                })}
+                {unvouched.then(|| view! {
+                    <br /><span class="address-warning" id=format!("{prefix}-unvouched-{code}")>{i18n.t("signature-address-unvouched")}</span>
                 })}
             </td>
             <td class="signature-state">{state}</td>
@@ -266,6 +272,44 @@ fn RenewLink(
             <Show when=move || renewed.get() == Some((of, party))>
                 <p role="status" class="muted">{i18n.t("signature-link-renewed")}</p>
             </Show>
+            <ActionError error=error />
+        </div>
+    }
+}
+
+/// Staff vouch for the address of the host's signatory or the tutor,
+/// having checked it is theirs (SIG-17): links go there from now on, and
+/// an awaited party is mailed theirs at once.
+#[component]
+fn VouchAddress(
+    of: CircuitOf,
+    prefix: String,
+    party: Party,
+    current: RwSignal<ConventionView>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let code = party_code(party);
+    let error = RwSignal::new(None::<ApiError>);
+    let pending = RwSignal::new(false);
+    let vouch = move |_| {
+        let version = current.get_untracked().version;
+        pending.set(true);
+        error.set(None);
+        spawn_local(async move {
+            match signatures::vouch_address(of, version, party).await {
+                Ok(view) => current.set(view),
+                Err(e) => error.set(Some(e)),
+            }
+            pending.set(false);
+        });
+    };
+    view! {
+        <div class="action">
+            <button type="button" class="button secondary" id=format!("{prefix}-vouch-{code}")
+                disabled=move || pending.get()
+                on:click=vouch>
+                {i18n.t("signature-vouch-address")}
+            </button>
             <ActionError error=error />
         </div>
     }

@@ -1,0 +1,1 @@
+DROP TABLE vouched_addresses;
