@@ -53,9 +53,9 @@ pub struct PartyView {
     /// it before sending (the centre's staff only; `None` for others, and
     /// for a party without an address, who signs on paper).
     pub email: Option<String>,
-    /// SIG-17: for the host's signatory and the tutor, whether the centre's
-    /// staff vouched for `email` (entered or checked it): no link goes to
-    /// an address they did not. The centre's staff only; `None` for others,
+    /// SIG-17: for the host's signatory, the tutor and a minor's legal
+    /// representative, whether the centre's staff vouched for `email`
+    /// (entered or checked it): no link goes to an address they did not. The centre's staff only; `None` for others,
     /// and for the parties whose address needs no vouching.
     pub address_vouched: Option<bool>,
     /// Whether the party is asked to sign now.

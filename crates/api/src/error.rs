@@ -510,14 +510,6 @@ pub(crate) fn serde_field_name(message: &str) -> Option<String> {
     Some(message[start..start + len].to_owned())
 }
 
-/// Turns malformed path segments (e.g. a non-numeric id) into problems.
-pub fn path_error_handler(
-    err: actix_web::error::PathError,
-    _req: &actix_web::HttpRequest,
-) -> actix_web::Error {
-    ApiError::bad_request(requests::path_invalid(err.to_string())).into()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

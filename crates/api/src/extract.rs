@@ -1,6 +1,7 @@
 //! Request extractors: a JSON body whose errors name the field (and the
-//! domain rule when an identifier does not parse), and the caller's
-//! language.
+//! domain rule when an identifier does not parse), the query string and
+//! the path's segments (refused only after the credentials were checked),
+//! and the caller's language.
 
 use crate::error::{ApiError, ProblemViolation};
 use crate::headers;
@@ -14,9 +15,11 @@ use stages_domain::requests;
 use std::collections::BTreeMap;
 use std::future::{Ready, ready};
 
+mod path;
 mod query;
 mod shape;
 
+pub use path::Path;
 pub use query::Query;
 
 /// A JSON request body. Unlike actix's, a failure reports the JSON path of

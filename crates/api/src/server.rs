@@ -129,7 +129,6 @@ pub fn run(listener: TcpListener, state: AppState) -> Result<Server, StartError>
                     .limit(FORM_LIMIT_BYTES)
                     .error_handler(error::form_error_handler),
             )
-            .app_data(web::PathConfig::default().error_handler(error::path_error_handler))
             .wrap_fn(move |req, srv| {
                 let spa_csp = spa_csp.clone();
                 let path = req.path().to_owned();

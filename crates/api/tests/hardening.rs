@@ -594,6 +594,14 @@ async fn accounts_are_read_on_every_request(app: &TestApp) {
         assert_eq!(status, StatusCode::BAD_REQUEST, "{path}: {problem}");
         assert_ne!(field(&problem), "", "{path} names its parameter: {problem}");
     }
+    // A path segment that does not read: beside the credentials alone,
+    // and beside the caller.
+    let malformed_paths = ["/api/students/abc", "/api/conventions/abc"];
+    for path in malformed_paths {
+        let (status, problem) = manager.get(path).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{path}: {problem}");
+        assert_eq!(field(&problem), "path", "{path}: {problem}");
+    }
     // A body that does not read, beside the caller.
     let wrong_body = json!({"name": 12});
     let (status, problem) = manager
@@ -607,7 +615,7 @@ async fn accounts_are_read_on_every_request(app: &TestApp) {
         .unwrap();
     let (status, _) = manager.get("/api/me").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
-    for path in malformed {
+    for path in malformed.iter().chain(&malformed_paths) {
         let (status, problem) = manager.get(path).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}: {problem}");
     }

@@ -243,7 +243,7 @@ fluent_keys! {
         Sig15OutForSignature = "sig-15-out-for-signature" [],
         Sig16NoAddress = "sig-16-no-address" [],
         Sig17AddressNotVouched = "sig-17-address-not-vouched" [],
-        Sig17NotAHostContact = "sig-17-not-a-host-contact" [],
+        Sig17NotVouchable = "sig-17-not-vouchable" [],
         Sig12WrongCode = "sig-12-wrong-code" [],
         Sig12LinkLocked = "sig-12-link-locked" [],
         Sig13OtherDocument = "sig-13-other-document" [],

@@ -29,7 +29,7 @@
 //! | SIG-14 | a centre reminds pending signers every 1 to 60 days, or never (0) |
 //! | SIG-15 | an agreement is not amended while its signatures are being collected |
 //! | SIG-16 | a signing link goes to an address: a party without one signs on paper |
-//! | SIG-17 | a link goes to the host's signatory or the tutor only at an address the centre's staff vouched for (they entered or checked it) |
+//! | SIG-17 | a link goes to the host's signatory, the tutor or a minor's legal representative only at an address the centre's staff vouched for (they entered or checked it) |
 //! | CONV-03 | every party signed before the first day |
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -572,11 +572,15 @@ pub fn no_address() -> Refusal {
 
 /// SIG-17: whether a link to `party` goes only to an address staff vouched
 /// for. The host's signatory and the tutor are contacts that anyone on the
-/// convention may enter: a student could give their own address and sign
-/// for the host. The others' addresses come from the registry, the
-/// directory or the centre, or belong to the student's own side.
+/// convention may enter, and the student enters their legal
+/// representative: a student could give their own address and sign for
+/// the host or for their parent. The others' addresses come from the
+/// registry, the directory or the centre.
 pub fn link_needs_vouched_address(party: Party) -> bool {
-    matches!(party, Party::HostSignatory | Party::Tutor)
+    matches!(
+        party,
+        Party::HostSignatory | Party::Tutor | Party::LegalRepresentative
+    )
 }
 
 /// SIG-16 and SIG-17: whether a link may be mailed to `party`, who has
@@ -596,7 +600,7 @@ pub fn check_vouchable(party: Party) -> Result<(), Refusal> {
     if link_needs_vouched_address(party) {
         Ok(())
     } else {
-        Err(Refusal::new("SIG-17", MessageKey::Sig17NotAHostContact))
+        Err(Refusal::new("SIG-17", MessageKey::Sig17NotVouchable))
     }
 }
 
@@ -1014,21 +1018,20 @@ mod tests {
     }
 
     #[test]
-    fn host_contacts_get_links_only_at_addresses_staff_vouched_for() {
+    fn typed_in_addresses_get_links_only_once_staff_vouched_for_them() {
         use crate::access::Role;
         let rule = |r: Result<(), Refusal>| r.err().map(|r| r.rule).unwrap_or_default();
         // The host's side waits for staff; the others do not.
-        for party in [Party::HostSignatory, Party::Tutor] {
+        for party in [
+            Party::HostSignatory,
+            Party::Tutor,
+            Party::LegalRepresentative,
+        ] {
             assert_eq!(rule(check_link_address(party, true, false)), "SIG-17");
             assert_eq!(rule(check_link_address(party, true, true)), "");
             assert_eq!(rule(check_vouchable(party)), "");
         }
-        for party in [
-            Party::Student,
-            Party::LegalRepresentative,
-            Party::Supervisor,
-            Party::School,
-        ] {
+        for party in [Party::Student, Party::Supervisor, Party::School] {
             assert_eq!(rule(check_link_address(party, true, false)), "");
             assert_eq!(rule(check_vouchable(party)), "SIG-17");
         }

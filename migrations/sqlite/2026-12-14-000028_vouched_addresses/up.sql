@@ -1,8 +1,9 @@
--- The addresses the centres' staff vouched for as those of host people
--- (SIG-17): anyone on a convention may enter the host's signatory or the
--- tutor, a student with their own address too, so a signing link goes to
--- them only at an address staff entered (a contact they created or
--- corrected) or checked on a circuit. Kept by address, in lower case,
+-- The addresses the centres' staff vouched for as those of the people
+-- they name (SIG-17): anyone on a convention may enter the host's
+-- signatory or the tutor, and the student enters a minor's legal
+-- representative, their own address too, so a signing link goes to them
+-- only at an address staff entered (a contact they created or corrected)
+-- or checked on a circuit. Kept by address, in lower case,
 -- since an amendment's new tutor or signatory is a copy without a contact
 -- id. Addresses entered before this table wait for staff.
 CREATE TABLE vouched_addresses (

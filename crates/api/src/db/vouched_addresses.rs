@@ -1,6 +1,6 @@
-//! The addresses staff vouched for as those of host people (migration 28,
-//! SIG-17): a signing link goes to the host's signatory or the tutor only
-//! at one of them.
+//! The addresses staff vouched for as those of the people they name
+//! (migration 28, SIG-17): a signing link goes to the host's signatory,
+//! the tutor or a minor's legal representative only at one of them.
 
 use crate::db::AnyConnection;
 use crate::db::schema::vouched_addresses;

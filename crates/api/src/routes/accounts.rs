@@ -6,6 +6,7 @@ use crate::auth::Caller;
 use crate::db::users;
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
+use crate::extract::Path;
 use crate::pagination::{Page, PageParams};
 use crate::problems::{Malformed, NotSignedIn};
 use crate::state::AppState;
@@ -86,7 +87,7 @@ pub async fn search(
 pub async fn change(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: Path<i64>,
     body: Json<AccountChangeRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();

@@ -9,6 +9,7 @@ use crate::app::signatures::{self as cases, File, MAX_SCAN_BYTES, PaperSignature
 use crate::auth::Caller;
 use crate::concurrency;
 use crate::error::{ApiError, Problem};
+use crate::extract::Path;
 use crate::extract::Query;
 use crate::i18n::Lang;
 use crate::problems::{IfMatchMissing, NotSignedIn, Stale};
@@ -45,7 +46,7 @@ pub async fn send_amendment(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    path: web::Path<(i64, i64)>,
+    path: Path<(i64, i64)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, amendment) = path.into_inner();
     let expected = concurrency::expected_version(&req)?;
@@ -80,7 +81,7 @@ pub async fn renew_amendment_link(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    path: web::Path<(i64, i64, Party)>,
+    path: Path<(i64, i64, Party)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, amendment, party) = path.into_inner();
     let expected = concurrency::expected_version(&req)?;
@@ -89,8 +90,8 @@ pub async fn renew_amendment_link(
     Ok(respond(StatusCode::OK, &view))
 }
 
-/// Vouches for the address of the host's signatory or the tutor of the
-/// amendment's circuit (SIG-17); a party it awaits is mailed their link.
+/// Vouches for the address of the host's signatory, the tutor or a minor's
+/// legal representative in the amendment's circuit (SIG-17); a party it awaits is mailed their link.
 #[utoipa::path(
     tag = "signatures",
     operation_id = "vouch_for_amendment_signer_address",
@@ -98,7 +99,7 @@ pub async fn renew_amendment_link(
     params(
         ("id" = i64, Path, description = "Convention id"),
         ("amendment" = i64, Path, description = "Amendment id"),
-        ("party" = Party, Path, description = "host_signatory or tutor"),
+        ("party" = Party, Path, description = "host_signatory, tutor or legal_representative"),
         ("If-Match" = String, Header, description = "ETag of the convention's version read"),
     ),
     responses(
@@ -106,7 +107,7 @@ pub async fn renew_amendment_link(
         NotSignedIn,
         (status = 403, description = "Not the centre's staff with a validation right (SIG-11)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "No circuit (SIG-02), not a party (SIG-05), no address (SIG-16), not a host contact (SIG-17)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "No circuit (SIG-02), not a party (SIG-05), no address (SIG-16), a party whose address needs no vouching (SIG-17)", body = Problem, content_type = "application/problem+json"),
         Stale,
         IfMatchMissing,
     )
@@ -117,7 +118,7 @@ pub async fn vouch_amendment_address(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    path: web::Path<(i64, i64, Party)>,
+    path: Path<(i64, i64, Party)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, amendment, party) = path.into_inner();
     let expected = concurrency::expected_version(&req)?;
@@ -159,7 +160,7 @@ pub async fn record_amendment_paper(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    path: web::Path<(i64, i64, Party)>,
+    path: Path<(i64, i64, Party)>,
     query: Query<PaperQuery>,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
@@ -198,7 +199,7 @@ pub async fn record_amendment_paper(
 pub async fn amendment_document(
     state: web::Data<AppState>,
     caller: Caller,
-    path: web::Path<(i64, i64)>,
+    path: Path<(i64, i64)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, amendment) = path.into_inner();
     let (bytes, name) = cases::file(&state, caller, id, Some(amendment), File::Sent).await?;
@@ -225,7 +226,7 @@ pub async fn amendment_document(
 pub async fn amendment_scan(
     state: web::Data<AppState>,
     caller: Caller,
-    path: web::Path<(i64, i64, i64)>,
+    path: Path<(i64, i64, i64)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, amendment, signature) = path.into_inner();
     let (bytes, name) =
@@ -253,7 +254,7 @@ pub async fn amendment_scan(
 pub async fn signed_amendment(
     state: web::Data<AppState>,
     caller: Caller,
-    path: web::Path<(i64, i64)>,
+    path: Path<(i64, i64)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, amendment) = path.into_inner();
     let (bytes, name) = cases::file(&state, caller, id, Some(amendment), File::Signed).await?;

@@ -8,6 +8,7 @@ use crate::auth::Caller;
 use crate::concurrency;
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
+use crate::extract::Path;
 use crate::i18n::Lang;
 use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 use crate::state::AppState;
@@ -33,7 +34,7 @@ pub async fn list_amendments(
     state: web::Data<AppState>,
     caller: Caller,
     lang: Lang,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let views = app::list(&state, caller, lang, id.into_inner()).await?;
     Ok(HttpResponse::Ok().json(views))
@@ -69,7 +70,7 @@ pub async fn create(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
     body: Json<AmendmentInput>,
 ) -> Result<HttpResponse, ApiError> {
     let expected = concurrency::expected_version(&req)?;
@@ -102,7 +103,7 @@ pub async fn get(
     state: web::Data<AppState>,
     caller: Caller,
     lang: Lang,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let view = app::get(&state, caller, lang, id.into_inner()).await?;
     Ok(HttpResponse::Ok()
@@ -138,7 +139,7 @@ pub async fn update(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
     body: Json<AmendmentInput>,
 ) -> Result<HttpResponse, ApiError> {
     let expected = concurrency::expected_version(&req)?;
@@ -180,7 +181,7 @@ pub async fn remove(
     state: web::Data<AppState>,
     caller: Caller,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let expected = concurrency::expected_version(&req)?;
     app::remove(&state, caller, expected, id.into_inner()).await?;
@@ -213,7 +214,7 @@ pub async fn validate(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let expected = concurrency::expected_version(&req)?;
     let view = app::validate(&state, caller, lang, expected, id.into_inner()).await?;

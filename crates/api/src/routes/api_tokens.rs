@@ -9,6 +9,7 @@ use crate::db::api_tokens as store;
 use crate::db::audit::{self, Entity};
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
+use crate::extract::Path;
 use crate::problems::{Malformed, NotSignedIn};
 use crate::state::AppState;
 use actix_web::{HttpResponse, delete, get, post, web};
@@ -123,7 +124,7 @@ pub async fn list(state: web::Data<AppState>, caller: Caller) -> Result<HttpResp
 pub async fn revoke(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     access::may_administer(&caller.roles).map_err(|r| ApiError::refusal(&r))?;
     let id = id.into_inner();
@@ -184,7 +185,7 @@ pub async fn list_mine(
 pub async fn revoke_mine(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let user_id = caller.user_id;

@@ -8,6 +8,7 @@ use crate::concurrency;
 use crate::db::centres::{self as repo, Centre};
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
+use crate::extract::Path;
 use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
@@ -49,7 +50,7 @@ pub async fn list(state: web::Data<AppState>, _caller: Caller) -> Result<HttpRes
 pub async fn get(
     state: web::Data<AppState>,
     _caller: Caller,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let centre = state.db(move |conn| Ok(repo::load(conn, id)?)).await?;
@@ -112,7 +113,7 @@ pub async fn update(
     state: web::Data<AppState>,
     caller: Caller,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
     body: Json<CentreInput>,
 ) -> Result<HttpResponse, ApiError> {
     let expected = concurrency::expected_version(&req)?;
@@ -153,7 +154,7 @@ pub async fn set_organisation(
     state: web::Data<AppState>,
     caller: Caller,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
     body: Json<CentreOrganisation>,
 ) -> Result<HttpResponse, ApiError> {
     let expected = concurrency::expected_version(&req)?;
@@ -186,7 +187,7 @@ pub async fn set_organisation(
 pub async fn upload_logo(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: Path<i64>,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
     cases::upload_logo(&state, caller, id.into_inner(), body).await?;
@@ -209,7 +210,7 @@ pub async fn upload_logo(
 pub async fn get_logo(
     state: web::Data<AppState>,
     _caller: Caller,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let (bytes, media_type) = state.db(move |conn| Ok(repo::logo(conn, id)?)).await?;

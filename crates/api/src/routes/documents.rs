@@ -7,6 +7,7 @@ use crate::app::documents as cases;
 use crate::auth::Caller;
 use crate::documents;
 use crate::error::{ApiError, Problem};
+use crate::extract::Path;
 use crate::problems::NotSignedIn;
 use crate::state::AppState;
 use actix_web::http::header;
@@ -71,7 +72,7 @@ pub async fn convention_pdf(
     state: web::Data<AppState>,
     caller: Caller,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let (doc, number) = cases::convention(&state, caller, id.into_inner()).await?;
     let etag = etag_of(&doc);
@@ -104,7 +105,7 @@ pub async fn amendment_pdf(
     state: web::Data<AppState>,
     caller: Caller,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let (doc, filename) = cases::amendment(&state, caller, id.into_inner()).await?;
     let etag = etag_of(&doc);
@@ -138,7 +139,7 @@ pub async fn certificate_pdf(
     state: web::Data<AppState>,
     caller: Caller,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let (doc, number) = cases::certificate(&state, caller, id.into_inner()).await?;
     let etag = etag_of(&doc);
@@ -177,7 +178,7 @@ pub struct BatchQuery {
 pub async fn centre_zip(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: Path<i64>,
     query: crate::extract::Query<BatchQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let centre = id.into_inner();

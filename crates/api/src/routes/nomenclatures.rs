@@ -7,6 +7,7 @@ use crate::auth::Caller;
 use crate::concurrency;
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
+use crate::extract::Path;
 use crate::i18n::Lang;
 use crate::pagination::{Page, PageParams};
 use crate::problems::{IfMatchMissing, NotSignedIn, Stale};
@@ -66,7 +67,7 @@ pub struct ValuesQuery {
 pub async fn list_values(
     state: web::Data<AppState>,
     _caller: Caller,
-    kind: web::Path<String>,
+    kind: Path<String>,
     query: crate::extract::Query<ValuesQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let kind = cases::known_kind(&kind)?.code;
@@ -108,7 +109,7 @@ pub use stages_api_types::nomenclatures::NewValue;
 pub async fn create_value(
     state: web::Data<AppState>,
     caller: Caller,
-    kind: web::Path<String>,
+    kind: Path<String>,
     body: Json<NewValue>,
 ) -> Result<HttpResponse, ApiError> {
     let created = cases::create(&state, caller, &kind, body.into_inner()).await?;
@@ -146,7 +147,7 @@ pub async fn update_value(
     state: web::Data<AppState>,
     caller: Caller,
     req: HttpRequest,
-    path: web::Path<(String, String)>,
+    path: Path<(String, String)>,
     body: Json<ValueUpdate>,
 ) -> Result<HttpResponse, ApiError> {
     let expected = concurrency::expected_version(&req)?;

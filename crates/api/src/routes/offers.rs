@@ -8,6 +8,7 @@ use crate::concurrency;
 use crate::db::offers::OfferSearch;
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
+use crate::extract::Path;
 use crate::i18n::Lang;
 use crate::pagination::{Page, PageParams};
 use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
@@ -172,7 +173,7 @@ pub async fn get_offer(
     state: web::Data<AppState>,
     caller: Caller,
     lang: Lang,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let view = cases::get(&state, caller, lang, id.into_inner()).await?;
     Ok(HttpResponse::Ok()
@@ -208,7 +209,7 @@ pub async fn update_offer(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
     body: Json<OfferInput>,
 ) -> Result<HttpResponse, ApiError> {
     let expected = concurrency::expected_version(&req)?;
@@ -270,7 +271,7 @@ pub async fn publish_offer(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     change_status(
         state,
@@ -308,7 +309,7 @@ pub async fn unpublish_offer(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     change_status(
         state,
@@ -348,7 +349,7 @@ pub async fn close_offer(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
     body: Json<CloseInput>,
 ) -> Result<HttpResponse, ApiError> {
     let action = if body.into_inner().filled {

@@ -9,6 +9,7 @@ use crate::db::audit::AuditEntry;
 use crate::db::organisations::{OrganisationOrder, OrganisationSearch};
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
+use crate::extract::Path;
 use crate::pagination::{Page, PageParams};
 use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 use crate::state::AppState;
@@ -192,7 +193,7 @@ fn asked(query: OrganisationQuery) -> Result<(OrganisationSearch, i64, bool), Ap
 pub async fn get(
     state: web::Data<AppState>,
     _caller: Caller,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let row = cases::get(&state, id).await?;
@@ -273,7 +274,7 @@ pub async fn update(
     state: web::Data<AppState>,
     caller: Caller,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
     body: Json<OrganisationInput>,
 ) -> Result<HttpResponse, ApiError> {
     let expected = concurrency::expected_version(&req)?;
@@ -307,7 +308,7 @@ pub async fn deactivate(
     state: web::Data<AppState>,
     caller: Caller,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let expected = concurrency::expected_version(&req)?;
     cases::deactivate(&state, caller, id.into_inner(), expected).await?;
@@ -331,7 +332,7 @@ pub async fn deactivate(
 pub async fn history(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(cases::history(&state, caller, id.into_inner()).await?))
 }

@@ -6,6 +6,7 @@ use crate::auth::Caller;
 use crate::concurrency;
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
+use crate::extract::Path;
 use crate::problems::{IfMatchMissing, NotSignedIn, Stale};
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
@@ -49,7 +50,7 @@ pub async fn list(state: web::Data<AppState>, _caller: Caller) -> Result<HttpRes
 pub async fn create(
     state: web::Data<AppState>,
     caller: Caller,
-    year: web::Path<i32>,
+    year: Path<i32>,
     body: Json<HourlyRateInput>,
 ) -> Result<HttpResponse, ApiError> {
     let created = cases::create(&state, caller, year.into_inner(), body.into_inner()).await?;
@@ -84,7 +85,7 @@ pub async fn update(
     state: web::Data<AppState>,
     caller: Caller,
     req: HttpRequest,
-    year: web::Path<i32>,
+    year: Path<i32>,
     body: Json<HourlyRateInput>,
 ) -> Result<HttpResponse, ApiError> {
     let expected = concurrency::expected_version(&req)?;
@@ -126,7 +127,7 @@ pub async fn remove(
     state: web::Data<AppState>,
     caller: Caller,
     req: HttpRequest,
-    year: web::Path<i32>,
+    year: Path<i32>,
 ) -> Result<HttpResponse, ApiError> {
     let expected = concurrency::expected_version(&req)?;
     cases::delete(&state, caller, year.into_inner(), expected).await?;

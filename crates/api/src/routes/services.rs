@@ -7,6 +7,7 @@ use crate::concurrency;
 use crate::db::organisations::{ContactRecord, HostServiceRecord};
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
+use crate::extract::Path;
 use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
@@ -28,7 +29,7 @@ use stages_api_types::organisations::{ContactInput, ContactRow, HostServiceInput
 pub async fn list_services(
     state: web::Data<AppState>,
     _caller: Caller,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let services = cases::services(&state, id.into_inner()).await?;
     Ok(HttpResponse::Ok().json(
@@ -58,7 +59,7 @@ pub async fn list_services(
 pub async fn create_service(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: Path<i64>,
     body: Json<HostServiceInput>,
 ) -> Result<HttpResponse, ApiError> {
     let row = cases::create_service(&state, caller, id.into_inner(), body.into_inner()).await?;
@@ -93,7 +94,7 @@ pub async fn update_service(
     state: web::Data<AppState>,
     caller: Caller,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
     body: Json<HostServiceInput>,
 ) -> Result<HttpResponse, ApiError> {
     let expected = concurrency::expected_version(&req)?;
@@ -123,7 +124,7 @@ pub async fn update_service(
 pub async fn delete_service(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     cases::delete_service(&state, caller, id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
@@ -145,7 +146,7 @@ pub async fn delete_service(
 pub async fn list_contacts(
     state: web::Data<AppState>,
     _caller: Caller,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let contacts = cases::contacts(&state, id.into_inner()).await?;
     Ok(HttpResponse::Ok().json(contacts.iter().map(ContactRecord::wire).collect::<Vec<_>>()))
@@ -170,7 +171,7 @@ pub async fn list_contacts(
 pub async fn create_contact(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: Path<i64>,
     body: Json<ContactInput>,
 ) -> Result<HttpResponse, ApiError> {
     let row = cases::create_contact(&state, caller, id.into_inner(), body.into_inner()).await?;
@@ -205,7 +206,7 @@ pub async fn update_contact(
     state: web::Data<AppState>,
     caller: Caller,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
     body: Json<ContactInput>,
 ) -> Result<HttpResponse, ApiError> {
     let expected = concurrency::expected_version(&req)?;

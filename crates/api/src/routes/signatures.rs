@@ -8,6 +8,7 @@ use crate::app::signatures::{self as cases, File, MAX_SCAN_BYTES, PaperSignature
 use crate::auth::Caller;
 use crate::concurrency;
 use crate::error::{ApiError, Problem};
+use crate::extract::Path;
 use crate::extract::Query;
 use crate::i18n::Lang;
 use crate::problems::{IfMatchMissing, NotSignedIn, Stale};
@@ -47,7 +48,7 @@ pub async fn send(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let expected = concurrency::expected_version(&req)?;
     let view = cases::send(&state, caller, lang, expected, id.into_inner(), None).await?;
@@ -81,7 +82,7 @@ pub async fn renew_link(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    path: web::Path<(i64, Party)>,
+    path: Path<(i64, Party)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, party) = path.into_inner();
     let expected = concurrency::expected_version(&req)?;
@@ -89,16 +90,17 @@ pub async fn renew_link(
     Ok(respond(StatusCode::OK, &view))
 }
 
-/// Vouches for the address of the host's signatory or the tutor (SIG-17):
-/// staff checked that it is theirs, and signing links may go there. A
-/// party the circuit awaits is mailed their link at once.
+/// Vouches for the address of the host's signatory, the tutor or a minor's
+/// legal representative (SIG-17): staff checked that it is theirs, and
+/// signing links may go there. A party the circuit awaits is mailed their
+/// link at once.
 #[utoipa::path(
     tag = "signatures",
     operation_id = "vouch_for_signer_address",
     security(("bearer" = [])),
     params(
         ("id" = i64, Path, description = "Convention id"),
-        ("party" = Party, Path, description = "host_signatory or tutor"),
+        ("party" = Party, Path, description = "host_signatory, tutor or legal_representative"),
         ("If-Match" = String, Header, description = "ETag of the version read"),
     ),
     responses(
@@ -106,7 +108,7 @@ pub async fn renew_link(
         NotSignedIn,
         (status = 403, description = "Not the centre's staff with a validation right (SIG-11)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Not validated (SIG-02), not a party (SIG-05), no address (SIG-16), not a host contact (SIG-17)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not validated (SIG-02), not a party (SIG-05), no address (SIG-16), a party whose address needs no vouching (SIG-17)", body = Problem, content_type = "application/problem+json"),
         Stale,
         IfMatchMissing,
     )
@@ -117,7 +119,7 @@ pub async fn vouch_address(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    path: web::Path<(i64, Party)>,
+    path: Path<(i64, Party)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, party) = path.into_inner();
     let expected = concurrency::expected_version(&req)?;
@@ -183,7 +185,7 @@ pub async fn record_paper(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    path: web::Path<(i64, Party)>,
+    path: Path<(i64, Party)>,
     query: Query<PaperQuery>,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
@@ -229,7 +231,7 @@ pub(crate) fn pdf(bytes: Vec<u8>, filename: &str) -> HttpResponse {
 pub async fn document(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let (bytes, name) = cases::file(&state, caller, id.into_inner(), None, File::Sent).await?;
     Ok(pdf(bytes, &name))
@@ -254,7 +256,7 @@ pub async fn document(
 pub async fn scan_file(
     state: web::Data<AppState>,
     caller: Caller,
-    path: web::Path<(i64, i64)>,
+    path: Path<(i64, i64)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, signature) = path.into_inner();
     let (bytes, name) = cases::file(&state, caller, id, None, File::Scan(signature)).await?;
@@ -278,7 +280,7 @@ pub async fn scan_file(
 pub async fn signed(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let (bytes, name) = cases::file(&state, caller, id.into_inner(), None, File::Signed).await?;
     Ok(pdf(bytes, &name))

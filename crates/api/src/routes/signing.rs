@@ -5,6 +5,7 @@
 use crate::app::signing::{self as cases, Confirmation};
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
+use crate::extract::Path;
 use crate::problems::Malformed;
 use crate::routes::auth::client_address;
 use crate::state::AppState;
@@ -30,7 +31,7 @@ const SHA256_HEX_CHARS: usize = 64;
 #[get("/signing/{token}")]
 pub async fn open(
     state: web::Data<AppState>,
-    token: web::Path<String>,
+    token: Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let view = cases::open(&state, token.into_inner()).await?;
     Ok(HttpResponse::Ok().json(view))
@@ -50,7 +51,7 @@ pub async fn open(
 #[get("/signing/{token}/document")]
 pub async fn document(
     state: web::Data<AppState>,
-    token: web::Path<String>,
+    token: Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let (bytes, name) = cases::document(&state, token.into_inner()).await?;
     Ok(HttpResponse::Ok()
@@ -78,7 +79,7 @@ pub async fn document(
 #[post("/signing/{token}/code")]
 pub async fn code(
     state: web::Data<AppState>,
-    token: web::Path<String>,
+    token: Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let view = cases::send_code(&state, token.into_inner()).await?;
     Ok(HttpResponse::Ok().json(view))
@@ -102,7 +103,7 @@ pub async fn code(
 pub async fn sign(
     state: web::Data<AppState>,
     req: HttpRequest,
-    token: web::Path<String>,
+    token: Path<String>,
     body: Json<SigningInput>,
 ) -> Result<HttpResponse, ApiError> {
     let input = body.into_inner();
@@ -161,7 +162,7 @@ pub async fn sign(
 pub async fn platform_report(
     state: web::Data<AppState>,
     req: HttpRequest,
-    platform: web::Path<String>,
+    platform: Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
     crate::app::platforms::report(

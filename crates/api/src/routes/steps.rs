@@ -11,6 +11,7 @@ use crate::auth::Caller;
 use crate::concurrency;
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
+use crate::extract::Path;
 use crate::i18n::Lang;
 use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 use crate::state::AppState;
@@ -48,7 +49,7 @@ pub async fn save_student(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
     body: Json<StudentStepInput>,
 ) -> Result<HttpResponse, ApiError> {
     let view = steps::save_student(
@@ -97,7 +98,7 @@ pub async fn save_organisation(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
     body: Json<OrganisationChoice>,
 ) -> Result<HttpResponse, ApiError> {
     let view = steps::save_organisation(
@@ -143,7 +144,7 @@ pub async fn save_host_service(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
     body: Json<HostServiceChoice>,
 ) -> Result<HttpResponse, ApiError> {
     let view = steps::save_host_service(
@@ -188,7 +189,7 @@ pub async fn save_tutor(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
     body: Json<ContactChoice>,
 ) -> Result<HttpResponse, ApiError> {
     let view = steps::save_tutor(
@@ -233,7 +234,7 @@ pub async fn save_internship(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
     body: Json<Internship>,
 ) -> Result<HttpResponse, ApiError> {
     let view = steps::save_internship(
@@ -280,7 +281,7 @@ pub async fn save_supervisor(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
     body: Json<SupervisorChoice>,
 ) -> Result<HttpResponse, ApiError> {
     let view = steps::save_supervisor(
@@ -324,7 +325,7 @@ pub async fn save_signatory(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
     body: Json<ContactChoice>,
 ) -> Result<HttpResponse, ApiError> {
     let view = steps::save_signatory(

@@ -4,6 +4,7 @@ use crate::app::caller;
 use crate::auth::{Caller, Credentials};
 use crate::db::students::{self as repo, Student, StudentOrder};
 use crate::error::{ApiError, Problem};
+use crate::extract::Path;
 use crate::pagination::{Page, PageParams};
 use crate::problems::NotSignedIn;
 use crate::state::AppState;
@@ -153,7 +154,7 @@ pub async fn list(
 pub async fn get(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let student = state

@@ -7,6 +7,7 @@ use crate::auth::Caller;
 use crate::concurrency;
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
+use crate::extract::Path;
 use crate::fields::Fields;
 use crate::pagination::{Page, PageParams};
 use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
@@ -117,7 +118,7 @@ pub async fn list_tickets(
 pub async fn get(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let ticket = app::get(&state, caller, id).await?;
@@ -155,7 +156,7 @@ pub async fn answer_ticket(
     state: web::Data<AppState>,
     caller: Caller,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
     body: Json<TicketAnswer>,
 ) -> Result<HttpResponse, ApiError> {
     access::may_do_staff_work(&caller.roles).map_err(|r| ApiError::refusal(&r))?;
@@ -205,7 +206,7 @@ pub async fn close_ticket(
     state: web::Data<AppState>,
     caller: Caller,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let expected = concurrency::expected_version(&req)?;

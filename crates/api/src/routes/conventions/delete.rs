@@ -4,6 +4,7 @@ use crate::app::conventions as app;
 use crate::auth::Caller;
 use crate::concurrency;
 use crate::error::{ApiError, Problem};
+use crate::extract::Path;
 use crate::problems::{IfMatchMissing, NotSignedIn, Stale};
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, delete, web};
@@ -33,7 +34,7 @@ pub async fn remove(
     state: web::Data<AppState>,
     caller: Caller,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let expected = concurrency::expected_version(&req)?;

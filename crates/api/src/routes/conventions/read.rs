@@ -4,6 +4,7 @@ use super::respond;
 use crate::app::conventions as app;
 use crate::auth::Caller;
 use crate::error::{ApiError, Problem};
+use crate::extract::Path;
 use crate::i18n::Lang;
 use crate::problems::NotSignedIn;
 use crate::state::AppState;
@@ -29,7 +30,7 @@ pub async fn get(
     state: web::Data<AppState>,
     caller: Caller,
     lang: Lang,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let today = state.today();
@@ -58,7 +59,7 @@ pub async fn get(
 pub async fn history(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let history = state

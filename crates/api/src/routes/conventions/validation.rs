@@ -7,6 +7,7 @@ use crate::auth::Caller;
 use crate::concurrency;
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
+use crate::extract::Path;
 use crate::i18n::Lang;
 use crate::problems::{IfMatchMissing, NotSignedIn, Stale};
 use crate::state::AppState;
@@ -44,7 +45,7 @@ pub async fn submit(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let expected = concurrency::expected_version(&req)?;
     let view = app::submit(&state, caller, lang, expected, id.into_inner()).await?;
@@ -78,7 +79,7 @@ pub async fn validate(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    path: web::Path<(i64, ValidationLevel)>,
+    path: Path<(i64, ValidationLevel)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, level) = path.into_inner();
     let expected = concurrency::expected_version(&req)?;
@@ -113,7 +114,7 @@ pub async fn unvalidate(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    path: web::Path<(i64, ValidationLevel)>,
+    path: Path<(i64, ValidationLevel)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, level) = path.into_inner();
     let expected = concurrency::expected_version(&req)?;
@@ -149,7 +150,7 @@ pub async fn reject(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
     body: Json<RejectionInput>,
 ) -> Result<HttpResponse, ApiError> {
     let reason = body.into_inner().reason;
@@ -190,7 +191,7 @@ pub async fn review_post(
     caller: Caller,
     lang: Lang,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
     body: Json<PostReviewInput>,
 ) -> Result<HttpResponse, ApiError> {
     let input = body.into_inner();

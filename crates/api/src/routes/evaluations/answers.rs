@@ -2,6 +2,7 @@
 //! (read-only afterwards), printed.
 
 use super::*;
+use crate::extract::Path;
 use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 
 /// The three questionnaires of a convention.
@@ -20,7 +21,7 @@ use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 pub async fn convention_evaluations(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let today = state.today();
@@ -82,7 +83,7 @@ pub async fn convention_evaluations(
 pub async fn get_evaluation(
     state: web::Data<AppState>,
     caller: Caller,
-    path: web::Path<(i64, EvaluationKind)>,
+    path: Path<(i64, EvaluationKind)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, kind) = path.into_inner();
     let today = state.today();
@@ -179,7 +180,7 @@ pub async fn save_draft(
     state: web::Data<AppState>,
     caller: Caller,
     req: HttpRequest,
-    path: web::Path<(i64, EvaluationKind)>,
+    path: Path<(i64, EvaluationKind)>,
     body: Json<AnswersInput>,
 ) -> Result<HttpResponse, ApiError> {
     update_route(
@@ -222,7 +223,7 @@ pub async fn submit_evaluation(
     state: web::Data<AppState>,
     caller: Caller,
     req: HttpRequest,
-    path: web::Path<(i64, EvaluationKind)>,
+    path: Path<(i64, EvaluationKind)>,
     body: Json<AnswersInput>,
 ) -> Result<HttpResponse, ApiError> {
     update_route(
@@ -256,7 +257,7 @@ pub async fn submit_evaluation(
 pub async fn pdf(
     state: web::Data<AppState>,
     caller: Caller,
-    path: web::Path<(i64, EvaluationKind)>,
+    path: Path<(i64, EvaluationKind)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, kind) = path.into_inner();
     let app = state.clone();

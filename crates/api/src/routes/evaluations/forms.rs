@@ -1,6 +1,7 @@
 //! Each centre's questionnaires: read them, replace one.
 
 use super::*;
+use crate::extract::Path;
 use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 
 /// Lists a centre's three questionnaires (the national sheets until the
@@ -20,7 +21,7 @@ use crate::problems::{IfMatchMissing, Malformed, NotSignedIn, Stale};
 pub async fn centre_forms(
     state: web::Data<AppState>,
     _caller: Caller,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let centre = id.into_inner();
     let forms = state
@@ -64,7 +65,7 @@ pub async fn set_centre_form(
     state: web::Data<AppState>,
     caller: Caller,
     req: HttpRequest,
-    path: web::Path<(i64, EvaluationKind)>,
+    path: Path<(i64, EvaluationKind)>,
     body: Json<FormInput>,
 ) -> Result<HttpResponse, ApiError> {
     let (centre, kind) = path.into_inner();

@@ -2,6 +2,7 @@
 //! account: their questionnaire, saved and submitted.
 
 use super::*;
+use crate::extract::Path;
 use crate::problems::{IfMatchMissing, Malformed, Stale};
 
 fn tutor_sheet(
@@ -51,7 +52,7 @@ fn tutor_sheet(
 #[get("/tutor-evaluation/{token}")]
 pub async fn tutor_open(
     state: web::Data<AppState>,
-    token: web::Path<String>,
+    token: Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let token = token.into_inner();
     let today = state.today();
@@ -146,7 +147,7 @@ async fn tutor_save(
 pub async fn tutor_draft(
     state: web::Data<AppState>,
     req: HttpRequest,
-    token: web::Path<String>,
+    token: Path<String>,
     body: Json<AnswersInput>,
 ) -> Result<HttpResponse, ApiError> {
     tutor_save(
@@ -182,7 +183,7 @@ pub async fn tutor_draft(
 pub async fn tutor_submit(
     state: web::Data<AppState>,
     req: HttpRequest,
-    token: web::Path<String>,
+    token: Path<String>,
     body: Json<AnswersInput>,
 ) -> Result<HttpResponse, ApiError> {
     tutor_save(

@@ -1,6 +1,7 @@
 //! The workplace tutor's link to their questionnaire: sent, revoked.
 
 use super::*;
+use crate::extract::Path;
 use crate::problems::NotSignedIn;
 
 /// Makes a new link for the convention's workplace tutor (staff); the
@@ -22,7 +23,7 @@ use crate::problems::NotSignedIn;
 pub async fn create_link(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let app = state.clone();
@@ -77,7 +78,7 @@ pub async fn create_link(
 pub async fn revoke_links(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     state

@@ -277,7 +277,8 @@ fn RenewLink(
     }
 }
 
-/// Staff vouch for the address of the host's signatory or the tutor,
+/// Staff vouch for the address of the host's signatory, the tutor or a
+/// minor's legal representative,
 /// having checked it is theirs (SIG-17): links go there from now on, and
 /// an awaited party is mailed theirs at once.
 #[component]
