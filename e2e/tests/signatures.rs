@@ -130,6 +130,7 @@ async fn an_agreement_is_signed_by_link_and_on_paper_and_sealed() {
     manager.check_accessibility("signature circuit").await;
     // Staff checked the address: links may go there.
     manager.click("#signature-vouch-tutor").await;
+    manager.click("#signature-vouch-tutor-confirm").await;
     for _ in 0..100 {
         if !manager.exists("#signature-unvouched-tutor").await {
             break;

@@ -996,20 +996,23 @@ async fn host_links_wait_for_an_address_staff_vouched_for(app: &TestApp) {
     assert_eq!(status, StatusCode::CONFLICT, "{problem}");
     assert_eq!(rules(&problem), ["SIG-17"]);
 
-    // Only staff who run the circuit vouch, and only for the host's side.
+    // Only staff who run the circuit vouch, for a party who has not
+    // signed, and only for addresses typed in on the convention.
     let student = As::new(app, "etudiant").await;
     let vouch = format!("{base}/addresses/host_signatory");
     let (status, _) = student.post(&vouch, Some(version(&conv)), None).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, problem) = manager
-        .post(
-            &format!("{base}/addresses/student"),
-            Some(version(&conv)),
-            None,
-        )
-        .await;
-    assert_eq!(status, StatusCode::CONFLICT, "{problem}");
-    assert_eq!(rules(&problem), ["SIG-17"]);
+    for (party, rule) in [("student", "SIG-06"), ("supervisor", "SIG-17")] {
+        let (status, problem) = manager
+            .post(
+                &format!("{base}/addresses/{party}"),
+                Some(version(&conv)),
+                None,
+            )
+            .await;
+        assert_eq!(status, StatusCode::CONFLICT, "{party}: {problem}");
+        assert_eq!(rules(&problem), [rule], "{party}");
+    }
 
     // Vouched for: the awaited signatory is mailed their link at once.
     let (status, conv) = manager.post(&vouch, Some(version(&conv)), None).await;
@@ -1061,11 +1064,23 @@ async fn host_links_wait_for_an_address_staff_vouched_for(app: &TestApp) {
         vouched("jo.lemaire@host.example.org"),
         "one mailbox whatever its case"
     );
-    // Staff correcting the student's contact vouch for its address.
-    let (status, corrected) = manager
+    // Staff saving the student's contact with its address as it was do
+    // not vouch for it; typing another one does.
+    let mut kept = contact("moi@example.org");
+    kept["phone"] = json!("03 81 00 00 01");
+    let (status, saved) = manager
         .put(
             &format!("/api/contacts/{}", mine["id"]),
             mine["version"].as_i64().unwrap(),
+            kept,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    assert!(!vouched("moi@example.org"));
+    let (status, corrected) = manager
+        .put(
+            &format!("/api/contacts/{}", mine["id"]),
+            saved["version"].as_i64().unwrap(),
             contact("jo.directrice@host.example.org"),
         )
         .await;

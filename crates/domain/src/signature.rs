@@ -403,10 +403,15 @@ impl Circuit {
     }
 
     /// Whether staff may vouch for `party`'s address on this circuit: a
-    /// party of it (SIG-05) whose link needs it (SIG-17).
+    /// party of it (SIG-05) who has not signed (SIG-06) and whose link
+    /// needs it (SIG-17). Before the circuit is sent too, so that the
+    /// links go out with it.
     pub fn check_vouch(&self, party: Party) -> Result<(), Refusal> {
         if !self.parties.contains(&party) {
             return Err(Refusal::new("SIG-05", MessageKey::Sig05NotAParty));
+        }
+        if self.has_signed(party) {
+            return Err(already_signed());
         }
         check_vouchable(party)
     }
@@ -604,10 +609,15 @@ pub fn check_vouchable(party: Party) -> Result<(), Refusal> {
     }
 }
 
-/// SIG-17: whose entry or correction of a host contact vouches for its
-/// address: the staff of a centre and admins.
-pub fn vouches_for_addresses(roles: &[crate::access::Role]) -> bool {
-    crate::access::is_staff(roles)
+/// SIG-17: whose entry of an address in a host contact vouches for it:
+/// those who run circuits (SIG-11), admins and the managers of a centre
+/// with a validation right. A role from the directory alone does not.
+pub fn vouches_for_addresses(person: &crate::permissions::Person) -> bool {
+    person.admin
+        || person
+            .managed_centres
+            .iter()
+            .any(|(_, rights)| rights.validates_any())
 }
 
 /// SIG-02: a convention without an open circuit is not validated.
@@ -1019,7 +1029,6 @@ mod tests {
 
     #[test]
     fn typed_in_addresses_get_links_only_once_staff_vouched_for_them() {
-        use crate::access::Role;
         let rule = |r: Result<(), Refusal>| r.err().map(|r| r.rule).unwrap_or_default();
         // The host's side waits for staff; the others do not.
         for party in [
@@ -1044,11 +1053,30 @@ mod tests {
             rule(check_link_address(Party::Student, false, true)),
             "SIG-16"
         );
-        // Staff vouch by entering a contact; a student or a supervisor does not.
-        assert!(vouches_for_addresses(&[Role::Manager]));
-        assert!(vouches_for_addresses(&[Role::Admin]));
-        assert!(!vouches_for_addresses(&[Role::Student]));
-        assert!(!vouches_for_addresses(&[Role::Supervisor]));
-        assert!(!vouches_for_addresses(&[]));
+        // Entering a contact vouches for its address when admins and those
+        // who run a centre's circuits do it; not a manager's role alone,
+        // nor a student or a supervisor.
+        let person = |admin, rights: Option<StaffRights>| crate::permissions::Person {
+            admin,
+            student_id: None,
+            supervisor_id: None,
+            managed_centres: rights
+                .map(|r| vec![(crate::ids::CentreId(1), r)])
+                .unwrap_or_default(),
+        };
+        assert!(vouches_for_addresses(&person(true, None)));
+        assert!(vouches_for_addresses(&person(
+            false,
+            Some(StaffRights::ALL)
+        )));
+        let reader = StaffRights {
+            validate_pedagogical: false,
+            validate_administrative_check: false,
+            validate_administrative: false,
+            ..StaffRights::ALL
+        };
+        assert!(!reader.validates_any());
+        assert!(!vouches_for_addresses(&person(false, Some(reader))));
+        assert!(!vouches_for_addresses(&person(false, None)));
     }
 }

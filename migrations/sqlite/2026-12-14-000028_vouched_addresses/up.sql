@@ -11,3 +11,11 @@ CREATE TABLE vouched_addresses (
     vouched_by BIGINT,
     vouched_at TIMESTAMP NOT NULL
 );
+
+-- Links mailed before this rule to those parties stop working: staff
+-- vouch for the address on the circuit, which mails a new one.
+UPDATE signature_requests
+SET revoked_at = CURRENT_TIMESTAMP
+WHERE revoked_at IS NULL
+  AND used_at IS NULL
+  AND party IN ('host_signatory', 'tutor', 'legal_representative');

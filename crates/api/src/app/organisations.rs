@@ -550,6 +550,15 @@ pub async fn contacts(state: &AppState, service: i64) -> Result<Vec<ContactRecor
         .await
 }
 
+/// SIG-17: whether the address `caller` types in a contact is vouched for
+/// (an admin, or a manager who runs a centre's circuits).
+fn vouches_for_addresses(conn: &mut AnyConnection, caller: &Caller) -> Result<bool, ApiError> {
+    let ctx = crate::app::caller::load(conn, caller)?;
+    Ok(stages_domain::signature::vouches_for_addresses(
+        &ctx.person(),
+    ))
+}
+
 /// Records a contact of a service.
 pub async fn create_contact(
     state: &AppState,
@@ -563,7 +572,7 @@ pub async fn create_contact(
         .db(move |conn| {
             crate::db::transaction(conn, |conn| {
                 repo::find_service(conn, service)?;
-                let vouches = stages_domain::signature::vouches_for_addresses(&caller.roles);
+                let vouches = vouches_for_addresses(conn, &caller)?;
                 let row = repo::insert_contact(conn, service, &c, caller.user_id, vouches)?;
                 audit::record(
                     conn,
@@ -589,8 +598,7 @@ pub async fn update_contact(
     input: ContactInput,
 ) -> Result<ContactRecord, ApiError> {
     let c = check_contact(&input)?;
-    let vouched_by =
-        stages_domain::signature::vouches_for_addresses(&caller.roles).then_some(caller.user_id);
+    let corrector = caller.clone();
     let correction = Correction {
         entity: Entity::Contact,
         id,
@@ -602,6 +610,11 @@ pub async fn update_contact(
         correction,
         repo::find_contact,
         move |conn, before| {
+            // Staff who typed a new address vouch for it; saving a contact
+            // whose address they left as it was (a student's) does not.
+            let retyped = !before.email.eq_ignore_ascii_case(c.email.trim());
+            let vouched_by =
+                (retyped && vouches_for_addresses(conn, &corrector)?).then_some(corrector.user_id);
             Ok(repo::update_contact_at_version(
                 conn,
                 id,

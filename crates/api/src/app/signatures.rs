@@ -557,10 +557,12 @@ pub async fn vouch_address(
             let now = chrono::Utc::now().naive_utc();
             crate::db::vouched_addresses::vouch(conn, &address, Some(by), now)?;
             let now = now.with_nanosecond(0).unwrap_or(now);
+            // The circuit as read, or 412: a signature given meanwhile may
+            // have made the party awaited, and asked nobody.
+            repo::claim(conn, stored.id, stored.version)?;
             let asked_now = stored.circuit.awaited().contains(&party)
                 && !repo::has_open_request(conn, stored.id, party, now)?;
             if asked_now {
-                repo::claim(conn, stored.id, stored.version)?;
                 crate::app::signing::ask(conn, &parties, stored.id, party, &public_url, now)?
                     .map_err(|r| ApiError::refusal(&r))?;
             }

@@ -8,6 +8,7 @@
 use crate::api::ApiError;
 use crate::api::conventions::ConventionView;
 use crate::api::signatures::{self, CircuitOf, CircuitView, PartyView, party_code};
+use crate::components::confirm::ConfirmButton;
 use crate::components::decision::DeniedReason;
 use crate::components::download::{Document, DownloadButton};
 use crate::components::loading::ActionError;
@@ -278,7 +279,8 @@ fn RenewLink(
 }
 
 /// Staff vouch for the address of the host's signatory, the tutor or a
-/// minor's legal representative,
+/// minor's legal representative, once asked whether they checked it (the
+/// effect is for every convention),
 /// having checked it is theirs (SIG-17): links go there from now on, and
 /// an awaited party is mailed theirs at once.
 #[component]
@@ -288,11 +290,10 @@ fn VouchAddress(
     party: Party,
     current: RwSignal<ConventionView>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let code = party_code(party);
     let error = RwSignal::new(None::<ApiError>);
     let pending = RwSignal::new(false);
-    let vouch = move |_| {
+    let vouch = move |()| {
         let version = current.get_untracked().version;
         pending.set(true);
         error.set(None);
@@ -306,11 +307,14 @@ fn VouchAddress(
     };
     view! {
         <div class="action">
-            <button type="button" class="button secondary" id=format!("{prefix}-vouch-{code}")
-                disabled=move || pending.get()
-                on:click=vouch>
-                {i18n.t("signature-vouch-address")}
-            </button>
+            <ConfirmButton
+                id=format!("{prefix}-vouch-{code}")
+                label="signature-vouch-address"
+                question="signature-vouch-question"
+                confirm="signature-vouch-confirm"
+                on_confirm=vouch
+                disabled=Signal::derive(move || pending.get())
+            />
             <ActionError error=error />
         </div>
     }
