@@ -605,7 +605,7 @@ fn read_file(path: &Path) -> Result<FileConfig, ConfigError> {
 fn random_secret() -> String {
     use rand::Rng;
     let bytes: [u8; 32] = rand::rng().random();
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    hex::encode(bytes)
 }
 
 #[cfg(test)]

@@ -633,6 +633,58 @@ async fn student_holds_a_code(app: &TestApp) -> (i64, String, String, String) {
     (id, sha, token, code.unwrap())
 }
 
+/// A signature by link and staff's action on the same circuit lock the
+/// convention's row, then the circuit's, in that order: on PostgreSQL the
+/// one that comes second waits and is told the circuit changed (412),
+/// where the other order deadlocks and answers 503. Made certain here by
+/// holding the convention's row while the signature is under way.
+#[actix_web::test]
+async fn a_signature_and_staff_take_the_rows_in_one_order() {
+    use stages_api::db::schema::{conventions, signature_circuits};
+    let app = TestApp::spawn(common::Backend::Postgres).await;
+    let app = &app;
+    let (id, sha, token, code) = student_holds_a_code(app).await;
+    let mut conn = app.pool.get().unwrap();
+    let (held, hold) = std::sync::mpsc::channel();
+    let (went, go) = std::sync::mpsc::channel::<()>();
+    // Staff's side: the convention's row, then (once the signature is
+    // under way) the circuit's, as a transition does.
+    let staff = std::thread::spawn(move || {
+        conn.transaction(|conn| {
+            diesel::sql_query("SET LOCAL lock_timeout = '5s'").execute(conn)?;
+            diesel::update(conventions::table.find(id))
+                .set(conventions::version.eq(conventions::version + 1))
+                .execute(conn)?;
+            held.send(()).unwrap();
+            go.recv().unwrap();
+            diesel::update(
+                signature_circuits::table.filter(signature_circuits::convention_id.eq(id)),
+            )
+            .set(signature_circuits::version.eq(signature_circuits::version + 1))
+            .execute(conn)
+        })
+    });
+    hold.recv().unwrap();
+    let anonymous = As {
+        app,
+        token: String::new(),
+    };
+    let path = format!("/api/signing/{token}/sign");
+    let sign = anonymous.post(
+        &path,
+        None,
+        Some(json!({"code": code, "document_sha256": sha})),
+    );
+    let release = async {
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        went.send(()).unwrap();
+    };
+    let ((status, answer), ()) = tokio::join!(sign, release);
+    let staff = staff.join().unwrap();
+    assert!(staff.is_ok(), "staff's side went through: {staff:?}");
+    assert_eq!(status, StatusCode::PRECONDITION_FAILED, "{answer}");
+}
+
 /// Ten wrong codes lock the link, whatever codes are asked after: a
 /// guesser gets ten tries against a million codes.
 async fn wrong_codes_lock_the_link(app: &TestApp) {

@@ -39,10 +39,7 @@ pub const MAX_SCAN_BYTES: usize = 10 * 1024 * 1024;
 
 /// The hex SHA-256 of `bytes`: how evidence names a document.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex::encode(Sha256::digest(bytes))
 }
 
 /// Who `party` is on this convention, as the agreement names them, and

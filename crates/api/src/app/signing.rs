@@ -499,6 +499,10 @@ pub fn record_electronic(
             finish.today,
         )
         .map_err(|r| ApiError::refusal(&r))?;
+    // The convention's row is locked before the circuit's, in the order
+    // staff's actions on the circuit take them ([`crate::app::conventions::transition`]):
+    // the other order lets PostgreSQL deadlock one of the two.
+    conventions::touch(conn, stored.convention_id)?;
     repo::claim(conn, stored.id, stored.version)?;
     if let Some(request) = request
         && !repo::spend(conn, request, now)?
@@ -529,7 +533,6 @@ pub fn record_electronic(
             now,
         },
     )?;
-    conventions::touch(conn, stored.convention_id)?;
     let loaded = conventions::load(conn, stored.convention_id)?;
     let parties = circuits::signing_parties(conn, &loaded, &stored)?;
     ask_awaited(conn, &parties, stored.id, &finish.public_url, now)?;

@@ -26,8 +26,7 @@ pub fn random_secret() -> String {
 /// Tokens are stored as their SHA-256: a copy of the database does not
 /// hold usable tokens. (They are random, so a plain hash suffices.)
 pub fn hash(token: &str) -> String {
-    let digest = Sha256::digest(token.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 /// Records a new refresh token of `family` (a new sign-in when `None`).

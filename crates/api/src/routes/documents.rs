@@ -20,8 +20,7 @@ use utoipa::IntoParams;
 /// document (the PDF bytes themselves carry a creation time).
 fn etag_of(inputs: &impl std::fmt::Debug) -> String {
     let digest = Sha256::digest(format!("{inputs:?}").as_bytes());
-    let hex: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
-    format!("\"{hex}\"")
+    format!("\"{}\"", hex::encode(&digest[..16]))
 }
 
 /// Whether the client already has this version (`If-None-Match`).

@@ -351,10 +351,6 @@ mod tests {
         out
     }
 
-    fn hex(bytes: &[u8]) -> String {
-        bytes.iter().map(|b| format!("{b:02x}")).collect()
-    }
-
     #[test]
     fn a_query_is_sent_as_postgresql_sends_its_text_parsed() {
         // `encode(tsquerysend(CAST(text AS tsquery)), 'hex')` on PostgreSQL 15.
@@ -366,7 +362,7 @@ mod tests {
         let abc = EngineQuery::new(Kind::Student, &words(&["a", "b", "c"]), None);
         assert_eq!(abc.text(true), "'sa' & 'sb' & 'sc'");
         assert_eq!(
-            hex(&binary(&abc)),
+            hex::encode(binary(&abc)),
             "0000000502020100007363000202010000736200010000736100"
         );
         // `('cx1':* | 'cy') & 'xc1'`
@@ -377,7 +373,7 @@ mod tests {
         let query = EngineQuery::new(Kind::Convention, &alternatives, Some(&[Access::Centre(1)]));
         assert_eq!(query.text(true), "('cx1':* | 'cy') & 'xc1'");
         assert_eq!(
-            hex(&binary(&query)),
+            hex::encode(binary(&query)),
             "00000005020201000078633100020301000063790001000163783100"
         );
         // `'sa' & ('sb' | 'sc':* | 'sd')`: an OR of three, written first.
@@ -392,7 +388,7 @@ mod tests {
         let query = EngineQuery::new(Kind::Student, &alternatives, None);
         assert_eq!(query.text(true), "'sa' & ('sb' | 'sc':* | 'sd')");
         assert_eq!(
-            hex(&binary(&query)),
+            hex::encode(binary(&query)),
             "00000007020202030100007364000203010001736300010000736200010000736100"
         );
     }
