@@ -590,6 +590,69 @@ fn requested(app: &TestApp, id: i64) -> Vec<(String, bool, i32)> {
         .unwrap()
 }
 
+/// SIG-17: the tutor's link lets its holder evaluate the intern, and a
+/// student may have entered their own address as the tutor's. The tutor
+/// is mailed only at an address staff vouched for: the first reminder
+/// after they vouch carries the link.
+async fn the_tutor_is_mailed_only_at_a_vouched_address(app: &TestApp) {
+    use stages_api::db::schema::{evaluation_links, outbox, vouched_addresses};
+    let (id, _) = validated(app).await;
+    let tutor = "hugo.garcia@sgi-ingenierie.fr";
+    let mut conn = app.pool.get().unwrap();
+    diesel::delete(vouched_addresses::table)
+        .execute(&mut conn)
+        .unwrap();
+    let to_tutor = |conn: &mut stages_api::db::AnyConnection| -> Vec<String> {
+        outbox::table
+            .filter(outbox::convention_id.eq(id))
+            .filter(outbox::recipient.eq(tutor))
+            .select(outbox::subject)
+            .load(conn)
+            .unwrap()
+    };
+    assert_eq!(
+        scheduler::tick(&app.state).unwrap(),
+        2,
+        "the student and the supervisor"
+    );
+    assert!(to_tutor(&mut conn).is_empty());
+    let links: i64 = evaluation_links::table
+        .filter(evaluation_links::convention_id.eq(id))
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(links, 0, "no link made for an address nobody vouched for");
+
+    let now = chrono::Utc::now().naive_utc();
+    stages_api::db::vouched_addresses::vouch(&mut conn, tutor, None, now).unwrap();
+    diesel::update(evaluation_answers::table.filter(evaluation_answers::convention_id.eq(id)))
+        .set(evaluation_answers::requested_at.eq(now - chrono::Duration::days(8)))
+        .execute(&mut conn)
+        .unwrap();
+    assert_eq!(scheduler::tick(&app.state).unwrap(), 3);
+    let subjects = to_tutor(&mut conn);
+    assert_eq!(subjects.len(), 1, "{subjects:?}");
+    assert!(subjects[0].starts_with("Rappel"), "{subjects:?}");
+}
+
+mod the_tutor_is_mailed_only_at_a_vouched_address {
+    use super::*;
+
+    #[actix_web::test]
+    async fn sqlite() {
+        let app = TestApp::spawn_on(Backend::Sqlite, after_the_end()).await;
+        super::the_tutor_is_mailed_only_at_a_vouched_address(&app).await;
+        app.stop().await;
+    }
+
+    #[actix_web::test]
+    async fn postgres() {
+        let app = TestApp::spawn_on(Backend::Postgres, after_the_end()).await;
+        super::the_tutor_is_mailed_only_at_a_vouched_address(&app).await;
+        app.stop().await;
+    }
+}
+
 /// At the end of the internship the three people are asked, once, even
 /// with two schedulers; reminders follow after the configured delay.
 async fn evaluations_are_requested_at_the_end(app: &TestApp) {

@@ -29,7 +29,7 @@
 //! | SIG-14 | a centre reminds pending signers every 1 to 60 days, or never (0) |
 //! | SIG-15 | an agreement is not amended while its signatures are being collected |
 //! | SIG-16 | a signing link goes to an address: a party without one signs on paper |
-//! | SIG-17 | a link goes to the host's signatory, the tutor or a minor's legal representative only at an address the centre's staff vouched for (they entered or checked it) |
+//! | SIG-17 | a link goes to the host's signatory, the tutor (to sign, or to evaluate the intern) or a minor's legal representative only at an address the centre's staff vouched for (they entered or checked it) |
 //! | CONV-03 | every party signed before the first day |
 
 use chrono::{NaiveDate, NaiveDateTime};

@@ -15,6 +15,7 @@ use crate::mail::templates::{MailLang, render};
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::Connection;
 use stages_domain::model::{AgreementLanguage, EvaluationKind};
+use stages_domain::signature;
 
 /// Internships that ended longer ago are not asked about any more (an
 /// installation's history is not mailed when the scheduler first runs).
@@ -62,6 +63,14 @@ fn recipient(
                 Some(t) => store::contact_email(conn, t)?,
                 None => None,
             };
+            // SIG-17: the link lets whoever holds it evaluate the intern,
+            // and the tutor's address may be the student's own: it goes
+            // only to an address staff vouched for. Until then staff hand
+            // the link over themselves, and a reminder goes once they vouch.
+            let email = match email {
+                Some(to) if tutor_may_be_mailed(conn, &to)? => Some(to),
+                _ => None,
+            };
             match email {
                 Some(to) => {
                     // The queued mail holds a placeholder, not the token:
@@ -77,6 +86,12 @@ fn recipient(
             }
         }
     })
+}
+
+/// SIG-17 for the tutor's link to `address`.
+fn tutor_may_be_mailed(conn: &mut AnyConnection, address: &str) -> Result<bool, ApiError> {
+    let vouched = crate::db::vouched_addresses::is_vouched(conn, address)?;
+    Ok(signature::check_link_address(signature::Party::Tutor, true, vouched).is_ok())
 }
 
 /// The tutor reads the convention's language when it is English.
