@@ -518,10 +518,10 @@ pub async fn renew_link(
 }
 
 /// Staff vouch for the address of the host's signatory, the tutor or a
-/// minor's legal representative on the circuit (SIG-17), having checked it belongs to them: links may go
-/// there from now on, on any convention. When the circuit is out and
-/// awaits the party, who has no link yet, theirs is mailed at once. Staff
-/// who run the circuit only (SIG-11).
+/// minor's legal representative on the circuit (SIG-17), having checked
+/// it belongs to them: links may go there from now on, on any convention.
+/// When the circuit is out and awaits the party, who has no link yet,
+/// theirs is mailed at once. Staff who run the circuit only (SIG-11).
 pub async fn vouch_address(
     state: &AppState,
     caller: Caller,

@@ -500,7 +500,7 @@ pub fn record_electronic(
         )
         .map_err(|r| ApiError::refusal(&r))?;
     // The convention's row is locked before the circuit's, in the order
-    // staff's actions on the circuit take them ([`crate::app::conventions::transition`]):
+    // staff's actions on the circuit take them (`conventions::transition`):
     // the other order lets PostgreSQL deadlock one of the two.
     conventions::touch(conn, stored.convention_id)?;
     repo::claim(conn, stored.id, stored.version)?;
