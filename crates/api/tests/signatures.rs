@@ -633,22 +633,21 @@ async fn student_holds_a_code(app: &TestApp) -> (i64, String, String, String) {
     (id, sha, token, code.unwrap())
 }
 
-/// A signature by link and staff's action on the same circuit lock the
-/// convention's row, then the circuit's, in that order: on PostgreSQL the
-/// one that comes second waits and is told the circuit changed (412),
-/// where the other order deadlocks and answers 503. Made certain here by
-/// holding the convention's row while the signature is under way.
+/// A signature by link and staff's action on the same circuit take the
+/// rows in one order: the convention's, then the circuit's and its
+/// links'. On PostgreSQL the one that comes second waits, then reads what
+/// the first wrote; another order deadlocks and answers 503. Made certain
+/// here: staff hold the convention's row until the signature waits for
+/// it, then write the circuit and its links, as a new link or a withdrawal
+/// does.
 #[actix_web::test]
 async fn a_signature_and_staff_take_the_rows_in_one_order() {
-    use stages_api::db::schema::{conventions, signature_circuits};
+    use stages_api::db::schema::{conventions, signature_circuits, signature_requests};
     let app = TestApp::spawn(common::Backend::Postgres).await;
-    let app = &app;
-    let (id, sha, token, code) = student_holds_a_code(app).await;
+    let (id, sha, token, code) = student_holds_a_code(&app).await;
     let mut conn = app.pool.get().unwrap();
+    let mut watch = app.pool.get().unwrap();
     let (held, hold) = std::sync::mpsc::channel();
-    let (went, go) = std::sync::mpsc::channel::<()>();
-    // Staff's side: the convention's row, then (once the signature is
-    // under way) the circuit's, as a transition does.
     let staff = std::thread::spawn(move || {
         conn.transaction(|conn| {
             diesel::sql_query("SET LOCAL lock_timeout = '5s'").execute(conn)?;
@@ -656,33 +655,57 @@ async fn a_signature_and_staff_take_the_rows_in_one_order() {
                 .set(conventions::version.eq(conventions::version + 1))
                 .execute(conn)?;
             held.send(()).unwrap();
-            go.recv().unwrap();
+            // Until the signature waits for a lock (at most 10 s).
+            let waiting = diesel::sql_query(
+                "SELECT pid FROM pg_stat_activity \
+                 WHERE datname = current_database() AND wait_event_type = 'Lock'",
+            );
+            for _ in 0..500 {
+                if !waiting.clone().load::<Pid>(&mut watch)?.is_empty() {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            let circuits = signature_circuits::table
+                .filter(signature_circuits::convention_id.eq(id))
+                .select(signature_circuits::id);
             diesel::update(
                 signature_circuits::table.filter(signature_circuits::convention_id.eq(id)),
             )
             .set(signature_circuits::version.eq(signature_circuits::version + 1))
+            .execute(conn)?;
+            diesel::update(
+                signature_requests::table.filter(signature_requests::circuit_id.eq_any(circuits)),
+            )
+            .set(signature_requests::reminders.eq(signature_requests::reminders))
             .execute(conn)
         })
     });
     hold.recv().unwrap();
     let anonymous = As {
-        app,
+        app: &app,
         token: String::new(),
     };
-    let path = format!("/api/signing/{token}/sign");
-    let sign = anonymous.post(
-        &path,
-        None,
-        Some(json!({"code": code, "document_sha256": sha})),
-    );
-    let release = async {
-        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-        went.send(()).unwrap();
-    };
-    let ((status, answer), ()) = tokio::join!(sign, release);
+    let (status, answer) = anonymous
+        .post(
+            &format!("/api/signing/{token}/sign"),
+            None,
+            Some(json!({"code": code, "document_sha256": sha})),
+        )
+        .await;
     let staff = staff.join().unwrap();
     assert!(staff.is_ok(), "staff's side went through: {staff:?}");
-    assert_eq!(status, StatusCode::PRECONDITION_FAILED, "{answer}");
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert_eq!(answer["state"], "signed");
+    app.stop().await;
+}
+
+/// A backend of [`a_signature_and_staff_take_the_rows_in_one_order`].
+#[derive(QueryableByName)]
+struct Pid {
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    #[allow(dead_code)]
+    pid: i32,
 }
 
 /// Ten wrong codes lock the link, whatever codes are asked after: a

@@ -582,6 +582,9 @@ pub async fn sign(
                     }
                     _ => return Err(ApiError::refusal(&signature::wrong_code())),
                 };
+                // The convention's row before the link's, in the order of
+                // every write on the circuit (see `record_electronic`).
+                repo::lock_convention(conn, row.circuit_id)?;
                 // The try is counted before the comparison, by a write
                 // that refuses past the limit (SIG-12 under concurrency).
                 if !repo::take_try(conn, row.id, MAX_CODE_ATTEMPTS)? {

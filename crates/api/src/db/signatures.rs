@@ -281,6 +281,21 @@ pub fn claim(conn: &mut AnyConnection, id: i64, version: i32) -> RepoResult<()> 
     crate::db::check_written(written)
 }
 
+/// Takes the row lock of the convention of `circuit` without changing it:
+/// a transaction that goes on to write the circuit's rows (its requests,
+/// the circuit) takes the convention's first, as staff's actions do, and
+/// PostgreSQL cannot deadlock the two.
+pub fn lock_convention(conn: &mut AnyConnection, circuit: i64) -> RepoResult<()> {
+    use crate::db::schema::conventions;
+    let of = signature_circuits::table
+        .filter(signature_circuits::id.eq(circuit))
+        .select(signature_circuits::convention_id);
+    let locked = diesel::update(conventions::table.filter(conventions::id.eq_any(of)))
+        .set(conventions::version.eq(conventions::version))
+        .execute(conn)?;
+    crate::db::check_written(locked)
+}
+
 /// Records that the circuit went out on `sent_on` with `document`, the
 /// exact agreement every signer is shown.
 pub fn mark_sent(

@@ -31,6 +31,32 @@ struct Recipient {
     link: Option<i64>,
 }
 
+/// Where the person asked to fill the questionnaire in is mailed; `None`
+/// when nowhere: no address, or a tutor's address staff have not vouched
+/// for (SIG-17: the link lets whoever holds it evaluate the intern, and the
+/// address may be the student's own; staff hand a link over themselves
+/// meanwhile).
+fn address(
+    conn: &mut AnyConnection,
+    loaded: &Loaded,
+    kind: EvaluationKind,
+) -> Result<Option<String>, ApiError> {
+    Ok(match kind {
+        EvaluationKind::Student => student_address(conn, loaded)?,
+        EvaluationKind::Supervisor => match loaded.parties.supervisor_id {
+            Some(s) => store::supervisor_email(conn, s)?,
+            None => None,
+        },
+        EvaluationKind::Tutor => match loaded.parties.tutor_id {
+            Some(t) => match store::contact_email(conn, t)? {
+                Some(to) if tutor_may_be_mailed(conn, &to)? => Some(to),
+                _ => None,
+            },
+            None => None,
+        },
+    })
+}
+
 /// Where the person fills the questionnaire, and to whom it is sent.
 fn recipient(
     conn: &mut AnyConnection,
@@ -39,53 +65,33 @@ fn recipient(
     public_url: &str,
     now: NaiveDateTime,
 ) -> Result<Option<Recipient>, ApiError> {
+    let Some(to) = address(conn, loaded, kind)? else {
+        return Ok(None);
+    };
     let base = public_url.trim_end_matches('/');
     let id = loaded.row.id;
-    Ok(match kind {
-        EvaluationKind::Student => student_address(conn, loaded)?.map(|to| Recipient {
+    Ok(Some(match kind {
+        EvaluationKind::Student => Recipient {
             to,
             url: format!("{base}/evaluations/{id}/student"),
             link: None,
-        }),
-        EvaluationKind::Supervisor => {
-            let email = match loaded.parties.supervisor_id {
-                Some(s) => store::supervisor_email(conn, s)?,
-                None => None,
-            };
-            email.map(|to| Recipient {
-                to,
-                url: format!("{base}/evaluations/{id}/supervisor"),
-                link: None,
-            })
-        }
+        },
+        EvaluationKind::Supervisor => Recipient {
+            to,
+            url: format!("{base}/evaluations/{id}/supervisor"),
+            link: None,
+        },
         EvaluationKind::Tutor => {
-            let email = match loaded.parties.tutor_id {
-                Some(t) => store::contact_email(conn, t)?,
-                None => None,
-            };
-            // SIG-17: the link lets whoever holds it evaluate the intern,
-            // and the tutor's address may be the student's own: it goes
-            // only to an address staff vouched for. Until then staff hand
-            // the link over themselves, and a reminder goes once they vouch.
-            let email = match email {
-                Some(to) if tutor_may_be_mailed(conn, &to)? => Some(to),
-                _ => None,
-            };
-            match email {
-                Some(to) => {
-                    // The queued mail holds a placeholder, not the token:
-                    // the worker signs the link when it sends the mail.
-                    let link = links::record(conn, id, loaded.parties.tutor_id, None, now)?;
-                    Some(Recipient {
-                        to,
-                        url: format!("{base}/evaluation/tutor/{}", links::placeholder(link.id)),
-                        link: Some(link.id),
-                    })
-                }
-                None => None,
+            // The queued mail holds a placeholder, not the token: the
+            // worker signs the link when it sends the mail.
+            let link = links::record(conn, id, loaded.parties.tutor_id, None, now)?;
+            Recipient {
+                to,
+                url: format!("{base}/evaluation/tutor/{}", links::placeholder(link.id)),
+                link: Some(link.id),
             }
         }
-    })
+    }))
 }
 
 /// SIG-17 for the tutor's link to `address`.
