@@ -601,6 +601,17 @@ async fn a_pending_signer_is_reminded(app: &TestApp) {
         .load(&mut conn)
         .unwrap();
     assert_eq!(reminders, ["camille.martin@etu.univ-demo.fr"]);
+    // A link revoked after the scheduler read it is not reminded.
+    let request: i64 = signature_requests::table
+        .select(signature_requests::id)
+        .order(signature_requests::id.desc())
+        .first(&mut conn)
+        .unwrap();
+    diesel::update(signature_requests::table.find(request))
+        .set(signature_requests::revoked_at.eq(now))
+        .execute(&mut conn)
+        .unwrap();
+    assert!(!stages_api::db::signatures::claim_reminder(&mut conn, request, 1, now).unwrap());
 }
 
 /// A validated convention sent for signature, and the student's link

@@ -630,7 +630,8 @@ pub fn pending_requests(
 }
 
 /// Counts one more reminder of request `id`, if no one counted it since
-/// `reminders` was read: of two schedulers, one sends it.
+/// `reminders` was read (of two schedulers, one sends it) and the link
+/// still works: one revoked or spent since it was read is not reminded.
 pub fn claim_reminder(
     conn: &mut AnyConnection,
     id: i64,
@@ -640,7 +641,9 @@ pub fn claim_reminder(
     let written = diesel::update(
         signature_requests::table
             .find(id)
-            .filter(signature_requests::reminders.eq(reminders)),
+            .filter(signature_requests::reminders.eq(reminders))
+            .filter(signature_requests::revoked_at.is_null())
+            .filter(signature_requests::used_at.is_null()),
     )
     .set((
         signature_requests::reminders.eq(reminders + 1),
