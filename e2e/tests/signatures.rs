@@ -128,6 +128,16 @@ async fn an_agreement_is_signed_by_link_and_on_paper_and_sealed() {
     manager.scroll_to("#signature").await;
     manager.screenshot("signature-1-sent").await;
     manager.check_accessibility("signature circuit").await;
+    // The evaluation page says it too: the link to the tutor's form
+    // would not be mailed there either.
+    manager.open(&server, &format!("/evaluations/{id}")).await;
+    manager
+        .wait_for_text("#tutor-address-unvouched", "fang.wang@beijing-keji-demo.fr")
+        .await;
+    manager
+        .check_accessibility("evaluations, tutor's address not checked")
+        .await;
+    manager.open(&server, &format!("/conventions/{id}")).await;
     // Staff checked the address: links may go there.
     manager.click("#signature-vouch-tutor").await;
     manager.click("#signature-vouch-tutor-confirm").await;
@@ -141,6 +151,10 @@ async fn an_agreement_is_signed_by_link_and_on_paper_and_sealed() {
         !manager.exists("#signature-unvouched-tutor").await,
         "the tutor's address is vouched for"
     );
+    manager.open(&server, &format!("/evaluations/{id}")).await;
+    manager.wait_for("#tutor-link-create").await;
+    assert!(!manager.exists("#tutor-address-unvouched").await);
+    manager.open(&server, &format!("/conventions/{id}")).await;
 
     // The student lost the mail: staff send a new link, and the student
     // signs with it (the first one no longer works).

@@ -85,6 +85,12 @@ pub struct ConventionView {
     /// The circuits of its validated amendments, in their order: each
     /// amendment is signed by the parties of the convention it makes.
     pub amendment_signatures: Vec<crate::signatures::CircuitView>,
+    /// SIG-17: whether the centre's staff vouched for the tutor's address,
+    /// where the tutor's signing link and the link to their evaluation
+    /// form go. The centre's staff only; `None` for others and for a tutor
+    /// without an address.
+    #[serde(default)]
+    pub tutor_address_vouched: Option<bool>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub submitted_at: Option<DateTime<Utc>>,

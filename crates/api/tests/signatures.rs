@@ -1088,7 +1088,7 @@ async fn host_links_wait_for_an_address_staff_vouched_for(app: &TestApp) {
     let vouch = format!("{base}/addresses/host_signatory");
     let (status, _) = student.post(&vouch, Some(version(&conv)), None).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    for (party, rule) in [("student", "SIG-06"), ("supervisor", "SIG-17")] {
+    for party in ["student", "supervisor"] {
         let (status, problem) = manager
             .post(
                 &format!("{base}/addresses/{party}"),
@@ -1097,8 +1097,11 @@ async fn host_links_wait_for_an_address_staff_vouched_for(app: &TestApp) {
             )
             .await;
         assert_eq!(status, StatusCode::CONFLICT, "{party}: {problem}");
-        assert_eq!(rules(&problem), [rule], "{party}");
+        assert_eq!(rules(&problem), ["SIG-17"], "{party}");
     }
+    assert_eq!(conv["tutor_address_vouched"], false);
+    let (_, seen) = student.get(&format!("/api/conventions/{id}")).await;
+    assert_eq!(seen["tutor_address_vouched"], Value::Null, "staff only");
 
     // Vouched for: the awaited signatory is mailed their link at once.
     let (status, conv) = manager.post(&vouch, Some(version(&conv)), None).await;
@@ -1111,6 +1114,18 @@ async fn host_links_wait_for_an_address_staff_vouched_for(app: &TestApp) {
     let (status, again) = manager.post(&vouch, Some(version(&conv)), None).await;
     assert_eq!(status, StatusCode::OK, "{again}");
     assert_eq!(requested(app, id).len(), 2, "one link, not one per vouch");
+    // The tutor, not awaited yet, is vouched for without a link (as one
+    // the circuit leaves out would be, for the evaluation's).
+    let (status, conv) = manager
+        .post(
+            &format!("{base}/addresses/tutor"),
+            Some(version(&again)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    assert_eq!(conv["tutor_address_vouched"], true);
+    assert_eq!(requested(app, id).len(), 2, "the tutor is not awaited yet");
 
     // A contact a student enters waits for staff; one staff enter does not.
     let (_, found) = student.get("/api/organisations?name=ingenierie").await;

@@ -402,20 +402,6 @@ impl Circuit {
         Ok(())
     }
 
-    /// Whether staff may vouch for `party`'s address on this circuit: a
-    /// party of it (SIG-05) who has not signed (SIG-06) and whose link
-    /// needs it (SIG-17). Before the circuit is sent too, so that the
-    /// links go out with it.
-    pub fn check_vouch(&self, party: Party) -> Result<(), Refusal> {
-        if !self.parties.contains(&party) {
-            return Err(Refusal::new("SIG-05", MessageKey::Sig05NotAParty));
-        }
-        if self.has_signed(party) {
-            return Err(already_signed());
-        }
-        check_vouchable(party)
-    }
-
     /// The date of the last signature, once every party signed.
     pub fn signed_on(&self) -> Option<NaiveDate> {
         (self.status() == CircuitStatus::Signed)

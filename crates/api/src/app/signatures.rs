@@ -518,10 +518,12 @@ pub async fn renew_link(
 }
 
 /// Staff vouch for the address of the host's signatory, the tutor or a
-/// minor's legal representative on the circuit (SIG-17), having checked
-/// it belongs to them: links may go there from now on, on any convention.
-/// When the circuit is out and awaits the party, who has no link yet,
-/// theirs is mailed at once. Staff who run the circuit only (SIG-11).
+/// minor's legal representative the convention names (SIG-17), having
+/// checked it belongs to them: links may go there from now on, on any
+/// convention. A party of the circuit too (a tutor the circuit leaves out
+/// gets the link to the evaluation form there), or one who signed. When
+/// the circuit is out and awaits the party, who has no link yet, theirs
+/// is mailed at once. Staff who run the circuit only (SIG-11).
 pub async fn vouch_address(
     state: &AppState,
     caller: Caller,
@@ -542,11 +544,8 @@ pub async fn vouch_address(
         "signature_address_vouched",
         move |conn, _, loaded, relation| {
             signature::may_manage(relation).map_err(|r| ApiError::refusal(&r))?;
+            signature::check_vouchable(party).map_err(|r| ApiError::refusal(&r))?;
             let stored = open_circuit(conn, loaded, amendment)?;
-            stored
-                .circuit
-                .check_vouch(party)
-                .map_err(|r| ApiError::refusal(&r))?;
             let parties = signing_parties(conn, loaded, &stored)?;
             let Some(address) = signer(conn, &parties, party)?.email else {
                 return Err(ApiError::refusal(&signature::no_address()));

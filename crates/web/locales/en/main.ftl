@@ -702,6 +702,7 @@ evaluation-link-refused = This evaluation link is no longer valid.
 evaluation-link-refused-help = It has expired or the management centre withdrew it. Ask the university's management centre for a new link.
 evaluation-tutor-link = Workplace tutor's link
 evaluation-tutor-link-help = The tutor fills in their evaluation without an account, through a personal link mailed at the end of the internship, at an address the centre vouched for (a contact staff entered, or an address confirmed on the signature circuit): otherwise nothing is mailed. You may make a new one here and hand it over, or withdraw those in circulation.
+evaluation-tutor-address-unvouched = The centre has not checked the tutor's address yet ({ $address }): no link is mailed there.
 evaluation-tutor-link-create = Make a link
 evaluation-tutor-link-made = Link valid until { $date } (it will not be shown again):
 evaluation-tutor-link-open = Open the link

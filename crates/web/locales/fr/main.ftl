@@ -702,6 +702,7 @@ evaluation-link-refused = Ce lien d'évaluation n'est plus valable.
 evaluation-link-refused-help = Il a expiré ou a été retiré par le centre de gestion. Demandez un nouveau lien au centre de gestion de l'université.
 evaluation-tutor-link = Lien du tuteur professionnel
 evaluation-tutor-link-help = Le tuteur remplit son évaluation sans compte, par un lien personnel envoyé par courriel à la fin du stage, à une adresse vérifiée par le centre (contact saisi par le personnel, ou adresse confirmée sur le circuit de signature) : sinon rien n'est envoyé. Vous pouvez en créer un nouveau ici et le lui transmettre, ou retirer ceux qui circulent.
+evaluation-tutor-address-unvouched = Le centre n'a pas encore vérifié l'adresse du tuteur ({ $address }) : aucun lien n'y est envoyé.
 evaluation-tutor-link-create = Créer un lien
 evaluation-tutor-link-made = Lien valable jusqu'au { $date } (il ne sera plus affiché) :
 evaluation-tutor-link-open = Ouvrir le lien

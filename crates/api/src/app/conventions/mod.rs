@@ -125,6 +125,12 @@ fn view_with(
         )
         .into();
     }
+    let tutor_address_vouched = match loaded.content.tutor.as_ref().and_then(|t| t.email.as_ref()) {
+        Some(address) if stages_domain::signature::may_read_evidence(relation) => Some(
+            crate::db::vouched_addresses::is_vouched(conn, address.as_str())?,
+        ),
+        _ => None,
+    };
     Ok(ConventionView {
         id: loaded.row.id,
         number: loaded.workflow.number().map(|n| n.to_string()),
@@ -172,6 +178,7 @@ fn view_with(
             .into_iter()
             .map(|shown| shown.view)
             .collect(),
+        tutor_address_vouched,
         created_at: loaded.row.created_at.and_utc(),
         updated_at: loaded.row.updated_at.and_utc(),
         submitted_at: loaded.row.submitted_at.map(|at| at.and_utc()),

@@ -6,6 +6,7 @@ use super::{KINDS, kind_key, status_key};
 use crate::api::ApiError;
 use crate::api::conventions::{self, ConventionView};
 use crate::api::evaluations::{self, EvaluationStatus, TutorLink, kind_code};
+use crate::api::signatures::{self, CircuitOf};
 use crate::components::confirm::ConfirmButton;
 use crate::components::decision::DeniedReason;
 use crate::components::loading::{ActionError, loaded};
@@ -16,6 +17,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 use stages_domain::model::{EvaluationKind, EvaluationProgress};
+use stages_domain::signature::Party;
 
 #[component]
 pub fn ConventionEvaluationsPage() -> impl IntoView {
@@ -59,6 +61,19 @@ fn EvaluationsOf(convention: ConventionView, list: Vec<EvaluationStatus>) -> imp
     let tutor_enabled = list.iter().any(|e| {
         e.kind == EvaluationKind::Tutor && e.enabled && e.status != EvaluationProgress::Submitted
     });
+    // SIG-17: the tutor's address, where the scheduler mails the link.
+    let tutor_unvouched = (convention.tutor_address_vouched == Some(false)).then(|| {
+        (
+            convention
+                .content
+                .tutor
+                .as_ref()
+                .and_then(|t| t.email.as_ref())
+                .map(|e| e.as_str().to_owned())
+                .unwrap_or_default(),
+            convention.version,
+        )
+    });
     let rows = KINDS
         .iter()
         .filter_map(|kind| list.iter().find(|e| e.kind == *kind).cloned())
@@ -82,7 +97,7 @@ fn EvaluationsOf(convention: ConventionView, list: Vec<EvaluationStatus>) -> imp
                 {rows.into_iter().map(|e| view! { <EvaluationLine convention=id status=e /> }).collect_view()}
             </tbody>
         </table>
-        {(is_staff && tutor_enabled).then(|| view! { <TutorLinkPanel convention=id /> })}
+        {(is_staff && tutor_enabled).then(|| view! { <TutorLinkPanel convention=id unvouched=tutor_unvouched /> })}
     }
 }
 
@@ -132,9 +147,15 @@ fn EvaluationLine(convention: i64, status: EvaluationStatus) -> impl IntoView {
 /// The tutor's link: made on demand (the scheduler mails one by itself at
 /// the end of the internship), shown once, withdrawn when it leaked.
 #[component]
-fn TutorLinkPanel(convention: i64) -> impl IntoView {
+fn TutorLinkPanel(
+    convention: i64,
+    /// The tutor's address and the convention's version, when staff have
+    /// not vouched for the address (SIG-17): nothing is mailed there.
+    unvouched: Option<(String, i32)>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let link = RwSignal::new(None::<TutorLink>);
+    let unvouched = RwSignal::new(unvouched);
     let revoked = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
     let pending = RwSignal::new(false);
@@ -164,10 +185,41 @@ fn TutorLinkPanel(convention: i64) -> impl IntoView {
             pending.set(false);
         });
     };
+    let vouch = move |()| {
+        let Some((_, version)) = unvouched.get_untracked() else {
+            return;
+        };
+        pending.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let of = CircuitOf {
+                convention,
+                amendment: None,
+            };
+            match signatures::vouch_address(of, version, Party::Tutor).await {
+                Ok(_) => unvouched.set(None),
+                Err(e) => error.set(Some(e)),
+            }
+            pending.set(false);
+        });
+    };
     view! {
         <section class="card" aria-labelledby="tutor-link-title">
             <h2 id="tutor-link-title">{move || i18n.t("evaluation-tutor-link")}</h2>
             <p>{move || i18n.t("evaluation-tutor-link-help")}</p>
+            {move || unvouched.get().map(|(address, _)| view! {
+                <div class="warning-panel" id="tutor-address-unvouched">
+                    <p>{i18n.t_with("evaluation-tutor-address-unvouched", &[("address", address)])}</p>
+                    <ConfirmButton
+                        id="tutor-address-vouch"
+                        label="signature-vouch-address"
+                        question="signature-vouch-question"
+                        confirm="signature-vouch-confirm"
+                        on_confirm=vouch
+                        disabled=pending
+                    />
+                </div>
+            })}
             {move || link.get().map(|l| {
                 let until = format::date(i18n.lang.get(), l.expires_at.date_naive());
                 view! {
