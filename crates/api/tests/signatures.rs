@@ -711,6 +711,44 @@ async fn a_signature_and_staff_take_the_rows_in_one_order() {
     app.stop().await;
 }
 
+/// Staff vouching for one address at once, on PostgreSQL: every one goes
+/// through and the address is kept once, with the first voucher.
+#[actix_web::test]
+async fn staff_vouching_at_once_keep_the_address_once() {
+    use stages_api::db::schema::vouched_addresses;
+    let app = TestApp::spawn(common::Backend::Postgres).await;
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(3));
+    let vouchers: Vec<_> = (0..3)
+        .map(|by| {
+            let (pool, barrier) = (app.pool.clone(), barrier.clone());
+            std::thread::spawn(move || {
+                let mut conn = pool.get().unwrap();
+                barrier.wait();
+                stages_api::db::transaction(&mut conn, |conn| {
+                    stages_api::db::vouched_addresses::vouch(
+                        conn,
+                        "Jo.Lemaire@host.example.org",
+                        Some(by),
+                        chrono::Utc::now().naive_utc(),
+                    )
+                })
+            })
+        })
+        .collect();
+    for voucher in vouchers {
+        voucher.join().unwrap().unwrap();
+    }
+    let kept: Vec<String> = vouched_addresses::table
+        .select(vouched_addresses::address)
+        .load(&mut app.pool.get().unwrap())
+        .unwrap();
+    assert!(
+        kept.iter().filter(|a| a.contains("lemaire")).count() == 1,
+        "{kept:?}"
+    );
+    app.stop().await;
+}
+
 /// A backend of [`a_signature_and_staff_take_the_rows_in_one_order`].
 #[derive(QueryableByName)]
 struct Pid {
