@@ -247,6 +247,23 @@ where
     conn.transaction(f)
 }
 
+/// Runs `insert` in a savepoint and tells whether it added its row: a
+/// unique violation means the row is there already. On PostgreSQL a second
+/// insert of one key made at once waits for the first's transaction, then
+/// is refused; the savepoint leaves the caller's transaction usable after
+/// that refusal, so the key decides once, under real parallelism.
+pub fn insert_once<F>(conn: &mut AnyConnection, insert: F) -> diesel::QueryResult<bool>
+where
+    F: FnOnce(&mut AnyConnection) -> diesel::QueryResult<usize>,
+{
+    use diesel::result::{DatabaseErrorKind, Error};
+    match conn.transaction(insert) {
+        Ok(_) => Ok(true),
+        Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
 /// Opens a pool on the database named by `url`, creating the SQLite file's
 /// directory when needed.
 pub fn connect(url: &str, max_size: u32, limits: Limits) -> Result<DbPool, DbError> {

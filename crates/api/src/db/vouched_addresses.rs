@@ -6,7 +6,6 @@ use crate::db::AnyConnection;
 use crate::db::schema::vouched_addresses;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::result::{DatabaseErrorKind, Error};
 
 /// The key of `address`: one mailbox whatever the case it is written in.
 fn key(address: &str) -> String {
@@ -22,9 +21,8 @@ pub fn is_vouched(conn: &mut AnyConnection, address: &str) -> QueryResult<bool> 
 }
 
 /// Records that `by` vouched for `address` at `now` (nothing for an empty
-/// address); an address vouched for already keeps who did it first. The
-/// insert runs in a savepoint, so
-/// that two staff vouching at once leave the caller's transaction usable.
+/// address); an address vouched for already keeps who did it first
+/// ([`crate::db::insert_once`]: two staff vouching at once both go on).
 pub fn vouch(
     conn: &mut AnyConnection,
     address: &str,
@@ -35,7 +33,7 @@ pub fn vouch(
     if address.is_empty() {
         return Ok(());
     }
-    let kept = conn.transaction(|conn| {
+    crate::db::insert_once(conn, |conn| {
         diesel::insert_into(vouched_addresses::table)
             .values((
                 vouched_addresses::address.eq(&address),
@@ -43,9 +41,6 @@ pub fn vouch(
                 vouched_addresses::vouched_at.eq(now),
             ))
             .execute(conn)
-    });
-    match kept {
-        Ok(_) | Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => Ok(()),
-        Err(e) => Err(e),
-    }
+    })
+    .map(|_| ())
 }
