@@ -668,11 +668,11 @@ async fn a_signature_and_staff_take_the_rows_in_one_order() {
             held.send(()).unwrap();
             // Until the signature waits for a lock (at most 10 s).
             let waiting = diesel::sql_query(
-                "SELECT pid FROM pg_stat_activity \
+                "SELECT count(*) > 0 AS waiting FROM pg_stat_activity \
                  WHERE datname = current_database() AND wait_event_type = 'Lock'",
             );
             for _ in 0..500 {
-                if !waiting.clone().load::<Pid>(&mut watch)?.is_empty() {
+                if waiting.clone().get_result::<Waiting>(&mut watch)?.waiting {
                     break;
                 }
                 std::thread::sleep(std::time::Duration::from_millis(20));
@@ -749,12 +749,12 @@ async fn staff_vouching_at_once_keep_the_address_once() {
     app.stop().await;
 }
 
-/// A backend of [`a_signature_and_staff_take_the_rows_in_one_order`].
+/// Whether a backend waits for a lock, in
+/// [`a_signature_and_staff_take_the_rows_in_one_order`].
 #[derive(QueryableByName)]
-struct Pid {
-    #[diesel(sql_type = diesel::sql_types::Integer)]
-    #[allow(dead_code)]
-    pid: i32,
+struct Waiting {
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    waiting: bool,
 }
 
 /// Ten wrong codes lock the link, whatever codes are asked after: a
@@ -1424,9 +1424,36 @@ async fn a_platform_reports_a_signature(app: &TestApp) {
         conv["signature"]["parties"][1]["signature"].is_null(),
         "{conv}"
     );
+    // Had a student typed in the signatory's address, nobody would have
+    // vouched for it: no platform signs for them then (SIG-17).
+    {
+        use stages_api::db::schema::vouched_addresses;
+        let mut conn = app.pool.get().unwrap();
+        diesel::delete(vouched_addresses::table)
+            .execute(&mut conn)
+            .unwrap();
+    }
     let res = post(
         path,
         platform.signature_of(now() + 1, early.as_bytes()),
+        early.clone(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let problem: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(problem["violations"][0]["rule"], "SIG-17", "{problem}");
+    let (status, conv) = manager
+        .post(
+            &format!("/api/conventions/{id}/signature/addresses/host_signatory"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    let res = post(
+        path,
+        platform.signature_of(now() + 2, early.as_bytes()),
         early,
     )
     .await
@@ -1435,7 +1462,7 @@ async fn a_platform_reports_a_signature(app: &TestApp) {
     // Once is enough.
     let res = post(
         path,
-        platform.signature_of(now() + 2, report.as_bytes()),
+        platform.signature_of(now() + 3, report.as_bytes()),
         report,
     )
     .await
