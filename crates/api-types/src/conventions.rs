@@ -86,9 +86,10 @@ pub struct ConventionView {
     /// amendment is signed by the parties of the convention it makes.
     pub amendment_signatures: Vec<crate::signatures::CircuitView>,
     /// SIG-17: whether the centre's staff vouched for the tutor's address,
-    /// where the tutor's signing link and the link to their evaluation
-    /// form go. The centre's staff only; `None` for others and for a tutor
-    /// without an address.
+    /// where the link to their evaluation form goes: the tutor contact's
+    /// own, as the scheduler mails it (a correction by staff, which
+    /// vouches for the new address, included). The centre's staff only;
+    /// `None` for others and for a tutor without an address.
     #[serde(default)]
     pub tutor_address_vouched: Option<bool>,
     pub created_at: DateTime<Utc>,

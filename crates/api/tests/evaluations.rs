@@ -595,17 +595,17 @@ fn requested(app: &TestApp, id: i64) -> Vec<(String, bool, i32)> {
 /// is mailed only at an address staff vouched for: the first reminder
 /// after they vouch carries the link.
 async fn the_tutor_is_mailed_only_at_a_vouched_address(app: &TestApp) {
-    use stages_api::db::schema::{evaluation_links, outbox, vouched_addresses};
+    use stages_api::db::schema::{contacts, evaluation_links, outbox, vouched_addresses};
     let (id, _) = validated(app).await;
     let tutor = "hugo.garcia@sgi-ingenierie.fr";
     let mut conn = app.pool.get().unwrap();
     diesel::delete(vouched_addresses::table)
         .execute(&mut conn)
         .unwrap();
-    let to_tutor = |conn: &mut stages_api::db::AnyConnection| -> Vec<String> {
+    let to_tutor = |conn: &mut stages_api::db::AnyConnection, address: &str| -> Vec<String> {
         outbox::table
             .filter(outbox::convention_id.eq(id))
-            .filter(outbox::recipient.eq(tutor))
+            .filter(outbox::recipient.eq(address))
             .select(outbox::subject)
             .load(conn)
             .unwrap()
@@ -615,7 +615,7 @@ async fn the_tutor_is_mailed_only_at_a_vouched_address(app: &TestApp) {
         2,
         "the student and the supervisor"
     );
-    assert!(to_tutor(&mut conn).is_empty());
+    assert!(to_tutor(&mut conn, tutor).is_empty());
     let links: i64 = evaluation_links::table
         .filter(evaluation_links::convention_id.eq(id))
         .count()
@@ -623,14 +623,56 @@ async fn the_tutor_is_mailed_only_at_a_vouched_address(app: &TestApp) {
         .unwrap();
     assert_eq!(links, 0, "no link made for an address nobody vouched for");
 
+    // The convention's page tells staff what the scheduler does.
+    let manager = As::new(app, "gestionnaire").await;
+    let page = format!("/api/conventions/{id}");
+    let (_, conv) = manager.get(&page).await;
+    assert_eq!(conv["tutor_address_vouched"], false, "{conv}");
+
+    // Staff correct the tutor's address: the one they typed is vouched
+    // for, the page says so although the convention's copy keeps the old
+    // one, and the reminder goes to it.
+    let corrected = "h.garcia@sgi-ingenierie.fr";
+    let (contact, version, last_name, first_name, position, phone): (
+        i64,
+        i32,
+        String,
+        String,
+        String,
+        String,
+    ) = contacts::table
+        .filter(contacts::email.eq(tutor))
+        .select((
+            contacts::id,
+            contacts::version,
+            contacts::last_name,
+            contacts::first_name,
+            contacts::position,
+            contacts::phone,
+        ))
+        .first(&mut conn)
+        .unwrap();
+    let (status, saved) = manager
+        .put(
+            &format!("/api/contacts/{contact}"),
+            i64::from(version),
+            json!({"last_name": last_name, "first_name": first_name, "position": position,
+                   "email": corrected, "phone": phone}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let (_, conv) = manager.get(&page).await;
+    assert_eq!(conv["content"]["tutor"]["email"], tutor);
+    assert_eq!(conv["tutor_address_vouched"], true, "{conv}");
+
     let now = chrono::Utc::now().naive_utc();
-    stages_api::db::vouched_addresses::vouch(&mut conn, tutor, None, now).unwrap();
     diesel::update(evaluation_answers::table.filter(evaluation_answers::convention_id.eq(id)))
         .set(evaluation_answers::requested_at.eq(now - chrono::Duration::days(8)))
         .execute(&mut conn)
         .unwrap();
     assert_eq!(scheduler::tick(&app.state).unwrap(), 3);
-    let subjects = to_tutor(&mut conn);
+    assert!(to_tutor(&mut conn, tutor).is_empty());
+    let subjects = to_tutor(&mut conn, corrected);
     assert_eq!(subjects.len(), 1, "{subjects:?}");
     assert!(subjects[0].starts_with("Rappel"), "{subjects:?}");
 }

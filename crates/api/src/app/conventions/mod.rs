@@ -125,11 +125,12 @@ fn view_with(
         )
         .into();
     }
-    let tutor_address_vouched = match loaded.content.tutor.as_ref().and_then(|t| t.email.as_ref()) {
-        Some(address) if stages_domain::signature::may_read_evidence(relation) => Some(
-            crate::db::vouched_addresses::is_vouched(conn, address.as_str())?,
-        ),
-        _ => None,
+    // Whether the evaluation scheduler may mail the tutor their link, as
+    // it decides (staff only).
+    let tutor_address_vouched = if stages_domain::signature::may_read_evidence(relation) {
+        crate::app::evaluations::scheduler::tutor_address(conn, loaded)?.map(|(_, may)| may)
+    } else {
+        None
     };
     Ok(ConventionView {
         id: loaded.row.id,

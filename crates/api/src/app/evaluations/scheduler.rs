@@ -47,14 +47,30 @@ fn address(
             Some(s) => store::supervisor_email(conn, s)?,
             None => None,
         },
-        EvaluationKind::Tutor => match loaded.parties.tutor_id {
-            Some(t) => match store::contact_email(conn, t)? {
-                Some(to) if tutor_may_be_mailed(conn, &to)? => Some(to),
-                _ => None,
-            },
-            None => None,
+        EvaluationKind::Tutor => match tutor_address(conn, loaded)? {
+            Some((to, true)) => Some(to),
+            _ => None,
         },
     })
+}
+
+/// The tutor's address as the scheduler mails it, the contact's own (a
+/// correction by staff since the convention was written included), and
+/// whether a link may go to it (SIG-17). The convention's page warns from
+/// it, so that what staff see is what the scheduler does.
+pub fn tutor_address(
+    conn: &mut AnyConnection,
+    loaded: &Loaded,
+) -> Result<Option<(String, bool)>, ApiError> {
+    let Some(tutor) = loaded.parties.tutor_id else {
+        return Ok(None);
+    };
+    let Some(address) = store::contact_email(conn, tutor)? else {
+        return Ok(None);
+    };
+    let vouched = crate::db::vouched_addresses::is_vouched(conn, &address)?;
+    let may = signature::check_link_address(signature::Party::Tutor, true, vouched).is_ok();
+    Ok(Some((address, may)))
 }
 
 /// Where the person fills the questionnaire, and to whom it is sent.
@@ -92,12 +108,6 @@ fn recipient(
             }
         }
     }))
-}
-
-/// SIG-17 for the tutor's link to `address`.
-fn tutor_may_be_mailed(conn: &mut AnyConnection, address: &str) -> Result<bool, ApiError> {
-    let vouched = crate::db::vouched_addresses::is_vouched(conn, address)?;
-    Ok(signature::check_link_address(signature::Party::Tutor, true, vouched).is_ok())
 }
 
 /// The tutor reads the convention's language when it is English.
