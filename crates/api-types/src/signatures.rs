@@ -147,3 +147,17 @@ pub struct SignatureReport {
     /// The platform's reference of the signature (kept as evidence).
     pub reference: String,
 }
+
+/// An address staff vouched for (SIG-17): signing links to the host's
+/// signatory, the tutor or a minor's legal representative, and the tutor's
+/// evaluation link, go there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VouchedAddress {
+    /// In lower case: one mailbox whatever the case it is written in.
+    pub address: String,
+    /// Who vouched for it first (the account's user name); `None` when
+    /// the account is gone or it predates the rule.
+    pub vouched_by: Option<String>,
+    pub vouched_at: DateTime<Utc>,
+}

@@ -675,6 +675,30 @@ async fn the_tutor_is_mailed_only_at_a_vouched_address(app: &TestApp) {
     let subjects = to_tutor(&mut conn, corrected);
     assert_eq!(subjects.len(), 1, "{subjects:?}");
     assert!(subjects[0].starts_with("Rappel"), "{subjects:?}");
+
+    // An administrator withdraws the vouch: the link mailed stops working.
+    let open_links = |conn: &mut stages_api::db::AnyConnection| -> i64 {
+        evaluation_links::table
+            .filter(evaluation_links::convention_id.eq(id))
+            .filter(evaluation_links::revoked_at.is_null())
+            .count()
+            .get_result(conn)
+            .unwrap()
+    };
+    assert_eq!(open_links(&mut conn), 1);
+    let admin = As::new(app, "admin").await;
+    let (status, _) = admin
+        .send(
+            reqwest::Method::DELETE,
+            &format!("/api/admin/vouched-addresses/{corrected}"),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(open_links(&mut conn), 0);
+    let (_, conv) = manager.get(&page).await;
+    assert_eq!(conv["tutor_address_vouched"], false, "{conv}");
 }
 
 mod the_tutor_is_mailed_only_at_a_vouched_address {

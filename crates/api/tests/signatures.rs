@@ -749,6 +749,46 @@ async fn staff_vouching_at_once_keep_the_address_once() {
     app.stop().await;
 }
 
+/// Administrators withdrawing one vouch at once, on PostgreSQL: one is
+/// told it is withdrawn, the others that nobody vouches for it any more.
+#[actix_web::test]
+async fn withdrawals_at_once_count_once() {
+    let app = TestApp::spawn(common::Backend::Postgres).await;
+    let address = "jo.lemaire@host.example.org";
+    stages_api::db::vouched_addresses::vouch(
+        &mut app.pool.get().unwrap(),
+        address,
+        None,
+        chrono::Utc::now().naive_utc(),
+    )
+    .unwrap();
+    let admin = As::new(&app, "admin").await;
+    let at_once = 3;
+    let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(at_once));
+    let sent = (0..at_once).map(|_| {
+        let barrier = barrier.clone();
+        let request = app
+            .client
+            .delete(app.url(&format!("/api/admin/vouched-addresses/{address}")))
+            .bearer_auth(&admin.token);
+        async move {
+            barrier.wait().await;
+            request.send().await.unwrap().status()
+        }
+    });
+    let mut answers = futures_util::future::join_all(sent).await;
+    answers.sort();
+    assert_eq!(
+        answers,
+        [
+            StatusCode::NO_CONTENT,
+            StatusCode::NOT_FOUND,
+            StatusCode::NOT_FOUND
+        ]
+    );
+    app.stop().await;
+}
+
 /// Whether a backend waits for a lock, in
 /// [`a_signature_and_staff_take_the_rows_in_one_order`].
 #[derive(QueryableByName)]
@@ -1227,8 +1267,126 @@ async fn host_links_wait_for_an_address_staff_vouched_for(app: &TestApp) {
     assert!(vouched("jo.directrice@host.example.org"));
 }
 
+/// An administrator withdraws a vouch made by mistake: the host's
+/// signing link that went there stops working, no new one goes, and only
+/// administrators see or withdraw vouches.
+async fn an_admin_withdraws_a_vouch(app: &TestApp) {
+    use stages_api::db::schema::signature_requests;
+    let (id, conv) = validated(app).await;
+    let host = conv["content"]["signatory"]["email"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let manager = As::new(app, "gestionnaire").await;
+    let admin = As::new(app, "admin").await;
+    let base = format!("/api/conventions/{id}/signature");
+    let (status, conv) = manager
+        .post(&format!("{base}/send"), Some(version(&conv)), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    let (_, sent) = raw(
+        &manager,
+        reqwest::Method::GET,
+        &format!("{base}/document"),
+        None,
+        None,
+    )
+    .await;
+    let today = app.state.today().to_string();
+    let (status, conv) = paper(&manager, id, &conv, "student", &today, sent).await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    assert!(
+        requested(app, id)
+            .iter()
+            .any(|(party, to)| party == "host_signatory" && *to == host),
+        "{:?}",
+        requested(app, id)
+    );
+
+    // Listed for administrators, by part of the address in any case.
+    let domain = host.split('@').nth(1).unwrap().to_uppercase();
+    let list = format!("/api/admin/vouched-addresses?q={domain}");
+    let (status, _) = manager.get(&list).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, page) = admin.get(&list).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["address"] == host.to_lowercase()),
+        "{page}"
+    );
+    let (status, none) = admin.get("/api/admin/vouched-addresses?q=%25").await;
+    assert_eq!(status, StatusCode::OK, "{none}");
+    assert_eq!(
+        none["items"],
+        json!([]),
+        "a % is a character, not a wildcard"
+    );
+    let (status, problem) = admin
+        .get(&format!(
+            "/api/admin/vouched-addresses?q={}",
+            "a".repeat(255)
+        ))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{problem}");
+
+    let withdraw = format!(
+        "/api/admin/vouched-addresses/{}",
+        host.to_uppercase().replace('@', "%40")
+    );
+    let (status, _) = manager
+        .send(reqwest::Method::DELETE, &withdraw, None, None)
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, body) = admin
+        .send(reqwest::Method::DELETE, &withdraw, None, None)
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    let (status, _) = admin
+        .send(reqwest::Method::DELETE, &withdraw, None, None)
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "withdrawn once");
+
+    // The link that went is revoked; the circuit says the address waits
+    // for staff again, and a new link is refused.
+    let open: i64 = {
+        let mut conn = app.pool.get().unwrap();
+        signature_requests::table
+            .filter(signature_requests::email.eq(&host))
+            .filter(signature_requests::revoked_at.is_null())
+            .count()
+            .get_result(&mut conn)
+            .unwrap()
+    };
+    assert_eq!(open, 0, "the host's link stops working");
+    let (_, conv) = manager.get(&format!("/api/conventions/{id}")).await;
+    assert_eq!(party_of(&conv, "host_signatory")["address_vouched"], false);
+    let (status, problem) = manager
+        .post(
+            &format!("{base}/links/host_signatory"),
+            Some(version(&conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{problem}");
+    assert_eq!(rules(&problem), ["SIG-17"]);
+    let (_, page) = admin.get(&list).await;
+    assert!(
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["address"] != host.to_lowercase()),
+        "{page}"
+    );
+}
+
 on_both_backends!(
     host_links_wait_for_an_address_staff_vouched_for,
+    an_admin_withdraws_a_vouch,
     concurrent_guesses_get_no_extra_tries,
     an_amendment_is_signed_in_its_own_circuit,
     wrong_codes_lock_the_link,

@@ -24,3 +24,4 @@ pub mod signing;
 pub mod sso;
 pub mod statistics;
 pub mod tickets;
+pub mod vouched_addresses;

@@ -620,4 +620,5 @@ diesel::joinable!(signatures -> signature_circuits (circuit_id));
 diesel::joinable!(signature_requests -> signature_circuits (circuit_id));
 diesel::allow_tables_to_appear_in_same_query!(signature_circuits, signatures, signature_requests);
 diesel::allow_tables_to_appear_in_same_query!(signatures, users);
+diesel::allow_tables_to_appear_in_same_query!(vouched_addresses, users);
 diesel::allow_tables_to_appear_in_same_query!(signature_circuits, conventions);

@@ -44,3 +44,109 @@ pub fn vouch(
     })
     .map(|_| ())
 }
+
+diesel::define_sql_function!(fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text);
+
+/// A vouched address as listed: the address, who vouched for it first
+/// (their user name) and when.
+pub type Listed = (String, Option<String>, NaiveDateTime);
+
+/// The vouched addresses containing `part` (any case), in address order,
+/// after `after`; at most `limit`.
+pub fn list(
+    conn: &mut AnyConnection,
+    part: &str,
+    after: Option<&str>,
+    limit: i64,
+) -> QueryResult<Vec<Listed>> {
+    use crate::db::schema::users;
+    let escaped: String = key(part)
+        .chars()
+        .flat_map(|c| match c {
+            '\\' | '%' | '_' => vec!['\\', c],
+            c => vec![c],
+        })
+        .collect();
+    let mut query = vouched_addresses::table
+        .left_join(users::table.on(users::id.nullable().eq(vouched_addresses::vouched_by)))
+        .filter(
+            vouched_addresses::address
+                .like(format!("%{escaped}%"))
+                .escape('\\'),
+        )
+        .select((
+            vouched_addresses::address,
+            users::username.nullable(),
+            vouched_addresses::vouched_at,
+        ))
+        .order(vouched_addresses::address)
+        .limit(limit)
+        .into_boxed();
+    if let Some(after) = after {
+        query = query.filter(vouched_addresses::address.gt(after.to_owned()));
+    }
+    query.load(conn)
+}
+
+/// Withdraws the vouch for `address` at `now`: `None` when nobody had
+/// vouched for it; otherwise the listing it had, and from then on no link
+/// goes there. The links that went already stop working: the unspent
+/// signing links of `revoked` parties at that address (those whose
+/// links need a vouched address, as the domain says), and the unspent
+/// evaluation links of tutor contacts at that address.
+pub fn withdraw(
+    conn: &mut AnyConnection,
+    address: &str,
+    now: NaiveDateTime,
+    revoked: impl Fn(&str) -> bool,
+) -> QueryResult<Option<Listed>> {
+    use crate::db::schema::{contacts, evaluation_links, signature_requests};
+    let address = key(address);
+    // The delete decides: of two withdrawals at once, PostgreSQL makes the
+    // second wait for the first's transaction, and it then deletes nothing.
+    let Some((address, by, at)) = diesel::delete(vouched_addresses::table.find(&address))
+        .returning((
+            vouched_addresses::address,
+            vouched_addresses::vouched_by,
+            vouched_addresses::vouched_at,
+        ))
+        .get_result::<(String, Option<i64>, NaiveDateTime)>(conn)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let by = match by {
+        Some(id) => crate::db::schema::users::table
+            .find(id)
+            .select(crate::db::schema::users::username)
+            .first(conn)
+            .optional()?,
+        None => None,
+    };
+    let open: Vec<(i64, String)> = signature_requests::table
+        .filter(lower(signature_requests::email).eq(&address))
+        .filter(signature_requests::revoked_at.is_null())
+        .filter(signature_requests::used_at.is_null())
+        .select((signature_requests::id, signature_requests::party))
+        .load(conn)?;
+    let ids: Vec<i64> = open
+        .into_iter()
+        .filter(|(_, party)| revoked(party))
+        .map(|(id, _)| id)
+        .collect();
+    diesel::update(signature_requests::table.filter(signature_requests::id.eq_any(ids)))
+        .set(signature_requests::revoked_at.eq(now))
+        .execute(conn)?;
+    let tutors = contacts::table
+        .filter(lower(contacts::email).eq(&address))
+        .select(contacts::id.nullable());
+    diesel::update(
+        evaluation_links::table
+            .filter(evaluation_links::contact_id.eq_any(tutors))
+            .filter(evaluation_links::revoked_at.is_null())
+            .filter(evaluation_links::used_at.is_null()),
+    )
+    .set(evaluation_links::revoked_at.eq(now))
+    .execute(conn)?;
+    Ok(Some((address, by, at)))
+}

@@ -28,6 +28,7 @@ pub mod steps;
 pub mod students;
 pub mod supervisors;
 pub mod tickets;
+pub mod vouched_addresses;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -68,6 +69,8 @@ routes!(
     api_tokens::revoke,
     api_tokens::list_mine,
     api_tokens::revoke_mine,
+    vouched_addresses::list,
+    vouched_addresses::withdraw,
     registry::import,
     documents::convention_pdf,
     documents::amendment_pdf,
