@@ -1103,6 +1103,28 @@ fn requested(app: &TestApp, id: i64) -> Vec<(String, String)> {
         .unwrap()
 }
 
+/// The student, first in turn, signs the agreement sent on paper, as the
+/// manager records it: the convention as it is then.
+async fn the_student_signs_on_paper(
+    app: &TestApp,
+    manager: &As<'_>,
+    id: i64,
+    conv: &Value,
+) -> Value {
+    let (_, sent) = raw(
+        manager,
+        reqwest::Method::GET,
+        &format!("/api/conventions/{id}/signature/document"),
+        None,
+        None,
+    )
+    .await;
+    let today = app.state.today().to_string();
+    let (status, conv) = paper(manager, id, conv, "student", &today, sent).await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    conv
+}
+
 /// SIG-17: the host's signatory is a contact anyone may enter, a student
 /// with their own address too. No link goes to an address the centre's
 /// staff did not vouch for, until they do on the circuit; contacts staff
@@ -1131,17 +1153,7 @@ async fn host_links_wait_for_an_address_staff_vouched_for(app: &TestApp) {
     assert_eq!(party_of(&conv, "tutor")["address_vouched"], false);
     assert_eq!(party_of(&conv, "student")["address_vouched"], Value::Null);
     // The student, first in turn, signs on paper: the host is awaited.
-    let (_, sent) = raw(
-        &manager,
-        reqwest::Method::GET,
-        &format!("{base}/document"),
-        None,
-        None,
-    )
-    .await;
-    let today = app.state.today().to_string();
-    let (status, conv) = paper(&manager, id, &conv, "student", &today, sent).await;
-    assert_eq!(status, StatusCode::OK, "{conv}");
+    let conv = the_student_signs_on_paper(app, &manager, id, &conv).await;
     assert_eq!(party_of(&conv, "host_signatory")["awaited"], true);
     assert!(
         requested(app, id)
@@ -1284,17 +1296,7 @@ async fn an_admin_withdraws_a_vouch(app: &TestApp) {
         .post(&format!("{base}/send"), Some(version(&conv)), None)
         .await;
     assert_eq!(status, StatusCode::OK, "{conv}");
-    let (_, sent) = raw(
-        &manager,
-        reqwest::Method::GET,
-        &format!("{base}/document"),
-        None,
-        None,
-    )
-    .await;
-    let today = app.state.today().to_string();
-    let (status, conv) = paper(&manager, id, &conv, "student", &today, sent).await;
-    assert_eq!(status, StatusCode::OK, "{conv}");
+    the_student_signs_on_paper(app, &manager, id, &conv).await;
     assert!(
         requested(app, id)
             .iter()
