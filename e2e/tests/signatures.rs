@@ -139,22 +139,36 @@ async fn an_agreement_is_signed_by_link_and_on_paper_and_sealed() {
         .await;
     manager.open(&server, &format!("/conventions/{id}")).await;
     // Staff checked the address: links may go there.
-    manager.click("#signature-vouch-tutor").await;
-    manager.click("#signature-vouch-tutor-confirm").await;
-    for _ in 0..100 {
-        if !manager.exists("#signature-unvouched-tutor").await {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    assert!(
-        !manager.exists("#signature-unvouched-tutor").await,
-        "the tutor's address is vouched for"
-    );
+    vouch_for_the_tutor(&manager).await;
     manager.open(&server, &format!("/evaluations/{id}")).await;
     manager.wait_for("#tutor-link-create").await;
     assert!(!manager.exists("#tutor-address-unvouched").await);
+
+    // An administrator sees who vouched for it, and withdraws it, as if
+    // by mistake: the circuit warns again.
+    let admin = Browser::start().await;
+    admin.sign_in(&server, "admin").await;
+    admin
+        .click(".side-menu a[href='/admin/vouched-addresses']")
+        .await;
+    admin.wait_for("#vouched-search").await;
+    admin.fill("#vouched-search", "FANG.wang").await;
+    admin.click(".search-form button[type=submit]").await;
+    let row = "#vouched-addresses tr[data-address='fang.wang@beijing-keji-demo.fr']";
+    admin.wait_for_text(row, "gestionnaire").await;
+    admin.check_accessibility("vouched addresses").await;
+    admin.click("#vouched-withdraw-0").await;
+    admin.click("#vouched-withdraw-0-confirm").await;
+    admin
+        .wait_for_text("#vouch-withdrawn", "fang.wang@beijing-keji-demo.fr")
+        .await;
+    admin.wait_for("#vouched-none").await;
+    admin.screenshot("vouched-addresses-withdrawn").await;
     manager.open(&server, &format!("/conventions/{id}")).await;
+    manager
+        .wait_for_text("#signature-unvouched-tutor", "pas encore vérifiée")
+        .await;
+    vouch_for_the_tutor(&manager).await;
 
     // The student lost the mail: staff send a new link, and the student
     // signs with it (the first one no longer works).
@@ -342,4 +356,20 @@ async fn records_on_paper(manager: &Browser, prefix: &str, scan_path: &std::path
             "Signée par toutes les parties",
         )
         .await;
+}
+
+/// Staff confirm the tutor's address on the circuit, and its warning goes.
+async fn vouch_for_the_tutor(manager: &Browser) {
+    manager.click("#signature-vouch-tutor").await;
+    manager.click("#signature-vouch-tutor-confirm").await;
+    for _ in 0..100 {
+        if !manager.exists("#signature-unvouched-tutor").await {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        !manager.exists("#signature-unvouched-tutor").await,
+        "the tutor's address is vouched for"
+    );
 }

@@ -5,6 +5,7 @@ use crate::i18n::provide_i18n;
 use crate::pages::account::PasswordPage;
 use crate::pages::admin::{
     AccountsPage, CentrePage, CentresPage, HourlyRatesPage, NomenclaturePage, NomenclaturesPage,
+    VouchedAddressesPage,
 };
 use crate::pages::conventions::{ConventionPage, ConventionSearchPage, NewAmendmentPage};
 use crate::pages::documents::DocumentsPage;
@@ -57,6 +58,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/nomenclatures/:kind") view=NomenclaturePage />
                     <Route path=path!("/hourly-rates") view=HourlyRatesPage />
                     <Route path=path!("/admin/accounts") view=AccountsPage />
+                    <Route path=path!("/admin/vouched-addresses") view=VouchedAddressesPage />
                     <Route path=path!("/account/password") view=PasswordPage />
                     <Route path=path!("/account/tokens") view=TokensPage />
                 </ParentRoute>

@@ -783,6 +783,21 @@ post-review-same = same post
 post-review-other = another post
 post-review-answer = Answer recorded on { $date }: { $answer } ({ $reason }).
 
+## Vouched addresses (SIG-17)
+
+menu-vouched = Vouched addresses
+vouched-title = Vouched addresses
+vouched-intro = The addresses the centres' staff checked: signing links for host signatories, tutors and legal representatives, and tutors' evaluation links, only go to one of them. Withdrawing an address vouched for by mistake cuts the links that went there and are not used yet.
+vouched-search = Part of the address
+vouched-address = Address
+vouched-by = Vouched for by
+vouched-at = On
+vouched-none = No vouched address matches.
+vouched-withdraw = Withdraw
+vouched-withdraw-question = Withdraw this address from the vouched ones? No link will go there any more, for any convention, and those that went stop working.
+vouched-withdraw-confirm = Yes, withdraw the address
+vouched-withdrawn = { $address } is no longer vouched for; its unused links are revoked.
+
 ## Accounts
 
 menu-accounts = Accounts and rights

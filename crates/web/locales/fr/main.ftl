@@ -783,6 +783,21 @@ post-review-same = même poste
 post-review-other = autre poste
 post-review-answer = Réponse enregistrée le { $date } : { $answer } ({ $reason }).
 
+## Vouched addresses (SIG-17)
+
+menu-vouched = Adresses vérifiées
+vouched-title = Adresses vérifiées
+vouched-intro = Les adresses que le personnel des centres a vérifiées : les liens de signature des signataires d'accueil, des tuteurs et des représentants légaux, et le lien d'évaluation des tuteurs, n'arrivent qu'à l'une d'elles. Retirer une adresse vérifiée par erreur coupe les liens qui y sont partis et ne sont pas encore utilisés.
+vouched-search = Partie de l'adresse
+vouched-address = Adresse
+vouched-by = Vérifiée par
+vouched-at = Le
+vouched-none = Aucune adresse vérifiée ne correspond.
+vouched-withdraw = Retirer
+vouched-withdraw-question = Retirer cette adresse des adresses vérifiées ? Plus aucun lien n'y partira, pour aucune convention, et ceux qui y sont partis cessent de fonctionner.
+vouched-withdraw-confirm = Oui, retirer l'adresse
+vouched-withdrawn = { $address } n'est plus une adresse vérifiée ; ses liens non utilisés sont révoqués.
+
 ## Accounts
 
 menu-accounts = Comptes et droits

@@ -18,6 +18,7 @@ pub mod signatures;
 pub mod statistics;
 pub mod tickets;
 pub mod tokens;
+pub mod vouched;
 
 pub use client::Page;
 pub use problem::{ApiError, Problem, ProblemViolation};

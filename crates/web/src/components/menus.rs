@@ -91,6 +91,7 @@ pub fn SideMenu(me: Me) -> impl IntoView {
                 <li><A href="/documents">{move || i18n.t("menu-documents")}</A></li>
                 {admin.then(|| view! {
                     <li><A href="/admin/accounts">{move || i18n.t("menu-accounts")}</A></li>
+                    <li><A href="/admin/vouched-addresses">{move || i18n.t("menu-vouched")}</A></li>
                 })}
                 {staff.then(|| view! {
                     <li><A href="/account/tokens">{move || i18n.t("menu-tokens")}</A></li>

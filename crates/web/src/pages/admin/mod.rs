@@ -8,12 +8,14 @@ mod centres;
 mod evaluation_forms;
 mod nomenclatures;
 mod rates;
+mod vouched;
 
 pub use accounts::AccountsPage;
 pub use centre::CentrePage;
 pub use centres::CentresPage;
 pub use nomenclatures::{NomenclaturePage, NomenclaturesPage};
 pub use rates::HourlyRatesPage;
+pub use vouched::VouchedAddressesPage;
 
 use stages_domain::model::{CentreLevel, PrintCondition};
 
