@@ -137,12 +137,23 @@ async fn an_agreement_is_signed_by_link_and_on_paper_and_sealed() {
     manager
         .check_accessibility("evaluations, tutor's address not checked")
         .await;
-    manager.open(&server, &format!("/conventions/{id}")).await;
-    // Staff checked the address: links may go there.
-    vouch_for_the_tutor(&manager).await;
+    // Staff checked the address: links may go there, the signing link
+    // too (the tutor's contact and the convention name the same one).
+    manager.click("#tutor-address-vouch").await;
+    manager.click("#tutor-address-vouch-confirm").await;
+    for _ in 0..100 {
+        if !manager.exists("#tutor-address-unvouched").await {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(!manager.exists("#tutor-address-unvouched").await);
     manager.open(&server, &format!("/evaluations/{id}")).await;
     manager.wait_for("#tutor-link-create").await;
     assert!(!manager.exists("#tutor-address-unvouched").await);
+    manager.open(&server, &format!("/conventions/{id}")).await;
+    manager.wait_for("#signature-email-tutor").await;
+    assert!(!manager.exists("#signature-unvouched-tutor").await);
 
     // An administrator sees who vouched for it, and withdraws it, as if
     // by mistake: the circuit warns again.

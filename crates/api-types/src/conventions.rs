@@ -85,13 +85,13 @@ pub struct ConventionView {
     /// The circuits of its validated amendments, in their order: each
     /// amendment is signed by the parties of the convention it makes.
     pub amendment_signatures: Vec<crate::signatures::CircuitView>,
-    /// SIG-17: whether the centre's staff vouched for the tutor's address,
-    /// where the link to their evaluation form goes: the tutor contact's
-    /// own, as the scheduler mails it (a correction by staff, which
-    /// vouches for the new address, included). The centre's staff only;
-    /// `None` for others and for a tutor without an address.
+    /// SIG-17: where the evaluation scheduler mails the tutor the link to
+    /// their form (the tutor contact's own address, a correction by staff
+    /// included, which vouches for it), and whether the centre's staff
+    /// vouched for it. The centre's staff only; `None` for others and for
+    /// a tutor without an address.
     #[serde(default)]
-    pub tutor_address_vouched: Option<bool>,
+    pub tutor_evaluation_address: Option<crate::signatures::CheckedAddress>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub submitted_at: Option<DateTime<Utc>>,

@@ -161,3 +161,12 @@ pub struct VouchedAddress {
     pub vouched_by: Option<String>,
     pub vouched_at: DateTime<Utc>,
 }
+
+/// An address a link would go to, and whether staff vouched for it
+/// (SIG-17).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CheckedAddress {
+    pub address: String,
+    pub vouched: bool,
+}

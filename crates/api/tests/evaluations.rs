@@ -627,7 +627,11 @@ async fn the_tutor_is_mailed_only_at_a_vouched_address(app: &TestApp) {
     let manager = As::new(app, "gestionnaire").await;
     let page = format!("/api/conventions/{id}");
     let (_, conv) = manager.get(&page).await;
-    assert_eq!(conv["tutor_address_vouched"], false, "{conv}");
+    assert_eq!(
+        conv["tutor_evaluation_address"],
+        json!({"address": tutor, "vouched": false}),
+        "{conv}"
+    );
 
     // Staff correct the tutor's address: the one they typed is vouched
     // for, the page says so although the convention's copy keeps the old
@@ -663,7 +667,11 @@ async fn the_tutor_is_mailed_only_at_a_vouched_address(app: &TestApp) {
     assert_eq!(status, StatusCode::OK, "{saved}");
     let (_, conv) = manager.get(&page).await;
     assert_eq!(conv["content"]["tutor"]["email"], tutor);
-    assert_eq!(conv["tutor_address_vouched"], true, "{conv}");
+    assert_eq!(
+        conv["tutor_evaluation_address"],
+        json!({"address": corrected, "vouched": true}),
+        "{conv}"
+    );
 
     let now = chrono::Utc::now().naive_utc();
     diesel::update(evaluation_answers::table.filter(evaluation_answers::convention_id.eq(id)))
@@ -698,7 +706,29 @@ async fn the_tutor_is_mailed_only_at_a_vouched_address(app: &TestApp) {
     assert_eq!(status, StatusCode::NO_CONTENT);
     assert_eq!(open_links(&mut conn), 0);
     let (_, conv) = manager.get(&page).await;
-    assert_eq!(conv["tutor_address_vouched"], false, "{conv}");
+    assert_eq!(conv["tutor_evaluation_address"]["vouched"], false, "{conv}");
+
+    // Staff vouch again for the address the page shows, the contact's,
+    // not the convention's copy; a student may not.
+    let vouch = format!("{page}/evaluation-links/address");
+    let student = As::new(app, "etudiant").await;
+    let (status, _) = student
+        .post(&vouch, Some(conv["version"].as_i64().unwrap()), None)
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, conv) = manager
+        .post(&vouch, Some(conv["version"].as_i64().unwrap()), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{conv}");
+    assert_eq!(
+        conv["tutor_evaluation_address"],
+        json!({"address": corrected, "vouched": true}),
+        "{conv}"
+    );
+    assert!(
+        !stages_api::db::vouched_addresses::is_vouched(&mut conn, tutor).unwrap(),
+        "the convention's copy is not vouched for by it"
+    );
 }
 
 mod the_tutor_is_mailed_only_at_a_vouched_address {

@@ -1189,9 +1189,9 @@ async fn host_links_wait_for_an_address_staff_vouched_for(app: &TestApp) {
         assert_eq!(status, StatusCode::CONFLICT, "{party}: {problem}");
         assert_eq!(rules(&problem), ["SIG-17"], "{party}");
     }
-    assert_eq!(conv["tutor_address_vouched"], false);
+    assert_eq!(conv["tutor_evaluation_address"]["vouched"], false);
     let (_, seen) = student.get(&format!("/api/conventions/{id}")).await;
-    assert_eq!(seen["tutor_address_vouched"], Value::Null, "staff only");
+    assert_eq!(seen["tutor_evaluation_address"], Value::Null, "staff only");
 
     // Vouched for: the awaited signatory is mailed their link at once.
     let (status, conv) = manager.post(&vouch, Some(version(&conv)), None).await;
@@ -1214,7 +1214,7 @@ async fn host_links_wait_for_an_address_staff_vouched_for(app: &TestApp) {
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{conv}");
-    assert_eq!(conv["tutor_address_vouched"], true);
+    assert_eq!(conv["tutor_evaluation_address"]["vouched"], true);
     assert_eq!(requested(app, id).len(), 2, "the tutor is not awaited yet");
 
     // A contact a student enters waits for staff; one staff enter does not.

@@ -586,6 +586,20 @@ pub fn check_link_address(party: Party, address: bool, vouched: bool) -> Result<
     Ok(())
 }
 
+/// SIG-16 and SIG-17 for an electronic signature reported by a platform or
+/// given through a link: of the host's signatory, the tutor or a minor's
+/// legal representative, only where a link may go (an address staff
+/// vouched for), since whoever holds the link, or whom the platform was
+/// told the party is, signs. The others sign electronically whatever
+/// their address: theirs come from the university's own records.
+pub fn check_electronic_signer(party: Party, address: bool, vouched: bool) -> Result<(), Refusal> {
+    if link_needs_vouched_address(party) {
+        check_link_address(party, address, vouched)
+    } else {
+        Ok(())
+    }
+}
+
 /// SIG-17: staff vouch only for the address of a party that needs it.
 pub fn check_vouchable(party: Party) -> Result<(), Refusal> {
     if link_needs_vouched_address(party) {
@@ -1029,6 +1043,23 @@ mod tests {
         for party in [Party::Student, Party::Supervisor, Party::School] {
             assert_eq!(rule(check_link_address(party, true, false)), "");
             assert_eq!(rule(check_vouchable(party)), "SIG-17");
+        }
+        // An electronic signature of the host's side needs the same; the
+        // university's people sign electronically whatever their address.
+        assert_eq!(
+            rule(check_electronic_signer(Party::HostSignatory, true, false)),
+            "SIG-17"
+        );
+        assert_eq!(
+            rule(check_electronic_signer(Party::Tutor, false, true)),
+            "SIG-16"
+        );
+        assert_eq!(
+            rule(check_electronic_signer(Party::HostSignatory, true, true)),
+            ""
+        );
+        for party in [Party::Student, Party::Supervisor, Party::School] {
+            assert_eq!(rule(check_electronic_signer(party, false, false)), "");
         }
         // No address at all is SIG-16 first, vouched for or not.
         assert_eq!(

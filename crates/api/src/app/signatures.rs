@@ -568,6 +568,41 @@ pub async fn vouch_address(
     .await
 }
 
+/// Staff vouch for the tutor's address where the evaluation scheduler
+/// mails the link to their form: the tutor contact's own, which may differ
+/// from the convention's copy the circuit shows. The next reminder carries
+/// the link. Staff who run the circuit only (SIG-11), as for the circuit's
+/// addresses.
+pub async fn vouch_tutor_address(
+    state: &AppState,
+    caller: Caller,
+    lang: Lang,
+    expected: i32,
+    id: i64,
+) -> Result<ConventionView, ApiError> {
+    let by = caller.user_id;
+    transition(
+        state,
+        caller,
+        lang,
+        expected,
+        id,
+        "tutor_address_vouched",
+        move |conn, _, loaded, relation| {
+            signature::may_manage(relation).map_err(|r| ApiError::refusal(&r))?;
+            let Some((address, _)) =
+                crate::app::evaluations::scheduler::tutor_address(conn, loaded)?
+            else {
+                return Err(ApiError::refusal(&signature::no_address()));
+            };
+            let now = chrono::Utc::now().naive_utc();
+            crate::db::vouched_addresses::vouch(conn, &address, Some(by), now)?;
+            Ok(())
+        },
+    )
+    .await
+}
+
 /// A paper signature as staff record it.
 pub struct PaperSignature {
     /// The amendment signed; `None` for the agreement.

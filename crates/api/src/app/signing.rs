@@ -472,11 +472,11 @@ pub struct Reported {
 }
 
 /// Records an electronic signature in its circuit: the circuit open, the
-/// document the one sent (SIG-13), the party's turn (SIG-07), a party a
-/// link may go to (SIG-16, SIG-17), once (SIG-06); `request`, the link it
-/// came through, is spent. The
-/// convention's version moves on, the next parties are asked, and the
-/// last signature seals the signed agreement.
+/// document the one sent (SIG-13), the party's turn (SIG-07), the host's
+/// side at an address staff vouched for (SIG-16, SIG-17), once (SIG-06);
+/// `request`, the link it came through, is spent. The convention's version
+/// moves on, the next parties are asked, and the last signature seals the
+/// signed agreement.
 pub fn record_electronic(
     conn: &mut AnyConnection,
     reported: &Reported,
@@ -500,14 +500,14 @@ pub fn record_electronic(
             finish.today,
         )
         .map_err(|r| ApiError::refusal(&r))?;
-    // A signature counts only from a party a link may go to (SIG-16,
-    // SIG-17): a platform signs whoever it was told the party is, and an
-    // address a student typed in, not yet vouched for by staff, would
-    // let them sign for the host or their parent through it.
+    // The host's side signs only where a link may go (SIG-16, SIG-17): a
+    // platform signs whoever it was told the party is, and an address a
+    // student typed in, not yet vouched for by staff, would let them sign
+    // for the host or their parent through it.
     let convention = conventions::load(conn, stored.convention_id)?;
     let named = circuits::signing_parties(conn, &convention, &stored)?;
-    circuits::signer(conn, &named, reported.party)?
-        .link_address(reported.party)
+    let signer = circuits::signer(conn, &named, reported.party)?;
+    signature::check_electronic_signer(reported.party, signer.email.is_some(), signer.vouched)
         .map_err(|r| ApiError::refusal(&r))?;
     // The convention's row is locked before the circuit's, in the order
     // staff's actions on the circuit take them (`conventions::transition`):

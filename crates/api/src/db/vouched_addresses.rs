@@ -7,6 +7,11 @@ use crate::db::schema::vouched_addresses;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+diesel::define_sql_function! {
+    /// SQL's `lower`: addresses are compared as their keys are kept.
+    fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
 /// The key of `address`: one mailbox whatever the case it is written in.
 fn key(address: &str) -> String {
     address.trim().to_ascii_lowercase()
@@ -44,8 +49,6 @@ pub fn vouch(
     })
     .map(|_| ())
 }
-
-diesel::define_sql_function!(fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text);
 
 /// A vouched address as listed: the address, who vouched for it first
 /// (their user name) and when.
@@ -91,17 +94,43 @@ pub fn list(
 /// Withdraws the vouch for `address` at `now`: `None` when nobody had
 /// vouched for it; otherwise the listing it had, and from then on no link
 /// goes there. The links that went already stop working: the unspent
-/// signing links of `revoked` parties at that address (those whose
-/// links need a vouched address, as the domain says), and the unspent
-/// evaluation links of tutor contacts at that address.
+/// signing links of `revoked` parties at that address (those whose links
+/// need a vouched address, as the domain says), and the unspent
+/// evaluation links mailed there (not those staff handed over).
+///
+/// On PostgreSQL the conventions of those signing links are locked first,
+/// in id order, as staff's actions on a circuit take them (convention,
+/// then circuit, then links), and before the vouched row: a staff vouching
+/// holds its convention, then inserts that row.
 pub fn withdraw(
     conn: &mut AnyConnection,
     address: &str,
     now: NaiveDateTime,
     revoked: impl Fn(&str) -> bool,
 ) -> QueryResult<Option<Listed>> {
-    use crate::db::schema::{contacts, evaluation_links, signature_requests};
+    use crate::db::schema::outbox;
+    use crate::db::schema::{
+        conventions, evaluation_links, signature_circuits, signature_requests,
+    };
     let address = key(address);
+    let open = || {
+        signature_requests::table
+            .filter(lower(signature_requests::email).eq(address.clone()))
+            .filter(signature_requests::revoked_at.is_null())
+            .filter(signature_requests::used_at.is_null())
+    };
+    if let AnyConnection::Postgresql(pg) = conn {
+        let ids: Vec<i64> = open()
+            .inner_join(signature_circuits::table)
+            .select(signature_circuits::convention_id)
+            .load(pg)?;
+        conventions::table
+            .filter(conventions::id.eq_any(ids))
+            .select(conventions::id)
+            .order(conventions::id)
+            .for_update()
+            .load::<i64>(pg)?;
+    }
     // The delete decides: of two withdrawals at once, PostgreSQL makes the
     // second wait for the first's transaction, and it then deletes nothing.
     let Some((address, by, at)) = diesel::delete(vouched_addresses::table.find(&address))
@@ -123,26 +152,27 @@ pub fn withdraw(
             .optional()?,
         None => None,
     };
-    let open: Vec<(i64, String)> = signature_requests::table
-        .filter(lower(signature_requests::email).eq(&address))
-        .filter(signature_requests::revoked_at.is_null())
-        .filter(signature_requests::used_at.is_null())
+    let ids: Vec<i64> = open()
         .select((signature_requests::id, signature_requests::party))
-        .load(conn)?;
-    let ids: Vec<i64> = open
+        .load::<(i64, String)>(conn)?
         .into_iter()
         .filter(|(_, party)| revoked(party))
         .map(|(id, _)| id)
         .collect();
-    diesel::update(signature_requests::table.filter(signature_requests::id.eq_any(ids)))
-        .set(signature_requests::revoked_at.eq(now))
-        .execute(conn)?;
-    let tutors = contacts::table
-        .filter(lower(contacts::email).eq(&address))
-        .select(contacts::id.nullable());
+    diesel::update(
+        signature_requests::table
+            .filter(signature_requests::id.eq_any(ids))
+            .filter(signature_requests::revoked_at.is_null()),
+    )
+    .set(signature_requests::revoked_at.eq(now))
+    .execute(conn)?;
+    let mailed = outbox::table
+        .filter(lower(outbox::recipient).eq(address.clone()))
+        .filter(outbox::link_id.is_not_null())
+        .select(outbox::link_id);
     diesel::update(
         evaluation_links::table
-            .filter(evaluation_links::contact_id.eq_any(tutors))
+            .filter(evaluation_links::id.nullable().eq_any(mailed))
             .filter(evaluation_links::revoked_at.is_null())
             .filter(evaluation_links::used_at.is_null()),
     )

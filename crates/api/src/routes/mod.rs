@@ -79,6 +79,7 @@ routes!(
     signatures::send,
     signatures::renew_link,
     signatures::vouch_address,
+    signatures::vouch_tutor_address,
     signatures::record_paper,
     signatures::document,
     signatures::scan_file,

@@ -127,6 +127,41 @@ pub async fn vouch_address(
     Ok(respond(StatusCode::OK, &view))
 }
 
+/// Vouches for the tutor's address where the evaluation scheduler mails
+/// the link to their form (SIG-17): the tutor contact's own, which the
+/// convention shows as `tutor_evaluation_address`. The next reminder
+/// carries the link.
+#[utoipa::path(
+    tag = "evaluations",
+    operation_id = "vouch_for_tutor_evaluation_address",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Convention id"),
+        ("If-Match" = String, Header, description = "ETag of the version read"),
+    ),
+    responses(
+        (status = 200, description = "Address vouched for", body = ConventionView),
+        NotSignedIn,
+        (status = 403, description = "Not the centre's staff with a validation right (SIG-11)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such convention, or not visible", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "No tutor, or a tutor without an address (SIG-16)", body = Problem, content_type = "application/problem+json"),
+        Stale,
+        IfMatchMissing,
+    )
+)]
+#[post("/conventions/{id}/evaluation-links/address")]
+pub async fn vouch_tutor_address(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: Lang,
+    req: HttpRequest,
+    id: Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let expected = concurrency::expected_version(&req)?;
+    let view = cases::vouch_tutor_address(&state, caller, lang, expected, id.into_inner()).await?;
+    Ok(respond(StatusCode::OK, &view))
+}
+
 /// The date written on a paper signature.
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]

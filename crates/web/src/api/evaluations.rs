@@ -133,6 +133,20 @@ pub async fn revoke_links(convention: i64) -> Result<(), ApiError> {
         .await
 }
 
+/// Vouches for the tutor's address where the scheduler mails the link to
+/// their form (SIG-17).
+pub async fn vouch_tutor_address(
+    convention: i64,
+    version: i32,
+) -> Result<super::conventions::ConventionView, ApiError> {
+    Call::post(format!(
+        "/api/conventions/{convention}/evaluation-links/address"
+    ))
+    .if_match(version)
+    .fetch()
+    .await
+}
+
 fn tutor_path(token: &str) -> String {
     format!(
         "/api/tutor-evaluation/{}",

@@ -125,10 +125,12 @@ fn view_with(
         )
         .into();
     }
-    // Whether the evaluation scheduler may mail the tutor their link, as
-    // it decides (staff only).
-    let tutor_address_vouched = if stages_domain::signature::may_read_evidence(relation) {
-        crate::app::evaluations::scheduler::tutor_address(conn, loaded)?.map(|(_, may)| may)
+    // Where the evaluation scheduler mails the tutor their link, and
+    // whether it may, as it decides (staff only).
+    let tutor_evaluation_address = if stages_domain::signature::may_read_evidence(relation) {
+        crate::app::evaluations::scheduler::tutor_address(conn, loaded)?.map(
+            |(address, vouched)| stages_api_types::signatures::CheckedAddress { address, vouched },
+        )
     } else {
         None
     };
@@ -179,7 +181,7 @@ fn view_with(
             .into_iter()
             .map(|shown| shown.view)
             .collect(),
-        tutor_address_vouched,
+        tutor_evaluation_address,
         created_at: loaded.row.created_at.and_utc(),
         updated_at: loaded.row.updated_at.and_utc(),
         submitted_at: loaded.row.submitted_at.map(|at| at.and_utc()),

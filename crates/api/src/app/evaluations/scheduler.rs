@@ -65,7 +65,8 @@ pub fn tutor_address(
     let Some(tutor) = loaded.parties.tutor_id else {
         return Ok(None);
     };
-    let Some(address) = store::contact_email(conn, tutor)? else {
+    // A contact without an address keeps an empty one.
+    let Some(address) = store::contact_email(conn, tutor)?.filter(|a| !a.trim().is_empty()) else {
         return Ok(None);
     };
     let vouched = crate::db::vouched_addresses::is_vouched(conn, &address)?;

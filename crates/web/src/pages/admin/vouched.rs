@@ -8,6 +8,7 @@ use crate::api::ApiError;
 use crate::api::vouched::{self, VouchedAddress};
 use crate::components::confirm::ConfirmButton;
 use crate::components::loading::{ActionError, loaded};
+use crate::components::messages::focus_element;
 use crate::format;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -34,6 +35,9 @@ pub fn VouchedAddressesPage() -> impl IntoView {
                 Ok(()) => {
                     withdrawn.set(Some(address));
                     list.refetch();
+                    // The row and its button are gone: the focus goes to
+                    // what happened.
+                    request_animation_frame(|| focus_element("vouch-withdrawn"));
                 }
                 Err(e) => error.set(Some(e)),
             }
@@ -59,7 +63,7 @@ pub fn VouchedAddressesPage() -> impl IntoView {
         </form>
         <ActionError error=error />
         {move || withdrawn.get().map(|address| view! {
-            <p class="success-line" role="status" id="vouch-withdrawn">
+            <p class="success-line" role="status" id="vouch-withdrawn" tabindex="-1">
                 {i18n.t_with("vouched-withdrawn", &[("address", address)])}
             </p>
         })}
@@ -99,10 +103,11 @@ fn VouchedRow(
     let i18n = use_i18n();
     let on = address.vouched_at.date_naive();
     let target = address.address.clone();
+    let cell = format!("vouched-address-{position}");
     view! {
         <tr data-address=address.address.clone()>
-            <td>{address.address.clone()}</td>
-            <td>{address.vouched_by.clone().unwrap_or_default()}</td>
+            <td id=cell.clone()>{address.address.clone()}</td>
+            <td>{address.vouched_by.clone().unwrap_or_else(|| "—".to_owned())}</td>
             <td>{move || format::date(i18n.lang.get(), on)}</td>
             <td class="actions">
                 <ConfirmButton
@@ -112,6 +117,7 @@ fn VouchedRow(
                     confirm="vouched-withdraw-confirm"
                     on_confirm=move |()| withdraw.run(target.clone())
                     disabled=pending
+                    described_by=cell
                 />
             </td>
         </tr>

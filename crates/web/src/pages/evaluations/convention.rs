@@ -6,7 +6,6 @@ use super::{KINDS, kind_key, status_key};
 use crate::api::ApiError;
 use crate::api::conventions::{self, ConventionView};
 use crate::api::evaluations::{self, EvaluationStatus, TutorLink, kind_code};
-use crate::api::signatures::{self, CircuitOf};
 use crate::components::confirm::ConfirmButton;
 use crate::components::decision::DeniedReason;
 use crate::components::loading::{ActionError, loaded};
@@ -17,7 +16,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 use stages_domain::model::{EvaluationKind, EvaluationProgress};
-use stages_domain::signature::Party;
 
 #[component]
 pub fn ConventionEvaluationsPage() -> impl IntoView {
@@ -61,19 +59,9 @@ fn EvaluationsOf(convention: ConventionView, list: Vec<EvaluationStatus>) -> imp
     let tutor_enabled = list.iter().any(|e| {
         e.kind == EvaluationKind::Tutor && e.enabled && e.status != EvaluationProgress::Submitted
     });
-    // SIG-17: the tutor's address, where the scheduler mails the link.
-    let tutor_unvouched = (convention.tutor_address_vouched == Some(false)).then(|| {
-        (
-            convention
-                .content
-                .tutor
-                .as_ref()
-                .and_then(|t| t.email.as_ref())
-                .map(|e| e.as_str().to_owned())
-                .unwrap_or_default(),
-            convention.version,
-        )
-    });
+    // SIG-17: the tutor's address, where the scheduler mails the link,
+    // while staff have not vouched for it.
+    let tutor_unvouched = unvouched_tutor(&convention);
     let rows = KINDS
         .iter()
         .filter_map(|kind| list.iter().find(|e| e.kind == *kind).cloned())
@@ -192,12 +180,8 @@ fn TutorLinkPanel(
         pending.set(true);
         error.set(None);
         spawn_local(async move {
-            let of = CircuitOf {
-                convention,
-                amendment: None,
-            };
-            match signatures::vouch_address(of, version, Party::Tutor).await {
-                Ok(_) => unvouched.set(None),
+            match evaluations::vouch_tutor_address(convention, version).await {
+                Ok(view) => unvouched.set(unvouched_tutor(&view)),
                 Err(e) => error.set(Some(e)),
             }
             pending.set(false);
@@ -249,4 +233,14 @@ fn TutorLinkPanel(
             <ActionError error=error />
         </section>
     }
+}
+
+/// The tutor's address for the evaluation link, and the convention's
+/// version, while staff have not vouched for it (SIG-17).
+fn unvouched_tutor(convention: &ConventionView) -> Option<(String, i32)> {
+    convention
+        .tutor_evaluation_address
+        .as_ref()
+        .filter(|a| !a.vouched)
+        .map(|a| (a.address.clone(), convention.version))
 }
