@@ -749,6 +749,87 @@ mod the_tutor_is_mailed_only_at_a_vouched_address {
     }
 }
 
+/// The tutor's link queued while their address was vouched for is kept
+/// back when the vouch is withdrawn before the worker sends it (an
+/// administrator's withdrawal racing the scheduler), and goes once staff
+/// vouch again.
+async fn a_queued_link_waits_for_its_address_to_be_vouched_again(app: &TestApp) {
+    use stages_api::db::schema::{outbox, vouched_addresses};
+    let (id, _) = validated(app).await;
+    let tutor = "hugo.garcia@sgi-ingenierie.fr";
+    let sender = Sender::new(&smtp_url(), &app.mail_from())
+        .unwrap()
+        .with_links(app.state.links.clone());
+    while drain_once(&app.pool, &sender, "w").await.unwrap() > 0 {}
+    assert_eq!(scheduler::tick(&app.state).unwrap(), 3);
+    let mut conn = app.pool.get().unwrap();
+    diesel::delete(vouched_addresses::table.filter(vouched_addresses::address.eq(tutor)))
+        .execute(&mut conn)
+        .unwrap();
+    let before = common::mailbox::received_from(&app.mail_from()).len();
+    while drain_once(&app.pool, &sender, "w").await.unwrap() > 0 {}
+    let mails = wait_for(&app.mail_from(), before + 2).await;
+    assert!(
+        mails[before..].iter().all(|m| !m.to.contains(tutor)),
+        "{mails:#?}"
+    );
+    let kept_back = |conn: &mut stages_api::db::AnyConnection| {
+        outbox::table
+            .filter(outbox::convention_id.eq(id))
+            .filter(outbox::recipient.eq(tutor))
+            .select((outbox::sent_at.is_null(), outbox::last_error))
+            .first::<(bool, Option<String>)>(conn)
+            .unwrap()
+    };
+    let (unsent, error) = kept_back(&mut conn);
+    assert!(unsent);
+    assert!(
+        error
+            .as_deref()
+            .unwrap_or_default()
+            .contains("not checked this address"),
+        "{error:?}"
+    );
+
+    // Vouched for again, the next try delivers it.
+    stages_api::db::vouched_addresses::vouch(
+        &mut conn,
+        tutor,
+        None,
+        chrono::Utc::now().naive_utc(),
+    )
+    .unwrap();
+    diesel::update(outbox::table.filter(outbox::recipient.eq(tutor)))
+        .set(outbox::next_attempt_at.eq(chrono::Utc::now().naive_utc()))
+        .execute(&mut conn)
+        .unwrap();
+    while drain_once(&app.pool, &sender, "w").await.unwrap() > 0 {}
+    let mails = wait_for(&app.mail_from(), before + 3).await;
+    assert!(
+        mails[before..].iter().any(|m| m.to.contains(tutor)),
+        "{mails:#?}"
+    );
+    assert!(!kept_back(&mut conn).0);
+}
+
+mod a_queued_link_waits_for_its_address_to_be_vouched_again {
+    use super::*;
+
+    #[actix_web::test]
+    async fn sqlite() {
+        let app = TestApp::spawn_on(Backend::Sqlite, after_the_end()).await;
+        super::a_queued_link_waits_for_its_address_to_be_vouched_again(&app).await;
+        app.stop().await;
+    }
+
+    #[actix_web::test]
+    async fn postgres() {
+        let app = TestApp::spawn_on(Backend::Postgres, after_the_end()).await;
+        super::a_queued_link_waits_for_its_address_to_be_vouched_again(&app).await;
+        app.stop().await;
+    }
+}
+
 /// At the end of the internship the three people are asked, once, even
 /// with two schedulers; reminders follow after the configured delay.
 async fn evaluations_are_requested_at_the_end(app: &TestApp) {

@@ -317,6 +317,8 @@ async fn only_the_mail_queued_with_a_link_carries_it() {
     let other = links::record(&mut conn, id, None, None, now).unwrap();
     let own = links::record(&mut conn, id, None, None, now).unwrap();
     let typed = links::placeholder(other.id);
+    // A tutor's link goes only to an address staff vouched for (SIG-17).
+    stages_api::db::vouched_addresses::vouch(&mut conn, "eve@example.org", None, now).unwrap();
     for (subject, link_id) in [("Sans lien", None), ("Avec lien", Some(own.id))] {
         enqueue(
             &mut conn,

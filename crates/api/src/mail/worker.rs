@@ -148,6 +148,31 @@ where
     .map_err(|e| e.to_string())?
 }
 
+/// SIG-17 when the mail goes, not only when it was queued: a link for the
+/// tutor, the host's signatory or a minor's legal representative goes only
+/// to an address staff vouch for now. One withdrawn meanwhile (an
+/// administrator's withdrawal racing the scheduler or a circuit) keeps the
+/// mail back, and it goes with a later try if staff vouch again.
+fn still_vouched_for(
+    conn: &mut crate::db::AnyConnection,
+    mail: &Claimed,
+) -> Result<(), crate::error::ApiError> {
+    use stages_domain::signature::{self, Party};
+    let party = match (mail.link_id, mail.signature_request_id) {
+        (Some(_), _) => Party::Tutor,
+        (None, Some(request)) => crate::db::codec::from_code::<Party>(
+            &crate::db::signatures::find_request(conn, request)?.party,
+        )?,
+        (None, None) => return Ok(()),
+    };
+    if !signature::link_needs_vouched_address(party) {
+        return Ok(());
+    }
+    let vouched = crate::db::vouched_addresses::is_vouched(conn, &mail.recipient)?;
+    signature::check_link_address(party, true, vouched)
+        .map_err(|r| crate::error::ApiError::refusal(&r))
+}
+
 /// The mail with its tutor's link signed in place of the placeholder,
 /// just before sending (the outbox keeps the placeholder).
 async fn with_link(
@@ -161,6 +186,7 @@ async fn with_link(
     let signer = signer.ok_or("the mail carries a link, and this worker has no signer")?;
     blocking(pool, move |conn| {
         let filled = (|| {
+            still_vouched_for(conn, &mail)?;
             let mut body = mail.body.clone();
             if let Some(link) = mail.link_id {
                 body = links::fill_placeholder(conn, &signer, &body, link)?;
