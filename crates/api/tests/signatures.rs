@@ -1103,6 +1103,20 @@ fn requested(app: &TestApp, id: i64) -> Vec<(String, String)> {
         .unwrap()
 }
 
+/// A new signing link for the host's signatory is refused while nobody
+/// vouched for their address (SIG-17).
+async fn no_new_link_to_the_host(manager: &As<'_>, base: &str, conv: &Value) {
+    let (status, problem) = manager
+        .post(
+            &format!("{base}/links/host_signatory"),
+            Some(version(conv)),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{problem}");
+    assert_eq!(rules(&problem), ["SIG-17"]);
+}
+
 /// The student, first in turn, signs the agreement sent on paper, as the
 /// manager records it: the convention as it is then.
 async fn the_student_signs_on_paper(
@@ -1162,15 +1176,7 @@ async fn host_links_wait_for_an_address_staff_vouched_for(app: &TestApp) {
         "no link to an address nobody vouched for: {:?}",
         requested(app, id)
     );
-    let (status, problem) = manager
-        .post(
-            &format!("{base}/links/host_signatory"),
-            Some(version(&conv)),
-            None,
-        )
-        .await;
-    assert_eq!(status, StatusCode::CONFLICT, "{problem}");
-    assert_eq!(rules(&problem), ["SIG-17"]);
+    no_new_link_to_the_host(&manager, &base, &conv).await;
 
     // Only staff who run the circuit vouch, for a party who has not
     // signed, and only for addresses typed in on the convention.
@@ -1366,15 +1372,7 @@ async fn an_admin_withdraws_a_vouch(app: &TestApp) {
     assert_eq!(open, 0, "the host's link stops working");
     let (_, conv) = manager.get(&format!("/api/conventions/{id}")).await;
     assert_eq!(party_of(&conv, "host_signatory")["address_vouched"], false);
-    let (status, problem) = manager
-        .post(
-            &format!("{base}/links/host_signatory"),
-            Some(version(&conv)),
-            None,
-        )
-        .await;
-    assert_eq!(status, StatusCode::CONFLICT, "{problem}");
-    assert_eq!(rules(&problem), ["SIG-17"]);
+    no_new_link_to_the_host(&manager, &base, &conv).await;
     let (_, page) = admin.get(&list).await;
     assert!(
         page["items"]

@@ -63,13 +63,11 @@ pub fn list(
     limit: i64,
 ) -> QueryResult<Vec<Listed>> {
     use crate::db::schema::users;
-    let escaped: String = key(part)
-        .chars()
-        .flat_map(|c| match c {
-            '\\' | '%' | '_' => vec!['\\', c],
-            c => vec![c],
-        })
-        .collect();
+    // LIKE's wildcards and its escape character, read as themselves.
+    let escaped = key(part)
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
     let mut query = vouched_addresses::table
         .left_join(users::table.on(users::id.nullable().eq(vouched_addresses::vouched_by)))
         .filter(
